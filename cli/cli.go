@@ -1,0 +1,251 @@
+// Package cli is the trials command line: it parses subcommands and flags,
+// loads the corpus, and hands the trials to the terminal UI or to a printer.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/trials-app/trials/loader"
+	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/seeds"
+)
+
+// Version is the program's version, printed by --version and sent in the
+// User-Agent of `trials fetch`.
+const Version = "0.1.0"
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1 // something failed; whatever loaded was still printed
+	ExitUsage = 2 // the command line was wrong
+)
+
+// Env is what a command runs against; tests replace every part.
+type Env struct {
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Environ []string
+	Ctx     context.Context
+	// RunTUI opens the terminal UI; nil means the real one.
+	RunTUI func(env *Env, paths []string) int
+}
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, env *Env) int {
+	if env.Ctx == nil {
+		env.Ctx = context.Background()
+	}
+	if len(args) > 0 {
+		switch args[0] {
+		case "export":
+			return runExport(args[1:], env)
+		case "show":
+			return runShow(args[1:], env)
+		case "help":
+			return runHelp(args[1:], env)
+		case "version":
+			fmt.Fprintf(env.Stdout, "trials %s\n", Version)
+			return ExitOK
+		}
+	}
+	return runRoot(args, env)
+}
+
+const rootUsage = `trials — browse, search, screen and compare clinical trials in the terminal
+
+Usage:
+  trials [PATH…]                        open the browser (no PATH: the bundled seed trials)
+  trials export [--format F] [PATH…]    print trials as json, jsonl, csv or md
+  trials show ID [PATH…]                one trial as readable text
+
+PATH may be a file, a directory (read recursively) or a .zip archive, in any
+of the layouts trials reads: ClinicalTrials.gov API v2 JSON (a study, a
+search page, the bulk download), legacy <clinical_study> XML, and pages
+saved from ClinicalTrials.gov mirrors, the classic study page, ClinConnect
+and MedPath. The layout is recognised from the content.
+
+Flags:
+  -h, --help      show help (also: trials COMMAND --help)
+      --version   print the version
+
+Exit status: 0 when every input loaded, 1 when any failed (what loaded is
+still used), 2 on a usage error.
+`
+
+func runRoot(args []string, env *Env) int {
+	fs := newFlagSet("trials", rootUsage, env)
+	version := fs.Bool("version", false, "print the version")
+	paths, code := parseArgs(fs, args, env)
+	if code >= 0 {
+		return code
+	}
+	if *version {
+		fmt.Fprintf(env.Stdout, "trials %s\n", Version)
+		return ExitOK
+	}
+	if env.RunTUI != nil {
+		return env.RunTUI(env, paths)
+	}
+	// The browser arrives with the UI; until then, say what there is.
+	fmt.Fprint(env.Stdout, rootUsage)
+	return ExitOK
+}
+
+func runHelp(args []string, env *Env) int {
+	if len(args) == 0 {
+		fmt.Fprint(env.Stdout, rootUsage)
+		return ExitOK
+	}
+	return Main([]string{args[0], "--help"}, env)
+}
+
+// newFlagSet makes a flag set whose errors and help go where they should:
+// --help to stdout (exit 0), mistakes to stderr (exit 2).
+func newFlagSet(name, usage string, env *Env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() { fmt.Fprint(env.Stdout, usage) }
+	return fs
+}
+
+// parseArgs parses flags wherever they stand among the positional
+// arguments ("trials export seeds --format csv"); "--" ends the flags. It
+// returns the positional arguments and -1, or an exit code when the command
+// should stop (help shown, or a usage error reported).
+func parseArgs(fs *flag.FlagSet, args []string, env *Env) ([]string, int) {
+	var pos, rest []string
+	for i, a := range args {
+		if a == "--" {
+			rest = args[i+1:]
+			args = args[:i]
+			break
+		}
+	}
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return nil, ExitOK
+		}
+		if err != nil {
+			return nil, usageError(env, fs.Name(), err.Error())
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	return append(pos, rest...), -1
+}
+
+// usageError reports a command-line mistake and returns ExitUsage.
+func usageError(env *Env, cmd, msg string) int {
+	fmt.Fprintf(env.Stderr, "%s: %s\nRun '%s --help' for usage.\n", cmd, msg, cmd)
+	return ExitUsage
+}
+
+// loadCorpus reads the given paths, or the bundled seeds when there are
+// none, and reports each failed input on stderr. ok is false when any input
+// failed.
+func loadCorpus(env *Env, cmd string, paths []string) (trials []*model.Trial, ok bool) {
+	var res loader.Result
+	opts := loader.Options{}
+	var progress *stderrProgress
+	if isTerminal(env.Stderr) {
+		progress = &stderrProgress{w: env.Stderr}
+		opts.OnProgress = progress.update
+	}
+	if len(paths) == 0 {
+		res = loader.LoadFS(env.Ctx, opts, seeds.FS)
+	} else {
+		res = loader.LoadContext(env.Ctx, opts, paths...)
+	}
+	if progress != nil {
+		progress.clear()
+	}
+	for _, d := range res.Diagnostics {
+		fmt.Fprintf(env.Stderr, "%s: %s\n", cmd, d.Error())
+	}
+	if len(res.Diagnostics) > 0 && len(res.Trials) > 0 {
+		fmt.Fprintf(env.Stderr, "%s: %d input(s) not loaded; %d trial(s) loaded\n", cmd, len(res.Diagnostics), len(res.Trials))
+	}
+	return res.Trials, len(res.Diagnostics) == 0
+}
+
+// stderrProgress shows a one-line loading counter on a terminal.
+type stderrProgress struct {
+	w     io.Writer
+	shown bool
+	last  int
+}
+
+func (p *stderrProgress) update(pr loader.Progress) {
+	if pr.Done || pr.TotalDocs < 200 || pr.Docs-p.last < 100 && pr.Docs != pr.TotalDocs {
+		return
+	}
+	p.last = pr.Docs
+	p.shown = true
+	fmt.Fprintf(p.w, "\rloading %d/%d documents, %d trials, %d failed…", pr.Docs, pr.TotalDocs, pr.Trials, pr.Failed)
+}
+
+func (p *stderrProgress) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}
+
+// findTrial finds a trial by id or NCT id, ignoring case.
+func findTrial(trials []*model.Trial, id string) *model.Trial {
+	id = strings.TrimSpace(id)
+	for _, t := range trials {
+		if strings.EqualFold(t.ID, id) || (t.NCTID != "" && strings.EqualFold(t.NCTID, id)) {
+			return t
+		}
+	}
+	return nil
+}
+
+func notFound(env *Env, cmd, id string, n int) int {
+	fmt.Fprintf(env.Stderr, "%s: no trial with id %q among the %d loaded\n", cmd, id, n)
+	return ExitError
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// termWidth is the terminal's width, or fallback when w is not a terminal.
+func termWidth(w io.Writer, fallback int) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
+			return width
+		}
+	}
+	return fallback
+}
+
+// colorWriter downsamples styled text to what w can show: no escape
+// sequences at all when w is not a terminal, no colour under NO_COLOR.
+func colorWriter(env *Env, w io.Writer) *colorprofile.Writer {
+	return colorprofile.NewWriter(w, env.Environ)
+}
+
+// wantColor reports whether styled output would show colour on w.
+func wantColor(env *Env, w io.Writer) bool {
+	return colorWriter(env, w).Profile > colorprofile.Ascii
+}

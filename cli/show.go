@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/trials-app/trials/report"
+)
+
+const showUsage = `Usage: trials show ID [PATH…]
+
+Print one trial as readable text: overview, design, descriptions, outcomes,
+sites, identifiers, arms and interventions, and eligibility with the
+criteria numbered and nested. ID is the NCT id, or the derived id shown by
+'trials export' for a document that has none. Without PATH, the bundled seeds.
+
+Colour is used only when stdout is a terminal and NO_COLOR is not set.
+`
+
+func runShow(args []string, env *Env) int {
+	fs := newFlagSet("trials show", showUsage, env)
+	pos, code := parseArgs(fs, args, env)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) == 0 {
+		return usageError(env, "trials show", "missing the trial ID")
+	}
+	trials, ok := loadCorpus(env, "trials show", pos[1:])
+	t := findTrial(trials, pos[0])
+	if t == nil {
+		return notFound(env, "trials show", pos[0], len(trials))
+	}
+	th := report.PlainTheme()
+	if wantColor(env, env.Stdout) {
+		th = report.DefaultTheme()
+	}
+	fmt.Fprint(colorWriter(env, env.Stdout), report.Show(t, termWidth(env.Stdout, 100), th))
+	if !ok {
+		return ExitError
+	}
+	return ExitOK
+}

@@ -1,0 +1,323 @@
+package loader
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/trials-app/trials/model"
+)
+
+// Eligibility criteria come as lists whose nesting each source shows its
+// own way: by indentation (registry markdown), by a change of marker under
+// an item ("* Hemoglobin" under "9. Adequate … function:", "a." under "4."),
+// or by numbering that restarts under an item (ClinConnect's "- 8." followed
+// by "- • 1." … "- • 8."). parseCriteria reads all of these with one set of
+// rules; where the source shows no nesting the list stays flat.
+
+// markerStyle identifies a kind of list marker; items of one style at one
+// indentation are siblings.
+type markerStyle string
+
+const (
+	stylePlain  markerStyle = ""       // no marker
+	styleArabic markerStyle = "1"      // 1. 1) (1)
+	styleAlpha  markerStyle = "a"      // a. a) (a)
+	styleALPHA  markerStyle = "A"      // A. A)
+	styleRoman  markerStyle = "i"      // i. ii) (iv)
+	styleROMAN  markerStyle = "I"      // I. II.
+	styleBullet markerStyle = "bullet" // * - • ·; the bullet character is appended
+)
+
+// marker is a parsed list marker.
+type marker struct {
+	style markerStyle
+	ord   int // position in its sequence: 1 for "1.", "a.", "i."
+	// a single letter that is also a roman numeral ("i", "v", "x") may be either
+	alt    markerStyle
+	altOrd int
+}
+
+var (
+	numMarker   = regexp.MustCompile(`^\(?(\d{1,3})(?:[.)]|\.\))\s*`)
+	outline     = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})+)\.?\s+`)
+	letterMark  = regexp.MustCompile(`^\(?([A-Za-z]{1,5})[.)]\s+`)
+	parenLetter = regexp.MustCompile(`^\(([A-Za-z]{1,5})\)\s*`)
+)
+
+const bulletChars = "*-+•·◦▪▫○●■□➢►–—"
+
+// parseMarker splits a list line into its marker and text. A line may carry
+// a bullet and then a number ("• 1. Signed informed consent"): the number is
+// the marker that counts.
+func parseMarker(s string) (marker, string) {
+	var bullet rune
+	for {
+		r := firstRune(s)
+		if r != 0 && strings.ContainsRune(bulletChars, r) {
+			rest := s[len(string(r)):]
+			if rest == "" || rest[0] == ' ' || (r == '•' || r == '·') {
+				bullet = r
+				s = strings.TrimLeft(rest, " ")
+				continue
+			}
+		}
+		// "o " is a common sub-bullet in registry text.
+		if strings.HasPrefix(s, "o ") && len(s) > 2 {
+			bullet = 'o'
+			s = s[2:]
+			continue
+		}
+		break
+	}
+	if g := outline.FindStringSubmatch(s); g != nil {
+		parts := strings.Split(g[1], ".")
+		return marker{style: markerStyle("outline" + string(rune('0'+len(parts)))), ord: atoiSafe(parts[len(parts)-1])}, s[len(g[0]):]
+	}
+	if g := numMarker.FindStringSubmatch(s); g != nil {
+		return marker{style: styleArabic, ord: atoiSafe(g[1])}, s[len(g[0]):]
+	}
+	if g := parenLetter.FindStringSubmatch(s); g != nil {
+		if m, ok := letterMarker(g[1]); ok {
+			return m, s[len(g[0]):]
+		}
+	}
+	if g := letterMark.FindStringSubmatch(s); g != nil {
+		if m, ok := letterMarker(g[1]); ok {
+			return m, s[len(g[0]):]
+		}
+	}
+	if bullet != 0 {
+		return marker{style: styleBullet + markerStyle(bullet)}, s
+	}
+	return marker{style: stylePlain}, s
+}
+
+// letterMarker reads "a", "B", "iv", "XII" as a sequence marker.
+func letterMarker(w string) (marker, bool) {
+	lower := strings.ToLower(w)
+	upper := w == strings.ToUpper(w)
+	if w != lower && !upper {
+		return marker{}, false // "Age." is a word, not a marker
+	}
+	alpha, roman := styleAlpha, styleRoman
+	if upper {
+		alpha, roman = styleALPHA, styleROMAN
+	}
+	r := romanValue(lower)
+	if len(w) == 1 {
+		m := marker{style: alpha, ord: int(lower[0]-'a') + 1}
+		if r > 0 {
+			m.alt, m.altOrd = roman, r
+		}
+		return m, true
+	}
+	if r > 0 {
+		return marker{style: roman, ord: r}, true
+	}
+	return marker{}, false
+}
+
+func romanValue(s string) int {
+	vals := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
+	total, prev := 0, 0
+	for i := len(s) - 1; i >= 0; i-- {
+		v, ok := vals[s[i]]
+		if !ok {
+			return 0
+		}
+		if v < prev {
+			total -= v
+		} else {
+			total += v
+			prev = v
+		}
+	}
+	if total > 40 {
+		return 0 // "civil", "lid" and the like are words
+	}
+	return total
+}
+
+func atoiSafe(s string) int {
+	n := 0
+	for i := 0; i < len(s) && i < 6; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+type critNode struct {
+	text string
+	kids []*critNode
+}
+
+type critLevel struct {
+	indent int
+	style  markerStyle
+	ord    int
+	list   *[]*critNode
+	parent *critNode
+}
+
+// parseCriteria builds a nested criteria list from list lines.
+func parseCriteria(ls []line) []model.Criterion {
+	var roots []*critNode
+	stack := []*critLevel{{indent: -1, list: &roots}}
+	var last *critNode
+	lastIndent := -1
+
+	top := func() *critLevel { return stack[len(stack)-1] }
+	add := func(lv *critLevel, text string) {
+		n := &critNode{text: text}
+		*lv.list = append(*lv.list, n)
+		last = n
+	}
+	push := func(indent int, m marker) *critLevel {
+		lv := &critLevel{indent: indent, style: m.style, ord: m.ord, list: &last.kids, parent: last}
+		stack = append(stack, lv)
+		return lv
+	}
+	near := func(a, b int) bool { return a-b <= 1 && b-a <= 1 }
+
+	for _, l := range ls {
+		if l.blank() {
+			continue
+		}
+		m, text := parseMarker(l.text)
+		text = strings.TrimSpace(text)
+		if text == "" {
+			continue
+		}
+		if m.style == stylePlain {
+			// Deeper than the item it follows: a wrapped continuation of that item.
+			if last != nil && l.indent > lastIndent+1 {
+				last.text += " " + text
+				continue
+			}
+			for len(stack) > 1 && top().indent > l.indent {
+				stack = stack[:len(stack)-1]
+			}
+			add(top(), text)
+			lastIndent = l.indent
+			continue
+		}
+		if top().style == "" && top().indent < 0 {
+			lv := top()
+			lv.indent, lv.style, lv.ord = l.indent, m.style, m.ord
+			add(lv, text)
+			lastIndent = l.indent
+			continue
+		}
+		// Indentation, where the source uses it, decides first.
+		if last != nil && l.indent > top().indent+1 && l.indent > lastIndent {
+			add(push(l.indent, m), text)
+			lastIndent = l.indent
+			continue
+		}
+		for len(stack) > 1 && top().indent > l.indent+1 {
+			stack = stack[:len(stack)-1]
+		}
+		m = resolveAmbiguous(m, stack)
+		// Levels at this indentation, innermost first.
+		var same []int
+		for i := len(stack) - 1; i >= 0; i-- {
+			if stack[i].style != "" && near(stack[i].indent, l.indent) {
+				same = append(same, i)
+			}
+		}
+		target := -1
+		numbered := m.ord > 0
+		// An outer level this item continues wins over the inner one: after
+		// "8." with sub-items 1–8, "9." is the outer list's ninth item.
+		for _, i := range same {
+			lv := stack[i]
+			if lv.style == m.style && (!numbered || lv.ord+1 == m.ord) {
+				target = i
+			}
+		}
+		// Out of sequence: a "1." restarts numbering under the item before it;
+		// any other number stays with the nearest list of its style.
+		// Lists numbered "1." throughout (markdown renumbers them) are not
+		// restarts: after an item numbered 1, only one that announces a
+		// sub-list with a colon takes a "1." as its child.
+		if target < 0 {
+			for _, i := range same {
+				lv := stack[i]
+				if lv.style != m.style {
+					continue
+				}
+				restart := numbered && m.ord == 1 && last != nil &&
+					(lv.ord >= 2 || strings.HasSuffix(last.text, ":"))
+				if !restart {
+					target = i
+				}
+				break
+			}
+		}
+		if target >= 0 {
+			stack = stack[:target+1]
+			lv := top()
+			lv.ord = m.ord
+			add(lv, text)
+		} else if last != nil {
+			add(push(l.indent, m), text)
+		} else {
+			add(top(), text)
+		}
+		lastIndent = l.indent
+	}
+	return toCriteria(roots)
+}
+
+// resolveAmbiguous decides whether "i." continues a letter list (after "h.")
+// or starts a roman one.
+func resolveAmbiguous(m marker, stack []*critLevel) marker {
+	if m.alt == "" {
+		return m
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		lv := stack[i]
+		if lv.style == m.style && lv.ord+1 == m.ord {
+			return marker{style: m.style, ord: m.ord}
+		}
+		if lv.style == m.alt && lv.ord+1 == m.altOrd {
+			return marker{style: m.alt, ord: m.altOrd}
+		}
+	}
+	if m.altOrd == 1 {
+		return marker{style: m.alt, ord: 1}
+	}
+	return marker{style: m.style, ord: m.ord}
+}
+
+func toCriteria(ns []*critNode) []model.Criterion {
+	out := make([]model.Criterion, 0, len(ns))
+	for _, n := range ns {
+		out = append(out, model.Criterion{Text: n.text, Children: toCriteria(n.kids)})
+	}
+	return out
+}
+
+var (
+	inclusionHead = regexp.MustCompile(`(?i)^[-*•#\s]*\**\s*(key\s+)?inclusion\s+criteria\b[^:]*:?\**\s*:?\s*$`)
+	exclusionHead = regexp.MustCompile(`(?i)^[-*•#\s]*\**\s*(key\s+)?exclusion\s+criteria\b[^:]*:?\**\s*:?\s*$`)
+)
+
+// splitInclusionExclusion cuts a combined criteria text at its "Inclusion
+// Criteria:" and "Exclusion Criteria:" headings. Text before either heading
+// counts as inclusion.
+func splitInclusionExclusion(ls []line) (inc, exc []line) {
+	cur := &inc
+	for _, l := range ls {
+		switch {
+		case inclusionHead.MatchString(l.text):
+			cur = &inc
+			continue
+		case exclusionHead.MatchString(l.text):
+			cur = &exc
+			continue
+		}
+		*cur = append(*cur, l)
+	}
+	return inc, exc
+}

@@ -1,0 +1,449 @@
+package loader
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/trials-app/trials/model"
+)
+
+// ClinicalTrials.gov API v2 JSON: a single study object
+// {"protocolSection": …}, a search page {"studies": […], "nextPageToken": …},
+// or a bare array of studies. Search pages are decoded one study at a time.
+
+// ctStudy is the part of an API v2 study the model needs. Every other field
+// (results, documents, derived MeSH data) is skipped by the decoder.
+type ctStudy struct {
+	ProtocolSection struct {
+		IdentificationModule struct {
+			NCTID          string `json:"nctId"`
+			BriefTitle     string `json:"briefTitle"`
+			OfficialTitle  string `json:"officialTitle"`
+			Acronym        string `json:"acronym"`
+			OrgStudyIDInfo struct {
+				ID   string `json:"id"`
+				Type string `json:"type"`
+			} `json:"orgStudyIdInfo"`
+			SecondaryIDInfos []struct {
+				ID     string `json:"id"`
+				Type   string `json:"type"`
+				Domain string `json:"domain"`
+			} `json:"secondaryIdInfos"`
+		} `json:"identificationModule"`
+		StatusModule struct {
+			OverallStatus      string `json:"overallStatus"`
+			WhyStopped         string `json:"whyStopped"`
+			StartDate          ctDate `json:"startDateStruct"`
+			PrimaryCompletion  ctDate `json:"primaryCompletionDateStruct"`
+			Completion         ctDate `json:"completionDateStruct"`
+			FirstPost          ctDate `json:"studyFirstPostDateStruct"`
+			LastUpdatePost     ctDate `json:"lastUpdatePostDateStruct"`
+			ExpandedAccessInfo struct {
+				NCTID string `json:"nctId"`
+			} `json:"expandedAccessInfo"`
+		} `json:"statusModule"`
+		SponsorCollaboratorsModule struct {
+			LeadSponsor   ctSponsor   `json:"leadSponsor"`
+			Collaborators []ctSponsor `json:"collaborators"`
+		} `json:"sponsorCollaboratorsModule"`
+		DescriptionModule struct {
+			BriefSummary        string `json:"briefSummary"`
+			DetailedDescription string `json:"detailedDescription"`
+		} `json:"descriptionModule"`
+		ConditionsModule struct {
+			Conditions []string `json:"conditions"`
+			Keywords   []string `json:"keywords"`
+		} `json:"conditionsModule"`
+		DesignModule struct {
+			StudyType      string   `json:"studyType"`
+			Phases         []string `json:"phases"`
+			EnrollmentInfo struct {
+				Count *int   `json:"count"`
+				Type  string `json:"type"`
+			} `json:"enrollmentInfo"`
+			DesignInfo struct {
+				Allocation                   string `json:"allocation"`
+				InterventionModel            string `json:"interventionModel"`
+				InterventionModelDescription string `json:"interventionModelDescription"`
+				PrimaryPurpose               string `json:"primaryPurpose"`
+				ObservationalModel           string `json:"observationalModel"`
+				TimePerspective              string `json:"timePerspective"`
+				MaskingInfo                  struct {
+					Masking            string   `json:"masking"`
+					MaskingDescription string   `json:"maskingDescription"`
+					WhoMasked          []string `json:"whoMasked"`
+				} `json:"maskingInfo"`
+			} `json:"designInfo"`
+		} `json:"designModule"`
+		ArmsInterventionsModule struct {
+			ArmGroups []struct {
+				Label             string   `json:"label"`
+				Type              string   `json:"type"`
+				Description       string   `json:"description"`
+				InterventionNames []string `json:"interventionNames"`
+			} `json:"armGroups"`
+			Interventions []struct {
+				Type           string   `json:"type"`
+				Name           string   `json:"name"`
+				Description    string   `json:"description"`
+				ArmGroupLabels []string `json:"armGroupLabels"`
+				OtherNames     []string `json:"otherNames"`
+			} `json:"interventions"`
+		} `json:"armsInterventionsModule"`
+		OutcomesModule struct {
+			Primary   []ctOutcome `json:"primaryOutcomes"`
+			Secondary []ctOutcome `json:"secondaryOutcomes"`
+			Other     []ctOutcome `json:"otherOutcomes"`
+		} `json:"outcomesModule"`
+		EligibilityModule struct {
+			EligibilityCriteria string `json:"eligibilityCriteria"`
+			HealthyVolunteers   *bool  `json:"healthyVolunteers"`
+			Sex                 string `json:"sex"`
+			MinimumAge          string `json:"minimumAge"`
+			MaximumAge          string `json:"maximumAge"`
+			StudyPopulation     string `json:"studyPopulation"`
+			SamplingMethod      string `json:"samplingMethod"`
+		} `json:"eligibilityModule"`
+		ContactsLocationsModule struct {
+			OverallOfficials []struct {
+				Name        string `json:"name"`
+				Affiliation string `json:"affiliation"`
+				Role        string `json:"role"`
+			} `json:"overallOfficials"`
+			Locations []struct {
+				Facility string `json:"facility"`
+				Status   string `json:"status"`
+				City     string `json:"city"`
+				State    string `json:"state"`
+				Zip      string `json:"zip"`
+				Country  string `json:"country"`
+			} `json:"locations"`
+		} `json:"contactsLocationsModule"`
+	} `json:"protocolSection"`
+}
+
+type ctDate struct {
+	Date string `json:"date"`
+	Type string `json:"type"`
+}
+
+type ctSponsor struct {
+	Name  string `json:"name"`
+	Class string `json:"class"`
+}
+
+type ctOutcome struct {
+	Measure     string `json:"measure"`
+	Description string `json:"description"`
+	TimeFrame   string `json:"timeFrame"`
+}
+
+// parseCTGovJSON reads a study, a search page or an array of studies.
+func parseCTGovJSON(data []byte) ([]*model.Trial, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, jsonError(err, dec)
+	}
+	switch tok {
+	case json.Delim('['):
+		return decodeStudyArray(dec, "")
+	case json.Delim('{'):
+	default:
+		return nil, fmt.Errorf("%w: JSON value is not an object or array", ErrNotTrial)
+	}
+	// An object: a study, or a search page whose "studies" we stream. Peek at
+	// the keys without decoding the values we do not need.
+	var st ctStudy
+	isStudy := false
+	var trials []*model.Trial
+	for dec.More() {
+		keyTok, err := dec.Token()
+		if err != nil {
+			return nil, jsonError(err, dec)
+		}
+		key, _ := keyTok.(string)
+		switch key {
+		case "studies":
+			t, err := dec.Token()
+			if err != nil {
+				return nil, jsonError(err, dec)
+			}
+			if t != json.Delim('[') {
+				return nil, fmt.Errorf("%w: \"studies\" is not an array", ErrNotTrial)
+			}
+			ts, err := decodeStudyArray(dec, "studies")
+			if err != nil {
+				return nil, err
+			}
+			trials = append(trials, ts...)
+		case "protocolSection":
+			isStudy = true
+			if err := dec.Decode(&st.ProtocolSection); err != nil {
+				return nil, jsonError(err, dec)
+			}
+		default:
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, jsonError(err, dec)
+			}
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, jsonError(err, dec)
+	}
+	if isStudy {
+		t, err := studyToTrial(&st)
+		if err != nil {
+			return nil, err
+		}
+		return []*model.Trial{t}, nil
+	}
+	if trials == nil {
+		return nil, fmt.Errorf("%w: JSON object has neither \"protocolSection\" nor \"studies\"", ErrNotTrial)
+	}
+	return trials, nil
+}
+
+// decodeStudyArray reads studies from an array whose '[' has been consumed.
+// A study without an NCT id is skipped with the position in the warning of
+// the next; an array that yields nothing is an error.
+func decodeStudyArray(dec *json.Decoder, field string) ([]*model.Trial, error) {
+	var out []*model.Trial
+	var bad []string
+	for i := 0; dec.More(); i++ {
+		var st ctStudy
+		if err := dec.Decode(&st); err != nil {
+			return nil, jsonError(err, dec)
+		}
+		t, err := studyToTrial(&st)
+		if err != nil {
+			bad = append(bad, fmt.Sprintf("study %d: %v", i+1, err))
+			continue
+		}
+		if field != "" {
+			t.Source.Entry = field + "[" + strconv.Itoa(i) + "]"
+		} else {
+			t.Source.Entry = "[" + strconv.Itoa(i) + "]"
+		}
+		out = append(out, t)
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, jsonError(err, dec)
+	}
+	if len(out) == 0 {
+		if len(bad) > 0 {
+			return nil, fmt.Errorf("%w: no readable study: %s", ErrNotTrial, strings.Join(bad, "; "))
+		}
+		return nil, fmt.Errorf("%w: the studies array is empty", ErrNotTrial)
+	}
+	if len(bad) > 0 {
+		out[0].Warnings = append(out[0].Warnings, "other studies in this file were not read: "+strings.Join(bad, "; "))
+	}
+	return out, nil
+}
+
+// jsonError tells a truncated document from a malformed one.
+func jsonError(err error, dec *json.Decoder) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return fmt.Errorf("%w: the JSON ends early (at byte %d)", ErrTruncated, dec.InputOffset())
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%w: malformed JSON at byte %d: %v", ErrNotTrial, se.Offset, err)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Errorf("%w: unexpected JSON (%s is %s, want %s)", ErrNotTrial, te.Field, te.Value, te.Type)
+	}
+	return fmt.Errorf("%w: %v", ErrNotTrial, err)
+}
+
+func studyToTrial(st *ctStudy) (*model.Trial, error) {
+	p := &st.ProtocolSection
+	id := p.IdentificationModule
+	if id.NCTID == "" {
+		return nil, fmt.Errorf("%w: study without an NCT id", ErrNotTrial)
+	}
+	t := &model.Trial{
+		NCTID:         id.NCTID,
+		Title:         id.BriefTitle,
+		OfficialTitle: id.OfficialTitle,
+		Acronym:       id.Acronym,
+		WhyStopped:    p.StatusModule.WhyStopped,
+	}
+	if t.Title == "" {
+		t.Title = t.OfficialTitle
+	}
+	if s := p.StatusModule.OverallStatus; s != "" {
+		setStatus(t, s)
+	}
+	for _, ph := range p.DesignModule.Phases {
+		if ps, ok := model.ParsePhases(ph); ok {
+			for _, x := range ps {
+				t.Phases = appendPhase(t.Phases, x)
+			}
+		}
+	}
+	if s := p.DesignModule.StudyType; s != "" {
+		setStudyType(t, s)
+	}
+	if e := p.DesignModule.EnrollmentInfo; e.Count != nil {
+		n := *e.Count
+		t.Enrollment = &n
+		t.EnrollmentType, _ = model.ParseDateType(e.Type)
+	}
+	sm := p.StatusModule
+	t.StartDate, t.StartDateType = ctDateValue(t, sm.StartDate, "start")
+	t.PrimaryCompletionDate, t.PrimaryCompletionDateType = ctDateValue(t, sm.PrimaryCompletion, "primary completion")
+	t.CompletionDate, t.CompletionDateType = ctDateValue(t, sm.Completion, "completion")
+	t.FirstPosted, _ = ctDateValue(t, sm.FirstPost, "first posted")
+	t.LastUpdated, _ = ctDateValue(t, sm.LastUpdatePost, "last update")
+	if model.IsNCTID(sm.ExpandedAccessInfo.NCTID) {
+		t.RelatedTrials = append(t.RelatedTrials, sm.ExpandedAccessInfo.NCTID)
+	}
+	t.Conditions = p.ConditionsModule.Conditions
+	t.Keywords = p.ConditionsModule.Keywords
+	t.LeadSponsor = ctSponsorValue(p.SponsorCollaboratorsModule.LeadSponsor)
+	for _, c := range p.SponsorCollaboratorsModule.Collaborators {
+		t.Collaborators = append(t.Collaborators, ctSponsorValue(c))
+	}
+	t.BriefSummary = unescapeMarkdownText(p.DescriptionModule.BriefSummary)
+	t.DetailedDescription = unescapeMarkdownText(p.DescriptionModule.DetailedDescription)
+
+	di := p.DesignModule.DesignInfo
+	d := &t.Design
+	d.Allocation, _ = model.ParseAllocation(di.Allocation)
+	d.InterventionModel, _ = model.ParseInterventionModel(di.InterventionModel)
+	d.InterventionModelDescription = di.InterventionModelDescription
+	d.PrimaryPurpose, _ = model.ParsePrimaryPurpose(di.PrimaryPurpose)
+	d.ObservationalModel, _ = model.ParseObservationalModel(di.ObservationalModel)
+	d.TimePerspective, _ = model.ParseTimePerspective(di.TimePerspective)
+	d.Masking, _, _ = model.ParseMasking(di.MaskingInfo.Masking)
+	d.MaskingDescription = di.MaskingInfo.MaskingDescription
+	for _, w := range di.MaskingInfo.WhoMasked {
+		if wm, ok := model.ParseWhoMasked(w); ok {
+			d.WhoMasked = append(d.WhoMasked, wm)
+		}
+	}
+
+	for _, a := range p.ArmsInterventionsModule.ArmGroups {
+		arm := model.Arm{Label: a.Label, Description: unescapeMarkdownText(a.Description)}
+		arm.Type, _ = model.ParseArmType(a.Type)
+		for _, n := range a.InterventionNames {
+			arm.Interventions = appendUnique(arm.Interventions, interventionRefName(n))
+		}
+		t.Arms = append(t.Arms, arm)
+	}
+	for _, iv := range p.ArmsInterventionsModule.Interventions {
+		x := model.Intervention{Name: iv.Name, Description: unescapeMarkdownText(iv.Description), OtherNames: iv.OtherNames, Arms: iv.ArmGroupLabels}
+		x.Type, _ = model.ParseInterventionType(iv.Type)
+		t.Interventions = append(t.Interventions, x)
+	}
+	t.Outcomes.Primary = ctOutcomes(p.OutcomesModule.Primary)
+	t.Outcomes.Secondary = ctOutcomes(p.OutcomesModule.Secondary)
+	t.Outcomes.Other = ctOutcomes(p.OutcomesModule.Other)
+
+	em := p.EligibilityModule
+	e := &t.Eligibility
+	readCriteriaText(e, em.EligibilityCriteria)
+	e.HealthyVolunteers = em.HealthyVolunteers
+	e.Sex, _ = model.ParseSex(em.Sex)
+	e.MinAge = ageOrWarn(t, em.MinimumAge)
+	e.MaxAge = ageOrWarn(t, em.MaximumAge)
+	e.StudyPopulation = em.StudyPopulation
+	e.SamplingMethod = model.Label(em.SamplingMethod)
+
+	for _, o := range p.ContactsLocationsModule.OverallOfficials {
+		t.Investigators = append(t.Investigators, model.Investigator{Name: o.Name, Role: o.Role, Affiliation: o.Affiliation})
+	}
+	for _, l := range p.ContactsLocationsModule.Locations {
+		loc := model.Location{Facility: l.Facility, City: l.City, State: l.State, Zip: l.Zip, Country: l.Country}
+		if s, ok := model.ParseStatus(l.Status); ok {
+			loc.Status = string(s)
+		}
+		t.Locations = append(t.Locations, loc)
+	}
+
+	var ids []model.SecondaryID
+	if o := id.OrgStudyIDInfo; o.ID != "" {
+		t.OrgStudyID = o.ID
+		ids = append(ids, model.SecondaryID{ID: o.ID, Type: o.Type})
+	}
+	for _, s := range id.SecondaryIDInfos {
+		ids = append(ids, model.SecondaryID{ID: s.ID, Type: s.Type})
+	}
+	t.SecondaryIDs = orderIdentifiers(t.OrgStudyID, ids)
+	return t, nil
+}
+
+func appendPhase(ps []model.Phase, p model.Phase) []model.Phase {
+	for _, x := range ps {
+		if x == p {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+func ctDateValue(t *model.Trial, d ctDate, what string) (string, model.DateType) {
+	if d.Date == "" {
+		return "", ""
+	}
+	iso, ok := model.ParseDate(d.Date)
+	if !ok {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("%s date %q not understood", what, d.Date))
+		return "", ""
+	}
+	typ, _ := model.ParseDateType(d.Type)
+	return iso, typ
+}
+
+func ctSponsorValue(s ctSponsor) model.Sponsor {
+	c, _ := model.ParseSponsorClass(s.Class)
+	return model.Sponsor{Name: s.Name, Class: c}
+}
+
+func ctOutcomes(os []ctOutcome) []model.Outcome {
+	out := make([]model.Outcome, 0, len(os))
+	for _, o := range os {
+		out = append(out, model.Outcome{Measure: unescapeMarkdown(o.Measure), TimeFrame: unescapeMarkdown(o.TimeFrame), Description: unescapeMarkdownText(o.Description)})
+	}
+	return out
+}
+
+// interventionRefName drops the type prefix of an arm's intervention
+// reference: "Drug: Abexinostat" → "Abexinostat".
+func interventionRefName(s string) string {
+	if _, name, ok := typedName(s, model.ParseInterventionType); ok {
+		return name
+	}
+	return strings.TrimSpace(s)
+}
+
+// readCriteriaText reads the registry's eligibility markdown into nested
+// inclusion and exclusion lists, keeping the text as raw.
+func readCriteriaText(e *model.Eligibility, text string) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	ls := splitLines([]byte(text))
+	inc, exc := splitInclusionExclusion(ls)
+	e.Inclusion = parseCriteria(inc)
+	e.Exclusion = parseCriteria(exc)
+	e.Raw = strings.TrimSpace(unescapeMarkdownText(text))
+}
+
+// unescapeMarkdownText removes markdown escapes line by line, keeping indentation.
+func unescapeMarkdownText(s string) string {
+	ls := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, l := range ls {
+		ls[i] = unescapeMarkdown(l)
+	}
+	return strings.Join(ls, "\n")
+}

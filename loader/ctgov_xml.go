@@ -1,0 +1,309 @@
+package loader
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/trials-app/trials/model"
+)
+
+// The legacy ClinicalTrials.gov XML (<clinical_study>, the AllPublicXML
+// archives): human-readable values ("Phase 1/Phase 2", "Parallel
+// Assignment", "U.S. Fed", "May 12, 2007") and textblocks wrapped at about
+// 70 columns.
+
+type xmlStudy struct {
+	XMLName xml.Name `xml:"clinical_study"`
+	IDInfo  struct {
+		OrgStudyID   string   `xml:"org_study_id"`
+		SecondaryIDs []string `xml:"secondary_id"`
+		NCTID        string   `xml:"nct_id"`
+	} `xml:"id_info"`
+	BriefTitle    string `xml:"brief_title"`
+	Acronym       string `xml:"acronym"`
+	OfficialTitle string `xml:"official_title"`
+	Sponsors      struct {
+		Lead          xmlAgency   `xml:"lead_sponsor"`
+		Collaborators []xmlAgency `xml:"collaborator"`
+	} `xml:"sponsors"`
+	BriefSummary        xmlTextblock `xml:"brief_summary"`
+	DetailedDescription xmlTextblock `xml:"detailed_description"`
+	OverallStatus       string       `xml:"overall_status"`
+	WhyStopped          string       `xml:"why_stopped"`
+	StartDate           xmlTyped     `xml:"start_date"`
+	CompletionDate      xmlTyped     `xml:"completion_date"`
+	PrimaryCompletion   xmlTyped     `xml:"primary_completion_date"`
+	Phase               string       `xml:"phase"`
+	StudyType           string       `xml:"study_type"`
+	Design              struct {
+		Allocation                   string `xml:"allocation"`
+		InterventionModel            string `xml:"intervention_model"`
+		InterventionModelDescription string `xml:"intervention_model_description"`
+		PrimaryPurpose               string `xml:"primary_purpose"`
+		ObservationalModel           string `xml:"observational_model"`
+		TimePerspective              string `xml:"time_perspective"`
+		Masking                      string `xml:"masking"`
+		MaskingDescription           string `xml:"masking_description"`
+	} `xml:"study_design_info"`
+	PrimaryOutcomes   []xmlOutcome `xml:"primary_outcome"`
+	SecondaryOutcomes []xmlOutcome `xml:"secondary_outcome"`
+	OtherOutcomes     []xmlOutcome `xml:"other_outcome"`
+	Enrollment        xmlTyped     `xml:"enrollment"`
+	Conditions        []string     `xml:"condition"`
+	ArmGroups         []struct {
+		Label       string `xml:"arm_group_label"`
+		Type        string `xml:"arm_group_type"`
+		Description string `xml:"description"`
+	} `xml:"arm_group"`
+	Interventions []struct {
+		Type        string   `xml:"intervention_type"`
+		Name        string   `xml:"intervention_name"`
+		Description string   `xml:"description"`
+		ArmLabels   []string `xml:"arm_group_label"`
+		OtherNames  []string `xml:"other_name"`
+	} `xml:"intervention"`
+	Eligibility struct {
+		StudyPop          xmlTextblock `xml:"study_pop"`
+		SamplingMethod    string       `xml:"sampling_method"`
+		Criteria          xmlTextblock `xml:"criteria"`
+		Gender            string       `xml:"gender"`
+		MinimumAge        string       `xml:"minimum_age"`
+		MaximumAge        string       `xml:"maximum_age"`
+		HealthyVolunteers string       `xml:"healthy_volunteers"`
+	} `xml:"eligibility"`
+	Officials []struct {
+		FirstName   string `xml:"first_name"`
+		LastName    string `xml:"last_name"`
+		Role        string `xml:"role"`
+		Affiliation string `xml:"affiliation"`
+	} `xml:"overall_official"`
+	Locations []struct {
+		Facility struct {
+			Name    string `xml:"name"`
+			Address struct {
+				City    string `xml:"city"`
+				State   string `xml:"state"`
+				Zip     string `xml:"zip"`
+				Country string `xml:"country"`
+			} `xml:"address"`
+		} `xml:"facility"`
+		Status string `xml:"status"`
+	} `xml:"location"`
+	Countries      []string `xml:"location_countries>country"`
+	FirstPosted    xmlTyped `xml:"study_first_posted"`
+	FirstReceived  string   `xml:"firstreceived_date"`
+	LastUpdate     xmlTyped `xml:"last_update_posted"`
+	LastChanged    string   `xml:"lastchanged_date"`
+	Keywords       []string `xml:"keyword"`
+	ExpandedAccess struct {
+		NCTID string `xml:"nct_id"`
+	} `xml:"expanded_access_info"`
+}
+
+type xmlAgency struct {
+	Agency string `xml:"agency"`
+	Class  string `xml:"agency_class"`
+}
+
+type xmlTextblock struct {
+	Text string `xml:"textblock"`
+}
+
+type xmlTyped struct {
+	Value string `xml:",chardata"`
+	Type  string `xml:"type,attr"`
+}
+
+type xmlOutcome struct {
+	Measure     string `xml:"measure"`
+	TimeFrame   string `xml:"time_frame"`
+	Description string `xml:"description"`
+}
+
+func parseCTGovXML(data []byte) (*model.Trial, error) {
+	var x xmlStudy
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	if err := dec.Decode(&x); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || strings.Contains(err.Error(), "unexpected EOF") {
+			return nil, fmt.Errorf("%w: the XML ends early (at byte %d)", ErrTruncated, dec.InputOffset())
+		}
+		return nil, fmt.Errorf("%w: malformed XML: %v", ErrNotTrial, err)
+	}
+	if x.IDInfo.NCTID == "" {
+		return nil, fmt.Errorf("%w: <clinical_study> without an <nct_id>", ErrNotTrial)
+	}
+	t := &model.Trial{
+		NCTID:         strings.TrimSpace(x.IDInfo.NCTID),
+		Title:         x.BriefTitle,
+		OfficialTitle: x.OfficialTitle,
+		Acronym:       x.Acronym,
+		WhyStopped:    x.WhyStopped,
+		Conditions:    x.Conditions,
+		Keywords:      x.Keywords,
+		Countries:     x.Countries,
+	}
+	setStatus(t, x.OverallStatus)
+	if x.Phase != "" {
+		setPhases(t, x.Phase)
+	}
+	setStudyType(t, x.StudyType)
+	if v := strings.TrimSpace(x.Enrollment.Value); v != "" {
+		if n, err := strconv.Atoi(v); err == nil {
+			t.Enrollment = &n
+			t.EnrollmentType, _ = model.ParseDateType(x.Enrollment.Type)
+		}
+	}
+	t.StartDate, t.StartDateType = xmlDate(t, x.StartDate, "start")
+	t.PrimaryCompletionDate, t.PrimaryCompletionDateType = xmlDate(t, x.PrimaryCompletion, "primary completion")
+	t.CompletionDate, t.CompletionDateType = xmlDate(t, x.CompletionDate, "completion")
+	t.FirstPosted, _ = xmlDate(t, x.FirstPosted, "first posted")
+	if t.FirstPosted == "" {
+		t.FirstPosted, _ = xmlDate(t, xmlTyped{Value: x.FirstReceived}, "first received")
+	}
+	t.LastUpdated, _ = xmlDate(t, x.LastUpdate, "last update")
+	if t.LastUpdated == "" {
+		t.LastUpdated, _ = xmlDate(t, xmlTyped{Value: x.LastChanged}, "last changed")
+	}
+	if model.IsNCTID(x.ExpandedAccess.NCTID) {
+		t.RelatedTrials = append(t.RelatedTrials, x.ExpandedAccess.NCTID)
+	}
+	t.LeadSponsor = xmlSponsor(x.Sponsors.Lead)
+	for _, c := range x.Sponsors.Collaborators {
+		t.Collaborators = append(t.Collaborators, xmlSponsor(c))
+	}
+	t.BriefSummary = unwrapTextblock(x.BriefSummary.Text)
+	t.DetailedDescription = unwrapTextblock(x.DetailedDescription.Text)
+
+	d := &t.Design
+	d.Allocation, _ = model.ParseAllocation(x.Design.Allocation)
+	d.InterventionModel, _ = model.ParseInterventionModel(x.Design.InterventionModel)
+	d.InterventionModelDescription = strings.TrimSpace(x.Design.InterventionModelDescription)
+	d.PrimaryPurpose, _ = model.ParsePrimaryPurpose(x.Design.PrimaryPurpose)
+	d.ObservationalModel, _ = model.ParseObservationalModel(x.Design.ObservationalModel)
+	d.TimePerspective, _ = model.ParseTimePerspective(x.Design.TimePerspective)
+	d.Masking, d.WhoMasked, _ = model.ParseMasking(x.Design.Masking)
+	d.MaskingDescription = strings.TrimSpace(x.Design.MaskingDescription)
+
+	for _, a := range x.ArmGroups {
+		arm := model.Arm{Label: strings.TrimSpace(a.Label), Description: unwrapTextblock(a.Description)}
+		arm.Type, _ = model.ParseArmType(a.Type)
+		t.Arms = append(t.Arms, arm)
+	}
+	for _, iv := range x.Interventions {
+		v := model.Intervention{Name: strings.TrimSpace(iv.Name), Description: unwrapTextblock(iv.Description), OtherNames: iv.OtherNames, Arms: iv.ArmLabels}
+		v.Type, _ = model.ParseInterventionType(iv.Type)
+		t.Interventions = append(t.Interventions, v)
+	}
+	t.Outcomes.Primary = xmlOutcomes(x.PrimaryOutcomes)
+	t.Outcomes.Secondary = xmlOutcomes(x.SecondaryOutcomes)
+	t.Outcomes.Other = xmlOutcomes(x.OtherOutcomes)
+
+	e := &t.Eligibility
+	readCriteriaText(e, x.Eligibility.Criteria.Text)
+	e.Raw = dedent(x.Eligibility.Criteria.Text)
+	e.Sex, _ = model.ParseSex(x.Eligibility.Gender)
+	e.MinAge = ageOrWarn(t, x.Eligibility.MinimumAge)
+	e.MaxAge = ageOrWarn(t, x.Eligibility.MaximumAge)
+	if b, ok := model.ParseYesNo(x.Eligibility.HealthyVolunteers); ok {
+		e.HealthyVolunteers = &b
+	}
+	e.StudyPopulation = unwrapTextblock(x.Eligibility.StudyPop.Text)
+	e.SamplingMethod = strings.TrimSpace(x.Eligibility.SamplingMethod)
+
+	for _, o := range x.Officials {
+		name := strings.TrimSpace(strings.TrimSpace(o.FirstName) + " " + strings.TrimSpace(o.LastName))
+		t.Investigators = append(t.Investigators, model.Investigator{Name: name, Role: roleEnum(o.Role), Affiliation: o.Affiliation})
+	}
+	for _, l := range x.Locations {
+		a := l.Facility.Address
+		loc := model.Location{Facility: l.Facility.Name, City: a.City, State: a.State, Zip: a.Zip, Country: a.Country}
+		if s, ok := model.ParseStatus(l.Status); ok {
+			loc.Status = string(s)
+		}
+		t.Locations = append(t.Locations, loc)
+	}
+	var ids []model.SecondaryID
+	if o := strings.TrimSpace(x.IDInfo.OrgStudyID); o != "" {
+		t.OrgStudyID = o
+		ids = append(ids, model.SecondaryID{ID: o})
+	}
+	for _, s := range x.IDInfo.SecondaryIDs {
+		if s = strings.TrimSpace(s); s != "" {
+			ids = append(ids, model.SecondaryID{ID: s})
+		}
+	}
+	t.SecondaryIDs = orderIdentifiers(t.OrgStudyID, ids)
+	return t, nil
+}
+
+func xmlDate(t *model.Trial, d xmlTyped, what string) (string, model.DateType) {
+	return ctDateValue(t, ctDate{Date: strings.TrimSpace(d.Value), Type: d.Type}, what)
+}
+
+func xmlSponsor(a xmlAgency) model.Sponsor {
+	c, _ := model.ParseSponsorClass(a.Class)
+	return model.Sponsor{Name: strings.TrimSpace(a.Agency), Class: c}
+}
+
+func xmlOutcomes(os []xmlOutcome) []model.Outcome {
+	out := make([]model.Outcome, 0, len(os))
+	for _, o := range os {
+		out = append(out, model.Outcome{Measure: o.Measure, TimeFrame: o.TimeFrame, Description: unwrapTextblock(o.Description)})
+	}
+	return out
+}
+
+// unwrapTextblock joins the lines the XML wrapped at about 70 columns back
+// into paragraphs, keeping paragraph breaks and list items on lines of their own.
+func unwrapTextblock(s string) string {
+	ls := splitLines([]byte(s))
+	var b strings.Builder
+	blank := false
+	for _, l := range ls {
+		if l.blank() {
+			blank = b.Len() > 0
+			continue
+		}
+		m, _ := parseMarker(l.text)
+		switch {
+		case b.Len() == 0:
+		case blank:
+			b.WriteString("\n\n")
+		case m.style != stylePlain:
+			b.WriteByte('\n')
+		default:
+			b.WriteByte(' ')
+		}
+		blank = false
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// dedent removes the indentation common to all lines of a textblock.
+func dedent(s string) string {
+	ls := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	common := -1
+	for _, l := range ls {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n := len(l) - len(strings.TrimLeft(l, " "))
+		if common < 0 || n < common {
+			common = n
+		}
+	}
+	for i, l := range ls {
+		if len(l) >= common && common > 0 {
+			ls[i] = l[common:]
+		}
+		ls[i] = strings.TrimRight(ls[i], " ")
+	}
+	return strings.TrimSpace(strings.Join(ls, "\n"))
+}

@@ -1,0 +1,266 @@
+package loader
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/trials-app/trials/model"
+)
+
+// The bare mirror: the same page as the labelled one, but its values have
+// lost their labels — "Basic Information" is a column of bare lines
+// ("RECRUITING", "PHASE2", "122 participants", "INTERVENTIONAL", two dates),
+// arms carry no "Group Type", interventions no "Intervention Type", sponsors
+// no "Sponsor Role". Values are recognised by their shape, never by their
+// position, so a missing value cannot shift the others into the wrong field.
+
+var enrollmentShape = regexp.MustCompile(`(?i)^\d[\d,]*\s+(participants?|patients?|subjects?)(\s*\((actual|anticipated|estimated)\))?$`)
+
+func readBareBasics(t *model.Trial, ls []line) {
+	var dates []string
+	for _, v := range texts(ls) {
+		if st, ok := model.ParseStatus(v); ok && t.Status == "" {
+			t.Status = st
+			continue
+		}
+		if ps, ok := model.ParsePhases(v); ok && len(t.Phases) == 0 && isPhaseShaped(v) {
+			t.Phases = ps
+			continue
+		}
+		if ty, ok := model.ParseStudyType(v); ok && t.StudyType == "" {
+			t.StudyType = ty
+			continue
+		}
+		if d, ok := model.ParseDate(v); ok {
+			dates = append(dates, d)
+			continue
+		}
+		if t.Enrollment == nil && enrollmentShape.MatchString(v) {
+			setEnrollment(t, v)
+			continue
+		}
+		t.Warnings = append(t.Warnings, fmt.Sprintf("basic information: value %q not recognised", v))
+	}
+	// The mirror lists the start date, then (when it has one) the primary
+	// completion date, then the completion date.
+	switch len(dates) {
+	case 0:
+	case 1:
+		t.StartDate = dates[0]
+	case 2:
+		t.StartDate, t.CompletionDate = dates[0], dates[1]
+	default:
+		t.StartDate, t.PrimaryCompletionDate, t.CompletionDate = dates[0], dates[1], dates[2]
+		if len(dates) > 3 {
+			t.Warnings = append(t.Warnings, fmt.Sprintf("basic information: %d dates, only the first three read", len(dates)))
+		}
+	}
+}
+
+// isPhaseShaped keeps a phase from being read out of some other bare value:
+// the mirror prints phases as PHASE2, PHASE1/PHASE2, EARLY_PHASE1 or NA.
+func isPhaseShaped(v string) bool {
+	u := strings.ToUpper(v)
+	return strings.HasPrefix(u, "PHASE") || strings.HasPrefix(u, "EARLY") || u == "NA" || u == "N/A" || strings.HasPrefix(u, "NOT APPLICABLE")
+}
+
+func readBareDesign(t *model.Trial, ls []line) {
+	d := &t.Design
+	last := ""
+	var modelDesc, maskDesc []string
+	for _, v := range texts(ls) {
+		switch {
+		case d.Allocation == "" && parses(model.ParseAllocation, v):
+			d.Allocation, _ = model.ParseAllocation(v)
+			last = "allocation"
+		case d.InterventionModel == "" && parses(model.ParseInterventionModel, v):
+			d.InterventionModel, _ = model.ParseInterventionModel(v)
+			last = "model"
+		case d.Masking == "" && isMaskingShaped(v):
+			d.Masking, d.WhoMasked, _ = model.ParseMasking(v)
+			last = "masking"
+		case d.PrimaryPurpose == "" && t.StudyType != model.StudyObservational && parses(model.ParsePrimaryPurpose, v):
+			d.PrimaryPurpose, _ = model.ParsePrimaryPurpose(v)
+			last = "purpose"
+		case d.ObservationalModel == "" && parses(model.ParseObservationalModel, v):
+			d.ObservationalModel, _ = model.ParseObservationalModel(v)
+			last = "observational model"
+		case d.TimePerspective == "" && parses(model.ParseTimePerspective, v):
+			d.TimePerspective, _ = model.ParseTimePerspective(v)
+			last = "time perspective"
+		case last == "masking" && len(maskDesc) == 0 && len(model.ParseWhoMaskedList(v)) > 0 && len(strings.Fields(v)) <= 8:
+			d.WhoMasked = append(d.WhoMasked, model.ParseWhoMaskedList(v)...)
+		case last == "masking":
+			maskDesc = append(maskDesc, v)
+		case last == "model":
+			modelDesc = append(modelDesc, v)
+		default:
+			t.Warnings = append(t.Warnings, fmt.Sprintf("study design: value %q not recognised", v))
+		}
+	}
+	d.InterventionModelDescription = strings.Join(modelDesc, "\n")
+	d.MaskingDescription = strings.Join(maskDesc, "\n")
+}
+
+func parses[T any](f func(string) (T, bool), s string) bool {
+	_, ok := f(s)
+	return ok
+}
+
+// isMaskingShaped: NONE, SINGLE … QUADRUPLE, possibly with the masked parties.
+func isMaskingShaped(v string) bool {
+	_, _, ok := model.ParseMasking(v)
+	return ok
+}
+
+// readBareInterventions reads alternating name and description lines.
+func readBareInterventions(t *model.Trial, ls []line) {
+	vs := texts(ls)
+	for i := 0; i < len(vs); i += 2 {
+		iv := model.Intervention{Name: vs[i]}
+		if typ, name, ok := typedName(vs[i], model.ParseInterventionType); ok {
+			iv.Type, iv.Name = typ, name
+		}
+		if i+1 < len(vs) {
+			iv.Description = vs[i+1]
+		}
+		t.Interventions = append(t.Interventions, iv)
+	}
+}
+
+// typedName splits "Drug: Lenvatinib" into its type and name.
+func typedName[T ~string](s string, parse func(string) (T, bool)) (T, string, bool) {
+	label, rest, ok := strings.Cut(s, ":")
+	if !ok || strings.TrimSpace(rest) == "" {
+		return "", s, false
+	}
+	typ, ok := parse(label)
+	if !ok {
+		return "", s, false
+	}
+	return typ, strings.TrimSpace(rest), true
+}
+
+// readBareGroups reads arms as a label, a description line, and then the
+// interventions the Interventions section names, each with its description.
+// A line is an intervention only if it names one and (when that intervention
+// has a description) the next line is that description — so an arm labelled
+// like one of its drugs is still read as an arm.
+func readBareGroups(t *model.Trial, ls []line) {
+	vs := texts(ls)
+	var arm *model.Arm
+	isIntervention := func(i int) (*model.Intervention, int) {
+		iv := t.Intervention(vs[i])
+		if iv == nil {
+			return nil, 0
+		}
+		if iv.Description == "" {
+			return iv, 1
+		}
+		if i+1 < len(vs) && vs[i+1] == iv.Description {
+			return iv, 2
+		}
+		if i+1 >= len(vs) {
+			return iv, 1
+		}
+		return nil, 0
+	}
+	for i := 0; i < len(vs); {
+		if arm != nil {
+			if iv, n := isIntervention(i); iv != nil {
+				arm.Interventions = appendUnique(arm.Interventions, iv.Name)
+				i += n
+				continue
+			}
+		}
+		t.Arms = append(t.Arms, model.Arm{Label: vs[i]})
+		arm = &t.Arms[len(t.Arms)-1]
+		i++
+		if i < len(vs) {
+			if iv, _ := isIntervention(i); iv == nil {
+				arm.Description = vs[i]
+				i++
+			}
+		}
+	}
+}
+
+// readBareEligibility reads the criteria lists, then the unlabelled age
+// limits, sex and healthy-volunteer answer that follow the last criterion.
+func readBareEligibility(t *model.Trial, ls []line) {
+	inc, exc, rest := splitMirrorEligibility(ls)
+	list := &exc
+	if len(exc) == 0 {
+		list = &inc
+	}
+	// Values after the list: lines without a list marker whose shape is an
+	// age, a sex or a yes/no, taken from the end.
+	var tail []string
+	for len(*list) > 0 {
+		l := (*list)[len(*list)-1]
+		if l.blank() {
+			*list = (*list)[:len(*list)-1]
+			continue
+		}
+		if m, _ := parseMarker(l.text); m.style != stylePlain || !isEligibilityValue(l.text) {
+			break
+		}
+		tail = append([]string{l.text}, tail...)
+		*list = (*list)[:len(*list)-1]
+	}
+	tail = append(tail, texts(rest)...)
+	e := &t.Eligibility
+	e.Inclusion = parseCriteria(inc)
+	e.Exclusion = parseCriteria(exc)
+	e.Raw = rawCriteria(inc, exc)
+	var ages []string
+	for _, v := range tail {
+		if a, ok := model.ParseAge(v); ok && strings.ContainsAny(v, "YyMmWwDdHh") {
+			ages = append(ages, a)
+		} else if s, ok := model.ParseSex(v); ok && e.Sex == "" {
+			e.Sex = s
+		} else if b, ok := model.ParseYesNo(v); ok && e.HealthyVolunteers == nil {
+			e.HealthyVolunteers = &b
+		}
+	}
+	// One bare age cannot say which limit it is; the mirror prints the
+	// minimum first and leaves out an absent limit, and a minimum alone is
+	// far the commoner.
+	if len(ages) > 0 {
+		e.MinAge = ages[0]
+	}
+	if len(ages) > 1 {
+		e.MaxAge = ages[1]
+	}
+}
+
+func isEligibilityValue(s string) bool {
+	if a, ok := model.ParseAge(s); ok && a != "" && strings.ContainsAny(s, "YyMmWwDdHh") {
+		return true
+	}
+	if _, ok := model.ParseSex(s); ok {
+		return true
+	}
+	_, ok := model.ParseYesNo(s)
+	return ok
+}
+
+// readBareSponsors reads name and class pairs. The mirror lists the
+// collaborators first and the lead sponsor last (the labelled variant, which
+// marks the roles, shows the same order).
+func readBareSponsors(t *model.Trial, ls []line) {
+	var all []model.Sponsor
+	for _, v := range texts(ls) {
+		if c, ok := model.ParseSponsorClass(v); ok && len(all) > 0 && all[len(all)-1].Class == "" {
+			all[len(all)-1].Class = c
+			continue
+		}
+		all = append(all, model.Sponsor{Name: v})
+	}
+	if len(all) == 0 {
+		return
+	}
+	t.LeadSponsor = all[len(all)-1]
+	t.Collaborators = append(t.Collaborators, all[:len(all)-1]...)
+}

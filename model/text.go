@@ -1,0 +1,133 @@
+package model
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// CleanText makes untrusted document text safe to print on a terminal.
+// It removes ANSI/VT escape sequences entirely (CSI, OSC, DCS, SOS, PM, APC,
+// in both their 7-bit ESC form and their 8-bit C1 form), every other C0 and
+// C1 control character except newline, and the Unicode bidirectional
+// overrides and isolates that can make text display in an order other than
+// it is stored. Tabs become spaces; invalid UTF-8 becomes U+FFFD. Ordinary
+// characters — ®, ≥, μ, α, CJK — are kept.
+func CleanText(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune(utf8.RuneError)
+			i++
+			continue
+		case r == 0x1b:
+			i = skipEscape(s, i+1)
+			continue
+		case r == 0x9b: // 8-bit CSI
+			i = skipCSI(s, i+size)
+			continue
+		case r == 0x90 || r == 0x98 || r == 0x9d || r == 0x9e || r == 0x9f: // 8-bit DCS, SOS, OSC, PM, APC
+			i = skipString(s, i+size)
+			continue
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			// other control characters: dropped
+		case isBidiControl(r):
+			// dropped
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// CleanLine is CleanText for a single-line value: newlines become spaces.
+func CleanLine(s string) string {
+	s = CleanText(s)
+	if strings.IndexByte(s, '\n') >= 0 {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < 0x20 && c != '\n') || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func isBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// skipEscape skips the sequence that follows an ESC at s[i-1].
+func skipEscape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '[':
+		return skipCSI(s, i+1)
+	case ']', 'P', 'X', '^', '_':
+		return skipString(s, i+1)
+	}
+	// Two- and three-character escapes: intermediates 0x20–0x2f then one final byte.
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
+		i++
+	}
+	return i
+}
+
+// skipCSI skips parameter and intermediate bytes up to and including the final byte.
+func skipCSI(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		i++
+		if c >= 0x40 && c <= 0x7e {
+			return i
+		}
+		if c < 0x20 || c > 0x7e {
+			return i - 1 // malformed: stop at the stray byte, which is then cleaned on its own
+		}
+	}
+	return i
+}
+
+// skipString skips an OSC/DCS/SOS/PM/APC payload up to its terminator:
+// BEL, ESC \ (ST) or the 8-bit ST. An unterminated string runs to the end of
+// the line so that a stray ESC ] cannot swallow the rest of a document.
+func skipString(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == 0x07:
+			return i + 1
+		case s[i] == 0x1b:
+			if i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+			return i + 1
+		case s[i] == '\n':
+			return i
+		case strings.HasPrefix(s[i:], "\u009c"):
+			return i + len("\u009c")
+		}
+		i++
+	}
+	return i
+}
