@@ -491,7 +491,7 @@ func readClassicEligibility(t *model.Trial, ls []line) {
 		case "Study Population":
 			e.StudyPopulation = strings.Join(lv.values, "\n")
 		case "Sampling Method":
-			e.SamplingMethod = v
+			e.SamplingMethod, _ = model.ParseSamplingMethod(v)
 		}
 	}
 	inc, exc := splitInclusionExclusion(ls[start:])
@@ -562,39 +562,114 @@ func splitLocationRow(row string) model.Location {
 		end -= n
 	}
 	rest := words[:end]
-	cityStart := len(rest) - 1
-	for i := len(rest) - 2; i >= 0; i-- {
-		if isInstitutionWord(rest[i]) {
-			if len(rest)-(i+1) <= 2 {
-				cityStart = i + 1
-			}
-			break
-		}
-	}
-	if cityStart == len(rest)-1 {
-		for cityStart > 1 && isCityPrefix(rest[cityStart-1]) {
-			cityStart--
-		}
-	}
-	if cityStart < 0 {
-		cityStart = 0
-	}
+	cityStart := cityStartIn(rest)
 	loc.City = strings.Join(rest[cityStart:], " ")
 	loc.Facility = strings.Join(rest[:cityStart], " ")
-	// A state left unmatched: "Beijing Beijing" is city and province alike.
-	if loc.State == "" && cityStart > 0 && strings.EqualFold(rest[cityStart-1], loc.City) {
-		loc.State = loc.City
-		loc.Facility = strings.Join(rest[:cityStart-1], " ")
-	}
 	loc.Facility = strings.TrimRight(loc.Facility, ",; ")
 	return loc
 }
 
+// cityStartIn finds where the city begins in "facility words… city words".
+// The facility ends at its last institutional word ("Hospital", "Medical",
+// "Oncology") when one to three words follow it; a row with no such word
+// and at most three words is a city alone ("Fort Smith"); otherwise the
+// city is the last word, with the words that open compound city names
+// ("New", "San", "Fort") before it.
+func cityStartIn(rest []string) int {
+	n := len(rest)
+	if n <= 1 {
+		return 0
+	}
+	// A facility named after its city ends with it: "… Medical Center -
+	// Burbank Burbank", "Medizinische Hochschule Hannover Hannover".
+	if strings.EqualFold(rest[n-1], rest[n-2]) {
+		return n - 1
+	}
+	// A name that opens with an institutional word ("Hôpital Saint-Louis",
+	// "Hospital Universitario La Paz") goes on past it, so only the last
+	// word(s) can be told to be the city.
+	if !opensName(rest[0]) {
+		for i := n - 2; i >= 1; i-- {
+			if isInstitutionWord(rest[i]) {
+				after := rest[i+1:]
+				// "Cox Medical Center South Springfield": a compass word
+				// after the institution is part of its name unless it
+				// opens a city known to start with one ("West Palm Beach").
+				if len(after) >= 2 && isCompass(after[0]) && !directionCities[strings.ToLower(strings.Join(after, " "))] {
+					after = after[1:]
+					i++
+				}
+				if len(after) <= 3 && !isLowerWord(after[0]) && !strings.ContainsAny(after[0], "-–(") {
+					return i + 1
+				}
+				break
+			}
+		}
+		anyInstitution := false
+		for _, w := range rest {
+			anyInstitution = anyInstitution || isInstitutionWord(w)
+		}
+		if !anyInstitution && n <= 3 {
+			return 0
+		}
+	}
+	start := n - 1
+	for start > 1 && isCityPrefix(rest[start-1]) {
+		start--
+	}
+	return start
+}
+
+// opensName: head nouns that names in many languages begin with and
+// continue after ("Hospital Universitario La Paz", "Hôpital Saint-Louis").
+func opensName(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ",.")) {
+	case "hospital", "hôpital", "hopital", "ospedale", "klinikum", "klinik", "centro", "instituto",
+		"clínica", "clinica", "policlinico", "azienda", "fundación", "fundacion", "chu", "hospices",
+		"centre", "universitätsklinikum", "universitair", "szpital", "hospitales":
+		return true
+	}
+	return false
+}
+
+func isCompass(w string) bool {
+	switch strings.ToLower(w) {
+	case "north", "south", "east", "west":
+		return true
+	}
+	return false
+}
+
+// directionCities are United States cities whose names open with a compass
+// word, which would otherwise be read as the end of a facility's name.
+var directionCities = map[string]bool{
+	"west palm beach": true, "south bend": true, "east lansing": true, "north charleston": true,
+	"north little rock": true, "west bloomfield": true, "south burlington": true, "east orange": true,
+	"west hollywood": true, "north miami": true, "south portland": true, "west des moines": true,
+	"east providence": true, "north las vegas": true, "south san francisco": true, "west covina": true,
+	"east hartford": true, "north chicago": true, "south euclid": true, "west lafayette": true,
+	"east meadow": true, "north hills": true, "west islip": true, "south miami": true,
+	"west orange": true, "east syracuse": true, "north adams": true, "west reading": true,
+	"south weymouth": true, "east setauket": true, "north canton": true, "west chester": true,
+	"north kansas city": true, "east stroudsburg": true, "west columbia": true, "south pasadena": true,
+}
+
+func isLowerWord(w string) bool {
+	r := firstRune(w)
+	return r >= 'a' && r <= 'z'
+}
+
 func isInstitutionWord(w string) bool {
 	w = strings.ToLower(strings.Trim(w, ",.;()"))
-	for _, s := range []string{"hospital", "university", "clinic", "center", "centre", "institute",
-		"college", "foundation", "inc", "ltd", "llc", "gmbh", "hôpital", "hopital", "klinikum",
-		"ospedale", "policlinico", "infirmary", "ncorp", "consortium", "associates", "research", "site"} {
+	for _, s := range []string{"hospital", "hospitals", "university", "clinic", "clinics", "center",
+		"centre", "centers", "institute", "college", "foundation", "inc", "ltd", "llc", "pllc", "gmbh",
+		"hôpital", "hopital", "klinikum", "klinik", "hochschule", "universität", "ospedale",
+		"policlinico", "infirmary", "ncorp", "consortium", "associates", "research", "site",
+		"medical", "oncology", "hematology", "health", "healthcare", "cancer", "radiology",
+		"specialists", "physicians", "services", "network", "group", "pc", "pa", "ccop", "sjukhus",
+		"ziekenhuis", "szpital", "instituto", "clínica", "clinica", "universitario", "universitaria",
+		"hospitalier", "hospitalario", "chu", "azienda", "fundación", "care", "branch", "campus",
+		"unit", "division", "department", "practice", "pharmacy", "hospice", "ccc"} {
 		if w == s || strings.HasSuffix(w, s) {
 			return true
 		}
@@ -608,7 +683,8 @@ func isCityPrefix(w string) bool {
 		"la", "le", "ann", "baton", "des", "sioux", "cedar", "palo", "grand", "little", "rapid",
 		"winston", "chapel", "bowling", "colorado", "corpus", "round", "park", "mount", "mt.", "glen",
 		"coral", "boca", "west", "east", "north", "south", "hong", "kuala", "rio", "sao", "são", "buenos",
-		"tel", "ho", "chi", "mexico", "hat", "kota", "johor", "alor", "shah", "bangkok", "chiang", "khon":
+		"tel", "ho", "chi", "mexico", "hat", "kota", "johor", "alor", "shah", "bangkok", "chiang", "khon",
+		"cape", "port", "bay", "beverly", "palm", "long", "mission", "rolling", "overland", "oak", "elk":
 		return true
 	}
 	return false

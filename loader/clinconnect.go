@@ -29,7 +29,9 @@ func parseClinConnect(data []byte) (*model.Trial, error) {
 		if clinConnectSections[t] {
 			return t, true
 		}
-		if strings.HasPrefix(t, "About ") && len(strings.Fields(t)) <= 12 && !strings.HasSuffix(t, ".") {
+		// "About <sponsor>" opens the sponsor's blurb: a short line (the
+		// name may end in "Inc." or "Co., Ltd.") followed by a paragraph.
+		if strings.HasPrefix(t, "About ") && len(strings.Fields(t)) <= 12 && len(strings.Fields(nextText(ls, i))) >= 12 {
 			return "About", true
 		}
 		return "", false
@@ -163,4 +165,14 @@ func readClinConnectTimeline(t *model.Trial, ls []line) {
 			t.CompletionDateType = model.DateActual
 		}
 	}
+}
+
+// nextText is the next non-blank line after i.
+func nextText(ls []line, i int) string {
+	for j := i + 1; j < len(ls); j++ {
+		if !ls[j].blank() {
+			return ls[j].text
+		}
+	}
+	return ""
 }

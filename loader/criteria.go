@@ -152,19 +152,32 @@ type critNode struct {
 }
 
 type critLevel struct {
-	indent int
-	style  markerStyle
-	ord    int
-	list   *[]*critNode
-	parent *critNode
+	underPlain bool // a list under an unmarked line ("… treated as follows:")
+	indent     int
+	style      markerStyle
+	ord        int
+	list       *[]*critNode
+	parent     *critNode
 }
+
+// criteriaDisclaimers are the registry's stock notes under criteria lists;
+// they are not criteria (they stay in the raw text).
+var criteriaDisclaimers = regexp.MustCompile(`(?i)^(note:\s*)?(the information listed above is not intended to contain all considerations|other protocol[- ]defined (inclusion|exclusion|inclusion/exclusion) criteria (may|could) apply)`)
 
 // parseCriteria builds a nested criteria list from list lines.
 func parseCriteria(ls []line) []model.Criterion {
+	kept := ls[:0:0]
+	for _, l := range ls {
+		if !criteriaDisclaimers.MatchString(strings.TrimLeft(l.text, "*-•· ")) {
+			kept = append(kept, l)
+		}
+	}
+	ls = kept
 	var roots []*critNode
 	stack := []*critLevel{{indent: -1, list: &roots}}
 	var last *critNode
 	lastIndent := -1
+	lastPlain := false
 
 	top := func() *critLevel { return stack[len(stack)-1] }
 	add := func(lv *critLevel, text string) {
@@ -179,7 +192,25 @@ func parseCriteria(ls []line) []model.Criterion {
 	}
 	near := func(a, b int) bool { return a-b <= 1 && b-a <= 1 }
 
-	for _, l := range ls {
+	// The marker of every line, for looking ahead.
+	markers := make([]marker, len(ls))
+	for i, l := range ls {
+		markers[i], _ = parseMarker(l.text)
+	}
+	// nextContinues reports whether the next marked line after i has the
+	// same style and number as m — then it, not the line at i, is the outer
+	// list's item with that number.
+	nextRepeats := func(i int, m marker) bool {
+		for j := i + 1; j < len(ls); j++ {
+			if ls[j].blank() {
+				continue
+			}
+			n := markers[j]
+			return n.style == m.style && n.ord == m.ord
+		}
+		return false
+	}
+	for i, l := range ls {
 		if l.blank() {
 			continue
 		}
@@ -194,13 +225,23 @@ func parseCriteria(ls []line) []model.Criterion {
 				last.text += " " + text
 				continue
 			}
-			for len(stack) > 1 && top().indent > l.indent {
+			for len(stack) > 1 && (top().indent > l.indent || top().underPlain && top().indent >= l.indent) {
 				stack = stack[:len(stack)-1]
 			}
 			add(top(), text)
-			lastIndent = l.indent
+			lastIndent, lastPlain = l.indent, true
 			continue
 		}
+		// An unmarked line that announces a list ("… as follows:") takes the
+		// marked items after it as its children.
+		if lastPlain && last != nil && strings.HasSuffix(last.text, ":") && l.indent <= lastIndent+1 {
+			lv := push(l.indent, resolveAmbiguous(m, stack))
+			lv.underPlain = true
+			add(lv, text)
+			lastIndent, lastPlain = l.indent, false
+			continue
+		}
+		lastPlain = false
 		if top().style == "" && top().indent < 0 {
 			lv := top()
 			lv.indent, lv.style, lv.ord = l.indent, m.style, m.ord
@@ -208,6 +249,7 @@ func parseCriteria(ls []line) []model.Criterion {
 			lastIndent = l.indent
 			continue
 		}
+		m = resolveAmbiguous(m, stack)
 		// Indentation, where the source uses it, decides first.
 		if last != nil && l.indent > top().indent+1 && l.indent > lastIndent {
 			add(push(l.indent, m), text)
@@ -217,7 +259,6 @@ func parseCriteria(ls []line) []model.Criterion {
 		for len(stack) > 1 && top().indent > l.indent+1 {
 			stack = stack[:len(stack)-1]
 		}
-		m = resolveAmbiguous(m, stack)
 		// Levels at this indentation, innermost first.
 		var same []int
 		for i := len(stack) - 1; i >= 0; i-- {
@@ -228,11 +269,16 @@ func parseCriteria(ls []line) []model.Criterion {
 		target := -1
 		numbered := m.ord > 0
 		// An outer level this item continues wins over the inner one: after
-		// "8." with sub-items 1–8, "9." is the outer list's ninth item.
-		for _, i := range same {
-			lv := stack[i]
+		// "8." with sub-items 1–8, "9." is the outer list's ninth item —
+		// unless the next line is that ninth item itself.
+		outerOK := !(numbered && nextRepeats(i, m))
+		for _, k := range same {
+			lv := stack[k]
 			if lv.style == m.style && (!numbered || lv.ord+1 == m.ord) {
-				target = i
+				if target >= 0 && !outerOK {
+					continue
+				}
+				target = k
 			}
 		}
 		// Out of sequence: a "1." restarts numbering under the item before it;
@@ -241,15 +287,15 @@ func parseCriteria(ls []line) []model.Criterion {
 		// restarts: after an item numbered 1, only one that announces a
 		// sub-list with a colon takes a "1." as its child.
 		if target < 0 {
-			for _, i := range same {
-				lv := stack[i]
+			for _, k := range same {
+				lv := stack[k]
 				if lv.style != m.style {
 					continue
 				}
 				restart := numbered && m.ord == 1 && last != nil &&
 					(lv.ord >= 2 || strings.HasSuffix(last.text, ":"))
 				if !restart {
-					target = i
+					target = k
 				}
 				break
 			}

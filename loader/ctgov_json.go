@@ -357,7 +357,7 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 	e.MinAge = ageOrWarn(t, em.MinimumAge)
 	e.MaxAge = ageOrWarn(t, em.MaximumAge)
 	e.StudyPopulation = em.StudyPopulation
-	e.SamplingMethod = model.Label(em.SamplingMethod)
+	e.SamplingMethod, _ = model.ParseSamplingMethod(em.SamplingMethod)
 
 	for _, o := range p.ContactsLocationsModule.OverallOfficials {
 		t.Investigators = append(t.Investigators, model.Investigator{Name: o.Name, Role: o.Role, Affiliation: o.Affiliation})

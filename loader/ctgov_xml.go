@@ -214,7 +214,7 @@ func parseCTGovXML(data []byte) (*model.Trial, error) {
 		e.HealthyVolunteers = &b
 	}
 	e.StudyPopulation = unwrapTextblock(x.Eligibility.StudyPop.Text)
-	e.SamplingMethod = strings.TrimSpace(x.Eligibility.SamplingMethod)
+	e.SamplingMethod, _ = model.ParseSamplingMethod(x.Eligibility.SamplingMethod)
 
 	for _, o := range x.Officials {
 		name := strings.TrimSpace(strings.TrimSpace(o.FirstName) + " " + strings.TrimSpace(o.LastName))

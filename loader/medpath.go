@@ -66,7 +66,7 @@ func parseMedPath(data []byte) (*model.Trial, error) {
 			t.Warnings = append(t.Warnings, fmt.Sprintf("header: value %q not recognised", v))
 		}
 	}
-	get := func(name string) []line { s, _ := find(secs, name); return s.lines }
+	get := func(name string) []line { return allOf(secs, name) }
 	for _, c := range texts(get("Conditions")) {
 		t.Conditions = appendUnique(t.Conditions, c)
 	}
@@ -272,14 +272,19 @@ func splitArmRows(rows []string, known []string) []armRow {
 	descCount := map[string]int{}
 	for i, r := range rows {
 		pts := gluePoints(r, false)
+		// A listed intervention name is a cell only where it is glued to
+		// what surrounds it, and not inside brackets.
 		for _, k := range known {
 			for off := 0; ; {
 				j := strings.Index(r[off:], k)
-				if j < 0 {
+				if j < 0 || k == "" {
 					break
 				}
-				pts = append(pts, off+j, off+j+len(k))
-				off += j + len(k)
+				a, b := off+j, off+j+len(k)
+				if a > 0 && b < len(r) && r[a-1] != ' ' && r[b] != ' ' && balanced(r[:a]) {
+					pts = append(pts, a, b)
+				}
+				off = b
 			}
 		}
 		pts = uniqueSorted(pts, len(r))
@@ -333,6 +338,20 @@ func splitArmRows(rows []string, known []string) []armRow {
 	return out
 }
 
+// balanced reports whether every bracket opened in s is closed.
+func balanced(s string) bool {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		}
+	}
+	return depth <= 0
+}
+
 func uniqueSorted(pts []int, n int) []int {
 	sort.Ints(pts)
 	out := pts[:0]
@@ -346,58 +365,144 @@ func uniqueSorted(pts []int, n int) []int {
 }
 
 // gluePoints returns the byte offsets in s where one table cell ran into the
-// next: a lower-case letter, digit or closing bracket directly followed by a
-// capitalised word ("inhibitorsRegorafenib", "(PFS)The"), or an acronym
-// directly followed by one ("HAICThe"). With digits, a word running into a
-// number ("Survival12 months") counts too.
+// next: a lower-case letter, digit, full stop or closing bracket directly
+// followed by a capitalised word ("inhibitorsRegorafenib", "(PFS)The",
+// "Toxicities.Chemotherapy"); an acronym directly followed by one
+// ("HAICThe", "IgGAt Month", "Group ARaltegravir"); a closing bracket
+// followed by a number ("(BBT)2 weeks"). With digits, a word running into a
+// number ("C12h12 hours") counts too. Nothing inside brackets is a boundary:
+// a cell never ends in the middle of "(WinNonlin®)".
 func gluePoints(s string, digits bool) []int {
+	rs := []rune(s)
+	offs := make([]int, len(rs)+1)
+	o := 0
+	for i, r := range rs {
+		offs[i] = o
+		o += utf8.RuneLen(r)
+	}
+	offs[len(rs)] = o
+	at := func(i int) rune {
+		if i < 0 || i >= len(rs) {
+			return 0
+		}
+		return rs[i]
+	}
 	var pts []int
-	var prev, prev2 rune
-	for i, r := range s {
-		if i > 0 {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			next, _ := utf8.DecodeRuneInString(s[i+size:])
-			startsWord := unicode.IsUpper(r) && unicode.IsLower(next)
-			switch {
-			case startsWord && (unicode.IsLower(prev) || unicode.IsDigit(prev) || strings.ContainsRune(")]%", prev)):
-				pts = append(pts, i)
-			case startsWord && unicode.IsUpper(prev) && unicode.IsUpper(prev2):
-				pts = append(pts, i)
-			case digits && unicode.IsDigit(r) && unicode.IsLower(prev):
-				pts = append(pts, i)
+	depth := 0
+	for i := 1; i < len(rs); i++ {
+		switch rs[i-1] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
 			}
 		}
-		prev2, prev = prev, r
+		if depth > 0 {
+			continue
+		}
+		prev, r, next := rs[i-1], rs[i], at(i+1)
+		startsWord := unicode.IsUpper(r) && unicode.IsLower(next)
+		switch {
+		case startsWord && (unicode.IsLower(prev) || unicode.IsDigit(prev) || strings.ContainsRune(")]%.", prev)):
+			pts = append(pts, offs[i])
+		case startsWord && unicode.IsUpper(prev) && (unicode.IsLower(at(i+2)) || isShortWord(string([]rune{r, next}), at(i+2))):
+			// An acronym then a word; "AEs", "DLTs" (a capital, one lower-case
+			// letter, then no more) are plurals, not boundaries.
+			pts = append(pts, offs[i])
+		case unicode.IsDigit(r) && (prev == ')' || prev == ']'):
+			pts = append(pts, offs[i])
+		case digits && unicode.IsDigit(r) && unicode.IsLower(prev):
+			pts = append(pts, offs[i])
+		}
 	}
 	return pts
 }
 
+// isShortWord: the two-letter words a time frame opens with ("At Month 48").
+func isShortWord(w string, after rune) bool {
+	if after != ' ' && after != 0 {
+		return false
+	}
+	switch w {
+	case "At", "Up", "By", "To", "In", "On", "Of", "As", "Is":
+		return true
+	}
+	return false
+}
+
 var timeWords = regexp.MustCompile(`(?i)\b(day|days|week|weeks|month|months|year|years|hour|hours|baseline|up to|through|until|assessed|visit|cycle|follow-up|time|end of|during|date|minutes|every)\b`)
 
-// readMedPathOutcomes reads "NameTimeMethod" tables: a glued
-// measure-and-time-frame line, then the description paragraph(s).
+// readMedPathOutcomes reads "NameTimeMethod" tables: each outcome is a
+// paragraph whose first line is the glued measure-and-time-frame row, and the
+// paragraph after it, when there is one, is its description. A description
+// may be missing, so a paragraph is taken as the next row when it reads like
+// one (see rowLike).
 func readMedPathOutcomes(ls []line) []model.Outcome {
 	var out []model.Outcome
-	expectRow := true
+	for _, para := range paragraphs(ls) {
+		if len(para) == 1 && para[0] == "NameTimeMethod" {
+			continue
+		}
+		if para[0] == "NameTimeMethod" {
+			para = para[1:]
+		}
+		if len(out) == 0 {
+			o, _ := splitOutcomeRow(para[0])
+			o.Description = strings.Join(para[1:], "\n")
+			out = append(out, o)
+			continue
+		}
+		last := &out[len(out)-1]
+		if o, ok := splitOutcomeRow(para[0]); ok && rowLike(o, last.Description == "") {
+			o.Description = strings.Join(para[1:], "\n")
+			out = append(out, o)
+			continue
+		}
+		if last.Description == "" {
+			last.Description = strings.Join(para, "\n")
+		} else {
+			last.Description += "\n\n" + strings.Join(para, "\n")
+		}
+	}
+	return out
+}
+
+// rowLike tells an outcome row from a description paragraph: a row's measure
+// is a short title — it starts with a capital or digit and holds no sentence
+// break. Right after a row without a description, the paragraph must also
+// look like a time frame to count as the next row.
+func rowLike(o model.Outcome, wantTimeFrame bool) bool {
+	m := o.Measure
+	if len(strings.Fields(m)) > 25 || strings.Contains(m, ". ") {
+		return false
+	}
+	if r := firstRune(m); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	if wantTimeFrame {
+		r := firstRune(o.TimeFrame)
+		return timeWords.MatchString(o.TimeFrame) || unicode.IsDigit(r)
+	}
+	return true
+}
+
+// paragraphs groups non-blank lines into runs separated by blank lines.
+func paragraphs(ls []line) [][]string {
+	var out [][]string
+	var cur []string
 	for _, l := range ls {
 		if l.blank() {
-			continue
-		}
-		if l.text == "NameTimeMethod" {
-			continue
-		}
-		if !expectRow && len(out) > 0 {
-			if o, ok := splitOutcomeRow(l.text); ok && timeWords.MatchString(o.TimeFrame) {
-				out = append(out, o)
-				continue
+			if cur != nil {
+				out = append(out, cur)
+				cur = nil
 			}
-			last := &out[len(out)-1]
-			last.Description = joinText(last.Description, l.text)
 			continue
 		}
-		o, _ := splitOutcomeRow(l.text)
-		out = append(out, o)
-		expectRow = false
+		cur = append(cur, l.text)
+	}
+	if cur != nil {
+		out = append(out, cur)
 	}
 	return out
 }

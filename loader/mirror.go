@@ -206,8 +206,11 @@ func readMirrorLists(t *model.Trial, d *mirrorDoc) {
 	}
 	t.BriefSummary = prose(d.section("Brief Summary"))
 	t.DetailedDescription = prose(d.section("Detailed Description"))
-	for _, name := range []string{"More Related Trials", "Related Clinical Trials"} {
-		for _, l := range texts(d.section(name)) {
+	for _, s := range d.sections {
+		if s.name != "Related Clinical Trials" && s.name != "More Related Trials" {
+			continue
+		}
+		for _, l := range texts(s.lines) {
 			if strings.HasPrefix(l, "NCT") {
 				for _, id := range model.FindNCTIDs(l) {
 					t.RelatedTrials = appendUnique(t.RelatedTrials, id)

@@ -139,6 +139,9 @@ func setPhases(t *model.Trial, s string) {
 }
 
 func setStudyType(t *model.Trial, s string) {
+	if strings.EqualFold(s, "N/A") {
+		return // the registry's "not available": nothing stated
+	}
 	if st, ok := model.ParseStudyType(s); ok {
 		t.StudyType = st
 	} else if s != "" {
@@ -407,7 +410,7 @@ func readLabelledEligibility(t *model.Trial, ls []line) {
 		case "Study Population":
 			e.StudyPopulation = strings.Join(lv.values, "\n")
 		case "Sampling Method":
-			e.SamplingMethod = v
+			e.SamplingMethod, _ = model.ParseSamplingMethod(v)
 		}
 	}
 }

@@ -122,6 +122,18 @@ func splitSections(ls []line, header func(i int) (string, bool)) []section {
 	return secs
 }
 
+// allOf joins the lines of every section with the given name (a heading
+// printed twice must not hide what follows the second).
+func allOf(secs []section, name string) []line {
+	var out []line
+	for _, s := range secs {
+		if s.name == name {
+			out = append(out, s.lines...)
+		}
+	}
+	return out
+}
+
 // find returns the first section with the given name.
 func find(secs []section, name string) (section, bool) {
 	for _, s := range secs {

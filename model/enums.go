@@ -543,3 +543,12 @@ func sentenceCase(s string) string {
 func Label[T ~string](v T) string { return sentenceCase(string(v)) }
 
 func equalFold(a, b string) bool { return strings.EqualFold(a, b) }
+
+var samplingMethods = enumSet[string]{
+	values:  []string{"PROBABILITY_SAMPLE", "NON_PROBABILITY_SAMPLE"},
+	aliases: map[string]string{"NONPROBABILITY_SAMPLE": "NON_PROBABILITY_SAMPLE", "PROBABILITY": "PROBABILITY_SAMPLE", "NON_PROBABILITY": "NON_PROBABILITY_SAMPLE"},
+}
+
+// ParseSamplingMethod normalises an observational study's sampling method
+// ("Non-Probability Sample" → NON_PROBABILITY_SAMPLE).
+func ParseSamplingMethod(s string) (string, bool) { return samplingMethods.parse(s) }
