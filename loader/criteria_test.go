@@ -1,0 +1,181 @@
+package loader
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/trials-app/trials/model"
+)
+
+// renderOutline renders criteria as indented lines, for readable comparisons.
+func renderOutline(cs []model.Criterion) string {
+	var b strings.Builder
+	var walk func([]model.Criterion, int)
+	walk = func(cs []model.Criterion, depth int) {
+		for _, c := range cs {
+			b.WriteString(strings.Repeat("  ", depth) + c.Text + "\n")
+			walk(c.Children, depth+1)
+		}
+	}
+	walk(cs, 0)
+	return b.String()
+}
+
+func TestParseCriteria(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"flat bullets", "* A\n* B\n* C", "A\nB\nC\n"},
+		{"flat numbers", "1. A\n2. B\n3. C", "A\nB\nC\n"},
+		{"bullets under a number", "8. Labs:\n\n* Hb\n* ANC\n9. Next", "Labs:\n  Hb\n  ANC\nNext\n"},
+		{"letters under a number", "3. X\n4. Y\n   a. y1\n   b. y2\n5. Z", "X\nY\n  y1\n  y2\nZ\n"},
+		{"letters under a number, unindented", "4. Y\na. y1\nb. y2\n5. Z", "Y\n  y1\n  y2\nZ\n"},
+		{"indentation", "* A\n  * a1\n    * a1x\n  * a2\n* B", "A\n  a1\n    a1x\n  a2\nB\n"},
+		{"restart under a group; the outer list continues",
+			"• 7. S\n8. Labs:\n• 1. Hb\n• 2. ANC\n• 3. Plt\n• 8. Cr\n• 9. Next",
+			"S\nLabs:\n  Hb\n  ANC\n  Plt\n  Cr\nNext\n"},
+		{"the outer number wins when both lists expect it",
+			"1. A\n2. B:\n• 1. b1\n• 2. b2\n• 3. C",
+			"A\nB:\n  b1\n  b2\nC\n"},
+		{"a sub-item numbered like the next outer item stays inside",
+			"3. Treated with:\n• 1. a\n• 2. b\n• 3. c\n• 4. d\n4. History of:\n• 1. e\n• 5. Next",
+			"Treated with:\n  a\n  b\n  c\n  d\nHistory of:\n  e\nNext\n"},
+		{"a list under an unmarked line ending in a colon",
+			"Patients treated as follows:\n* a\n* b\nAnother plain line\n* c",
+			"Patients treated as follows:\n  a\n  b\nAnother plain line\nc\n"},
+		{"autonumbered markdown stays flat", "1. A\n1. B\n1. C", "A\nB\nC\n"},
+		{"roman after h continues letters", "a. 1\nb. 2\nc. 3\nd. 4\ne. 5\nf. 6\ng. 7\nh. 8\ni. 9", "1\n2\n3\n4\n5\n6\n7\n8\n9\n"},
+		{"roman under a letter", "1. X\n  a. x\n    i. deep\n    ii. deeper\n2. Y", "X\n  x\n    deep\n    deeper\nY\n"},
+		{"wrapped continuation", "1. A long item\n   that wraps\n2. B", "A long item that wraps\nB\n"},
+		{"bullet then number", "• 1. one\n• 2. two\n• a. sub", "one\ntwo\n  sub\n"},
+		{"plain paragraphs", "Age over 18\n\nNo prior therapy", "Age over 18\nNo prior therapy\n"},
+		{"o sub-bullets", "- A\n  o a1\n  o a2\n- B", "A\n  a1\n  a2\nB\n"},
+		{"parenthesised numbers", "(1) A\n(2) B", "A\nB\n"},
+		{"a word is not a letter marker", "Age. 18 or over\nSex. any", "Age. 18 or over\nSex. any\n"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := renderOutline(parseCriteria(splitLines([]byte(tt.in))))
+			if got != tt.want {
+				t.Errorf("got:\n%swant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitInclusionExclusion(t *testing.T) {
+	in := "Inclusion Criteria:\n\n* A\n* B\n\nExclusion Criteria:\n\n* C"
+	inc, exc := splitInclusionExclusion(splitLines([]byte(in)))
+	if got := renderOutline(parseCriteria(inc)); got != "A\nB\n" {
+		t.Errorf("inclusion %q", got)
+	}
+	if got := renderOutline(parseCriteria(exc)); got != "C\n" {
+		t.Errorf("exclusion %q", got)
+	}
+}
+
+func TestGluePoints(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Progression Free SurvivalThe time from", "Progression Free Survival|The time from"},
+		{"Overall Survival (OS)Up to 24 months", "Overall Survival (OS)|Up to 24 months"},
+		{"inhibitorsRegorafenibSubjects received", "inhibitors|Regorafenib|Subjects received"},
+		{"cTACE or dTACE", "cTACE or dTACE"},
+		{"HAICThe time", "HAIC|The time"},
+		{"iNKT cells", "iNKT cells"},
+	}
+	for _, tt := range tests {
+		pts := gluePoints(tt.in, false)
+		var parts []string
+		prev := 0
+		for _, p := range pts {
+			parts = append(parts, tt.in[prev:p])
+			prev = p
+		}
+		parts = append(parts, tt.in[prev:])
+		if got := strings.Join(parts, "|"); got != tt.want {
+			t.Errorf("gluePoints(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplitArmRows(t *testing.T) {
+	rows := []string{
+		"Arm one labelDrug AlphaArm one description.",
+		"Arm one labelDrug BetaArm one description.",
+		"Second armDrug BetaSecond description here.",
+		"Solo arm with one drugGammamabGiven once daily.",
+	}
+	got := splitArmRows(rows, []string{"Drug Alpha"})
+	want := []armRow{
+		{"Arm one label", "Drug Alpha", "Arm one description."},
+		{"Arm one label", "Drug Beta", "Arm one description."},
+		{"Second arm", "Drug Beta", "Second description here."},
+		{"Solo arm with one drug", "Gammamab", "Given once daily."},
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("row %d: got %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestSplitLocationRow(t *testing.T) {
+	tests := []struct {
+		in   string
+		want model.Location
+	}{
+		{"Mayo Clinic Rochester Minnesota United States 55905",
+			model.Location{Facility: "Mayo Clinic", City: "Rochester", State: "Minnesota", Zip: "55905", Country: "United States"}},
+		{"Beijing Youan Hospital,Capital Medical University Beijing Beijing China 100069",
+			model.Location{Facility: "Beijing Youan Hospital,Capital Medical University", City: "Beijing", State: "Beijing", Zip: "100069", Country: "China"}},
+		{"Rapid City Regional Hospital Rapid City South Dakota United States 57701",
+			model.Location{Facility: "Rapid City Regional Hospital", City: "Rapid City", State: "South Dakota", Zip: "57701", Country: "United States"}},
+		{"Memorial Sloan Kettering Cancer Center New York New York United States 10065",
+			model.Location{Facility: "Memorial Sloan Kettering Cancer Center", City: "New York", State: "New York", Zip: "10065", Country: "United States"}},
+		{"Hôpital Saint-Louis Paris France 75010",
+			model.Location{Facility: "Hôpital Saint-Louis", City: "Paris", Zip: "75010", Country: "France"}},
+		{"Seoul National University Hospital Seoul Korea, Republic of 03080",
+			model.Location{Facility: "Seoul National University Hospital", City: "Seoul", Zip: "03080", Country: "Korea, Republic of"}},
+		{"Princess Margaret Cancer Centre Toronto Ontario Canada M5G 2M9",
+			model.Location{Facility: "Princess Margaret Cancer Centre", City: "Toronto", State: "Ontario", Zip: "M5G 2M9", Country: "Canada"}},
+		{"Fort Smith Arkansas United States", model.Location{City: "Fort Smith", State: "Arkansas", Country: "United States"}},
+		{"Hulston Cancer Center at Cox Medical Center South Springfield Missouri United States 65807",
+			model.Location{Facility: "Hulston Cancer Center at Cox Medical Center South", City: "Springfield", State: "Missouri", Zip: "65807", Country: "United States"}},
+		{"Good Samaritan Medical Center West Palm Beach Florida United States 33401",
+			model.Location{Facility: "Good Samaritan Medical Center", City: "West Palm Beach", State: "Florida", Zip: "33401", Country: "United States"}},
+		{"Medizinische Hochschule Hannover Hannover Germany 30625",
+			model.Location{Facility: "Medizinische Hochschule Hannover", City: "Hannover", Zip: "30625", Country: "Germany"}},
+		{"Hospital Universitario La Paz Madrid Spain 28046",
+			model.Location{Facility: "Hospital Universitario La Paz", City: "Madrid", Zip: "28046", Country: "Spain"}},
+		{"Some Site Nowhere Land", model.Location{Facility: "Some Site Nowhere Land"}},
+	}
+	for _, tt := range tests {
+		if got := splitLocationRow(tt.in); got != tt.want {
+			t.Errorf("splitLocationRow(%q)\n got  %+v\n want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplitOtherNames(t *testing.T) {
+	tr := &model.Trial{Interventions: []model.Intervention{
+		{Name: "AlloStim® immunotherapy"}, {Name: "FOLFOX regimen"}, {Name: "Sorafenib"}, {Name: "Lenvatinib"},
+	}}
+	splitOtherNames(tr, "Physician Choice FOLFOX4 Sorafenib Physician's Choice Levantinib Physician's Choice")
+	want := [][]string{nil, {"Physician Choice FOLFOX4"}, {"Sorafenib Physician's Choice"}, {"Levantinib Physician's Choice"}}
+	for i, iv := range tr.Interventions {
+		if strings.Join(iv.OtherNames, "|") != strings.Join(want[i], "|") {
+			t.Errorf("%s: %q, want %q", iv.Name, iv.OtherNames, want[i])
+		}
+	}
+	one := &model.Trial{Interventions: []model.Intervention{{Name: "Pembrolizumab"}}}
+	splitOtherNames(one, "MK-3475")
+	if got := one.Interventions[0].OtherNames; len(got) != 1 || got[0] != "MK-3475" {
+		t.Errorf("a single intervention takes the whole line: %q", got)
+	}
+	two := &model.Trial{Interventions: []model.Intervention{{Name: "Drug A"}, {Name: "Drug B"}}}
+	splitOtherNames(two, "Xyz Qrs")
+	if len(two.Warnings) != 1 {
+		t.Errorf("an unattributable line is reported: %v", two.Warnings)
+	}
+}

@@ -1,0 +1,163 @@
+package loader
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/trials-app/trials/model"
+)
+
+// The fuzz targets feed each parser arbitrary bytes, starting from the real
+// documents, and check that it never panics and that whatever it returns
+// is a well-formed trial whose text is safe for a terminal. They run on
+// their seed corpus in every `go test`; `go test -fuzz FuzzX` explores.
+
+// addCorpus seeds a fuzz target with documents matching the globs.
+func addCorpus(f *testing.F, globs ...string) {
+	f.Helper()
+	n := 0
+	for _, g := range globs {
+		files, _ := filepath.Glob(g)
+		for _, p := range files {
+			data := mustReadF(f, p)
+			f.Add(data)
+			n++
+		}
+	}
+	if n == 0 {
+		f.Fatalf("no corpus for %v", globs)
+	}
+}
+
+func mustReadF(f *testing.F, p string) []byte {
+	f.Helper()
+	b, err := readFile(p)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return b
+}
+
+// checkTrial asserts what every parsed trial must satisfy.
+func checkTrial(t *testing.T, tr *model.Trial) {
+	t.Helper()
+	finish(tr)
+	if tr.ID == "" {
+		t.Fatal("trial without an id")
+	}
+	b, err := json.Marshal(tr)
+	if err != nil {
+		t.Fatalf("marshal: %v", err)
+	}
+	if strings.Contains(string(b), `"phases":null`) || strings.Contains(string(b), `"children":null`) {
+		t.Fatalf("null list in export: %s", b)
+	}
+	var v any
+	_ = json.Unmarshal(b, &v)
+	walkStrings(v, func(s string) {
+		for _, r := range s {
+			if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x1b {
+				t.Fatalf("control character %U in %q", r, s)
+			}
+		}
+	})
+}
+
+func walkStrings(v any, fn func(string)) {
+	switch x := v.(type) {
+	case string:
+		fn(x)
+	case []any:
+		for _, e := range x {
+			walkStrings(e, fn)
+		}
+	case map[string]any:
+		for _, e := range x {
+			walkStrings(e, fn)
+		}
+	}
+}
+
+func fuzzOne(f *testing.F, parse func([]byte) (*model.Trial, error)) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tr, err := parse(data)
+		if err != nil {
+			return
+		}
+		checkTrial(t, tr)
+	})
+}
+
+func FuzzDetect(f *testing.F) {
+	addCorpus(f, "../seeds/*.txt", "testdata/layouts/*/*.txt", "testdata/ctgov/json/NCT0551*.json", "testdata/ctgov/xml/NCT0000*.xml")
+	f.Add([]byte{})
+	f.Add([]byte("\x00\x01binary"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		format, err := Detect(data)
+		if (format == "") == (err == nil) {
+			t.Fatalf("Detect = %q, %v: want exactly one of a format and an error", format, err)
+		}
+		trials, err := Parse("fuzz", data)
+		if err != nil {
+			return
+		}
+		for _, tr := range trials {
+			checkTrial(t, tr)
+		}
+	})
+}
+
+func FuzzMirrorLabelled(f *testing.F) {
+	addCorpus(f, "../seeds/NCT05033522.txt", "testdata/layouts/mirror-labelled/*.txt")
+	fuzzOne(f, func(b []byte) (*model.Trial, error) { return parseMirror(b, model.FormatMirrorLabelled) })
+}
+
+func FuzzMirrorBare(f *testing.F) {
+	addCorpus(f, "../seeds/NCT05168163.txt", "testdata/layouts/mirror-bare/*.txt")
+	fuzzOne(f, func(b []byte) (*model.Trial, error) { return parseMirror(b, model.FormatMirrorBare) })
+}
+
+func FuzzClassic(f *testing.F) {
+	addCorpus(f, "../seeds/NCT05962450.txt", "testdata/layouts/ctgov-classic/*.txt")
+	fuzzOne(f, parseClassic)
+}
+
+func FuzzClinConnect(f *testing.F) {
+	addCorpus(f, "../seeds/clinconnect-*.txt", "testdata/layouts/clinconnect/*.txt")
+	fuzzOne(f, parseClinConnect)
+}
+
+func FuzzMedPath(f *testing.F) {
+	addCorpus(f, "../seeds/NCT05233358.txt", "testdata/layouts/medpath/*.txt")
+	fuzzOne(f, parseMedPath)
+}
+
+func FuzzCTGovJSON(f *testing.F) {
+	addCorpus(f, "testdata/ctgov/json/*.json", "testdata/ctgov/search-pages/*.json")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		trials, err := parseCTGovJSON(data)
+		if err != nil {
+			return
+		}
+		for _, tr := range trials {
+			checkTrial(t, tr)
+		}
+	})
+}
+
+func FuzzCTGovXML(f *testing.F) {
+	addCorpus(f, "testdata/ctgov/xml/NCT00*.xml", "testdata/ctgov/xml/NCT01*.xml")
+	fuzzOne(f, parseCTGovXML)
+}
+
+// FuzzCriteria: the list parser keeps every item's text.
+func FuzzCriteria(f *testing.F) {
+	f.Add("1. A\n   a. B\n* C\n- • 2. D")
+	f.Add("8. Labs:\n• 1. Hb\n• 9. Next")
+	f.Fuzz(func(t *testing.T, s string) {
+		cs := parseCriteria(splitLines([]byte(s)))
+		_ = model.CountCriteria(cs)
+	})
+}
