@@ -8,8 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
@@ -39,6 +41,10 @@ type Env struct {
 	Ctx     context.Context
 	// RunTUI opens the terminal UI; nil means the real one.
 	RunTUI func(env *Env, paths []string) int
+
+	// For tests of fetch: the HTTP client and the first retry delay.
+	fetchClient  *http.Client
+	fetchBackoff time.Duration
 }
 
 // Main runs the command line and returns the exit code.
@@ -52,6 +58,8 @@ func Main(args []string, env *Env) int {
 			return runExport(args[1:], env)
 		case "show":
 			return runShow(args[1:], env)
+		case "fetch":
+			return runFetch(args[1:], env)
 		case "help":
 			return runHelp(args[1:], env)
 		case "version":
@@ -68,6 +76,7 @@ Usage:
   trials [PATH…]                        open the browser (no PATH: the bundled seed trials)
   trials export [--format F] [PATH…]    print trials as json, jsonl, csv or md
   trials show ID [PATH…]                one trial as readable text
+  trials fetch [flags] [NCT…]           download studies from ClinicalTrials.gov
 
 PATH may be a file, a directory (read recursively) or a .zip archive, in any
 of the layouts trials reads: ClinicalTrials.gov API v2 JSON (a study, a
@@ -161,13 +170,25 @@ func usageError(env *Env, cmd, msg string) int {
 // none, and reports each failed input on stderr. ok is false when any input
 // failed.
 func loadCorpus(env *Env, cmd string, paths []string) (trials []*model.Trial, ok bool) {
+	return loadWith(env, cmd, paths, loader.Options{})
+}
+
+// streamCorpus is loadCorpus handing each trial to fn, in input order, as
+// soon as it is read, keeping none.
+func streamCorpus(env *Env, cmd string, paths []string, fn func(*model.Trial)) bool {
+	_, ok := loadWith(env, cmd, paths, loader.Options{Ordered: true, OnTrials: func(_ int, ts []*model.Trial) {
+		for _, t := range ts {
+			fn(t)
+		}
+	}})
+	return ok
+}
+
+func loadWith(env *Env, cmd string, paths []string, opts loader.Options) (trials []*model.Trial, ok bool) {
 	var res loader.Result
-	opts := loader.Options{}
 	var progress *stderrProgress
-	if isTerminal(env.Stderr) {
-		progress = &stderrProgress{w: env.Stderr}
-		opts.OnProgress = progress.update
-	}
+	progress = &stderrProgress{w: env.Stderr, show: isTerminal(env.Stderr)}
+	opts.OnProgress = progress.update
 	if len(paths) == 0 {
 		res = loader.LoadFS(env.Ctx, opts, seeds.FS)
 	} else {
@@ -179,21 +200,25 @@ func loadCorpus(env *Env, cmd string, paths []string) (trials []*model.Trial, ok
 	for _, d := range res.Diagnostics {
 		fmt.Fprintf(env.Stderr, "%s: %s\n", cmd, d.Error())
 	}
-	if len(res.Diagnostics) > 0 && len(res.Trials) > 0 {
-		fmt.Fprintf(env.Stderr, "%s: %d input(s) not loaded; %d trial(s) loaded\n", cmd, len(res.Diagnostics), len(res.Trials))
+	if len(res.Diagnostics) > 0 && progress != nil {
+		fmt.Fprintf(env.Stderr, "%s: %d input(s) not loaded; %d trial(s) loaded\n", cmd, len(res.Diagnostics), progress.trials)
 	}
 	return res.Trials, len(res.Diagnostics) == 0
 }
 
-// stderrProgress shows a one-line loading counter on a terminal.
+// stderrProgress counts the load and, on a terminal, shows a one-line
+// counter for large ones.
 type stderrProgress struct {
-	w     io.Writer
-	shown bool
-	last  int
+	w      io.Writer
+	show   bool
+	shown  bool
+	last   int
+	trials int
 }
 
 func (p *stderrProgress) update(pr loader.Progress) {
-	if pr.Done || pr.TotalDocs < 200 || pr.Docs-p.last < 100 && pr.Docs != pr.TotalDocs {
+	p.trials = pr.Trials
+	if !p.show || pr.Done || pr.TotalDocs < 200 || pr.Docs-p.last < 100 && pr.Docs != pr.TotalDocs {
 		return
 	}
 	p.last = pr.Docs

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/trials-app/trials/export"
+	"github.com/trials-app/trials/model"
 )
 
 const exportUsage = `Usage: trials export [--format json|jsonl|csv|md] [PATH…]
@@ -37,9 +38,21 @@ func runExport(args []string, env *Env) int {
 	if !validFormat(f) {
 		return usageError(env, "trials export", fmt.Sprintf("unknown format %q (want %s)", *format, strings.Join(export.Formats, ", ")))
 	}
-	trials, ok := loadCorpus(env, "trials export", paths)
-	if err := export.Write(env.Stdout, f, trials); err != nil {
-		fmt.Fprintf(env.Stderr, "trials export: %v\n", err)
+	enc, err := export.NewEncoder(env.Stdout, f)
+	if err != nil {
+		return usageError(env, "trials export", err.Error())
+	}
+	var writeErr error
+	ok := streamCorpus(env, "trials export", paths, func(t *model.Trial) {
+		if writeErr == nil {
+			writeErr = enc.Encode(t)
+		}
+	})
+	if writeErr == nil {
+		writeErr = enc.Close()
+	}
+	if writeErr != nil {
+		fmt.Fprintf(env.Stderr, "trials export: writing: %v\n", writeErr)
 		return ExitError
 	}
 	if !ok {

@@ -19,55 +19,113 @@ var Formats = []string{"json", "jsonl", "csv", "md"}
 
 // Write writes trials to w in the named format.
 func Write(w io.Writer, format string, trials []*model.Trial) error {
-	switch format {
-	case "json":
-		return JSON(w, trials)
-	case "jsonl":
-		return JSONLines(w, trials)
-	case "csv":
-		return CSV(w, trials)
-	case "md", "markdown":
-		return Markdown(w, trials)
+	enc, err := NewEncoder(w, format)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+	for _, t := range trials {
+		if err := enc.Encode(t); err != nil {
+			return err
+		}
+	}
+	return enc.Close()
 }
 
 // JSON writes one indented JSON array; an empty input gives [].
-func JSON(w io.Writer, trials []*model.Trial) error {
-	if len(trials) == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
+func JSON(w io.Writer, trials []*model.Trial) error { return Write(w, "json", trials) }
+
+// JSONLines writes one compact JSON object per line.
+func JSONLines(w io.Writer, trials []*model.Trial) error { return Write(w, "jsonl", trials) }
+
+// CSV writes a header row and one row per trial.
+func CSV(w io.Writer, trials []*model.Trial) error { return Write(w, "csv", trials) }
+
+// Markdown writes each trial as a Markdown section.
+func Markdown(w io.Writer, trials []*model.Trial) error { return Write(w, "md", trials) }
+
+// Encoder writes trials one at a time, so that an export of the whole
+// registry streams instead of holding every trial in memory.
+type Encoder struct {
+	w      io.Writer
+	format string
+	n      int
+	csv    *csv.Writer
+	md     strings.Builder
+}
+
+// NewEncoder starts an export in the named format.
+func NewEncoder(w io.Writer, format string) (*Encoder, error) {
+	switch format {
+	case "json", "jsonl", "csv", "md":
+	case "markdown":
+		format = "md"
+	default:
+		return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 	}
-	if _, err := io.WriteString(w, "[\n"); err != nil {
-		return err
+	e := &Encoder{w: w, format: format}
+	if format == "csv" {
+		e.csv = csv.NewWriter(w)
+		if err := e.csv.Write(CSVColumns); err != nil {
+			return nil, err
+		}
 	}
-	for i, t := range trials {
+	return e, nil
+}
+
+// Encode writes one trial.
+func (e *Encoder) Encode(t *model.Trial) error {
+	defer func() { e.n++ }()
+	switch e.format {
+	case "json":
 		b, err := marshal(t, "  ")
 		if err != nil {
 			return err
 		}
-		sep := ",\n"
-		if i == len(trials)-1 {
-			sep = "\n"
+		sep := "[\n  "
+		if e.n > 0 {
+			sep = ",\n  "
 		}
-		if _, err := fmt.Fprintf(w, "  %s%s", b, sep); err != nil {
-			return err
-		}
-	}
-	_, err := io.WriteString(w, "]\n")
-	return err
-}
-
-// JSONLines writes one compact JSON object per line.
-func JSONLines(w io.Writer, trials []*model.Trial) error {
-	for _, t := range trials {
+		_, err = fmt.Fprintf(e.w, "%s%s", sep, b)
+		return err
+	case "jsonl":
 		b, err := marshal(t, "")
 		if err != nil {
 			return err
 		}
-		if _, err := fmt.Fprintf(w, "%s\n", b); err != nil {
+		_, err = fmt.Fprintf(e.w, "%s\n", b)
+		return err
+	case "csv":
+		if err := e.csv.Write(csvRow(t)); err != nil {
 			return err
 		}
+		if e.n%256 == 255 {
+			e.csv.Flush()
+		}
+		return e.csv.Error()
+	default:
+		e.md.Reset()
+		if e.n > 0 {
+			e.md.WriteString("\n---\n\n")
+		}
+		writeMarkdown(&e.md, t)
+		_, err := io.WriteString(e.w, e.md.String())
+		return err
+	}
+}
+
+// Close ends the export (closing the JSON array, flushing the CSV).
+func (e *Encoder) Close() error {
+	switch e.format {
+	case "json":
+		end := "\n]\n"
+		if e.n == 0 {
+			end = "[]\n"
+		}
+		_, err := io.WriteString(e.w, end)
+		return err
+	case "csv":
+		e.csv.Flush()
+		return e.csv.Error()
 	}
 	return nil
 }
@@ -97,21 +155,6 @@ var CSVColumns = []string{
 	"interventions", "min_age", "max_age", "sex", "healthy_volunteers", "inclusion_criteria",
 	"exclusion_criteria", "primary_outcomes", "locations", "countries", "secondary_ids",
 	"related_trials", "source_path", "source_format", "warnings",
-}
-
-// CSV writes a header row and one row per trial.
-func CSV(w io.Writer, trials []*model.Trial) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVColumns); err != nil {
-		return err
-	}
-	for _, t := range trials {
-		if err := cw.Write(csvRow(t)); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 func csvRow(t *model.Trial) []string {

@@ -2,28 +2,11 @@ package export
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
 	"github.com/trials-app/trials/model"
 )
-
-// Markdown writes each trial as a Markdown section: a field table, then
-// summary, arms and interventions, eligibility (nested, numbered), outcomes,
-// sites and identifiers. Text from the documents is escaped so that it
-// renders as the text it is.
-func Markdown(w io.Writer, trials []*model.Trial) error {
-	var b strings.Builder
-	for i, t := range trials {
-		if i > 0 {
-			b.WriteString("\n---\n\n")
-		}
-		writeMarkdown(&b, t)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
 
 func writeMarkdown(b *strings.Builder, t *model.Trial) {
 	fmt.Fprintf(b, "# %s\n\n", mdEscape(t.Title))

@@ -232,9 +232,10 @@ func parseCriteria(ls []line) []model.Criterion {
 			lastIndent, lastPlain = l.indent, true
 			continue
 		}
-		// An unmarked line that announces a list ("… as follows:") takes the
-		// marked items after it as its children.
-		if lastPlain && last != nil && strings.HasSuffix(last.text, ":") && l.indent <= lastIndent+1 {
+		// An unmarked line takes the marked items after it as its children
+		// when they are indented under it, or when it announces them ("… as
+		// follows:").
+		if lastPlain && last != nil && (l.indent > lastIndent+1 || strings.HasSuffix(last.text, ":")) {
 			lv := push(l.indent, resolveAmbiguous(m, stack))
 			lv.underPlain = true
 			add(lv, text)
@@ -345,9 +346,32 @@ func toCriteria(ns []*critNode) []model.Criterion {
 }
 
 var (
-	inclusionHead = regexp.MustCompile(`(?i)^[-*•#\s]*\**\s*(key\s+)?inclusion\s+criteria\b[^:]*:?\**\s*:?\s*$`)
-	exclusionHead = regexp.MustCompile(`(?i)^[-*•#\s]*\**\s*(key\s+)?exclusion\s+criteria\b[^:]*:?\**\s*:?\s*$`)
+	inclusionHead = regexp.MustCompile(`(?i)^[-*•#\s]*\**\s*((key|main|major)\s+)?inclusion(\s+criteria\b[^:]*)?:?\**\s*:?\s*$`)
+	exclusionHead = regexp.MustCompile(`(?i)^[-*•#\s]*\**\s*((key|main|major)\s+)?exclusion(\s+criteria\b[^:]*)?:?\**\s*:?\s*$`)
 )
+
+// joinWrapped joins the lines a text was wrapped into: within a paragraph,
+// a line without a list marker continues the line before it. (The legacy
+// XML wraps every paragraph at about 70 columns.)
+func joinWrapped(ls []line) []line {
+	var out []line
+	prevBlank := true
+	for _, l := range ls {
+		if l.blank() {
+			out = append(out, l)
+			prevBlank = true
+			continue
+		}
+		m, _ := parseMarker(l.text)
+		if !prevBlank && m.style == stylePlain && len(out) > 0 && !inclusionHead.MatchString(l.text) && !exclusionHead.MatchString(l.text) {
+			out[len(out)-1].text += " " + l.text
+			continue
+		}
+		out = append(out, l)
+		prevBlank = false
+	}
+	return out
+}
 
 // splitInclusionExclusion cuts a combined criteria text at its "Inclusion
 // Criteria:" and "Exclusion Criteria:" headings. Text before either heading

@@ -43,6 +43,9 @@ func TestParseCriteria(t *testing.T) {
 		{"a list under an unmarked line ending in a colon",
 			"Patients treated as follows:\n* a\n* b\nAnother plain line\n* c",
 			"Patients treated as follows:\n  a\n  b\nAnother plain line\nc\n"},
+		{"a list indented under an unmarked lead-in",
+			"Women who meet the following\n  -  history of X\n  -  age over 18\nAge-matched controls",
+			"Women who meet the following\n  history of X\n  age over 18\nAge-matched controls\n"},
 		{"autonumbered markdown stays flat", "1. A\n1. B\n1. C", "A\nB\nC\n"},
 		{"roman after h continues letters", "a. 1\nb. 2\nc. 3\nd. 4\ne. 5\nf. 6\ng. 7\nh. 8\ni. 9", "1\n2\n3\n4\n5\n6\n7\n8\n9\n"},
 		{"roman under a letter", "1. X\n  a. x\n    i. deep\n    ii. deeper\n2. Y", "X\n  x\n    deep\n    deeper\nY\n"},
@@ -65,13 +68,32 @@ func TestParseCriteria(t *testing.T) {
 }
 
 func TestSplitInclusionExclusion(t *testing.T) {
-	in := "Inclusion Criteria:\n\n* A\n* B\n\nExclusion Criteria:\n\n* C"
-	inc, exc := splitInclusionExclusion(splitLines([]byte(in)))
-	if got := renderOutline(parseCriteria(inc)); got != "A\nB\n" {
-		t.Errorf("inclusion %q", got)
+	for _, in := range []string{
+		"Inclusion Criteria:\n\n* A\n* B\n\nExclusion Criteria:\n\n* C",
+		"Inclusion\n\n* A\n* B\n\nExclusion\n\n* C",
+		"KEY INCLUSION CRITERIA:\n* A\n* B\nKey Exclusion Criteria (all cohorts):\n* C",
+	} {
+		inc, exc := splitInclusionExclusion(splitLines([]byte(in)))
+		if got := renderOutline(parseCriteria(inc)); got != "A\nB\n" {
+			t.Errorf("%q: inclusion %q", in, got)
+		}
+		if got := renderOutline(parseCriteria(exc)); got != "C\n" {
+			t.Errorf("%q: exclusion %q", in, got)
+		}
 	}
-	if got := renderOutline(parseCriteria(exc)); got != "C\n" {
-		t.Errorf("exclusion %q", got)
+	// "Inclusion of …" as a sentence is a criterion, not a heading.
+	inc, _ := splitInclusionExclusion(splitLines([]byte("Inclusion Criteria:\n* Inclusion of prior trial participants is allowed")))
+	if len(inc) != 1 {
+		t.Errorf("a sentence starting with Inclusion was taken for a heading")
+	}
+}
+
+func TestJoinWrapped(t *testing.T) {
+	in := "        Subjects who do not meet the criteria listed above but who do\n        meet other criteria:\n\n          -  first item that wraps\n             onto a second line\n          -  second"
+	got := renderOutline(parseCriteria(joinWrapped(splitLines([]byte(in)))))
+	want := "Subjects who do not meet the criteria listed above but who do meet other criteria:\n  first item that wraps onto a second line\n  second\n"
+	if got != want {
+		t.Errorf("got:\n%swant:\n%s", got, want)
 	}
 }
 

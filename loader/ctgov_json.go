@@ -2,12 +2,14 @@ package loader
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/trials-app/trials/model"
 )
@@ -19,112 +21,115 @@ import (
 // ctStudy is the part of an API v2 study the model needs. Every other field
 // (results, documents, derived MeSH data) is skipped by the decoder.
 type ctStudy struct {
-	ProtocolSection struct {
-		IdentificationModule struct {
-			NCTID          string `json:"nctId"`
-			BriefTitle     string `json:"briefTitle"`
-			OfficialTitle  string `json:"officialTitle"`
-			Acronym        string `json:"acronym"`
-			OrgStudyIDInfo struct {
-				ID   string `json:"id"`
-				Type string `json:"type"`
-			} `json:"orgStudyIdInfo"`
-			SecondaryIDInfos []struct {
-				ID     string `json:"id"`
-				Type   string `json:"type"`
-				Domain string `json:"domain"`
-			} `json:"secondaryIdInfos"`
-		} `json:"identificationModule"`
-		StatusModule struct {
-			OverallStatus      string `json:"overallStatus"`
-			WhyStopped         string `json:"whyStopped"`
-			StartDate          ctDate `json:"startDateStruct"`
-			PrimaryCompletion  ctDate `json:"primaryCompletionDateStruct"`
-			Completion         ctDate `json:"completionDateStruct"`
-			FirstPost          ctDate `json:"studyFirstPostDateStruct"`
-			LastUpdatePost     ctDate `json:"lastUpdatePostDateStruct"`
-			ExpandedAccessInfo struct {
-				NCTID string `json:"nctId"`
-			} `json:"expandedAccessInfo"`
-		} `json:"statusModule"`
-		SponsorCollaboratorsModule struct {
-			LeadSponsor   ctSponsor   `json:"leadSponsor"`
-			Collaborators []ctSponsor `json:"collaborators"`
-		} `json:"sponsorCollaboratorsModule"`
-		DescriptionModule struct {
-			BriefSummary        string `json:"briefSummary"`
-			DetailedDescription string `json:"detailedDescription"`
-		} `json:"descriptionModule"`
-		ConditionsModule struct {
-			Conditions []string `json:"conditions"`
-			Keywords   []string `json:"keywords"`
-		} `json:"conditionsModule"`
-		DesignModule struct {
-			StudyType      string   `json:"studyType"`
-			Phases         []string `json:"phases"`
-			EnrollmentInfo struct {
-				Count *int   `json:"count"`
-				Type  string `json:"type"`
-			} `json:"enrollmentInfo"`
-			DesignInfo struct {
-				Allocation                   string `json:"allocation"`
-				InterventionModel            string `json:"interventionModel"`
-				InterventionModelDescription string `json:"interventionModelDescription"`
-				PrimaryPurpose               string `json:"primaryPurpose"`
-				ObservationalModel           string `json:"observationalModel"`
-				TimePerspective              string `json:"timePerspective"`
-				MaskingInfo                  struct {
-					Masking            string   `json:"masking"`
-					MaskingDescription string   `json:"maskingDescription"`
-					WhoMasked          []string `json:"whoMasked"`
-				} `json:"maskingInfo"`
-			} `json:"designInfo"`
-		} `json:"designModule"`
-		ArmsInterventionsModule struct {
-			ArmGroups []struct {
-				Label             string   `json:"label"`
-				Type              string   `json:"type"`
-				Description       string   `json:"description"`
-				InterventionNames []string `json:"interventionNames"`
-			} `json:"armGroups"`
-			Interventions []struct {
-				Type           string   `json:"type"`
-				Name           string   `json:"name"`
-				Description    string   `json:"description"`
-				ArmGroupLabels []string `json:"armGroupLabels"`
-				OtherNames     []string `json:"otherNames"`
-			} `json:"interventions"`
-		} `json:"armsInterventionsModule"`
-		OutcomesModule struct {
-			Primary   []ctOutcome `json:"primaryOutcomes"`
-			Secondary []ctOutcome `json:"secondaryOutcomes"`
-			Other     []ctOutcome `json:"otherOutcomes"`
-		} `json:"outcomesModule"`
-		EligibilityModule struct {
-			EligibilityCriteria string `json:"eligibilityCriteria"`
-			HealthyVolunteers   *bool  `json:"healthyVolunteers"`
-			Sex                 string `json:"sex"`
-			MinimumAge          string `json:"minimumAge"`
-			MaximumAge          string `json:"maximumAge"`
-			StudyPopulation     string `json:"studyPopulation"`
-			SamplingMethod      string `json:"samplingMethod"`
-		} `json:"eligibilityModule"`
-		ContactsLocationsModule struct {
-			OverallOfficials []struct {
-				Name        string `json:"name"`
-				Affiliation string `json:"affiliation"`
-				Role        string `json:"role"`
-			} `json:"overallOfficials"`
-			Locations []struct {
-				Facility string `json:"facility"`
-				Status   string `json:"status"`
-				City     string `json:"city"`
-				State    string `json:"state"`
-				Zip      string `json:"zip"`
-				Country  string `json:"country"`
-			} `json:"locations"`
-		} `json:"contactsLocationsModule"`
-	} `json:"protocolSection"`
+	ProtocolSection ctProtocol `json:"protocolSection"`
+}
+
+// ctProtocol is a study's protocolSection.
+type ctProtocol struct {
+	IdentificationModule struct {
+		NCTID          string `json:"nctId"`
+		BriefTitle     string `json:"briefTitle"`
+		OfficialTitle  string `json:"officialTitle"`
+		Acronym        string `json:"acronym"`
+		OrgStudyIDInfo struct {
+			ID   string `json:"id"`
+			Type string `json:"type"`
+		} `json:"orgStudyIdInfo"`
+		SecondaryIDInfos []struct {
+			ID     string `json:"id"`
+			Type   string `json:"type"`
+			Domain string `json:"domain"`
+		} `json:"secondaryIdInfos"`
+	} `json:"identificationModule"`
+	StatusModule struct {
+		OverallStatus      string `json:"overallStatus"`
+		WhyStopped         string `json:"whyStopped"`
+		StartDate          ctDate `json:"startDateStruct"`
+		PrimaryCompletion  ctDate `json:"primaryCompletionDateStruct"`
+		Completion         ctDate `json:"completionDateStruct"`
+		FirstPost          ctDate `json:"studyFirstPostDateStruct"`
+		LastUpdatePost     ctDate `json:"lastUpdatePostDateStruct"`
+		ExpandedAccessInfo struct {
+			NCTID string `json:"nctId"`
+		} `json:"expandedAccessInfo"`
+	} `json:"statusModule"`
+	SponsorCollaboratorsModule struct {
+		LeadSponsor   ctSponsor   `json:"leadSponsor"`
+		Collaborators []ctSponsor `json:"collaborators"`
+	} `json:"sponsorCollaboratorsModule"`
+	DescriptionModule struct {
+		BriefSummary        string `json:"briefSummary"`
+		DetailedDescription string `json:"detailedDescription"`
+	} `json:"descriptionModule"`
+	ConditionsModule struct {
+		Conditions []string `json:"conditions"`
+		Keywords   []string `json:"keywords"`
+	} `json:"conditionsModule"`
+	DesignModule struct {
+		StudyType      string   `json:"studyType"`
+		Phases         []string `json:"phases"`
+		EnrollmentInfo struct {
+			Count *int   `json:"count"`
+			Type  string `json:"type"`
+		} `json:"enrollmentInfo"`
+		DesignInfo struct {
+			Allocation                   string `json:"allocation"`
+			InterventionModel            string `json:"interventionModel"`
+			InterventionModelDescription string `json:"interventionModelDescription"`
+			PrimaryPurpose               string `json:"primaryPurpose"`
+			ObservationalModel           string `json:"observationalModel"`
+			TimePerspective              string `json:"timePerspective"`
+			MaskingInfo                  struct {
+				Masking            string   `json:"masking"`
+				MaskingDescription string   `json:"maskingDescription"`
+				WhoMasked          []string `json:"whoMasked"`
+			} `json:"maskingInfo"`
+		} `json:"designInfo"`
+	} `json:"designModule"`
+	ArmsInterventionsModule struct {
+		ArmGroups []struct {
+			Label             string   `json:"label"`
+			Type              string   `json:"type"`
+			Description       string   `json:"description"`
+			InterventionNames []string `json:"interventionNames"`
+		} `json:"armGroups"`
+		Interventions []struct {
+			Type           string   `json:"type"`
+			Name           string   `json:"name"`
+			Description    string   `json:"description"`
+			ArmGroupLabels []string `json:"armGroupLabels"`
+			OtherNames     []string `json:"otherNames"`
+		} `json:"interventions"`
+	} `json:"armsInterventionsModule"`
+	OutcomesModule struct {
+		Primary   []ctOutcome `json:"primaryOutcomes"`
+		Secondary []ctOutcome `json:"secondaryOutcomes"`
+		Other     []ctOutcome `json:"otherOutcomes"`
+	} `json:"outcomesModule"`
+	EligibilityModule struct {
+		EligibilityCriteria string `json:"eligibilityCriteria"`
+		HealthyVolunteers   *bool  `json:"healthyVolunteers"`
+		Sex                 string `json:"sex"`
+		MinimumAge          string `json:"minimumAge"`
+		MaximumAge          string `json:"maximumAge"`
+		StudyPopulation     string `json:"studyPopulation"`
+		SamplingMethod      string `json:"samplingMethod"`
+	} `json:"eligibilityModule"`
+	ContactsLocationsModule struct {
+		OverallOfficials []struct {
+			Name        string `json:"name"`
+			Affiliation string `json:"affiliation"`
+			Role        string `json:"role"`
+		} `json:"overallOfficials"`
+		Locations []struct {
+			Facility string `json:"facility"`
+			Status   string `json:"status"`
+			City     string `json:"city"`
+			State    string `json:"state"`
+			Zip      string `json:"zip"`
+			Country  string `json:"country"`
+		} `json:"locations"`
+	} `json:"contactsLocationsModule"`
 }
 
 type ctDate struct {
@@ -143,98 +148,63 @@ type ctOutcome struct {
 	TimeFrame   string `json:"timeFrame"`
 }
 
-// parseCTGovJSON reads a study, a search page or an array of studies.
+// ctDocument is any of the shapes a registry JSON file comes in.
+type ctDocument struct {
+	ProtocolSection *ctProtocol      `json:"protocolSection"`
+	Studies         []jsontext.Value `json:"studies"`
+}
+
+// jsonOptions read the registry's JSON leniently where leniency is safe: a
+// stray invalid UTF-8 byte or a repeated key costs that value, not the study.
+var jsonOptions = json.JoinOptions(jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
+
+// parseCTGovJSON reads a study, a search page or an array of studies. The
+// studies of a page are decoded one by one, so that one malformed study is
+// reported without losing the others.
 func parseCTGovJSON(data []byte) ([]*model.Trial, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, jsonError(err, dec)
-	}
-	switch tok {
-	case json.Delim('['):
-		return decodeStudyArray(dec, "")
-	case json.Delim('{'):
-	default:
-		return nil, fmt.Errorf("%w: JSON value is not an object or array", ErrNotTrial)
-	}
-	// An object: a study, or a search page whose "studies" we stream. Peek at
-	// the keys without decoding the values we do not need.
-	var st ctStudy
-	isStudy := false
-	var trials []*model.Trial
-	for dec.More() {
-		keyTok, err := dec.Token()
-		if err != nil {
-			return nil, jsonError(err, dec)
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if len(trimmed) > 0 && trimmed[0] == '[' {
+		var studies []jsontext.Value
+		if err := json.Unmarshal(trimmed, &studies, jsonOptions); err != nil {
+			return nil, jsonError(err)
 		}
-		key, _ := keyTok.(string)
-		switch key {
-		case "studies":
-			t, err := dec.Token()
-			if err != nil {
-				return nil, jsonError(err, dec)
-			}
-			if t != json.Delim('[') {
-				return nil, fmt.Errorf("%w: \"studies\" is not an array", ErrNotTrial)
-			}
-			ts, err := decodeStudyArray(dec, "studies")
-			if err != nil {
-				return nil, err
-			}
-			trials = append(trials, ts...)
-		case "protocolSection":
-			isStudy = true
-			if err := dec.Decode(&st.ProtocolSection); err != nil {
-				return nil, jsonError(err, dec)
-			}
-		default:
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return nil, jsonError(err, dec)
-			}
-		}
+		return decodeStudies(studies, "")
 	}
-	if _, err := dec.Token(); err != nil {
-		return nil, jsonError(err, dec)
+	var doc ctDocument
+	if err := json.Unmarshal(trimmed, &doc, jsonOptions); err != nil {
+		return nil, jsonError(err)
 	}
-	if isStudy {
-		t, err := studyToTrial(&st)
+	switch {
+	case doc.ProtocolSection != nil:
+		t, err := studyToTrial(&ctStudy{ProtocolSection: *doc.ProtocolSection})
 		if err != nil {
 			return nil, err
 		}
 		return []*model.Trial{t}, nil
+	case doc.Studies != nil:
+		return decodeStudies(doc.Studies, "studies")
 	}
-	if trials == nil {
-		return nil, fmt.Errorf("%w: JSON object has neither \"protocolSection\" nor \"studies\"", ErrNotTrial)
-	}
-	return trials, nil
+	return nil, fmt.Errorf("%w: JSON object has neither \"protocolSection\" nor \"studies\"", ErrNotTrial)
 }
 
-// decodeStudyArray reads studies from an array whose '[' has been consumed.
-// A study without an NCT id is skipped with the position in the warning of
-// the next; an array that yields nothing is an error.
-func decodeStudyArray(dec *json.Decoder, field string) ([]*model.Trial, error) {
+func decodeStudies(raw []jsontext.Value, field string) ([]*model.Trial, error) {
 	var out []*model.Trial
 	var bad []string
-	for i := 0; dec.More(); i++ {
+	for i, r := range raw {
 		var st ctStudy
-		if err := dec.Decode(&st); err != nil {
-			return nil, jsonError(err, dec)
+		err := json.Unmarshal(r, &st, jsonOptions)
+		var t *model.Trial
+		if err == nil {
+			t, err = studyToTrial(&st)
+		} else {
+			err = jsonError(err)
 		}
-		t, err := studyToTrial(&st)
 		if err != nil {
 			bad = append(bad, fmt.Sprintf("study %d: %v", i+1, err))
 			continue
 		}
-		if field != "" {
-			t.Source.Entry = field + "[" + strconv.Itoa(i) + "]"
-		} else {
-			t.Source.Entry = "[" + strconv.Itoa(i) + "]"
-		}
+		t.Source.Entry = field + "[" + strconv.Itoa(i) + "]"
 		out = append(out, t)
-	}
-	if _, err := dec.Token(); err != nil {
-		return nil, jsonError(err, dec)
 	}
 	if len(out) == 0 {
 		if len(bad) > 0 {
@@ -249,17 +219,17 @@ func decodeStudyArray(dec *json.Decoder, field string) ([]*model.Trial, error) {
 }
 
 // jsonError tells a truncated document from a malformed one.
-func jsonError(err error, dec *json.Decoder) error {
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return fmt.Errorf("%w: the JSON ends early (at byte %d)", ErrTruncated, dec.InputOffset())
+func jsonError(err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%w: the JSON ends early", ErrTruncated)
 	}
-	var se *json.SyntaxError
+	var se *jsontext.SyntacticError
 	if errors.As(err, &se) {
-		return fmt.Errorf("%w: malformed JSON at byte %d: %v", ErrNotTrial, se.Offset, err)
+		return fmt.Errorf("%w: malformed JSON at byte %d: %v", ErrNotTrial, se.ByteOffset, se.Err)
 	}
-	var te *json.UnmarshalTypeError
+	var te *json.SemanticError
 	if errors.As(err, &te) {
-		return fmt.Errorf("%w: unexpected JSON (%s is %s, want %s)", ErrNotTrial, te.Field, te.Value, te.Type)
+		return fmt.Errorf("%w: unexpected JSON at %s: %v", ErrNotTrial, te.JSONPointer, te.Err)
 	}
 	return fmt.Errorf("%w: %v", ErrNotTrial, err)
 }
@@ -351,7 +321,7 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 
 	em := p.EligibilityModule
 	e := &t.Eligibility
-	readCriteriaText(e, em.EligibilityCriteria)
+	readCriteriaText(e, em.EligibilityCriteria, false)
 	e.HealthyVolunteers = em.HealthyVolunteers
 	e.Sex, _ = model.ParseSex(em.Sex)
 	e.MinAge = ageOrWarn(t, em.MinimumAge)
@@ -428,11 +398,14 @@ func interventionRefName(s string) string {
 
 // readCriteriaText reads the registry's eligibility markdown into nested
 // inclusion and exclusion lists, keeping the text as raw.
-func readCriteriaText(e *model.Eligibility, text string) {
+func readCriteriaText(e *model.Eligibility, text string, wrapped bool) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
 	ls := splitLines([]byte(text))
+	if wrapped {
+		ls = joinWrapped(ls)
+	}
 	inc, exc := splitInclusionExclusion(ls)
 	e.Inclusion = parseCriteria(inc)
 	e.Exclusion = parseCriteria(exc)

@@ -143,7 +143,7 @@ func parseCTGovXML(data []byte) (*model.Trial, error) {
 		Title:         x.BriefTitle,
 		OfficialTitle: x.OfficialTitle,
 		Acronym:       x.Acronym,
-		WhyStopped:    x.WhyStopped,
+		WhyStopped:    unwrapTextblock(x.WhyStopped),
 		Conditions:    x.Conditions,
 		Keywords:      x.Keywords,
 		Countries:     x.Countries,
@@ -183,12 +183,12 @@ func parseCTGovXML(data []byte) (*model.Trial, error) {
 	d := &t.Design
 	d.Allocation, _ = model.ParseAllocation(x.Design.Allocation)
 	d.InterventionModel, _ = model.ParseInterventionModel(x.Design.InterventionModel)
-	d.InterventionModelDescription = strings.TrimSpace(x.Design.InterventionModelDescription)
+	d.InterventionModelDescription = unwrapTextblock(x.Design.InterventionModelDescription)
 	d.PrimaryPurpose, _ = model.ParsePrimaryPurpose(x.Design.PrimaryPurpose)
 	d.ObservationalModel, _ = model.ParseObservationalModel(x.Design.ObservationalModel)
 	d.TimePerspective, _ = model.ParseTimePerspective(x.Design.TimePerspective)
 	d.Masking, d.WhoMasked, _ = model.ParseMasking(x.Design.Masking)
-	d.MaskingDescription = strings.TrimSpace(x.Design.MaskingDescription)
+	d.MaskingDescription = unwrapTextblock(x.Design.MaskingDescription)
 
 	for _, a := range x.ArmGroups {
 		arm := model.Arm{Label: strings.TrimSpace(a.Label), Description: unwrapTextblock(a.Description)}
@@ -205,7 +205,7 @@ func parseCTGovXML(data []byte) (*model.Trial, error) {
 	t.Outcomes.Other = xmlOutcomes(x.OtherOutcomes)
 
 	e := &t.Eligibility
-	readCriteriaText(e, x.Eligibility.Criteria.Text)
+	readCriteriaText(e, x.Eligibility.Criteria.Text, true)
 	e.Raw = dedent(x.Eligibility.Criteria.Text)
 	e.Sex, _ = model.ParseSex(x.Eligibility.Gender)
 	e.MinAge = ageOrWarn(t, x.Eligibility.MinimumAge)

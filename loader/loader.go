@@ -68,8 +68,11 @@ type Options struct {
 	// parsed, instead of Result.Trials collecting them — so that a caller
 	// holding a slim record per trial needs no memory for whole studies.
 	// seq orders the documents as the inputs list them. Calls come from one
-	// goroutine at a time, not necessarily in seq order.
+	// goroutine at a time, not necessarily in seq order unless Ordered.
 	OnTrials func(seq int, trials []*model.Trial)
+	// Ordered makes OnTrials receive documents in input order (results that
+	// finish early wait for the ones before them).
+	Ordered bool
 }
 
 // Load reads the trials in the given files, directories and .zip archives.
@@ -145,6 +148,29 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 	var res Result
 	var collected, failed []parsed
 	prog := Progress{TotalDocs: len(docs)}
+	// In-order delivery: results wait here until those before them arrive.
+	waiting := map[int][]*model.Trial{}
+	nextSeq := 0
+	deliver := func(seq int, trials []*model.Trial) {
+		if !opts.Ordered {
+			if len(trials) > 0 {
+				opts.OnTrials(seq, trials)
+			}
+			return
+		}
+		waiting[seq] = trials
+		for {
+			ts, ok := waiting[nextSeq]
+			if !ok {
+				return
+			}
+			delete(waiting, nextSeq)
+			if len(ts) > 0 {
+				opts.OnTrials(nextSeq, ts)
+			}
+			nextSeq++
+		}
+	}
 	for p := range out {
 		prog.Docs++
 		prog.Bytes += p.bytes
@@ -154,14 +180,25 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 		}
 		prog.Trials += len(p.trials)
 		if opts.OnTrials != nil {
-			if len(p.trials) > 0 {
-				opts.OnTrials(p.seq, p.trials)
-			}
+			deliver(p.seq, p.trials)
 		} else {
 			collected = append(collected, parsed{seq: p.seq, trials: p.trials})
 		}
 		if opts.OnProgress != nil {
 			opts.OnProgress(prog)
+		}
+	}
+	if opts.Ordered && len(waiting) > 0 {
+		// Cancelled part-way: deliver what arrived, still in order.
+		seqs := make([]int, 0, len(waiting))
+		for s := range waiting {
+			seqs = append(seqs, s)
+		}
+		slices.Sort(seqs)
+		for _, s := range seqs {
+			if len(waiting[s]) > 0 {
+				opts.OnTrials(s, waiting[s])
+			}
 		}
 	}
 	slices.SortFunc(collected, func(a, b parsed) int { return a.seq - b.seq })

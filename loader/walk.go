@@ -58,6 +58,15 @@ func readFile(p string) ([]byte, error) {
 		return nil, describeOSError(err)
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > 0 && info.Size() <= maxDocument {
+		buf := make([]byte, info.Size())
+		if _, err := io.ReadFull(f, buf); err == nil {
+			return buf, nil
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, err
+		}
+	}
 	return readLimited(f)
 }
 
@@ -159,6 +168,15 @@ func expandZip(p string) ([]document, []Diagnostic) {
 					return nil, err
 				}
 				defer rc.Close()
+				// The archive states each member's size: read it into a
+				// buffer of that size rather than growing one.
+				if n := f.UncompressedSize64; n > 0 && n <= maxDocument {
+					buf := make([]byte, n)
+					if _, err := io.ReadFull(rc, buf); err != nil {
+						return nil, err
+					}
+					return buf, nil
+				}
 				return readLimited(rc)
 			},
 		})

@@ -1,0 +1,136 @@
+package loader
+
+import (
+	"archive/zip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/trials-app/trials/model"
+)
+
+// TestCTGovFixturesAllLoad reads every real registry record: each JSON study,
+// each search page (every study on it) and each legacy XML file.
+func TestCTGovFixturesAllLoad(t *testing.T) {
+	res := Load("testdata/ctgov/json", "testdata/ctgov/search-pages", "testdata/ctgov/xml")
+	if len(res.Diagnostics) > 0 {
+		t.Fatalf("diagnostics: %v", res.Diagnostics)
+	}
+	jsonFiles, _ := filepath.Glob("testdata/ctgov/json/*.json")
+	xmlFiles, _ := filepath.Glob("testdata/ctgov/xml/*.xml")
+	const searchPageStudies = 10 + 1 + 2 + 1
+	if want := len(jsonFiles) + len(xmlFiles) + searchPageStudies; len(res.Trials) != want {
+		t.Errorf("%d trials, want %d", len(res.Trials), want)
+	}
+	for _, tr := range res.Trials {
+		if !model.IsNCTID(tr.ID) || tr.Title == "" || tr.Status == "" {
+			t.Errorf("%s (%s): id, title or status missing", tr.ID, tr.Source.Path)
+		}
+		if tr.Source.Format != model.FormatCTGovJSON && tr.Source.Format != model.FormatCTGovXML {
+			t.Errorf("%s: format %s", tr.ID, tr.Source.Format)
+		}
+		// Every intervention an arm names exists, and links back.
+		for _, a := range tr.Arms {
+			for _, name := range a.Interventions {
+				iv := tr.Intervention(name)
+				if iv == nil {
+					t.Errorf("%s: arm %q names unknown intervention %q", tr.ID, a.Label, name)
+				}
+			}
+		}
+		for _, w := range tr.Warnings {
+			t.Errorf("%s: warning %q", tr.ID, w)
+		}
+	}
+}
+
+// TestCTGovExpected compares representative records with hand-checked
+// expectations in testdata/ctgov/expected/ (on the keys they state).
+func TestCTGovExpected(t *testing.T) {
+	files, _ := filepath.Glob("testdata/ctgov/expected/*.json")
+	if len(files) < 12 {
+		t.Errorf("%d expectations, want at least 12", len(files))
+	}
+	byID := map[string]*model.Trial{}
+	for _, tr := range Load("testdata/ctgov/json", "testdata/ctgov/search-pages", "testdata/ctgov/xml").Trials {
+		// A study in both a search page and its own file: prefer its own file.
+		key := tr.ID + "|" + string(tr.Source.Format)
+		if _, ok := byID[key]; !ok || tr.Source.Entry == "" {
+			byID[key] = tr
+		}
+	}
+	for _, f := range files {
+		id := strings.TrimSuffix(filepath.Base(f), ".json")
+		t.Run(id, func(t *testing.T) {
+			want := readExpected(t, f)
+			format := model.FormatCTGovJSON
+			if _, err := os.Stat(filepath.Join("testdata/ctgov/xml", id+".xml")); err == nil {
+				format = model.FormatCTGovXML
+			}
+			tr := byID[id+"|"+string(format)]
+			if tr == nil {
+				t.Fatalf("no %s record %s", format, id)
+			}
+			for _, d := range matchSubset("", want, toJSONValue(t, tr)) {
+				t.Error(d)
+			}
+		})
+	}
+}
+
+// TestCTGovZip builds a bulk-download-like zip of the fixture records and
+// reads it: every member loads, in archive order, named by member.
+func TestCTGovZip(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "ctg-studies.json.zip")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	files, _ := filepath.Glob("testdata/ctgov/json/*.json")
+	xmls, _ := filepath.Glob("testdata/ctgov/xml/*.xml")
+	files = append(files, xmls...)
+	for _, name := range files {
+		w, err := zw.Create("ctg-studies/" + filepath.Base(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, src); err != nil {
+			t.Fatal(err)
+		}
+		src.Close()
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	res := Load(p)
+	if len(res.Diagnostics) > 0 || len(res.Trials) != len(files) {
+		t.Fatalf("%d trials from %d members, diagnostics %v", len(res.Trials), len(files), res.Diagnostics)
+	}
+	for i, tr := range res.Trials {
+		want := strings.TrimSuffix(filepath.Base(files[i]), filepath.Ext(files[i]))
+		if tr.ID != want || tr.Source.Entry != "ctg-studies/"+filepath.Base(files[i]) {
+			t.Errorf("member %d: %s from %q", i, tr.ID, tr.Source.Entry)
+		}
+	}
+}
+
+func TestCTGovTruncatedJSON(t *testing.T) {
+	data := mustRead(t, "testdata/ctgov/json/NCT03934567.json")
+	_, err := Parse("cut.json", data[:len(data)/2])
+	if err == nil || !strings.Contains(err.Error(), "truncated") {
+		t.Errorf("cut JSON: %v", err)
+	}
+	xml := mustRead(t, "testdata/ctgov/xml/NCT00482794.xml")
+	_, err = Parse("cut.xml", xml[:len(xml)/2])
+	if err == nil || !strings.Contains(err.Error(), "truncated") {
+		t.Errorf("cut XML: %v", err)
+	}
+}
