@@ -58,6 +58,10 @@ func Main(args []string, env *Env) int {
 			return runExport(args[1:], env)
 		case "show":
 			return runShow(args[1:], env)
+		case "search":
+			return runSearch(args[1:], env)
+		case "compare":
+			return runCompare(args[1:], env)
 		case "fetch":
 			return runFetch(args[1:], env)
 		case "help":
@@ -76,6 +80,8 @@ Usage:
   trials [PATH…]                        open the browser (no PATH: the bundled seed trials)
   trials export [--format F] [PATH…]    print trials as json, jsonl, csv or md
   trials show ID [PATH…]                one trial as readable text
+  trials search [--in FIELD] QUERY [PATH…]   ranked matches, one line each
+  trials compare ID1 ID2 [PATH…]        two trials side by side, as text
   trials fetch [flags] [NCT…]           download studies from ClinicalTrials.gov
 
 PATH may be a file, a directory (read recursively) or a .zip archive, in any
@@ -103,12 +109,11 @@ func runRoot(args []string, env *Env) int {
 		fmt.Fprintf(env.Stdout, "trials %s\n", Version)
 		return ExitOK
 	}
-	if env.RunTUI != nil {
-		return env.RunTUI(env, paths)
+	run := env.RunTUI
+	if run == nil {
+		run = runTUI
 	}
-	// The browser arrives with the UI; until then, say what there is.
-	fmt.Fprint(env.Stdout, rootUsage)
-	return ExitOK
+	return run(env, paths)
 }
 
 func runHelp(args []string, env *Env) int {

@@ -134,3 +134,32 @@ func TestCTGovTruncatedJSON(t *testing.T) {
 		t.Errorf("cut XML: %v", err)
 	}
 }
+
+// TestReload reads trials back from a plain file, a search page and a zip.
+func TestReload(t *testing.T) {
+	dir := t.TempDir()
+	zipPath := filepath.Join(dir, "pages.zip")
+	f, _ := os.Create(zipPath)
+	zw := zip.NewWriter(f)
+	w, _ := zw.Create("inner/page.json")
+	w.Write(mustRead(t, "testdata/ctgov/search-pages/search-page-cyanheads-2.json"))
+	zw.Close()
+	f.Close()
+	res := Load("testdata/ctgov/xml/NCT00482794.xml", "testdata/ctgov/search-pages/search-page-capybara-1.json", zipPath)
+	if len(res.Trials) != 1+10+2 {
+		t.Fatalf("%d trials", len(res.Trials))
+	}
+	for _, tr := range res.Trials {
+		again, err := Reload(tr.Source)
+		if err != nil {
+			t.Errorf("%s: %v", tr.ID, err)
+			continue
+		}
+		if again.ID != tr.ID || again.Source != tr.Source {
+			t.Errorf("reloaded %s from %+v, got %s %+v", tr.ID, tr.Source, again.ID, again.Source)
+		}
+	}
+	if _, err := Reload(model.Source{Path: filepath.Join(dir, "gone.json")}); err == nil {
+		t.Error("a missing file reloads without error")
+	}
+}

@@ -114,7 +114,7 @@ func (r *builder) field(label, value string) {
 		return
 	}
 	pad := labelWidth
-	if r.width < 60 {
+	if r.width < 50 {
 		pad = 14
 	}
 	lbl := ansi.Truncate(label, pad-1, "…")
@@ -163,7 +163,7 @@ func wrap(text string, width int) []string {
 			out = append(out, "")
 			continue
 		}
-		out = append(out, strings.Split(ansi.Wrap(para, width, "-/"), "\n")...)
+		out = append(out, strings.Split(ansi.Wrap(para, width, ""), "\n")...)
 	}
 	return out
 }
@@ -326,7 +326,7 @@ func hasDesign(d model.Design) bool {
 
 func padLabel(r *builder, label string) string {
 	pad := labelWidth
-	if r.width < 60 {
+	if r.width < 50 {
 		pad = 14
 	}
 	return r.th.Label.Render(label) + strings.Repeat(" ", pad-ansi.StringWidth(label))
@@ -562,13 +562,13 @@ func Eligibility(t *model.Trial, width int, th Theme) string {
 	}
 	r.field("Sex", sex)
 	r.field("Healthy volunteers", HealthyVolunteersText(e.HealthyVolunteers))
-	r.field("Sampling", e.SamplingMethod)
+	r.field("Sampling", model.Label(e.SamplingMethod))
 	if e.StudyPopulation != "" {
 		r.heading("Study population")
 		r.para(e.StudyPopulation, 0, th.Value)
 	}
 	list := func(title string, cs []model.Criterion) {
-		r.heading(fmt.Sprintf("%s (%d)", title, model.CountCriteria(cs)))
+		r.heading(title + " (" + CriteriaCount(cs) + ")")
 		if len(cs) == 0 {
 			r.para("None stated.", 2, th.Muted)
 			return
@@ -578,6 +578,16 @@ func Eligibility(t *model.Trial, width int, th Theme) string {
 	list("Inclusion criteria", e.Inclusion)
 	list("Exclusion criteria", e.Exclusion)
 	return r.String()
+}
+
+// CriteriaCount says how many criteria a list has: "11", or "11 + 13
+// sub-items" — a screener ticks off items, not their sub-points.
+func CriteriaCount(cs []model.Criterion) string {
+	all := model.CountCriteria(cs)
+	if sub := all - len(cs); sub > 0 {
+		return fmt.Sprintf("%d + %d sub-items", len(cs), sub)
+	}
+	return strconv.Itoa(len(cs))
 }
 
 // writeCriteria numbers criteria 1., 2. at the top, a., b. below, i., ii.

@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/trials-app/trials/report"
+)
+
+const compareUsage = `Usage: trials compare ID1 ID2 [PATH…]
+
+Print two trials side by side, section by section — overview, design, arms
+and interventions, eligibility summary and criteria, outcomes, sites — with
+the same field on the same line. In the left margin "≠" marks a field whose
+values differ, "=" an item both trials share (a condition, an intervention,
+a country, an identical criterion) and "·" an item only one of them has.
+Without PATH, the bundled seeds.
+`
+
+func runCompare(args []string, env *Env) int {
+	fs := newFlagSet("trials compare", compareUsage, env)
+	pos, code := parseArgs(fs, args, env)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) < 2 {
+		return usageError(env, "trials compare", "need two trial IDs")
+	}
+	trials, ok := loadCorpus(env, "trials compare", pos[2:])
+	a, b := findTrial(trials, pos[0]), findTrial(trials, pos[1])
+	if a == nil {
+		return notFound(env, "trials compare", pos[0], len(trials))
+	}
+	if b == nil {
+		return notFound(env, "trials compare", pos[1], len(trials))
+	}
+	th := report.PlainTheme()
+	if wantColor(env, env.Stdout) {
+		th = report.DefaultTheme()
+	}
+	lines := report.RenderCompare(report.Compare(a, b), report.NewCompareLayout(termWidth(env.Stdout, 120)), th)
+	fmt.Fprintln(colorWriter(env, env.Stdout), strings.Join(lines, "\n"))
+	if !ok {
+		return ExitError
+	}
+	return ExitOK
+}

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/report"
+)
+
+// comparison shows two trials side by side; both columns are one block of
+// lines, so they scroll together.
+type comparison struct {
+	a, b  *model.Trial
+	pager pager
+	width int
+}
+
+func (c *comparison) render(width int, th theme) {
+	if c.a == nil {
+		return
+	}
+	c.width = width
+	off := c.pager.offset
+	c.pager.setLines(report.RenderCompare(report.Compare(c.a, c.b), report.NewCompareLayout(width), th.report))
+	c.pager.offset = off
+	c.pager.clamp()
+}
+
+func (c *comparison) layout(m *Model, width, bodyH int) {
+	c.pager.setHeight(bodyH - 1) // the title line
+	if c.a != nil && width != c.width {
+		c.render(width, m.th)
+	}
+}
+
+func (m *Model) openCompare() tea.Cmd {
+	a, b, ok := m.comparePair()
+	if !ok {
+		if len(m.marks) == 0 {
+			m.message = "Mark a trial with space, then select another (or mark it too) and press c."
+		} else {
+			m.message = "Select a different trial from the marked one, then press c."
+		}
+		return nil
+	}
+	ta, err := m.corpus.Trial(a)
+	if err == nil {
+		var tb *model.Trial
+		tb, err = m.corpus.Trial(b)
+		m.compare = comparison{a: ta, b: tb}
+	}
+	if err != nil {
+		m.message = "Cannot compare: " + model.CleanLine(err.Error())
+		return nil
+	}
+	m.view = viewCompare
+	m.layout()
+	m.compare.render(m.width, m.th)
+	return nil
+}
+
+func (m *Model) keyCompare(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	c := &m.compare
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Back):
+		m.view = viewMain // the marks stay
+	case key.Matches(msg, k.Help):
+		m.openHelp(viewCompare)
+	case key.Matches(msg, k.Swap):
+		c.a, c.b = c.b, c.a
+		c.render(m.width, m.th)
+	default:
+		m.keyPane(msg, &c.pager)
+	}
+	return nil
+}
+
+func (c *comparison) view(width int) string {
+	title := fmt.Sprintf(" Compare  %s  ⇄  %s   (s swaps sides · %d%%)", model.CleanLine(c.a.ID), model.CleanLine(c.b.ID), c.pager.percent())
+	return fit(title, width) + "\n" + c.pager.view(width)
+}

@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/trials-app/trials/loader"
+	"github.com/trials-app/trials/model"
+)
+
+// TestGoldenViews renders every view at 80×24 and 160×48 and compares the
+// screens with testdata/golden. Run with -update after reading a change.
+func TestGoldenViews(t *testing.T) {
+	views := []struct {
+		name string
+		keys []string
+		text string // typed after the keys
+	}{
+		{"list", nil, ""},
+		{"list-selected", []string{"j", "j", "j"}, ""},
+		{"detail", []string{"j", "j", "j", "2"}, ""},
+		{"detail-scrolled", []string{"j", "j", "j", "2", "pgdown"}, ""},
+		{"arms", []string{"j", "j", "j", "3"}, ""},
+		{"eligibility", []string{"G", "4"}, ""},
+		{"filter-typing", []string{"/"}, "lenv"},
+		{"filter-applied", []string{"/", "l", "i", "v", "e", "r", "enter"}, ""},
+		{"marked", []string{"space", "j", "j", "space"}, ""},
+		{"finder", []string{"i"}, ""},
+		{"finder-query", []string{"i"}, "levantinib"},
+		{"finder-trials", []string{"i", "l", "e", "n", "v", "enter"}, ""},
+		{"compare", []string{"space", "j", "c"}, ""},
+		{"compare-criteria", []string{"space", "j", "c", "pgdown", "pgdown"}, ""},
+		{"help", []string{"?"}, ""},
+	}
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		for _, v := range views {
+			name := fmt.Sprintf("%s-%dx%d", v.name, size[0], size[1])
+			t.Run(name, func(t *testing.T) {
+				m := newTestModel(t, seedCorpus(t), size[0], size[1])
+				press(t, m, v.keys...)
+				typeText(t, m, v.text)
+				golden(t, m, name)
+			})
+		}
+	}
+	t.Run("too-small-59x20", func(t *testing.T) {
+		golden(t, newTestModel(t, seedCorpus(t), 59, 20), "too-small-59x20")
+	})
+	t.Run("problems-80x24", func(t *testing.T) {
+		c := seedCorpus(t)
+		c.Problems = []Problem{{Path: "inbox/notes.md", Reason: "not a trial document: no known layout found"},
+			{Path: "inbox/cut.txt", Reason: "truncated document: the page ends after the Locations section"}}
+		m := newTestModel(t, c, 80, 24)
+		press(t, m, "!")
+		golden(t, m, "problems-80x24")
+	})
+}
+
+var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+
+// TestEscapeSequencesInDocumentsRenderInert loads a document whose text is
+// laced with terminal escape sequences — clear screen, window title,
+// hyperlink, cursor moves, 8-bit CSI, bidi override — and checks every
+// screen: the only escape sequences on it are the browser's own colours.
+func TestEscapeSequencesInDocumentsRenderInert(t *testing.T) {
+	data, err := os.ReadFile("../seeds/NCT05962450.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	evil := string(data)
+	for _, r := range []struct{ old, new string }{
+		{"Adoptive Autologous iNKT", "Adoptive\x1b[2J\x1b[H Autologous\x1b]0;pwned\x07 iNKT"},
+		{"Beijing YouAn Hospital (Other)", "Beijing\x1b]8;;http://evil.example/\x1b\\ YouAn\x1b]8;;\x1b\\ Hospital (Other)"},
+		{"Regorafenib + PD-1 + iNKT cells", "Regorafenib\u009b31m + PD-1\x1b[1A + iNKT\u202e cells"},
+		{"Child-Pugh A/B.", "Child-Pugh\x1bP1$r\x1b\\ A/B.\x07\x08"},
+	} {
+		if !strings.Contains(evil, r.old) {
+			t.Fatalf("seed text %q not found", r.old)
+		}
+		evil = strings.Replace(evil, r.old, r.new, 1)
+	}
+	trials, err := loader.Parse("evil.txt", []byte(evil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCorpus([]*model.Trial{trials[0], trialByID(seedCorpus(t), "NCT05033522")}, nil, "evil.txt")
+	m := newTestModel(t, c, 160, 48)
+	for _, keys := range [][]string{nil, {"2"}, {"3"}, {"4"}, {"1", "space", "j", "c"}, {"esc", "i"}} {
+		press(t, m, keys...)
+		out := m.View().Content
+		rest := sgr.ReplaceAllString(out, "")
+		if i := strings.IndexAny(rest, "\x1b\x07\x08\u009b\u009d\u202e"); i >= 0 {
+			t.Fatalf("after %v a control character reached the screen at %d: %q", keys, i, rest[max(0, i-20):min(len(rest), i+20)])
+		}
+		if strings.Contains(rest, "pwned") || strings.Contains(rest, "evil.example") {
+			t.Fatalf("after %v the payload of an escape sequence is on screen", keys)
+		}
+	}
+	if !strings.Contains(screen(newTestModel(t, c, 160, 48)), "Adoptive Autologous iNKT") {
+		t.Error("the text around the escapes should still read")
+	}
+}
