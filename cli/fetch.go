@@ -45,8 +45,8 @@ Examples:
   trials "$(trials fetch --print-dir)"      (browse what was fetched)
 
 For the whole registry (~550,000 studies) download the site's bulk JSON zip
-(https://clinicaltrials.gov/data-api/about-api/api-migration or the "Download"
-button on a search) and open it directly: trials ctg-studies.json.zip
+(on clinicaltrials.gov: search with no filters, then Download, JSON) and open
+it directly: trials ctg-studies.json.zip
 `
 
 type multiFlag []string

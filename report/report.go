@@ -151,21 +151,53 @@ func (r *builder) hanging(indent int, marker, text string, style lipgloss.Style)
 	}
 }
 
-// wrap word-wraps text to width, keeping its line breaks; a word longer
-// than the width is broken.
+// wrap word-wraps text to width, keeping its line breaks.
 func wrap(text string, width int) []string {
-	if width < 10 {
-		width = 10
-	}
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
-		if strings.TrimSpace(para) == "" {
-			out = append(out, "")
-			continue
-		}
-		out = append(out, strings.Split(ansi.Wrap(para, width, ""), "\n")...)
+		out = append(out, Wrap(para, width)...)
 	}
 	return out
+}
+
+// Wrap word-wraps one paragraph of plain text to width columns, breaking
+// only at spaces — never inside "80-160 mg" or "x-rays", where a break
+// would change how the text reads — and splitting only a word longer than
+// a whole line.
+func Wrap(para string, width int) []string {
+	width = max(width, 10)
+	words := strings.Fields(para)
+	if len(words) == 0 {
+		return []string{""}
+	}
+	var lines []string
+	cur, curW := "", 0
+	for _, w := range words {
+		ww := ansi.StringWidth(w)
+		for ww > width { // a word wider than a line: split it
+			if curW > 0 {
+				lines = append(lines, cur)
+				cur, curW = "", 0
+			}
+			head := ansi.Truncate(w, width, "")
+			lines = append(lines, head)
+			w = w[len(head):]
+			ww = ansi.StringWidth(w)
+		}
+		switch {
+		case curW == 0:
+			cur, curW = w, ww
+		case curW+1+ww <= width:
+			cur, curW = cur+" "+w, curW+1+ww
+		default:
+			lines = append(lines, cur)
+			cur, curW = w, ww
+		}
+	}
+	if curW > 0 || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
 }
 
 // StatusBadge is a status as a styled word: "Recruiting".

@@ -7,9 +7,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/report"
 	"github.com/trials-app/trials/search"
 )
 
@@ -264,7 +266,7 @@ func (f *finder) useLines(c *Corpus, e *search.Entry, j int, selected bool, widt
 		where += " (as " + model.CleanLine(u.Name) + ")"
 	}
 	out := []string{selectLine(text, selected, width, th)}
-	for _, l := range strings.Split(ansi.Wrap(where, max(width-6, 10), ""), "\n") {
+	for _, l := range report.Wrap(where, max(width-6, 10)) {
 		if selected {
 			out = append(out, th.header.Render("▌ ")+th.selected.Render(fit("    "+l, width-2)))
 		} else {
@@ -276,7 +278,7 @@ func (f *finder) useLines(c *Corpus, e *search.Entry, j int, selected bool, widt
 
 func (f *finder) entryRow(c *Corpus, h search.Hit, selected bool, width int, th theme) string {
 	e := c.Catalog.Entry(h.Entry)
-	name := highlightSpans(model.CleanLine(e.Name), f.terms, th, selected)
+	name := highlightSpans(model.CleanLine(e.Name), f.terms, th, selected, baseStyle(selected, th))
 	n := fmt.Sprintf("%5d trial", len(e.Uses))
 	if len(e.Uses) != 1 {
 		n += "s"
@@ -285,13 +287,25 @@ func (f *finder) entryRow(c *Corpus, h search.Hit, selected bool, width int, th 
 	}
 	extra := ""
 	if h.Via != "" {
-		extra = th.muted.Render("  (other name: ") + highlightSpans(model.CleanLine(h.Via), f.terms, th, selected) + th.muted.Render(")")
+		extra = baseStyle(selected, th).Render("  (other name: ") + highlightSpans(model.CleanLine(h.Via), f.terms, th, selected, baseStyle(selected, th)) + baseStyle(selected, th).Render(")")
 	}
-	line := n + "  " + name + extra
+	b := baseStyle(selected, th)
+	line := b.Render(n+"  ") + name + extra
+	if pad := width - 2 - ansi.StringWidth(line); pad > 0 {
+		line += b.Render(strings.Repeat(" ", pad))
+	}
+	lead := "  "
 	if selected {
-		return fit(th.header.Render("▌ ")+th.selected.Render(fit(line, width-2)), width)
+		lead = th.header.Render("▌ ")
 	}
-	return fit("  "+line, width)
+	return fit(lead+line, width)
+}
+
+func baseStyle(selected bool, th theme) lipgloss.Style {
+	if selected {
+		return th.selected
+	}
+	return lipgloss.NewStyle()
 }
 
 // selectLine renders a plain list line, reversed with a bar when selected.

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/search"
 )
@@ -153,35 +156,40 @@ func (l *trialList) row(r *search.Record, selected bool, mark int, width int, th
 		showPhase, fixed = false, fixed-6
 	}
 	titleW := max(width-fixed, 8)
-	title := highlightSpans(model.CleanLine(r.Title), l.terms, th, selected)
-	title = fit(title, titleW)
-
-	var parts []string
+	// Each segment is styled on its own: an outer reverse would be undone
+	// by the resets inside the status badge and the highlighted matches.
+	base := lipgloss.NewStyle()
 	statusStyle := th.report.Status(r.Status)
 	if selected {
+		base = th.selected
 		statusStyle = statusStyle.Reverse(true)
 	}
-	parts = append(parts, statusStyle.Render(status))
+	title := fitStyled(model.CleanLine(r.Title), l.terms, titleW, base, th, selected)
+	line := statusStyle.Render(status) + base.Render(" ")
 	if showPhase {
-		parts = append(parts, phase)
+		line += base.Render(phase + " ")
 	}
-	parts = append(parts, id, title)
+	line += base.Render(id+" ") + title
 	if showEnroll {
-		parts = append(parts, fmt.Sprintf("%6s", enroll))
-	}
-	line := strings.Join(parts, " ")
-	if selected {
-		line = th.selected.Render(line)
+		line += base.Render(fmt.Sprintf(" %6s", enroll))
 	}
 	return fit(th.header.Render(bar)+th.mark.Render(markText)+line, width)
 }
 
-// highlightSpans marks the parts of s the filter terms matched.
-func highlightSpans(s string, terms []string, th theme, selected bool) string {
-	spans := search.Spans(s, terms)
-	if len(spans) == 0 {
-		return s
+// fitStyled cuts s to width and styles it: matched parts of the filter
+// terms highlighted, the rest in base, padded to exactly width.
+func fitStyled(s string, terms []string, width int, base lipgloss.Style, th theme, selected bool) string {
+	if ansi.StringWidth(s) > width {
+		s = ansi.Truncate(s, width, "…")
 	}
+	pad := strings.Repeat(" ", max(width-ansi.StringWidth(s), 0))
+	return highlightSpans(s, terms, th, selected, base) + base.Render(pad)
+}
+
+// highlightSpans marks the parts of s the filter terms matched.
+// The rest of s is styled with base.
+func highlightSpans(s string, terms []string, th theme, selected bool, base lipgloss.Style) string {
+	spans := search.Spans(s, terms)
 	style := th.match
 	if selected {
 		style = style.Reverse(true)
@@ -189,11 +197,11 @@ func highlightSpans(s string, terms []string, th theme, selected bool) string {
 	var b strings.Builder
 	prev := 0
 	for _, sp := range spans {
-		b.WriteString(s[prev:sp[0]])
+		b.WriteString(base.Render(s[prev:sp[0]]))
 		b.WriteString(style.Render(s[sp[0]:sp[1]]))
 		prev = sp[1]
 	}
-	b.WriteString(s[prev:])
+	b.WriteString(base.Render(s[prev:]))
 	return b.String()
 }
 

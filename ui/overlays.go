@@ -5,9 +5,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/report"
 )
 
 // openHelp shows every key of the view it was opened from.
@@ -60,7 +60,7 @@ func (m *Model) openProblems() {
 	w := max(m.width-4, 20)
 	for _, p := range m.corpus.Problems {
 		lines = append(lines, " "+m.th.warn.Render("• ")+model.CleanLine(p.Path))
-		for _, l := range strings.Split(ansi.Wrap(model.CleanLine(p.Reason), w, " "), "\n") {
+		for _, l := range report.Wrap(model.CleanLine(p.Reason), w) {
 			lines = append(lines, "   "+l)
 		}
 	}

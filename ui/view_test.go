@@ -6,6 +6,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/loader"
 	"github.com/trials-app/trials/model"
@@ -102,4 +105,57 @@ func TestEscapeSequencesInDocumentsRenderInert(t *testing.T) {
 	if !strings.Contains(screen(newTestModel(t, c, 160, 48)), "Adoptive Autologous iNKT") {
 		t.Error("the text around the escapes should still read")
 	}
+}
+
+// TestSelectionIsReverseVideoAcrossTheRow: selection must not rest on
+// colour (NO_COLOR keeps reverse video): every cell of the selected row after
+// the gutter is reversed, including the status badge and highlighted matches.
+func TestSelectionIsReverseVideoAcrossTheRow(t *testing.T) {
+	m := newTestModel(t, seedCorpus(t), 100, 24)
+	press(t, m, "/")
+	typeText(t, m, "immuno")
+	press(t, m, "enter")
+	for _, line := range strings.Split(m.View().Content, "\n") {
+		if !strings.Contains(line, "▌") {
+			continue
+		}
+		reversed := reverseMask(line)
+		if len(reversed) < 90 {
+			t.Fatalf("selected row too short: %q", line)
+		}
+		for i, r := range reversed[2:] { // bar and mark columns
+			if !r {
+				t.Errorf("column %d of the selected row is not reversed: %q", i+2, ansi.Strip(line))
+				break
+			}
+		}
+		return
+	}
+	t.Fatal("no selected row on screen")
+}
+
+// reverseMask reports, per printed rune of an ANSI line, whether reverse
+// video (SGR 7) is on.
+func reverseMask(s string) []bool {
+	var out []bool
+	on := false
+	for i := 0; i < len(s); {
+		if loc := sgr.FindStringIndex(s[i:]); loc != nil && loc[0] == 0 {
+			params := strings.Split(strings.TrimSuffix(strings.TrimPrefix(s[i:i+loc[1]], "\x1b["), "m"), ";")
+			for _, p := range params {
+				switch p {
+				case "", "0", "27":
+					on = false
+				case "7":
+					on = true
+				}
+			}
+			i += loc[1]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		out = append(out, on)
+		i += size
+	}
+	return out
 }

@@ -1,0 +1,72 @@
+package report
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/trials-app/trials/model"
+)
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"regorafenib 80-160 mg qd on days 1-21", 16, []string{"regorafenib", "80-160 mg qd on", "days 1-21"}},
+		{"chest x-rays at baseline", 12, []string{"chest x-rays", "at baseline"}},
+		{"", 20, []string{""}},
+		{"a verylongwordthatcannotfit here", 10, []string{"a", "verylongwo", "rdthatcann", "otfit here"}},
+		{"μ ≥ α ® width", 20, []string{"μ ≥ α ® width"}},
+	}
+	for _, tt := range tests {
+		if got := Wrap(tt.in, tt.width); !slices.Equal(got, tt.want) {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
+	}
+}
+
+func TestCriteriaNumbering(t *testing.T) {
+	tr := &model.Trial{Eligibility: model.Eligibility{Inclusion: []model.Criterion{
+		{Text: "Adequate function:", Children: []model.Criterion{{Text: "Hb ≥ 9", Children: []model.Criterion{{Text: "or transfused"}}}, {Text: "ANC ≥ 1.5"}}},
+		{Text: "ECOG 0-1"},
+	}}}
+	got := ansi.Strip(Eligibility(tr, 60, PlainTheme()))
+	for _, want := range []string{"Inclusion criteria (2 + 3 sub-items)", "1. Adequate function:", "   a. Hb ≥ 9", "      i. or transfused", "   b. ANC ≥ 1.5", "2. ECOG 0-1", "Exclusion criteria (0)", "None stated."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+}
+
+func TestCompareAlignsSharedItems(t *testing.T) {
+	a := &model.Trial{ID: "A", Conditions: []string{"HCC", "Cirrhosis"}, Interventions: []model.Intervention{{Name: "Lenvatinib", Type: model.InterventionDrug}, {Name: "TACE"}}}
+	b := &model.Trial{ID: "B", Conditions: []string{"Liver metastases", "hcc"}, Interventions: []model.Intervention{{Name: "lenvatinib"}}}
+	var conds, ivs []Row
+	for _, s := range Compare(a, b) {
+		for _, r := range s.Rows {
+			if r.Label == "Conditions" || (len(conds) > 0 && r.Label == "" && s.Title == "Overview") {
+				conds = append(conds, r)
+			}
+			if r.Label == "Interventions" || (len(ivs) > 0 && r.Label == "" && s.Title == "Arms and interventions") {
+				ivs = append(ivs, r)
+			}
+		}
+	}
+	if len(conds) != 2 || conds[0].Mark != Shared || conds[0].Left != "HCC" || conds[0].Right != "hcc" || conds[1].Mark != OnlyOne {
+		t.Errorf("conditions %+v", conds)
+	}
+	if len(ivs) != 2 || ivs[0].Mark != Shared || ivs[1].Left != "TACE" || ivs[1].Right != "" {
+		t.Errorf("interventions %+v", ivs)
+	}
+	// Both sides of every rendered row end at the same line.
+	lines := RenderCompare(Compare(a, b), NewCompareLayout(80), PlainTheme())
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 80 {
+			t.Errorf("line wider than 80: %q", l)
+		}
+	}
+}
