@@ -92,13 +92,7 @@ func writeMarkdown(b *strings.Builder, t *model.Trial) {
 				b.WriteString("\n")
 			}
 		}
-		var loose []string
-		for _, iv := range t.Interventions {
-			if len(iv.Arms) == 0 {
-				loose = append(loose, iv.Name)
-			}
-		}
-		if len(loose) > 0 {
+		if loose := t.UnassignedInterventions(); len(loose) > 0 {
 			b.WriteString("### Interventions not assigned to an arm\n\n")
 			for _, name := range loose {
 				fmt.Fprintf(b, "- %s\n", interventionLine(t, name))

@@ -262,28 +262,12 @@ func xmlOutcomes(os []xmlOutcome) []model.Outcome {
 // unwrapTextblock joins the lines the XML wrapped at about 70 columns back
 // into paragraphs, keeping paragraph breaks and list items on lines of their own.
 func unwrapTextblock(s string) string {
-	ls := splitLines([]byte(s))
-	var b strings.Builder
-	blank := false
-	for _, l := range ls {
-		if l.blank() {
-			blank = b.Len() > 0
-			continue
+	return joinLines(splitLines([]byte(s)), func(l line) string {
+		if m, _ := parseMarker(l.text); m.style != stylePlain {
+			return "\n"
 		}
-		m, _ := parseMarker(l.text)
-		switch {
-		case b.Len() == 0:
-		case blank:
-			b.WriteString("\n\n")
-		case m.style != stylePlain:
-			b.WriteByte('\n')
-		default:
-			b.WriteByte(' ')
-		}
-		blank = false
-		b.WriteString(l.text)
-	}
-	return b.String()
+		return " "
+	})
 }
 
 // dedent removes the indentation common to all lines of a textblock.

@@ -120,41 +120,25 @@ var medPathRecruitment = map[string]bool{
 
 func readMedPathRecruitment(t *model.Trial, ls []line) {
 	e := &t.Eligibility
-	var inc, exc []line
-	var cur *[]line
-	for _, l := range ls {
-		if l.blank() {
-			continue
-		}
-		switch l.text {
-		case "Inclusion Criteria", "Inclusion Criteria:":
-			cur = &inc
-			continue
-		case "Exclusion Criteria", "Exclusion Criteria:":
-			cur = &exc
-			continue
-		}
-		if cur != nil {
-			// The criteria run to the end of the section; a labelled field
-			// after them would end them.
+	// The labelled fields come before the criteria headings; a labelled
+	// field after the criteria would end them.
+	inc, exc, fields := splitEligibilityHeadings(ls)
+	endAtLabel := func(list []line) ([]line, []line) {
+		for i, l := range list {
 			if medPathRecruitment[l.text] {
-				cur = nil
-			} else {
-				*cur = append(*cur, l)
-				continue
+				return list[:i], list[i:]
 			}
 		}
+		return list, nil
 	}
+	var after []line
+	inc, after = endAtLabel(inc)
+	fields = append(fields, after...)
+	exc, after = endAtLabel(exc)
+	fields = append(fields, after...)
 	e.Inclusion = parseCriteria(inc)
 	e.Exclusion = parseCriteria(exc)
 	e.Raw = rawCriteria(inc, exc)
-	var fields []line
-	for _, l := range ls {
-		if l.text == "Inclusion Criteria" || l.text == "Exclusion Criteria" {
-			break
-		}
-		fields = append(fields, l)
-	}
 	for _, lv := range labelValues(fields, medPathRecruitment) {
 		v := lv.first()
 		switch lv.label {

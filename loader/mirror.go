@@ -433,10 +433,10 @@ func roleEnum(s string) string {
 	return k
 }
 
-// readMirrorEligibilityLists reads the inclusion and exclusion lists and the
-// raw criteria text; it returns the lines after the exclusion list's items
-// end, where the age, sex and volunteer values follow.
-func splitMirrorEligibility(ls []line) (inc, exc, rest []line) {
+// splitEligibilityHeadings cuts an eligibility section at its "Inclusion
+// Criteria" and "Exclusion Criteria" heading lines; rest is what comes
+// before either (labelled fields, on some pages).
+func splitEligibilityHeadings(ls []line) (inc, exc, rest []line) {
 	cur := &rest
 	for _, l := range ls {
 		switch l.text {

@@ -189,7 +189,7 @@ func readBareGroups(t *model.Trial, ls []line) {
 // readBareEligibility reads the criteria lists, then the unlabelled age
 // limits, sex and healthy-volunteer answer that follow the last criterion.
 func readBareEligibility(t *model.Trial, ls []line) {
-	inc, exc, rest := splitMirrorEligibility(ls)
+	inc, exc, rest := splitEligibilityHeadings(ls)
 	list := &exc
 	if len(exc) == 0 {
 		list = &inc

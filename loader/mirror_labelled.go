@@ -373,7 +373,7 @@ var labelledEligibility = map[string]bool{
 }
 
 func readLabelledEligibility(t *model.Trial, ls []line) {
-	inc, exc, rest := splitMirrorEligibility(ls)
+	inc, exc, rest := splitEligibilityHeadings(ls)
 	// The labelled values follow the exclusion list directly.
 	cut := func(list []line) ([]line, []line) {
 		for i, l := range list {

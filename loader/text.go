@@ -147,6 +147,12 @@ func find(secs []section, name string) (section, bool) {
 // prose joins lines into text, keeping the source's structure: a line break
 // stays a line break and a run of blank lines becomes one paragraph break.
 func prose(ls []line) string {
+	return joinLines(ls, func(line) string { return "\n" })
+}
+
+// joinLines joins lines into paragraphs separated by one blank line; within
+// a paragraph, sep says what goes before each line after the first.
+func joinLines(ls []line, sep func(line) string) string {
 	var b strings.Builder
 	blank := false
 	for _, l := range ls {
@@ -158,7 +164,7 @@ func prose(ls []line) string {
 			if blank {
 				b.WriteString("\n\n")
 			} else {
-				b.WriteByte('\n')
+				b.WriteString(sep(l))
 			}
 		}
 		blank = false

@@ -245,3 +245,14 @@ func (t *Trial) Intervention(name string) *Intervention {
 	}
 	return nil
 }
+
+// UnassignedInterventions names the interventions no arm lists.
+func (t *Trial) UnassignedInterventions() []string {
+	var out []string
+	for _, iv := range t.Interventions {
+		if len(iv.Arms) == 0 {
+			out = append(out, iv.Name)
+		}
+	}
+	return out
+}

@@ -524,13 +524,7 @@ func Arms(t *model.Trial, width int, th Theme) string {
 			r.para("No intervention listed for this arm.", 5, th.Muted)
 		}
 	}
-	var loose []string
-	for _, iv := range t.Interventions {
-		if len(iv.Arms) == 0 {
-			loose = append(loose, iv.Name)
-		}
-	}
-	if len(loose) > 0 {
+	if loose := t.UnassignedInterventions(); len(loose) > 0 {
 		r.heading("Interventions not assigned to an arm")
 		for _, name := range loose {
 			writeIntervention(r, t, name, 2)

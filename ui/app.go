@@ -242,54 +242,52 @@ func (m *Model) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) keyList(msg tea.KeyPressMsg) {
-	k := m.keys
-	l := &m.list
-	switch {
-	case key.Matches(msg, k.Up):
-		l.move(-1)
-	case key.Matches(msg, k.Down):
-		l.move(1)
-	case key.Matches(msg, k.PageUp):
-		l.move(-l.height)
-	case key.Matches(msg, k.PageDown):
-		l.move(l.height)
-	case key.Matches(msg, k.HalfUp):
-		l.move(-l.height / 2)
-	case key.Matches(msg, k.HalfDown):
-		l.move(l.height / 2)
-	case key.Matches(msg, k.Top):
-		l.moveTo(0)
-	case key.Matches(msg, k.Bottom):
-		l.moveTo(len(l.rows) - 1)
-	case key.Matches(msg, k.Open):
-		if l.selected() >= 0 {
+	if key.Matches(msg, m.keys.Open) {
+		if m.list.selected() >= 0 {
 			m.setFocus(m.right)
 		}
 		return
 	}
-	m.panesFollow()
+	if m.navigate(msg, &m.list) {
+		m.panesFollow()
+	}
 }
 
-func (m *Model) keyPane(msg tea.KeyPressMsg, p *pager) {
+func (m *Model) keyPane(msg tea.KeyPressMsg, p *pager) { m.navigate(msg, p) }
+
+// scroller is anything the movement keys move: the list's cursor, a
+// pager's view.
+type scroller interface {
+	step(n int)
+	toStart()
+	toEnd()
+	page() int
+}
+
+// navigate applies a movement key; it reports whether msg was one.
+func (m *Model) navigate(msg tea.KeyPressMsg, s scroller) bool {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):
-		p.scroll(-1)
+		s.step(-1)
 	case key.Matches(msg, k.Down):
-		p.scroll(1)
+		s.step(1)
 	case key.Matches(msg, k.PageUp):
-		p.scroll(-p.height)
+		s.step(-s.page())
 	case key.Matches(msg, k.PageDown):
-		p.scroll(p.height)
+		s.step(s.page())
 	case key.Matches(msg, k.HalfUp):
-		p.scroll(-p.height / 2)
+		s.step(-s.page() / 2)
 	case key.Matches(msg, k.HalfDown):
-		p.scroll(p.height / 2)
+		s.step(s.page() / 2)
 	case key.Matches(msg, k.Top):
-		p.top()
+		s.toStart()
 	case key.Matches(msg, k.Bottom):
-		p.bottom()
+		s.toEnd()
+	default:
+		return false
 	}
+	return true
 }
 
 // keyFiltering: while the filter has focus every key types; only enter,

@@ -220,3 +220,9 @@ func (l *trialList) rowAt(y int) int {
 func (l *trialList) scroll(n int) {
 	l.offset = max(0, min(l.offset+n, max(len(l.rows)-l.height, 0)))
 }
+
+// The list as a scroller: the movement keys move its cursor.
+func (l *trialList) step(n int) { l.move(n) }
+func (l *trialList) toStart()   { l.moveTo(0) }
+func (l *trialList) toEnd()     { l.moveTo(len(l.rows) - 1) }
+func (l *trialList) page() int  { return l.height }

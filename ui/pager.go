@@ -35,6 +35,12 @@ func (p *pager) scroll(n int) {
 func (p *pager) top()    { p.offset = 0 }
 func (p *pager) bottom() { p.offset = p.maxOffset() }
 
+// The pager as a scroller: the movement keys scroll it.
+func (p *pager) step(n int) { p.scroll(n) }
+func (p *pager) toStart()   { p.top() }
+func (p *pager) toEnd()     { p.bottom() }
+func (p *pager) page() int  { return p.height }
+
 // view renders the visible lines, each cut or padded to width.
 func (p *pager) view(width int) string {
 	var b strings.Builder
