@@ -171,15 +171,10 @@ func usageError(env *Env, cmd, msg string) int {
 	return ExitUsage
 }
 
-// loadCorpus reads the given paths, or the bundled seeds when there are
-// none, and reports each failed input on stderr. ok is false when any input
-// failed.
-func loadCorpus(env *Env, cmd string, paths []string) (trials []*model.Trial, ok bool) {
-	return loadWith(env, cmd, paths, loader.Options{})
-}
-
-// streamCorpus is loadCorpus handing each trial to fn, in input order, as
-// soon as it is read, keeping none.
+// streamCorpus reads the given paths, or the bundled seeds when there are
+// none, handing each trial to fn in input order as soon as it is read and
+// keeping none. It reports each failed input on stderr; ok is false when
+// any failed.
 func streamCorpus(env *Env, cmd string, paths []string, fn func(*model.Trial)) bool {
 	_, ok := loadWith(env, cmd, paths, loader.Options{Ordered: true, OnTrials: func(_ int, ts []*model.Trial) {
 		for _, t := range ts {
@@ -191,21 +186,20 @@ func streamCorpus(env *Env, cmd string, paths []string, fn func(*model.Trial)) b
 
 func loadWith(env *Env, cmd string, paths []string, opts loader.Options) (trials []*model.Trial, ok bool) {
 	var res loader.Result
-	var progress *stderrProgress
-	progress = &stderrProgress{w: env.Stderr, show: isTerminal(env.Stderr)}
+	progress := &stderrProgress{w: env.Stderr, show: isTerminal(env.Stderr)}
 	opts.OnProgress = progress.update
 	if len(paths) == 0 {
 		res = loader.LoadFS(env.Ctx, opts, seeds.FS)
 	} else {
 		res = loader.LoadContext(env.Ctx, opts, paths...)
 	}
-	if progress != nil {
-		progress.clear()
-	}
+	progress.clear()
+	// File and member names come from the inputs: clean them like any
+	// other untrusted text before they reach a terminal.
 	for _, d := range res.Diagnostics {
-		fmt.Fprintf(env.Stderr, "%s: %s\n", cmd, d.Error())
+		fmt.Fprintf(env.Stderr, "%s: %s\n", cmd, model.CleanLine(d.Error()))
 	}
-	if len(res.Diagnostics) > 0 && progress != nil {
+	if len(res.Diagnostics) > 0 {
 		fmt.Fprintf(env.Stderr, "%s: %d input(s) not loaded; %d trial(s) loaded\n", cmd, len(res.Diagnostics), progress.trials)
 	}
 	return res.Trials, len(res.Diagnostics) == 0
@@ -237,15 +231,24 @@ func (p *stderrProgress) clear() {
 	}
 }
 
-// findTrial finds a trial by id or NCT id, ignoring case.
-func findTrial(trials []*model.Trial, id string) *model.Trial {
-	id = strings.TrimSpace(id)
-	for _, t := range trials {
-		if strings.EqualFold(t.ID, id) || (t.NCTID != "" && strings.EqualFold(t.NCTID, id)) {
-			return t
+// findTrials loads the corpus keeping only the trials with the given ids
+// (matched on id or NCT id, ignoring case) — `show` on a registry download
+// holds two trials, not half a million. It returns them in the order of ids
+// (nil where not found), how many trials were read, and whether every input
+// loaded.
+func findTrials(env *Env, cmd string, paths []string, ids ...string) ([]*model.Trial, int, bool) {
+	found := make([]*model.Trial, len(ids))
+	n := 0
+	ok := streamCorpus(env, cmd, paths, func(t *model.Trial) {
+		n++
+		for i, id := range ids {
+			id = strings.TrimSpace(id)
+			if found[i] == nil && (strings.EqualFold(t.ID, id) || t.NCTID != "" && strings.EqualFold(t.NCTID, id)) {
+				found[i] = t
+			}
 		}
-	}
-	return nil
+	})
+	return found, n, ok
 }
 
 func notFound(env *Env, cmd, id string, n int) int {

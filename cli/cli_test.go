@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -152,5 +153,24 @@ func TestFlagsAfterPaths(t *testing.T) {
 	r := run(t, "export", "../seeds/NCT05033522.txt", "--format", "jsonl")
 	if r.code != 0 || strings.Count(r.stdout, "\n") != 1 {
 		t.Errorf("flags after a path: exit %d, %q", r.code, r.stdout[:min(100, len(r.stdout))])
+	}
+}
+
+// TestDiagnosticsOnStderrAreCleaned: file and member names are untrusted;
+// a zip member named with escape sequences must not drive the terminal.
+func TestDiagnosticsOnStderrAreCleaned(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "evil.zip")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	w, _ := zw.Create("\x1b]0;PWNED\x07\x1b[31mred.txt")
+	w.Write([]byte("not a trial"))
+	zw.Close()
+	f.Close()
+	r := run(t, "export", p)
+	if r.code != ExitError || strings.ContainsAny(r.stderr, "\x1b\x07") || !strings.Contains(r.stderr, "red.txt") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }

@@ -26,13 +26,13 @@ func runCompare(args []string, env *Env) int {
 	if len(pos) < 2 {
 		return usageError(env, "trials compare", "need two trial IDs")
 	}
-	trials, ok := loadCorpus(env, "trials compare", pos[2:])
-	a, b := findTrial(trials, pos[0]), findTrial(trials, pos[1])
+	found, n, ok := findTrials(env, "trials compare", pos[2:], pos[0], pos[1])
+	a, b := found[0], found[1]
 	if a == nil {
-		return notFound(env, "trials compare", pos[0], len(trials))
+		return notFound(env, "trials compare", pos[0], n)
 	}
 	if b == nil {
-		return notFound(env, "trials compare", pos[1], len(trials))
+		return notFound(env, "trials compare", pos[1], n)
 	}
 	th := report.PlainTheme()
 	if wantColor(env, env.Stdout) {

@@ -25,10 +25,10 @@ func runShow(args []string, env *Env) int {
 	if len(pos) == 0 {
 		return usageError(env, "trials show", "missing the trial ID")
 	}
-	trials, ok := loadCorpus(env, "trials show", pos[1:])
-	t := findTrial(trials, pos[0])
+	found, n, ok := findTrials(env, "trials show", pos[1:], pos[0])
+	t := found[0]
 	if t == nil {
-		return notFound(env, "trials show", pos[0], len(trials))
+		return notFound(env, "trials show", pos[0], n)
 	}
 	th := report.PlainTheme()
 	if wantColor(env, env.Stdout) {

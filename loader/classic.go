@@ -468,13 +468,27 @@ func parseAgeRange(s string) (minAge, maxAge string) {
 
 func readClassicEligibility(t *model.Trial, ls []line) {
 	e := &t.Eligibility
-	// The labelled fields come first; the criteria start at "Inclusion Criteria:"
-	// (or at the first list item).
-	start := len(ls)
+	// The labelled fields come first; the criteria start at the first
+	// inclusion or exclusion heading — or, on a page without one, at the
+	// first list item, all read as inclusion criteria.
+	start := -1
 	for i, l := range ls {
-		if inclusionHead.MatchString(l.text) || exclusionHead.MatchString(l.text) {
+		if _, _, ok := criteriaHeading(l.text); ok {
 			start = i
 			break
+		}
+	}
+	if start < 0 {
+		for i, l := range ls {
+			if m, _ := parseMarker(l.text); m.style != stylePlain {
+				start = i
+				break
+			}
+		}
+		if start >= 0 {
+			t.Warnings = append(t.Warnings, "eligibility: the criteria have no inclusion or exclusion heading; all are listed as inclusion criteria")
+		} else {
+			start = len(ls)
 		}
 	}
 	for _, lv := range classicLabelled(ls[:start]) {

@@ -38,8 +38,12 @@ type marker struct {
 }
 
 var (
-	numMarker   = regexp.MustCompile(`^\(?(\d{1,3})(?:[.)]|\.\))\s*`)
-	outline     = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})+)\.?\s+`)
+	// "1. text", "1) text", "(1) text" — but not "1.5 x ULN" or "100.000/mm3":
+	// a number marker is followed by a space (or is a bracketed one).
+	numMarker = regexp.MustCompile(`^(?:\((\d{1,3})\)\s*|(\d{1,3})\)\s*|(\d{1,3})\.\)?\s+)`)
+	// "1.1 Text": an outline number, followed by a capital or a bracket —
+	// "2.8 g/dL" and "1.5 x ULN" are values, not outline numbers.
+	outline     = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})+)\.?\s+[\p{Lu}(\[]`)
 	letterMark  = regexp.MustCompile(`^\(?([A-Za-z]{1,5})[.)]\s+`)
 	parenLetter = regexp.MustCompile(`^\(([A-Za-z]{1,5})\)\s*`)
 )
@@ -71,10 +75,11 @@ func parseMarker(s string) (marker, string) {
 	}
 	if g := outline.FindStringSubmatch(s); g != nil {
 		parts := strings.Split(g[1], ".")
-		return marker{style: markerStyle("outline" + string(rune('0'+len(parts)))), ord: atoiSafe(parts[len(parts)-1])}, s[len(g[0]):]
+		rest := strings.TrimLeft(s[len(g[1]):], ". ")
+		return marker{style: markerStyle("outline" + string(rune('0'+len(parts)))), ord: atoiSafe(parts[len(parts)-1])}, rest
 	}
 	if g := numMarker.FindStringSubmatch(s); g != nil {
-		return marker{style: styleArabic, ord: atoiSafe(g[1])}, s[len(g[0]):]
+		return marker{style: styleArabic, ord: atoiSafe(g[1] + g[2] + g[3])}, s[len(g[0]):]
 	}
 	if g := parenLetter.FindStringSubmatch(s); g != nil {
 		if m, ok := letterMarker(g[1]); ok {
@@ -185,8 +190,9 @@ func parseCriteria(ls []line) []model.Criterion {
 		*lv.list = append(*lv.list, n)
 		last = n
 	}
+	parentPlain := false // whether the item a new level goes under is unmarked
 	push := func(indent int, m marker) *critLevel {
-		lv := &critLevel{indent: indent, style: m.style, ord: m.ord, list: &last.kids, parent: last}
+		lv := &critLevel{indent: indent, style: m.style, ord: m.ord, list: &last.kids, parent: last, underPlain: parentPlain}
 		stack = append(stack, lv)
 		return lv
 	}
@@ -232,13 +238,12 @@ func parseCriteria(ls []line) []model.Criterion {
 			lastIndent, lastPlain = l.indent, true
 			continue
 		}
-		// An unmarked line takes the marked items after it as its children
-		// when they are indented under it, or when it announces them ("… as
-		// follows:").
-		if lastPlain && last != nil && (l.indent > lastIndent+1 || strings.HasSuffix(last.text, ":")) {
-			lv := push(l.indent, resolveAmbiguous(m, stack))
-			lv.underPlain = true
-			add(lv, text)
+		// An unmarked line takes the list that follows it as its children
+		// ("… treated as follows:" then "* …"; "Group 1" then "• …"); the
+		// next unmarked line at its indentation ends that list.
+		parentPlain = lastPlain
+		if lastPlain && last != nil && l.indent >= lastIndent-1 {
+			add(push(l.indent, resolveAmbiguous(m, stack)), text)
 			lastIndent, lastPlain = l.indent, false
 			continue
 		}
@@ -345,10 +350,45 @@ func toCriteria(ns []*critNode) []model.Criterion {
 	return out
 }
 
+// A criteria heading is a short label naming inclusion or exclusion —
+// "Inclusion Criteria:", "Key Exclusion Criteria (all cohorts):",
+// "Exclusions:", "Transplant Exclusion:", "Non-inclusion criteria:" —
+// alone on its line, or before a colon with the first criterion after it
+// ("Exclusion Criteria: 1. Age under 40").
 var (
-	inclusionHead = regexp.MustCompile(`(?i)^[-*•#\s]*\**\s*((key|main|major)\s+)?inclusion(\s+criteria\b[^:]*)?:?\**\s*:?\s*$`)
-	exclusionHead = regexp.MustCompile(`(?i)^[-*•#\s]*\**\s*((key|main|major)\s+)?exclusion(\s+criteria\b[^:]*)?:?\**\s*:?\s*$`)
+	headingLabel  = regexp.MustCompile(`(?i)^[-*•#>\s]*\**\s*([^:*]{0,60}?)\s*\**\s*:\s*\**\s*(.*)$`)
+	exclusionWord = regexp.MustCompile(`(?i)\b(exclusions?|non[- ]?inclusions?)\b`)
+	inclusionWord = regexp.MustCompile(`(?i)\binclusions?\b`)
+	bareHeading   = regexp.MustCompile(`(?i)^[-*•#>\s]*\**\s*(((key|main|major|general|patient|participant)\s+)?(inclusion|exclusion|non[- ]?inclusion)(\s+criteria)?|inclusions|exclusions)\s*\**\s*$`)
 )
+
+// criteriaHeading reports whether a line heads the inclusion or exclusion
+// list (kind "inc" or "exc"), and any criterion text after its colon.
+func criteriaHeading(s string) (kind, rest string, ok bool) {
+	label := s
+	if g := headingLabel.FindStringSubmatch(s); g != nil {
+		label, rest = g[1], strings.TrimSpace(g[2])
+	} else if !bareHeading.MatchString(s) {
+		return "", "", false
+	}
+	label = strings.Trim(label, "-*•#> ")
+	words := strings.Fields(label)
+	if len(words) == 0 || len(words) > 6 {
+		return "", "", false
+	}
+	// A label must be about the criteria themselves: "Inclusion of women"
+	// (a criterion that happens to start with the word) is not a heading.
+	if strings.Contains(strings.ToLower(label), " of ") {
+		return "", "", false
+	}
+	switch {
+	case exclusionWord.MatchString(label):
+		return "exc", rest, true
+	case inclusionWord.MatchString(label) && (rest == "" || strings.Contains(strings.ToLower(label), "criteri") || len(words) <= 2):
+		return "inc", rest, true
+	}
+	return "", "", false
+}
 
 // joinWrapped joins the lines a text was wrapped into: within a paragraph,
 // a line without a list marker continues the line before it. (The legacy
@@ -363,7 +403,7 @@ func joinWrapped(ls []line) []line {
 			continue
 		}
 		m, _ := parseMarker(l.text)
-		if !prevBlank && m.style == stylePlain && len(out) > 0 && !inclusionHead.MatchString(l.text) && !exclusionHead.MatchString(l.text) {
+		if _, _, head := criteriaHeading(l.text); !prevBlank && m.style == stylePlain && len(out) > 0 && !head {
 			out[len(out)-1].text += " " + l.text
 			continue
 		}
@@ -373,18 +413,19 @@ func joinWrapped(ls []line) []line {
 	return out
 }
 
-// splitInclusionExclusion cuts a combined criteria text at its "Inclusion
-// Criteria:" and "Exclusion Criteria:" headings. Text before either heading
-// counts as inclusion.
+// splitInclusionExclusion cuts a combined criteria text at its inclusion
+// and exclusion headings. Text before either heading counts as inclusion.
 func splitInclusionExclusion(ls []line) (inc, exc []line) {
 	cur := &inc
 	for _, l := range ls {
-		switch {
-		case inclusionHead.MatchString(l.text):
+		if kind, rest, ok := criteriaHeading(l.text); ok {
 			cur = &inc
-			continue
-		case exclusionHead.MatchString(l.text):
-			cur = &exc
+			if kind == "exc" {
+				cur = &exc
+			}
+			if rest != "" {
+				*cur = append(*cur, line{text: rest, indent: l.indent})
+			}
 			continue
 		}
 		*cur = append(*cur, l)

@@ -155,7 +155,8 @@ type ctDocument struct {
 }
 
 // jsonOptions read the registry's JSON leniently where leniency is safe: a
-// stray invalid UTF-8 byte or a repeated key costs that value, not the study.
+// stray invalid UTF-8 byte or a repeated key does not fail the study. (A
+// value of the wrong type does: that study is reported, the others load.)
 var jsonOptions = json.JoinOptions(jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
 
 // parseCTGovJSON reads a study, a search page or an array of studies. The
@@ -213,7 +214,7 @@ func decodeStudies(raw []jsontext.Value, field string) ([]*model.Trial, error) {
 		return nil, fmt.Errorf("%w: the studies array is empty", ErrNotTrial)
 	}
 	if len(bad) > 0 {
-		out[0].Warnings = append(out[0].Warnings, "other studies in this file were not read: "+strings.Join(bad, "; "))
+		return out, &PartialError{Problems: bad, Total: len(raw)}
 	}
 	return out, nil
 }
@@ -229,7 +230,7 @@ func jsonError(err error) error {
 	}
 	var te *json.SemanticError
 	if errors.As(err, &te) {
-		return fmt.Errorf("%w: unexpected JSON at %s: %v", ErrNotTrial, te.JSONPointer, te.Err)
+		return fmt.Errorf("%w: unexpected JSON: %v", ErrNotTrial, te)
 	}
 	return fmt.Errorf("%w: %v", ErrNotTrial, err)
 }

@@ -163,3 +163,25 @@ func TestReload(t *testing.T) {
 		t.Error("a missing file reloads without error")
 	}
 }
+
+// TestSearchPageWithABadStudy: the readable studies load, and the bad one is
+// a diagnostic naming the file — not a silent loss.
+func TestSearchPageWithABadStudy(t *testing.T) {
+	page := `{"studies": [
+		{"protocolSection": {"identificationModule": {"nctId": "NCT00000001", "briefTitle": "Good one"}, "statusModule": {"overallStatus": "RECRUITING"}}},
+		{"protocolSection": {"identificationModule": {"nctId": "NCT00000002", "briefTitle": "Bad phases"}, "designModule": {"phases": "PHASE2"}}},
+		{"protocolSection": {"identificationModule": {"nctId": "NCT00000003", "briefTitle": "Good two"}}}
+	]}`
+	p := filepath.Join(t.TempDir(), "page.json")
+	if err := os.WriteFile(p, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := Load(p)
+	if len(res.Trials) != 2 || len(res.Diagnostics) != 1 {
+		t.Fatalf("%d trials, diagnostics %v", len(res.Trials), res.Diagnostics)
+	}
+	msg := res.Diagnostics[0].Error()
+	if !strings.Contains(msg, "page.json") || !strings.Contains(msg, "1 of 3 studies not read") || !strings.Contains(msg, "study 2") || strings.Contains(msg, "<nil>") {
+		t.Errorf("diagnostic %q", msg)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/trials-app/trials/model"
@@ -28,6 +29,17 @@ var (
 	ErrTruncated  = errors.New("truncated document")
 	ErrUnreadable = errors.New("cannot read")
 )
+
+// PartialError is returned with the trials of a document that loaded only in
+// part — a search page some of whose studies could not be read.
+type PartialError struct {
+	Problems []string
+	Total    int
+}
+
+func (e *PartialError) Error() string {
+	return fmt.Sprintf("%d of %d studies not read: %s", len(e.Problems), e.Total, strings.Join(e.Problems, "; "))
+}
 
 // Diagnostic reports a document (or path) that did not load, and why.
 type Diagnostic struct {
@@ -237,7 +249,9 @@ func parseDocument(seq int, d document) (p parsed) {
 	trials, err := Parse(d.name(), data)
 	if err != nil {
 		p.diag = &Diagnostic{Path: d.name(), Err: err}
-		return p
+		if len(trials) == 0 {
+			return p
+		}
 	}
 	for _, t := range trials {
 		t.Source.Path = d.path
@@ -254,7 +268,8 @@ func parseDocument(seq int, d document) (p parsed) {
 }
 
 // Parse reads the trials in one document. name is used in messages only; the
-// layout is detected from data.
+// layout is detected from data. A document that loads in part returns its
+// trials with a *PartialError.
 func Parse(name string, data []byte) ([]*model.Trial, error) {
 	format, err := Detect(data)
 	if err != nil {
@@ -287,7 +302,8 @@ func Parse(name string, data []byte) ([]*model.Trial, error) {
 	default:
 		return nil, fmt.Errorf("%w: unsupported layout %q", ErrNotTrial, format)
 	}
-	if err != nil {
+	var partial *PartialError
+	if err != nil && !(errors.As(err, &partial) && len(trials) > 0) {
 		return nil, err
 	}
 	for _, t := range trials {
@@ -295,5 +311,5 @@ func Parse(name string, data []byte) ([]*model.Trial, error) {
 		t.Source.Format = format
 		finish(t)
 	}
-	return trials, nil
+	return trials, err
 }

@@ -230,6 +230,9 @@ func readBareEligibility(t *model.Trial, ls []line) {
 	if len(ages) > 0 {
 		e.MinAge = ages[0]
 	}
+	if len(ages) == 1 {
+		t.Warnings = append(t.Warnings, "eligibility: the page gives one age limit without saying which ("+ages[0]+"); read as the minimum age")
+	}
 	if len(ages) > 1 {
 		e.MaxAge = ages[1]
 	}

@@ -589,6 +589,11 @@ func Eligibility(t *model.Trial, width int, th Theme) string {
 	r.field("Sex", sex)
 	r.field("Healthy volunteers", HealthyVolunteersText(e.HealthyVolunteers))
 	r.field("Sampling", model.Label(e.SamplingMethod))
+	for _, w := range t.Warnings {
+		if note, ok := strings.CutPrefix(w, "eligibility: "); ok {
+			r.hanging(0, "! ", note, th.Warn)
+		}
+	}
 	if e.StudyPopulation != "" {
 		r.heading("Study population")
 		r.para(e.StudyPopulation, 0, th.Value)
@@ -603,6 +608,11 @@ func Eligibility(t *model.Trial, width int, th Theme) string {
 	}
 	list("Inclusion criteria", e.Inclusion)
 	list("Exclusion criteria", e.Exclusion)
+	// Criteria text that could not be itemised is shown as the source has it.
+	if len(e.Inclusion) == 0 && len(e.Exclusion) == 0 && strings.TrimSpace(e.Raw) != "" {
+		r.heading("Criteria as the source gives them")
+		r.para(e.Raw, 0, th.Value)
+	}
 	return r.String()
 }
 

@@ -13,6 +13,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/trials-app/trials/model"
@@ -55,18 +56,17 @@ func NewRecord(t *model.Trial) Record {
 	for _, iv := range t.Interventions {
 		r.Interventions = append(r.Interventions, Intervention{Name: iv.Name, Type: iv.Type, OtherNames: iv.OtherNames, Arms: iv.Arms})
 	}
-	// Arms can name interventions the interventions list lacks.
+	// Arms can name interventions the interventions list lacks; each such
+	// intervention is given in every arm that names it.
 	for _, a := range t.Arms {
 		for _, name := range a.Interventions {
-			found := false
-			for i := range r.Interventions {
-				if strings.EqualFold(r.Interventions[i].Name, name) {
-					found = true
-					break
-				}
+			i := slices.IndexFunc(r.Interventions, func(iv Intervention) bool { return strings.EqualFold(iv.Name, name) })
+			if i < 0 {
+				r.Interventions = append(r.Interventions, Intervention{Name: name})
+				i = len(r.Interventions) - 1
 			}
-			if !found {
-				r.Interventions = append(r.Interventions, Intervention{Name: name, Arms: []string{a.Label}})
+			if !slices.Contains(r.Interventions[i].Arms, a.Label) {
+				r.Interventions[i].Arms = append(r.Interventions[i].Arms, a.Label)
 			}
 		}
 	}

@@ -138,9 +138,9 @@ func TestCatalog(t *testing.T) {
 }
 
 func TestNewRecordAddsArmOnlyInterventions(t *testing.T) {
-	tr := &model.Trial{ID: "X", Arms: []model.Arm{{Label: "A", Interventions: []string{"Drug Q"}}}}
+	tr := &model.Trial{ID: "X", Arms: []model.Arm{{Label: "A", Interventions: []string{"Drug Q"}}, {Label: "B", Interventions: []string{"Drug Q"}}}}
 	r := search.NewRecord(tr)
-	if len(r.Interventions) != 1 || r.Interventions[0].Name != "Drug Q" || r.Enrollment != -1 {
+	if len(r.Interventions) != 1 || r.Interventions[0].Name != "Drug Q" || !slices.Equal(r.Interventions[0].Arms, []string{"A", "B"}) || r.Enrollment != -1 {
 		t.Errorf("%+v", r)
 	}
 }

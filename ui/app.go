@@ -85,8 +85,9 @@ type Model struct {
 
 	finder  finder
 	compare comparison
-	overlay pager // help and problems
-	fatal   error // a failure that ended the program
+	overlay pager   // help and problems
+	fatal   error   // a failure that ended the program
+	pending tea.Cmd // work a handler started, returned with its result
 }
 
 // New makes a browser over a loaded corpus.
@@ -125,7 +126,21 @@ func (m *Model) Init() tea.Cmd {
 
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	if m.pending != nil {
+		cmd = tea.Batch(cmd, m.pending)
+		m.pending = nil
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case trialLoadedMsg:
+		if msg.rec == m.paneRec {
+			m.showPanes(msg.trial, msg.err)
+		}
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
@@ -425,8 +440,8 @@ func (m *Model) layout() {
 		m.paneRec = -1 // re-render at the new width
 	}
 	m.panesFollow()
-	m.finder.layout(m.width, bodyH)
-	m.compare.layout(m, m.width, bodyH)
+	m.finder.layout(m.width, bodyH, m.corpus)
+	m.compare.layout(m.width, bodyH, m.view == viewCompare, m.th)
 	m.overlay.setHeight(bodyH)
 }
 
@@ -445,7 +460,8 @@ func (m *Model) wide() bool { return m.width >= wideWidth }
 func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
 
 // panesFollow lays out the panes for the selected trial, when they are on
-// screen and not laid out for it yet.
+// screen and not laid out for it yet. A trial not kept in memory is read
+// again off the UI goroutine; until it arrives the panes say so.
 func (m *Model) panesFollow() {
 	if m.corpus == nil || m.width == 0 || (!m.wide() && m.focus == paneList) {
 		return
@@ -455,17 +471,42 @@ func (m *Model) panesFollow() {
 		return
 	}
 	m.paneRec = rec
+	if rec < 0 {
+		m.showPanes(nil, nil)
+		return
+	}
+	if t, err, ok := m.corpus.kept(rec); ok {
+		m.showPanes(t, err)
+		return
+	}
+	m.showPanes(nil, nil)
+	m.paneErr = "Reading " + m.corpus.Record(rec).ID + " from " + m.corpus.Record(rec).Source.Path + "…"
+	c := m.corpus
+	m.pending = func() tea.Msg {
+		t, err := c.Trial(rec)
+		return trialLoadedMsg{rec: rec, trial: t, err: err}
+	}
+}
+
+// trialLoadedMsg brings a trial read again for the panes.
+type trialLoadedMsg struct {
+	rec   int
+	trial *model.Trial
+	err   error
+}
+
+// showPanes lays out the detail, arms and eligibility of t.
+func (m *Model) showPanes(t *model.Trial, err error) {
 	m.paneErr = ""
 	for i := range m.panes {
 		m.panes[i].offset = 0
 		m.panes[i].setLines(nil)
 	}
-	if rec < 0 {
-		return
-	}
-	t, err := m.corpus.Trial(rec)
 	if err != nil {
 		m.paneErr = err.Error()
+		return
+	}
+	if t == nil {
 		return
 	}
 	w := max(m.paneW-1, 20)

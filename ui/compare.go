@@ -19,7 +19,7 @@ type comparison struct {
 }
 
 func (c *comparison) render(width int, th theme) {
-	if c.a == nil {
+	if c.a == nil || c.b == nil {
 		return
 	}
 	c.width = width
@@ -29,10 +29,11 @@ func (c *comparison) render(width int, th theme) {
 	c.pager.clamp()
 }
 
-func (c *comparison) layout(m *Model, width, bodyH int) {
+// layout sizes the comparison; it is laid out again only while shown.
+func (c *comparison) layout(width, bodyH int, shown bool, th theme) {
 	c.pager.setHeight(bodyH - 1) // the title line
-	if c.a != nil && width != c.width {
-		c.render(width, m.th)
+	if shown && width != c.width {
+		c.render(width, th)
 	}
 }
 
@@ -47,15 +48,15 @@ func (m *Model) openCompare() tea.Cmd {
 		return nil
 	}
 	ta, err := m.corpus.Trial(a)
+	var tb *model.Trial
 	if err == nil {
-		var tb *model.Trial
 		tb, err = m.corpus.Trial(b)
-		m.compare = comparison{a: ta, b: tb}
 	}
 	if err != nil {
 		m.message = "Cannot compare: " + model.CleanLine(err.Error())
 		return nil
 	}
+	m.compare = comparison{a: ta, b: tb}
 	m.view = viewCompare
 	m.layout()
 	m.compare.render(m.width, m.th)

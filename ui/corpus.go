@@ -71,6 +71,20 @@ func (c *Corpus) Len() int { return c.Index.Len() }
 // Record is the slim record i.
 func (c *Corpus) Record(i int) *search.Record { return c.Index.Record(i) }
 
+// kept returns trial i without reading anything, if it is at hand.
+func (c *Corpus) kept(i int) (*model.Trial, error, bool) {
+	if c.whole != nil {
+		return c.whole[i], nil, true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.cache[i]; ok {
+		v := e.Value.(cached)
+		return v.trial, v.err, true
+	}
+	return nil, nil, false
+}
+
 // Trial returns trial i whole, reading it again if it is not kept.
 func (c *Corpus) Trial(i int) (*model.Trial, error) {
 	if c.whole != nil {

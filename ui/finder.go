@@ -61,11 +61,14 @@ func (f *finder) result(msg finderResultMsg) {
 	f.cursor, f.offset = 0, 0
 }
 
-func (f *finder) layout(width, bodyH int) {
+func (f *finder) layout(width, bodyH int, c *Corpus) {
 	f.width = width
 	f.input.SetWidth(max(width-20, 10))
 	f.height = max(bodyH-2, 1) // the input line and a rule
-	f.follow(nil)
+	f.offset = max(0, min(f.offset, len(f.hits)-f.height))
+	if c != nil {
+		f.follow(c)
+	}
 }
 
 func (f *finder) typeQuery(msg tea.Msg, c *Corpus) tea.Cmd {
@@ -81,24 +84,19 @@ func (f *finder) typeQuery(msg tea.Msg, c *Corpus) tea.Cmd {
 
 func (f *finder) follow(c *Corpus) {
 	if f.stage == 1 {
-		if c == nil {
-			return
-		}
-		// Rows are as tall as their arms need: scroll until the chosen
-		// trial's rows all fit.
+		// Rows are as tall as their arms need. Keep the chosen trial on
+		// screen: measure back from it, at most a screenful of rows.
 		if f.ucur < f.uoff {
 			f.uoff = f.ucur
 		}
 		e := c.Catalog.Entry(f.entry)
-		for f.uoff < f.ucur {
-			h := 0
-			for j := f.uoff; j <= f.ucur; j++ {
-				h += len(f.useLines(c, e, j, false, f.width, newTheme()))
-			}
-			if h <= f.height {
+		h := 0
+		for j := f.ucur; j >= f.uoff; j-- {
+			h += f.useHeight(c, e, j)
+			if h > f.height {
+				f.uoff = j + 1
 				break
 			}
-			f.uoff++
 		}
 		return
 	}
@@ -252,11 +250,8 @@ func (f *finder) view(c *Corpus, width int, th theme) string {
 	return strings.Join(lines, "\n")
 }
 
-// useLines renders one trial using the chosen intervention.
-func (f *finder) useLines(c *Corpus, e *search.Entry, j int, selected bool, width int, th theme) []string {
-	u := e.Uses[j]
-	r := c.Record(u.Record)
-	text := model.CleanLine(fmt.Sprintf("%-10s %-5s %-11s %s", statusShort(r.Status), phaseShort(r.Phases), r.ID, r.Title))
+// whereGiven says in which arms a trial gives the intervention.
+func whereGiven(e *search.Entry, u search.Use) string {
 	arms := "no arm named"
 	if len(u.Arms) > 0 {
 		arms = strings.Join(u.Arms, "; ")
@@ -265,8 +260,21 @@ func (f *finder) useLines(c *Corpus, e *search.Entry, j int, selected bool, widt
 	if u.Name != e.Name {
 		where += " (as " + model.CleanLine(u.Name) + ")"
 	}
+	return where
+}
+
+// useHeight is how many lines useLines takes.
+func (f *finder) useHeight(c *Corpus, e *search.Entry, j int) int {
+	return 1 + len(report.Wrap(whereGiven(e, e.Uses[j]), max(f.width-6, 10)))
+}
+
+// useLines renders one trial using the chosen intervention.
+func (f *finder) useLines(c *Corpus, e *search.Entry, j int, selected bool, width int, th theme) []string {
+	u := e.Uses[j]
+	r := c.Record(u.Record)
+	text := model.CleanLine(fmt.Sprintf("%-10s %-5s %-11s %s", statusShort(r.Status), phaseShort(r.Phases), r.ID, r.Title))
 	out := []string{selectLine(text, selected, width, th)}
-	for _, l := range report.Wrap(where, max(width-6, 10)) {
+	for _, l := range report.Wrap(whereGiven(e, u), max(width-6, 10)) {
 		if selected {
 			out = append(out, th.header.Render("▌ ")+th.selected.Render(fit("    "+l, width-2)))
 		} else {
@@ -321,7 +329,7 @@ func (f *finder) useAt(c *Corpus, row int) int {
 	e := c.Catalog.Entry(f.entry)
 	y := 0
 	for j := f.uoff; j < len(e.Uses); j++ {
-		y += len(f.useLines(c, e, j, false, f.width, newTheme()))
+		y += f.useHeight(c, e, j)
 		if row < y {
 			return j
 		}

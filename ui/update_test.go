@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/trials-app/trials/model"
 )
 
 func TestListNavigation(t *testing.T) {
@@ -327,4 +330,83 @@ func ids(m *Model) string {
 		out = append(out, m.corpus.Record(r).ID)
 	}
 	return strings.Join(out, " ")
+}
+
+// manyUses is a corpus of n trials that all give "Placebo".
+func manyUses(n int) *Corpus {
+	var trials []*model.Trial
+	for i := range n {
+		t := &model.Trial{ID: fmt.Sprintf("NCT%08d", i), NCTID: fmt.Sprintf("NCT%08d", i), Title: fmt.Sprintf("Trial number %d", i),
+			Arms:          []model.Arm{{Label: "Placebo arm with a rather long label to wrap", Interventions: []string{"Placebo"}}},
+			Interventions: []model.Intervention{{Name: "Placebo", Arms: []string{"Placebo arm with a rather long label to wrap"}}}}
+		t.Canonicalize()
+		trials = append(trials, t)
+	}
+	return NewCorpus(trials, nil, "test")
+}
+
+func TestFinderScrollsToTheLastTrialAndSurvivesResize(t *testing.T) {
+	m := newTestModel(t, manyUses(400), 80, 24)
+	press(t, m, "i")
+	typeText(t, m, "placebo")
+	press(t, m, "enter", "G")
+	if m.finder.ucur != 399 || !strings.Contains(screen(m), "NCT00000399") {
+		t.Fatalf("G: cursor %d\n%s", m.finder.ucur, screen(m))
+	}
+	press(t, m, "k", "k")
+	send(t, m, tea.WindowSizeMsg{Width: 60, Height: 15})
+	if s := screen(m); !strings.Contains(s, "NCT00000397") || !strings.Contains(s, "▌") {
+		t.Errorf("after a resize the chosen trial must stay on screen:\n%s", s)
+	}
+}
+
+// TestCompareOfAnUnreadableTrial: a trial that cannot be read again (a large
+// corpus whose file was removed) gives a message, and nothing breaks after.
+func TestCompareOfAnUnreadableTrial(t *testing.T) {
+	c := seedCorpus(t)
+	c.whole = nil
+	c.reload = func(src model.Source) (*model.Trial, error) { return nil, fmt.Errorf("%s: file vanished", src.Path) }
+	m := newTestModel(t, c, 200, 60)
+	press(t, m, "space", "j", "c")
+	if m.view != viewMain || !strings.Contains(screen(m), "Cannot compare") {
+		t.Fatalf("view %d\n%s", m.view, screen(m))
+	}
+	press(t, m, "tab", "1", "/", "esc")
+	send(t, m, tea.WindowSizeMsg{Width: 90, Height: 30})
+	if !strings.Contains(screen(m), "file vanished") && !strings.Contains(screen(m), "Trials") {
+		t.Errorf("screen after the failure:\n%s", screen(m))
+	}
+}
+
+// TestPanesOfALargeCorpusLoadOffTheUIGoroutine: when trials are not kept
+// whole, the panes ask for the trial in a command; a result for a trial no
+// longer selected is dropped.
+func TestPanesOfALargeCorpusLoadOffTheUIGoroutine(t *testing.T) {
+	c := seedCorpus(t)
+	whole := c.whole
+	c.whole = nil
+	c.reload = func(src model.Source) (*model.Trial, error) {
+		for _, tr := range whole {
+			if tr.Source == src {
+				return tr, nil
+			}
+		}
+		return nil, fmt.Errorf("not found")
+	}
+	m := newTestModel(t, c, 200, 60)
+	_, cmd := m.Update(keyMsg("j")) // NCT05168163; the load is a command
+	if !strings.Contains(screen(m), "Reading NCT05168163") {
+		t.Errorf("while reading, the pane should say so:\n%s", screen(m))
+	}
+	stale := runCmd(cmd)
+	press(t, m, "j") // NCT05233358, loaded by the harness
+	if !strings.Contains(screen(m), "HAIC Combined") {
+		t.Fatalf("panes after the load:\n%s", screen(m))
+	}
+	for _, msg := range stale {
+		send(t, m, msg)
+	}
+	if detail := strings.Join(m.panes[paneDetail].lines, "\n"); strings.Contains(detail, "Atezolizumab in Combination") || !strings.Contains(detail, "HAIC Combined") {
+		t.Error("a stale load replaced the selected trial's panes")
+	}
 }
