@@ -43,9 +43,17 @@ func runTUI(env *Env, paths []string) int {
 		}
 		return problems
 	}
-	err := ui.Run(ui.Options{Ctx: env.Ctx, Load: load, Reload: loader.Reload, Origin: origin, Env: env.Environ})
+	problems, err := ui.Run(ui.Options{Ctx: env.Ctx, Load: load, Reload: loader.Reload, Origin: origin, Env: env.Environ})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "trials: %v\n", err)
+		fmt.Fprintf(env.Stderr, "trials: %v\n", model.CleanLine(err.Error()))
+		return ExitError
+	}
+	// As every command does: the status says whether every input loaded,
+	// and stderr keeps a record of what did not once the screen is gone.
+	for _, p := range problems {
+		fmt.Fprintf(env.Stderr, "trials: %s: %s\n", model.CleanLine(p.Path), model.CleanLine(p.Reason))
+	}
+	if len(problems) > 0 {
 		return ExitError
 	}
 	return ExitOK

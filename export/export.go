@@ -31,18 +31,6 @@ func Write(w io.Writer, format string, trials []*model.Trial) error {
 	return enc.Close()
 }
 
-// JSON writes one indented JSON array; an empty input gives [].
-func JSON(w io.Writer, trials []*model.Trial) error { return Write(w, "json", trials) }
-
-// JSONLines writes one compact JSON object per line.
-func JSONLines(w io.Writer, trials []*model.Trial) error { return Write(w, "jsonl", trials) }
-
-// CSV writes a header row and one row per trial.
-func CSV(w io.Writer, trials []*model.Trial) error { return Write(w, "csv", trials) }
-
-// Markdown writes each trial as a Markdown section.
-func Markdown(w io.Writer, trials []*model.Trial) error { return Write(w, "md", trials) }
-
 // Encoder writes trials one at a time, so that an export of the whole
 // registry streams instead of holding every trial in memory.
 type Encoder struct {
@@ -95,7 +83,7 @@ func (e *Encoder) Encode(t *model.Trial) error {
 		_, err = fmt.Fprintf(e.w, "%s\n", b)
 		return err
 	case "csv":
-		if err := e.csv.Write(csvRow(t)); err != nil {
+		if err := e.csv.Write(defuse(csvRow(t))); err != nil {
 			return err
 		}
 		if e.n%256 == 255 {
@@ -146,15 +134,17 @@ func marshal(t *model.Trial, indent string) ([]byte, error) {
 }
 
 // CSVColumns are the columns of the CSV export. List values are joined with
-// "; ".
+// "; " (phases with "|", as in "PHASE2|PHASE3"); the *_count columns count.
+// A cell a spreadsheet would run as a formula (starting with =, +, @ or a
+// tab) is prefixed with an apostrophe.
 var CSVColumns = []string{
 	"id", "nct_id", "title", "official_title", "acronym", "status", "phases", "study_type",
 	"enrollment", "enrollment_type", "start_date", "primary_completion_date", "completion_date",
 	"first_posted", "last_updated", "conditions", "keywords", "lead_sponsor", "lead_sponsor_class",
 	"collaborators", "allocation", "intervention_model", "masking", "primary_purpose", "arms",
-	"interventions", "min_age", "max_age", "sex", "healthy_volunteers", "inclusion_criteria",
-	"exclusion_criteria", "primary_outcomes", "locations", "countries", "secondary_ids",
-	"related_trials", "source_path", "source_format", "warnings",
+	"interventions", "min_age", "max_age", "sex", "healthy_volunteers", "inclusion_criteria_count",
+	"exclusion_criteria_count", "primary_outcomes", "location_count", "countries", "secondary_ids",
+	"related_trials", "source_path", "source_entry", "source_format", "warnings",
 }
 
 func csvRow(t *model.Trial) []string {
@@ -200,6 +190,16 @@ func csvRow(t *model.Trial) []string {
 		strconv.Itoa(model.CountCriteria(t.Eligibility.Inclusion)),
 		strconv.Itoa(model.CountCriteria(t.Eligibility.Exclusion)), join(outcomes),
 		strconv.Itoa(len(t.Locations)), join(t.Countries), join(ids), join(t.RelatedTrials),
-		t.Source.Path, string(t.Source.Format), join(t.Warnings),
+		t.Source.Path, t.Source.Entry, string(t.Source.Format), join(t.Warnings),
 	}
+}
+
+// defuse keeps a spreadsheet from running a cell as a formula.
+func defuse(row []string) []string {
+	for i, c := range row {
+		if c != "" && strings.ContainsRune("=+@\t\r", rune(c[0])) {
+			row[i] = "'" + c
+		}
+	}
+	return row
 }

@@ -20,11 +20,11 @@ func sample() *model.Trial {
 
 func TestJSONEmptyAndEscaping(t *testing.T) {
 	var b bytes.Buffer
-	if err := JSON(&b, nil); err != nil || b.String() != "[]\n" {
+	if err := Write(&b, "json", nil); err != nil || b.String() != "[]\n" {
 		t.Errorf("empty export %q %v", b.String(), err)
 	}
 	b.Reset()
-	if err := JSON(&b, []*model.Trial{sample()}); err != nil {
+	if err := Write(&b, "json", []*model.Trial{sample()}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), `"A | B <trial> & *co*"`) {
@@ -34,7 +34,7 @@ func TestJSONEmptyAndEscaping(t *testing.T) {
 
 func TestCSVRowsMatchHeader(t *testing.T) {
 	var b bytes.Buffer
-	if err := CSV(&b, []*model.Trial{sample()}); err != nil {
+	if err := Write(&b, "csv", []*model.Trial{sample()}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&b).ReadAll()
@@ -45,14 +45,14 @@ func TestCSVRowsMatchHeader(t *testing.T) {
 	for i, c := range CSVColumns {
 		row[c] = rows[1][i]
 	}
-	if row["phases"] != "PHASE1|PHASE2" || row["enrollment"] != "12" || row["inclusion_criteria"] != "2" || row["conditions"] != "X; Y; Z" {
+	if row["phases"] != "PHASE1|PHASE2" || row["enrollment"] != "12" || row["inclusion_criteria_count"] != "2" || row["conditions"] != "X; Y; Z" {
 		t.Errorf("row %v", row)
 	}
 }
 
 func TestMarkdownEscapes(t *testing.T) {
 	var b bytes.Buffer
-	if err := Markdown(&b, []*model.Trial{sample()}); err != nil {
+	if err := Write(&b, "md", []*model.Trial{sample()}); err != nil {
 		t.Fatal(err)
 	}
 	s := b.String()
@@ -64,5 +64,18 @@ func TestMarkdownEscapes(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	if err := Write(&bytes.Buffer{}, "xml", nil); err == nil {
 		t.Error("want an error")
+	}
+}
+
+func TestCSVDefusesFormulas(t *testing.T) {
+	tr := sample()
+	tr.Title = "=HYPERLINK(\"http://evil\")"
+	var b bytes.Buffer
+	if err := Write(&b, "csv", []*model.Trial{tr}); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := csv.NewReader(&b).ReadAll()
+	if got := rows[1][2]; got != "'=HYPERLINK(\"http://evil\")" {
+		t.Errorf("title cell %q", got)
 	}
 }

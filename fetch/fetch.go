@@ -498,8 +498,8 @@ func retryAfter(h string) time.Duration {
 
 func snippet(b []byte) string {
 	s := strings.Join(strings.Fields(model.CleanLine(string(b))), " ")
-	if len(s) > 200 {
-		s = s[:200] + "…"
+	if r := []rune(s); len(r) > 200 {
+		s = string(r[:200]) + "…"
 	}
 	return s
 }

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"archive/zip"
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
@@ -183,5 +184,36 @@ func TestSearchPageWithABadStudy(t *testing.T) {
 	msg := res.Diagnostics[0].Error()
 	if !strings.Contains(msg, "page.json") || !strings.Contains(msg, "1 of 3 studies not read") || !strings.Contains(msg, "study 2") || strings.Contains(msg, "<nil>") {
 		t.Errorf("diagnostic %q", msg)
+	}
+}
+
+// TestZipChecksumAndOddNames: a corrupted member is a diagnostic, not wrong
+// data; a member whose name has '#' reloads.
+func TestZipChecksumAndOddNames(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.zip")
+	f, _ := os.Create(p)
+	zw := zip.NewWriter(f)
+	good := mustRead(t, "testdata/ctgov/json/NCT05531279.json")
+	for _, name := range []string{"odd#name.json", "corrupt.json"} {
+		w, _ := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
+		w.Write(good)
+	}
+	zw.Close()
+	f.Close()
+	data, _ := os.ReadFile(p)
+	// Flip one byte of the second (stored, so uncompressed) member's data.
+	i := bytes.LastIndex(data, []byte(`"nctId"`))
+	data[i+2] ^= 0x20
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := Load(p)
+	if len(res.Trials) != 1 || len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].Error(), "corrupt.json") {
+		t.Fatalf("%d trials, %v", len(res.Trials), res.Diagnostics)
+	}
+	again, err := Reload(res.Trials[0].Source)
+	if err != nil || again.ID != "NCT05531279" {
+		t.Errorf("reload of odd#name.json: %v", err)
 	}
 }

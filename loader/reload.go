@@ -3,8 +3,7 @@ package loader
 import (
 	"archive/zip"
 	"fmt"
-	"io"
-	"strings"
+	"regexp"
 	"sync"
 
 	"github.com/trials-app/trials/model"
@@ -14,11 +13,11 @@ import (
 // of a zip archive, or a study on a search page. The browser keeps only slim
 // records of large corpora and reloads a trial when it is opened.
 func Reload(src model.Source) (*model.Trial, error) {
+	// Entry is "member", "member#studies[3]" or "studies[3]"; a member's
+	// own name may contain '#', so only a trailing position is split off.
 	member, pos := src.Entry, ""
-	if i := strings.LastIndexByte(member, '#'); i >= 0 {
-		member, pos = member[:i], member[i+1:]
-	} else if strings.HasPrefix(member, "studies[") || strings.HasPrefix(member, "[") {
-		member, pos = "", member
+	if g := entryPosition.FindStringSubmatch(member); g != nil {
+		member, pos = g[1], g[2]
 	}
 	var data []byte
 	var err error
@@ -80,5 +79,7 @@ func readMember(path, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	return io.ReadAll(io.LimitReader(rc, maxDocument))
+	return readLimited(rc)
 }
+
+var entryPosition = regexp.MustCompile(`^(?:(.*)#)?((?:studies)?\[\d+\])$`)

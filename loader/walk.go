@@ -175,6 +175,14 @@ func expandZip(p string) ([]document, []Diagnostic) {
 					if _, err := io.ReadFull(rc, buf); err != nil {
 						return nil, err
 					}
+					// Reading on to the end is what makes archive/zip
+					// check the member's checksum.
+					if _, err := rc.Read(make([]byte, 1)); err != io.EOF {
+						if err == nil {
+							err = fmt.Errorf("member larger than the archive says")
+						}
+						return nil, err
+					}
 					return buf, nil
 				}
 				return readLimited(rc)

@@ -96,34 +96,6 @@ func ParseAge(s string) (string, bool) {
 	return g[1] + " " + unit, true
 }
 
-// AgeInYears converts a normalised age ("6 Months") to years, for comparing
-// ages across units; ok is false when age is empty or malformed.
-func AgeInYears(age string) (float64, bool) {
-	f := strings.Fields(age)
-	if len(f) != 2 {
-		return 0, false
-	}
-	n, err := strconv.ParseFloat(f[0], 64)
-	if err != nil {
-		return 0, false
-	}
-	switch strings.TrimSuffix(f[1], "s") {
-	case "Year":
-		return n, true
-	case "Month":
-		return n / 12, true
-	case "Week":
-		return n / 52.1775, true
-	case "Day":
-		return n / 365.25, true
-	case "Hour":
-		return n / 8766, true
-	case "Minute":
-		return n / 525960, true
-	}
-	return 0, false
-}
-
 var nctRe = regexp.MustCompile(`\bNCT\d{8}\b`)
 
 // FindNCTIDs returns the NCT ids in s, in order, without repeats.

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/search"
 )
 
 // A comparison lays two trials side by side, section by section, one row
@@ -175,16 +176,9 @@ func interventionNames(t *model.Trial) []string {
 	return out
 }
 
-// nameKey compares names by their letters and digits, ignoring case.
-func nameKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '®' && r != '™' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// nameKey compares names as the intervention finder does: by letters and
+// digits only, so "AlloStim®" and "Allostim" are the same.
+func nameKey(s string) string { return search.Key(s) }
 
 // interventionKey compares interventions by name, ignoring the type prefix.
 func interventionKey(s string) string {
@@ -300,8 +294,11 @@ func criteriaRows(l, r []model.Criterion) []Row {
 		if i < len(fr) {
 			row.Right = fr[i][0] + " " + fr[i][1]
 		}
-		if i < len(fl) && inRight[nameKey(fl[i][1])] {
+		switch {
+		case i < len(fl) && inRight[nameKey(fl[i][1])]:
 			row.Mark = Shared
+		case i >= len(fl) || i >= len(fr):
+			row.Mark = OnlyOne // one list is longer than the other
 		}
 		rows = append(rows, row)
 	}

@@ -62,12 +62,6 @@ func (b *Builder) Add(r Record) int {
 	return len(b.records) - 1
 }
 
-// Len is the number of records added.
-func (b *Builder) Len() int { return len(b.records) }
-
-// Record returns record i.
-func (b *Builder) Record(i int) *Record { return &b.records[i] }
-
 func (b *Builder) add(i int) {
 	rec := uint32(i) << 5
 	b.records[i].texts(func(f Field, s string) {

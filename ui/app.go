@@ -409,7 +409,7 @@ func (m *Model) toggleMark() {
 	}
 }
 
-// compareIDs picks the two trials c compares: the two marked, or the one
+// comparePair picks the two trials c compares: the two marked, or the one
 // marked and the selected.
 func (m *Model) comparePair() (int, int, bool) {
 	sel := m.list.selected()
@@ -443,6 +443,18 @@ func (m *Model) layout() {
 	m.finder.layout(m.width, bodyH, m.corpus)
 	m.compare.layout(m.width, bodyH, m.view == viewCompare, m.th)
 	m.overlay.setHeight(bodyH)
+	// Help and the problems list are wrapped to the width: lay them out anew.
+	if m.view == viewHelp || m.view == viewProblems {
+		off, back := m.overlay.offset, m.helpFor
+		if m.view == viewHelp {
+			m.openHelp(back)
+		} else {
+			m.openProblems()
+			m.helpFor = back
+		}
+		m.overlay.offset = off
+		m.overlay.clamp()
+	}
 }
 
 // columns gives the width of the list and of the detail pane: side by side

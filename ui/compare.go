@@ -40,9 +40,12 @@ func (c *comparison) layout(width, bodyH int, shown bool, th theme) {
 func (m *Model) openCompare() tea.Cmd {
 	a, b, ok := m.comparePair()
 	if !ok {
-		if len(m.marks) == 0 {
+		switch {
+		case len(m.marks) == 0:
 			m.message = "Mark a trial with space, then select another (or mark it too) and press c."
-		} else {
+		case m.list.selected() < 0:
+			m.message = "No trial is selected to compare with the marked one; clear the filter (esc) or mark a second trial."
+		default:
 			m.message = "Select a different trial from the marked one, then press c."
 		}
 		return nil

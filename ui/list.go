@@ -108,7 +108,11 @@ func (l *trialList) view(c *Corpus, width int, marks []int, th theme) string {
 		if j < len(l.rows) {
 			b.WriteString(l.row(c.Record(l.rows[j]), j == l.cursor, markOf(marks, l.rows[j]), width, th))
 		} else if i == 0 && len(l.rows) == 0 {
-			b.WriteString(fit(th.muted.Render("  No trial matches."), width))
+			msg := "  No trial matches the filter."
+			if c.Len() == 0 {
+				msg = "  No trials were loaded (press ! to see why)."
+			}
+			b.WriteString(fit(th.muted.Render(msg), width))
 		} else {
 			b.WriteString(strings.Repeat(" ", max(width, 0)))
 		}

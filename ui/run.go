@@ -19,11 +19,12 @@ type Options struct {
 	Env    []string
 }
 
-// Run opens the browser and returns when the user quits. Loading starts at
+// Run opens the browser and returns when the user quits, with the inputs
+// that did not load (which the browser showed with !). Loading starts at
 // once, with a progress screen. A panic anywhere in the UI restores the
 // terminal before the error is printed (Bubble Tea does this for Update and
 // View; the load goroutine recovers on its own).
-func Run(o Options) error {
+func Run(o Options) ([]Problem, error) {
 	if o.Ctx == nil {
 		o.Ctx = context.Background()
 	}
@@ -42,11 +43,17 @@ func Run(o Options) error {
 		opts = append(opts, tea.WithEnvironment(o.Env))
 	}
 	final, err := tea.NewProgram(m, opts...).Run()
-	if fm, ok := final.(*Model); ok && fm.fatal != nil {
-		return fm.fatal
+	var problems []Problem
+	if fm, ok := final.(*Model); ok {
+		if fm.fatal != nil {
+			return nil, fm.fatal
+		}
+		if fm.corpus != nil {
+			problems = fm.corpus.Problems
+		}
 	}
 	if errors.Is(err, tea.ErrProgramKilled) && o.Ctx.Err() != nil {
-		return nil // interrupted from outside: not an error to report
+		return problems, nil // interrupted from outside: not an error to report
 	}
-	return err
+	return problems, err
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/lipgloss/v2"
 
 	"github.com/trials-app/trials/model"
@@ -19,7 +21,6 @@ type theme struct {
 	tab       lipgloss.Style
 	tabActive lipgloss.Style
 	match     lipgloss.Style
-	status    lipgloss.Style
 	warn      lipgloss.Style
 	separator lipgloss.Style
 	mark      lipgloss.Style
@@ -37,7 +38,6 @@ func newTheme() theme {
 		tab:       s.Foreground(lipgloss.Color("8")),
 		tabActive: s.Reverse(true).Bold(true),
 		match:     s.Bold(true).Underline(true).Foreground(lipgloss.Color("3")),
-		status:    s,
 		warn:      s.Foreground(lipgloss.Color("3")).Bold(true),
 		separator: s.Foreground(lipgloss.Color("8")),
 		mark:      s.Foreground(lipgloss.Color("5")).Bold(true),
@@ -96,7 +96,7 @@ func phaseShort(ps []model.Phase) string {
 		case model.PhaseEarly1:
 			s += "E1"
 		default:
-			s += string(p)[len("PHASE"):]
+			s += strings.TrimPrefix(string(p), "PHASE")
 		}
 	}
 	return "P" + s
