@@ -174,3 +174,13 @@ func TestDiagnosticsOnStderrAreCleaned(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestBrowserNeedsATerminal: without a terminal on stdout the browser does
+// not start (it would write screen control codes into a pipe).
+func TestBrowserNeedsATerminal(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := Main(nil, &Env{Stdout: &out, Stderr: &errb})
+	if code != ExitUsage || out.Len() != 0 || !strings.Contains(errb.String(), "needs a terminal") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
+	}
+}

@@ -12,6 +12,11 @@ import (
 
 // runTUI opens the browser over paths, or over the bundled seeds.
 func runTUI(env *Env, paths []string) int {
+	if !isTerminal(env.Stdout) {
+		fmt.Fprint(env.Stderr, "trials: the browser needs a terminal, and stdout is not one.\n"+
+			"To print trials instead: trials export [PATH…], trials show ID, trials search QUERY (see trials --help).\n")
+		return ExitUsage
+	}
 	origin := "the bundled seeds"
 	switch {
 	case len(paths) == 1:
