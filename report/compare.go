@@ -84,7 +84,7 @@ func Compare(a, b *model.Trial) []Section {
 		field("Lead sponsor", sponsorText(a.LeadSponsor), sponsorText(b.LeadSponsor)),
 		field("Collaborators", collabs(a), collabs(b)),
 	}}
-	overview.Rows = append(overview.Rows, pairLists("Condition", a.Conditions, b.Conditions, nameKey)...)
+	overview.Rows = append(overview.Rows, pairLists("Conditions", a.Conditions, b.Conditions, nameKey)...)
 
 	design := Section{Title: "Design", Rows: []Row{
 		field("Allocation", model.Label(a.Design.Allocation), model.Label(b.Design.Allocation)),
@@ -103,7 +103,7 @@ func Compare(a, b *model.Trial) []Section {
 	for i := 0; i < max(len(a.Arms), len(b.Arms)); i++ {
 		arms.Rows = append(arms.Rows, Row{Label: fmt.Sprintf("Arm %d", i+1), Left: armText(a, i), Right: armText(b, i)})
 	}
-	arms.Rows = append(arms.Rows, pairLists("Intervention", interventionNames(a), interventionNames(b), interventionKey)...)
+	arms.Rows = append(arms.Rows, pairLists("Interventions", interventionNames(a), interventionNames(b), interventionKey)...)
 
 	elig := Section{Title: "Eligibility", Rows: []Row{
 		field("Ages", AgeRange(a.Eligibility), AgeRange(b.Eligibility)),
@@ -129,9 +129,20 @@ func Compare(a, b *model.Trial) []Section {
 	}
 
 	sites := Section{Title: "Sites", Rows: []Row{field("Sites", strconv.Itoa(len(a.Locations)), strconv.Itoa(len(b.Locations)))}}
-	sites.Rows = append(sites.Rows, pairCounts("Country", siteCountries(a), siteCountries(b))...)
-	return []Section{overview, design, arms, elig, incl, excl, outcomes, sites}
+	sites.Rows = append(sites.Rows, pairCounts("Countries", siteCountries(a), siteCountries(b))...)
+	sections := []Section{overview, design, arms, elig, incl, excl, outcomes, sites}
+	// A row only one side fills (an arm, an outcome the other lacks) says so.
+	for _, sec := range sections {
+		for i, r := range sec.Rows {
+			if r.Mark == Same && (isEmptyCell(r.Left) != isEmptyCell(r.Right)) {
+				sec.Rows[i].Mark = OnlyOne
+			}
+		}
+	}
+	return sections
 }
+
+func isEmptyCell(s string) bool { s = strings.TrimSpace(s); return s == "" || s == "—" }
 
 func orDash(s string) string {
 	if strings.TrimSpace(s) == "" {
@@ -188,8 +199,8 @@ func interventionKey(s string) string {
 	return nameKey(s)
 }
 
-// pairLists puts the items both lists have first, one pair per row,
-// then the items of each side alone.
+// pairLists puts the items both lists have first, one pair per row, then
+// the items of each side alone; label heads the first row.
 func pairLists(label string, l, r []string, key func(string) string) []Row {
 	rk := map[string]int{}
 	for i, s := range r {
@@ -225,13 +236,12 @@ func pairLists(label string, l, r []string, key func(string) string) []Row {
 		rows = append(rows, row)
 	}
 	for i := range rows {
-		rows[i].Label = label + "s"
-		if i > 0 {
-			rows[i].Label = ""
+		if i == 0 {
+			rows[i].Label = label
 		}
 	}
 	if len(rows) == 0 {
-		rows = []Row{{Label: label + "s", Left: "—", Right: "—"}}
+		rows = []Row{{Label: label, Left: "—", Right: "—"}}
 	}
 	return rows
 }

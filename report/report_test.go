@@ -49,6 +49,9 @@ func TestCompareAlignsSharedItems(t *testing.T) {
 	for _, s := range Compare(a, b) {
 		for _, r := range s.Rows {
 			if r.Label == "Conditions" || (len(conds) > 0 && r.Label == "" && s.Title == "Overview") {
+				if r.Label == "Conditions" && len(conds) > 0 {
+					t.Error("two rows labelled Conditions")
+				}
 				conds = append(conds, r)
 			}
 			if r.Label == "Interventions" || (len(ivs) > 0 && r.Label == "" && s.Title == "Arms and interventions") {
