@@ -337,14 +337,21 @@ func (m *Model) keyFiltering(msg tea.KeyPressMsg) tea.Cmd {
 // typeFilter passes a message to the filter input and, when the text
 // changed, asks for new results off the UI goroutine.
 func (m *Model) typeFilter(msg tea.Msg) tea.Cmd {
-	before := m.input.Value()
+	return retype(&m.input, &m.filterGn, msg, func(gen int, q string) tea.Cmd { return filterCmd(m.corpus, gen, q) })
+}
+
+// retype updates a search input and, when its text changed, starts a new
+// search tagged with the next generation, so that results for older text
+// can be told apart and dropped.
+func retype(in *textinput.Model, gen *int, msg tea.Msg, search func(gen int, query string) tea.Cmd) tea.Cmd {
+	before := in.Value()
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() == before {
+	*in, cmd = in.Update(msg)
+	if in.Value() == before {
 		return cmd
 	}
-	m.filterGn++
-	return tea.Batch(cmd, filterCmd(m.corpus, m.filterGn, m.input.Value()))
+	*gen++
+	return tea.Batch(cmd, search(*gen, in.Value()))
 }
 
 func (m *Model) clearFilter() {

@@ -72,14 +72,7 @@ func (f *finder) layout(width, bodyH int, c *Corpus) {
 }
 
 func (f *finder) typeQuery(msg tea.Msg, c *Corpus) tea.Cmd {
-	before := f.input.Value()
-	var cmd tea.Cmd
-	f.input, cmd = f.input.Update(msg)
-	if f.input.Value() == before {
-		return cmd
-	}
-	f.gen++
-	return tea.Batch(cmd, finderCmd(c, f.gen, f.input.Value()))
+	return retype(&f.input, &f.gen, msg, func(gen int, q string) tea.Cmd { return finderCmd(c, gen, q) })
 }
 
 func (f *finder) follow(c *Corpus) {
