@@ -558,7 +558,7 @@ func resemblesName(word, name string) bool {
 		if w == f || (len(f) >= 5 && strings.HasPrefix(w, f)) || (len(w) >= 5 && strings.HasPrefix(f, w)) {
 			return true
 		}
-		if len(w) >= 7 && len(f) >= 7 && editDistance(w, f) <= 2 {
+		if len(w) >= 7 && len(f) >= 7 && model.WithinEdits(w, f, 2) {
 			return true
 		}
 	}
@@ -580,26 +580,4 @@ func foldWord(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// editDistance is the Levenshtein distance between two short words.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/trials-app/trials/model"
 )
 
 // Index finds records by the words of their searchable fields.
@@ -208,7 +210,7 @@ func (ix *Index) termSet(t string, fields Field) bitset {
 			if d := utf8.RuneCountInString(word) - n; d > k || -d > k {
 				continue
 			}
-			if withinEdits(t, word, k) {
+			if model.WithinEdits(t, word, k) {
 				add(w)
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trials-app/trials/model"
 )
 
 // Words are maximal runs of letters and digits, lower-cased and with Latin
@@ -106,37 +108,6 @@ func typoBudget(term string) int {
 	return 0
 }
 
-// withinEdits reports whether a and b are at most k edits apart
-// (Levenshtein), stopping early once the distance exceeds k.
-func withinEdits(a, b string, k int) bool {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > k || -d > k {
-		return false
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > k {
-			return false
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)] <= k
-}
-
 // Spans returns the byte ranges of s that the query terms match: the
 // matched prefix of each word a term starts, or the whole word a term
 // matches with a typo. The browser highlights them.
@@ -151,7 +122,7 @@ func Spans(s string, terms []string) [][2]int {
 			switch {
 			case strings.HasPrefix(w, t):
 				best = max(best, prefixBytes(s[start:end], len([]rune(t))))
-			case typoBudget(t) > 0 && len(w) >= len(t)-2 && firstRuneOf(w) == firstRuneOf(t) && withinEdits(t, w, typoBudget(t)):
+			case typoBudget(t) > 0 && len(w) >= len(t)-2 && firstRuneOf(w) == firstRuneOf(t) && model.WithinEdits(t, w, typoBudget(t)):
 				best = max(best, end-start)
 			}
 		}
@@ -186,7 +157,7 @@ func matchQuality(w, t string) int {
 		return 3
 	case strings.HasPrefix(w, t):
 		return 2
-	case typoBudget(t) > 0 && withinEdits(t, w, typoBudget(t)):
+	case typoBudget(t) > 0 && model.WithinEdits(t, w, typoBudget(t)):
 		return 1
 	}
 	return 0
