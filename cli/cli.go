@@ -18,6 +18,7 @@ import (
 
 	"github.com/trials-app/trials/loader"
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/seeds"
 )
 
@@ -197,7 +198,7 @@ func loadWith(env *Env, cmd string, paths []string, opts loader.Options) (trials
 	// File and member names come from the inputs: clean them like any
 	// other untrusted text before they reach a terminal.
 	for _, d := range res.Diagnostics {
-		fmt.Fprintf(env.Stderr, "%s: %s\n", cmd, model.CleanLine(d.Error()))
+		fmt.Fprintf(env.Stderr, "%s: %s\n", cmd, plain.Line(d.Error()))
 	}
 	if len(res.Diagnostics) > 0 {
 		fmt.Fprintf(env.Stderr, "%s: %d input(s) not loaded; %d trial(s) loaded\n", cmd, len(res.Diagnostics), progress.trials)

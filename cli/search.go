@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/report"
 	"github.com/trials-app/trials/search"
 )
@@ -68,7 +69,7 @@ func runSearch(args []string, env *Env) int {
 		r := ix.Record(h)
 		status := fmt.Sprintf("%-23s", model.Label(r.Status))
 		line := fmt.Sprintf("%-11s  %s  %-9s  ", r.ID, th.Status(r.Status).Render(status), model.PhaseLabel(r.Phases))
-		title := highlight(model.CleanLine(r.Title), res.Terms, th)
+		title := highlight(plain.Line(r.Title), res.Terms, th)
 		if width > 0 {
 			title = ansi.Truncate(title, max(width-ansi.StringWidth(line), 10), "…")
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/trials-app/trials/loader"
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/seeds"
 	"github.com/trials-app/trials/ui"
 )
@@ -50,13 +51,13 @@ func runTUI(env *Env, paths []string) int {
 	}
 	problems, err := ui.Run(ui.Options{Ctx: env.Ctx, Load: load, Reload: loader.Reload, Origin: origin, Env: env.Environ})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "trials: %v\n", model.CleanLine(err.Error()))
+		fmt.Fprintf(env.Stderr, "trials: %v\n", plain.Line(err.Error()))
 		return ExitError
 	}
 	// As every command does: the status says whether every input loaded,
 	// and stderr keeps a record of what did not once the screen is gone.
 	for _, p := range problems {
-		fmt.Fprintf(env.Stderr, "trials: %s: %s\n", model.CleanLine(p.Path), model.CleanLine(p.Reason))
+		fmt.Fprintf(env.Stderr, "trials: %s: %s\n", plain.Line(p.Path), plain.Line(p.Reason))
 	}
 	if len(problems) > 0 {
 		return ExitError

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 )
 
 // DefaultBaseURL is the public API.
@@ -497,7 +498,7 @@ func retryAfter(h string) time.Duration {
 }
 
 func snippet(b []byte) string {
-	s := strings.Join(strings.Fields(model.CleanLine(string(b))), " ")
+	s := strings.Join(strings.Fields(plain.Line(string(b))), " ")
 	if r := []rune(s); len(r) > 200 {
 		s = string(r[:200]) + "…"
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 )
 
 // finish applies what every layout needs once its parser is done: text made
@@ -82,8 +83,8 @@ func linkBothWays(t *model.Trial) {
 // cleanStrings runs every text field through model.CleanText, so nothing a
 // document carries can drive the terminal, and trims single-line values.
 func cleanStrings(t *model.Trial) {
-	line := func(p *string) { *p = strings.TrimSpace(model.CleanLine(*p)) }
-	text := func(p *string) { *p = strings.TrimSpace(model.CleanText(*p)) }
+	line := func(p *string) { *p = strings.TrimSpace(plain.Line(*p)) }
+	text := func(p *string) { *p = strings.TrimSpace(plain.Clean(*p)) }
 	lines := func(ss []string) {
 		for i := range ss {
 			line(&ss[i])
@@ -149,7 +150,7 @@ func cleanStrings(t *model.Trial) {
 
 func cleanCriteria(cs []model.Criterion) {
 	for i := range cs {
-		cs[i].Text = strings.TrimSpace(model.CleanLine(cs[i].Text))
+		cs[i].Text = strings.TrimSpace(plain.Line(cs[i].Text))
 		cleanCriteria(cs[i].Children)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 )
 
 // The ClinicalTrials.gov mirror prints each section as a heading, one line of
@@ -558,7 +559,7 @@ func resemblesName(word, name string) bool {
 		if w == f || (len(f) >= 5 && strings.HasPrefix(w, f)) || (len(w) >= 5 && strings.HasPrefix(f, w)) {
 			return true
 		}
-		if len(w) >= 7 && len(f) >= 7 && model.WithinEdits(w, f, 2) {
+		if len(w) >= 7 && len(f) >= 7 && plain.WithinEdits(w, f, 2) {
 			return true
 		}
 	}

@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 )
 
 // line is one line of a text document: its text without the indentation,
@@ -25,7 +25,7 @@ func splitLines(data []byte) []line {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	s = model.CleanText(s)
+	s = plain.Clean(s)
 	raw := strings.Split(s, "\n")
 	out := make([]line, len(raw))
 	for i, r := range raw {

@@ -139,51 +139,6 @@ func TestParseAge(t *testing.T) {
 	}
 }
 
-func TestCleanText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain ≥ μ ® α 中文", "plain ≥ μ ® α 中文"},
-		{"red\x1b[31mtext\x1b[0m", "redtext"},
-		{"title\x1b]0;owned\x07after", "titleafter"},
-		{"link\x1b]8;;http://x\x1b\\text\x1b]8;;\x1b\\", "linktext"},
-		{"dcs\x1bPq#0;2;0;0;0\x1b\\done", "dcsdone"},
-		{"c1\u009b2Jcsi", "c1csi"},
-		{"osc8bit\u009d0;x\u009cok", "osc8bitok"},
-		{"bell\x07 back\x08space\x00nul", "bell backspacenul"},
-		{"tab\tsep", "tab sep"},
-		{"bidi\u202eevil\u202c", "bidievil"},
-		{"bad\xffutf8", "bad\ufffdutf8"},
-		{"keep\nlines", "keep\nlines"},
-		{"cr\r\nlf", "cr\nlf"},
-		{"unterminated \x1b]0;title\nnext line", "unterminated \nnext line"},
-		{"lone esc at end\x1b", "lone esc at end"},
-	}
-	for _, tt := range tests {
-		if got := CleanText(tt.in); got != tt.want {
-			t.Errorf("CleanText(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	if got := CleanLine("a\nb"); got != "a b" {
-		t.Errorf("CleanLine = %q", got)
-	}
-}
-
-func FuzzCleanText(f *testing.F) {
-	f.Add("red\x1b[31mtext")
-	f.Add("\x1b]8;;http://x\x1b\\a")
-	f.Add("\u009b1;2H")
-	f.Fuzz(func(t *testing.T, s string) {
-		out := CleanText(s)
-		for _, r := range out {
-			if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) {
-				t.Fatalf("CleanText(%q) left %U", s, r)
-			}
-		}
-		if CleanText(out) != out {
-			t.Fatalf("CleanText is not idempotent on %q", s)
-		}
-	})
-}
-
 // TestCanonicalizeEmptyLists: absent lists export as [], never null.
 func TestCanonicalizeEmptyLists(t *testing.T) {
 	tr := &Trial{Eligibility: Eligibility{Inclusion: []Criterion{{Text: "x"}}}}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/search"
 )
 
@@ -384,9 +385,9 @@ func RenderCompare(sections []Section, lay CompareLayout, th Theme) []string {
 		}
 		lines = append(lines, th.Heading.Render(sec.Title))
 		for _, row := range sec.Rows {
-			lc := wrapHanging(model.CleanLine(row.Left), lay.Column)
-			rc := wrapHanging(model.CleanLine(row.Right), lay.Column)
-			lbl := wrap(row.Label, lay.Label-1)
+			lc := wrapHanging(plain.Line(row.Left), lay.Column)
+			rc := wrapHanging(plain.Line(row.Right), lay.Column)
+			lbl := plain.Lines(row.Label, lay.Label-1)
 			n := max(len(lc), len(rc), len(lbl))
 			mark, style := " ", th.Value
 			switch row.Mark {
@@ -427,9 +428,9 @@ var numbered = regexp.MustCompile(`^(\d+(?:\.[a-z]+)*(?:\.[ivxl]+)?\.) `)
 func wrapHanging(s string, width int) []string {
 	g := numbered.FindString(s)
 	if g == "" || len(g) > width/2 {
-		return wrap(s, width)
+		return plain.Lines(s, width)
 	}
-	lines := wrap(s[len(g):], width-len(g))
+	lines := plain.Lines(s[len(g):], width-len(g))
 	for i := range lines {
 		if i == 0 {
 			lines[i] = g + lines[i]

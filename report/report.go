@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 )
 
 // Theme styles the parts of a report.
@@ -109,7 +110,7 @@ func (r *builder) heading(s string) {
 
 // field writes "Label  value", the value wrapped under itself.
 func (r *builder) field(label, value string) {
-	value = model.CleanText(value)
+	value = plain.Clean(value)
 	if strings.TrimSpace(value) == "" {
 		return
 	}
@@ -119,7 +120,7 @@ func (r *builder) field(label, value string) {
 	}
 	lbl := ansi.Truncate(label, pad-1, "…")
 	prefix := r.th.Label.Render(lbl) + strings.Repeat(" ", pad-ansi.StringWidth(lbl))
-	lines := wrap(value, r.width-pad)
+	lines := plain.Lines(value, r.width-pad)
 	for i, l := range lines {
 		if i == 0 {
 			r.line(prefix + r.th.Value.Render(l))
@@ -131,8 +132,8 @@ func (r *builder) field(label, value string) {
 
 // para writes text wrapped to the width, with an indent.
 func (r *builder) para(text string, indent int, style lipgloss.Style) {
-	text = model.CleanText(text)
-	for _, l := range wrap(text, r.width-indent) {
+	text = plain.Clean(text)
+	for _, l := range plain.Lines(text, r.width-indent) {
 		r.line(strings.Repeat(" ", indent) + style.Render(l))
 	}
 }
@@ -140,64 +141,15 @@ func (r *builder) para(text string, indent int, style lipgloss.Style) {
 // hanging writes a list item: marker then text, continuation lines aligned
 // under the text.
 func (r *builder) hanging(indent int, marker, text string, style lipgloss.Style) {
-	text = model.CleanLine(text)
+	text = plain.Line(text)
 	mw := ansi.StringWidth(marker)
-	for i, l := range wrap(text, r.width-indent-mw) {
+	for i, l := range plain.Lines(text, r.width-indent-mw) {
 		if i == 0 {
 			r.line(strings.Repeat(" ", indent) + r.th.Muted.Render(marker) + style.Render(l))
 		} else {
 			r.line(strings.Repeat(" ", indent+mw) + style.Render(l))
 		}
 	}
-}
-
-// wrap word-wraps text to width, keeping its line breaks.
-func wrap(text string, width int) []string {
-	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		out = append(out, Wrap(para, width)...)
-	}
-	return out
-}
-
-// Wrap word-wraps one paragraph of plain text to width columns, breaking
-// only at spaces — never inside "80-160 mg" or "x-rays", where a break
-// would change how the text reads — and splitting only a word longer than
-// a whole line.
-func Wrap(para string, width int) []string {
-	width = max(width, 10)
-	words := strings.Fields(para)
-	if len(words) == 0 {
-		return []string{""}
-	}
-	var lines []string
-	cur, curW := "", 0
-	for _, w := range words {
-		ww := ansi.StringWidth(w)
-		for ww > width { // a word wider than a line: split it
-			if curW > 0 {
-				lines = append(lines, cur)
-				cur, curW = "", 0
-			}
-			head := ansi.Truncate(w, width, "")
-			lines = append(lines, head)
-			w = w[len(head):]
-			ww = ansi.StringWidth(w)
-		}
-		switch {
-		case curW == 0:
-			cur, curW = w, ww
-		case curW+1+ww <= width:
-			cur, curW = cur+" "+w, curW+1+ww
-		default:
-			lines = append(lines, cur)
-			cur, curW = w, ww
-		}
-	}
-	if curW > 0 || len(lines) == 0 {
-		lines = append(lines, cur)
-	}
-	return lines
 }
 
 // StatusBadge is a status as a styled word: "Recruiting".

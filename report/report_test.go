@@ -1,7 +1,6 @@
 package report
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -9,25 +8,6 @@ import (
 
 	"github.com/trials-app/trials/model"
 )
-
-func TestWrap(t *testing.T) {
-	tests := []struct {
-		in    string
-		width int
-		want  []string
-	}{
-		{"regorafenib 80-160 mg qd on days 1-21", 16, []string{"regorafenib", "80-160 mg qd on", "days 1-21"}},
-		{"chest x-rays at baseline", 12, []string{"chest x-rays", "at baseline"}},
-		{"", 20, []string{""}},
-		{"a verylongwordthatcannotfit here", 10, []string{"a", "verylongwo", "rdthatcann", "otfit here"}},
-		{"μ ≥ α ® width", 20, []string{"μ ≥ α ® width"}},
-	}
-	for _, tt := range tests {
-		if got := Wrap(tt.in, tt.width); !slices.Equal(got, tt.want) {
-			t.Errorf("Wrap(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
-		}
-	}
-}
 
 func TestCriteriaNumbering(t *testing.T) {
 	tr := &model.Trial{Eligibility: model.Eligibility{Inclusion: []model.Criterion{

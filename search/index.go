@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 )
 
 // Index finds records by the words of their searchable fields.
@@ -210,7 +210,7 @@ func (ix *Index) termSet(t string, fields Field) bitset {
 			if d := utf8.RuneCountInString(word) - n; d > k || -d > k {
 				continue
 			}
-			if model.WithinEdits(t, word, k) {
+			if plain.WithinEdits(t, word, k) {
 				add(w)
 			}
 		}

@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 )
 
 // Words are maximal runs of letters and digits, lower-cased and with Latin
@@ -122,7 +122,7 @@ func Spans(s string, terms []string) [][2]int {
 			switch {
 			case strings.HasPrefix(w, t):
 				best = max(best, prefixBytes(s[start:end], len([]rune(t))))
-			case typoBudget(t) > 0 && len(w) >= len(t)-2 && firstRuneOf(w) == firstRuneOf(t) && model.WithinEdits(t, w, typoBudget(t)):
+			case typoBudget(t) > 0 && len(w) >= len(t)-2 && firstRuneOf(w) == firstRuneOf(t) && plain.WithinEdits(t, w, typoBudget(t)):
 				best = max(best, end-start)
 			}
 		}
@@ -157,7 +157,7 @@ func matchQuality(w, t string) int {
 		return 3
 	case strings.HasPrefix(w, t):
 		return 2
-	case typoBudget(t) > 0 && model.WithinEdits(t, w, typoBudget(t)):
+	case typoBudget(t) > 0 && plain.WithinEdits(t, w, typoBudget(t)):
 		return 1
 	}
 	return 0

@@ -15,6 +15,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 )
 
 // The smallest terminal the browser lays itself out in.
@@ -593,7 +594,7 @@ func (m *Model) renderHeader() string {
 	default:
 		where = fmt.Sprintf("%d trials from %s", m.corpus.Len(), m.corpus.Origin)
 	}
-	return fit(" "+title+m.th.muted.Render("  ·  "+model.CleanLine(where)), m.width)
+	return fit(" "+title+m.th.muted.Render("  ·  "+plain.Line(where)), m.width)
 }
 
 // renderMain is the list and, beside it or instead of it, a detail pane.
@@ -617,7 +618,7 @@ func (m *Model) renderList(width int) string {
 	default:
 		title = m.tab(paneList, m.focus == paneList)
 		if m.filter == filterApplied {
-			title += m.th.muted.Render("  filter: ") + m.th.input.Render(model.CleanLine(m.input.Value())) + m.th.muted.Render("  (esc clears)")
+			title += m.th.muted.Render("  filter: ") + m.th.input.Render(plain.Line(m.input.Value())) + m.th.muted.Render("  (esc clears)")
 		}
 	}
 	return fit(title, width) + "\n" + m.list.view(m.corpus, width, m.marks, m.th)
@@ -650,7 +651,7 @@ func (m *Model) renderPane(p pane, width int) string {
 		body = m.th.muted.Render(" No trial selected.")
 		body = (&pager{lines: []string{body}, height: m.panes[p].height}).view(width)
 	case m.paneErr != "":
-		body = (&pager{lines: []string{m.th.warn.Render(" " + model.CleanLine(m.paneErr))}, height: m.panes[p].height}).view(width)
+		body = (&pager{lines: []string{m.th.warn.Render(" " + plain.Line(m.paneErr))}, height: m.panes[p].height}).view(width)
 	default:
 		body = m.panes[p].view(width)
 	}
@@ -683,7 +684,7 @@ func (m *Model) renderStatus() string {
 	case filtering:
 		parts = append(parts, "filtering…")
 	case filterApplied:
-		parts = append(parts, fmt.Sprintf("filter %q", model.CleanLine(m.input.Value())))
+		parts = append(parts, fmt.Sprintf("filter %q", plain.Line(m.input.Value())))
 	}
 	if n := len(m.corpus.Problems); n > 0 {
 		parts = append(parts, m.th.warn.Render(fmt.Sprintf("%d input(s) not loaded — press !", n)))

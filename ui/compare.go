@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/report"
 )
 
@@ -56,7 +57,7 @@ func (m *Model) openCompare() tea.Cmd {
 		tb, err = m.corpus.Trial(b)
 	}
 	if err != nil {
-		m.message = "Cannot compare: " + model.CleanLine(err.Error())
+		m.message = "Cannot compare: " + plain.Line(err.Error())
 		return nil
 	}
 	m.compare = comparison{a: ta, b: tb}
@@ -86,6 +87,6 @@ func (m *Model) keyCompare(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (c *comparison) view(width int) string {
-	title := fmt.Sprintf(" Compare  %s  ⇄  %s   (s swaps sides · %d%%)", model.CleanLine(c.a.ID), model.CleanLine(c.b.ID), c.pager.percent())
+	title := fmt.Sprintf(" Compare  %s  ⇄  %s   (s swaps sides · %d%%)", plain.Line(c.a.ID), plain.Line(c.b.ID), c.pager.percent())
 	return fit(title, width) + "\n" + c.pager.view(width)
 }

@@ -10,8 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/trials-app/trials/model"
-	"github.com/trials-app/trials/report"
+	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/search"
 )
 
@@ -224,11 +223,11 @@ func (f *finder) view(c *Corpus, width int, th theme) string {
 		return strings.Join(lines, "\n")
 	}
 	e := c.Catalog.Entry(f.entry)
-	head := fmt.Sprintf(" %s — used in %d trial(s)", model.CleanLine(e.Name), len(e.Uses))
+	head := fmt.Sprintf(" %s — used in %d trial(s)", plain.Line(e.Name), len(e.Uses))
 	lines = append(lines, fit(th.header.Render(head), width))
 	other := "no other names"
 	if len(e.Aliases) > 0 {
-		other = "also: " + model.CleanLine(strings.Join(e.Aliases, "; "))
+		other = "also: " + plain.Line(strings.Join(e.Aliases, "; "))
 	}
 	lines = append(lines, fit(th.muted.Render(" "+other+" · enter: open trial · esc: back"), width))
 	// Each trial: what it is, then the arms the intervention is given in,
@@ -249,25 +248,25 @@ func whereGiven(e *search.Entry, u search.Use) string {
 	if len(u.Arms) > 0 {
 		arms = strings.Join(u.Arms, "; ")
 	}
-	where := "given in: " + model.CleanLine(arms)
+	where := "given in: " + plain.Line(arms)
 	if u.Name != e.Name {
-		where += " (as " + model.CleanLine(u.Name) + ")"
+		where += " (as " + plain.Line(u.Name) + ")"
 	}
 	return where
 }
 
 // useHeight is how many lines useLines takes.
 func (f *finder) useHeight(c *Corpus, e *search.Entry, j int) int {
-	return 1 + len(report.Wrap(whereGiven(e, e.Uses[j]), max(f.width-6, 10)))
+	return 1 + len(plain.Wrap(whereGiven(e, e.Uses[j]), max(f.width-6, 10)))
 }
 
 // useLines renders one trial using the chosen intervention.
 func (f *finder) useLines(c *Corpus, e *search.Entry, j int, selected bool, width int, th theme) []string {
 	u := e.Uses[j]
 	r := c.Record(u.Record)
-	text := model.CleanLine(fmt.Sprintf("%-10s %-5s %-11s %s", statusShort(r.Status), phaseShort(r.Phases), r.ID, r.Title))
+	text := plain.Line(fmt.Sprintf("%-10s %-5s %-11s %s", statusShort(r.Status), phaseShort(r.Phases), r.ID, r.Title))
 	out := []string{selectLine(text, selected, width, th)}
-	for _, l := range report.Wrap(whereGiven(e, u), max(width-6, 10)) {
+	for _, l := range plain.Wrap(whereGiven(e, u), max(width-6, 10)) {
 		if selected {
 			out = append(out, th.header.Render("▌ ")+th.selected.Render(fit("    "+l, width-2)))
 		} else {
@@ -279,7 +278,7 @@ func (f *finder) useLines(c *Corpus, e *search.Entry, j int, selected bool, widt
 
 func (f *finder) entryRow(c *Corpus, h search.Hit, selected bool, width int, th theme) string {
 	e := c.Catalog.Entry(h.Entry)
-	name := highlightSpans(model.CleanLine(e.Name), f.terms, th, selected, baseStyle(selected, th))
+	name := highlightSpans(plain.Line(e.Name), f.terms, th, selected, baseStyle(selected, th))
 	n := fmt.Sprintf("%5d trial", len(e.Uses))
 	if len(e.Uses) != 1 {
 		n += "s"
@@ -288,7 +287,7 @@ func (f *finder) entryRow(c *Corpus, h search.Hit, selected bool, width int, th 
 	}
 	extra := ""
 	if h.Via != "" {
-		extra = baseStyle(selected, th).Render("  (other name: ") + highlightSpans(model.CleanLine(h.Via), f.terms, th, selected, baseStyle(selected, th)) + baseStyle(selected, th).Render(")")
+		extra = baseStyle(selected, th).Render("  (other name: ") + highlightSpans(plain.Line(h.Via), f.terms, th, selected, baseStyle(selected, th)) + baseStyle(selected, th).Render(")")
 	}
 	b := baseStyle(selected, th)
 	line := b.Render(n+"  ") + name + extra

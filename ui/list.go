@@ -7,7 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/search"
 )
 
@@ -168,7 +168,7 @@ func (l *trialList) row(r *search.Record, selected bool, mark int, width int, th
 		base = th.selected
 		statusStyle = statusStyle.Reverse(true)
 	}
-	title := fitStyled(model.CleanLine(r.Title), l.terms, titleW, base, th, selected)
+	title := fitStyled(plain.Line(r.Title), l.terms, titleW, base, th, selected)
 	line := statusStyle.Render(status) + base.Render(" ")
 	if showPhase {
 		line += base.Render(phase + " ")

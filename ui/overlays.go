@@ -5,9 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/trials-app/trials/model"
-	"github.com/trials-app/trials/report"
+	"github.com/trials-app/trials/plain"
 )
 
 // openHelp shows every key of the view it was opened from.
@@ -59,8 +57,8 @@ func (m *Model) openProblems() {
 	}
 	w := max(m.width-4, 20)
 	for _, p := range m.corpus.Problems {
-		lines = append(lines, " "+m.th.warn.Render("• ")+model.CleanLine(p.Path))
-		for _, l := range report.Wrap(model.CleanLine(p.Reason), w) {
+		lines = append(lines, " "+m.th.warn.Render("• ")+plain.Line(p.Path))
+		for _, l := range plain.Wrap(plain.Line(p.Reason), w) {
 			lines = append(lines, "   "+l)
 		}
 	}

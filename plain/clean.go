@@ -1,18 +1,31 @@
-package model
+// Package plain handles untrusted document text as plain text for a
+// terminal: it strips what could act on the terminal (Clean, Line), wraps
+// paragraphs at spaces (Wrap) and compares words by edit distance
+// (WithinEdits).
+//
+// These are hand-written on purpose. The libraries at hand (x/ansi's
+// wrappers, lipgloss) break lines at hyphens — "80-160 mg" becomes "80-" and
+// "160 mg", which changes how a dose reads — and pass C0 controls and bidi
+// overrides through, which let a document rearrange or hide what a
+// clinician sees.
+package plain
 
 import (
 	"strings"
 	"unicode/utf8"
 )
 
-// CleanText makes untrusted document text safe to print on a terminal.
+// Clean makes untrusted document text safe to print on a terminal.
 // It removes ANSI/VT escape sequences entirely (CSI, OSC, DCS, SOS, PM, APC,
 // in both their 7-bit ESC form and their 8-bit C1 form), every other C0 and
 // C1 control character except newline, and the Unicode bidirectional
 // overrides and isolates that can make text display in an order other than
-// it is stored. Tabs become spaces; invalid UTF-8 becomes U+FFFD. Ordinary
+// it is stored, and the invisible characters (zero-width space and joiners,
+// word joiner, byte-order mark, soft hyphen) that split a word for search
+// without showing: "Pem\u200bbrolizumab" reads "Pembrolizumab". Tabs become
+// spaces; invalid UTF-8 becomes U+FFFD. Ordinary
 // characters — ®, ≥, μ, α, CJK — are kept.
-func CleanText(s string) string {
+func Clean(s string) string {
 	if isPlain(s) {
 		return s
 	}
@@ -40,7 +53,7 @@ func CleanText(s string) string {
 			b.WriteByte(' ')
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			// other control characters: dropped
-		case isBidiControl(r):
+		case isBidiControl(r), isInvisible(r):
 			// dropped
 		default:
 			b.WriteString(s[i : i+size])
@@ -50,9 +63,9 @@ func CleanText(s string) string {
 	return b.String()
 }
 
-// CleanLine is CleanText for a single-line value: newlines become spaces.
-func CleanLine(s string) string {
-	s = CleanText(s)
+// Line is Clean for a single-line value: newlines become spaces.
+func Line(s string) string {
+	s = Clean(s)
 	if strings.IndexByte(s, '\n') >= 0 {
 		s = strings.Join(strings.Fields(s), " ")
 	}
@@ -71,6 +84,10 @@ func isPlain(s string) bool {
 
 func isBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+func isInvisible(r rune) bool {
+	return (r >= 0x200b && r <= 0x200d) || (r >= 0x2060 && r <= 0x2064) || r == 0xfeff || r == 0x00ad || r == 0x180e
 }
 
 // skipEscape skips the sequence that follows an ESC at s[i-1].
@@ -132,34 +149,3 @@ func skipString(s string, i int) int {
 	return i
 }
 
-// WithinEdits reports whether a and b are at most k edits apart
-// (Levenshtein), stopping early once the distance exceeds k. The loader uses
-// it to match misspelt names, the search index to forgive typos.
-func WithinEdits(a, b string, k int) bool {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > k || -d > k {
-		return false
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > k {
-			return false
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)] <= k
-}
