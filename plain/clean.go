@@ -148,4 +148,3 @@ func skipString(s string, i int) int {
 	}
 	return i
 }
-
