@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -181,7 +182,7 @@ func TestSplitLocationRow(t *testing.T) {
 		{"Some Site Nowhere Land", model.Location{Facility: "Some Site Nowhere Land"}},
 	}
 	for _, tt := range tests {
-		if got := splitLocationRow(tt.in); got != tt.want {
+		if got := splitLocationRow(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("splitLocationRow(%q)\n got  %+v\n want %+v", tt.in, got, tt.want)
 		}
 	}

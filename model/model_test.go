@@ -144,9 +144,9 @@ func TestCanonicalizeEmptyLists(t *testing.T) {
 	tr := &Trial{Eligibility: Eligibility{Inclusion: []Criterion{{Text: "x"}}}}
 	tr.Canonicalize()
 	b, _ := json.Marshal(tr)
-	// Only the two scalar fields the contract allows to be null are.
-	if n := strings.Count(string(b), "null"); n != 2 {
-		t.Errorf("%d nulls, want 2 (enrollment, healthy_volunteers): %s", n, b)
+	// Only the three fields the contract allows to be null are.
+	if n := strings.Count(string(b), "null"); n != 3 {
+		t.Errorf("%d nulls, want 3 (enrollment, healthy_volunteers, expanded_access): %s", n, b)
 	}
 	for _, key := range []string{`"phases":[]`, `"children":[]`, `"healthy_volunteers":null`, `"who_masked":[]`} {
 		if !strings.Contains(string(b), key) {

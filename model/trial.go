@@ -63,6 +63,42 @@ type Trial struct {
 
 	Source   Source   `json:"source"`
 	Warnings []string `json:"warnings"`
+
+	// Extensions of the fidelity issue: what the records state that the
+	// first model dropped.
+	CentralContacts []Contact `json:"central_contacts"`
+	// StatusVerified is when the sponsor last confirmed the status (YYYY-MM).
+	StatusVerified string `json:"status_verified"`
+	HasResults     bool   `json:"has_results"`
+	// ExpandedAccess is the expanded-access record linked to the study, or nil.
+	ExpandedAccess    *ExpandedAccess `json:"expanded_access"`
+	References        []Reference     `json:"references"`
+	MeshConditions    []string        `json:"mesh_conditions"`
+	MeshInterventions []string        `json:"mesh_interventions"`
+	// SimilarTrials are the NCT ids a mirror page lists as similar ("based
+	// on similarity analysis"); RelatedTrials holds registry links only.
+	SimilarTrials []string `json:"similar_trials"`
+}
+
+// Contact is a person (or office) to ask about a study or a site.
+type Contact struct {
+	Name  string `json:"name"`
+	Role  string `json:"role"` // CONTACT, PRINCIPAL_INVESTIGATOR, … as the registry names it
+	Phone string `json:"phone"`
+	Email string `json:"email"`
+}
+
+// ExpandedAccess is the expanded-access program a study links to.
+type ExpandedAccess struct {
+	NCTID  string `json:"nct_id"`
+	Status Status `json:"status"` // AVAILABLE, NO_LONGER_AVAILABLE, …
+}
+
+// Reference is a publication a record cites.
+type Reference struct {
+	PMID     string `json:"pmid"`
+	Citation string `json:"citation"`
+	Type     string `json:"type"` // BACKGROUND, RESULT, DERIVED
 }
 
 // Sponsor is an organisation funding or collaborating on a study.
@@ -115,6 +151,12 @@ type Eligibility struct {
 	// Extensions: observational studies describe a population instead.
 	StudyPopulation string `json:"study_population"`
 	SamplingMethod  string `json:"sampling_method"`
+	// Extension: lines that introduce or annotate a criteria list ("Subjects
+	// who meet each of the following…", a sponsor's notice) — never items.
+	Notes []string `json:"notes"`
+	// Extension: the numeric and ordinal thresholds read from the criteria
+	// (../shared/eligibility/SPEC.md).
+	Requirements []Requirement `json:"requirements"`
 }
 
 // Criterion is one eligibility item; Children keep the nesting the source shows.
@@ -145,6 +187,8 @@ type Location struct {
 	Zip      string `json:"zip"`
 	Country  string `json:"country"`
 	Status   string `json:"status"` // site recruitment status, ClinicalTrials.gov enum
+	// Extension: whom to contact at this site.
+	Contacts []Contact `json:"contacts"`
 }
 
 // Investigator is a study official.
@@ -205,6 +249,16 @@ func (t *Trial) Canonicalize() {
 	t.Outcomes.Secondary = nonNil(t.Outcomes.Secondary)
 	t.Outcomes.Other = nonNil(t.Outcomes.Other)
 	t.Locations = nonNil(t.Locations)
+	for i := range t.Locations {
+		t.Locations[i].Contacts = nonNil(t.Locations[i].Contacts)
+	}
+	t.Eligibility.Notes = nonNil(t.Eligibility.Notes)
+	t.Eligibility.Requirements = nonNil(t.Eligibility.Requirements)
+	t.CentralContacts = nonNil(t.CentralContacts)
+	t.References = nonNil(t.References)
+	t.MeshConditions = nonNil(t.MeshConditions)
+	t.MeshInterventions = nonNil(t.MeshInterventions)
+	t.SimilarTrials = nonNil(t.SimilarTrials)
 	t.Countries = nonNil(t.Countries)
 	t.Investigators = nonNil(t.Investigators)
 	t.SecondaryIDs = nonNil(t.SecondaryIDs)
