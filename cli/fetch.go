@@ -187,16 +187,17 @@ func runFetch(args []string, env *Env) int {
 		say(fmt.Sprintf("stopped: %v; %s; run the same command again to continue", err, summary))
 		return ExitError
 	case errors.Is(err, fetch.ErrLoop):
-		say(err.Error())
-		say(fmt.Sprintf("stopped: %s; running it again would loop the same way. What was saved loads with: %s", summary, browse))
+		say(summary)
+		say(fmt.Sprintf("stopped: %v; running it again would loop the same way. What was saved loads with: %s", err, browse))
 		return ExitError
 	case errors.Is(err, fetch.ErrTooLarge):
-		say(err.Error())
-		say(fmt.Sprintf("%s; raise --max-body (now %s) or lower --page-size, then run the command again to continue", summary, humanize.IBytes(maxBody)))
+		say(summary)
+		say(fmt.Sprintf("stopped: %v; raise --max-body (now %s) or lower --page-size, then run the command again to continue", err, humanize.IBytes(maxBody)))
 		return ExitError
 	case err != nil:
-		say(err.Error())
-		say(summary + "; run the same command again to continue")
+		// The reason last: it is the line a script's log or a tail shows.
+		say(summary)
+		say(fmt.Sprintf("stopped: %v; run the same command again to continue", err))
 		return ExitError
 	case p.Invalid > 0:
 		say(fmt.Sprintf("done: %s in %s", summary, dir))
