@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/trials-app/trials/fetch"
 	"github.com/trials-app/trials/loader"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
@@ -43,9 +44,10 @@ type Env struct {
 	// RunTUI opens the terminal UI; nil means the real one.
 	RunTUI func(env *Env, paths []string) int
 
-	// For tests of fetch: the HTTP client and the first retry delay.
+	// For tests of fetch: the HTTP client, the first retry delay and the clock.
 	fetchClient  *http.Client
 	fetchBackoff time.Duration
+	fetchClock   fetch.Clock
 }
 
 // Main runs the command line and returns the exit code.

@@ -2,21 +2,25 @@
 // directory, one NCTxxxxxxxx.json file per study, so that `trials DIR` can
 // browse them offline.
 //
-// Each study is written atomically (a temporary file renamed into place),
-// so an interrupted run leaves no half-written file and a rerun skips the
-// studies it already has. Requests that fail with 429 or 5xx, stall, or
-// return a truncated body are retried with exponential backoff, honouring
-// Retry-After.
+// Answers are streamed, never held whole: each study is read, re-encoded
+// and checked with the loader itself before it is written, so every saved
+// NCT….json loads and holds the study it is named after; a study that would
+// not is skipped with a warning and the run goes on. Each file is written
+// atomically (a temporary file renamed into place), so an interrupted run
+// leaves no partial file and a rerun skips the studies it already has.
+//
+// Requests that fail with 429 or 5xx, get no answer, stall, crawl, overrun
+// their deadline or are cut short are retried with exponential backoff,
+// honouring Retry-After up to MaxRetryAfter. What a retry cannot cure (a
+// 4xx, a redirect to another scheme, an answer over the size limit) is not
+// retried. A search whose pages loop (a page token seen before, or a page
+// that brings nothing new) stops with ErrLoop.
 package fetch
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"os"
@@ -24,9 +28,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/trials-app/trials/model"
-	"github.com/trials-app/trials/plain"
 )
 
 // DefaultBaseURL is the public API.
@@ -34,6 +35,20 @@ const DefaultBaseURL = "https://clinicaltrials.gov/api/v2"
 
 // MaxPageSize is the largest page the API serves.
 const MaxPageSize = 1000
+
+// Defaults of Options.
+const (
+	DefaultTimeout  = 30 * time.Second
+	DefaultDeadline = 10 * time.Minute
+	// DefaultMaxBody caps one answer. A page of 1000 studies is typically
+	// 20–60 MB; a single study rarely passes 5 MB.
+	DefaultMaxBody int64 = 128 << 20
+	// DefaultMinRate is the slowest transfer tolerated, in bytes per second.
+	DefaultMinRate int64 = 1 << 10
+)
+
+// ErrLoop is matched (errors.Is) when a search's pages go round in circles.
+var ErrLoop = errors.New("the API's pages go round in circles")
 
 // Query selects studies. Empty fields are not sent.
 type Query struct {
@@ -60,9 +75,18 @@ type Options struct {
 	Max       int    // stop after this many studies (0: all)
 	PageSize  int    // 1..1000 (0: 100)
 	UserAgent string
-	// Timeout bounds each request, and the wait for each chunk of its body:
-	// a server that stops sending is given up on after this long.
+	// Timeout bounds the wait for the response head, and each window of
+	// the body: a window with no byte, or under MinRate, gives the request
+	// up. 0: DefaultTimeout.
 	Timeout time.Duration
+	// MinRate is the slowest body tolerated, in bytes per second (0:
+	// DefaultMinRate; negative: any rate).
+	MinRate int64
+	// Deadline bounds a whole request, body included (0: DefaultDeadline;
+	// negative: none).
+	Deadline time.Duration
+	// MaxBody caps the size of one answer (0: DefaultMaxBody).
+	MaxBody int64
 	// Retries is how many times a failed request is tried again.
 	Retries int
 	// Backoff is the first retry delay; it doubles each time (with jitter),
@@ -70,10 +94,14 @@ type Options struct {
 	Backoff    time.Duration
 	MaxBackoff time.Duration
 	Client     *http.Client
-	// Progress, if set, is called after every study and page.
+	Clock      Clock // SystemClock when nil
+	// Progress, if set, is called after every study, page and retry.
 	Progress func(Progress)
-	// Log, if set, receives one line per notable event (retries, pages).
+	// Log, if set, receives one line per routine event (pages, retries).
 	Log func(string)
+	// Warn, if set, receives what the user should know: studies not
+	// saved and why, redirects to another host, a Retry-After cut short.
+	Warn func(string)
 }
 
 // Progress counts a run.
@@ -81,6 +109,7 @@ type Progress struct {
 	Total   int // studies the search matches (0 when unknown)
 	Saved   int // written in this run
 	Skipped int // already in the directory
+	Invalid int // served but not saved: no valid id, or unreadable by the loader
 	Pages   int
 	Retries int
 }
@@ -89,15 +118,16 @@ type Progress struct {
 func (p Progress) Done() int { return p.Saved + p.Skipped }
 
 // Run downloads the studies the query selects. It returns the final counts
-// and the first error that stopped it; when ctx is cancelled it stops at once
-// and returns ctx.Err().
+// and the error that stopped it, if any; studies it had to skip are counted
+// in Progress.Invalid and named through Options.Warn, and do not stop it.
+// When ctx is cancelled it stops at once, with context.Cause(ctx).
 func Run(ctx context.Context, q Query, o Options) (Progress, error) {
 	f, err := newFetcher(o)
 	if err != nil {
 		return Progress{}, err
 	}
 	if err := os.MkdirAll(f.o.Dir, 0o755); err != nil {
-		return Progress{}, fmt.Errorf("creating %s: %w", f.o.Dir, err)
+		return Progress{}, fmt.Errorf("creating the output directory: %w", err)
 	}
 	if len(q.IDs) > 0 {
 		err = f.byID(ctx, q.IDs)
@@ -108,8 +138,13 @@ func Run(ctx context.Context, q Query, o Options) (Progress, error) {
 }
 
 type fetcher struct {
-	o Options
-	p Progress
+	o         Options
+	p         Progress
+	clock     Clock
+	client    *http.Client
+	studies   *studyReader
+	seen      map[string]bool // ids handled in this run
+	redirects map[string]bool // host changes already reported
 }
 
 func newFetcher(o Options) (*fetcher, error) {
@@ -130,7 +165,22 @@ func newFetcher(o Options) (*fetcher, error) {
 		return nil, fmt.Errorf("page size %d is over the API's maximum of %d", o.PageSize, MaxPageSize)
 	}
 	if o.Timeout <= 0 {
-		o.Timeout = 30 * time.Second
+		o.Timeout = DefaultTimeout
+	}
+	switch {
+	case o.MinRate == 0:
+		o.MinRate = DefaultMinRate
+	case o.MinRate < 0:
+		o.MinRate = 0
+	}
+	switch {
+	case o.Deadline == 0:
+		o.Deadline = DefaultDeadline
+	case o.Deadline < 0:
+		o.Deadline = 0
+	}
+	if o.MaxBody <= 0 {
+		o.MaxBody = DefaultMaxBody
 	}
 	if o.Backoff <= 0 {
 		o.Backoff = time.Second
@@ -141,15 +191,28 @@ func newFetcher(o Options) (*fetcher, error) {
 	if o.Retries < 0 {
 		o.Retries = 0
 	}
-	if o.Client == nil {
-		o.Client = &http.Client{}
+	f := &fetcher{o: o, clock: o.Clock, studies: newStudyReader(), seen: map[string]bool{}, redirects: map[string]bool{}}
+	if f.clock == nil {
+		f.clock = SystemClock{}
 	}
-	return &fetcher{o: o}, nil
+	client := http.Client{}
+	if o.Client != nil {
+		client = *o.Client
+	}
+	client.CheckRedirect = f.checkRedirect
+	f.client = &client
+	return f, nil
 }
 
 func (f *fetcher) log(format string, args ...any) {
 	if f.o.Log != nil {
 		f.o.Log(fmt.Sprintf(format, args...))
+	}
+}
+
+func (f *fetcher) warn(format string, args ...any) {
+	if f.o.Warn != nil {
+		f.o.Warn(fmt.Sprintf(format, args...))
 	}
 }
 
@@ -160,6 +223,9 @@ func (f *fetcher) progress() {
 }
 
 func (f *fetcher) full() bool { return f.o.Max > 0 && f.p.Done() >= f.o.Max }
+
+// errFull stops reading a page once Options.Max studies are handled.
+var errFull = errors.New("enough studies")
 
 // searchURL builds the /studies request for one page.
 func (f *fetcher) searchURL(q Query, token string) string {
@@ -194,60 +260,74 @@ func (f *fetcher) searchURL(q Query, token string) string {
 	return f.o.BaseURL + "/studies?" + v.Encode()
 }
 
-type searchPage struct {
-	TotalCount    *int              `json:"totalCount"`
-	Studies       []json.RawMessage `json:"studies"`
-	NextPageToken string            `json:"nextPageToken"`
-}
-
+// search follows the pages of a search. Each page must bring a study not
+// handled before in this run and name a token not followed before;
+// otherwise the API is looping, and so, without this, would the fetch —
+// and with Max, each page bringing at least one study bounds the pages.
 func (f *fetcher) search(ctx context.Context, q Query) error {
 	token := ""
-	seen := map[string]bool{}
+	followed := map[string]bool{"": true}
 	for !f.full() {
-		body, err := f.get(ctx, f.searchURL(q, token))
-		if err != nil {
+		page := f.p.Pages + 1
+		before := f.p.Done()
+		var studies, repeated int
+		warned := map[int]bool{} // per page, not per attempt: a retried page warns once
+		read := func(b *body) error {
+			studies, repeated = 0, 0
+			next, err := readPage(b, f.studies, pageHandler{
+				total: func(n int64) {
+					if token == "" { // only the first page, asked with countTotal, carries it
+						f.p.Total = int(min(n, int64(1<<31)))
+						if f.o.Max > 0 && f.p.Total > f.o.Max {
+							f.p.Total = f.o.Max
+						}
+					}
+				},
+				study: func(i int, s *study) error {
+					studies++
+					where := fmt.Sprintf("page %d, study %d", page, i)
+					return b.idle(func() error {
+						fresh, err := f.take(ctx, where, s, "", warned[i])
+						if errors.Is(err, errUnusable) {
+							warned[i] = true
+							return nil
+						}
+						if !fresh && err == nil {
+							repeated++
+						}
+						return err
+					})
+				},
+			})
+			if err == nil {
+				token = next
+			}
 			return err
 		}
-		var page searchPage
-		if err := json.Unmarshal(body, &page); err != nil {
-			return fmt.Errorf("page %d: the API's answer is not a search page: %w", f.p.Pages+1, err)
-		}
-		f.p.Pages++
-		// Only the first page, asked with countTotal, carries the total.
-		if page.TotalCount != nil && token == "" {
-			f.p.Total = *page.TotalCount
-			if f.o.Max > 0 && f.p.Total > f.o.Max {
-				f.p.Total = f.o.Max
-			}
-		}
-		f.log("page %d: %d studies", f.p.Pages, len(page.Studies))
-		for _, raw := range page.Studies {
-			if f.full() {
-				break
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			id, err := studyID(raw)
-			if err != nil {
-				return fmt.Errorf("page %d: %w", f.p.Pages, err)
-			}
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			if err := f.save(id, raw); err != nil {
-				return err
-			}
-		}
-		f.progress()
-		if page.NextPageToken == "" || len(page.Studies) == 0 {
+		err := f.get(ctx, f.searchURL(q, token), read)
+		if errors.Is(err, errFull) {
+			f.p.Pages++
+			f.progress()
 			return nil
 		}
-		if page.NextPageToken == token {
-			return fmt.Errorf("page %d: the API repeated its page token %q", f.p.Pages, token)
+		if err != nil {
+			return fmt.Errorf("page %d: %w", page, err)
 		}
-		token = page.NextPageToken
+		f.p.Pages++
+		f.log("page %d: %d studies", page, studies)
+		f.progress()
+		switch {
+		case token == "":
+			return nil
+		case followed[token]:
+			return fmt.Errorf("page %d: %w: it names as the next page one already fetched (token %s)", page, ErrLoop, quote(token, 40))
+		case f.p.Done() == before && studies == 0:
+			return fmt.Errorf("page %d: %w: it is empty but names a next page", page, ErrLoop)
+		case f.p.Done() == before:
+			return fmt.Errorf("page %d: %w: it names a next page but brought no new study (%d studies: %d already seen in this run, %d unusable)",
+				page, ErrLoop, studies, repeated, len(warned))
+		}
+		followed[token] = true
 	}
 	return nil
 }
@@ -258,46 +338,115 @@ func (f *fetcher) byID(ctx context.Context, ids []string) error {
 		if f.full() {
 			return nil
 		}
+		if f.seen[id] {
+			continue
+		}
 		if f.have(id) {
+			f.seen[id] = true
 			f.p.Skipped++
 			f.progress()
 			continue
 		}
-		body, err := f.get(ctx, f.o.BaseURL+"/studies/"+url.PathEscape(id)+"?format=json")
-		if err != nil {
+		err := f.get(ctx, f.o.BaseURL+"/studies/"+url.PathEscape(id)+"?format=json", func(b *body) error {
+			s, err := readStudyBody(b, f.studies)
+			if err != nil {
+				return err
+			}
+			return b.idle(func() error {
+				_, err := f.take(ctx, id, s, id, false)
+				return err
+			})
+		})
+		var he *HTTPError
+		switch {
+		case errors.Is(err, errUnusable):
+		case errors.As(err, &he) && he.Status == http.StatusNotFound:
+			f.unusable(id, "the registry has no such study (HTTP 404)", false)
+		case errors.Is(err, errFull):
+			return nil
+		case err != nil:
 			return fmt.Errorf("%s: %w", id, err)
-		}
-		got, err := studyID(body)
-		if err != nil {
-			return fmt.Errorf("%s: %w", id, err)
-		}
-		if got != id {
-			return fmt.Errorf("%s: the API returned study %s", id, got)
-		}
-		if err := f.save(id, body); err != nil {
-			return err
 		}
 	}
 	return nil
 }
 
-// studyID reads protocolSection.identificationModule.nctId.
-func studyID(raw []byte) (string, error) {
-	var s struct {
-		ProtocolSection struct {
-			IdentificationModule struct {
-				NCTID string `json:"nctId"`
-			} `json:"identificationModule"`
-		} `json:"protocolSection"`
+// errUnusable is returned by take for a study it skipped (and named).
+var errUnusable = errors.New("study not saved")
+
+// take saves a study the API served, unless it is unusable (named through
+// Warn, unless warned already, and errUnusable returned), handled already
+// in this run (fresh is false), or on disk (counted as skipped). want, if
+// set, is the id the study must have.
+func (f *fetcher) take(ctx context.Context, where string, s *study, want string, warned bool) (fresh bool, err error) {
+	if err := ctx.Err(); err != nil {
+		return false, context.Cause(ctx)
 	}
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", fmt.Errorf("study is not valid JSON: %w", err)
+	id, problem := studyID(s)
+	if problem == "" && want != "" && id != want {
+		problem = "the API sent study " + id + " instead"
 	}
-	id := s.ProtocolSection.IdentificationModule.NCTID
-	if !model.IsNCTID(id) {
-		return "", fmt.Errorf("study without a valid NCT id (%q)", id)
+	if problem == "" && f.seen[id] {
+		return false, nil
 	}
-	return id, nil
+	if problem == "" && !f.have(id) {
+		if problem = checkStudy(id, s.data); problem != "" {
+			f.seen[id] = true // a repeat of it is neither new nor worth a second warning
+		}
+	}
+	if problem != "" {
+		if id != "" && want == "" {
+			where += " (" + id + ")"
+		}
+		f.unusable(where, problem, warned)
+		return false, errUnusable
+	}
+	f.seen[id] = true
+	if f.have(id) {
+		f.p.Skipped++
+	} else {
+		if err := writeAtomic(f.path(id), s.data); err != nil {
+			return false, permanent(fmt.Errorf("saving %s: %w", id, err))
+		}
+		f.p.Saved++
+	}
+	f.progress()
+	if f.full() {
+		return true, errFull
+	}
+	return true, nil
+}
+
+func (f *fetcher) unusable(where, problem string, warned bool) {
+	if warned {
+		return
+	}
+	f.p.Invalid++
+	f.warn("%s: not saved: %s", where, problem)
+	f.progress()
+}
+
+// studyID is the id a study gives itself, exactly as written (the loader
+// matches names case-sensitively too), or what is wrong with it.
+func studyID(s *study) (id, problem string) {
+	switch {
+	case s.kind != '{':
+		return "", "it is a JSON " + kindName(s.kind) + ", not a study"
+	case s.data == nil:
+		return "", fmt.Sprintf("it takes over %s, more than the loader reads", ibytes(maxStudyFile))
+	case len(s.ids) == 0:
+		return "", "it has no protocolSection.identificationModule.nctId"
+	case len(s.ids) > 1:
+		return "", fmt.Sprintf("it gives its nctId %d times", len(s.ids))
+	case !isNCTID(s.ids[0]):
+		return "", fmt.Sprintf("its nctId %s is not an NCT id", quote(s.ids[0], 40))
+	}
+	return s.ids[0], ""
+}
+
+// isNCTID is model.IsNCTID without its regular expression: "NCT" and 8 digits.
+func isNCTID(s string) bool {
+	return len(s) == 11 && strings.HasPrefix(s, "NCT") && isDigits(s[3:])
 }
 
 func (f *fetcher) path(id string) string { return filepath.Join(f.o.Dir, id+".json") }
@@ -305,204 +454,6 @@ func (f *fetcher) path(id string) string { return filepath.Join(f.o.Dir, id+".js
 func (f *fetcher) have(id string) bool {
 	info, err := os.Stat(f.path(id))
 	return err == nil && info.Mode().IsRegular() && info.Size() > 0
-}
-
-// save writes a study atomically, unless the directory already has it.
-func (f *fetcher) save(id string, raw []byte) error {
-	if f.have(id) {
-		f.p.Skipped++
-		f.progress()
-		return nil
-	}
-	var buf bytes.Buffer
-	if err := json.Indent(&buf, raw, "", "  "); err != nil {
-		return fmt.Errorf("%s: %w", id, err)
-	}
-	buf.WriteByte('\n')
-	if err := writeAtomic(f.path(id), buf.Bytes()); err != nil {
-		return fmt.Errorf("saving %s: %w", id, err)
-	}
-	f.p.Saved++
-	f.progress()
-	return nil
-}
-
-// writeAtomic writes data to a temporary file in the same directory and
-// renames it into place, so readers never see a partial file.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
-}
-
-// HTTPError is a final, non-retried (or no longer retried) HTTP failure.
-type HTTPError struct {
-	Status int
-	URL    string
-	Body   string
-}
-
-func (e *HTTPError) Error() string {
-	msg := fmt.Sprintf("HTTP %d %s", e.Status, http.StatusText(e.Status))
-	if e.Body != "" {
-		msg += ": " + e.Body
-	}
-	return msg
-}
-
-// retryable errors are tried again.
-type retryable struct {
-	err   error
-	after time.Duration // the server's Retry-After, or 0
-}
-
-func (r *retryable) Error() string { return r.err.Error() }
-func (r *retryable) Unwrap() error { return r.err }
-
-// get fetches a URL, retrying what can succeed on a second try.
-func (f *fetcher) get(ctx context.Context, u string) ([]byte, error) {
-	delay := f.o.Backoff
-	for attempt := 0; ; attempt++ {
-		body, err := f.getOnce(ctx, u)
-		if err == nil {
-			return body, nil
-		}
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		var r *retryable
-		if !errors.As(err, &r) {
-			return nil, err
-		}
-		if attempt >= f.o.Retries {
-			return nil, fmt.Errorf("giving up after %d attempts: %w", attempt+1, r.err)
-		}
-		wait := min(delay+time.Duration(rand.Int64N(int64(delay)/4+1)), f.o.MaxBackoff)
-		if r.after > 0 {
-			// The server said when; a sane ceiling guards against nonsense.
-			wait = min(r.after, 10*time.Minute)
-		}
-		f.p.Retries++
-		f.log("retrying in %s: %v", wait.Round(time.Millisecond), r.err)
-		select {
-		case <-time.After(wait):
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-		delay = min(delay*2, f.o.MaxBackoff)
-	}
-}
-
-func (f *fetcher) getOnce(ctx context.Context, u string) ([]byte, error) {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Accept", "application/json")
-	if f.o.UserAgent != "" {
-		req.Header.Set("User-Agent", f.o.UserAgent)
-	}
-	// The timeout covers the wait for the response head and then each
-	// stretch without a byte of body: a slow but moving download is fine,
-	// a stalled one is not.
-	stall := time.AfterFunc(f.o.Timeout, func() { cancel(errStalled) })
-	defer stall.Stop()
-	resp, err := f.o.Client.Do(req)
-	if err != nil {
-		if errors.Is(context.Cause(ctx), errStalled) {
-			return nil, &retryable{err: fmt.Errorf("no response within %s", f.o.Timeout)}
-		}
-		if ctx.Err() != nil && !errors.Is(context.Cause(ctx), errStalled) && errors.Is(err, context.Canceled) {
-			return nil, err
-		}
-		return nil, &retryable{err: err}
-	}
-	defer resp.Body.Close()
-	var buf bytes.Buffer
-	chunk := make([]byte, 32<<10)
-	for {
-		stall.Reset(f.o.Timeout)
-		n, rerr := resp.Body.Read(chunk)
-		buf.Write(chunk[:n])
-		if rerr == io.EOF {
-			break
-		}
-		if rerr != nil {
-			if errors.Is(context.Cause(ctx), errStalled) {
-				return nil, &retryable{err: fmt.Errorf("the server stopped sending for %s", f.o.Timeout)}
-			}
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, &retryable{err: fmt.Errorf("reading the response: %w", rerr)}
-		}
-	}
-	body := buf.Bytes()
-	switch {
-	case resp.StatusCode == http.StatusOK:
-	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
-		return nil, &retryable{err: &HTTPError{Status: resp.StatusCode, URL: u, Body: snippet(body)}, after: retryAfter(resp.Header.Get("Retry-After"))}
-	default:
-		return nil, &HTTPError{Status: resp.StatusCode, URL: u, Body: snippet(body)}
-	}
-	if resp.ContentLength >= 0 && int64(len(body)) != resp.ContentLength {
-		return nil, &retryable{err: fmt.Errorf("truncated response: %d of %d bytes", len(body), resp.ContentLength)}
-	}
-	if !json.Valid(body) {
-		return nil, &retryable{err: fmt.Errorf("truncated or malformed JSON response (%d bytes)", len(body))}
-	}
-	return body, nil
-}
-
-var errStalled = errors.New("stalled")
-
-// retryAfter reads a Retry-After header: seconds, or an HTTP date.
-func retryAfter(h string) time.Duration {
-	if h == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(strings.TrimSpace(h)); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(h); err == nil {
-		if d := time.Until(t); d > 0 {
-			return d
-		}
-	}
-	return 0
-}
-
-func snippet(b []byte) string {
-	s := strings.Join(strings.Fields(plain.Line(string(b))), " ")
-	if r := []rune(s); len(r) > 200 {
-		s = string(r[:200]) + "…"
-	}
-	return s
 }
 
 // DefaultDir is the per-user data directory studies are saved to:
