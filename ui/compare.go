@@ -9,6 +9,7 @@ import (
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/report"
+	"github.com/trials-app/trials/search"
 )
 
 // comparison shows two trials side by side; both columns are one block of
@@ -25,7 +26,7 @@ func (c *comparison) render(width int, th theme) {
 	}
 	c.width = width
 	off := c.pager.offset
-	c.pager.setLines(report.RenderCompare(report.Compare(c.a, c.b), report.NewCompareLayout(width), th.report))
+	c.pager.setLines(report.RenderCompare(report.Compare(c.a, c.b, search.Key), report.NewCompareLayout(width), th.report))
 	c.pager.offset = off
 	c.pager.clamp()
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/present"
 	"github.com/trials-app/trials/search"
 )
 
@@ -264,7 +265,7 @@ func (f *finder) useHeight(c *Corpus, e *search.Entry, j int) int {
 func (f *finder) useLines(c *Corpus, e *search.Entry, j int, selected bool, width int, th theme) []string {
 	u := e.Uses[j]
 	r := c.Record(u.Record)
-	text := plain.Line(fmt.Sprintf("%-10s %-5s %-11s %s", statusShort(r.Status), phaseShort(r.Phases), r.ID, r.Title))
+	text := plain.Line(fmt.Sprintf("%-10s %-5s %-11s %s", present.StatusShort(r.Status), present.PhaseShort(r.Phases), r.ID, r.Title))
 	out := []string{selectLine(text, selected, width, th)}
 	for _, l := range plain.Wrap(whereGiven(e, u), max(width-6, 10)) {
 		if selected {

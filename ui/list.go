@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/present"
 	"github.com/trials-app/trials/search"
 )
 
@@ -144,8 +145,8 @@ func (l *trialList) row(r *search.Record, selected bool, mark int, width int, th
 	if mark > 0 {
 		markText = fmt.Sprint(mark)
 	}
-	status := fmt.Sprintf("%-10s", statusShort(r.Status))
-	phase := fmt.Sprintf("%-5s", phaseShort(r.Phases))
+	status := fmt.Sprintf("%-10s", present.StatusShort(r.Status))
+	phase := fmt.Sprintf("%-5s", present.PhaseShort(r.Phases))
 	id := fmt.Sprintf("%-11s", r.ID)
 	enroll := ""
 	if r.Enrollment >= 0 {
@@ -193,20 +194,11 @@ func fitStyled(s string, terms []string, width int, base lipgloss.Style, th them
 // highlightSpans marks the parts of s the filter terms matched.
 // The rest of s is styled with base.
 func highlightSpans(s string, terms []string, th theme, selected bool, base lipgloss.Style) string {
-	spans := search.Spans(s, terms)
 	style := th.match
 	if selected {
 		style = style.Reverse(true)
 	}
-	var b strings.Builder
-	prev := 0
-	for _, sp := range spans {
-		b.WriteString(base.Render(s[prev:sp[0]]))
-		b.WriteString(style.Render(s[sp[0]:sp[1]]))
-		prev = sp[1]
-	}
-	b.WriteString(base.Render(s[prev:]))
-	return b.String()
+	return present.Highlight(s, search.Spans(s, terms), func(s string) string { return base.Render(s) }, func(s string) string { return style.Render(s) })
 }
 
 // rowAt is the row a click at line y of the list lands on.
