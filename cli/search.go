@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
 	"github.com/trials-app/trials/report"
@@ -52,9 +51,8 @@ func runSearch(args []string, env *Env) int {
 	if *limit < 0 {
 		return usageError(env, "trials search", "--limit must not be negative")
 	}
-	b := search.NewBuilder(0)
-	ok = streamCorpus(env, "trials search", pos[1:], func(t *model.Trial) { b.Add(search.NewRecord(t)) })
-	ix := b.Index()
+	c, ok := loadCorpus(env, "trials search", pos[1:])
+	ix := c.Index()
 	res := ix.Search(pos[0], field)
 	hits := res.Hits
 	if *limit > 0 && len(hits) > *limit {
