@@ -126,12 +126,15 @@ func runHelp(args []string, env *Env) int {
 	return Main([]string{args[0], "--help"}, env)
 }
 
-// newFlagSet makes a flag set whose errors and help go where they should:
-// --help to stdout (exit 0), mistakes to stderr (exit 2).
+// newFlagSet makes a flag set whose help goes where it should, once:
+// --help to stdout (exit 0), a mistake and the usage to stderr (exit 2) —
+// never into the output a user redirected to a file. The flag package
+// calls Usage itself on -h and on every error; its output stays discarded
+// until parseArgs picks the stream.
 func newFlagSet(name, usage string, env *Env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Usage = func() { fmt.Fprint(env.Stdout, usage) }
+	fs.Usage = func() { fmt.Fprint(fs.Output(), usage) }
 	return fs
 }
 
@@ -151,11 +154,15 @@ func parseArgs(fs *flag.FlagSet, args []string, env *Env) ([]string, int) {
 	for {
 		err := fs.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(env.Stdout)
 			fs.Usage()
 			return nil, ExitOK
 		}
 		if err != nil {
-			return nil, usageError(env, fs.Name(), err.Error())
+			fmt.Fprintf(env.Stderr, "%s: %s\n\n", fs.Name(), err)
+			fs.SetOutput(env.Stderr)
+			fs.Usage()
+			return nil, ExitUsage
 		}
 		args = fs.Args()
 		if len(args) == 0 {
