@@ -35,6 +35,9 @@ type Row struct {
 	Label       string
 	Left, Right string
 	Mark        Mark
+	// LeftStatus and RightStatus colour a status row's cells as the status
+	// reads everywhere else.
+	LeftStatus, RightStatus model.Status
 }
 
 // Section is a titled group of rows.
@@ -80,7 +83,7 @@ func Compare(a, b *model.Trial, key NameKey) []Section {
 	overview := Section{Title: "Overview", Rows: []Row{
 		identity("ID", a.ID, b.ID),
 		identity("Title", a.Title, b.Title),
-		field("Status", present.Status(a.Status), present.Status(b.Status)),
+		statusRow(field("Status", present.Status(a.Status), present.Status(b.Status)), a.Status, b.Status),
 		field("Phase", present.Phase(a.Phases), present.Phase(b.Phases)),
 		field("Study type", model.Label(a.StudyType), model.Label(b.StudyType)),
 		field("Enrollment", present.Enrollment(a.Enrollment, a.EnrollmentType), present.Enrollment(b.Enrollment, b.EnrollmentType)),
@@ -147,6 +150,11 @@ func Compare(a, b *model.Trial, key NameKey) []Section {
 		}
 	}
 	return sections
+}
+
+func statusRow(r Row, a, b model.Status) Row {
+	r.LeftStatus, r.RightStatus = a, b
+	return r
 }
 
 func isEmptyCell(s string) bool { s = strings.TrimSpace(s); return s == "" || s == "—" }
@@ -416,8 +424,15 @@ func RenderCompare(sections []Section, lay CompareLayout, th Theme) []string {
 				if i < len(lbl) {
 					lb = lbl[i]
 				}
+				ls, rs := style, style
+				if row.LeftStatus != "" {
+					ls = th.Status(row.LeftStatus)
+				}
+				if row.RightStatus != "" {
+					rs = th.Status(row.RightStatus)
+				}
 				lines = append(lines, th.Warn.Render(g)+" "+th.Label.Render(pad(lb, lay.Label))+
-					style.Render(pad(l, lay.Column))+th.Muted.Render(" │ ")+style.Render(r))
+					ls.Render(pad(l, lay.Column))+th.Muted.Render(" │ ")+rs.Render(r))
 			}
 		}
 	}
