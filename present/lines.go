@@ -171,11 +171,15 @@ const (
 
 // ClipText caps a document text at MaxText bytes and says so when it cut:
 // a reader must never take a cut text for the whole.
-func ClipText(s string) string {
-	if len(s) <= MaxText {
+func ClipText(s string) string { return ClipTextAt(s, MaxText) }
+
+// ClipTextAt is ClipText with a cap of max bytes, for layouts that show
+// less of each text (a comparison's cells).
+func ClipTextAt(s string, max int) string {
+	if len(s) <= max {
 		return s
 	}
-	cut := Clip(s, MaxText)
+	cut := Clip(s, max)
 	kept := len(cut) - len("…")
 	return cut + " [cut: " + Count(len(s)-kept, "more byte", "more bytes") + " in the source]"
 }

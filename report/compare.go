@@ -353,6 +353,10 @@ type CompareLayout struct {
 	Column int // width of each trial's column
 }
 
+// maxCell is what one cell of a comparison shows of a text: a comparison
+// summarises, and a narrow column turns a long text into thousands of lines.
+const maxCell = 10_000
+
 // MinCompareWidth is the narrowest comparison laid out within its width;
 // a narrower one is laid out at this width.
 const MinCompareWidth = 2 + 11 + 10 + 3 + 10
@@ -396,8 +400,8 @@ func RenderCompare(sections []Section, lay CompareLayout, th Theme) []string {
 			rows = append(rows, Row{Label: "…", Left: present.Count(more, "more row", "more rows") + ", not shown"})
 		}
 		for _, row := range rows {
-			lc := wrapHanging(plain.Line(present.ClipText(row.Left)), lay.Column)
-			rc := wrapHanging(plain.Line(present.ClipText(row.Right)), lay.Column)
+			lc := wrapHanging(plain.Line(present.ClipTextAt(row.Left, maxCell)), lay.Column)
+			rc := wrapHanging(plain.Line(present.ClipTextAt(row.Right, maxCell)), lay.Column)
 			lbl := plain.Lines(row.Label, lay.Label-1)
 			n := max(len(lc), len(rc), len(lbl))
 			mark, style := " ", th.Value

@@ -236,7 +236,7 @@ func (b *browser) follow() tea.Cmd {
 		return nil
 	}
 	r := c.Record(rec)
-	b.note("Reading " + r.ID + " from " + present.Source(r.Source) + "…")
+	b.note("Reading " + shortID(r.ID) + " from " + plain.Line(present.Clip(present.Source(r.Source), maxCell)) + "…")
 	gen := b.readGen
 	return func() tea.Msg {
 		t, err := c.Trial(rec)
@@ -301,7 +301,7 @@ func (b *browser) Status() string {
 	if len(b.ctx.Marks) > 0 {
 		var ids []string
 		for _, r := range b.ctx.Marks {
-			ids = append(ids, plain.Line(b.ctx.Corpus.Record(r).ID))
+			ids = append(ids, shortID(b.ctx.Corpus.Record(r).ID))
 		}
 		parts = append(parts, "marked "+strings.Join(ids, ", "))
 	}

@@ -69,7 +69,7 @@ func (b *browser) View() string {
 		p = b.focus - 1
 	}
 	if rec := b.list.selected(); rec >= 0 {
-		paneTitle += b.ctx.Theme.muted.Render(fmt.Sprintf("  %s  %d%%", plain.Line(b.ctx.Corpus.Record(rec).ID), b.panes[p].text.percent()))
+		paneTitle += b.ctx.Theme.muted.Render(fmt.Sprintf("  %s  %d%%", shortID(b.ctx.Corpus.Record(rec).ID), b.panes[p].text.percent()))
 	}
 	pane := fit(paneTitle, paneW) + "\n" + b.panes[p].View()
 	if !b.wide() {

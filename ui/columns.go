@@ -117,3 +117,7 @@ func (c column) cell(r *search.Record, width int, terms []string, base lipgloss.
 	}
 	return text + base.Render(spaces(pad))
 }
+
+// shortID is a trial id for a title or a notice: cleaned, and capped (ids
+// come from documents, and a document can say anything).
+func shortID(id string) string { return plain.Line(present.Clip(id, 64)) }

@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/trials-app/trials/model"
-	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/report"
 	"github.com/trials-app/trials/search"
 )
@@ -81,7 +80,7 @@ func (c *comparison) Update(msg tea.Msg) (tea.Cmd, bool) {
 }
 
 func (c *comparison) View() string {
-	title := fmt.Sprintf(" Compare  %s  ⇄  %s   (s swaps sides · %d%%)", plain.Line(c.a.ID), plain.Line(c.b.ID), c.text.percent())
+	title := fmt.Sprintf(" Compare  %s  ⇄  %s   (s swaps sides · %d%%)", shortID(c.a.ID), shortID(c.b.ID), c.text.percent())
 	return fit(title, c.width) + "\n" + c.text.View()
 }
 

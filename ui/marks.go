@@ -4,7 +4,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/trials-app/trials/model"
-	"github.com/trials-app/trials/plain"
 )
 
 // The marks: the trials chosen for comparison, kept in the Context so the
@@ -21,18 +20,18 @@ func (b *browser) toggleMark() {
 	for i, r := range ctx.Marks {
 		if r == rec {
 			ctx.Marks = append(ctx.Marks[:i:i], ctx.Marks[i+1:]...)
-			ctx.Notify("Unmarked " + plain.Line(c.Record(rec).ID) + ".")
+			ctx.Notify("Unmarked " + shortID(c.Record(rec).ID) + ".")
 			return
 		}
 	}
 	msg := ""
 	if len(ctx.Marks) == 2 {
-		msg = "Unmarked " + plain.Line(c.Record(ctx.Marks[0]).ID) + " (two marks at most). "
+		msg = "Unmarked " + shortID(c.Record(ctx.Marks[0]).ID) + " (two marks at most). "
 		ctx.Marks = ctx.Marks[1:]
 	}
 	ctx.Marks = append(ctx.Marks, rec)
 	if len(ctx.Marks) == 1 {
-		msg += "Marked " + plain.Line(c.Record(rec).ID) + ": select another trial and press c to compare, or mark a second."
+		msg += "Marked " + shortID(c.Record(rec).ID) + ": select another trial and press c to compare, or mark a second."
 	} else {
 		msg += "Marked two trials: press c to compare them."
 	}
