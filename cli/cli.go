@@ -1,5 +1,7 @@
 // Package cli is the trials command line: it parses subcommands and flags,
-// loads the corpus, and hands the trials to the terminal UI or to a printer.
+// picks the inputs (the paths, or the bundled seeds), and hands them to
+// corpus/ and to the browser or a printer. It holds no logic a second
+// command would need.
 package cli
 
 import (
@@ -12,6 +14,7 @@ import (
 	"os"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 
@@ -20,6 +23,7 @@ import (
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
+	"github.com/trials-app/trials/report"
 	"github.com/trials-app/trials/seeds"
 )
 
@@ -295,4 +299,21 @@ func colorWriter(env *Env, w io.Writer) *colorprofile.Writer {
 // wantColor reports whether styled output would show colour on w.
 func wantColor(env *Env, w io.Writer) bool {
 	return colorWriter(env, w).Profile > colorprofile.Ascii
+}
+
+// reportTheme styles text printed to stdout: none when stdout shows no
+// colour (a pipe, NO_COLOR); otherwise the palette TRIALS_THEME names, or
+// the one for the terminal's background, asked of the terminal when both
+// ends are one (a terminal that does not answer counts as dark).
+func reportTheme(env *Env) report.Theme {
+	if !wantColor(env, env.Stdout) {
+		return report.PlainTheme()
+	}
+	dark, forced := report.ThemeChoice(env.Environ)
+	in, inOK := env.Stdin.(*os.File)
+	out, outOK := env.Stdout.(*os.File)
+	if !forced && inOK && outOK && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd()) {
+		dark = lipgloss.HasDarkBackground(in, out)
+	}
+	return report.NewTheme(report.PaletteFor(dark))
 }

@@ -35,10 +35,7 @@ func runCompare(args []string, env *Env) int {
 	if b == nil {
 		return notFound(env, "trials compare", pos[1], n)
 	}
-	th := report.PlainTheme()
-	if wantColor(env, env.Stdout) {
-		th = report.DefaultTheme()
-	}
+	th := reportTheme(env)
 	lines := report.RenderCompare(report.Compare(a, b, search.Key), report.NewCompareLayout(termWidth(env.Stdout, 120)), th)
 	fmt.Fprintln(colorWriter(env, env.Stdout), strings.Join(lines, "\n"))
 	if !ok {

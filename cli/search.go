@@ -8,7 +8,6 @@ import (
 
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
-	"github.com/trials-app/trials/report"
 	"github.com/trials-app/trials/search"
 )
 
@@ -58,10 +57,7 @@ func runSearch(args []string, env *Env) int {
 	if *limit > 0 && len(hits) > *limit {
 		hits = hits[:*limit]
 	}
-	th := report.PlainTheme()
-	if wantColor(env, env.Stdout) {
-		th = report.DefaultTheme()
-	}
+	th := reportTheme(env)
 	width := termWidth(env.Stdout, 0)
 	w := colorWriter(env, env.Stdout)
 	for _, h := range hits {
