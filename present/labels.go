@@ -104,35 +104,31 @@ func PhaseLegend() []LegendEntry {
 // Phase is a list of phases in words: "Phase 2/3", "Early phase 1",
 // "Not applicable"; "" when none is stated.
 func Phase(ps []model.Phase) string {
-	nums, early, na := phaseParts(ps)
-	switch {
-	case na:
-		return "Not applicable"
-	case early && len(nums) == 0:
-		return "Early phase 1"
-	case early:
-		return "Early phase 1/Phase " + strings.Join(nums, "/")
-	case len(nums) > 0:
-		return "Phase " + strings.Join(nums, "/")
-	}
-	return ""
+	return phaseWords{"Not applicable", "Early phase 1", "Phase ", ""}.say(ps)
 }
 
 // PhaseShort is a list of phases in five columns at most: "P2/3", "E1",
 // "N/A", "—" when none is stated (see PhaseLegend).
 func PhaseShort(ps []model.Phase) string {
+	return Clip(phaseWords{"N/A", "E1", "P", "—"}.say(ps), 5)
+}
+
+// phaseWords are the words one way of writing phases uses.
+type phaseWords struct{ na, early, numbered, none string }
+
+func (w phaseWords) say(ps []model.Phase) string {
 	nums, early, na := phaseParts(ps)
 	switch {
 	case na:
-		return "N/A"
+		return w.na
 	case early && len(nums) == 0:
-		return "E1"
+		return w.early
 	case early:
-		return Clip("E1/P"+strings.Join(nums, "/"), 5)
+		return w.early + "/" + w.numbered + strings.Join(nums, "/")
 	case len(nums) > 0:
-		return Clip("P"+strings.Join(nums, "/"), 5)
+		return w.numbered + strings.Join(nums, "/")
 	}
-	return "—"
+	return w.none
 }
 
 // phaseParts splits phases into their numbers ("2", "3"), early phase 1
