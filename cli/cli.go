@@ -1,5 +1,7 @@
 // Package cli is the trials command line: it parses subcommands and flags,
-// loads the corpus, and hands the trials to the terminal UI or to a printer.
+// picks the inputs (the paths, or the bundled seeds), and hands them to
+// corpus/ and to the browser or a printer. It holds no logic a second
+// command would need.
 package cli
 
 import (
@@ -10,16 +12,19 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/fetch"
 	"github.com/trials-app/trials/loader"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/present"
+	"github.com/trials-app/trials/report"
 	"github.com/trials-app/trials/seeds"
 )
 
@@ -127,12 +132,15 @@ func runHelp(args []string, env *Env) int {
 	return Main([]string{args[0], "--help"}, env)
 }
 
-// newFlagSet makes a flag set whose errors and help go where they should:
-// --help to stdout (exit 0), mistakes to stderr (exit 2).
+// newFlagSet makes a flag set whose help goes where it should, once:
+// --help to stdout (exit 0), a mistake and the usage to stderr (exit 2) —
+// never into the output a user redirected to a file. The flag package
+// calls Usage itself on -h and on every error; its output stays discarded
+// until parseArgs picks the stream.
 func newFlagSet(name, usage string, env *Env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Usage = func() { fmt.Fprint(env.Stdout, usage) }
+	fs.Usage = func() { fmt.Fprint(fs.Output(), usage) }
 	return fs
 }
 
@@ -152,11 +160,15 @@ func parseArgs(fs *flag.FlagSet, args []string, env *Env) ([]string, int) {
 	for {
 		err := fs.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(env.Stdout)
 			fs.Usage()
 			return nil, ExitOK
 		}
 		if err != nil {
-			return nil, usageError(env, fs.Name(), err.Error())
+			fmt.Fprintf(env.Stderr, "%s: %s\n\n", fs.Name(), err)
+			fs.SetOutput(env.Stderr)
+			fs.Usage()
+			return nil, ExitUsage
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -174,38 +186,54 @@ func usageError(env *Env, cmd, msg string) int {
 	return ExitUsage
 }
 
+// source is what a command reads: its paths, or the bundled seeds when
+// there are none.
+func source(paths []string) corpus.Source {
+	switch len(paths) {
+	case 0:
+		return corpus.Source{FS: seeds.FS, Origin: "the bundled seeds"}
+	case 1:
+		return corpus.Source{Paths: paths, Origin: paths[0]}
+	}
+	return corpus.Source{Paths: paths, Origin: fmt.Sprintf("%d paths", len(paths))}
+}
+
 // streamCorpus reads the given paths, or the bundled seeds when there are
 // none, handing each trial to fn in input order as soon as it is read and
 // keeping none. It reports each failed input on stderr; ok is false when
 // any failed.
 func streamCorpus(env *Env, cmd string, paths []string, fn func(*model.Trial)) bool {
-	_, ok := loadWith(env, cmd, paths, loader.Options{Ordered: true, OnTrials: func(_ int, ts []*model.Trial) {
-		for _, t := range ts {
-			fn(t)
-		}
-	}})
-	return ok
+	progress := newProgress(env)
+	problems := corpus.Stream(env.Ctx, source(paths), progress.update, fn)
+	return reportProblems(env, cmd, progress, problems)
 }
 
-func loadWith(env *Env, cmd string, paths []string, opts loader.Options) (trials []*model.Trial, ok bool) {
-	var res loader.Result
-	progress := &stderrProgress{w: env.Stderr, show: isTerminal(env.Stderr)}
-	opts.OnProgress = progress.update
-	if len(paths) == 0 {
-		res = loader.LoadFS(env.Ctx, opts, seeds.FS)
-	} else {
-		res = loader.LoadContext(env.Ctx, opts, paths...)
-	}
+// loadCorpus reads the paths into a corpus of records (no whole trials),
+// for commands that search.
+func loadCorpus(env *Env, cmd string, paths []string) (*corpus.Corpus, bool) {
+	progress := newProgress(env)
+	c, _ := corpus.Load(env.Ctx, source(paths), corpus.Options{Progress: progress.update, Keep: -1})
+	return c, reportProblems(env, cmd, progress, c.Problems())
+}
+
+// reportProblems clears the progress line and names each input that did
+// not load on stderr; it reports whether every input loaded.
+func reportProblems(env *Env, cmd string, progress *stderrProgress, problems []corpus.Problem) bool {
 	progress.clear()
 	// File and member names come from the inputs: clean them like any
 	// other untrusted text before they reach a terminal.
-	for _, d := range res.Diagnostics {
-		fmt.Fprintf(env.Stderr, "%s: %s\n", cmd, plain.Line(d.Error()))
+	for _, p := range problems {
+		fmt.Fprintf(env.Stderr, "%s: %s: %s\n", cmd, plain.Line(p.Path), plain.Line(p.Reason))
 	}
-	if len(res.Diagnostics) > 0 {
-		fmt.Fprintf(env.Stderr, "%s: %d input(s) not loaded; %d trial(s) loaded\n", cmd, len(res.Diagnostics), progress.trials)
+	if len(problems) > 0 {
+		fmt.Fprintf(env.Stderr, "%s: %s not loaded; %s loaded\n", cmd,
+			present.Count(len(problems), "input", "inputs"), present.Count(progress.trials, "trial", "trials"))
 	}
-	return res.Trials, len(res.Diagnostics) == 0
+	return len(problems) == 0
+}
+
+func newProgress(env *Env) *stderrProgress {
+	return &stderrProgress{w: env.Stderr, show: isTerminal(env.Stderr)}
 }
 
 // stderrProgress counts the load and, on a terminal, shows a one-line
@@ -235,23 +263,12 @@ func (p *stderrProgress) clear() {
 }
 
 // findTrials loads the corpus keeping only the trials with the given ids
-// (matched on id or NCT id, ignoring case) — `show` on a registry download
-// holds two trials, not half a million. It returns them in the order of ids
-// (nil where not found), how many trials were read, and whether every input
-// loaded.
+// (see corpus.Find). It returns them in the order of ids (nil where not
+// found), how many trials were read, and whether every input loaded.
 func findTrials(env *Env, cmd string, paths []string, ids ...string) ([]*model.Trial, int, bool) {
-	found := make([]*model.Trial, len(ids))
-	n := 0
-	ok := streamCorpus(env, cmd, paths, func(t *model.Trial) {
-		n++
-		for i, id := range ids {
-			id = strings.TrimSpace(id)
-			if found[i] == nil && (strings.EqualFold(t.ID, id) || t.NCTID != "" && strings.EqualFold(t.NCTID, id)) {
-				found[i] = t
-			}
-		}
-	})
-	return found, n, ok
+	progress := newProgress(env)
+	found, n, problems := corpus.Find(env.Ctx, source(paths), progress.update, ids...)
+	return found, n, reportProblems(env, cmd, progress, problems)
 }
 
 func notFound(env *Env, cmd, id string, n int) int {
@@ -284,4 +301,21 @@ func colorWriter(env *Env, w io.Writer) *colorprofile.Writer {
 // wantColor reports whether styled output would show colour on w.
 func wantColor(env *Env, w io.Writer) bool {
 	return colorWriter(env, w).Profile > colorprofile.Ascii
+}
+
+// reportTheme styles text printed to stdout: none when stdout shows no
+// colour (a pipe, NO_COLOR); otherwise the palette TRIALS_THEME names, or
+// the one for the terminal's background, asked of the terminal when both
+// ends are one (a terminal that does not answer counts as dark).
+func reportTheme(env *Env) report.Theme {
+	if !wantColor(env, env.Stdout) {
+		return report.PlainTheme()
+	}
+	dark, forced := report.ThemeChoice(env.Environ)
+	in, inOK := env.Stdin.(*os.File)
+	out, outOK := env.Stdout.(*os.File)
+	if !forced && inOK && outOK && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd()) {
+		dark = lipgloss.HasDarkBackground(in, out)
+	}
+	return report.NewTheme(report.PaletteFor(dark))
 }

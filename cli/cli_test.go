@@ -77,10 +77,20 @@ func TestExportBadPathStillPrintsTheGoodOnes(t *testing.T) {
 	}
 }
 
+// TestFlagErrorsGoToStderrOnce: a mistyped flag prints the error and the
+// usage once, on stderr — nothing lands in a file stdout goes to.
+func TestFlagErrorsGoToStderrOnce(t *testing.T) {
+	for _, args := range [][]string{{"export", "--nope"}, {"show", "-x"}, {"--bogus"}, {"search", "--limit", "x", "q"}} {
+		r := run(t, args...)
+		if r.code != ExitUsage || r.stdout != "" || strings.Count(r.stderr, "Usage") != 1 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"export", "--format", "xml"},
-		{"export", "--nope"},
 		{"show"},
 	} {
 		r := run(t, args...)
@@ -91,10 +101,11 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestHelpAndVersion(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}, {"export", "--help"}, {"show", "-h"}, {"help", "export"}} {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}, {"export", "--help"}, {"show", "-h"}, {"help", "export"},
+		{"search", "--help"}, {"compare", "--help"}, {"fetch", "--help"}} {
 		r := run(t, args...)
-		if r.code != ExitOK || !strings.Contains(r.stdout, "Usage") {
-			t.Errorf("%v: exit %d, stdout %q", args, r.code, r.stdout)
+		if r.code != ExitOK || strings.Count(r.stdout, "Usage") != 1 || r.stderr != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q (want the usage once, on stdout)", args, r.code, r.stdout, r.stderr)
 		}
 	}
 	r := run(t, "--version")

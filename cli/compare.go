@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/trials-app/trials/report"
+	"github.com/trials-app/trials/search"
 )
 
 const compareUsage = `Usage: trials compare ID1 ID2 [PATH…]
@@ -34,11 +35,8 @@ func runCompare(args []string, env *Env) int {
 	if b == nil {
 		return notFound(env, "trials compare", pos[1], n)
 	}
-	th := report.PlainTheme()
-	if wantColor(env, env.Stdout) {
-		th = report.DefaultTheme()
-	}
-	lines := report.RenderCompare(report.Compare(a, b), report.NewCompareLayout(termWidth(env.Stdout, 120)), th)
+	th := reportTheme(env)
+	lines := report.RenderCompare(report.Compare(a, b, search.Key), report.NewCompareLayout(termWidth(env.Stdout, 120)), th)
 	fmt.Fprintln(colorWriter(env, env.Stdout), strings.Join(lines, "\n"))
 	if !ok {
 		return ExitError

@@ -6,9 +6,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
-	"github.com/trials-app/trials/report"
+	"github.com/trials-app/trials/present"
 	"github.com/trials-app/trials/search"
 )
 
@@ -51,25 +50,22 @@ func runSearch(args []string, env *Env) int {
 	if *limit < 0 {
 		return usageError(env, "trials search", "--limit must not be negative")
 	}
-	b := search.NewBuilder(0)
-	ok = streamCorpus(env, "trials search", pos[1:], func(t *model.Trial) { b.Add(search.NewRecord(t)) })
-	ix := b.Index()
+	c, ok := loadCorpus(env, "trials search", pos[1:])
+	ix := c.Index()
 	res := ix.Search(pos[0], field)
 	hits := res.Hits
 	if *limit > 0 && len(hits) > *limit {
 		hits = hits[:*limit]
 	}
-	th := report.PlainTheme()
-	if wantColor(env, env.Stdout) {
-		th = report.DefaultTheme()
-	}
+	th := reportTheme(env)
 	width := termWidth(env.Stdout, 0)
 	w := colorWriter(env, env.Stdout)
 	for _, h := range hits {
 		r := ix.Record(h)
-		status := fmt.Sprintf("%-23s", model.Label(r.Status))
-		line := fmt.Sprintf("%-11s  %s  %-9s  ", r.ID, th.Status(r.Status).Render(status), model.PhaseLabel(r.Phases))
-		title := highlight(plain.Line(r.Title), res.Terms, th)
+		status := fmt.Sprintf("%-23s", present.Status(r.Status))
+		line := fmt.Sprintf("%-11s  %s  %-9s  ", plain.Line(r.ID), th.Status(r.Status).Render(status), present.Phase(r.Phases))
+		title := plain.Line(present.Clip(r.Title, present.MaxText))
+		title = present.Highlight(title, search.Spans(title, res.Terms), identity, func(s string) string { return th.Match.Render(s) })
 		if width > 0 {
 			title = ansi.Truncate(title, max(width-ansi.StringWidth(line), 10), "…")
 		}
@@ -84,19 +80,4 @@ func runSearch(args []string, env *Env) int {
 	return ExitOK
 }
 
-// highlight emphasises the parts of s the query terms match.
-func highlight(s string, terms []string, th report.Theme) string {
-	spans := search.Spans(s, terms)
-	if len(spans) == 0 {
-		return s
-	}
-	var b strings.Builder
-	prev := 0
-	for _, sp := range spans {
-		b.WriteString(s[prev:sp[0]])
-		b.WriteString(th.Title.Render(s[sp[0]:sp[1]]))
-		prev = sp[1]
-	}
-	b.WriteString(s[prev:])
-	return b.String()
-}
+func identity(s string) string { return s }

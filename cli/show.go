@@ -30,10 +30,7 @@ func runShow(args []string, env *Env) int {
 	if t == nil {
 		return notFound(env, "trials show", pos[0], n)
 	}
-	th := report.PlainTheme()
-	if wantColor(env, env.Stdout) {
-		th = report.DefaultTheme()
-	}
+	th := reportTheme(env)
 	fmt.Fprint(colorWriter(env, env.Stdout), report.Show(t, termWidth(env.Stdout, 100), th))
 	if !ok {
 		return ExitError

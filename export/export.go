@@ -60,9 +60,11 @@ func NewEncoder(w io.Writer, format string) (*Encoder, error) {
 	return e, nil
 }
 
-// Encode writes one trial.
+// Encode writes one trial, every string of it cleaned of control and
+// escape sequences first (whatever the format).
 func (e *Encoder) Encode(t *model.Trial) error {
 	defer func() { e.n++ }()
+	t = cleaned(t)
 	switch e.format {
 	case "json":
 		b, err := marshal(t, "  ")
@@ -135,8 +137,9 @@ func marshal(t *model.Trial, indent string) ([]byte, error) {
 
 // CSVColumns are the columns of the CSV export. List values are joined with
 // "; " (phases with "|", as in "PHASE2|PHASE3"); the *_count columns count.
-// A cell a spreadsheet would run as a formula (starting with =, +, @ or a
-// tab) is prefixed with an apostrophe.
+// A cell a spreadsheet would run as a formula (starting with =, +, -, @, a
+// tab or a carriage return, also after leading spaces) is prefixed with an
+// apostrophe.
 var CSVColumns = []string{
 	"id", "nct_id", "title", "official_title", "acronym", "status", "phases", "study_type",
 	"enrollment", "enrollment_type", "start_date", "primary_completion_date", "completion_date",
@@ -192,14 +195,4 @@ func csvRow(t *model.Trial) []string {
 		strconv.Itoa(len(t.Locations)), join(t.Countries), join(ids), join(t.RelatedTrials),
 		t.Source.Path, t.Source.Entry, string(t.Source.Format), join(t.Warnings),
 	}
-}
-
-// defuse keeps a spreadsheet from running a cell as a formula.
-func defuse(row []string) []string {
-	for i, c := range row {
-		if c != "" && strings.ContainsRune("=+@\t\r", rune(c[0])) {
-			row[i] = "'" + c
-		}
-	}
-	return row
 }

@@ -79,3 +79,55 @@ func TestCSVDefusesFormulas(t *testing.T) {
 		t.Errorf("title cell %q", got)
 	}
 }
+
+func TestCSVDefusesByTheOWASPRule(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"=1+2", "'=1+2"},
+		{"+1", "'+1"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\t=1", "'\t=1"},
+		{"\r=1", "'\r=1"},
+		{"  =1", "'  =1"},
+		{"\u00a0-1", "'\u00a0-1"},
+		{"PD-1 inhibitor", "PD-1 inhibitor"},
+		{"", ""},
+		{"   ", "   "},
+	}
+	for _, tt := range tests {
+		if got := defuse([]string{tt.in})[0]; got != tt.want {
+			t.Errorf("defuse(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestEveryFormatCleansEveryField: file and member names, and any text the
+// loader did not clean, reach no format with an escape, OSC 52 or BEL.
+func TestEveryFormatCleansEveryField(t *testing.T) {
+	evil := "\x1b]52;c;ZXZpbA==\x07\x1b[31mred\x1b[0m\u009b2J\u202e"
+	tr := sample()
+	tr.Source = model.Source{Path: "in/" + evil + ".zip", Entry: evil + "member.json", Format: model.FormatCTGovJSON}
+	tr.Warnings = []string{"bad " + evil}
+	tr.Locations = []model.Location{{Facility: evil + "Site", Country: "X"}}
+	tr.Eligibility.Inclusion[0].Children[0].Text = "deep " + evil
+	before := tr.Source.Path
+	for _, format := range Formats {
+		var b bytes.Buffer
+		if err := Write(&b, format, []*model.Trial{tr}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		// JSON may escape control characters; they must not be there at all.
+		for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e", `\u001b`, `\u0007`, `\u009b`, `\u202e`, "ZXZpbA"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: %q reached the export", format, bad)
+			}
+		}
+		if !strings.Contains(out, "member.json") || !strings.Contains(out, "red") {
+			t.Errorf("%s: the text around the escapes was lost:\n%s", format, out)
+		}
+	}
+	if tr.Source.Path != before {
+		t.Error("cleaning an export must not change the trial itself")
+	}
+}

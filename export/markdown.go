@@ -2,14 +2,18 @@ package export
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/present"
 )
 
+// writeMarkdown writes one trial as a Markdown section. Labels are
+// present's, as in `trials show`; every text is capped (present.ClipText)
+// and every list (present.ClipItems), so one broken document cannot make
+// the export balloon.
 func writeMarkdown(b *strings.Builder, t *model.Trial) {
-	fmt.Fprintf(b, "# %s\n\n", mdEscape(t.Title))
+	fmt.Fprintf(b, "# %s\n\n", mdCell(t.Title))
 	b.WriteString("| Field | Value |\n|---|---|\n")
 	row := func(k, v string) {
 		if v != "" {
@@ -22,52 +26,37 @@ func writeMarkdown(b *strings.Builder, t *model.Trial) {
 	}
 	row("Official title", t.OfficialTitle)
 	row("Acronym", t.Acronym)
-	row("Status", model.Label(t.Status))
-	row("Phase", model.PhaseLabel(t.Phases))
+	row("Status", present.Status(t.Status))
+	row("Phase", present.Phase(t.Phases))
 	row("Study type", model.Label(t.StudyType))
-	if t.Enrollment != nil {
-		e := strconv.Itoa(*t.Enrollment)
-		if t.EnrollmentType != "" {
-			e += " (" + strings.ToLower(string(t.EnrollmentType)) + ")"
-		}
-		row("Enrollment", e)
-	}
-	row("Start", withType(t.StartDate, t.StartDateType))
-	row("Primary completion", withType(t.PrimaryCompletionDate, t.PrimaryCompletionDateType))
-	row("Completion", withType(t.CompletionDate, t.CompletionDateType))
+	row("Enrollment", present.Enrollment(t.Enrollment, t.EnrollmentType))
+	row("Start", present.Date(t.StartDate, t.StartDateType))
+	row("Primary completion", present.Date(t.PrimaryCompletionDate, t.PrimaryCompletionDateType))
+	row("Completion", present.Date(t.CompletionDate, t.CompletionDateType))
 	row("First posted", t.FirstPosted)
 	row("Last updated", t.LastUpdated)
-	row("Conditions", strings.Join(t.Conditions, "; "))
-	row("Keywords", strings.Join(t.Keywords, "; "))
-	row("Lead sponsor", sponsorText(t.LeadSponsor))
+	row("Conditions", join(t.Conditions))
+	row("Keywords", join(t.Keywords))
+	row("Lead sponsor", present.Sponsor(t.LeadSponsor))
 	var collabs []string
 	for _, c := range t.Collaborators {
-		collabs = append(collabs, sponsorText(c))
+		collabs = append(collabs, present.Sponsor(c))
 	}
-	row("Collaborators", strings.Join(collabs, "; "))
+	row("Collaborators", join(collabs))
 	d := t.Design
-	row("Allocation", model.Label(d.Allocation))
+	row("Allocation", present.Allocation(d.Allocation))
 	row("Intervention model", model.Label(d.InterventionModel))
 	row("Observational model", model.Label(d.ObservationalModel))
 	row("Time perspective", model.Label(d.TimePerspective))
-	if d.Masking != "" {
-		m := model.Label(d.Masking)
-		var who []string
-		for _, x := range d.WhoMasked {
-			who = append(who, strings.ToLower(model.Label(x)))
-		}
-		if len(who) > 0 {
-			m += " (" + strings.Join(who, ", ") + ")"
-		}
-		row("Masking", m)
-	}
+	row("Masking", present.Masking(d))
 	row("Primary purpose", model.Label(d.PrimaryPurpose))
-	row("Source", t.Source.Path+" ("+string(t.Source.Format)+")")
+	row("Source", present.Source(t.Source))
+	row("Layout", present.Format(t.Source.Format))
 	b.WriteString("\n")
 
 	para := func(title, text string) {
 		if text != "" {
-			fmt.Fprintf(b, "## %s\n\n%s\n\n", title, mdEscape(text))
+			fmt.Fprintf(b, "## %s\n\n%s\n\n", title, mdEscape(present.ClipText(text)))
 		}
 	}
 	para("Brief summary", t.BriefSummary)
@@ -76,27 +65,33 @@ func writeMarkdown(b *strings.Builder, t *model.Trial) {
 
 	if len(t.Arms) > 0 || len(t.Interventions) > 0 {
 		b.WriteString("## Arms and interventions\n\n")
-		for _, a := range t.Arms {
+		arms, more := present.ClipItems(t.Arms)
+		for _, a := range arms {
 			title := a.Label
 			if a.Type != "" {
-				title += " (" + model.Label(a.Type) + ")"
+				title += " (" + present.ArmType(a.Type) + ")"
 			}
-			fmt.Fprintf(b, "### %s\n\n", mdEscape(title))
+			fmt.Fprintf(b, "### %s\n\n", mdCell(title))
 			if a.Description != "" {
-				fmt.Fprintf(b, "%s\n\n", mdEscape(a.Description))
+				fmt.Fprintf(b, "%s\n\n", mdEscape(present.ClipText(a.Description)))
 			}
-			for _, name := range a.Interventions {
+			names, moreNames := present.ClipItems(a.Interventions)
+			for _, name := range names {
 				fmt.Fprintf(b, "- %s\n", interventionLine(t, name))
 			}
+			mdMore(b, moreNames, "intervention")
 			if len(a.Interventions) > 0 {
 				b.WriteString("\n")
 			}
 		}
-		if loose := t.UnassignedInterventions(); len(loose) > 0 {
+		mdMore(b, more, "arm")
+		if all := t.UnassignedInterventions(); len(all) > 0 {
 			b.WriteString("### Interventions not assigned to an arm\n\n")
+			loose, more := present.ClipItems(all)
 			for _, name := range loose {
 				fmt.Fprintf(b, "- %s\n", interventionLine(t, name))
 			}
+			mdMore(b, more, "intervention")
 			b.WriteString("\n")
 		}
 	}
@@ -105,46 +100,50 @@ func writeMarkdown(b *strings.Builder, t *model.Trial) {
 	b.WriteString("## Eligibility\n\n")
 	var facts []string
 	if e.MinAge != "" || e.MaxAge != "" {
-		facts = append(facts, "Ages: "+ageRange(e.MinAge, e.MaxAge))
+		facts = append(facts, "Ages: "+present.AgeRange(e))
 	}
 	if e.Sex != "" {
-		facts = append(facts, "Sex: "+model.Label(e.Sex))
+		facts = append(facts, "Sex: "+present.Sex(e.Sex))
 	}
 	if e.HealthyVolunteers != nil {
-		facts = append(facts, "Healthy volunteers: "+yesNo(*e.HealthyVolunteers))
+		facts = append(facts, "Healthy volunteers: "+present.HealthyVolunteers(e.HealthyVolunteers))
 	}
 	if len(facts) > 0 {
-		fmt.Fprintf(b, "%s\n\n", strings.Join(facts, " · "))
+		fmt.Fprintf(b, "%s\n\n", mdCell(strings.Join(facts, " · ")))
 	}
 	if e.StudyPopulation != "" {
-		fmt.Fprintf(b, "Study population: %s\n\n", mdEscape(e.StudyPopulation))
+		fmt.Fprintf(b, "Study population: %s\n\n", mdEscape(present.ClipText(e.StudyPopulation)))
 	}
 	criteria := func(title string, cs []model.Criterion) {
 		if len(cs) == 0 {
 			return
 		}
 		fmt.Fprintf(b, "### %s\n\n", title)
-		writeCriteria(b, cs, 0)
+		budget := present.MaxItems
+		writeCriteria(b, cs, 0, &budget)
+		mdMore(b, -budget, "criterion line")
 		b.WriteString("\n")
 	}
 	criteria("Inclusion criteria", e.Inclusion)
 	criteria("Exclusion criteria", e.Exclusion)
 
-	outcomes := func(title string, os []model.Outcome) {
-		if len(os) == 0 {
+	outcomes := func(title string, all []model.Outcome) {
+		if len(all) == 0 {
 			return
 		}
 		fmt.Fprintf(b, "### %s\n\n", title)
+		os, more := present.ClipItems(all)
 		for _, o := range os {
-			fmt.Fprintf(b, "- **%s**", mdEscape(o.Measure))
+			fmt.Fprintf(b, "- **%s**", mdCell(o.Measure))
 			if o.TimeFrame != "" {
-				fmt.Fprintf(b, " — time frame: %s", mdEscape(o.TimeFrame))
+				fmt.Fprintf(b, " — time frame: %s", mdCell(o.TimeFrame))
 			}
 			if o.Description != "" {
-				fmt.Fprintf(b, "  \n  %s", mdEscape(strings.ReplaceAll(o.Description, "\n", " ")))
+				fmt.Fprintf(b, "  \n  %s", mdCell(o.Description))
 			}
 			b.WriteString("\n")
 		}
+		mdMore(b, more, "outcome")
 		b.WriteString("\n")
 	}
 	if n := len(t.Outcomes.Primary) + len(t.Outcomes.Secondary) + len(t.Outcomes.Other); n > 0 {
@@ -155,117 +154,74 @@ func writeMarkdown(b *strings.Builder, t *model.Trial) {
 	}
 	if len(t.Locations) > 0 {
 		fmt.Fprintf(b, "## Locations (%d)\n\n", len(t.Locations))
-		for _, l := range t.Locations {
-			fmt.Fprintf(b, "- %s\n", mdEscape(LocationText(l)))
+		locs, more := present.ClipItems(t.Locations)
+		for _, l := range locs {
+			fmt.Fprintf(b, "- %s\n", mdCell(present.Site(l, true)))
 		}
+		mdMore(b, more, "site")
 		b.WriteString("\n")
 	}
 	if len(t.Investigators) > 0 {
 		b.WriteString("## Investigators\n\n")
-		for _, v := range t.Investigators {
-			s := v.Name
-			if v.Role != "" {
-				s += " (" + model.Label(v.Role) + ")"
-			}
-			if v.Affiliation != "" {
-				s += ", " + v.Affiliation
-			}
-			fmt.Fprintf(b, "- %s\n", mdEscape(s))
+		vs, more := present.ClipItems(t.Investigators)
+		for _, v := range vs {
+			fmt.Fprintf(b, "- %s\n", mdCell(present.Investigator(v)))
 		}
+		mdMore(b, more, "investigator")
 		b.WriteString("\n")
 	}
 	if len(t.SecondaryIDs) > 0 || len(t.RelatedTrials) > 0 {
 		b.WriteString("## Identifiers\n\n")
-		for _, id := range t.SecondaryIDs {
-			s := id.ID
-			if id.Type != "" {
-				s += " (" + id.Type + ")"
-			}
-			fmt.Fprintf(b, "- %s\n", mdEscape(s))
+		ids, more := present.ClipItems(t.SecondaryIDs)
+		for _, id := range ids {
+			fmt.Fprintf(b, "- %s\n", mdCell(present.Identifier(id)))
 		}
+		mdMore(b, more, "identifier")
 		if len(t.RelatedTrials) > 0 {
-			fmt.Fprintf(b, "- Related trials: %s\n", strings.Join(t.RelatedTrials, ", "))
+			fmt.Fprintf(b, "- Related trials: %s\n", mdCell(strings.Join(t.RelatedTrials, ", ")))
 		}
 		b.WriteString("\n")
 	}
 }
 
-func writeCriteria(b *strings.Builder, cs []model.Criterion, depth int) {
+func join(ss []string) string {
+	ss, _ = present.ClipItems(ss)
+	return strings.Join(ss, "; ")
+}
+
+// mdMore says how many items the cap left out of a list.
+func mdMore(b *strings.Builder, n int, what string) {
+	if n > 0 {
+		fmt.Fprintf(b, "- … and %s more, not shown (see the source)\n", present.Count(n, what, what+"s"))
+	}
+}
+
+func writeCriteria(b *strings.Builder, cs []model.Criterion, depth int, budget *int) {
 	for i, c := range cs {
-		fmt.Fprintf(b, "%s%d. %s\n", strings.Repeat("   ", depth), i+1, mdEscape(c.Text))
-		writeCriteria(b, c.Children, depth+1)
+		if *budget <= 0 {
+			*budget -= model.CountCriteria(cs[i:])
+			return
+		}
+		*budget--
+		fmt.Fprintf(b, "%s%d. %s\n", strings.Repeat("   ", depth), i+1, mdCell(c.Text))
+		writeCriteria(b, c.Children, depth+1, budget)
 	}
 }
 
 func interventionLine(t *model.Trial, name string) string {
 	iv := t.Intervention(name)
 	if iv == nil {
-		return mdEscape(name)
+		return mdCell(name)
 	}
-	s := "**" + mdEscape(iv.Name) + "**"
+	s := "**" + mdCell(iv.Name) + "**"
 	if iv.Type != "" {
 		s = model.Label(iv.Type) + ": " + s
 	}
 	if iv.Description != "" {
-		s += " — " + mdEscape(strings.ReplaceAll(iv.Description, "\n", " "))
+		s += " — " + mdCell(iv.Description)
 	}
 	if len(iv.OtherNames) > 0 {
-		s += " (other names: " + mdEscape(strings.Join(iv.OtherNames, ", ")) + ")"
-	}
-	return s
-}
-
-func withType(date string, typ model.DateType) string {
-	if date == "" || typ == "" {
-		return date
-	}
-	return date + " (" + strings.ToLower(string(typ)) + ")"
-}
-
-func sponsorText(s model.Sponsor) string {
-	if s.Class == "" {
-		return s.Name
-	}
-	return s.Name + " (" + string(s.Class) + ")"
-}
-
-func ageRange(lo, hi string) string {
-	switch {
-	case lo != "" && hi != "":
-		return lo + " to " + hi
-	case lo != "":
-		return lo + " and older"
-	case hi != "":
-		return "up to " + hi
-	}
-	return "any"
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "Yes"
-	}
-	return "No"
-}
-
-// LocationText is a site on one line: "Facility — City, State Zip, Country [Recruiting]".
-func LocationText(l model.Location) string {
-	var place []string
-	for _, s := range []string{l.City, strings.TrimSpace(l.State + " " + l.Zip), l.Country} {
-		if s != "" {
-			place = append(place, s)
-		}
-	}
-	s := strings.Join(place, ", ")
-	if l.Facility != "" {
-		if s != "" {
-			s = l.Facility + " — " + s
-		} else {
-			s = l.Facility
-		}
-	}
-	if l.Status != "" {
-		s += " [" + model.Label(l.Status) + "]"
+		s += " (other names: " + mdCell(strings.Join(iv.OtherNames, ", ")) + ")"
 	}
 	return s
 }
@@ -275,5 +231,8 @@ var mdReplacer = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`
 // mdEscape escapes the characters Markdown would read as markup.
 func mdEscape(s string) string { return mdReplacer.Replace(s) }
 
-// mdCell escapes a table cell, which must stay on one line.
-func mdCell(s string) string { return mdEscape(strings.ReplaceAll(s, "\n", " ")) }
+// mdCell is a text on one line (a table cell, a list item, a heading):
+// capped, line breaks folded into spaces, escaped.
+func mdCell(s string) string {
+	return mdEscape(strings.Join(strings.Fields(present.ClipText(s)), " "))
+}

@@ -11,7 +11,7 @@ import (
 
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
-	"github.com/trials-app/trials/search"
+	"github.com/trials-app/trials/present"
 )
 
 // A comparison lays two trials side by side, section by section, one row
@@ -35,6 +35,9 @@ type Row struct {
 	Label       string
 	Left, Right string
 	Mark        Mark
+	// LeftStatus and RightStatus colour a status row's cells as the status
+	// reads everywhere else.
+	LeftStatus, RightStatus model.Status
 }
 
 // Section is a titled group of rows.
@@ -43,24 +46,30 @@ type Section struct {
 	Rows  []Row
 }
 
+// NameKey says when two names are the same item for a comparison: two
+// conditions, interventions or criteria whose keys are equal are paired as
+// shared. The browser and `trials compare` pass the intervention finder's
+// folding (search.Key: "AlloStim®" = "Allostim"); nil compares names
+// ignoring case and surrounding space.
+type NameKey func(string) string
+
 // Compare builds the comparison of a (left) and b (right).
-func Compare(a, b *model.Trial) []Section {
+func Compare(a, b *model.Trial, key NameKey) []Section {
+	if key == nil {
+		key = func(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+	}
+	interventionKey := func(s string) string {
+		if _, name, ok := strings.Cut(s, ": "); ok {
+			return key(name)
+		}
+		return key(s)
+	}
 	field := func(label, l, r string) Row {
 		m := Same
 		if !strings.EqualFold(strings.TrimSpace(l), strings.TrimSpace(r)) {
 			m = Differs
 		}
 		return Row{Label: label, Left: orDash(l), Right: orDash(r), Mark: m}
-	}
-	enroll := func(t *model.Trial) string {
-		if t.Enrollment == nil {
-			return ""
-		}
-		s := strconv.Itoa(*t.Enrollment)
-		if t.EnrollmentType != "" {
-			s += " (" + strings.ToLower(string(t.EnrollmentType)) + ")"
-		}
-		return s
 	}
 	collabs := func(t *model.Trial) string {
 		var ns []string
@@ -74,24 +83,24 @@ func Compare(a, b *model.Trial) []Section {
 	overview := Section{Title: "Overview", Rows: []Row{
 		identity("ID", a.ID, b.ID),
 		identity("Title", a.Title, b.Title),
-		field("Status", model.Label(a.Status), model.Label(b.Status)),
-		field("Phase", model.PhaseLabel(a.Phases), model.PhaseLabel(b.Phases)),
+		statusRow(field("Status", present.Status(a.Status), present.Status(b.Status)), a.Status, b.Status),
+		field("Phase", present.Phase(a.Phases), present.Phase(b.Phases)),
 		field("Study type", model.Label(a.StudyType), model.Label(b.StudyType)),
-		field("Enrollment", enroll(a), enroll(b)),
-		field("Start", dateText(a.StartDate, a.StartDateType), dateText(b.StartDate, b.StartDateType)),
-		field("Primary completion", dateText(a.PrimaryCompletionDate, a.PrimaryCompletionDateType), dateText(b.PrimaryCompletionDate, b.PrimaryCompletionDateType)),
-		field("Completion", dateText(a.CompletionDate, a.CompletionDateType), dateText(b.CompletionDate, b.CompletionDateType)),
+		field("Enrollment", present.Enrollment(a.Enrollment, a.EnrollmentType), present.Enrollment(b.Enrollment, b.EnrollmentType)),
+		field("Start", present.Date(a.StartDate, a.StartDateType), present.Date(b.StartDate, b.StartDateType)),
+		field("Primary completion", present.Date(a.PrimaryCompletionDate, a.PrimaryCompletionDateType), present.Date(b.PrimaryCompletionDate, b.PrimaryCompletionDateType)),
+		field("Completion", present.Date(a.CompletionDate, a.CompletionDateType), present.Date(b.CompletionDate, b.CompletionDateType)),
 		field("Last updated", a.LastUpdated, b.LastUpdated),
-		field("Lead sponsor", sponsorText(a.LeadSponsor), sponsorText(b.LeadSponsor)),
+		field("Lead sponsor", present.Sponsor(a.LeadSponsor), present.Sponsor(b.LeadSponsor)),
 		field("Collaborators", collabs(a), collabs(b)),
 	}}
-	overview.Rows = append(overview.Rows, pairLists("Conditions", a.Conditions, b.Conditions, nameKey)...)
+	overview.Rows = append(overview.Rows, pairLists("Conditions", a.Conditions, b.Conditions, key)...)
 
 	design := Section{Title: "Design", Rows: []Row{
-		field("Allocation", model.Label(a.Design.Allocation), model.Label(b.Design.Allocation)),
+		field("Allocation", present.Allocation(a.Design.Allocation), present.Allocation(b.Design.Allocation)),
 		field("Model", firstOf(model.Label(a.Design.InterventionModel), model.Label(a.Design.ObservationalModel)),
 			firstOf(model.Label(b.Design.InterventionModel), model.Label(b.Design.ObservationalModel))),
-		field("Masking", MaskingText(a.Design), MaskingText(b.Design)),
+		field("Masking", present.Masking(a.Design), present.Masking(b.Design)),
 		field("Primary purpose", model.Label(a.Design.PrimaryPurpose), model.Label(b.Design.PrimaryPurpose)),
 	}}
 	if a.Design.TimePerspective != "" || b.Design.TimePerspective != "" {
@@ -107,14 +116,14 @@ func Compare(a, b *model.Trial) []Section {
 	arms.Rows = append(arms.Rows, pairLists("Interventions", interventionNames(a), interventionNames(b), interventionKey)...)
 
 	elig := Section{Title: "Eligibility", Rows: []Row{
-		field("Ages", AgeRange(a.Eligibility), AgeRange(b.Eligibility)),
-		field("Sex", firstOf(model.Label(a.Eligibility.Sex), "not stated"), firstOf(model.Label(b.Eligibility.Sex), "not stated")),
-		field("Healthy volunteers", HealthyVolunteersText(a.Eligibility.HealthyVolunteers), HealthyVolunteersText(b.Eligibility.HealthyVolunteers)),
-		field("Inclusion criteria", CriteriaCount(a.Eligibility.Inclusion), CriteriaCount(b.Eligibility.Inclusion)),
-		field("Exclusion criteria", CriteriaCount(a.Eligibility.Exclusion), CriteriaCount(b.Eligibility.Exclusion)),
+		field("Ages", present.AgeRange(a.Eligibility), present.AgeRange(b.Eligibility)),
+		field("Sex", present.Sex(a.Eligibility.Sex), present.Sex(b.Eligibility.Sex)),
+		field("Healthy volunteers", present.HealthyVolunteers(a.Eligibility.HealthyVolunteers), present.HealthyVolunteers(b.Eligibility.HealthyVolunteers)),
+		field("Inclusion criteria", present.CriteriaCount(a.Eligibility.Inclusion), present.CriteriaCount(b.Eligibility.Inclusion)),
+		field("Exclusion criteria", present.CriteriaCount(a.Eligibility.Exclusion), present.CriteriaCount(b.Eligibility.Exclusion)),
 	}}
-	incl := Section{Title: "Inclusion criteria", Rows: criteriaRows(a.Eligibility.Inclusion, b.Eligibility.Inclusion)}
-	excl := Section{Title: "Exclusion criteria", Rows: criteriaRows(a.Eligibility.Exclusion, b.Eligibility.Exclusion)}
+	incl := Section{Title: "Inclusion criteria", Rows: criteriaRows(a.Eligibility.Inclusion, b.Eligibility.Inclusion, key)}
+	excl := Section{Title: "Exclusion criteria", Rows: criteriaRows(a.Eligibility.Exclusion, b.Eligibility.Exclusion, key)}
 
 	outcomes := Section{Title: "Outcomes"}
 	for _, kind := range []struct {
@@ -130,7 +139,7 @@ func Compare(a, b *model.Trial) []Section {
 	}
 
 	sites := Section{Title: "Sites", Rows: []Row{field("Sites", strconv.Itoa(len(a.Locations)), strconv.Itoa(len(b.Locations)))}}
-	sites.Rows = append(sites.Rows, pairCounts("Countries", siteCountries(a), siteCountries(b))...)
+	sites.Rows = append(sites.Rows, pairCounts("Countries", siteCountries(a), siteCountries(b), key)...)
 	sections := []Section{overview, design, arms, elig, incl, excl, outcomes, sites}
 	// A row only one side fills (an arm, an outcome the other lacks) says so.
 	for _, sec := range sections {
@@ -141,6 +150,11 @@ func Compare(a, b *model.Trial) []Section {
 		}
 	}
 	return sections
+}
+
+func statusRow(r Row, a, b model.Status) Row {
+	r.LeftStatus, r.RightStatus = a, b
+	return r
 }
 
 func isEmptyCell(s string) bool { s = strings.TrimSpace(s); return s == "" || s == "—" }
@@ -168,7 +182,7 @@ func armText(t *model.Trial, i int) string {
 	a := t.Arms[i]
 	s := firstOf(a.Label, "(unnamed)")
 	if a.Type != "" {
-		s += " [" + model.Label(a.Type) + "]"
+		s += " [" + present.ArmType(a.Type) + "]"
 	}
 	if len(a.Interventions) > 0 {
 		s += ": " + strings.Join(a.Interventions, ", ")
@@ -179,25 +193,9 @@ func armText(t *model.Trial, i int) string {
 func interventionNames(t *model.Trial) []string {
 	var out []string
 	for _, iv := range t.Interventions {
-		s := iv.Name
-		if iv.Type != "" {
-			s = model.Label(iv.Type) + ": " + s
-		}
-		out = append(out, s)
+		out = append(out, present.InterventionName(iv))
 	}
 	return out
-}
-
-// nameKey compares names as the intervention finder does: by letters and
-// digits only, so "AlloStim®" and "Allostim" are the same.
-func nameKey(s string) string { return search.Key(s) }
-
-// interventionKey compares interventions by name, ignoring the type prefix.
-func interventionKey(s string) string {
-	if _, name, ok := strings.Cut(s, ": "); ok {
-		return nameKey(name)
-	}
-	return nameKey(s)
 }
 
 // pairLists puts the items both lists have first, one pair per row, then
@@ -248,7 +246,7 @@ func pairLists(label string, l, r []string, key func(string) string) []Row {
 }
 
 // pairCounts is pairLists for counted items ("China (12)").
-func pairCounts(label string, l, r map[string]int) []Row {
+func pairCounts(label string, l, r map[string]int, key NameKey) []Row {
 	names := func(m map[string]int) []string {
 		out := make([]string, 0, len(m))
 		for k := range m {
@@ -262,7 +260,7 @@ func pairCounts(label string, l, r map[string]int) []Row {
 		})
 		return out
 	}
-	rows := pairLists(label, names(l), names(r), nameKey)
+	rows := pairLists(label, names(l), names(r), key)
 	for i := range rows {
 		if n, ok := l[rows[i].Left]; ok {
 			rows[i].Left = fmt.Sprintf("%s (%d)", rows[i].Left, n)
@@ -277,7 +275,7 @@ func pairCounts(label string, l, r map[string]int) []Row {
 func siteCountries(t *model.Trial) map[string]int {
 	m := map[string]int{}
 	for _, l := range t.Locations {
-		m[firstOf(l.Country, "Country not given")]++
+		m[present.Country(l.Country)]++
 	}
 	if len(m) == 0 {
 		for _, c := range t.Countries {
@@ -290,11 +288,11 @@ func siteCountries(t *model.Trial) map[string]int {
 // criteriaRows lines up two criteria lists item by item, in reading order,
 // numbered as the eligibility pane numbers them ("3.b"). Identical
 // criteria are marked shared.
-func criteriaRows(l, r []model.Criterion) []Row {
+func criteriaRows(l, r []model.Criterion, key NameKey) []Row {
 	fl, fr := flattenCriteria(l, ""), flattenCriteria(r, "")
 	inRight := map[string]bool{}
 	for _, c := range fr {
-		inRight[nameKey(c[1])] = true
+		inRight[key(c[1])] = true
 	}
 	var rows []Row
 	for i := 0; i < max(len(fl), len(fr)); i++ {
@@ -306,7 +304,7 @@ func criteriaRows(l, r []model.Criterion) []Row {
 			row.Right = fr[i][0] + " " + fr[i][1]
 		}
 		switch {
-		case i < len(fl) && inRight[nameKey(fl[i][1])]:
+		case i < len(fl) && inRight[key(fl[i][1])]:
 			row.Mark = Shared
 		case i >= len(fl) || i >= len(fr):
 			row.Mark = OnlyOne // one list is longer than the other
@@ -325,7 +323,7 @@ func flattenCriteria(cs []model.Criterion, prefix string) [][2]string {
 	var walk func(cs []model.Criterion, depth int, prefix string)
 	walk = func(cs []model.Criterion, depth int, prefix string) {
 		for i, c := range cs {
-			num := strings.TrimSuffix(CriterionMarker(depth, i), ".")
+			num := strings.TrimSuffix(present.CriterionMarker(depth, i), ".")
 			if prefix != "" {
 				num = prefix + "." + num
 			}
@@ -355,11 +353,24 @@ type CompareLayout struct {
 	Column int // width of each trial's column
 }
 
+// maxCell is what one cell of a comparison shows of a text: a comparison
+// summarises, and a narrow column turns a long text into thousands of lines.
+const maxCell = 10_000
+
+// MinCompareWidth is the narrowest comparison laid out within its width;
+// a narrower one is laid out at this width.
+const MinCompareWidth = 2 + 11 + 10 + 3 + 10
+
 // NewCompareLayout splits width into a label column and two equal columns,
-// with a one-character gutter for the row mark and separators.
+// with a two-column gutter for the row mark and a separator between the
+// trials. Every line of the comparison fits in max(width, MinCompareWidth).
 func NewCompareLayout(width int) CompareLayout {
+	width = max(width, MinCompareWidth)
 	label := 20
-	if width < 100 {
+	switch {
+	case width < 60:
+		label = 11
+	case width < 100:
 		label = 14
 	}
 	col := (width - label - 2 - 3) / 2 // gutter "≠ " and " │ " between columns
@@ -384,9 +395,13 @@ func RenderCompare(sections []Section, lay CompareLayout, th Theme) []string {
 			lines = append(lines, "")
 		}
 		lines = append(lines, th.Heading.Render(sec.Title))
-		for _, row := range sec.Rows {
-			lc := wrapHanging(plain.Line(row.Left), lay.Column)
-			rc := wrapHanging(plain.Line(row.Right), lay.Column)
+		rows, more := present.ClipItems(sec.Rows)
+		if more > 0 {
+			rows = append(rows, Row{Label: "…", Left: present.Count(more, "more row", "more rows") + ", not shown"})
+		}
+		for _, row := range rows {
+			lc := wrapHanging(plain.Line(present.ClipTextAt(row.Left, maxCell)), lay.Column)
+			rc := wrapHanging(plain.Line(present.ClipTextAt(row.Right, maxCell)), lay.Column)
 			lbl := plain.Lines(row.Label, lay.Label-1)
 			n := max(len(lc), len(rc), len(lbl))
 			mark, style := " ", th.Value
@@ -413,8 +428,15 @@ func RenderCompare(sections []Section, lay CompareLayout, th Theme) []string {
 				if i < len(lbl) {
 					lb = lbl[i]
 				}
+				ls, rs := style, style
+				if row.LeftStatus != "" {
+					ls = th.Status(row.LeftStatus)
+				}
+				if row.RightStatus != "" {
+					rs = th.Status(row.RightStatus)
+				}
 				lines = append(lines, th.Warn.Render(g)+" "+th.Label.Render(pad(lb, lay.Label))+
-					style.Render(pad(l, lay.Column))+th.Muted.Render(" │ ")+style.Render(r))
+					ls.Render(pad(l, lay.Column))+th.Muted.Render(" │ ")+rs.Render(r))
 			}
 		}
 	}
@@ -427,7 +449,7 @@ var numbered = regexp.MustCompile(`^(\d+(?:\.[a-z]+)*(?:\.[ivxl]+)?\.) `)
 // its text, so the numbers stand out down the column.
 func wrapHanging(s string, width int) []string {
 	g := numbered.FindString(s)
-	if g == "" || len(g) > width/2 {
+	if g == "" || len(g) > width/2 || width-len(g) < 10 {
 		return plain.Lines(s, width)
 	}
 	lines := plain.Lines(s[len(g):], width-len(g))

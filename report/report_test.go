@@ -26,7 +26,7 @@ func TestCompareAlignsSharedItems(t *testing.T) {
 	a := &model.Trial{ID: "A", Conditions: []string{"HCC", "Cirrhosis"}, Interventions: []model.Intervention{{Name: "Lenvatinib", Type: model.InterventionDrug}, {Name: "TACE"}}}
 	b := &model.Trial{ID: "B", Conditions: []string{"Liver metastases", "hcc"}, Interventions: []model.Intervention{{Name: "lenvatinib"}}}
 	var conds, ivs []Row
-	for _, s := range Compare(a, b) {
+	for _, s := range Compare(a, b, nil) {
 		for _, r := range s.Rows {
 			if r.Label == "Conditions" || (len(conds) > 0 && r.Label == "" && s.Title == "Overview") {
 				if r.Label == "Conditions" && len(conds) > 0 {
@@ -46,7 +46,7 @@ func TestCompareAlignsSharedItems(t *testing.T) {
 		t.Errorf("interventions %+v", ivs)
 	}
 	// Both sides of every rendered row end at the same line.
-	lines := RenderCompare(Compare(a, b), NewCompareLayout(80), PlainTheme())
+	lines := RenderCompare(Compare(a, b, nil), NewCompareLayout(80), PlainTheme())
 	for _, l := range lines {
 		if ansi.StringWidth(l) > 80 {
 			t.Errorf("line wider than 80: %q", l)

@@ -3,90 +3,98 @@ package ui
 import (
 	"fmt"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/trials-app/trials/model"
-	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/report"
+	"github.com/trials-app/trials/search"
 )
 
-// comparison shows two trials side by side; both columns are one block of
-// lines, so they scroll together.
+// comparison shows two trials side by side, section by section; both
+// columns are one block of lines, so they scroll together.
 type comparison struct {
+	ctx   *Context
 	a, b  *model.Trial
-	pager pager
+	text  *textView
+	keys  compareKeys
 	width int
+	laid  struct {
+		width int
+		th    *theme
+		a     *model.Trial
+	}
 }
 
-func (c *comparison) render(width int, th theme) {
-	if c.a == nil || c.b == nil {
+type compareKeys struct {
+	Swap, Back binding
+}
+
+func newComparison(ctx *Context, a, b *model.Trial) Component {
+	return &comparison{ctx: ctx, a: a, b: b, text: newTextView(ctx), keys: compareKeys{
+		Swap: bind("s", "swap sides", "s"),
+		Back: bind("esc", "back (marks kept)", "esc"),
+	}}
+}
+
+func (c *comparison) Title() string { return "compare" }
+
+// layout renders the comparison again when the width, the theme or the
+// sides changed, keeping the scroll position.
+func (c *comparison) layout() {
+	if c.width == 0 || c.laid.width == c.width && c.laid.th == c.ctx.Theme && c.laid.a == c.a {
 		return
 	}
+	c.laid.width, c.laid.th, c.laid.a = c.width, c.ctx.Theme, c.a
+	lines := report.RenderCompare(report.Compare(c.a, c.b, search.Key), report.NewCompareLayout(c.width), c.ctx.Theme.report)
+	c.text.SetLines(lines, false)
+}
+
+func (c *comparison) SetSize(width, height int) {
 	c.width = width
-	off := c.pager.offset
-	c.pager.setLines(report.RenderCompare(report.Compare(c.a, c.b), report.NewCompareLayout(width), th.report))
-	c.pager.offset = off
-	c.pager.clamp()
+	c.text.SetSize(width, height-1) // the title line
+	c.layout()
 }
 
-// layout sizes the comparison; it is laid out again only while shown.
-func (c *comparison) layout(width, bodyH int, shown bool, th theme) {
-	c.pager.setHeight(bodyH - 1) // the title line
-	if shown && width != c.width {
-		c.render(width, th)
-	}
-}
+func (c *comparison) Typing() bool { return c.text.Typing() }
 
-func (m *Model) openCompare() tea.Cmd {
-	a, b, ok := m.comparePair()
-	if !ok {
-		switch {
-		case len(m.marks) == 0:
-			m.message = "Mark a trial with space, then select another (or mark it too) and press c."
-		case m.list.selected() < 0:
-			m.message = "No trial is selected to compare with the marked one; clear the filter (esc) or mark a second trial."
-		default:
-			m.message = "Select a different trial from the marked one, then press c."
+func (c *comparison) Update(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case themeMsg:
+		c.layout()
+		return nil, false
+	case tea.KeyPressMsg:
+		if !c.text.Typing() {
+			switch {
+			case key.Matches(msg, c.keys.Swap):
+				c.a, c.b = c.b, c.a
+				c.layout()
+				return nil, true
+			case c.text.state == searchOff && key.Matches(msg, c.keys.Back):
+				return closeView(c), true
+			}
 		}
-		return nil
 	}
-	ta, err := m.corpus.Trial(a)
-	var tb *model.Trial
-	if err == nil {
-		tb, err = m.corpus.Trial(b)
-	}
-	if err != nil {
-		m.message = "Cannot compare: " + plain.Line(err.Error())
-		return nil
-	}
-	m.compare = comparison{a: ta, b: tb}
-	m.view = viewCompare
-	m.layout()
-	m.compare.render(m.width, m.th)
-	return nil
+	return c.text.Update(msg)
 }
 
-func (m *Model) keyCompare(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	c := &m.compare
-	switch {
-	case key.Matches(msg, k.Quit):
-		return tea.Quit
-	case key.Matches(msg, k.Back):
-		m.view = viewMain // the marks stay
-	case key.Matches(msg, k.Help):
-		m.openHelp(viewCompare)
-	case key.Matches(msg, k.Swap):
-		c.a, c.b = c.b, c.a
-		c.render(m.width, m.th)
-	default:
-		m.keyPane(msg, &c.pager)
-	}
-	return nil
+func (c *comparison) View() string {
+	title := fmt.Sprintf(" Compare  %s  ⇄  %s   (s swaps sides · %d%%)", shortID(c.a.ID), shortID(c.b.ID), c.text.percent())
+	return fit(title, c.width) + "\n" + c.text.View()
 }
 
-func (c *comparison) view(width int) string {
-	title := fmt.Sprintf(" Compare  %s  ⇄  %s   (s swaps sides · %d%%)", plain.Line(c.a.ID), plain.Line(c.b.ID), c.pager.percent())
-	return fit(title, width) + "\n" + c.pager.view(width)
+func (c *comparison) KeyMap() help.KeyMap {
+	if c.text.Typing() {
+		return keyMap{short: c.text.shortKeys(), full: c.text.keyGroups()}
+	}
+	own := []binding{c.keys.Swap}
+	if c.text.state == searchOff {
+		own = append(own, c.keys.Back)
+	}
+	return keyMap{short: append(c.text.shortKeys(), own...), full: append(c.text.keyGroups(), own)}
+}
+
+func (c *comparison) Status() string {
+	return "≠ the two differ  ·  = both have it  ·  · only one has it"
 }

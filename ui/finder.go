@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -11,80 +12,209 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/present"
 	"github.com/trials-app/trials/search"
 )
 
-// finder is the intervention finder: a fuzzy search over every intervention
-// name and other name in the corpus (stage 0), then the trials that use the
-// chosen one, with the arms it is given in (stage 1).
+// finder is the intervention finder: a fuzzy search over every
+// intervention name and other name in the corpus (stage 0), then the
+// trials that use the chosen one, with the arms it is given in (stage 1).
 type finder struct {
-	input  textinput.Model
-	gen    int
-	hits   []search.Hit
-	terms  []string
-	stage  int
-	entry  int // the chosen entry, in stage 1
-	cursor int
-	offset int
-	ucur   int // cursor over the entry's uses
-	uoff   int
-	height int
-	width  int
-	ready  bool
+	ctx   *Context
+	keys  finderKeys
+	input textinput.Model
+	gen   int // the newest search asked for
+	// hits are the answer to search hitsGen; while it lags gen they are
+	// stale, and enter waits for the fresh ones instead of acting on them.
+	hits      []search.Hit
+	hitsGen   int
+	terms     []string
+	openFresh bool // enter was pressed on stale hits
+	stage     int
+	entry     int // the chosen entry, in stage 1
+	cursor    int
+	offset    int
+	ucur      int // cursor over the entry's uses
+	uoff      int
+	width     int
+	height    int // rows of hits or uses
 }
 
-func newFinder() finder {
-	in := textinput.New()
-	in.Prompt = "intervention: "
-	in.Placeholder = "name or other name, e.g. lenvatinib"
-	return finder{input: in}
+type finderKeys struct {
+	scrollKeys
+	Up, Down, Choose, OpenTrial, Clear, Back binding
 }
 
+func newFinder(ctx *Context) Component {
+	f := &finder{ctx: ctx, hitsGen: -1, input: newInput("intervention: ", "name or other name, e.g. lenvatinib"), keys: finderKeys{
+		scrollKeys: newScrollKeys(),
+		Up:         bind("↑/ctrl+p", "up", "up", "ctrl+p"),
+		Down:       bind("↓/ctrl+n", "down", "down", "ctrl+n"),
+		Choose:     bind("enter", "trials using it", "enter"),
+		OpenTrial:  bind("enter", "open trial", "enter"),
+		Clear:      bind("esc", "clear, then close", "esc"),
+		Back:       bind("esc", "back to the search", "esc"),
+	}}
+	return f
+}
+
+func (f *finder) Init() tea.Cmd { return tea.Batch(f.input.Focus(), f.search()) }
+
+func (f *finder) Title() string { return "intervention finder" }
+
+// finderResultMsg carries the hits of one query.
 type finderResultMsg struct {
 	gen   int
 	hits  []search.Hit
 	terms []string
 }
 
-func finderCmd(c *Corpus, gen int, query string) tea.Cmd {
-	return func() tea.Msg {
-		return finderResultMsg{gen: gen, hits: c.Catalog.Find(query), terms: search.Terms(query)}
-	}
+func (f *finder) search() tea.Cmd {
+	f.gen++
+	gen, q, cat := f.gen, f.input.Value(), f.ctx.Corpus.Catalog()
+	return func() tea.Msg { return finderResultMsg{gen: gen, hits: cat.Find(q), terms: search.Terms(q)} }
 }
 
-func (f *finder) result(msg finderResultMsg) {
-	if msg.gen != f.gen {
-		return // typing has moved on
-	}
-	f.hits, f.terms, f.ready = msg.hits, msg.terms, true
-	f.cursor, f.offset = 0, 0
-}
+func (f *finder) fresh() bool { return f.hitsGen == f.gen }
 
-func (f *finder) layout(width, bodyH int, c *Corpus) {
+func (f *finder) Typing() bool { return f.stage == 0 }
+
+func (f *finder) SetSize(width, height int) {
 	f.width = width
+	f.height = max(height-2, 1) // the input (or heading) and a summary line
 	f.input.SetWidth(max(width-20, 10))
-	f.height = max(bodyH-2, 1) // the input line and a rule
-	f.offset = max(0, min(f.offset, len(f.hits)-f.height))
-	if c != nil {
-		f.follow(c)
+	f.follow()
+}
+
+func (f *finder) Update(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case finderResultMsg:
+		if msg.gen != f.gen {
+			return nil, false // typing has moved on
+		}
+		f.hits, f.hitsGen, f.terms = msg.hits, msg.gen, msg.terms
+		f.cursor, f.offset = 0, 0
+		if f.openFresh {
+			f.openFresh = false
+			f.choose()
+		}
+		return nil, false
+	case tea.KeyPressMsg:
+		if f.stage == 1 {
+			return f.keyUses(msg)
+		}
+		return f.keySearch(msg), true
+	case tea.MouseWheelMsg:
+		n := wheelStep
+		if msg.Button == tea.MouseWheelUp {
+			n = -n
+		}
+		f.move(n)
+		return nil, true
+	case tea.MouseClickMsg:
+		f.click(msg.Y - 2)
+		return nil, true
 	}
+	if f.stage == 0 {
+		return f.typeQuery(msg), false
+	}
+	return nil, false
 }
 
-func (f *finder) typeQuery(msg tea.Msg, c *Corpus) tea.Cmd {
-	return retype(&f.input, &f.gen, msg, func(gen int, q string) tea.Cmd { return finderCmd(c, gen, q) })
+func (f *finder) typeQuery(msg tea.Msg) tea.Cmd { return retype(&f.input, msg, f.search) }
+
+func (f *finder) keySearch(msg tea.KeyPressMsg) tea.Cmd {
+	k := f.keys
+	switch {
+	case key.Matches(msg, k.Clear):
+		if f.input.Value() != "" {
+			f.input.Reset()
+			return f.search()
+		}
+		f.input.Blur()
+		return closeView(f)
+	case key.Matches(msg, k.Choose):
+		if !f.fresh() {
+			f.openFresh = true // act on the hits of what was typed, when they come
+			return nil
+		}
+		f.choose()
+	case key.Matches(msg, k.Up):
+		f.move(-1)
+	case key.Matches(msg, k.Down):
+		f.move(1)
+	case key.Matches(msg, k.PageUp):
+		f.move(-f.height)
+	case key.Matches(msg, k.PageDown):
+		f.move(f.height)
+	default:
+		return f.typeQuery(msg)
+	}
+	return nil
 }
 
-func (f *finder) follow(c *Corpus) {
+// choose lists the trials using the hit under the cursor.
+func (f *finder) choose() {
+	if f.cursor >= len(f.hits) {
+		return
+	}
+	f.entry = f.hits[f.cursor].Entry
+	f.stage, f.ucur, f.uoff = 1, 0, 0
+	f.input.Blur()
+}
+
+func (f *finder) keyUses(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := f.keys
+	uses := f.ctx.Corpus.Catalog().Entry(f.entry).Uses
+	switch {
+	case key.Matches(msg, k.Back):
+		f.stage = 0
+		return f.input.Focus(), true
+	case key.Matches(msg, k.OpenTrial):
+		if f.ucur < len(uses) {
+			return showTrial(uses[f.ucur].Record), true
+		}
+		return nil, true
+	}
+	return nil, k.scroll(msg, f)
+}
+
+// The finder as a scroller of its current list.
+func (f *finder) step(n int) { f.move(n) }
+func (f *finder) toStart()   { f.move(-f.count()) }
+func (f *finder) toEnd()     { f.move(f.count()) }
+func (f *finder) page() int  { return f.height }
+func (f *finder) count() int {
+	if f.stage == 1 {
+		return len(f.ctx.Corpus.Catalog().Entry(f.entry).Uses)
+	}
+	return len(f.hits)
+}
+
+func (f *finder) move(n int) {
+	count := f.count()
+	if count == 0 {
+		return
+	}
+	cur := &f.cursor
+	if f.stage == 1 {
+		cur = &f.ucur
+	}
+	*cur = min(max(*cur+n, 0), count-1)
+	f.follow()
+}
+
+func (f *finder) follow() {
 	if f.stage == 1 {
 		// Rows are as tall as their arms need. Keep the chosen trial on
 		// screen: measure back from it, at most a screenful of rows.
 		if f.ucur < f.uoff {
 			f.uoff = f.ucur
 		}
-		e := c.Catalog.Entry(f.entry)
+		e := f.ctx.Corpus.Catalog().Entry(f.entry)
 		h := 0
 		for j := f.ucur; j >= f.uoff; j-- {
-			h += f.useHeight(c, e, j)
+			h += f.useHeight(e, j)
 			if h > f.height {
 				f.uoff = j + 1
 				break
@@ -98,146 +228,70 @@ func (f *finder) follow(c *Corpus) {
 	if f.cursor >= f.offset+f.height {
 		f.offset = f.cursor - f.height + 1
 	}
+	f.offset = max(0, min(f.offset, len(f.hits)-f.height))
 }
 
-func (f *finder) move(n, count int, c *Corpus) {
-	cur := &f.cursor
-	if f.stage == 1 {
-		cur = &f.ucur
-	}
-	if count == 0 {
+// click selects the row at line y of the list.
+func (f *finder) click(y int) {
+	if y < 0 || y >= f.height {
 		return
 	}
-	*cur = min(max(*cur+n, 0), count-1)
-	f.follow(c)
-}
-
-func (m *Model) openFinder() tea.Cmd {
-	m.view = viewFinder
-	f := &m.finder
-	f.stage = 0
-	cmd := f.input.Focus()
-	if !f.ready {
-		f.gen++
-		cmd = tea.Batch(cmd, finderCmd(m.corpus, f.gen, f.input.Value()))
-	}
-	return cmd
-}
-
-func (m *Model) keyFinder(msg tea.KeyPressMsg) tea.Cmd {
-	f := &m.finder
-	k := m.keys
-	if f.stage == 1 {
-		uses := m.corpus.Catalog.Entry(f.entry).Uses
-		switch {
-		case key.Matches(msg, k.Quit):
-			return tea.Quit
-		case key.Matches(msg, k.Help):
-			m.openHelp(viewFinder)
-		case key.Matches(msg, k.Back):
-			f.stage = 0
-			return f.input.Focus()
-		case key.Matches(msg, k.Up):
-			f.move(-1, len(uses), m.corpus)
-		case key.Matches(msg, k.Down):
-			f.move(1, len(uses), m.corpus)
-		case key.Matches(msg, k.PageUp):
-			f.move(-f.height, len(uses), m.corpus)
-		case key.Matches(msg, k.PageDown):
-			f.move(f.height, len(uses), m.corpus)
-		case key.Matches(msg, k.Top):
-			f.move(-len(uses), len(uses), m.corpus)
-		case key.Matches(msg, k.Bottom):
-			f.move(len(uses), len(uses), m.corpus)
-		case key.Matches(msg, k.Open):
-			if f.ucur < len(uses) {
-				m.openTrial(uses[f.ucur].Record)
-			}
+	if f.stage == 0 {
+		if f.offset+y < len(f.hits) {
+			f.cursor = f.offset + y
 		}
-		return nil
+		return
 	}
-	switch {
-	case key.Matches(msg, k.ClearInput):
-		if f.input.Value() != "" {
-			f.input.Reset()
-			f.gen++
-			return finderCmd(m.corpus, f.gen, "")
+	e := f.ctx.Corpus.Catalog().Entry(f.entry)
+	at := 0
+	for j := f.uoff; j < len(e.Uses); j++ {
+		at += f.useHeight(e, j)
+		if y < at {
+			f.ucur = j
+			return
 		}
-		f.input.Blur()
-		m.view = viewMain
-		return nil
-	case key.Matches(msg, k.Apply):
-		if f.cursor < len(f.hits) {
-			f.entry = f.hits[f.cursor].Entry
-			f.stage, f.ucur, f.uoff = 1, 0, 0
-			f.input.Blur()
-		}
-		return nil
-	case key.Matches(msg, k.FinderUp):
-		f.move(-1, len(f.hits), m.corpus)
-		return nil
-	case key.Matches(msg, k.FinderDown):
-		f.move(1, len(f.hits), m.corpus)
-		return nil
-	case msg.String() == "pgup":
-		f.move(-f.height, len(f.hits), m.corpus)
-		return nil
-	case msg.String() == "pgdown":
-		f.move(f.height, len(f.hits), m.corpus)
-		return nil
 	}
-	return f.typeQuery(msg, m.corpus)
 }
 
-// openTrial shows a trial in the main view, clearing a filter that hides it.
-func (m *Model) openTrial(rec int) {
-	m.view = viewMain
-	if !m.list.selectRecord(rec) {
-		m.clearFilter()
-		m.list.selectRecord(rec)
-	}
-	m.setFocus(paneDetail)
-}
-
-func (f *finder) view(c *Corpus, width int, th theme) string {
+func (f *finder) View() string {
+	th, c := f.ctx.Theme, f.ctx.Corpus
 	var lines []string
 	if f.stage == 0 {
-		lines = append(lines, fit(f.input.View(), width))
-		summary := fmt.Sprintf("%d interventions in %d trials", c.Catalog.Len(), c.Len())
-		if f.ready && f.input.Value() != "" {
-			summary = fmt.Sprintf("%d matching", len(f.hits))
+		lines = append(lines, fit(f.input.View(), f.width))
+		summary := fmt.Sprintf("%s in %s", present.Count(c.Catalog().Len(), "intervention", "interventions"), present.Count(c.Len(), "trial", "trials"))
+		if f.fresh() && f.input.Value() != "" {
+			summary = present.Number(len(f.hits)) + " matching"
 		}
-		lines = append(lines, fit(th.muted.Render(" "+summary+" · ↑/↓ choose · enter: trials using it · esc: back"), width))
+		lines = append(lines, fit(th.muted.Render(" "+summary+" · ↑/↓ choose · enter: trials using it · esc: back"), f.width))
 		for i := 0; i < f.height; i++ {
 			j := f.offset + i
-			if j >= len(f.hits) {
-				if i == 0 && f.ready {
-					lines = append(lines, fit(th.muted.Render("  No intervention matches."), width))
-				} else {
-					lines = append(lines, "")
-				}
-				continue
+			switch {
+			case j < len(f.hits):
+				lines = append(lines, f.entryRow(f.hits[j], j == f.cursor))
+			case i == 0 && f.fresh():
+				lines = append(lines, fit(th.muted.Render("  No intervention matches."), f.width))
+			default:
+				lines = append(lines, spaces(f.width))
 			}
-			lines = append(lines, f.entryRow(c, f.hits[j], j == f.cursor, width, th))
 		}
 		return strings.Join(lines, "\n")
 	}
-	e := c.Catalog.Entry(f.entry)
-	head := fmt.Sprintf(" %s — used in %d trial(s)", plain.Line(e.Name), len(e.Uses))
-	lines = append(lines, fit(th.header.Render(head), width))
+	e := c.Catalog().Entry(f.entry)
+	head := " " + plain.Line(present.Clip(e.Name, maxCell)) + " — used in " + present.Count(len(e.Uses), "trial", "trials")
+	lines = append(lines, fit(th.header.Render(head), f.width))
 	other := "no other names"
 	if len(e.Aliases) > 0 {
-		other = "also: " + plain.Line(strings.Join(e.Aliases, "; "))
+		other = "also: " + plain.Line(present.Clip(strings.Join(e.Aliases, "; "), maxCell))
 	}
-	lines = append(lines, fit(th.muted.Render(" "+other+" · enter: open trial · esc: back"), width))
+	lines = append(lines, fit(th.muted.Render(" "+other+" · enter: open trial · esc: back"), f.width))
 	// Each trial: what it is, then the arms the intervention is given in,
 	// wrapped in full — they are what the user asked for.
 	for j := f.uoff; j < len(e.Uses) && len(lines) < f.height+2; j++ {
-		lines = append(lines, f.useLines(c, e, j, j == f.ucur, width, th)...)
+		lines = append(lines, f.useLines(e, j, j == f.ucur)...)
 	}
 	lines = lines[:min(len(lines), f.height+2)]
 	for len(lines) < f.height+2 {
-		lines = append(lines, "")
+		lines = append(lines, spaces(f.width))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -248,83 +302,84 @@ func whereGiven(e *search.Entry, u search.Use) string {
 	if len(u.Arms) > 0 {
 		arms = strings.Join(u.Arms, "; ")
 	}
-	where := "given in: " + plain.Line(arms)
+	where := "given in: " + plain.Line(present.Clip(arms, maxCell))
 	if u.Name != e.Name {
-		where += " (as " + plain.Line(u.Name) + ")"
+		where += " (as " + plain.Line(present.Clip(u.Name, maxCell)) + ")"
 	}
 	return where
 }
 
 // useHeight is how many lines useLines takes.
-func (f *finder) useHeight(c *Corpus, e *search.Entry, j int) int {
+func (f *finder) useHeight(e *search.Entry, j int) int {
 	return 1 + len(plain.Wrap(whereGiven(e, e.Uses[j]), max(f.width-6, 10)))
 }
 
 // useLines renders one trial using the chosen intervention.
-func (f *finder) useLines(c *Corpus, e *search.Entry, j int, selected bool, width int, th theme) []string {
+func (f *finder) useLines(e *search.Entry, j int, selected bool) []string {
+	th := f.ctx.Theme
 	u := e.Uses[j]
-	r := c.Record(u.Record)
-	text := plain.Line(fmt.Sprintf("%-10s %-5s %-11s %s", statusShort(r.Status), phaseShort(r.Phases), r.ID, r.Title))
-	out := []string{selectLine(text, selected, width, th)}
-	for _, l := range plain.Wrap(whereGiven(e, u), max(width-6, 10)) {
+	r := f.ctx.Corpus.Record(u.Record)
+	text := plain.Line(fmt.Sprintf("%-10s %-5s %-11s %s", present.StatusShort(r.Status), present.PhaseShort(r.Phases), shortID(r.ID), present.Clip(r.Title, maxCell)))
+	out := []string{f.selectLine(text, selected)}
+	for _, l := range plain.Wrap(whereGiven(e, u), max(f.width-6, 10)) {
 		if selected {
-			out = append(out, th.header.Render("▌ ")+th.selected.Render(fit("    "+l, width-2)))
+			out = append(out, th.header.Render("▌ ")+th.selected.Render(fit("    "+l, f.width-2)))
 		} else {
-			out = append(out, fit("      "+th.muted.Render(l), width))
+			out = append(out, fit("      "+th.muted.Render(l), f.width))
 		}
 	}
 	return out
 }
 
-func (f *finder) entryRow(c *Corpus, h search.Hit, selected bool, width int, th theme) string {
-	e := c.Catalog.Entry(h.Entry)
-	name := highlightSpans(plain.Line(e.Name), f.terms, th, selected, baseStyle(selected, th))
-	n := fmt.Sprintf("%5d trial", len(e.Uses))
-	if len(e.Uses) != 1 {
-		n += "s"
-	} else {
-		n += " "
+// selectLine renders a plain list line, reversed with a bar when selected.
+func (f *finder) selectLine(text string, selected bool) string {
+	th := f.ctx.Theme
+	if selected {
+		return th.header.Render("▌ ") + th.selected.Render(fit(text, f.width-2))
 	}
-	extra := ""
+	return fit("  "+text, f.width)
+}
+
+func (f *finder) entryRow(h search.Hit, selected bool) string {
+	th := f.ctx.Theme
+	e := f.ctx.Corpus.Catalog().Entry(h.Entry)
+	base := lipgloss.NewStyle()
+	match := th.match
+	if selected {
+		base, match = th.selected, match.Reverse(true)
+	}
+	mark := func(s string) string {
+		s = plain.Line(present.Clip(s, maxCell))
+		return present.Highlight(s, search.Spans(s, f.terms), func(s string) string { return base.Render(s) }, func(s string) string { return match.Render(s) })
+	}
+	n := fmt.Sprintf("%5s trials", present.Number(len(e.Uses)))
+	if len(e.Uses) == 1 {
+		n = fmt.Sprintf("%5s trial ", present.Number(len(e.Uses)))
+	}
+	line := base.Render(n+"  ") + mark(e.Name)
 	if h.Via != "" {
-		extra = baseStyle(selected, th).Render("  (other name: ") + highlightSpans(plain.Line(h.Via), f.terms, th, selected, baseStyle(selected, th)) + baseStyle(selected, th).Render(")")
+		line += base.Render("  (other name: ") + mark(h.Via) + base.Render(")")
 	}
-	b := baseStyle(selected, th)
-	line := b.Render(n+"  ") + name + extra
-	if pad := width - 2 - ansi.StringWidth(line); pad > 0 {
-		line += b.Render(strings.Repeat(" ", pad))
+	if pad := f.width - 2 - ansi.StringWidth(line); pad > 0 {
+		line += base.Render(spaces(pad))
 	}
 	lead := "  "
 	if selected {
 		lead = th.header.Render("▌ ")
 	}
-	return fit(lead+line, width)
+	return fit(lead+line, f.width)
 }
 
-func baseStyle(selected bool, th theme) lipgloss.Style {
-	if selected {
-		return th.selected
+func (f *finder) KeyMap() help.KeyMap {
+	k := f.keys
+	if f.stage == 1 {
+		return keyMap{short: []binding{k.scrollKeys.Down, k.OpenTrial, k.Back}, full: [][]binding{k.all(), {k.OpenTrial, k.Back}}}
 	}
-	return lipgloss.NewStyle()
+	return keyMap{short: []binding{k.Down, k.Choose, k.Clear}, full: [][]binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Choose, k.Clear}}}
 }
 
-// selectLine renders a plain list line, reversed with a bar when selected.
-func selectLine(text string, selected bool, width int, th theme) string {
-	if selected {
-		return th.header.Render("▌ ") + th.selected.Render(fit(text, width-2))
-	}
-	return fit("  "+text, width)
-}
-
-// useAt is the trial at line row of the trials list.
-func (f *finder) useAt(c *Corpus, row int) int {
-	e := c.Catalog.Entry(f.entry)
-	y := 0
-	for j := f.uoff; j < len(e.Uses); j++ {
-		y += f.useHeight(c, e, j)
-		if row < y {
-			return j
-		}
-	}
-	return f.ucur
+func (f *finder) Status() string {
+	c := f.ctx.Corpus
+	return fmt.Sprintf("%s across %s; names that differ only in case, symbols or spacing are one",
+		present.Count(c.Catalog().Len(), "distinct intervention", "distinct interventions"), present.Count(c.Len(), "trial", "trials"))
 }

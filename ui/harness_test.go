@@ -2,38 +2,61 @@ package ui
 
 import (
 	"context"
-	"flag"
-	"os"
-	"path/filepath"
+	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/trials-app/trials/loader"
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/seeds"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden View files")
+// testEnv fixes the palette, so screens do not depend on the terminal
+// the tests run in.
+var testEnv = []string{"TRIALS_THEME=dark"}
 
-// seedCorpus is the five bundled seeds, as the browser opens them by default.
-func seedCorpus(t testing.TB) *Corpus {
+// seedTrials are the five bundled seeds, as the browser opens them by
+// default (read once; no test changes them).
+func seedTrials(t testing.TB) []*model.Trial {
 	t.Helper()
-	res := loader.LoadFS(context.Background(), loader.Options{}, seeds.FS)
-	if len(res.Diagnostics) > 0 || len(res.Trials) != 5 {
-		t.Fatalf("seeds: %v", res.Diagnostics)
+	seedsOnce.Do(func() {
+		c, err := corpus.Load(context.Background(), corpus.Source{FS: seeds.FS}, corpus.Options{})
+		if err != nil || len(c.Problems()) > 0 || c.Len() != 5 {
+			seedsErr = fmt.Errorf("seeds: %v %v", err, c.Problems())
+			return
+		}
+		for i := range c.Len() {
+			tr, _ := c.Kept(i)
+			seedsCache = append(seedsCache, tr)
+		}
+	})
+	if seedsErr != nil {
+		t.Fatal(seedsErr)
 	}
-	return NewCorpus(res.Trials, nil, "the bundled seeds")
+	return slices.Clone(seedsCache)
+}
+
+var (
+	seedsOnce  sync.Once
+	seedsCache []*model.Trial
+	seedsErr   error
+)
+
+func seedCorpus(t testing.TB) *corpus.Corpus {
+	return corpus.FromTrials(seedTrials(t), nil, "the bundled seeds")
 }
 
 // newTestModel is a browser over c at w×h.
-func newTestModel(t testing.TB, c *Corpus, w, h int) *Model {
+func newTestModel(t testing.TB, c *corpus.Corpus, w, h int) *Model {
 	t.Helper()
-	m := New(c)
-	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m := New(c, testEnv)
+	send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
 
@@ -43,7 +66,9 @@ func keyMsg(k string) tea.KeyPressMsg {
 		"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "tab": {Code: tea.KeyTab},
 		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift}, "space": {Code: tea.KeySpace, Text: " "},
 		"ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "up": {Code: tea.KeyUp}, "down": {Code: tea.KeyDown},
-		"backspace": {Code: tea.KeyBackspace}, "pgdown": {Code: tea.KeyPgDown},
+		"backspace": {Code: tea.KeyBackspace}, "pgdown": {Code: tea.KeyPgDown}, "pgup": {Code: tea.KeyPgUp},
+		"ctrl+k": {Code: 'k', Mod: tea.ModCtrl}, "ctrl+p": {Code: 'p', Mod: tea.ModCtrl}, "ctrl+n": {Code: 'n', Mod: tea.ModCtrl},
+		"home": {Code: tea.KeyHome}, "end": {Code: tea.KeyEnd},
 	}
 	if k, ok := special[k]; ok {
 		return tea.KeyPressMsg(k)
@@ -56,9 +81,9 @@ func keyMsg(k string) tea.KeyPressMsg {
 }
 
 // send delivers messages and runs the commands they return, feeding their
-// results back as the Bubble Tea runtime would. Commands that do not answer
-// at once (the cursor's blink timer) are left alone. It returns whether the
-// program asked to quit.
+// results back as the Bubble Tea runtime would. Nothing here waits on a
+// clock: the inputs' cursors do not blink, and no command sleeps. It
+// returns whether the program asked to quit.
 func send(t testing.TB, m *Model, msgs ...tea.Msg) bool {
 	t.Helper()
 	quit := false
@@ -79,28 +104,23 @@ func send(t testing.TB, m *Model, msgs ...tea.Msg) bool {
 	return quit
 }
 
+// runCmd runs a command and the commands of a batch, in order.
 func runCmd(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
 		return nil
 	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	select {
-	case msg := <-done:
-		if batch, ok := msg.(tea.BatchMsg); ok {
-			var out []tea.Msg
-			for _, c := range batch {
-				out = append(out, runCmd(c)...)
-			}
-			return out
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, runCmd(c)...)
 		}
-		if msg == nil {
-			return nil
-		}
-		return []tea.Msg{msg}
-	case <-time.After(50 * time.Millisecond):
-		return nil // a timer: not part of what a key press does
+		return out
 	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
 }
 
 // press sends keys in order.
@@ -130,52 +150,43 @@ func screen(m *Model) string {
 	return ansi.Strip(m.View().Content)
 }
 
-// golden compares the screen with testdata/golden/name.txt; -update
-// rewrites the file.
-func golden(t *testing.T, m *Model, name string) {
+// checkGolden compares the screen with the golden file of the test (run
+// with -update to rewrite it after reading the change), after checking
+// that it fills the terminal exactly.
+func checkGolden(t *testing.T, m *Model) {
 	t.Helper()
 	got := screen(m)
 	// Every line must fit the terminal, or it would wrap and break the layout.
 	for i, l := range strings.Split(got, "\n") {
-		if w := ansi.StringWidth(l); w > m.width {
-			t.Errorf("%s: line %d is %d columns wide, over %d: %q", name, i, w, m.width, l)
+		if w := ansi.StringWidth(l); w > m.ctx.Width {
+			t.Errorf("line %d is %d columns wide, over %d: %q", i, w, m.ctx.Width, l)
 		}
 	}
-	if n := strings.Count(got, "\n") + 1; n != m.height {
-		t.Errorf("%s: %d lines, want the terminal's %d", name, n, m.height)
+	if n := strings.Count(got, "\n") + 1; n != m.ctx.Height {
+		t.Errorf("%d lines, want the terminal's %d", n, m.ctx.Height)
 	}
-	path := filepath.Join("testdata", "golden", name+".txt")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s (run with -update after checking):\n--- got\n%s\n--- want\n%s", name, path, got, want)
-	}
+	golden.RequireEqual(t, got)
 }
 
 func selectedID(m *Model) string {
-	if r := m.list.selected(); r >= 0 {
-		return m.corpus.Record(r).ID
+	if r := m.browser.list.selected(); r >= 0 {
+		return m.ctx.Corpus.Record(r).ID
 	}
 	return ""
 }
 
-func trialByID(c *Corpus, id string) *model.Trial {
-	for i := range c.Len() {
-		if c.Record(i).ID == id {
-			t, _ := c.Trial(i)
-			return t
+func trialByID(t testing.TB, id string) *model.Trial {
+	for _, tr := range seedTrials(t) {
+		if tr.ID == id {
+			return tr
 		}
 	}
+	t.Fatalf("no seed %s", id)
 	return nil
+}
+
+// topIs reports whether the active view is a T.
+func topIs[T Component](m *Model) bool {
+	_, ok := m.top().(T)
+	return ok
 }

@@ -4,36 +4,53 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/plain"
-	"github.com/trials-app/trials/search"
+	"github.com/trials-app/trials/present"
 )
 
 // trialList is the list of trials: the rows the filter lets through, a
 // cursor, and the record the user selected — which survives filtering.
+//
+// It is written here rather than taken from bubbles' list, which holds
+// every item as an interface value and filters them all on each key: at
+// the registry's 550,000 trials that piles up seconds behind typing. This
+// one keeps record numbers, renders only the visible rows, and leaves
+// matching to the index, off the UI goroutine.
 type trialList struct {
+	ctx    *Context
+	filter *filter
+	keys   listKeys
 	rows   []int // record indices, in display order
 	cursor int   // index into rows
 	offset int   // first visible row
+	width  int
 	height int
 	anchor int // the selected record; -1 for none
 	terms  []string
 }
 
-func newTrialList(n int) trialList {
-	l := trialList{anchor: -1}
-	l.setRows(allRows(n), nil)
-	return l
+type listKeys struct {
+	scrollKeys
 }
 
-func allRows(n int) []int {
+func newTrialList(ctx *Context) *trialList {
+	l := &trialList{ctx: ctx, filter: newFilter(ctx), keys: listKeys{newScrollKeys()}, anchor: -1}
+	n := ctx.Corpus.Len()
 	rows := make([]int, n)
 	for i := range rows {
 		rows[i] = i
 	}
-	return rows
+	if n > 0 {
+		l.anchor = 0
+	}
+	l.setRows(rows, nil)
+	return l
 }
 
 // setRows replaces the rows, keeping the selected record selected when it
@@ -70,146 +87,86 @@ func (l *trialList) move(n int) {
 	l.follow()
 }
 
-func (l *trialList) moveTo(i int) { l.move(i - l.cursor) }
-
 // selectRecord puts the cursor on a record, if it is shown.
 func (l *trialList) selectRecord(rec int) bool {
 	for i, r := range l.rows {
 		if r == rec {
-			l.moveTo(i)
+			l.move(i - l.cursor)
 			return true
 		}
 	}
 	return false
 }
 
-func (l *trialList) setHeight(h int) {
-	l.height = max(h, 1)
-	l.follow()
-}
-
 // follow scrolls so the cursor is visible.
 func (l *trialList) follow() {
+	h := max(l.height, 1)
 	if l.cursor < l.offset {
 		l.offset = l.cursor
 	}
-	if l.cursor >= l.offset+l.height {
-		l.offset = l.cursor - l.height + 1
+	if l.cursor >= l.offset+h {
+		l.offset = l.cursor - h + 1
 	}
-	l.offset = max(0, min(l.offset, max(len(l.rows)-l.height, 0)))
+	l.offset = max(0, min(l.offset, max(len(l.rows)-h, 0)))
 }
 
-// view renders the visible rows. Only they are rendered, whatever the size
-// of the corpus.
-func (l *trialList) view(c *Corpus, width int, marks []int, th theme) string {
-	var b strings.Builder
-	for i := 0; i < l.height; i++ {
-		j := l.offset + i
-		if j < len(l.rows) {
-			b.WriteString(l.row(c.Record(l.rows[j]), j == l.cursor, markOf(marks, l.rows[j]), width, th))
-		} else if i == 0 && len(l.rows) == 0 {
-			msg := "  No trial matches the filter."
-			if c.Len() == 0 {
-				msg = "  No trials were loaded (press ! to see why)."
-			}
-			b.WriteString(fit(th.muted.Render(msg), width))
-		} else {
-			b.WriteString(strings.Repeat(" ", max(width, 0)))
+// The list as a scroller: the movement keys move its cursor.
+func (l *trialList) step(n int) { l.move(n) }
+func (l *trialList) toStart()   { l.move(-len(l.rows)) }
+func (l *trialList) toEnd()     { l.move(len(l.rows)) }
+func (l *trialList) page() int  { return max(l.height, 1) }
+
+func (l *trialList) SetSize(width, height int) {
+	l.width, l.height = width, max(height, 1)
+	l.filter.input.SetWidth(max(width-4, 10))
+	l.follow()
+}
+
+func (l *trialList) Typing() bool { return l.filter.state == filtering }
+
+func (l *trialList) Update(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case filterResultMsg:
+		if msg.gen == l.filter.gen {
+			l.setRows(msg.rows, msg.terms)
 		}
-		if i < l.height-1 {
-			b.WriteByte('\n')
+		return nil, false
+	case tea.KeyPressMsg:
+		f := l.filter
+		if f.state == filtering {
+			return f.typing(msg, l.move), true
 		}
-	}
-	return b.String()
-}
-
-func markOf(marks []int, rec int) int {
-	for i, m := range marks {
-		if m == rec {
-			return i + 1
+		switch {
+		case key.Matches(msg, f.keys.Start):
+			return f.start(), true
+		case f.state == filterApplied && key.Matches(msg, f.keys.Clear):
+			return f.clear(), true
 		}
+		return nil, l.keys.scroll(msg, l)
+	case tea.MouseClickMsg:
+		if row := l.rowAt(msg.Y); row >= 0 && msg.Button == tea.MouseLeft {
+			l.move(row - l.cursor)
+			return nil, true
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			l.scroll(-wheelStep)
+		case tea.MouseWheelDown:
+			l.scroll(wheelStep)
+		}
+		return nil, true
 	}
-	return 0
+	if l.filter.state == filtering {
+		return l.filter.typeKey(msg), false // pastes
+	}
+	return nil, false
 }
 
-// row renders one trial: gutter, mark, status, phase, id, title, enrollment.
-// Columns drop out on narrow widths so the title keeps room.
-func (l *trialList) row(r *search.Record, selected bool, mark int, width int, th theme) string {
-	// Two columns: a bar on the selected row (so selection never rests on
-	// colour alone) and the mark's number (1 or 2) on marked rows.
-	bar, markText := " ", " "
-	if selected {
-		bar = "▌"
-	}
-	if mark > 0 {
-		markText = fmt.Sprint(mark)
-	}
-	status := fmt.Sprintf("%-10s", statusShort(r.Status))
-	phase := fmt.Sprintf("%-5s", phaseShort(r.Phases))
-	id := fmt.Sprintf("%-11s", r.ID)
-	enroll := ""
-	if r.Enrollment >= 0 {
-		enroll = fmt.Sprintf("%6d", r.Enrollment)
-	}
-	fixed := 2 + 11 + 6 + 12 + 7 // gutter+mark, status, phase, id, enrollment (with spaces)
-	showEnroll, showPhase := true, true
-	if width-fixed < 24 {
-		showEnroll, fixed = false, fixed-7
-	}
-	if width-fixed < 24 {
-		showPhase, fixed = false, fixed-6
-	}
-	titleW := max(width-fixed, 8)
-	// Each segment is styled on its own: an outer reverse would be undone
-	// by the resets inside the status badge and the highlighted matches.
-	base := lipgloss.NewStyle()
-	statusStyle := th.report.Status(r.Status)
-	if selected {
-		base = th.selected
-		statusStyle = statusStyle.Reverse(true)
-	}
-	title := fitStyled(plain.Line(r.Title), l.terms, titleW, base, th, selected)
-	line := statusStyle.Render(status) + base.Render(" ")
-	if showPhase {
-		line += base.Render(phase + " ")
-	}
-	line += base.Render(id+" ") + title
-	if showEnroll {
-		line += base.Render(fmt.Sprintf(" %6s", enroll))
-	}
-	return fit(th.header.Render(bar)+th.mark.Render(markText)+line, width)
-}
+// wheelStep is how many lines the mouse wheel scrolls.
+const wheelStep = 3
 
-// fitStyled cuts s to width and styles it: matched parts of the filter
-// terms highlighted, the rest in base, padded to exactly width.
-func fitStyled(s string, terms []string, width int, base lipgloss.Style, th theme, selected bool) string {
-	if ansi.StringWidth(s) > width {
-		s = ansi.Truncate(s, width, "…")
-	}
-	pad := strings.Repeat(" ", max(width-ansi.StringWidth(s), 0))
-	return highlightSpans(s, terms, th, selected, base) + base.Render(pad)
-}
-
-// highlightSpans marks the parts of s the filter terms matched.
-// The rest of s is styled with base.
-func highlightSpans(s string, terms []string, th theme, selected bool, base lipgloss.Style) string {
-	spans := search.Spans(s, terms)
-	style := th.match
-	if selected {
-		style = style.Reverse(true)
-	}
-	var b strings.Builder
-	prev := 0
-	for _, sp := range spans {
-		b.WriteString(base.Render(s[prev:sp[0]]))
-		b.WriteString(style.Render(s[sp[0]:sp[1]]))
-		prev = sp[1]
-	}
-	b.WriteString(base.Render(s[prev:]))
-	return b.String()
-}
-
-// rowAt is the row a click at line y of the list lands on.
+// rowAt is the row a click at line y of the list lands on, or -1.
 func (l *trialList) rowAt(y int) int {
 	if y < 0 || y >= l.height {
 		return -1
@@ -225,8 +182,129 @@ func (l *trialList) scroll(n int) {
 	l.offset = max(0, min(l.offset+n, max(len(l.rows)-l.height, 0)))
 }
 
-// The list as a scroller: the movement keys move its cursor.
-func (l *trialList) step(n int) { l.move(n) }
-func (l *trialList) toStart()   { l.moveTo(0) }
-func (l *trialList) toEnd()     { l.moveTo(len(l.rows) - 1) }
-func (l *trialList) page() int  { return l.height }
+// title is the list's title line: the filter's input while typing,
+// otherwise tabs and the applied filter.
+func (l *trialList) title(tabs string) string {
+	th := l.ctx.Theme
+	switch l.filter.state {
+	case filtering:
+		return l.filter.input.View()
+	case filterApplied:
+		return tabs + th.muted.Render("  filter: ") + th.input.Render(plain.Line(present.Clip(l.filter.input.Value(), maxCell))) + th.muted.Render("  (esc clears)")
+	}
+	return tabs
+}
+
+// View renders the visible rows. Only they are rendered, whatever the size
+// of the corpus.
+func (l *trialList) View() string {
+	var b strings.Builder
+	cols, flex := visibleColumns(l.width)
+	for i := 0; i < l.height; i++ {
+		j := l.offset + i
+		switch {
+		case j < len(l.rows):
+			b.WriteString(l.row(l.rows[j], j == l.cursor, cols, flex))
+		case i == 0:
+			b.WriteString(fit(l.ctx.Theme.muted.Render("  "+l.empty()), l.width))
+		default:
+			b.WriteString(spaces(l.width))
+		}
+		if i < l.height-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// empty says why there are no rows, consistently with the ! list.
+func (l *trialList) empty() string {
+	c := l.ctx.Corpus
+	switch {
+	case c.Len() > 0:
+		return "No trial matches the filter."
+	case len(c.Problems()) > 0:
+		return fmt.Sprintf("No trials were loaded: %s failed (press ! to see why).", present.Count(len(c.Problems()), "input", "inputs"))
+	}
+	return "No trial documents were found in " + plain.Line(c.Origin()) + "."
+}
+
+// markOf is the comparison mark (1, 2) of a record, or 0.
+func markOf(marks []int, rec int) int {
+	for i, m := range marks {
+		if m == rec {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// row renders one trial: the gutter bar when selected (so selection never
+// rests on colour alone), the mark's number, then the columns.
+func (l *trialList) row(rec int, selected bool, cols []column, flex int) string {
+	th := l.ctx.Theme
+	r := l.ctx.Corpus.Record(rec)
+	bar, mark := " ", " "
+	if selected {
+		bar = "▌"
+	}
+	if n := markOf(l.ctx.Marks, rec); n > 0 {
+		mark = fmt.Sprint(n)
+	}
+	// Each cell is styled on its own: an outer reverse would be undone by
+	// the resets inside the status badge and the highlighted matches.
+	base := lipgloss.NewStyle()
+	if selected {
+		base = th.selected
+	}
+	var b strings.Builder
+	b.WriteString(th.header.Render(bar) + th.mark.Render(mark))
+	for i, c := range cols {
+		if i > 0 {
+			b.WriteString(base.Render(" "))
+		}
+		w := c.width
+		if w == 0 {
+			w = flex
+		}
+		b.WriteString(c.cell(r, w, l.terms, base, th, selected))
+	}
+	return fit(b.String(), l.width)
+}
+
+func (l *trialList) KeyMap() help.KeyMap {
+	f := l.filter
+	if f.state == filtering {
+		return keyMap{short: []binding{f.keys.Apply, f.keys.Clear, f.keys.Up, f.keys.Down},
+			full: [][]binding{{f.keys.Apply, f.keys.Clear, f.keys.Up, f.keys.Down}}}
+	}
+	start := f.keys.Start
+	group := []binding{start}
+	if f.state == filterApplied {
+		clear := f.keys.Clear
+		clear.SetHelp("esc", "clear the filter")
+		group = append(group, clear)
+	}
+	return keyMap{short: []binding{l.keys.Down, start}, full: [][]binding{l.keys.all(), group}}
+}
+
+func (l *trialList) Status() string {
+	parts := []string{fmt.Sprintf("%s/%s shown", present.Number(len(l.rows)), present.Number(l.ctx.Corpus.Len()))}
+	switch l.filter.state {
+	case filtering:
+		parts = append(parts, "filtering…")
+	case filterApplied:
+		parts = append(parts, fmt.Sprintf("filter %q", plain.Line(present.Clip(l.filter.input.Value(), maxCell))))
+	}
+	for _, f := range facets {
+		if f.keep != nil {
+			parts = append(parts, "only "+f.name)
+		}
+	}
+	return strings.Join(parts, "  ·  ")
+}
+
+func spaces(n int) string { return strings.Repeat(" ", max(n, 0)) }
+
+// truncate cuts a plain line to width cells with an ellipsis.
+func truncate(s string, width int) string { return ansi.Truncate(s, width, "…") }

@@ -6,34 +6,59 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"github.com/trials-app/trials/corpus"
+	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/present"
 )
 
-// loadingState runs the load off the UI goroutine and shows its progress.
-type loadingState struct {
-	ctx      context.Context
-	fn       LoadFunc
-	reload   ReloadFunc
+// loadFunc reads the corpus, reporting progress now and then.
+type loadFunc func(ctx context.Context, progress func(corpus.Progress)) (*corpus.Corpus, error)
+
+// loading runs the load off the UI goroutine and shows its progress with
+// a bubbles progress bar. The goroutine never outlives ctx: each of its
+// sends gives up when ctx ends, so quitting mid-load leaks nothing.
+type loading struct {
+	ctx      *Context
+	run      context.Context
+	fn       loadFunc
 	origin   string
 	ch       chan tea.Msg
-	progress Progress
+	progress corpus.Progress
 	started  time.Time
+	bar      progress.Model
+	cancel   binding
+	width    int
+	height   int
 }
 
-type loadProgressMsg Progress
+type loadProgressMsg corpus.Progress
 
+// loadedMsg ends the load.
 type loadedMsg struct {
-	corpus *Corpus
+	corpus *corpus.Corpus
 	err    error
 }
 
-// start launches the load; progress arrives as messages, at most ten a second.
-func (l *loadingState) start() tea.Cmd {
+func newLoading(ctx *Context, run context.Context, fn loadFunc, origin string) *loading {
+	return &loading{ctx: ctx, run: run, fn: fn, origin: origin,
+		bar:    progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░')),
+		cancel: bind("esc/q", "cancel", "esc", "q")}
+}
+
+func (l *loading) Title() string { return "loading " + l.origin }
+
+// Init starts the load; progress arrives as messages, at most ten a second.
+func (l *loading) Init() tea.Cmd {
 	l.ch = make(chan tea.Msg, 1)
 	l.started = time.Now()
 	go func() {
-		var c *Corpus
+		var c *corpus.Corpus
 		var err error
 		func() {
 			defer func() {
@@ -42,67 +67,95 @@ func (l *loadingState) start() tea.Cmd {
 				}
 			}()
 			var last time.Time
-			c = load(l.ctx, l.fn, l.reload, l.origin, func(p Progress) {
+			c, err = l.fn(l.run, func(p corpus.Progress) {
 				if now := time.Now(); now.Sub(last) >= 100*time.Millisecond {
 					last = now
 					select {
 					case l.ch <- loadProgressMsg(p):
-					default: // the UI is busy; the next report will do
+					default: // the UI has not taken the last one; the next will do
 					}
 				}
 			})
 		}()
-		l.ch <- loadedMsg{corpus: c, err: err}
+		select {
+		case l.ch <- loadedMsg{corpus: c, err: err}:
+		case <-l.run.Done(): // nobody is waiting any more
+		}
 	}()
 	return l.wait()
 }
 
-func (l *loadingState) wait() tea.Cmd {
-	ch := l.ch
-	return func() tea.Msg { return <-ch }
-}
-
-func (m *Model) updateLoading(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case loadProgressMsg:
-		if m.loading != nil {
-			m.loading.progress = Progress(msg)
-			return m.loading.wait()
-		}
-	case loadedMsg:
-		if msg.err != nil {
-			m.fatal = msg.err
-			return tea.Quit
-		}
-		m.setCorpus(msg.corpus)
-		if len(msg.corpus.Problems) > 0 && msg.corpus.Len() == 0 {
-			m.openProblems()
+// wait takes the next message of the load, or gives up when the program
+// ends.
+func (l *loading) wait() tea.Cmd {
+	ch, done := l.ch, l.run.Done()
+	return func() tea.Msg {
+		select {
+		case msg := <-ch:
+			return msg
+		case <-done:
+			return nil
 		}
 	}
-	return nil
 }
 
-func (l *loadingState) view(width, height int, th theme) string {
-	p := l.progress
-	barW := min(width-10, 50)
+func (l *loading) SetSize(width, height int) {
+	l.width, l.height = width, height
+	l.bar.FullColor, l.bar.EmptyColor = l.ctx.Theme.palette.Heading, l.ctx.Theme.palette.Muted
+	l.bar.SetWidth(min(width-10, 50))
+}
+
+func (l *loading) Update(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case loadProgressMsg:
+		l.progress = corpus.Progress(msg)
+		return l.wait(), false
+	case tea.KeyPressMsg:
+		if key.Matches(msg, l.cancel) {
+			return func() tea.Msg { return cancelLoadMsg{} }, true
+		}
+	}
+	return nil, false
+}
+
+// cancelLoadMsg asks the root to stop: the user gave up waiting.
+type cancelLoadMsg struct{}
+
+func (l *loading) View() string {
+	th, p := l.ctx.Theme, l.progress
 	frac := 0.0
 	if p.TotalDocs > 0 {
 		frac = float64(p.Docs) / float64(p.TotalDocs)
 	}
-	filled := int(frac * float64(barW))
-	bar := "[" + strings.Repeat("█", filled) + strings.Repeat("░", barW-filled) + "]"
-	elapsed := time.Since(l.started).Seconds()
 	rate := ""
-	if elapsed > 0.5 && p.Bytes > 0 {
+	if elapsed := time.Since(l.started).Seconds(); elapsed > 0.5 && p.Bytes > 0 {
 		rate = fmt.Sprintf(" · %.0f MB/s", float64(p.Bytes)/1e6/elapsed)
 	}
 	lines := []string{
-		th.app.Render("trials") + th.muted.Render("  ·  loading "+l.origin),
+		th.app.Render("trials") + th.muted.Render("  ·  loading "+plain.Line(l.origin)),
 		"",
-		bar + fmt.Sprintf(" %3.0f%%", frac*100),
-		fmt.Sprintf("%d of %d documents · %d trials · %d failed%s", p.Docs, p.TotalDocs, p.Trials, p.Failed, rate),
+		l.bar.ViewAs(frac) + fmt.Sprintf(" %3.0f%%", frac*100),
+		fmt.Sprintf("%s of %s · %s · %s failed%s", present.Number(p.Docs), present.Count(p.TotalDocs, "document", "documents"),
+			present.Count(p.Trials, "trial", "trials"), present.Number(p.Failed), rate),
 		"",
 		th.muted.Render("esc or q cancels"),
 	}
-	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
+	for i, s := range lines {
+		lines[i] = fitMax(s, l.width)
+	}
+	return lipgloss.Place(l.width, l.height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
 }
+
+// fitMax cuts a line to width, without padding it.
+func fitMax(s string, width int) string {
+	if lipgloss.Width(s) > width {
+		return fit(s, width)
+	}
+	return s
+}
+
+func (l *loading) KeyMap() help.KeyMap {
+	return keyMap{short: []binding{l.cancel}, full: [][]binding{{l.cancel}}}
+}
+
+func (l *loading) Status() string { return "" }

@@ -4,56 +4,119 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/trials-app/trials/corpus"
+	"github.com/trials-app/trials/report"
 )
 
 // Options start the browser.
 type Options struct {
 	Ctx    context.Context
-	Load   LoadFunc
-	Reload ReloadFunc
-	Origin string // "the bundled seeds", "3 paths"
+	Source corpus.Source
 	Input  io.Reader
-	Output io.Writer
+	Output io.Writer // the terminal; nil for stdout
 	Env    []string
 }
 
-// Run opens the browser and returns when the user quits, with the inputs
-// that did not load (which the browser showed with !). Loading starts at
-// once, with a progress screen. A panic anywhere in the UI restores the
+// Result is how the browser ended.
+type Result struct {
+	// Problems are the inputs that did not load (the browser listed them
+	// under !).
+	Problems []corpus.Problem
+	// Cancelled is set when the user quit before the load finished.
+	Cancelled bool
+	// Signal is the signal that stopped the browser, if one did.
+	Signal os.Signal
+}
+
+// stopMsg ends the program on a signal.
+type stopMsg struct{ sig os.Signal }
+
+// stopSignals end the browser cleanly — the terminal restored (alt screen,
+// cursor, mouse reporting, window title) — whoever sends them: ctrl+c
+// outside raw mode, kill, a closed terminal window.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+// Run opens the browser and returns when the user quits. Loading starts at
+// once, behind a progress screen. A panic anywhere in the UI restores the
 // terminal before the error is printed (Bubble Tea does this for Update and
 // View; the load goroutine recovers on its own).
-func Run(o Options) ([]Problem, error) {
+func Run(o Options) (Result, error) {
 	if o.Ctx == nil {
 		o.Ctx = context.Background()
 	}
+	if o.Env == nil {
+		o.Env = os.Environ()
+	}
+	out := o.Output
+	if out == nil {
+		out = os.Stdout
+	}
 	ctx, cancel := context.WithCancel(o.Ctx)
 	defer cancel() // stops a load the user did not wait for
-	m := newModel()
-	m.loading = &loadingState{ctx: ctx, fn: o.Load, reload: o.Reload, origin: o.Origin}
-	opts := []tea.ProgramOption{tea.WithContext(ctx)}
+	m := newModel(o.Env)
+	load := func(ctx context.Context, progress func(corpus.Progress)) (*corpus.Corpus, error) {
+		return corpus.Load(ctx, o.Source, corpus.Options{Progress: progress})
+	}
+	m.stack = []Component{newLoading(m.ctx, ctx, load, o.Source.Origin)}
+
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithOutput(out), tea.WithEnvironment(o.Env)}
 	if o.Input != nil {
 		opts = append(opts, tea.WithInput(o.Input))
 	}
-	if o.Output != nil {
-		opts = append(opts, tea.WithOutput(o.Output))
-	}
-	if o.Env != nil {
-		opts = append(opts, tea.WithEnvironment(o.Env))
-	}
-	final, err := tea.NewProgram(m, opts...).Run()
-	var problems []Problem
+	p := tea.NewProgram(m, opts...)
+
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, stopSignals...)
+	defer signal.Stop(sigs)
+	go func() {
+		select {
+		case s := <-sigs:
+			p.Send(stopMsg{s})
+		case <-ctx.Done():
+		}
+	}()
+
+	// Save the window title on the terminal's stack, and give it back after.
+	io.WriteString(out, pushTitle) //nolint:errcheck // a terminal without a title stack ignores it
+	final, err := p.Run()
+	io.WriteString(out, popTitle) //nolint:errcheck
+
+	var res Result
 	if fm, ok := final.(*Model); ok {
 		if fm.fatal != nil {
-			return nil, fm.fatal
+			return res, fm.fatal
 		}
-		if fm.corpus != nil {
-			problems = fm.corpus.Problems
+		if fm.ctx.Corpus != nil {
+			res.Problems = fm.ctx.Corpus.Problems()
 		}
+		res.Cancelled, res.Signal = fm.cancelled, fm.stoppedBy
 	}
 	if errors.Is(err, tea.ErrProgramKilled) && o.Ctx.Err() != nil {
-		return problems, nil // interrupted from outside: not an error to report
+		// Stopped from outside (the command's context: SIGINT or SIGTERM
+		// caught by main): not an error to report, but not a clean end.
+		if res.Signal == nil {
+			res.Signal = syscall.SIGTERM
+		}
+		return res, nil
 	}
-	return problems, err
+	return res, err
 }
+
+// XTWINOPS 22 and 23 push the window title on the terminal's stack and pop
+// it back: Bubble Tea only clears the title it set.
+var (
+	pushTitle = ansi.WindowOp(22, 0)
+	popTitle  = ansi.WindowOp(23, 0)
+)
+
+func themeChoice(env []string) (dark, forced bool) { return report.ThemeChoice(env) }
+
+func itoa(n int) string { return strconv.Itoa(n) }

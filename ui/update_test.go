@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/model"
 )
 
@@ -19,6 +22,7 @@ func TestListNavigation(t *testing.T) {
 		{[]string{"j"}, "NCT05168163"},
 		{[]string{"down", "down"}, "NCT05233358"},
 		{[]string{"G"}, "CC-B505B9C8"},
+		{[]string{"end"}, "CC-B505B9C8"},
 		{[]string{"G", "k"}, "NCT05962450"},
 		{[]string{"G", "g"}, "NCT05033522"},
 		{[]string{"k"}, "NCT05033522"}, // stays at the top
@@ -36,22 +40,24 @@ func TestListNavigation(t *testing.T) {
 func TestPaneSwitching(t *testing.T) {
 	tests := []struct {
 		keys []string
-		want pane
+		want int // 0 the list, 1 Detail, 2 Arms, 3 Eligibility
 	}{
-		{[]string{"tab"}, paneDetail},
-		{[]string{"tab", "tab"}, paneArms},
-		{[]string{"tab", "tab", "tab", "tab"}, paneList},
-		{[]string{"shift+tab"}, paneEligibility},
-		{[]string{"3"}, paneArms},
-		{[]string{"4", "1"}, paneList},
-		{[]string{"2", "esc"}, paneList},
-		{[]string{"enter"}, paneDetail},
+		{[]string{"tab"}, 1},
+		{[]string{"tab", "tab"}, 2},
+		{[]string{"tab", "tab", "tab", "tab"}, 0},
+		{[]string{"shift+tab"}, 3},
+		{[]string{"3"}, 2},
+		{[]string{"4", "1"}, 0},
+		{[]string{"2", "esc"}, 0},
+		{[]string{"enter"}, 1},
+		// enter opens the Detail pane, not the pane used last.
+		{[]string{"4", "1", "enter"}, 1},
 	}
 	for _, tt := range tests {
 		m := newTestModel(t, seedCorpus(t), 80, 24)
 		press(t, m, tt.keys...)
-		if m.focus != tt.want {
-			t.Errorf("%v: focus %s, want %s", tt.keys, paneNames[m.focus], paneNames[tt.want])
+		if m.browser.focus != tt.want {
+			t.Errorf("%v: focus %d, want %d", tt.keys, m.browser.focus, tt.want)
 		}
 	}
 }
@@ -68,31 +74,32 @@ func TestPaneShowsTheSelectedTrial(t *testing.T) {
 	}
 	// Scrolling a pane and going back keeps the list where it was.
 	press(t, m, "G", "esc")
-	if selectedID(m) != "NCT05962450" || m.focus != paneList {
-		t.Errorf("back to the list: %s, focus %s", selectedID(m), paneNames[m.focus])
+	if selectedID(m) != "NCT05962450" || m.browser.focus != 0 {
+		t.Errorf("back to the list: %s, focus %d", selectedID(m), m.browser.focus)
 	}
 }
 
 func TestFilterTypingAndKeys(t *testing.T) {
 	m := newTestModel(t, seedCorpus(t), 80, 24)
+	f := m.browser.list.filter
 	press(t, m, "/")
-	if m.filter != filtering {
+	if f.state != filtering {
 		t.Fatal("/ should start filtering")
 	}
-	// While the filter has focus every letter types: q, j, ? and 1 included.
-	if quit := press(t, m, "q", "j", "?", "1"); quit {
+	// While the filter has focus every letter types: q, j, ?, ! and 1 included.
+	if quit := press(t, m, "q", "j", "?", "!", "1"); quit {
 		t.Fatal("q quit while typing in the filter")
 	}
-	if got := m.input.Value(); got != "qj?1" {
-		t.Errorf("input %q, want qj?1", got)
+	if got := f.input.Value(); got != "qj?!1" {
+		t.Errorf("input %q, want qj?!1", got)
 	}
-	if m.view != viewMain || m.focus != paneList {
+	if len(m.stack) != 1 || m.browser.focus != 0 {
 		t.Error("typed keys fired global keys")
 	}
-	if len(m.list.rows) != 0 {
-		t.Errorf("%d rows match qj?1", len(m.list.rows))
+	if len(m.browser.list.rows) != 0 {
+		t.Errorf("%d rows match qj?!1", len(m.browser.list.rows))
 	}
-	for range 4 {
+	for range 5 {
 		press(t, m, "backspace")
 	}
 	typeText(t, m, "lenvatinib")
@@ -100,8 +107,8 @@ func TestFilterTypingAndKeys(t *testing.T) {
 		t.Errorf("lenvatinib → %s", got)
 	}
 	press(t, m, "enter")
-	if m.filter != filterApplied || m.focus != paneList {
-		t.Errorf("enter: state %d focus %s", m.filter, paneNames[m.focus])
+	if f.state != filterApplied || m.browser.focus != 0 {
+		t.Errorf("enter: state %d focus %d", f.state, m.browser.focus)
 	}
 	if !strings.Contains(screen(m), `filter "lenvatinib"`) {
 		t.Error("the status bar should show the applied filter")
@@ -112,21 +119,43 @@ func TestFilterTypingAndKeys(t *testing.T) {
 		t.Errorf("j after enter: %s", selectedID(m))
 	}
 	press(t, m, "esc")
-	if m.filter != unfiltered || len(m.list.rows) != 5 {
-		t.Errorf("esc: state %d, %d rows", m.filter, len(m.list.rows))
+	if f.state != unfiltered || len(m.browser.list.rows) != 5 {
+		t.Errorf("esc: state %d, %d rows", f.state, len(m.browser.list.rows))
 	}
 	if selectedID(m) != "NCT05168163" {
 		t.Errorf("the selection should survive clearing the filter: %s", selectedID(m))
 	}
 }
 
+// TestFilterKeysDoWhatHelpSays: the keys the filter's help names move the
+// cursor; ctrl+k, which the help once listed as "up" while it deleted the
+// query, is the input's own (delete to the end) and named nowhere.
+func TestFilterKeysDoWhatHelpSays(t *testing.T) {
+	m := newTestModel(t, seedCorpus(t), 80, 24)
+	press(t, m, "/")
+	typeText(t, m, "hcc")
+	before := selectedID(m)
+	press(t, m, "ctrl+n")
+	if selectedID(m) == before {
+		t.Error("ctrl+n should move down while filtering")
+	}
+	press(t, m, "ctrl+p")
+	if selectedID(m) != before {
+		t.Error("ctrl+p should move up while filtering")
+	}
+	if strings.Contains(screen(m), "ctrl+k") {
+		t.Error("the footer names ctrl+k")
+	}
+}
+
 func TestFilterEscClearsWhileTyping(t *testing.T) {
 	m := newTestModel(t, seedCorpus(t), 80, 24)
+	f := m.browser.list.filter
 	press(t, m, "/")
 	typeText(t, m, "regorafenib")
 	press(t, m, "esc")
-	if m.filter != unfiltered || m.input.Value() != "" || len(m.list.rows) != 5 {
-		t.Errorf("esc while typing: state %d value %q rows %d", m.filter, m.input.Value(), len(m.list.rows))
+	if f.state != unfiltered || f.input.Value() != "" || len(m.browser.list.rows) != 5 {
+		t.Errorf("esc while typing: state %d value %q rows %d", f.state, f.input.Value(), len(m.browser.list.rows))
 	}
 }
 
@@ -158,7 +187,11 @@ func TestStaleFilterResultsAreDropped(t *testing.T) {
 	_, cmdOld := m.Update(keyMsg("l"))
 	typeText(t, m, "iver") // "liver"
 	want := ids(m)
-	for _, msg := range runCmd(cmdOld) { // the result for "l", late
+	late := runCmd(cmdOld) // the result for "l", late
+	if len(late) == 0 {
+		t.Fatal("typing l asked for no search")
+	}
+	for _, msg := range late {
 		send(t, m, msg)
 	}
 	if got := ids(m); got != want {
@@ -169,73 +202,101 @@ func TestStaleFilterResultsAreDropped(t *testing.T) {
 func TestMarksAndCompare(t *testing.T) {
 	m := newTestModel(t, seedCorpus(t), 80, 24)
 	press(t, m, "c")
-	if m.view != viewMain || !strings.Contains(screen(m), "Mark a trial with space") {
+	if !topIs[*browser](m) || !strings.Contains(screen(m), "Mark a trial with space") {
 		t.Error("c with nothing marked should explain")
 	}
 	press(t, m, "space", "j", "c") // the marked and the selected
-	if m.view != viewCompare || m.compare.a.ID != "NCT05033522" || m.compare.b.ID != "NCT05168163" {
-		t.Fatalf("compare: view %d", m.view)
+	cmp, ok := m.top().(*comparison)
+	if !ok || cmp.a.ID != "NCT05033522" || cmp.b.ID != "NCT05168163" {
+		t.Fatalf("compare: %T", m.top())
 	}
 	press(t, m, "s")
-	if m.compare.a.ID != "NCT05168163" || !strings.Contains(screen(m), "NCT05168163  ⇄  NCT05033522") {
+	if cmp.a.ID != "NCT05168163" || !strings.Contains(screen(m), "NCT05168163  ⇄  NCT05033522") {
 		t.Error("s should swap the sides")
 	}
 	press(t, m, "pgdown", "esc")
-	if m.view != viewMain || len(m.marks) != 1 {
-		t.Errorf("esc returns with the marks kept: view %d marks %v", m.view, m.marks)
+	if !topIs[*browser](m) || len(m.ctx.Marks) != 1 {
+		t.Errorf("esc returns with the marks kept: %T marks %v", m.top(), m.ctx.Marks)
 	}
 	// Two marks: c compares them whatever is selected.
 	press(t, m, "space", "G", "c")
-	if m.compare.a.ID != "NCT05033522" || m.compare.b.ID != "NCT05168163" {
-		t.Errorf("two marks: %s vs %s", m.compare.a.ID, m.compare.b.ID)
+	cmp = m.top().(*comparison)
+	if cmp.a.ID != "NCT05033522" || cmp.b.ID != "NCT05168163" {
+		t.Errorf("two marks: %s vs %s", cmp.a.ID, cmp.b.ID)
 	}
 	press(t, m, "esc")
 	// A third mark lets the oldest go.
 	press(t, m, "space")
-	if len(m.marks) != 2 || m.marks[1] != m.list.selected() {
-		t.Errorf("marks %v", m.marks)
+	if len(m.ctx.Marks) != 2 || m.ctx.Marks[1] != m.browser.list.selected() {
+		t.Errorf("marks %v", m.ctx.Marks)
 	}
 	// space on a marked trial unmarks it.
 	press(t, m, "space")
-	if len(m.marks) != 1 {
-		t.Errorf("unmark: %v", m.marks)
+	if len(m.ctx.Marks) != 1 {
+		t.Errorf("unmark: %v", m.ctx.Marks)
 	}
 }
 
 func TestInterventionFinder(t *testing.T) {
 	m := newTestModel(t, seedCorpus(t), 80, 24)
 	press(t, m, "i")
-	if m.view != viewFinder {
+	f, ok := m.top().(*finder)
+	if !ok {
 		t.Fatal("i should open the finder")
 	}
 	// Letters type here too, q included.
 	typeText(t, m, "levantinib")
-	if m.finder.input.Value() != "levantinib" {
-		t.Fatalf("input %q", m.finder.input.Value())
+	if f.input.Value() != "levantinib" {
+		t.Fatalf("input %q", f.input.Value())
 	}
-	if len(m.finder.hits) == 0 || m.corpus.Catalog.Entry(m.finder.hits[0].Entry).Name != "Lenvatinib" {
-		t.Fatalf("levantinib → %v", m.finder.hits)
+	if len(f.hits) == 0 || m.ctx.Corpus.Catalog().Entry(f.hits[0].Entry).Name != "Lenvatinib" {
+		t.Fatalf("levantinib → %v", f.hits)
 	}
 	press(t, m, "enter")
-	if m.finder.stage != 1 || !strings.Contains(screen(m), "given in: Physician's Choice") {
+	if f.stage != 1 || !strings.Contains(screen(m), "given in: Physician's Choice") {
 		t.Errorf("trials using lenvatinib:\n%s", screen(m))
 	}
 	press(t, m, "j", "enter")
-	if m.view != viewMain || selectedID(m) != "NCT05168163" || m.focus != paneDetail {
-		t.Errorf("open trial: view %d selected %s focus %s", m.view, selectedID(m), paneNames[m.focus])
+	if !topIs[*browser](m) || selectedID(m) != "NCT05168163" || m.browser.focus != 1 {
+		t.Errorf("open trial: %T selected %s focus %d", m.top(), selectedID(m), m.browser.focus)
 	}
 	// Back in the finder, esc steps back: results, then the query, then out.
-	press(t, m, "i", "enter", "esc")
-	if m.finder.stage != 0 {
+	press(t, m, "i")
+	f = m.top().(*finder)
+	typeText(t, m, "lenv")
+	press(t, m, "enter", "esc")
+	if f.stage != 0 {
 		t.Error("esc from the trials list returns to the search")
 	}
 	press(t, m, "esc")
-	if m.finder.input.Value() != "" || m.view != viewFinder {
+	if f.input.Value() != "" || !topIs[*finder](m) {
 		t.Error("esc clears the query first")
 	}
 	press(t, m, "esc")
-	if m.view != viewMain {
+	if !topIs[*browser](m) {
 		t.Error("esc on an empty query closes the finder")
+	}
+}
+
+// TestFinderDoesNotActOnStaleHits: i, a letter and enter pressed before the
+// search for the letter answers open the fresh first hit, not the one
+// shown before.
+func TestFinderDoesNotActOnStaleHits(t *testing.T) {
+	m := newTestModel(t, seedCorpus(t), 80, 24)
+	press(t, m, "i")
+	f := m.top().(*finder)
+	_, search := m.Update(keyMsg("r")) // regorafenib; its search has not run
+	_, enter := m.Update(keyMsg("enter"))
+	if f.stage != 0 {
+		t.Fatal("enter acted on the hits for the empty query")
+	}
+	for _, cmd := range []tea.Cmd{search, enter} {
+		for _, msg := range runCmd(cmd) {
+			send(t, m, msg)
+		}
+	}
+	if f.stage != 1 || !strings.HasPrefix(strings.ToLower(m.ctx.Corpus.Catalog().Entry(f.entry).Name), "r") {
+		t.Errorf("after the fresh hits: stage %d, entry %q", f.stage, m.ctx.Corpus.Catalog().Entry(f.entry).Name)
 	}
 }
 
@@ -246,19 +307,26 @@ func TestFinderOpensATrialTheFilterHides(t *testing.T) {
 	press(t, m, "enter", "i")
 	typeText(t, m, "regorafenib")
 	press(t, m, "enter", "enter")
-	if m.filter != unfiltered || selectedID(m) != "NCT05233358" {
-		t.Errorf("filter %d selected %s", m.filter, selectedID(m))
+	if m.browser.list.filter.state != unfiltered || selectedID(m) != "NCT05233358" {
+		t.Errorf("filter %d selected %s", m.browser.list.filter.state, selectedID(m))
 	}
 }
 
 func TestHelpAndQuit(t *testing.T) {
 	m := newTestModel(t, seedCorpus(t), 80, 24)
 	press(t, m, "?")
-	if m.view != viewHelp || !strings.Contains(screen(m), "interventions") {
+	if topTitle(m) != "help" || !strings.Contains(screen(m), "interventions") {
 		t.Fatalf("help:\n%s", screen(m))
 	}
-	press(t, m, "?")
-	if m.view != viewMain {
+	// q on an overlay closes it, and the footer says so.
+	if s := screen(m); strings.Contains(lastLine(s), "q quit") || !strings.Contains(lastLine(s), "close help") {
+		t.Errorf("help footer: %q", lastLine(s))
+	}
+	if press(t, m, "q") || !topIs[*browser](m) {
+		t.Error("q closes help, it does not quit")
+	}
+	press(t, m, "?", "?")
+	if !topIs[*browser](m) {
 		t.Error("? closes help")
 	}
 	if !press(t, m, "q") {
@@ -271,21 +339,55 @@ func TestHelpAndQuit(t *testing.T) {
 	}
 }
 
+// TestFooterKeepsHelpAndQuit: the footer is cut in the middle, never
+// before "? help" or "q quit".
+func TestFooterKeepsHelpAndQuit(t *testing.T) {
+	for _, w := range []int{60, 80, 120, 200} {
+		m := newTestModel(t, seedCorpus(t), w, 24)
+		footer := lastLine(screen(m))
+		if !strings.HasPrefix(footer, "? help") || !strings.HasSuffix(strings.TrimRight(footer, " "), "q quit") {
+			t.Errorf("%d columns: footer %q", w, footer)
+		}
+	}
+}
+
 func TestProblemsList(t *testing.T) {
-	c := seedCorpus(t)
-	c.Problems = []Problem{{Path: "data/empty.txt", Reason: "empty file"}, {Path: "data/x.bin", Reason: "binary data, not a text document"}}
+	c := corpus.FromTrials(seedTrials(t), []corpus.Problem{{Path: "data/empty.txt", Reason: "empty file"}, {Path: "data/x.bin", Reason: "binary data, not a text document"}}, "data")
 	m := newTestModel(t, c, 80, 24)
-	if !strings.Contains(screen(m), "2 input(s) not loaded — press !") {
+	if !strings.Contains(screen(m), "2 inputs not loaded — press !") {
 		t.Errorf("status bar:\n%s", screen(m))
 	}
 	press(t, m, "!")
 	s := screen(m)
-	if m.view != viewProblems || !strings.Contains(s, "data/empty.txt") || !strings.Contains(s, "binary data") {
+	if topTitle(m) != "load problems" || !strings.Contains(s, "data/empty.txt") || !strings.Contains(s, "binary data") {
 		t.Errorf("problems:\n%s", s)
 	}
 	press(t, m, "esc")
-	if m.view != viewMain {
+	if !topIs[*browser](m) {
 		t.Error("esc closes the problems list")
+	}
+}
+
+// TestEmptyInputsAgreeWithTheProblemsList: what the empty list says and
+// what ! shows tell the same story.
+func TestEmptyInputsAgreeWithTheProblemsList(t *testing.T) {
+	m := newTestModel(t, corpus.FromTrials(nil, nil, "inbox"), 80, 24)
+	if s := screen(m); !strings.Contains(s, "No trial documents were found in inbox.") || strings.Contains(s, "press !") {
+		t.Errorf("empty, no problems:\n%s", s)
+	}
+	press(t, m, "!")
+	if s := screen(m); !strings.Contains(s, "no trial document was found in inbox") {
+		t.Errorf("! with nothing found:\n%s", s)
+	}
+	c := corpus.FromTrials(nil, []corpus.Problem{{Path: "inbox/a.txt", Reason: "empty file"}}, "inbox")
+	m = newTestModel(t, c, 80, 24)
+	send(t, m, loadedMsg{corpus: c}) // as a load ends: the problems open at once
+	if s := screen(m); topTitle(m) != "load problems" || !strings.Contains(s, "inbox/a.txt") {
+		t.Errorf("a failed load:\n%s", s)
+	}
+	press(t, m, "esc")
+	if s := screen(m); !strings.Contains(s, "1 input failed (press ! to see why)") {
+		t.Errorf("empty with a problem:\n%s", s)
 	}
 }
 
@@ -297,7 +399,7 @@ func TestResizeAndTooSmall(t *testing.T) {
 	}
 	press(t, m, "j") // ignored, no panic
 	send(t, m, tea.WindowSizeMsg{Width: 200, Height: 60})
-	if !m.wide() || !strings.Contains(screen(m), "2 Detail") {
+	if !m.browser.wide() || !strings.Contains(screen(m), "2 Detail") {
 		t.Error("200×60 should show the list and the detail side by side")
 	}
 	if quit := press(t, m, "q"); !quit {
@@ -314,26 +416,151 @@ func TestMouse(t *testing.T) {
 	}
 	// The wheel over the detail pane scrolls it, not the list.
 	send(t, m, tea.MouseWheelMsg{X: 150, Y: 20, Button: tea.MouseWheelDown})
-	if m.panes[paneDetail].offset != wheelStep || selectedID(m) != "NCT05962450" {
-		t.Errorf("wheel: offset %d selected %s", m.panes[paneDetail].offset, selectedID(m))
+	if off := m.browser.panes[0].text.vp.YOffset(); off != wheelStep || selectedID(m) != "NCT05962450" {
+		t.Errorf("wheel: offset %d selected %s", off, selectedID(m))
 	}
 	// A click on the pane focuses it.
 	send(t, m, tea.MouseClickMsg{X: 150, Y: 20, Button: tea.MouseLeft})
-	if m.focus != paneDetail {
+	if m.browser.focus != 1 {
 		t.Error("click on the pane should focus it")
 	}
 }
 
+// TestClickingATabSwitchesToIt, in both layouts.
+func TestClickingATabSwitchesToIt(t *testing.T) {
+	tests := []struct {
+		width, x int
+		want     int
+	}{
+		{200, 2, 0},   // " 1 Trials " heads the list
+		{200, 115, 2}, // the pane's tabs start after the list: " 2 Detail  3 Arms "
+		{80, 13, 1},   // narrow: every tab on one line
+		{80, 33, 3},
+	}
+	for _, tt := range tests {
+		m := newTestModel(t, seedCorpus(t), tt.width, 30)
+		press(t, m, "2")
+		send(t, m, tea.MouseClickMsg{X: tt.x, Y: 1, Button: tea.MouseLeft})
+		if m.browser.focus != tt.want {
+			t.Errorf("%d columns, click at %d: focus %d, want %d\n%s", tt.width, tt.x, m.browser.focus, tt.want, screen(m))
+		}
+	}
+}
+
+// TestSearchInAPane: / in a reading pane searches its text, n and N step
+// through the matches, esc clears; / in the list is still the filter.
+func TestSearchInAPane(t *testing.T) {
+	m := newTestModel(t, seedCorpus(t), 80, 24)
+	press(t, m, "j", "2", "/")
+	p := m.browser.panes[0]
+	if p.text.state != searchTyping || m.browser.list.filter.state != unfiltered {
+		t.Fatal("/ in the Detail pane should search the pane, not filter the list")
+	}
+	typeText(t, m, "inhibitor")
+	press(t, m, "enter")
+	n := len(p.text.matches)
+	if n < 3 {
+		t.Fatalf("%d matches of inhibitor in NCT05168163", n)
+	}
+	press(t, m, "n")
+	if p.text.cur != 1 {
+		t.Errorf("n: match %d", p.text.cur)
+	}
+	press(t, m, "N", "N")
+	if p.text.cur != n-1 {
+		t.Errorf("N from the first match wraps to the last: %d of %d", p.text.cur, n)
+	}
+	line := p.text.matches[p.text.cur].line
+	if off := p.text.vp.YOffset(); line < off || line >= off+p.text.vp.Height() {
+		t.Errorf("the current match (line %d) is off screen (from %d)", line, off)
+	}
+	if !strings.Contains(screen(m), fmt.Sprintf("match %d of %d", n, n)) {
+		t.Errorf("the pane says where the search is:\n%s", screen(m))
+	}
+	press(t, m, "esc")
+	if p.text.state != searchOff || m.browser.focus != 1 {
+		t.Error("esc clears the search and stays in the pane")
+	}
+	press(t, m, "esc")
+	if m.browser.focus != 0 {
+		t.Error("a second esc goes back to the list")
+	}
+	press(t, m, "/")
+	if m.browser.list.filter.state != filtering {
+		t.Error("/ in the list filters")
+	}
+}
+
+// TestEveryKeyAViewActsOnIsInItsHelp: for each view, a key the view
+// handles is one its key map names — so help and behaviour cannot
+// disagree.
+func TestEveryKeyAViewActsOnIsInItsHelp(t *testing.T) {
+	keys := []string{"enter", "esc", "tab", "shift+tab", "space", "up", "down", "pgdown", "pgup", "home", "end",
+		"ctrl+k", "ctrl+p", "ctrl+n", "backspace"}
+	for r := '!'; r <= '~'; r++ {
+		keys = append(keys, string(r))
+	}
+	setups := map[string][]string{
+		"list": nil, "pane": {"2"}, "pane-search": {"2", "/", "a", "enter"}, "filter-applied": {"/", "h", "enter"},
+		"finder-trials": {"i", "enter"}, "compare": {"space", "j", "c"}, "help": {"?"}, "problems": {"!"},
+	}
+	for name, setup := range setups {
+		fresh := func() *Model {
+			m := newTestModel(t, seedCorpus(t), 120, 30)
+			press(t, m, setup...)
+			if isTyping(m.top()) {
+				t.Fatalf("%s: typing", name)
+			}
+			return m
+		}
+		m := fresh()
+		for _, k := range keys {
+			top := m.top()
+			bound := boundKeys(top.KeyMap())
+			_, handled := top.Update(keyMsg(k))
+			if handled && !containsKey(bound, k) {
+				t.Errorf("%s: %q does something but its help does not name it (help names %v)", name, k, bound)
+			}
+			// A key that changed what is bound (opened a view, focused an
+			// input, moved focus) leaves a state the setup did not ask for.
+			if handled && (m.top() != top || isTyping(top) || !slices.Equal(bound, boundKeys(top.KeyMap()))) {
+				m = fresh()
+			}
+		}
+	}
+}
+
+func containsKey(keys []string, k string) bool {
+	for _, b := range keys {
+		if b == k {
+			return true
+		}
+	}
+	return false
+}
+
 func ids(m *Model) string {
 	var out []string
-	for _, r := range m.list.rows {
-		out = append(out, m.corpus.Record(r).ID)
+	for _, r := range m.browser.list.rows {
+		out = append(out, m.ctx.Corpus.Record(r).ID)
 	}
 	return strings.Join(out, " ")
 }
 
+func topTitle(m *Model) string {
+	if t, ok := m.top().(titled); ok {
+		return t.Title()
+	}
+	return ""
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(s, "\n")
+	return lines[len(lines)-1]
+}
+
 // manyUses is a corpus of n trials that all give "Placebo".
-func manyUses(n int) *Corpus {
+func manyUses(n int) *corpus.Corpus {
 	var trials []*model.Trial
 	for i := range n {
 		t := &model.Trial{ID: fmt.Sprintf("NCT%08d", i), NCTID: fmt.Sprintf("NCT%08d", i), Title: fmt.Sprintf("Trial number %d", i),
@@ -342,7 +569,7 @@ func manyUses(n int) *Corpus {
 		t.Canonicalize()
 		trials = append(trials, t)
 	}
-	return NewCorpus(trials, nil, "test")
+	return corpus.FromTrials(trials, nil, "test")
 }
 
 func TestFinderScrollsToTheLastTrialAndSurvivesResize(t *testing.T) {
@@ -350,8 +577,9 @@ func TestFinderScrollsToTheLastTrialAndSurvivesResize(t *testing.T) {
 	press(t, m, "i")
 	typeText(t, m, "placebo")
 	press(t, m, "enter", "G")
-	if m.finder.ucur != 399 || !strings.Contains(screen(m), "NCT00000399") {
-		t.Fatalf("G: cursor %d\n%s", m.finder.ucur, screen(m))
+	f := m.top().(*finder)
+	if f.ucur != 399 || !strings.Contains(screen(m), "NCT00000399") {
+		t.Fatalf("G: cursor %d\n%s", f.ucur, screen(m))
 	}
 	press(t, m, "k", "k")
 	send(t, m, tea.WindowSizeMsg{Width: 60, Height: 15})
@@ -360,21 +588,34 @@ func TestFinderScrollsToTheLastTrialAndSurvivesResize(t *testing.T) {
 	}
 }
 
+// rereading is the seeds as a large corpus: none kept whole, each read
+// again through fn.
+func rereading(t *testing.T, fn func(trials []*model.Trial, src model.Source) (*model.Trial, error)) *corpus.Corpus {
+	trials := seedTrials(t)
+	c := corpus.FromTrials(trials, nil, "the bundled seeds")
+	return corpus.FromParts(corpus.Parts{Index: c.Index(), Origin: c.Origin(),
+		Reread: func(src model.Source) (*model.Trial, error) { return fn(trials, src) }})
+}
+
 // TestCompareOfAnUnreadableTrial: a trial that cannot be read again (a large
-// corpus whose file was removed) gives a message, and nothing breaks after.
+// corpus whose file was removed) gives a message naming the failure, and
+// the browser keeps working.
 func TestCompareOfAnUnreadableTrial(t *testing.T) {
-	c := seedCorpus(t)
-	c.whole = nil
-	c.reload = func(src model.Source) (*model.Trial, error) { return nil, fmt.Errorf("%s: file vanished", src.Path) }
+	c := rereading(t, func(_ []*model.Trial, src model.Source) (*model.Trial, error) {
+		return nil, fmt.Errorf("%s: file vanished", src.Path)
+	})
 	m := newTestModel(t, c, 200, 60)
+	if s := screen(m); !strings.Contains(s, "file vanished") {
+		t.Errorf("the pane names the failure:\n%s", s)
+	}
 	press(t, m, "space", "j", "c")
-	if m.view != viewMain || !strings.Contains(screen(m), "Cannot compare") {
-		t.Fatalf("view %d\n%s", m.view, screen(m))
+	if s := screen(m); !topIs[*browser](m) || !strings.Contains(s, "Cannot compare") || !strings.Contains(s, "file vanished") {
+		t.Fatalf("%T\n%s", m.top(), s)
 	}
 	press(t, m, "tab", "1", "/", "esc")
 	send(t, m, tea.WindowSizeMsg{Width: 90, Height: 30})
-	if !strings.Contains(screen(m), "file vanished") && !strings.Contains(screen(m), "Trials") {
-		t.Errorf("screen after the failure:\n%s", screen(m))
+	if s := screen(m); !strings.Contains(s, "1 Trials") || !strings.Contains(s, "NCT05168163") {
+		t.Errorf("screen after the failure:\n%s", s)
 	}
 }
 
@@ -382,31 +623,44 @@ func TestCompareOfAnUnreadableTrial(t *testing.T) {
 // whole, the panes ask for the trial in a command; a result for a trial no
 // longer selected is dropped.
 func TestPanesOfALargeCorpusLoadOffTheUIGoroutine(t *testing.T) {
-	c := seedCorpus(t)
-	whole := c.whole
-	c.whole = nil
-	c.reload = func(src model.Source) (*model.Trial, error) {
-		for _, tr := range whole {
+	c := rereading(t, func(trials []*model.Trial, src model.Source) (*model.Trial, error) {
+		for _, tr := range trials {
 			if tr.Source == src {
 				return tr, nil
 			}
 		}
-		return nil, fmt.Errorf("not found")
-	}
+		return nil, errors.New("not found")
+	})
 	m := newTestModel(t, c, 200, 60)
-	_, cmd := m.Update(keyMsg("j")) // NCT05168163; the load is a command
+	_, cmd := m.Update(keyMsg("j")) // NCT05168163; the read is a command
 	if !strings.Contains(screen(m), "Reading NCT05168163") {
 		t.Errorf("while reading, the pane should say so:\n%s", screen(m))
 	}
 	stale := runCmd(cmd)
-	press(t, m, "j") // NCT05233358, loaded by the harness
+	press(t, m, "j") // NCT05233358, read by the harness
 	if !strings.Contains(screen(m), "HAIC Combined") {
-		t.Fatalf("panes after the load:\n%s", screen(m))
+		t.Fatalf("panes after the read:\n%s", screen(m))
 	}
 	for _, msg := range stale {
 		send(t, m, msg)
 	}
-	if detail := strings.Join(m.panes[paneDetail].lines, "\n"); strings.Contains(detail, "Atezolizumab in Combination") || !strings.Contains(detail, "HAIC Combined") {
-		t.Error("a stale load replaced the selected trial's panes")
+	if detail := strings.Join(m.browser.panes[0].text.lines, "\n"); strings.Contains(detail, "Atezolizumab in Combination") || !strings.Contains(detail, "HAIC Combined") {
+		t.Error("a stale read replaced the selected trial's panes")
+	}
+}
+
+// TestAKeyPressedBeforeACloseArrives: q closes help by a message; a key
+// pressed before it arrives that opens another view must not be closed in
+// help's place.
+func TestAKeyPressedBeforeACloseArrives(t *testing.T) {
+	m := newTestModel(t, seedCorpus(t), 80, 24)
+	press(t, m, "?")
+	_, closing := m.Update(keyMsg("q"))
+	press(t, m, "!")
+	for _, msg := range runCmd(closing) {
+		send(t, m, msg)
+	}
+	if topTitle(m) != "load problems" || len(m.stack) != 2 {
+		t.Errorf("top %q, %d views", topTitle(m), len(m.stack))
 	}
 }

@@ -8,14 +8,17 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/loader"
 	"github.com/trials-app/trials/model"
 )
 
 // TestGoldenViews renders every view at 80×24 and 160×48 and compares the
-// screens with testdata/golden. Run with -update after reading a change.
+// screens with testdata/TestGoldenViews. Run with -update after reading a
+// change.
 func TestGoldenViews(t *testing.T) {
 	views := []struct {
 		name string
@@ -37,6 +40,8 @@ func TestGoldenViews(t *testing.T) {
 		{"compare", []string{"space", "j", "c"}, ""},
 		{"compare-criteria", []string{"space", "j", "c", "pgdown", "pgdown"}, ""},
 		{"help", []string{"?"}, ""},
+		{"pane-search", []string{"j", "j", "j", "2", "/", "h", "e", "p", "a", "t", "o", "enter", "n"}, ""},
+		{"problems-none", []string{"!"}, ""},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, v := range views {
@@ -45,20 +50,30 @@ func TestGoldenViews(t *testing.T) {
 				m := newTestModel(t, seedCorpus(t), size[0], size[1])
 				press(t, m, v.keys...)
 				typeText(t, m, v.text)
-				golden(t, m, name)
+				checkGolden(t, m)
 			})
 		}
 	}
-	t.Run("too-small-59x20", func(t *testing.T) {
-		golden(t, newTestModel(t, seedCorpus(t), 59, 20), "too-small-59x20")
-	})
+	for _, size := range [][2]int{{59, 20}, {20, 5}} {
+		t.Run(fmt.Sprintf("too-small-%dx%d", size[0], size[1]), func(t *testing.T) {
+			checkGolden(t, newTestModel(t, seedCorpus(t), size[0], size[1]))
+		})
+	}
 	t.Run("problems-80x24", func(t *testing.T) {
-		c := seedCorpus(t)
-		c.Problems = []Problem{{Path: "inbox/notes.md", Reason: "not a trial document: no known layout found"},
-			{Path: "inbox/cut.txt", Reason: "truncated document: the page ends after the Locations section"}}
+		c := corpus.FromTrials(seedTrials(t), []corpus.Problem{{Path: "inbox/notes.md", Reason: "not a trial document: no known layout found"},
+			{Path: "inbox/cut.txt", Reason: "truncated document: the page ends after the Locations section"}}, "inbox")
 		m := newTestModel(t, c, 80, 24)
 		press(t, m, "!")
-		golden(t, m, "problems-80x24")
+		checkGolden(t, m)
+	})
+	t.Run("empty-80x24", func(t *testing.T) {
+		checkGolden(t, newTestModel(t, corpus.FromTrials(nil, nil, "inbox"), 80, 24))
+	})
+	t.Run("light-120x40", func(t *testing.T) {
+		m := New(seedCorpus(t), []string{"TRIALS_THEME=light"})
+		send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+		press(t, m, "j", "2")
+		checkGolden(t, m)
 	})
 }
 
@@ -89,9 +104,9 @@ func TestEscapeSequencesInDocumentsRenderInert(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := NewCorpus([]*model.Trial{trials[0], trialByID(seedCorpus(t), "NCT05033522")}, nil, "evil.txt")
+	c := corpus.FromTrials([]*model.Trial{trials[0], trialByID(t, "NCT05033522")}, nil, "evil.txt")
 	m := newTestModel(t, c, 160, 48)
-	for _, keys := range [][]string{nil, {"2"}, {"3"}, {"4"}, {"1", "space", "j", "c"}, {"esc", "i"}} {
+	for _, keys := range [][]string{nil, {"2"}, {"3"}, {"4"}, {"/", "a", "enter"}, {"esc", "1", "space", "j", "c"}, {"esc", "i"}, {"esc", "?"}} {
 		press(t, m, keys...)
 		out := m.View().Content
 		rest := sgr.ReplaceAllString(out, "")

@@ -1,0 +1,279 @@
+// Package corpus is the set of trials a command works on: it loads them
+// (files, directories, zips, or a file system such as the bundled seeds),
+// keeps a slim record of each, indexes the records for the filter,
+// catalogues their interventions, and hands back a whole trial when one is
+// opened — kept in memory when the corpus is small, read again from its
+// source through a small cache when it is large. The browser and the
+// commands `search`, `show` and `compare` all get their trials here.
+//
+// A Corpus is made of Parts (records and index, catalogue, whole trials or
+// a way to reread them), so that it can later be rebuilt from a snapshot
+// file instead of a load; and a load that publishes as it goes would hand
+// out successive Corpus values over the records read so far, each
+// consistent on its own, which a viewer swaps in as they come.
+package corpus
+
+import (
+	"container/list"
+	"context"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/sync/singleflight"
+
+	"github.com/trials-app/trials/loader"
+	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/present"
+	"github.com/trials-app/trials/search"
+)
+
+// Source names what to load: files, directories and zips, or — when there
+// are no paths — a file system (the bundled seeds).
+type Source struct {
+	Paths  []string
+	FS     fs.FS
+	Origin string // what the trials are called in headers: "the bundled seeds", "3 paths"
+}
+
+// Problem is an input that did not load, and why.
+type Problem struct {
+	Path   string
+	Reason string
+}
+
+// Progress reports a running load.
+type Progress = loader.Progress
+
+// Stream reads src, handing each trial to fn in input order as soon as it
+// is read and keeping none; it returns the inputs that failed. Exports of
+// the whole registry go through here.
+func Stream(ctx context.Context, src Source, progress func(Progress), fn func(*model.Trial)) []Problem {
+	opts := loader.Options{
+		Ordered:    true,
+		OnProgress: progress,
+		OnTrials: func(_ int, ts []*model.Trial) {
+			for _, t := range ts {
+				fn(t)
+			}
+		},
+	}
+	var res loader.Result
+	if len(src.Paths) == 0 && src.FS != nil {
+		res = loader.LoadFS(ctx, opts, src.FS)
+	} else {
+		res = loader.LoadContext(ctx, opts, src.Paths...)
+	}
+	problems := make([]Problem, 0, len(res.Diagnostics))
+	for _, d := range res.Diagnostics {
+		problems = append(problems, Problem{Path: d.Path, Reason: d.Err.Error()})
+	}
+	return problems
+}
+
+// DefaultKeep is how many trials are kept whole in memory; beyond it only
+// slim records stay and a trial is read again when it is opened.
+const DefaultKeep = 5000
+
+// Options tune a load.
+type Options struct {
+	Progress func(Progress)
+	// Keep is how many trials may be kept whole: 0 means DefaultKeep, a
+	// negative number none (records only, as `trials search` needs).
+	Keep int
+	// Reread reads one trial again from its source; nil means loader.Reload.
+	Reread func(model.Source) (*model.Trial, error)
+}
+
+// Load reads src into a corpus. When ctx is cancelled it stops and returns
+// what it read so far, with ctx's error.
+func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
+	keep := opts.Keep
+	if keep == 0 {
+		keep = DefaultKeep
+	}
+	b := search.NewBuilder(0)
+	whole := []*model.Trial{}
+	problems := Stream(ctx, src, opts.Progress, func(t *model.Trial) {
+		b.Add(search.NewRecord(t))
+		if whole != nil {
+			whole = append(whole, t)
+			if len(whole) > keep {
+				whole = nil
+			}
+		}
+	})
+	reread := opts.Reread
+	if reread == nil {
+		reread = loader.Reload
+	}
+	c := FromParts(Parts{Index: b.Index(), Whole: whole, Reread: reread, Problems: problems, Origin: src.Origin})
+	return c, ctx.Err()
+}
+
+// Parts are what a corpus is made of. A snapshot would store the index
+// (which holds the records) and the catalogue, and set Reread.
+type Parts struct {
+	Index   *search.Index
+	Catalog *search.Catalog // nil: built from the index's records
+	// Whole holds every trial by record, when the corpus is small enough
+	// to keep; nil when trials are read again through Reread.
+	Whole    []*model.Trial
+	Reread   func(model.Source) (*model.Trial, error)
+	Problems []Problem
+	Origin   string
+}
+
+// cacheSize is how many reread trials stay at hand: enough to move back
+// and forth along a screenful of the list without touching the disk.
+const cacheSize = 64
+
+// Corpus is a loaded set of trials. Its records, index and catalogue never
+// change once made, so any goroutine may read them; Trial is safe to call
+// from several goroutines at once.
+type Corpus struct {
+	index    *search.Index
+	catalog  *search.Catalog
+	problems []Problem
+	origin   string
+	whole    []*model.Trial
+	reread   func(model.Source) (*model.Trial, error)
+
+	reads singleflight.Group // one reread per record at a time
+	mu    sync.Mutex         // guards cache and order, never held during I/O
+	cache map[int]*list.Element
+	order *list.List // of cached, most recently used first
+}
+
+type cached struct {
+	rec   int
+	trial *model.Trial
+}
+
+// FromParts makes a corpus.
+func FromParts(p Parts) *Corpus {
+	if p.Index == nil {
+		p.Index = search.NewIndex(nil)
+	}
+	if p.Catalog == nil {
+		p.Catalog = search.NewCatalog(p.Index.Records())
+	}
+	return &Corpus{index: p.Index, catalog: p.Catalog, problems: p.Problems, origin: p.Origin,
+		whole: p.Whole, reread: p.Reread, cache: map[int]*list.Element{}, order: list.New()}
+}
+
+// FromTrials makes a corpus of trials kept whole (small inputs, tests).
+func FromTrials(trials []*model.Trial, problems []Problem, origin string) *Corpus {
+	b := search.NewBuilder(len(trials))
+	for _, t := range trials {
+		b.Add(search.NewRecord(t))
+	}
+	if trials == nil {
+		trials = []*model.Trial{}
+	}
+	return FromParts(Parts{Index: b.Index(), Whole: trials, Problems: problems, Origin: origin})
+}
+
+// Len is the number of trials.
+func (c *Corpus) Len() int { return c.index.Len() }
+
+// Record is the slim record of trial i.
+func (c *Corpus) Record(i int) *search.Record { return c.index.Record(i) }
+
+// Index is the word index over the records, behind the filter.
+func (c *Corpus) Index() *search.Index { return c.index }
+
+// Catalog lists every intervention once, with the trials using it.
+func (c *Corpus) Catalog() *search.Catalog { return c.catalog }
+
+// Problems are the inputs that did not load.
+func (c *Corpus) Problems() []Problem { return c.problems }
+
+// Origin is where the trials came from, for headers.
+func (c *Corpus) Origin() string { return c.origin }
+
+// Kept returns trial i if it is at hand without reading anything.
+func (c *Corpus) Kept(i int) (*model.Trial, bool) {
+	if c.whole != nil {
+		return c.whole[i], true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.cache[i]; ok {
+		c.order.MoveToFront(e)
+		return e.Value.(cached).trial, true
+	}
+	return nil, false
+}
+
+// Trial returns trial i whole, reading it again from its source when it is
+// not kept. Concurrent calls for one trial share a single read, and no lock
+// is held while reading, so a slow disk never stalls the others. A trial
+// whose source now holds a different study is an error, never shown in its
+// place. Failures are not cached: the next call tries again.
+func (c *Corpus) Trial(i int) (*model.Trial, error) {
+	if t, ok := c.Kept(i); ok {
+		return t, nil
+	}
+	rec := c.Record(i)
+	if c.reread == nil {
+		return nil, fmt.Errorf("trial %s is not kept in memory and cannot be read again", rec.ID)
+	}
+	v, err, _ := c.reads.Do(strconv.Itoa(i), func() (any, error) {
+		t, err := c.reread(rec.Source)
+		if err != nil {
+			return nil, err
+		}
+		if !strings.EqualFold(t.ID, rec.ID) {
+			return nil, fmt.Errorf("%s changed on disk since loading: %s now holds %s", rec.ID, present.Source(rec.Source), t.ID)
+		}
+		c.remember(i, t)
+		return t, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*model.Trial), nil
+}
+
+func (c *Corpus) remember(i int, t *model.Trial) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.cache[i]; ok {
+		c.order.MoveToFront(e)
+		return
+	}
+	c.cache[i] = c.order.PushFront(cached{i, t})
+	for c.order.Len() > cacheSize {
+		old := c.order.Back()
+		delete(c.cache, old.Value.(cached).rec)
+		c.order.Remove(old)
+	}
+}
+
+// Is says whether id names a trial: its id or its NCT id, ignoring case and
+// surrounding space.
+func Is(t *model.Trial, id string) bool {
+	id = strings.TrimSpace(id)
+	return strings.EqualFold(t.ID, id) || t.NCTID != "" && strings.EqualFold(t.NCTID, id)
+}
+
+// Find reads src keeping only the trials named by ids — `show` on a
+// registry download holds two trials, not half a million. It returns them
+// in the order of ids (nil where not found), how many trials were read,
+// and the inputs that failed.
+func Find(ctx context.Context, src Source, progress func(Progress), ids ...string) ([]*model.Trial, int, []Problem) {
+	found := make([]*model.Trial, len(ids))
+	n := 0
+	problems := Stream(ctx, src, progress, func(t *model.Trial) {
+		n++
+		for i, id := range ids {
+			if found[i] == nil && Is(t, id) {
+				found[i] = t
+			}
+		}
+	})
+	return found, n, problems
+}

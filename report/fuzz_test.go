@@ -1,0 +1,144 @@
+package report
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/trials-app/trials/loader"
+	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/seeds"
+)
+
+// seedTrials are the five bundled seeds, the documents the fuzz targets
+// start from.
+func seedTrials(tb testing.TB) []*model.Trial {
+	tb.Helper()
+	res := loader.LoadFS(context.Background(), loader.Options{}, seeds.FS)
+	if len(res.Trials) != 5 {
+		tb.Fatalf("seeds: %v", res.Diagnostics)
+	}
+	return res.Trials
+}
+
+// inject puts text into every kind of field a renderer lays out: one-line
+// values, paragraphs, list items at depth, names in lists.
+func inject(t *model.Trial, text string) *model.Trial {
+	c := *t
+	c.Title = text
+	c.LeadSponsor.Name = text
+	c.DetailedDescription = text + "\n" + text
+	c.Conditions = append([]string{text}, c.Conditions...)
+	c.Locations = append([]model.Location{{Facility: text, City: text, Country: text}}, c.Locations...)
+	c.Arms = append([]model.Arm{{Label: text, Description: text, Interventions: []string{text}}}, c.Arms...)
+	c.Interventions = append([]model.Intervention{{Name: text, OtherNames: []string{text}}}, c.Interventions...)
+	c.Outcomes.Primary = append([]model.Outcome{{Measure: text, TimeFrame: text}}, c.Outcomes.Primary...)
+	deep := model.Criterion{Text: text}
+	for range 8 {
+		deep = model.Criterion{Text: text, Children: []model.Criterion{deep}}
+	}
+	c.Eligibility.Inclusion = append([]model.Criterion{deep}, c.Eligibility.Inclusion...)
+	return &c
+}
+
+// fuzzSeeds adds texts from the real documents, and the shapes that broke
+// renderers before: an unbroken word far wider than a line, wide
+// characters, escape sequences.
+func fuzzSeeds(f *testing.F, trials []*model.Trial) {
+	for _, t := range trials {
+		f.Add(t.Title, 80)
+		f.Add(t.BriefSummary, 40)
+		if len(t.Eligibility.Inclusion) > 0 {
+			f.Add(t.Eligibility.Inclusion[0].Text, 120)
+		}
+	}
+	f.Add(strings.Repeat("x", 3000), 60)
+	f.Add(strings.Repeat("肝癌", 300), 33)
+	f.Add("a\x1b]52;c;ZXZpbA==\x07b\x1b[2J \u202e80-160 mg", 31)
+}
+
+// checkLines fails when a line is wider than width, and when the output is
+// out of proportion to the input: a cost that is not roughly linear shows
+// as output growing faster than what went in.
+func checkLines(t *testing.T, what, out string, width, in int) {
+	t.Helper()
+	for i, l := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(l); w > width {
+			t.Fatalf("%s: line %d is %d wide, over %d: %q", what, i, w, width, l)
+		}
+	}
+	if limit := (in + 20_000) * (width + 40); len(out) > limit {
+		t.Fatalf("%s: %d bytes out for %d in at width %d", what, len(out), in, width)
+	}
+}
+
+func FuzzReport(f *testing.F) {
+	trials := seedTrials(f)
+	fuzzSeeds(f, trials)
+	f.Fuzz(func(t *testing.T, text string, width int) {
+		width = 30 + abs(width)%250
+		for _, tr := range trials[:1] {
+			out := Show(inject(tr, text), width, DefaultTheme())
+			checkLines(t, "show", out, width, len(text)*40)
+			if strings.ContainsAny(ansi.Strip(out), "\x1b\x07\u009b\u202e") {
+				t.Fatal("a control character reached the report")
+			}
+		}
+	})
+}
+
+func FuzzCompare(f *testing.F) {
+	trials := seedTrials(f)
+	fuzzSeeds(f, trials)
+	f.Fuzz(func(t *testing.T, text string, width int) {
+		width = MinCompareWidth + abs(width)%250
+		a, b := inject(trials[0], text), trials[1]
+		out := strings.Join(RenderCompare(Compare(a, b, nil), NewCompareLayout(width), DefaultTheme()), "\n")
+		checkLines(t, "compare", out, width, len(text)*40)
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// TestHugeFieldsAreCapped: a 1 MB unbroken word in the title and the
+// criteria lays out no more than the caps allow.
+func TestHugeFieldsAreCapped(t *testing.T) {
+	huge := strings.Repeat("y", 1<<20)
+	tr := *seedTrials(t)[0]
+	tr.Title, tr.DetailedDescription = huge, huge
+	tr.Eligibility.Inclusion = []model.Criterion{{Text: huge}}
+	out := Show(&tr, 100, PlainTheme())
+	if !strings.Contains(out, "[cut: ") {
+		t.Error("a cut text must say it was cut")
+	}
+	// Each of the three fields lays out at most present.MaxText.
+	if len(out) > 4*100_000*102/100 {
+		t.Errorf("the report of a 1 MB word is %d bytes", len(out))
+	}
+	cmp := RenderCompare(Compare(&tr, &tr, nil), NewCompareLayout(100), PlainTheme())
+	if n := len(strings.Join(cmp, "\n")); n > 10*maxCell*3 {
+		t.Errorf("the comparison of a 1 MB word is %d bytes", n)
+	}
+}
+
+func BenchmarkShowHugeWord(b *testing.B) {
+	tr := inject(seedTrials(b)[0], strings.Repeat("y", 1<<20))
+	for b.Loop() {
+		Show(tr, 120, DefaultTheme())
+	}
+}
+
+func BenchmarkCompareHugeWord(b *testing.B) {
+	trials := seedTrials(b)
+	tr := inject(trials[0], strings.Repeat("y", 1<<20))
+	for b.Loop() {
+		RenderCompare(Compare(tr, trials[1], nil), NewCompareLayout(160), DefaultTheme())
+	}
+}

@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/present"
+	"github.com/trials-app/trials/search"
+)
+
+// column is one column of the trial list. To add one (a screen verdict, a
+// country), write its column and add it to columns in display order.
+type column struct {
+	name  string // for the help's description of the list
+	width int    // cells; 0 for the one column that takes what is left
+	right bool   // numbers align right
+	// drop orders the columns narrow terminals leave out, the highest
+	// first; 0 is never left out.
+	drop int
+	// text is what the cell says, as plain text.
+	text func(r *search.Record) string
+	// style colours the cell; nil for none. Colour only repeats the text.
+	style func(r *search.Record, th *theme) lipgloss.Style
+	// highlight marks what the filter matched in the cell.
+	highlight bool
+}
+
+// columns are the list's columns, left to right.
+var columns = []column{statusColumn, phaseColumn, idColumn, titleColumn, enrollmentColumn}
+
+var statusColumn = column{name: "status", width: present.BadgeWidth,
+	text:  func(r *search.Record) string { return present.StatusShort(r.Status) },
+	style: func(r *search.Record, th *theme) lipgloss.Style { return th.report.Status(r.Status) }}
+
+var phaseColumn = column{name: "phase", width: 5, drop: 1,
+	text: func(r *search.Record) string { return present.PhaseShort(r.Phases) }}
+
+var idColumn = column{name: "id", width: 11,
+	text: func(r *search.Record) string { return r.ID }}
+
+var titleColumn = column{name: "title", highlight: true,
+	text: func(r *search.Record) string { return r.Title }}
+
+var enrollmentColumn = column{name: "enrollment", width: 6, right: true, drop: 2,
+	text: func(r *search.Record) string {
+		if r.Enrollment < 0 {
+			return ""
+		}
+		return fmt.Sprint(r.Enrollment)
+	}}
+
+// minFlex is the room the flexible column keeps before others drop out.
+const minFlex = 24
+
+// rowLead is the gutter bar and the mark digit before the columns.
+const rowLead = 2
+
+// visibleColumns are the columns that fit width, and the flexible
+// column's width.
+func visibleColumns(width int) ([]column, int) {
+	shown := columns
+	for {
+		fixed := rowLead + len(shown) - 1 // a space between columns
+		for _, c := range shown {
+			fixed += c.width
+		}
+		flex := width - fixed
+		worst, at := 0, -1
+		for i, c := range shown {
+			if c.drop > worst {
+				worst, at = c.drop, i
+			}
+		}
+		if flex >= minFlex || at < 0 {
+			return shown, max(flex, 8)
+		}
+		shown = append(shown[:at:at], shown[at+1:]...)
+	}
+}
+
+// maxCell caps what a cell takes from a field before it is cut to width:
+// a 50 MB title costs no more per frame than a long one.
+const maxCell = 1024
+
+// cell renders one cell at exactly width cells: the text cleaned, cut or
+// padded, the filter's matches marked, styled as the row (reverse when
+// selected) with the column's colour on top.
+func (c column) cell(r *search.Record, width int, terms []string, base lipgloss.Style, th *theme, selected bool) string {
+	s := plain.Line(present.Clip(c.text(r), maxCell))
+	if plain.Width(s) > width {
+		s = truncate(s, width)
+	}
+	pad := max(width-plain.Width(s), 0)
+	style := base
+	if c.style != nil {
+		style = c.style(r, th)
+		if selected {
+			style = style.Reverse(true)
+		}
+	}
+	render := func(s string) string { return style.Render(s) }
+	text := render(s)
+	if c.highlight && len(terms) > 0 {
+		match := th.match
+		if selected {
+			match = match.Reverse(true)
+		}
+		text = present.Highlight(s, search.Spans(s, terms), render, func(s string) string { return match.Render(s) })
+	}
+	if pad == 0 {
+		return text
+	}
+	if c.right {
+		return base.Render(spaces(pad)) + text
+	}
+	return text + base.Render(spaces(pad))
+}
+
+// shortID is a trial id for a title or a notice: cleaned, and capped (ids
+// come from documents, and a document can say anything).
+func shortID(id string) string { return plain.Line(present.Clip(id, 64)) }

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+
+	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/present"
+)
+
+// newHelp lists every key of the view it was opened from — the same
+// bindings that view acts on — then the global keys and a legend of what
+// the screen shows.
+func newHelp(ctx *Context, under Component) Component {
+	close := bind("esc/q/?", "close help", "esc", "q", "?")
+	return newOverlay(ctx, "help", close, func(width int) []string {
+		th := ctx.Theme
+		h := help.New()
+		h.Styles = th.help
+		h.ShowAll = true
+		groups := under.KeyMap().FullHelp()
+		if g := globalBindings(under, true); len(g) > 0 {
+			groups = append(groups, g)
+		}
+		lines := []string{th.header.Render(" Keys"), ""}
+		for _, l := range strings.Split(packGroups(h, groups, width-1), "\n") {
+			lines = append(lines, " "+l)
+		}
+		lines = append(lines, "", th.header.Render(" Reading the screen"), "")
+		para := func(s string) {
+			for _, l := range plain.Wrap(s, width-2) {
+				lines = append(lines, " "+l)
+			}
+		}
+		var names []string
+		for _, c := range columns {
+			names = append(names, c.name)
+		}
+		para("The list shows, per trial: " + strings.Join(names, ", ") + ". ▌ marks the selected row; 1 and 2 mark the trials chosen for comparison.")
+		lines = append(lines, "", " Status column (colour only repeats the word):")
+		for _, e := range present.StatusLegend() {
+			lines = append(lines, "   "+fit(e.Short, present.BadgeWidth)+"  "+e.Long)
+		}
+		lines = append(lines, "", " Phase column:")
+		for _, e := range present.PhaseLegend() {
+			lines = append(lines, "   "+fit(e.Short, 6)+"  "+e.Long)
+		}
+		lines = append(lines, "")
+		para("The filter (/ in the list) matches the start of words in titles, ids, conditions, interventions and their other names, and sponsors; every word must match, and long words forgive a typo. In a reading pane, / searches the pane's text: n and N go to the next and previous match.")
+		para("In a comparison, ≠ marks differing fields, = what both trials share and · what only one has. Criteria are numbered 1., a., i. by depth, as the source nests them.")
+		return append(lines, "", th.muted.Render(" esc, q or ? closes this help."))
+	})
+}
+
+// packGroups lays key groups out as columns, as many side by side as fit
+// the width, the rest in further rows: every key is listed, none cut.
+func packGroups(h help.Model, groups [][]binding, width int) string {
+	h.SetWidth(0)
+	var rows []string
+	var chunk [][]binding
+	for _, g := range groups {
+		if len(chunk) > 0 && lipgloss.Width(h.FullHelpView(append(chunk, g))) > width {
+			rows = append(rows, h.FullHelpView(chunk))
+			chunk = nil
+		}
+		chunk = append(chunk, g)
+	}
+	if len(chunk) > 0 {
+		rows = append(rows, h.FullHelpView(chunk))
+	}
+	return strings.Join(rows, "\n\n")
+}

@@ -1,0 +1,343 @@
+package ui
+
+import (
+	"os"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/trials-app/trials/corpus"
+	"github.com/trials-app/trials/plain"
+)
+
+// The smallest terminal the browser lays itself out in.
+const (
+	minWidth  = 60
+	minHeight = 15
+)
+
+// Model is the root: the stack of views, the shared context, and the
+// routing of every message.
+type Model struct {
+	ctx     *Context
+	stack   []Component // the browser (or the loading screen) at the bottom
+	browser *browser
+	help    help.Model
+	// forcedTheme is set when TRIALS_THEME chose the palette; otherwise
+	// it follows the terminal's background.
+	forcedTheme bool
+
+	fatal     error     // a failure that ended the program
+	cancelled bool      // the user quit before the load finished
+	stoppedBy os.Signal // the signal that ended the program
+}
+
+// New makes a browser over a loaded corpus; env is the environment
+// (TRIALS_THEME).
+func New(c *corpus.Corpus, env []string) *Model {
+	m := newModel(env)
+	m.setCorpus(c)
+	return m
+}
+
+func newModel(env []string) *Model {
+	m := &Model{ctx: &Context{}, help: help.New()}
+	dark, forced := themeChoice(env)
+	m.ctx.Theme, m.forcedTheme = newTheme(dark), forced
+	m.help.Styles = m.ctx.Theme.help
+	return m
+}
+
+func (m *Model) setCorpus(c *corpus.Corpus) {
+	m.ctx.Corpus = c
+	m.browser = newBrowser(m.ctx)
+	m.stack = []Component{m.browser}
+	m.layout()
+}
+
+// follow lets the browser's panes catch up with a new size or corpus.
+func (m *Model) follow() tea.Cmd {
+	if m.browser == nil {
+		return nil
+	}
+	return m.browser.follow()
+}
+
+func (m *Model) top() Component { return m.stack[len(m.stack)-1] }
+
+// Init starts the load, when there is one, and asks the terminal for its
+// background colour unless TRIALS_THEME chose the palette.
+func (m *Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	if !m.forcedTheme {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if s, ok := m.top().(starter); ok {
+		cmds = append(cmds, s.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
+		m.layout()
+		return m, m.follow()
+	case tea.BackgroundColorMsg:
+		if !m.forcedTheme {
+			m.setTheme(msg.IsDark())
+		}
+		return m, nil
+	case stopMsg:
+		m.stoppedBy = msg.sig
+		return m, tea.Quit
+	case cancelLoadMsg:
+		m.cancelled = true
+		return m, tea.Quit
+	case loadedMsg:
+		if msg.err != nil {
+			if m.ctx.Corpus == nil && msg.corpus == nil {
+				m.fatal = msg.err
+			}
+			m.cancelled = true
+			return m, tea.Quit
+		}
+		m.setCorpus(msg.corpus)
+		if len(msg.corpus.Problems()) > 0 && msg.corpus.Len() == 0 {
+			return m, m.push(newProblems(m.ctx, m.browser))
+		}
+		return m, m.follow()
+	case openMsg:
+		return m, m.push(msg.view)
+	case closeMsg:
+		for i := len(m.stack) - 1; i > 0; i-- {
+			if m.stack[i] == msg.view {
+				m.stack = append(m.stack[:i:i], m.stack[i+1:]...)
+				m.layout()
+				break
+			}
+		}
+		return m, nil
+	case showTrialMsg:
+		m.stack = m.stack[:1]
+		m.layout()
+		return m, m.browser.showRecord(msg.rec)
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	case tea.MouseClickMsg:
+		if m.tooSmall() || msg.Y < 1 {
+			return m, nil
+		}
+		msg.Y-- // the header line
+		cmd, _ := m.top().Update(msg)
+		return m, cmd
+	case tea.MouseWheelMsg:
+		if m.tooSmall() || msg.Y < 1 {
+			return m, nil
+		}
+		msg.Y--
+		cmd, _ := m.top().Update(msg)
+		return m, cmd
+	}
+	// Anything else — results of searches and reads, pastes — goes to
+	// every view; each takes what is its own (by generation) and ignores
+	// the rest.
+	var cmds []tea.Cmd
+	for _, c := range m.stack {
+		cmd, _ := c.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// key routes a key: ctrl+c; then a typing view; then the active view;
+// then the global keys.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, keyForceQuit) {
+		if m.ctx.Corpus == nil {
+			m.cancelled = true
+		}
+		return tea.Quit
+	}
+	if m.tooSmall() {
+		if key.Matches(msg, keyQuit) {
+			m.cancelled = m.ctx.Corpus == nil
+			return tea.Quit
+		}
+		return nil
+	}
+	m.ctx.notice = ""
+	top := m.top()
+	if isTyping(top) {
+		cmd, _ := top.Update(msg)
+		return cmd
+	}
+	if cmd, handled := top.Update(msg); handled {
+		return cmd
+	}
+	if m.ctx.Corpus == nil {
+		return nil
+	}
+	for _, v := range views {
+		if key.Matches(msg, v.key) {
+			return m.push(v.open(m.ctx, top))
+		}
+	}
+	if key.Matches(msg, keyQuit) {
+		return tea.Quit
+	}
+	return nil
+}
+
+// push opens a view on top.
+func (m *Model) push(c Component) tea.Cmd {
+	m.stack = append(m.stack, c)
+	m.layout()
+	if s, ok := c.(starter); ok {
+		return s.Init()
+	}
+	return nil
+}
+
+func (m *Model) setTheme(dark bool) {
+	if m.ctx.Theme.palette.Dark == dark {
+		return
+	}
+	m.ctx.Theme = newTheme(dark)
+	m.help.Styles = m.ctx.Theme.help
+	for _, c := range m.stack {
+		c.Update(themeMsg{})
+	}
+}
+
+// layout gives every view the body: the screen less the header, status
+// and footer lines.
+func (m *Model) layout() {
+	if m.ctx.Width == 0 || m.ctx.Height == 0 {
+		return
+	}
+	for _, c := range m.stack {
+		c.SetSize(m.ctx.Width, m.bodyHeight())
+	}
+}
+
+func (m *Model) bodyHeight() int { return max(m.ctx.Height-3, 1) }
+
+func (m *Model) tooSmall() bool { return m.ctx.Width < minWidth || m.ctx.Height < minHeight }
+
+// View renders the screen.
+func (m *Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "trials"
+	v.SetContent(m.render())
+	return v
+}
+
+func (m *Model) render() string {
+	w := m.ctx.Width
+	switch {
+	case w == 0:
+		return ""
+	case m.tooSmall():
+		return m.renderTooSmall()
+	}
+	top := m.top()
+	if _, ok := top.(*loading); ok {
+		return top.View()
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, m.renderHeader(top), top.View(), m.renderStatus(top), m.renderFooter(top))
+}
+
+func (m *Model) renderHeader(top Component) string {
+	th := m.ctx.Theme
+	where := ""
+	if t, ok := top.(titled); ok {
+		where = t.Title()
+	}
+	return fit(" "+th.app.Render("trials")+th.muted.Render("  ·  "+plain.Line(where)), m.ctx.Width)
+}
+
+// renderStatus is the status line: a notice, or the view's own text.
+func (m *Model) renderStatus(top Component) string {
+	th := m.ctx.Theme
+	if m.ctx.notice != "" {
+		return fit(" "+th.warn.Render(plain.Line(m.ctx.notice)), m.ctx.Width)
+	}
+	return fit(" "+th.muted.Render(top.Status()), m.ctx.Width)
+}
+
+// renderFooter names the keys in effect: the view's, then the global ones.
+// "? help" leads and "q quit" ends the line whatever its width, and the
+// view's keys fill what is between, as many as fit, then "…".
+func (m *Model) renderFooter(top Component) string {
+	var lead, tail []binding
+	for _, g := range globalBindings(top, false) {
+		if g.Help().Key == "?" {
+			lead = append(lead, g)
+		} else {
+			tail = append(tail, g)
+		}
+	}
+	h := m.help
+	h.SetWidth(0)
+	sep := h.Styles.ShortSeparator.Render(h.ShortSeparator)
+	left, right := h.ShortHelpView(lead), h.ShortHelpView(tail)
+	room := m.ctx.Width - lipgloss.Width(left) - lipgloss.Width(right) - 2*lipgloss.Width(sep)
+	own := top.KeyMap().ShortHelp()
+	middle := ""
+	// Bubbles' help lets an item overflow when even its ellipsis would not
+	// fit; count the room here instead.
+	for n := len(own); n > 0; n-- {
+		s := h.ShortHelpView(own[:n])
+		if n < len(own) {
+			s += " " + h.Styles.Ellipsis.Render(h.Ellipsis)
+		}
+		if lipgloss.Width(s) <= room {
+			middle = s
+			break
+		}
+	}
+	var parts []string
+	for _, p := range []string{left, middle, right} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return fit(strings.Join(parts, sep), m.ctx.Width)
+}
+
+// renderTooSmall says so in whatever room there is, down to a few cells.
+func (m *Model) renderTooSmall() string {
+	w, h := m.ctx.Width, m.ctx.Height
+	text := []string{
+		"Terminal too small: " + itoa(w) + "×" + itoa(h) + ".",
+		"trials needs at least " + itoa(minWidth) + "×" + itoa(minHeight) + ".",
+		"",
+		"Enlarge the window, or press q to quit.",
+	}
+	if h < 6 || w < 30 {
+		text = []string{itoa(w) + "×" + itoa(h) + " is too small", "(need " + itoa(minWidth) + "×" + itoa(minHeight) + ")", "q quits"}
+	}
+	var lines []string
+	for _, t := range text {
+		if t == "" {
+			lines = append(lines, "")
+			continue
+		}
+		lines = append(lines, plain.Wrap(t, max(w, 1))...)
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		lines[i] = fitMax(l, w)
+	}
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
+}
