@@ -163,17 +163,19 @@ func writeAll(t testing.TB, trials []*model.Trial, note, tag func(*model.Trial) 
 }
 
 // fixtures are the real registry records in the repository and the seeds
-// (one of which has no NCT id), plus the shared fixtures (XML among them)
-// when they are on this machine.
-func fixtures(t testing.TB) []*model.Trial {
+// (one of which has no NCT id), plus the shared legacy XML records when they
+// are on this machine (the shared JSON ones are the repository's).
+func fixtures(t testing.TB, paths ...string) []*model.Trial {
 	t.Helper()
-	paths := []string{"../../loader/testdata/ctgov/json", "../../loader/testdata/ctgov/search-pages", "../../seeds"}
-	if _, err := os.Stat("/work/shared/ctgov-fixtures"); err == nil {
-		paths = append(paths, "/work/shared/ctgov-fixtures")
+	if len(paths) == 0 {
+		paths = []string{"../../loader/testdata/ctgov/json", "../../loader/testdata/ctgov/search-pages", "../../seeds"}
+		if _, err := os.Stat("/work/shared/ctgov-fixtures/xml"); err == nil {
+			paths = append(paths, "/work/shared/ctgov-fixtures/xml")
+		}
 	}
 	res := loader.Load(paths...)
-	if len(res.Trials) < 20 {
-		t.Fatalf("only %d fixtures loaded: %v", len(res.Trials), res.Diagnostics)
+	if len(res.Trials) == 0 || len(res.Diagnostics) > 0 {
+		t.Fatalf("%d fixtures loaded from %v: %v", len(res.Trials), paths, res.Diagnostics)
 	}
 	return res.Trials
 }
@@ -182,6 +184,9 @@ func fixtures(t testing.TB) []*model.Trial {
 // by field.
 func TestFixturesReadBack(t *testing.T) {
 	trials := fixtures(t)
+	if len(trials) < 20 {
+		t.Fatalf("only %d fixtures", len(trials))
+	}
 	note := func(tr *model.Trial) string {
 		if strings.HasSuffix(tr.ID, "9") {
 			return "Ask the PI about arm B.\nSecond line of the note."
@@ -538,7 +543,7 @@ func TestWriteErrorsStick(t *testing.T) {
 // FuzzWriter checks that whatever the text of a trial, the note and the tag,
 // the output parses as exactly one well-formed record.
 func FuzzWriter(f *testing.F) {
-	for _, tr := range fixtures(f)[:8] {
+	for _, tr := range fixtures(f, "../../seeds", "../../loader/testdata/ctgov/json/NCT05147467.json") {
 		cond := ""
 		if len(tr.Conditions) > 0 {
 			cond = tr.Conditions[0]
