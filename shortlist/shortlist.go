@@ -30,14 +30,17 @@
 //
 // The browser keeps one *List for the session: space → Toggle, L → IDs (and
 // Missing for the ones not in the corpus), c → Latest(2), a → Note/SetNote,
-// t → Tag/SetTag, the row glyph → Has, the header count → Len, e and
-// `trials export --shortlist` → IDs with Note and Tag for each. Every method
-// is safe to call from any goroutine; the browser calls the accessors from
-// its Update and runs Save in a tea.Cmd after each change.
+// t → Tag/SetTag (CheckTag as the user types), the row glyph → Has, the
+// header count → Len, `note:` and plain-word search → Note (or Entries for
+// every note), e and `trials export --shortlist` → IDs with Note and Tag for
+// each, and Missing for the ids to report on stderr. Every method is safe to
+// call from any goroutine; the browser calls the accessors from its Update,
+// runs Save in a tea.Cmd after each change, and Saves on quit if Dirty.
 //
-// Notes and titles are stored as the user typed them (titles as the corpus
-// gave them). They are untrusted text wherever they are shown: render them
-// through plain.Clean (plain.Line for one line), as for document text.
+// Notes are stored as the user typed them, less surrounding white space;
+// titles as the corpus gave them. They are untrusted text wherever they are
+// shown: render them through plain.Clean (plain.Line for one line), as for
+// document text.
 //
 // # The file
 //
@@ -54,8 +57,9 @@
 //
 // Save merges rather than overwrites: it rereads the file and applies only
 // the changes made through this List since the last Save, so two browsers
-// open on the same data directory keep each other's additions. (Two Saves in
-// the same instant from two processes can still race; the last rename wins.)
+// open on the same data directory keep each other's additions; an entry
+// both changed is as the last Save left it. (Two Saves in the same instant
+// from two processes can still race; the last rename wins.)
 package shortlist
 
 import (
@@ -96,6 +100,8 @@ const (
 	MaxNoteLen = 4000 // characters of a note
 	MaxTagLen  = 20   // characters of a tag
 	maxIDLen   = 64
+	// maxTitleLen bounds a stored title, which only names a missing trial.
+	maxTitleLen = 500
 	// maxFileSize bounds what Open reads: a shortlist of thousands of
 	// trials with long notes is well under a megabyte.
 	maxFileSize = 32 << 20
@@ -119,6 +125,16 @@ type Entry struct {
 	Changed time.Time `json:"changed"`
 }
 
+func (e *Entry) setTitle(title string) {
+	if title == "" {
+		return
+	}
+	if utf8.RuneCountInString(title) > maxTitleLen {
+		title = string([]rune(title)[:maxTitleLen-1]) + "…"
+	}
+	e.Title = title
+}
+
 func (e *Entry) empty() bool { return !e.Listed && e.Note == "" && e.Tag == "" }
 
 // file is the JSON document on disk.
@@ -133,6 +149,8 @@ type file struct {
 type List struct {
 	path string
 	now  func() time.Time
+	// unsaved, when set, is why the list can only live in memory.
+	unsaved error
 
 	// saveMu serialises Save, so that an older snapshot is never renamed
 	// over a newer one.
@@ -166,7 +184,7 @@ func (e *CorruptError) Error() string {
 	fmt.Fprintf(&b, "shortlist %s is damaged (%v)", e.Path, e.Err)
 	switch {
 	case e.KeptAs == "":
-		b.WriteString("; it was left as it is")
+		b.WriteString("; it was left as it is, and nothing is saved over it")
 	case e.Saved:
 		fmt.Fprintf(&b, "; it was kept as %s and the shortlist in use was saved in its place", e.KeptAs)
 	default:
@@ -209,11 +227,16 @@ func DefaultDir(goos string, getenv func(string) string) (string, error) {
 }
 
 // OpenDefault opens the shortlist in DefaultDir for this platform and
-// environment.
+// environment. Like Open, it always returns a usable *List: with no data
+// directory (no $HOME), the list lives in memory and Save says why it
+// cannot keep it.
 func OpenDefault() (*List, error) {
 	dir, err := DefaultDir(runtime.GOOS, os.Getenv)
 	if err != nil {
-		return nil, fmt.Errorf("shortlist: no data directory: %w", err)
+		err = fmt.Errorf("shortlist: no data directory to keep it in: %w", err)
+		l := newList("", time.Now)
+		l.unsaved = err
+		return l, err
 	}
 	return Open(dir)
 }
@@ -231,13 +254,12 @@ func Open(dir string) (*List, error) {
 	return open(dir, time.Now)
 }
 
+func newList(path string, now func() time.Time) *List {
+	return &List{path: path, now: now, entries: map[string]*Entry{}, dirty: map[string]uint64{}}
+}
+
 func open(dir string, now func() time.Time) (*List, error) {
-	l := &List{
-		path:    filepath.Join(dir, FileName),
-		now:     now,
-		entries: map[string]*Entry{},
-		dirty:   map[string]uint64{},
-	}
+	l := newList(filepath.Join(dir, FileName), now)
 	removeStaleTemps(dir, now())
 	entries, err := readFile(l.path)
 	var ce *CorruptError
@@ -283,9 +305,7 @@ func (l *List) Toggle(id, title string) bool {
 	default:
 		e.Listed, e.Added = true, now
 	}
-	if title != "" {
-		e.Title = title
-	}
+	e.setTitle(title)
 	e.Changed = now
 	if e.empty() {
 		delete(l.entries, id)
@@ -426,9 +446,7 @@ func (l *List) update(id, title string, set func(*Entry)) error {
 		e = &Entry{ID: id, Added: now}
 	}
 	set(e)
-	if title != "" {
-		e.Title = title
-	}
+	e.setTitle(title)
 	e.Changed = now
 	if e.empty() {
 		delete(l.entries, id)
@@ -519,6 +537,9 @@ func (l *List) Dirty() bool {
 // calling the other methods. It returns a *CorruptError (with Saved set)
 // when it set a damaged file aside; the list was saved all the same.
 func (l *List) Save() error {
+	if l.unsaved != nil {
+		return l.unsaved
+	}
 	l.saveMu.Lock()
 	defer l.saveMu.Unlock()
 

@@ -806,3 +806,30 @@ func BenchmarkOpen(b *testing.B) {
 		}
 	}
 }
+
+func TestNoDataDirectory(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		t.Skip("XDG is for Linux and BSD")
+	}
+	t.Setenv("XDG_DATA_HOME", "")
+	t.Setenv("HOME", "")
+	l, err := OpenDefault()
+	if err == nil || l == nil {
+		t.Fatalf("OpenDefault with no home = %v, %v; want a usable list and an error", l, err)
+	}
+	if !l.Toggle("NCT1", "") || !l.Has("NCT1") {
+		t.Error("the in-memory list does not work")
+	}
+	if err := l.Save(); err == nil || !strings.Contains(err.Error(), "no data directory") {
+		t.Errorf("Save = %v, want it to say there is no data directory", err)
+	}
+}
+
+func TestLongTitleCapped(t *testing.T) {
+	l := mustOpen(t, t.TempDir(), newClock())
+	l.Toggle("NCT1", strings.Repeat("é", 3*maxTitleLen))
+	e, _ := l.Entry("NCT1")
+	if n := len([]rune(e.Title)); n != maxTitleLen || !strings.HasSuffix(e.Title, "…") {
+		t.Errorf("stored title of %d characters, want %d ending in …", n, maxTitleLen)
+	}
+}
