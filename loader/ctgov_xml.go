@@ -17,6 +17,14 @@ import (
 // Assignment", "U.S. Fed", "May 12, 2007") and textblocks wrapped at about
 // 70 columns.
 
+var ctgovXMLLayout = layout{
+	format: model.FormatCTGovXML,
+	kind:   xmlDoc,
+	about:  "<clinical_study> XML",
+	detect: func(s *sample) bool { return s.contains("<clinical_study") },
+	parse:  single(parseCTGovXML),
+}
+
 type xmlStudy struct {
 	XMLName xml.Name `xml:"clinical_study"`
 	IDInfo  struct {
@@ -243,7 +251,7 @@ func parseCTGovXML(data []byte) (*model.Trial, error) {
 }
 
 func xmlDate(t *model.Trial, d xmlTyped, what string) (string, model.DateType) {
-	return ctDateValue(t, ctDate{Date: strings.TrimSpace(d.Value), Type: d.Type}, what)
+	return typedDate(t, strings.TrimSpace(d.Value), d.Type, what)
 }
 
 func xmlSponsor(a xmlAgency) model.Sponsor {
@@ -268,26 +276,4 @@ func unwrapTextblock(s string) string {
 		}
 		return " "
 	})
-}
-
-// dedent removes the indentation common to all lines of a textblock.
-func dedent(s string) string {
-	ls := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
-	common := -1
-	for _, l := range ls {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		n := len(l) - len(strings.TrimLeft(l, " "))
-		if common < 0 || n < common {
-			common = n
-		}
-	}
-	for i, l := range ls {
-		if len(l) >= common && common > 0 {
-			ls[i] = l[common:]
-		}
-		ls[i] = strings.TrimRight(ls[i], " ")
-	}
-	return strings.TrimSpace(strings.Join(ls, "\n"))
 }

@@ -50,13 +50,7 @@ func finish(t *model.Trial) {
 // — gets the same id. It hashes what identifies a study on any page: its
 // title, its sponsor and its start.
 func DerivedID(t *model.Trial) string {
-	prefix := map[model.Format]string{
-		model.FormatClinConnect: "CC", model.FormatMedPath: "MP", model.FormatClassic: "CT",
-		model.FormatMirrorLabelled: "MR", model.FormatMirrorBare: "MR",
-	}[t.Source.Format]
-	if prefix == "" {
-		prefix = "DOC"
-	}
+	prefix := idPrefix(t.Source.Format)
 	h := sha256.New()
 	for _, s := range []string{strings.ToLower(strings.Join(strings.Fields(t.Title), " ")),
 		strings.ToLower(strings.TrimSpace(t.LeadSponsor.Name)), t.StartDate} {
@@ -64,20 +58,6 @@ func DerivedID(t *model.Trial) string {
 		h.Write([]byte{0})
 	}
 	return prefix + "-" + strings.ToUpper(hex.EncodeToString(h.Sum(nil))[:8])
-}
-
-// linkBothWays makes arm → intervention and intervention → arm links agree.
-func linkBothWays(t *model.Trial) {
-	linkArmsAndInterventions(t)
-	for _, iv := range t.Interventions {
-		for _, label := range iv.Arms {
-			for i := range t.Arms {
-				if strings.EqualFold(t.Arms[i].Label, label) {
-					t.Arms[i].Interventions = appendUnique(t.Arms[i].Interventions, iv.Name)
-				}
-			}
-		}
-	}
 }
 
 // cleanStrings runs every text field through model.CleanText, so nothing a

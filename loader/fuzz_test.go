@@ -111,12 +111,12 @@ func FuzzDetect(f *testing.F) {
 
 func FuzzMirrorLabelled(f *testing.F) {
 	addCorpus(f, "../seeds/NCT05033522.txt", "testdata/layouts/mirror-labelled/*.txt")
-	fuzzOne(f, func(b []byte) (*model.Trial, error) { return parseMirror(b, model.FormatMirrorLabelled) })
+	fuzzOne(f, parseLabelledMirror)
 }
 
 func FuzzMirrorBare(f *testing.F) {
 	addCorpus(f, "../seeds/NCT05168163.txt", "testdata/layouts/mirror-bare/*.txt")
-	fuzzOne(f, func(b []byte) (*model.Trial, error) { return parseMirror(b, model.FormatMirrorBare) })
+	fuzzOne(f, parseBareMirror)
 }
 
 func FuzzClassic(f *testing.F) {

@@ -1,18 +1,25 @@
 package loader
 
 import (
-	"archive/zip"
 	"fmt"
 	"regexp"
-	"sync"
 
 	"github.com/trials-app/trials/model"
 )
 
 // Reload reads one trial again from where it was loaded: a file, a member
-// of a zip archive, or a study on a search page. The browser keeps only slim
-// records of large corpora and reloads a trial when it is opened.
+// of a zip archive, or a study on a search page. It opens the archive for
+// this one read; a caller that rereads many trials keeps a Loader and calls
+// its Reload, which keeps the archive open.
 func Reload(src model.Source) (*model.Trial, error) {
+	l := New()
+	defer l.Close()
+	return l.Reload(src)
+}
+
+// Reload reads one trial again from where it was loaded. The browser keeps
+// only slim records of large corpora and reloads a trial when it is opened.
+func (l *Loader) Reload(src model.Source) (*model.Trial, error) {
 	// Entry is "member", "member#studies[3]" or "studies[3]"; a member's
 	// own name may contain '#', so only a trailing position is split off.
 	member, pos := src.Entry, ""
@@ -22,7 +29,7 @@ func Reload(src model.Source) (*model.Trial, error) {
 	var data []byte
 	var err error
 	if member != "" {
-		data, err = readMember(src.Path, member)
+		data, err = l.readMemberNamed(src.Path, member)
 	} else {
 		data, err = readFile(src.Path)
 	}
@@ -42,44 +49,17 @@ func Reload(src model.Source) (*model.Trial, error) {
 	return nil, fmt.Errorf("reading %s again: no study at %s (the file has changed)", src.Path, pos)
 }
 
-// archives keeps zip archives open, with their members indexed by name, so
-// that reading one member of a registry-sized archive does not reread its
-// directory.
-var archives sync.Map // path → *archive
-
-type archive struct {
-	once   sync.Once
-	err    error
-	rc     *zip.ReadCloser
-	byName map[string]*zip.File
-}
-
-func readMember(path, name string) ([]byte, error) {
-	v, _ := archives.LoadOrStore(path, &archive{})
-	a := v.(*archive)
-	a.once.Do(func() {
-		a.rc, a.err = zip.OpenReader(path)
-		if a.err != nil {
-			return
-		}
-		a.byName = make(map[string]*zip.File, len(a.rc.File))
-		for _, f := range a.rc.File {
-			a.byName[f.Name] = f
-		}
-	})
-	if a.err != nil {
-		return nil, a.err
-	}
-	f, ok := a.byName[name]
-	if !ok {
-		return nil, fmt.Errorf("no member %q", name)
-	}
-	rc, err := f.Open()
+func (l *Loader) readMemberNamed(path, name string) ([]byte, error) {
+	zr, err := l.archive(path)
 	if err != nil {
 		return nil, err
 	}
-	defer rc.Close()
-	return readLimited(rc)
+	for _, f := range zr.File {
+		if f.Name == name {
+			return readMember(f)
+		}
+	}
+	return nil, fmt.Errorf("no member %q", name)
 }
 
 var entryPosition = regexp.MustCompile(`^(?:(.*)#)?((?:studies)?\[\d+\])$`)
