@@ -3,6 +3,7 @@ package loader
 import (
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -152,12 +153,40 @@ func FuzzCTGovXML(f *testing.F) {
 	fuzzOne(f, parseCTGovXML)
 }
 
-// FuzzCriteria: the list parser keeps every item's text.
+// FuzzCriteria: the list parser keeps the text of every line (a wrapped
+// line joins the item before it) and invents no item.
 func FuzzCriteria(f *testing.F) {
 	f.Add("1. A\n   a. B\n* C\n- • 2. D")
 	f.Add("8. Labs:\n• 1. Hb\n• 9. Next")
 	f.Fuzz(func(t *testing.T, s string) {
-		cs := parseCriteria(splitLines([]byte(s)))
-		_ = model.CountCriteria(cs)
+		ls := splitLines([]byte(s))
+		cs := parseCriteria(ls)
+		var all []string
+		var walk func([]model.Criterion)
+		walk = func(cs []model.Criterion) {
+			for _, c := range cs {
+				if strings.TrimSpace(c.Text) == "" {
+					t.Fatalf("an empty criterion from %q", s)
+				}
+				all = append(all, c.Text)
+				walk(c.Children)
+			}
+		}
+		walk(cs)
+		items := 0
+		for _, l := range ls {
+			_, text := parseMarker(l.text)
+			text = strings.TrimSpace(text)
+			if text == "" || criteriaDisclaimers.MatchString(trimBullets(l.text)) {
+				continue
+			}
+			items++
+			if !slices.ContainsFunc(all, func(c string) bool { return strings.Contains(c, text) }) {
+				t.Fatalf("line %q lost from %q: got %q", l.text, s, all)
+			}
+		}
+		if len(all) > items {
+			t.Fatalf("%d criteria from %d lines of %q", len(all), items, s)
+		}
 	})
 }

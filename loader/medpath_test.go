@@ -43,6 +43,9 @@ func TestSplitArmRows(t *testing.T) {
 		{"Second arm", "Drug Beta", "Second description here."},
 		{"Solo arm with one drug", "Gammamab", "Given once daily."},
 	}
+	if len(got) != len(want) {
+		t.Fatalf("%d rows, want %d: %+v", len(got), len(want), got)
+	}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("row %d: got %+v, want %+v", i, got[i], want[i])
