@@ -12,24 +12,27 @@ import (
 // sample is a document as the layout detectors see it: what several of
 // them look at, worked out once.
 type sample struct {
-	data []byte
-	kind docKind
+	data     []byte // as UTF-8
+	encoding textEncoding
+	kind     docKind
 
 	short   []string        // the trimmed lines shorter than 80 bytes, in order
 	isShort map[string]bool // the same, as a set
 	cleaned []line          // splitLines(data), for detectors that need the text cleaned
 }
 
-// newSample rejects empty and binary documents and prepares the rest.
+// newSample decodes a document to UTF-8, rejects it if it is empty or
+// binary, and prepares the rest.
 func newSample(data []byte) (*sample, error) {
+	data, enc := decodeText(data)
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 	if len(trimmed) == 0 {
 		return nil, ErrEmpty
 	}
-	if looksBinary(data) {
+	if looksBinary(data, false) {
 		return nil, ErrBinary
 	}
-	return &sample{data: data, kind: kindOf(trimmed[0])}, nil
+	return &sample{data: data, encoding: enc, kind: kindOf(trimmed[0])}, nil
 }
 
 func (s *sample) shortLines() {
@@ -37,7 +40,7 @@ func (s *sample) shortLines() {
 		return
 	}
 	s.isShort = map[string]bool{}
-	for _, l := range strings.Split(string(s.data), "\n") {
+	for _, l := range strings.Split(normaliseNewlines(string(s.data)), "\n") {
 		l = strings.TrimSpace(l)
 		if l != "" && len(l) < 80 {
 			s.isShort[l] = true
@@ -74,12 +77,12 @@ func (s *sample) lines() []line {
 	return s.cleaned
 }
 
-// looksBinary reports NUL bytes, or mostly invalid UTF-8, in the first 8 KiB.
-func looksBinary(data []byte) bool {
-	head := data
-	if len(head) > 8192 {
-		head = head[:8192]
-	}
+// looksBinary reports NUL bytes, or mostly invalid UTF-8 and control
+// characters, in the first 8 KiB; cut says data is itself the head of a
+// longer document.
+func looksBinary(data []byte, cut bool) bool {
+	head := data[:min(len(data), sniffLen)]
+	cut = cut || len(data) > len(head)
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}
@@ -87,7 +90,7 @@ func looksBinary(data []byte) bool {
 	for i := 0; i < len(head); {
 		r, size := utf8.DecodeRune(head[i:])
 		if r == utf8.RuneError && size <= 1 {
-			if len(head)-i < 4 && len(data) > len(head) {
+			if len(head)-i < 4 && cut {
 				break // a character cut at the 8 KiB boundary
 			}
 			bad++

@@ -92,35 +92,36 @@ func single(parse func([]byte) (*model.Trial, error)) func([]byte) ([]*model.Tri
 // returns ErrEmpty, ErrBinary or ErrNotTrial (wrapped with the details) for
 // documents it cannot place.
 func Detect(data []byte) (model.Format, error) {
-	l, err := detect(data)
+	l, _, err := detect(data)
 	if err != nil {
 		return "", err
 	}
 	return l.format, nil
 }
 
-func detect(data []byte) (*layout, error) {
+func detect(data []byte) (*layout, *sample, error) {
 	s, err := newSample(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for i := range layouts {
 		if l := &layouts[i]; l.kind == s.kind && l.detect(s) {
-			return l, nil
+			return l, s, nil
 		}
 	}
-	return nil, unknownLayout(s.kind)
+	return nil, nil, unknownLayout(s.kind)
 }
 
 // Parse reads the trials in one document. name is used in messages only; the
-// layout is detected from data. A document that loads in part returns its
-// trials with a *PartialError.
+// layout is detected from data, which may be UTF-8, UTF-16 or Windows-1252
+// text (the trials' warnings name an encoding other than UTF-8). A document
+// that loads in part returns its trials with a *PartialError.
 func Parse(name string, data []byte) ([]*model.Trial, error) {
-	l, err := detect(data)
+	l, s, err := detect(data)
 	if err != nil {
 		return nil, err
 	}
-	trials, err := l.parse(data)
+	trials, err := l.parse(s.data)
 	var partial *PartialError
 	if err != nil && !(errors.As(err, &partial) && len(trials) > 0) {
 		return nil, err
@@ -128,6 +129,9 @@ func Parse(name string, data []byte) ([]*model.Trial, error) {
 	for _, t := range trials {
 		t.Source.Path = name
 		t.Source.Format = l.format
+		if s.encoding != encUTF8 {
+			t.Warnings = append(t.Warnings, fmt.Sprintf("the document is %s text, not UTF-8: it was decoded as such", s.encoding))
+		}
 		finish(t)
 	}
 	return trials, err

@@ -21,14 +21,21 @@ type line struct {
 
 func (l line) blank() bool { return l.text == "" }
 
+// normaliseNewlines turns CRLF and CR-only line endings into LF.
+func normaliseNewlines(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
 // splitLines prepares a scraped text document for parsing: it drops a byte
 // order mark, normalises line endings, strips control and escape sequences,
 // removes markdown backslash escapes (`\<` → `<`) and splits into lines.
 func splitLines(data []byte) []line {
 	s := string(data)
 	s = strings.TrimPrefix(s, "\ufeff")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+	s = normaliseNewlines(s)
 	s = plain.Clean(s)
 	raw := strings.Split(s, "\n")
 	out := make([]line, len(raw))
@@ -142,7 +149,7 @@ func firstRune(s string) rune {
 
 // unescapeMarkdownText removes markdown escapes line by line, keeping indentation.
 func unescapeMarkdownText(s string) string {
-	ls := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	ls := strings.Split(normaliseNewlines(s), "\n")
 	for i, l := range ls {
 		ls[i] = unescapeMarkdown(l)
 	}
@@ -193,7 +200,7 @@ func isLowerWord(w string) bool {
 
 // dedent removes the indentation common to all lines of a textblock.
 func dedent(s string) string {
-	ls := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	ls := strings.Split(normaliseNewlines(s), "\n")
 	common := -1
 	for _, l := range ls {
 		if strings.TrimSpace(l) == "" {
