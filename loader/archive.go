@@ -2,32 +2,55 @@ package loader
 
 import (
 	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
 	"fmt"
-	"io"
-	"path"
+	"os"
 	"strings"
 	"sync"
+
+	"github.com/trials-app/trials/model"
 )
 
 // Zip archives: a Loader opens each one once, lists its members as
-// documents, reads them lazily, and closes the archive on Close.
+// documents (by position in the archive's directory, since names may
+// repeat), reads them lazily, and closes the archive on Close. A member
+// that is itself a zip is opened too, one level deep.
 
 // archive is a zip archive a Loader holds open while its members are read.
 type archive struct {
-	once sync.Once
-	zr   *zip.ReadCloser
-	err  error
+	once  sync.Once
+	file  *os.File
+	zr    *zip.Reader
+	stamp model.Origin // of the file when it was opened
+	err   error
+}
+
+func (a *archive) open(p string) {
+	f, info, err := openRegular(p)
+	if err != nil {
+		a.err = err
+		return
+	}
+	zr, err := zip.NewReader(f, info.Size())
+	if err != nil {
+		f.Close()
+		a.err = err
+		return
+	}
+	a.file, a.zr, a.stamp = f, zr, stamp(info)
 }
 
 func (a *archive) close() error {
-	if a.zr == nil {
+	if a.file == nil {
 		return nil
 	}
-	return a.zr.Close()
+	return a.file.Close()
 }
 
 // archive opens the zip at p, or returns the one already open.
-func (l *Loader) archive(p string) (*zip.Reader, error) {
+func (l *Loader) archive(p string) (*archive, error) {
 	l.mu.Lock()
 	a := l.archives[p]
 	if a == nil {
@@ -35,72 +58,138 @@ func (l *Loader) archive(p string) (*zip.Reader, error) {
 		l.archives[p] = a
 	}
 	l.mu.Unlock()
-	a.once.Do(func() { a.zr, a.err = zip.OpenReader(p) })
-	if a.err != nil {
-		return nil, a.err
-	}
-	return &a.zr.Reader, nil
+	a.once.Do(func() { a.open(p) })
+	return a, a.err
 }
 
 // expandZip lists the members of a zip archive. They are read lazily, one
 // per worker at a time, so a multi-gigabyte registry download never sits in
 // memory whole.
 func (l *Loader) expandZip(p string) ([]document, []Diagnostic) {
-	zr, err := l.archive(p)
+	a, err := l.archive(p)
 	if err != nil {
-		return nil, []Diagnostic{{Path: p, Err: fmt.Errorf("%w: not a readable zip archive: %w", ErrUnreadable, err)}}
+		return nil, []Diagnostic{{Path: p, Err: fmt.Errorf("%w: not a readable zip archive: %w", ErrUnreadable, causeOf(err))}}
 	}
 	var docs []document
-	for _, f := range zr.File {
-		name := f.Name
-		if f.FileInfo().IsDir() || isHiddenPath(name) {
+	for i, f := range a.zr.File {
+		if f.FileInfo().IsDir() || isHiddenPath(f.Name) {
 			continue
 		}
-		if strings.EqualFold(path.Ext(name), ".zip") {
-			continue // nested archives are not opened
-		}
+		origin := a.stamp
+		origin.Member = i + 1
 		docs = append(docs, document{
-			path:  p,
-			entry: name,
-			size:  int64(f.UncompressedSize64),
-			read:  func() ([]byte, error) { return readMember(f) },
+			path:   p,
+			entry:  f.Name,
+			size:   int64(f.UncompressedSize64),
+			member: true,
+			read: func(ctx context.Context) ([]byte, model.Origin, error) {
+				data, err := readMember(ctx, f)
+				return data, origin, err
+			},
 		})
+	}
+	if len(docs) == 0 {
+		return nil, []Diagnostic{{Path: p, Err: errNoDocuments}}
 	}
 	return docs, nil
 }
 
+// errNoDocuments is the reason an archive gives no trial: nothing in it
+// but folders and hidden files.
+var errNoDocuments = fmt.Errorf("%w: a zip archive with no documents in it (only folders or hidden files)", ErrNotTrial)
+
 // readMember reads one member whole, checking its checksum.
-func readMember(f *zip.File) ([]byte, error) {
+func readMember(ctx context.Context, f *zip.File) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	// The archive states each member's size: read it into a buffer of that
-	// size rather than growing one.
-	if n := f.UncompressedSize64; n > 0 && n <= maxDocument {
-		buf := make([]byte, n)
-		if _, err := io.ReadFull(rc, buf); err != nil {
-			return nil, err
-		}
-		// Reading on to the end is what makes archive/zip check the
-		// member's checksum.
-		if _, err := rc.Read(make([]byte, 1)); err != io.EOF {
-			if err == nil {
-				err = fmt.Errorf("member larger than the archive says")
-			}
-			return nil, err
-		}
-		return buf, nil
-	}
-	return readLimited(rc)
+	return readDocument(ctx, rc, int64(f.UncompressedSize64))
 }
 
+// nestedDocuments lists the members of a zip that is itself a member (whose
+// data is in memory); origin is the outer member's.
+func nestedDocuments(outer document, data []byte, origin model.Origin) ([]document, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	var docs []document
+	for i, f := range zr.File {
+		if f.FileInfo().IsDir() || isHiddenPath(f.Name) {
+			continue
+		}
+		o := origin
+		o.Nested = i + 1
+		docs = append(docs, document{
+			path:   outer.path,
+			entry:  outer.entry + "!/" + f.Name,
+			size:   int64(f.UncompressedSize64),
+			nested: true,
+			read: func(ctx context.Context) ([]byte, model.Origin, error) {
+				data, err := readMember(ctx, f)
+				return data, o, err
+			},
+		})
+	}
+	if len(docs) == 0 {
+		return nil, errNoDocuments
+	}
+	return docs, nil
+}
+
+// memberAt finds the member an Origin names in an open archive, by its
+// position; name is what the trial's Entry calls it, as a check.
+func memberAt(ctx context.Context, a *archive, o model.Origin, entry string) ([]byte, error) {
+	if o.Member < 1 || o.Member > len(a.zr.File) {
+		return nil, errMoved
+	}
+	f := a.zr.File[o.Member-1]
+	if o.Nested == 0 {
+		if !entryNames(entry, f.Name) {
+			return nil, errMoved
+		}
+		return readMember(ctx, f)
+	}
+	data, err := readMember(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil || o.Nested > len(zr.File) {
+		return nil, errMoved
+	}
+	inner := zr.File[o.Nested-1]
+	if !entryNames(entry, f.Name+"!/"+inner.Name) {
+		return nil, errMoved
+	}
+	return readMember(ctx, inner)
+}
+
+// entryNames reports whether a trial's Entry is that of member name: the
+// name itself, or the name and the trial's position in it.
+func entryNames(entry, name string) bool {
+	return entry == name || strings.HasPrefix(entry, name+"#")
+}
+
+var errMoved = errors.New("the document is no longer where it was")
+
+// isHiddenPath reports a member the loader skips as it skips hidden files:
+// a name part starting with "." (".DS_Store", ".git/…") or macOS's
+// "__MACOSX" folder. "." and ".." themselves are not hidden: a member named
+// "../x.json" is read (by name, never written anywhere).
 func isHiddenPath(name string) bool {
-	for _, part := range strings.Split(name, "/") {
+	for _, part := range strings.Split(strings.ReplaceAll(name, `\`, "/"), "/") {
+		if part == "." || part == ".." {
+			continue
+		}
 		if strings.HasPrefix(part, ".") || part == "__MACOSX" {
 			return true
 		}
 	}
 	return false
 }
+
+// errZipTooDeep is the reason a zip inside a zip inside a zip is not opened.
+var errZipTooDeep = fmt.Errorf("%w: a zip archive inside a zip inside a zip is not opened; unzip the outer archive first", ErrNotTrial)

@@ -217,6 +217,7 @@ func decodeStudies(raw []jsontext.Value, field string) ([]*model.Trial, error) {
 			continue
 		}
 		t.Source.Entry = field + "[" + strconv.Itoa(i) + "]"
+		t.Source.Origin.Study = i + 1
 		out = append(out, t)
 	}
 	if len(out) == 0 {

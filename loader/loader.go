@@ -137,9 +137,12 @@ func (l *Loader) LoadContext(ctx context.Context, opts Options, paths ...string)
 	var docs []document
 	var diags []Diagnostic
 	for _, p := range paths {
-		ds, err := l.expand(p)
+		ds, err := l.expand(ctx, p)
 		docs = append(docs, ds...)
 		diags = append(diags, err...)
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{Diagnostics: append(diags, Diagnostic{Path: "load", Err: fmt.Errorf("stopped while finding the documents: %w", err)})}
 	}
 	res := loadDocuments(ctx, opts, docs)
 	res.Diagnostics = append(diags, res.Diagnostics...)

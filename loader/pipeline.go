@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -15,10 +16,13 @@ import (
 
 // document is one input to parse: a name for messages and a way to read it.
 type document struct {
-	path  string // file on disk
-	entry string // member of an archive, or ""
-	size  int64
-	read  func() ([]byte, error)
+	path   string // file on disk
+	entry  string // member of an archive, or ""
+	size   int64
+	member bool // a member of an archive on disk: it may be a zip itself
+	nested bool // a member of a zip that is itself a member
+	// read returns the document and the Origin its trials are pinned to.
+	read func(ctx context.Context) ([]byte, model.Origin, error)
 }
 
 func (d document) name() string {
@@ -31,7 +35,7 @@ func (d document) name() string {
 type parsed struct {
 	seq    int
 	trials []*model.Trial
-	diag   *Diagnostic
+	diags  []Diagnostic
 	bytes  int64
 }
 
@@ -48,7 +52,7 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out <- parseDocument(i, docs[i])
+				out <- parseDocument(ctx, i, docs[i])
 			}
 		}()
 	}
@@ -93,9 +97,9 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 	for p := range out {
 		prog.Docs++
 		prog.Bytes += p.bytes
-		if p.diag != nil {
+		if len(p.diags) > 0 {
 			prog.Failed++
-			failed = append(failed, parsed{seq: p.seq, diag: p.diag})
+			failed = append(failed, parsed{seq: p.seq, diags: p.diags})
 		}
 		prog.Trials += len(p.trials)
 		if opts.OnTrials != nil {
@@ -126,7 +130,7 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 	}
 	slices.SortFunc(failed, func(a, b parsed) int { return a.seq - b.seq })
 	for _, p := range failed {
-		res.Diagnostics = append(res.Diagnostics, *p.diag)
+		res.Diagnostics = append(res.Diagnostics, p.diags...)
 	}
 	if opts.OnProgress != nil {
 		prog.Done = true
@@ -138,24 +142,52 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 	return res
 }
 
-func parseDocument(seq int, d document) (p parsed) {
+// parseDocument reads and parses one document: its trials, pinned to
+// where they came from, and a diagnostic if it did not load (or loaded in
+// part). A member that is itself a zip gives its members' trials and
+// diagnostics.
+func parseDocument(ctx context.Context, seq int, d document) (p parsed) {
 	p.seq = seq
 	defer func() {
 		// A parser bug must cost one document, never the whole load.
 		if r := recover(); r != nil {
 			p.trials = nil
-			p.diag = &Diagnostic{Path: d.name(), Err: fmt.Errorf("internal error while parsing (please report): %v", r)}
+			p.diags = append(p.diags, Diagnostic{Path: d.name(), Err: fmt.Errorf("internal error while parsing (please report): %v", r)})
 		}
 	}()
-	data, err := d.read()
+	data, origin, err := d.read(ctx)
 	if err != nil {
-		p.diag = &Diagnostic{Path: d.name(), Err: unreadable(err)}
+		p.diags = []Diagnostic{{Path: d.name(), Err: unreadable(err)}}
 		return p
 	}
 	p.bytes = int64(len(data))
+	if (d.member || d.nested) && isZipSignature(data) {
+		if d.nested {
+			p.diags = []Diagnostic{{Path: d.name(), Err: errZipTooDeep}}
+			return p
+		}
+		inner, err := nestedDocuments(d, data, origin)
+		if errors.Is(err, errNoDocuments) {
+			p.diags = []Diagnostic{{Path: d.name(), Err: err}}
+			return p
+		}
+		if err != nil {
+			p.diags = []Diagnostic{{Path: d.name(), Err: fmt.Errorf("%w: not a readable zip archive: %w", ErrUnreadable, err)}}
+			return p
+		}
+		for _, doc := range inner {
+			if ctx.Err() != nil {
+				break
+			}
+			q := parseDocument(ctx, seq, doc)
+			p.trials = append(p.trials, q.trials...)
+			p.diags = append(p.diags, q.diags...)
+		}
+		return p
+	}
 	trials, err := Parse(d.name(), data)
 	if err != nil {
-		p.diag = &Diagnostic{Path: d.name(), Err: err}
+		p.diags = []Diagnostic{{Path: d.name(), Err: err}}
 		if len(trials) == 0 {
 			return p
 		}
@@ -169,6 +201,10 @@ func parseDocument(seq int, d document) (p parsed) {
 				t.Source.Entry = d.entry
 			}
 		}
+		study := t.Source.Origin.Study
+		t.Source.Origin = origin
+		t.Source.Origin.Study = study
+		t.Source.Origin.ID = t.ID
 	}
 	p.trials = trials
 	return p

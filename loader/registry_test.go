@@ -78,9 +78,9 @@ func TestErrorsKeepTheirCause(t *testing.T) {
 		t.Errorf("message %q", got)
 	}
 	// A file that vanishes between the walk and its reading.
-	p := parseDocument(0, fileDocument(missing, 1))
-	if p.diag == nil || !errors.Is(p.diag, fs.ErrNotExist) || p.diag.Error() != missing+": cannot read: no such file or directory" {
-		t.Errorf("vanished file: %v", p.diag)
+	p := parseDocument(t.Context(), 0, fileDocument(missing, 1))
+	if len(p.diags) != 1 || !errors.Is(p.diags[0], fs.ErrNotExist) || p.diags[0].Error() != missing+": cannot read: no such file or directory" {
+		t.Errorf("vanished file: %v", p.diags)
 	}
 	if os.Geteuid() != 0 { // root reads anything
 		locked := filepath.Join(t.TempDir(), "locked.txt")
