@@ -31,6 +31,9 @@ var headingOpen = `[` + regexp.QuoteMeta(strings.ReplaceAll(bulletChars, "-", ""
 // criteriaHeading reports whether a line heads the inclusion or exclusion
 // list (kind "inc" or "exc"), and any criterion text after its colon.
 func criteriaHeading(s string) (kind, rest string, ok bool) {
+	if !mentionsClusion(s) {
+		return "", "", false // the cheap test first: most lines are criteria
+	}
 	label := s
 	if g := headingLabel.FindStringSubmatch(s); g != nil {
 		label, rest = g[1], strings.TrimSpace(g[2])
@@ -54,6 +57,17 @@ func criteriaHeading(s string) (kind, rest string, ok bool) {
 		return "inc", rest, true
 	}
 	return "", "", false
+}
+
+// mentionsClusion reports "clu" in any case: every heading word
+// (inclusion, exclusion, non-inclusion) has it.
+func mentionsClusion(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 'c' && s[i+1]|0x20 == 'l' && s[i+2]|0x20 == 'u' {
+			return true
+		}
+	}
+	return false
 }
 
 // joinWrapped joins the lines a text was wrapped into: within a paragraph,
@@ -99,6 +113,16 @@ func splitCriteria(ls []line) (before, inc, exc []line) {
 		*cur = append(*cur, l)
 	}
 	return before, inc, exc
+}
+
+// criteriaBeforeHeading puts the criteria a page states before its first
+// heading (after its boilerplate, before "Inclusion Criteria") at the head
+// of the inclusion list, as text before either heading counts everywhere.
+func criteriaBeforeHeading(before, inc []line) []line {
+	if len(nonBlankLines(before)) == 0 {
+		return inc
+	}
+	return append(append([]line{}, before...), inc...)
 }
 
 // splitInclusionExclusion is splitCriteria for a text of criteria alone:

@@ -126,7 +126,13 @@ var medPathRecruitment = map[string]eligField{
 func readMedPathRecruitment(t *model.Trial, ls []line) {
 	// The labelled fields come before the criteria headings; a labelled
 	// field after the criteria would end them.
-	fields, inc, exc := splitCriteria(ls)
+	before, inc, exc := splitCriteria(ls)
+	before, fields := cutAtLabel(before, medPathRecruitment)
+	// The section opens with its fields; text above them has no label to
+	// say what it is.
+	if lost := oneLine(before); lost != "" {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("recruitment & eligibility: text before the first field not read: %q", lost))
+	}
 	inc, after := cutAtLabel(inc, medPathRecruitment)
 	fields = append(fields, after...)
 	exc, after = cutAtLabel(exc, medPathRecruitment)

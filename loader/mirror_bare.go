@@ -179,6 +179,18 @@ func readBareGroups(t *model.Trial, ls []line) {
 // limits, sex and healthy-volunteer answer that follow the last criterion.
 func readBareEligibility(t *model.Trial, ls []line) {
 	rest, inc, exc := splitCriteria(ls)
+	// Lines before the headings are criteria too (a page may put one above
+	// its "Inclusion Criteria" heading), but for the bare values.
+	var restValues []string
+	var before []line
+	for _, l := range rest {
+		if !l.blank() && isEligibilityValue(l.text) {
+			restValues = append(restValues, l.text)
+		} else {
+			before = append(before, l)
+		}
+	}
+	inc = criteriaBeforeHeading(before, inc)
 	list := &exc
 	if len(exc) == 0 {
 		list = &inc
@@ -198,7 +210,7 @@ func readBareEligibility(t *model.Trial, ls []line) {
 		tail = append([]string{l.text}, tail...)
 		*list = (*list)[:len(*list)-1]
 	}
-	tail = append(tail, texts(rest)...)
+	tail = append(tail, restValues...)
 	e := &t.Eligibility
 	setCriteria(e, inc, exc)
 	var ages []string

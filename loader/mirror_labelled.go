@@ -229,6 +229,8 @@ var labelledEligibility = map[string]eligField{
 
 func readLabelledEligibility(t *model.Trial, ls []line) {
 	rest, inc, exc := splitCriteria(ls)
+	before, rest := cutAtLabel(rest, labelledEligibility)
+	inc = criteriaBeforeHeading(before, inc)
 	// The labelled values follow the exclusion list directly.
 	var tail []line
 	if len(exc) > 0 {
