@@ -80,7 +80,6 @@ func (l *Loader) expandZip(p string) ([]document, []Diagnostic) {
 		docs = append(docs, document{
 			path:   p,
 			entry:  f.Name,
-			size:   int64(f.UncompressedSize64),
 			member: true,
 			read: func(ctx context.Context) ([]byte, model.Origin, error) {
 				data, err := readMember(ctx, f)
@@ -125,7 +124,6 @@ func nestedDocuments(outer document, data []byte, origin model.Origin) ([]docume
 		docs = append(docs, document{
 			path:   outer.path,
 			entry:  outer.entry + "!/" + f.Name,
-			size:   int64(f.UncompressedSize64),
 			nested: true,
 			read: func(ctx context.Context) ([]byte, model.Origin, error) {
 				data, err := readMember(ctx, f)

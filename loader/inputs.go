@@ -68,7 +68,7 @@ func (w *walker) visit(p string, info fs.FileInfo) {
 			w.docs = append(w.docs, ds...)
 			w.diags = append(w.diags, dg...)
 		default:
-			w.docs = append(w.docs, fileDocument(p, info.Size()))
+			w.docs = append(w.docs, fileDocument(p))
 		}
 	}
 }
@@ -182,8 +182,8 @@ func stamp(info fs.FileInfo) model.Origin {
 	return model.Origin{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
 }
 
-func fileDocument(p string, size int64) document {
-	return document{path: p, size: size, read: func(ctx context.Context) ([]byte, model.Origin, error) {
+func fileDocument(p string) document {
+	return document{path: p, read: func(ctx context.Context) ([]byte, model.Origin, error) {
 		return readFile(ctx, p)
 	}}
 }

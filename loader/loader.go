@@ -1,14 +1,18 @@
 // Package loader turns trial documents on disk into model.Trial records: it
-// finds the documents a path holds (files, directories, .zip archives),
-// recognises each one's layout from its content — never from its file name —
-// through a registry of layouts (registry.go), parses it, and reads a trial
-// again on request (Reload).
+// finds the documents a path holds (files, directories with their symbolic
+// links followed, .zip archives and the zips inside them), decodes their
+// text (UTF-8, UTF-16, Windows-1252), recognises each one's layout from its
+// content — never from its file name — through a registry of layouts
+// (registry.go), parses it, and reads a trial again on request, checking it
+// is the same trial (Reload).
 //
 // A document that cannot be read gets a Diagnostic naming it and the reason;
-// it never stops the others from loading, and no input makes the loader
-// panic. Each layout's detector and parser is in a file named after it; the
-// reading helpers they share (text, sections, labels, criteria, dates,
-// places, people, interventions) are in files named after what they read.
+// it never stops the others from loading, no input makes the loader panic or
+// hang (only regular files are opened), and none is dropped without a word.
+// Each layout's detector and parser is in a file named after it; the reading
+// helpers they share (text, sections, labels, criteria, eligibility, dates,
+// values, places, institutions, people, interventions) are in files named
+// after what they read.
 package loader
 
 import (
@@ -128,7 +132,9 @@ func LoadContext(ctx context.Context, opts Options, paths ...string) Result {
 // LoadFS reads every document in an fs.FS (such as the embedded seeds),
 // naming them by their path inside it.
 func LoadFS(ctx context.Context, opts Options, fsys fs.FS) Result {
-	return New().LoadFS(ctx, opts, fsys)
+	l := New()
+	defer l.Close()
+	return l.LoadFS(ctx, opts, fsys)
 }
 
 // LoadContext reads the trials in the given files, directories and .zip

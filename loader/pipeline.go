@@ -18,9 +18,8 @@ import (
 type document struct {
 	path   string // file on disk
 	entry  string // member of an archive, or ""
-	size   int64
-	member bool // a member of an archive on disk: it may be a zip itself
-	nested bool // a member of a zip that is itself a member
+	member bool   // a member of an archive on disk: it may be a zip itself
+	nested bool   // a member of a zip that is itself a member
 	// read returns the document and the Origin its trials are pinned to.
 	read func(ctx context.Context) ([]byte, model.Origin, error)
 }

@@ -78,7 +78,7 @@ func TestErrorsKeepTheirCause(t *testing.T) {
 		t.Errorf("message %q", got)
 	}
 	// A file that vanishes between the walk and its reading.
-	p := parseDocument(t.Context(), 0, fileDocument(missing, 1))
+	p := parseDocument(t.Context(), 0, fileDocument(missing))
 	if len(p.diags) != 1 || !errors.Is(p.diags[0], fs.ErrNotExist) || p.diags[0].Error() != missing+": cannot read: no such file or directory" {
 		t.Errorf("vanished file: %v", p.diags)
 	}
