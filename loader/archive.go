@@ -70,27 +70,51 @@ func (l *Loader) expandZip(p string) ([]document, []Diagnostic) {
 	if err != nil {
 		return nil, []Diagnostic{{Path: p, Err: fmt.Errorf("%w: not a readable zip archive: %w", ErrUnreadable, causeOf(err))}}
 	}
-	var docs []document
-	for i, f := range a.zr.File {
-		if f.FileInfo().IsDir() || isHiddenPath(f.Name) {
-			continue
-		}
-		origin := a.stamp
-		origin.Member = i + 1
-		docs = append(docs, document{
-			path:   p,
-			entry:  f.Name,
-			member: true,
-			read: func(ctx context.Context) ([]byte, model.Origin, error) {
-				data, err := readMember(ctx, f)
-				return data, origin, err
-			},
-		})
-	}
+	docs := memberDocuments(a.zr.File, document{path: p}, a.stamp, false)
 	if len(docs) == 0 {
 		return nil, []Diagnostic{{Path: p, Err: errNoDocuments}}
 	}
 	return docs, nil
+}
+
+// nestedDocuments lists the members of a zip that is itself the member
+// outer (whose data is in memory, and whose Origin is origin).
+func nestedDocuments(outer document, data []byte, origin model.Origin) ([]document, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	docs := memberDocuments(zr.File, outer, origin, true)
+	if len(docs) == 0 {
+		return nil, errNoDocuments
+	}
+	return docs, nil
+}
+
+// memberDocuments makes documents of an archive's members, folders and
+// hidden files aside, each pinned by its position: Member in an archive on
+// disk, Nested in one that is itself a member of in.
+func memberDocuments(files []*zip.File, in document, origin model.Origin, nested bool) []document {
+	var docs []document
+	for i, f := range files {
+		if f.FileInfo().IsDir() || isHiddenPath(f.Name) {
+			continue
+		}
+		d := document{path: in.path, entry: f.Name, member: !nested, nested: nested}
+		o := origin
+		if nested {
+			d.entry = in.entry + "!/" + f.Name
+			o.Nested = i + 1
+		} else {
+			o.Member = i + 1
+		}
+		d.read = func(ctx context.Context) ([]byte, model.Origin, error) {
+			data, err := readMember(ctx, f)
+			return data, o, err
+		}
+		docs = append(docs, d)
+	}
+	return docs
 }
 
 // errNoDocuments is the reason an archive gives no trial: nothing in it
@@ -105,36 +129,6 @@ func readMember(ctx context.Context, f *zip.File) ([]byte, error) {
 	}
 	defer rc.Close()
 	return readDocument(ctx, rc, int64(f.UncompressedSize64))
-}
-
-// nestedDocuments lists the members of a zip that is itself a member (whose
-// data is in memory); origin is the outer member's.
-func nestedDocuments(outer document, data []byte, origin model.Origin) ([]document, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	var docs []document
-	for i, f := range zr.File {
-		if f.FileInfo().IsDir() || isHiddenPath(f.Name) {
-			continue
-		}
-		o := origin
-		o.Nested = i + 1
-		docs = append(docs, document{
-			path:   outer.path,
-			entry:  outer.entry + "!/" + f.Name,
-			nested: true,
-			read: func(ctx context.Context) ([]byte, model.Origin, error) {
-				data, err := readMember(ctx, f)
-				return data, o, err
-			},
-		})
-	}
-	if len(docs) == 0 {
-		return nil, errNoDocuments
-	}
-	return docs, nil
 }
 
 // memberAt finds the member an Origin names in an open archive, by its
