@@ -157,9 +157,10 @@ func TestCancelledLoadStops(t *testing.T) {
 		t.Errorf("cancelled read: %v after %d bytes", err, r.served)
 	}
 	dir := seedDir(t)
-	res := LoadContext(ctx, Options{}, dir)
-	if len(res.Trials) != 0 {
-		t.Errorf("%d trials after cancelling", len(res.Trials))
+	done := false
+	res := LoadContext(ctx, Options{OnProgress: func(p Progress) { done = done || p.Done }}, dir)
+	if len(res.Trials) != 0 || !done {
+		t.Errorf("%d trials after cancelling; progress done: %v", len(res.Trials), done)
 	}
 	last := res.Diagnostics[len(res.Diagnostics)-1]
 	if !errors.Is(last, context.Canceled) || !strings.Contains(last.Error(), "stopped") {

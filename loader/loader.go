@@ -148,6 +148,9 @@ func (l *Loader) LoadContext(ctx context.Context, opts Options, paths ...string)
 		diags = append(diags, err...)
 	}
 	if err := ctx.Err(); err != nil {
+		if opts.OnProgress != nil {
+			opts.OnProgress(Progress{Done: true})
+		}
 		return Result{Diagnostics: append(diags, Diagnostic{Path: "load", Err: fmt.Errorf("stopped while finding the documents: %w", err)})}
 	}
 	res := loadDocuments(ctx, opts, docs)
