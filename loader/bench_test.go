@@ -190,3 +190,39 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReload rereads one trial of a registry-sized zip, as the browser
+// does when a trial of a large corpus is opened: through a Loader that
+// keeps the archive open, and through the package-level Reload, which
+// reads the archive's directory again each time.
+func BenchmarkReload(b *testing.B) {
+	path, _ := syntheticZip(b, 100_000)
+	l := New()
+	defer l.Close()
+	var src model.Source
+	loadAll := func() {
+		res := l.LoadContext(context.Background(), Options{Ordered: true, OnTrials: func(seq int, ts []*model.Trial) {
+			if seq == 50_000 {
+				src = ts[0].Source
+			}
+		}}, path)
+		if len(res.Diagnostics) > 0 {
+			b.Fatal(res.Diagnostics)
+		}
+	}
+	loadAll()
+	b.Run("loader", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := l.Reload(src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("package", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Reload(src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

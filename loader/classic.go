@@ -20,6 +20,17 @@ import (
 // with everything after it indented; and location rows run facility, city,
 // state, country and postal code together on one line.
 
+var classicLayout = layout{
+	format:   model.FormatClassic,
+	idPrefix: "CT",
+	about:    "a classic ClinicalTrials.gov study page",
+	detect: func(s *sample) bool {
+		return (s.hasLine("Study Details") || s.hasLine("Arms and Interventions") && s.hasLine("Eligibility Criteria")) &&
+			(s.hasLine("CT.gov ID") || s.hasLine("ClinicalTrials.gov Identifier:"))
+	},
+	parse: single(parseClassic),
+}
+
 var classicSections = map[string]bool{
 	"Study Details": true, "Study Description": true, "Brief Summary": true,
 	"Detailed Description": true, "Condition or Disease Intervention/Treatment Phase": true,
@@ -72,25 +83,12 @@ func parseClassic(data []byte) (*model.Trial, error) {
 // classicLabelled splits lines into "Label:" / "Label :" fields and their
 // values (which may also stand on the label's own line: "Label: value").
 func classicLabelled(ls []line) []labelValue {
-	var out []labelValue
-	for _, l := range ls {
-		if l.blank() {
-			continue
+	return groupLabelled(ls, func(s string) (string, string, bool) {
+		if label, ok := classicLabel(s); ok {
+			return label, "", true
 		}
-		if label, ok := classicLabel(l.text); ok {
-			out = append(out, labelValue{label: label})
-			continue
-		}
-		if label, value, ok := inlineLabel(l.text); ok {
-			out = append(out, labelValue{label: label, values: []string{value}})
-			continue
-		}
-		if len(out) == 0 {
-			out = append(out, labelValue{})
-		}
-		out[len(out)-1].values = append(out[len(out)-1].values, l.text)
-	}
-	return out
+		return inlineLabel(s)
+	})
 }
 
 // classicLabel recognises a line that is only a label: "Study Type:".
@@ -124,18 +122,6 @@ func inlineLabel(s string) (string, string, bool) {
 	return label, value, true
 }
 
-var sponsorWithClass = regexp.MustCompile(`^(.*?)\s*\(([^()]+)\)$`)
-
-// splitSponsorClass reads "Beijing YouAn Hospital (Other)".
-func splitSponsorClass(s string) model.Sponsor {
-	if g := sponsorWithClass.FindStringSubmatch(s); g != nil {
-		if c, ok := model.ParseSponsorClass(g[2]); ok {
-			return model.Sponsor{Name: g[1], Class: c}
-		}
-	}
-	return model.Sponsor{Name: s}
-}
-
 var headLabels = map[string]bool{
 	"Sponsor": true, "Overall Status": true, "CT.gov ID": true, "Collaborator": true,
 	"Collaborators": true, "Information provided by (Responsible Party)": true,
@@ -161,7 +147,7 @@ func readClassicHead(t *model.Trial, ls []line) {
 			}
 		case "Collaborator", "Collaborators":
 			for _, c := range lv.values {
-				if _, err := parseIntStrict(c); err == nil {
+				if isFigure(c) {
 					break // the header's unlabelled figures follow
 				}
 				t.Collaborators = append(t.Collaborators, splitSponsorClass(c))
@@ -170,21 +156,10 @@ func readClassicHead(t *model.Trial, ls []line) {
 	}
 }
 
-func parseIntStrict(s string) (int, error) {
-	n := 0
-	if s == "" {
-		return 0, fmt.Errorf("empty")
-	}
-	for _, r := range s {
-		if r == '.' {
-			continue
-		}
-		if r < '0' || r > '9' {
-			return 0, fmt.Errorf("not a number")
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n, nil
+// isFigure reports a value made of digits (and dots): the header's
+// unlabelled figures, which follow its collaborators.
+func isFigure(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789.") == ""
 }
 
 var trailingPhase = regexp.MustCompile(`(?i)\s*((?:early\s+)?phase\s*[0-4i/ |,]+(?:\s*phase\s*[1-4]+)*|not applicable)\s*$`)
@@ -377,23 +352,6 @@ func readClassicArms(t *model.Trial, ls []line, groups bool) {
 	}
 }
 
-func joinText(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "\n" + b
-}
-
-// cutBullet removes a leading bullet character.
-func cutBullet(s string) (string, bool) {
-	for _, b := range []string{"• ", "· ", "* ", "- ", "◦ ", "▪ "} {
-		if rest, ok := strings.CutPrefix(s, b); ok {
-			return strings.TrimSpace(rest), true
-		}
-	}
-	return s, false
-}
-
 var (
 	numberedItem = regexp.MustCompile(`^(\d{1,3})\.\s+(.*)$`)
 	timeFrameRe  = regexp.MustCompile(`\[\s*(?:Time Frame:\s*)?([^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\s*\]\s*$`)
@@ -442,28 +400,10 @@ func splitMeasure(s string) model.Outcome {
 	return model.Outcome{Measure: s}
 }
 
-var (
-	ageRange = regexp.MustCompile(`(?i)^(\d+\s+\w+?)\s+to\s+(\d+\s+\w+)`)
-	ageOlder = regexp.MustCompile(`(?i)^(\d+\s+\w+?)\s+and\s+(?:older|over|above)`)
-	ageUpTo  = regexp.MustCompile(`(?i)^(?:up\s+to|under|younger\s+than|<=?)\s*(\d+\s+\w+)`)
-)
-
-// parseAgeRange reads "18 Years to 75 Years", "18 Years and older (Adult)",
-// "up to 17 Years"; standard age groups alone ("Child, Adult") give nothing.
-func parseAgeRange(s string) (minAge, maxAge string) {
-	if g := ageRange.FindStringSubmatch(s); g != nil {
-		minAge, _ = model.ParseAge(g[1])
-		maxAge, _ = model.ParseAge(g[2])
-		return
-	}
-	if g := ageOlder.FindStringSubmatch(s); g != nil {
-		minAge, _ = model.ParseAge(g[1])
-		return
-	}
-	if g := ageUpTo.FindStringSubmatch(s); g != nil {
-		maxAge, _ = model.ParseAge(g[1])
-	}
-	return
+var classicEligibility = map[string]eligField{
+	"Ages Eligible for Study": eligAgeRange, "Sexes Eligible for Study": eligSex,
+	"Sexes Eligible": eligSex, "Gender": eligSex, "Accepts Healthy Volunteers": eligHealthyVolunteers,
+	"Study Population": eligStudyPopulation, "Sampling Method": eligSamplingMethod,
 }
 
 func readClassicEligibility(t *model.Trial, ls []line) {
@@ -492,26 +432,10 @@ func readClassicEligibility(t *model.Trial, ls []line) {
 		}
 	}
 	for _, lv := range classicLabelled(ls[:start]) {
-		v := lv.first()
-		switch lv.label {
-		case "Ages Eligible for Study":
-			e.MinAge, e.MaxAge = parseAgeRange(v)
-		case "Sexes Eligible for Study", "Sexes Eligible", "Gender":
-			e.Sex, _ = model.ParseSex(v)
-		case "Accepts Healthy Volunteers":
-			if b, ok := model.ParseYesNo(v); ok {
-				e.HealthyVolunteers = &b
-			}
-		case "Study Population":
-			e.StudyPopulation = strings.Join(lv.values, "\n")
-		case "Sampling Method":
-			e.SamplingMethod, _ = model.ParseSamplingMethod(v)
-		}
+		setEligField(t, classicEligibility[lv.label], lv)
 	}
 	inc, exc := splitInclusionExclusion(ls[start:])
-	e.Inclusion = parseCriteria(inc)
-	e.Exclusion = parseCriteria(exc)
-	e.Raw = rawCriteria(inc, exc)
+	setCriteria(e, inc, exc)
 }
 
 var locationRow = regexp.MustCompile(`^(\d{1,4})\s+(\S.*)$`)
@@ -541,167 +465,6 @@ func readClassicLocations(t *model.Trial, ls []line) {
 			t.Locations = append(t.Locations, model.Location{Facility: l})
 		}
 	}
-}
-
-// splitLocationRow splits "Mayo Clinic Rochester Minnesota United States
-// 55905" into facility, city, state, country and postal code. The country is
-// found by name from the right, the postal code is what follows it, a state
-// or province is matched by name for countries the registry lists them for,
-// and the city is the words between the facility's last institutional word
-// ("Hospital", "University", "Clinic") and the state — or, failing that, the
-// last word or two.
-func splitLocationRow(row string) model.Location {
-	words := strings.Fields(row)
-	var loc model.Location
-	end := len(words)
-	countryAt := -1
-	for i := len(words); i > 0; i-- {
-		if n, c := matchCountrySuffix(words, i); n > 0 {
-			loc.Country = c
-			countryAt = i - n
-			loc.Zip = strings.Join(words[i:], " ")
-			end = countryAt
-			break
-		}
-		if len(words)-i >= 3 {
-			break // a postal code is at most a few words
-		}
-	}
-	if countryAt < 0 {
-		loc.Facility = row
-		return loc
-	}
-	if n, s := matchSubdivisionSuffix(loc.Country, words, end); n > 0 && n < end {
-		loc.State = s
-		end -= n
-	}
-	rest := words[:end]
-	cityStart := cityStartIn(rest)
-	loc.City = strings.Join(rest[cityStart:], " ")
-	loc.Facility = strings.Join(rest[:cityStart], " ")
-	loc.Facility = strings.TrimRight(loc.Facility, ",; ")
-	return loc
-}
-
-// cityStartIn finds where the city begins in "facility words… city words".
-// The facility ends at its last institutional word ("Hospital", "Medical",
-// "Oncology") when one to three words follow it; a row with no such word
-// and at most three words is a city alone ("Fort Smith"); otherwise the
-// city is the last word, with the words that open compound city names
-// ("New", "San", "Fort") before it.
-func cityStartIn(rest []string) int {
-	n := len(rest)
-	if n <= 1 {
-		return 0
-	}
-	// A facility named after its city ends with it: "… Medical Center -
-	// Burbank Burbank", "Medizinische Hochschule Hannover Hannover".
-	if strings.EqualFold(rest[n-1], rest[n-2]) {
-		return n - 1
-	}
-	// A name that opens with an institutional word ("Hôpital Saint-Louis",
-	// "Hospital Universitario La Paz") goes on past it, so only the last
-	// word(s) can be told to be the city.
-	if !opensName(rest[0]) {
-		for i := n - 2; i >= 1; i-- {
-			if isInstitutionWord(rest[i]) {
-				after := rest[i+1:]
-				// "Cox Medical Center South Springfield": a compass word
-				// after the institution is part of its name unless it
-				// opens a city known to start with one ("West Palm Beach").
-				if len(after) >= 2 && isCompass(after[0]) && !directionCities[strings.ToLower(strings.Join(after, " "))] {
-					after = after[1:]
-					i++
-				}
-				if len(after) <= 3 && !isLowerWord(after[0]) && !strings.ContainsAny(after[0], "-–(") {
-					return i + 1
-				}
-				break
-			}
-		}
-		anyInstitution := false
-		for _, w := range rest {
-			anyInstitution = anyInstitution || isInstitutionWord(w)
-		}
-		if !anyInstitution && n <= 3 {
-			return 0
-		}
-	}
-	start := n - 1
-	for start > 1 && isCityPrefix(rest[start-1]) {
-		start--
-	}
-	return start
-}
-
-// opensName: head nouns that names in many languages begin with and
-// continue after ("Hospital Universitario La Paz", "Hôpital Saint-Louis").
-func opensName(w string) bool {
-	switch strings.ToLower(strings.Trim(w, ",.")) {
-	case "hospital", "hôpital", "hopital", "ospedale", "klinikum", "klinik", "centro", "instituto",
-		"clínica", "clinica", "policlinico", "azienda", "fundación", "fundacion", "chu", "hospices",
-		"centre", "universitätsklinikum", "universitair", "szpital", "hospitales":
-		return true
-	}
-	return false
-}
-
-func isCompass(w string) bool {
-	switch strings.ToLower(w) {
-	case "north", "south", "east", "west":
-		return true
-	}
-	return false
-}
-
-// directionCities are United States cities whose names open with a compass
-// word, which would otherwise be read as the end of a facility's name.
-var directionCities = map[string]bool{
-	"west palm beach": true, "south bend": true, "east lansing": true, "north charleston": true,
-	"north little rock": true, "west bloomfield": true, "south burlington": true, "east orange": true,
-	"west hollywood": true, "north miami": true, "south portland": true, "west des moines": true,
-	"east providence": true, "north las vegas": true, "south san francisco": true, "west covina": true,
-	"east hartford": true, "north chicago": true, "south euclid": true, "west lafayette": true,
-	"east meadow": true, "north hills": true, "west islip": true, "south miami": true,
-	"west orange": true, "east syracuse": true, "north adams": true, "west reading": true,
-	"south weymouth": true, "east setauket": true, "north canton": true, "west chester": true,
-	"north kansas city": true, "east stroudsburg": true, "west columbia": true, "south pasadena": true,
-}
-
-func isLowerWord(w string) bool {
-	r := firstRune(w)
-	return r >= 'a' && r <= 'z'
-}
-
-func isInstitutionWord(w string) bool {
-	w = strings.ToLower(strings.Trim(w, ",.;()"))
-	for _, s := range []string{"hospital", "hospitals", "university", "clinic", "clinics", "center",
-		"centre", "centers", "institute", "college", "foundation", "inc", "ltd", "llc", "pllc", "gmbh",
-		"hôpital", "hopital", "klinikum", "klinik", "hochschule", "universität", "ospedale",
-		"policlinico", "infirmary", "ncorp", "consortium", "associates", "research", "site",
-		"medical", "oncology", "hematology", "health", "healthcare", "cancer", "radiology",
-		"specialists", "physicians", "services", "network", "group", "pc", "pa", "ccop", "sjukhus",
-		"ziekenhuis", "szpital", "instituto", "clínica", "clinica", "universitario", "universitaria",
-		"hospitalier", "hospitalario", "chu", "azienda", "fundación", "care", "branch", "campus",
-		"unit", "division", "department", "practice", "pharmacy", "hospice", "ccc"} {
-		if w == s || strings.HasSuffix(w, s) {
-			return true
-		}
-	}
-	return false
-}
-
-func isCityPrefix(w string) bool {
-	switch strings.ToLower(w) {
-	case "new", "san", "santa", "los", "las", "saint", "st.", "st", "fort", "ft.", "salt", "lake", "el",
-		"la", "le", "ann", "baton", "des", "sioux", "cedar", "palo", "grand", "little", "rapid",
-		"winston", "chapel", "bowling", "colorado", "corpus", "round", "park", "mount", "mt.", "glen",
-		"coral", "boca", "west", "east", "north", "south", "hong", "kuala", "rio", "sao", "são", "buenos",
-		"tel", "ho", "chi", "mexico", "hat", "kota", "johor", "alor", "shah", "bangkok", "chiang", "khon",
-		"cape", "port", "bay", "beverly", "palm", "long", "mission", "rolling", "overland", "oak", "elk":
-		return true
-	}
-	return false
 }
 
 // readClassicSponsors reads the "Sponsors and Collaborators" bullets: the
@@ -734,21 +497,6 @@ func readClassicSponsors(t *model.Trial, ls []line) {
 	}
 }
 
-var degreeRe = regexp.MustCompile(`(?i)^(M\.?D\.?|Ph\.?D\.?|MSc|M\.?Sc\.?|MPH|MBBS|MBChB|FRCP\w*|FACP|FACS|M\.?S\.?|R\.?N\.?|D\.?O\.?|PharmD|Pharm\.?D\.?|Prof\.?|Professor|Dr\.?|DM|DrPH|BSc|B\.?S\.?|MA|ScD|MRCP|DNP|NP|PA-C|MMed|MBA|MHS|MSCE|MSCI|FRACP|FRCS\w*)$`)
-
-// splitNameAffiliation splits "Jun Lu, MD., Beijing YouAn Hospital" into the
-// name with its degrees and the affiliation.
-func splitNameAffiliation(s string) (name, affiliation string) {
-	parts := strings.Split(s, ",")
-	n := 1
-	for n < len(parts) && degreeRe.MatchString(strings.TrimSpace(parts[n])) {
-		n++
-	}
-	name = strings.TrimSpace(strings.Join(parts[:n], ","))
-	affiliation = strings.TrimSpace(strings.Join(parts[n:], ","))
-	return name, affiliation
-}
-
 func readClassicInvestigators(t *model.Trial, ls []line) {
 	for _, l := range texts(ls) {
 		l, _ = cutBullet(l)
@@ -778,9 +526,11 @@ func readClassicMoreInformation(t *model.Trial, ls []line) {
 				ids = append(ids, model.SecondaryID{ID: x})
 			}
 		case lv.label == "First Posted":
-			setDate(t, &t.FirstPosted, stripDateType(v), "first posted")
+			date, _ := cutDateType(v)
+			setDate(t, &t.FirstPosted, date, "first posted")
 		case lv.label == "Last Update Posted":
-			setDate(t, &t.LastUpdated, stripDateType(v), "last update posted")
+			date, _ := cutDateType(v)
+			setDate(t, &t.LastUpdated, date, "last update posted")
 		case keywordsLabel.MatchString(lv.label):
 			for _, x := range lv.values {
 				x, _ = cutBullet(x)
@@ -793,12 +543,4 @@ func readClassicMoreInformation(t *model.Trial, ls []line) {
 		t.OrgStudyID = ids[0].ID
 		t.SecondaryIDs = orderIdentifiers(t.OrgStudyID, ids)
 	}
-}
-
-// stripDateType drops "(Actual)"/"(Estimate)" after a date.
-func stripDateType(s string) string {
-	if i := strings.IndexByte(s, '('); i > 0 {
-		return strings.TrimSpace(s[:i])
-	}
-	return s
 }

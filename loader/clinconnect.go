@@ -13,6 +13,16 @@ import (
 // nesting shown by numbering that restarts ("- 8." followed by "- • 1." …)
 // and letters under numbers ("- • a.").
 
+var clinConnectLayout = layout{
+	format:   model.FormatClinConnect,
+	idPrefix: "CC",
+	about:    "a ClinConnect page",
+	detect: func(s *sample) bool {
+		return s.hasLine("ClinConnect Summary") || s.hasLine("Trial Information") && s.hasLinePrefix("Launched by ")
+	},
+	parse: single(parseClinConnect),
+}
+
 var clinConnectSections = map[string]bool{
 	"Trial Information": true, "Keywords": true, "ClinConnect Summary": true, "Gender": true,
 	"Eligibility criteria": true, "Contacts": true, "Locations": true, "Patients applied": true,
@@ -90,7 +100,7 @@ func parseClinConnect(data []byte) (*model.Trial, error) {
 		t.Eligibility.MinAge, t.Eligibility.MaxAge = parseAgeRange(a)
 	}
 	readClinConnectCriteria(t, get("Eligibility criteria"))
-	readClinConnectLocations(t, get("Locations"))
+	readSiteLines(t, get("Locations"), clinConnectBoilerplate)
 	readClinConnectTimeline(t, get("Timeline"))
 	return t, nil
 }
@@ -110,33 +120,7 @@ func readClinConnectCriteria(t *model.Trial, ls []line) {
 		items = append(items, line{text: text, indent: l.indent})
 	}
 	inc, exc := splitInclusionExclusion(items)
-	t.Eligibility.Inclusion = parseCriteria(inc)
-	t.Eligibility.Exclusion = parseCriteria(exc)
-	t.Eligibility.Raw = rawCriteria(inc, exc)
-}
-
-// readClinConnectLocations reads "City, State, Country" lines, each
-// optionally after a facility line.
-func readClinConnectLocations(t *model.Trial, ls []line) {
-	facility := ""
-	for _, l := range texts(ls) {
-		if clinConnectBoilerplate[l] {
-			continue
-		}
-		if loc, ok := parseAddress(l); ok {
-			loc.Facility = facility
-			t.Locations = append(t.Locations, loc)
-			facility = ""
-			continue
-		}
-		if facility != "" {
-			t.Locations = append(t.Locations, model.Location{Facility: facility})
-		}
-		facility = l
-	}
-	if facility != "" {
-		t.Locations = append(t.Locations, model.Location{Facility: facility})
-	}
+	setCriteria(&t.Eligibility, inc, exc)
 }
 
 var clinConnectTimeline = map[string]bool{
@@ -165,14 +149,4 @@ func readClinConnectTimeline(t *model.Trial, ls []line) {
 			t.CompletionDateType = model.DateActual
 		}
 	}
-}
-
-// nextText is the next non-blank line after i.
-func nextText(ls []line, i int) string {
-	for j := i + 1; j < len(ls); j++ {
-		if !ls[j].blank() {
-			return ls[j].text
-		}
-	}
-	return ""
 }

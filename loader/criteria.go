@@ -48,8 +48,6 @@ var (
 	parenLetter = regexp.MustCompile(`^\(([A-Za-z]{1,5})\)\s*`)
 )
 
-const bulletChars = "*-+•·◦▪▫○●■□➢►–—"
-
 // parseMarker splits a list line into its marker and text. A line may carry
 // a bullet and then a number ("• 1. Signed informed consent"): the number is
 // the marker that counts.
@@ -173,7 +171,7 @@ var criteriaDisclaimers = regexp.MustCompile(`(?i)^(note:\s*)?(the information l
 func parseCriteria(ls []line) []model.Criterion {
 	kept := ls[:0:0]
 	for _, l := range ls {
-		if !criteriaDisclaimers.MatchString(strings.TrimLeft(l.text, "*-•· ")) {
+		if !criteriaDisclaimers.MatchString(trimBullets(l.text)) {
 			kept = append(kept, l)
 		}
 	}
@@ -348,87 +346,4 @@ func toCriteria(ns []*critNode) []model.Criterion {
 		out = append(out, model.Criterion{Text: n.text, Children: toCriteria(n.kids)})
 	}
 	return out
-}
-
-// A criteria heading is a short label naming inclusion or exclusion —
-// "Inclusion Criteria:", "Key Exclusion Criteria (all cohorts):",
-// "Exclusions:", "Transplant Exclusion:", "Non-inclusion criteria:" —
-// alone on its line, or before a colon with the first criterion after it
-// ("Exclusion Criteria: 1. Age under 40").
-var (
-	headingLabel  = regexp.MustCompile(`(?i)^[-*•#>\s]*\**\s*([^:*]{0,60}?)\s*\**\s*:\s*\**\s*(.*)$`)
-	exclusionWord = regexp.MustCompile(`(?i)\b(exclusions?|non[- ]?inclusions?)\b`)
-	inclusionWord = regexp.MustCompile(`(?i)\binclusions?\b`)
-	bareHeading   = regexp.MustCompile(`(?i)^[-*•#>\s]*\**\s*(((key|main|major|general|patient|participant)\s+)?(inclusion|exclusion|non[- ]?inclusion)(\s+criteria)?|inclusions|exclusions)\s*\**\s*$`)
-)
-
-// criteriaHeading reports whether a line heads the inclusion or exclusion
-// list (kind "inc" or "exc"), and any criterion text after its colon.
-func criteriaHeading(s string) (kind, rest string, ok bool) {
-	label := s
-	if g := headingLabel.FindStringSubmatch(s); g != nil {
-		label, rest = g[1], strings.TrimSpace(g[2])
-	} else if !bareHeading.MatchString(s) {
-		return "", "", false
-	}
-	label = strings.Trim(label, "-*•#> ")
-	words := strings.Fields(label)
-	if len(words) == 0 || len(words) > 6 {
-		return "", "", false
-	}
-	// A label must be about the criteria themselves: "Inclusion of women"
-	// (a criterion that happens to start with the word) is not a heading.
-	if strings.Contains(strings.ToLower(label), " of ") {
-		return "", "", false
-	}
-	switch {
-	case exclusionWord.MatchString(label):
-		return "exc", rest, true
-	case inclusionWord.MatchString(label) && (rest == "" || strings.Contains(strings.ToLower(label), "criteri") || len(words) <= 2):
-		return "inc", rest, true
-	}
-	return "", "", false
-}
-
-// joinWrapped joins the lines a text was wrapped into: within a paragraph,
-// a line without a list marker continues the line before it. (The legacy
-// XML wraps every paragraph at about 70 columns.)
-func joinWrapped(ls []line) []line {
-	var out []line
-	prevBlank := true
-	for _, l := range ls {
-		if l.blank() {
-			out = append(out, l)
-			prevBlank = true
-			continue
-		}
-		m, _ := parseMarker(l.text)
-		if _, _, head := criteriaHeading(l.text); !prevBlank && m.style == stylePlain && len(out) > 0 && !head {
-			out[len(out)-1].text += " " + l.text
-			continue
-		}
-		out = append(out, l)
-		prevBlank = false
-	}
-	return out
-}
-
-// splitInclusionExclusion cuts a combined criteria text at its inclusion
-// and exclusion headings. Text before either heading counts as inclusion.
-func splitInclusionExclusion(ls []line) (inc, exc []line) {
-	cur := &inc
-	for _, l := range ls {
-		if kind, rest, ok := criteriaHeading(l.text); ok {
-			cur = &inc
-			if kind == "exc" {
-				cur = &exc
-			}
-			if rest != "" {
-				*cur = append(*cur, line{text: rest, indent: l.indent})
-			}
-			continue
-		}
-		*cur = append(*cur, l)
-	}
-	return inc, exc
 }

@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 
@@ -103,110 +102,5 @@ func TestJoinWrapped(t *testing.T) {
 	want := "Subjects who do not meet the criteria listed above but who do meet other criteria:\n  first item that wraps onto a second line\n  second\n"
 	if got != want {
 		t.Errorf("got:\n%swant:\n%s", got, want)
-	}
-}
-
-func TestGluePoints(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Progression Free SurvivalThe time from", "Progression Free Survival|The time from"},
-		{"Overall Survival (OS)Up to 24 months", "Overall Survival (OS)|Up to 24 months"},
-		{"inhibitorsRegorafenibSubjects received", "inhibitors|Regorafenib|Subjects received"},
-		{"cTACE or dTACE", "cTACE or dTACE"},
-		{"HAICThe time", "HAIC|The time"},
-		{"iNKT cells", "iNKT cells"},
-	}
-	for _, tt := range tests {
-		pts := gluePoints(tt.in, false)
-		var parts []string
-		prev := 0
-		for _, p := range pts {
-			parts = append(parts, tt.in[prev:p])
-			prev = p
-		}
-		parts = append(parts, tt.in[prev:])
-		if got := strings.Join(parts, "|"); got != tt.want {
-			t.Errorf("gluePoints(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestSplitArmRows(t *testing.T) {
-	rows := []string{
-		"Arm one labelDrug AlphaArm one description.",
-		"Arm one labelDrug BetaArm one description.",
-		"Second armDrug BetaSecond description here.",
-		"Solo arm with one drugGammamabGiven once daily.",
-	}
-	got := splitArmRows(rows, []string{"Drug Alpha"})
-	want := []armRow{
-		{"Arm one label", "Drug Alpha", "Arm one description."},
-		{"Arm one label", "Drug Beta", "Arm one description."},
-		{"Second arm", "Drug Beta", "Second description here."},
-		{"Solo arm with one drug", "Gammamab", "Given once daily."},
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("row %d: got %+v, want %+v", i, got[i], want[i])
-		}
-	}
-}
-
-func TestSplitLocationRow(t *testing.T) {
-	tests := []struct {
-		in   string
-		want model.Location
-	}{
-		{"Mayo Clinic Rochester Minnesota United States 55905",
-			model.Location{Facility: "Mayo Clinic", City: "Rochester", State: "Minnesota", Zip: "55905", Country: "United States"}},
-		{"Beijing Youan Hospital,Capital Medical University Beijing Beijing China 100069",
-			model.Location{Facility: "Beijing Youan Hospital,Capital Medical University", City: "Beijing", State: "Beijing", Zip: "100069", Country: "China"}},
-		{"Rapid City Regional Hospital Rapid City South Dakota United States 57701",
-			model.Location{Facility: "Rapid City Regional Hospital", City: "Rapid City", State: "South Dakota", Zip: "57701", Country: "United States"}},
-		{"Memorial Sloan Kettering Cancer Center New York New York United States 10065",
-			model.Location{Facility: "Memorial Sloan Kettering Cancer Center", City: "New York", State: "New York", Zip: "10065", Country: "United States"}},
-		{"Hôpital Saint-Louis Paris France 75010",
-			model.Location{Facility: "Hôpital Saint-Louis", City: "Paris", Zip: "75010", Country: "France"}},
-		{"Seoul National University Hospital Seoul Korea, Republic of 03080",
-			model.Location{Facility: "Seoul National University Hospital", City: "Seoul", Zip: "03080", Country: "Korea, Republic of"}},
-		{"Princess Margaret Cancer Centre Toronto Ontario Canada M5G 2M9",
-			model.Location{Facility: "Princess Margaret Cancer Centre", City: "Toronto", State: "Ontario", Zip: "M5G 2M9", Country: "Canada"}},
-		{"Fort Smith Arkansas United States", model.Location{City: "Fort Smith", State: "Arkansas", Country: "United States"}},
-		{"Hulston Cancer Center at Cox Medical Center South Springfield Missouri United States 65807",
-			model.Location{Facility: "Hulston Cancer Center at Cox Medical Center South", City: "Springfield", State: "Missouri", Zip: "65807", Country: "United States"}},
-		{"Good Samaritan Medical Center West Palm Beach Florida United States 33401",
-			model.Location{Facility: "Good Samaritan Medical Center", City: "West Palm Beach", State: "Florida", Zip: "33401", Country: "United States"}},
-		{"Medizinische Hochschule Hannover Hannover Germany 30625",
-			model.Location{Facility: "Medizinische Hochschule Hannover", City: "Hannover", Zip: "30625", Country: "Germany"}},
-		{"Hospital Universitario La Paz Madrid Spain 28046",
-			model.Location{Facility: "Hospital Universitario La Paz", City: "Madrid", Zip: "28046", Country: "Spain"}},
-		{"Some Site Nowhere Land", model.Location{Facility: "Some Site Nowhere Land"}},
-	}
-	for _, tt := range tests {
-		if got := splitLocationRow(tt.in); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("splitLocationRow(%q)\n got  %+v\n want %+v", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestSplitOtherNames(t *testing.T) {
-	tr := &model.Trial{Interventions: []model.Intervention{
-		{Name: "AlloStim® immunotherapy"}, {Name: "FOLFOX regimen"}, {Name: "Sorafenib"}, {Name: "Lenvatinib"},
-	}}
-	splitOtherNames(tr, "Physician Choice FOLFOX4 Sorafenib Physician's Choice Levantinib Physician's Choice")
-	want := [][]string{nil, {"Physician Choice FOLFOX4"}, {"Sorafenib Physician's Choice"}, {"Levantinib Physician's Choice"}}
-	for i, iv := range tr.Interventions {
-		if strings.Join(iv.OtherNames, "|") != strings.Join(want[i], "|") {
-			t.Errorf("%s: %q, want %q", iv.Name, iv.OtherNames, want[i])
-		}
-	}
-	one := &model.Trial{Interventions: []model.Intervention{{Name: "Pembrolizumab"}}}
-	splitOtherNames(one, "MK-3475")
-	if got := one.Interventions[0].OtherNames; len(got) != 1 || got[0] != "MK-3475" {
-		t.Errorf("a single intervention takes the whole line: %q", got)
-	}
-	two := &model.Trial{Interventions: []model.Intervention{{Name: "Drug A"}, {Name: "Drug B"}}}
-	splitOtherNames(two, "Xyz Qrs")
-	if len(two.Warnings) != 1 {
-		t.Errorf("an unattributable line is reported: %v", two.Warnings)
 	}
 }

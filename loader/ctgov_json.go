@@ -18,6 +18,14 @@ import (
 // {"protocolSection": …}, a search page {"studies": […], "nextPageToken": …},
 // or a bare array of studies. Search pages are decoded one study at a time.
 
+var ctgovJSONLayout = layout{
+	format: model.FormatCTGovJSON,
+	kind:   jsonDoc,
+	about:  "API v2 JSON",
+	detect: func(s *sample) bool { return s.contains(`"protocolSection"`) || s.contains(`"studies"`) },
+	parse:  parseCTGovJSON,
+}
+
 // ctStudy is the part of an API v2 study the model needs. Every other field
 // (results, documents, derived MeSH data) is skipped by the decoder.
 type ctStudy struct {
@@ -137,6 +145,10 @@ type ctDate struct {
 	Type string `json:"type"`
 }
 
+func (d ctDate) read(t *model.Trial, what string) (string, model.DateType) {
+	return typedDate(t, d.Date, d.Type, what)
+}
+
 type ctSponsor struct {
 	Name  string `json:"name"`
 	Class string `json:"class"`
@@ -205,6 +217,7 @@ func decodeStudies(raw []jsontext.Value, field string) ([]*model.Trial, error) {
 			continue
 		}
 		t.Source.Entry = field + "[" + strconv.Itoa(i) + "]"
+		t.Source.Origin.Study = i + 1
 		out = append(out, t)
 	}
 	if len(out) == 0 {
@@ -270,11 +283,11 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 		t.EnrollmentType, _ = model.ParseDateType(e.Type)
 	}
 	sm := p.StatusModule
-	t.StartDate, t.StartDateType = ctDateValue(t, sm.StartDate, "start")
-	t.PrimaryCompletionDate, t.PrimaryCompletionDateType = ctDateValue(t, sm.PrimaryCompletion, "primary completion")
-	t.CompletionDate, t.CompletionDateType = ctDateValue(t, sm.Completion, "completion")
-	t.FirstPosted, _ = ctDateValue(t, sm.FirstPost, "first posted")
-	t.LastUpdated, _ = ctDateValue(t, sm.LastUpdatePost, "last update")
+	t.StartDate, t.StartDateType = sm.StartDate.read(t, "start")
+	t.PrimaryCompletionDate, t.PrimaryCompletionDateType = sm.PrimaryCompletion.read(t, "primary completion")
+	t.CompletionDate, t.CompletionDateType = sm.Completion.read(t, "completion")
+	t.FirstPosted, _ = sm.FirstPost.read(t, "first posted")
+	t.LastUpdated, _ = sm.LastUpdatePost.read(t, "last update")
 	if model.IsNCTID(sm.ExpandedAccessInfo.NCTID) {
 		t.RelatedTrials = append(t.RelatedTrials, sm.ExpandedAccessInfo.NCTID)
 	}
@@ -323,6 +336,7 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 	em := p.EligibilityModule
 	e := &t.Eligibility
 	readCriteriaText(e, em.EligibilityCriteria, false)
+	e.Raw = strings.TrimSpace(unescapeMarkdownText(em.EligibilityCriteria))
 	e.HealthyVolunteers = em.HealthyVolunteers
 	e.Sex, _ = model.ParseSex(em.Sex)
 	e.MinAge = ageOrWarn(t, em.MinimumAge)
@@ -353,28 +367,6 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 	return t, nil
 }
 
-func appendPhase(ps []model.Phase, p model.Phase) []model.Phase {
-	for _, x := range ps {
-		if x == p {
-			return ps
-		}
-	}
-	return append(ps, p)
-}
-
-func ctDateValue(t *model.Trial, d ctDate, what string) (string, model.DateType) {
-	if d.Date == "" {
-		return "", ""
-	}
-	iso, ok := model.ParseDate(d.Date)
-	if !ok {
-		t.Warnings = append(t.Warnings, fmt.Sprintf("%s date %q not understood", what, d.Date))
-		return "", ""
-	}
-	typ, _ := model.ParseDateType(d.Type)
-	return iso, typ
-}
-
 func ctSponsorValue(s ctSponsor) model.Sponsor {
 	c, _ := model.ParseSponsorClass(s.Class)
 	return model.Sponsor{Name: s.Name, Class: c}
@@ -386,38 +378,4 @@ func ctOutcomes(os []ctOutcome) []model.Outcome {
 		out = append(out, model.Outcome{Measure: unescapeMarkdown(o.Measure), TimeFrame: unescapeMarkdown(o.TimeFrame), Description: unescapeMarkdownText(o.Description)})
 	}
 	return out
-}
-
-// interventionRefName drops the type prefix of an arm's intervention
-// reference: "Drug: Abexinostat" → "Abexinostat".
-func interventionRefName(s string) string {
-	if _, name, ok := typedName(s, model.ParseInterventionType); ok {
-		return name
-	}
-	return strings.TrimSpace(s)
-}
-
-// readCriteriaText reads the registry's eligibility markdown into nested
-// inclusion and exclusion lists, keeping the text as raw.
-func readCriteriaText(e *model.Eligibility, text string, wrapped bool) {
-	if strings.TrimSpace(text) == "" {
-		return
-	}
-	ls := splitLines([]byte(text))
-	if wrapped {
-		ls = joinWrapped(ls)
-	}
-	inc, exc := splitInclusionExclusion(ls)
-	e.Inclusion = parseCriteria(inc)
-	e.Exclusion = parseCriteria(exc)
-	e.Raw = strings.TrimSpace(unescapeMarkdownText(text))
-}
-
-// unescapeMarkdownText removes markdown escapes line by line, keeping indentation.
-func unescapeMarkdownText(s string) string {
-	ls := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
-	for i, l := range ls {
-		ls[i] = unescapeMarkdown(l)
-	}
-	return strings.Join(ls, "\n")
 }

@@ -17,6 +17,14 @@ import (
 // Assignment", "U.S. Fed", "May 12, 2007") and textblocks wrapped at about
 // 70 columns.
 
+var ctgovXMLLayout = layout{
+	format: model.FormatCTGovXML,
+	kind:   xmlDoc,
+	about:  "<clinical_study> XML",
+	detect: func(s *sample) bool { return s.contains("<clinical_study") },
+	parse:  parseCTGovXML,
+}
+
 type xmlStudy struct {
 	XMLName xml.Name `xml:"clinical_study"`
 	IDInfo  struct {
@@ -125,16 +133,89 @@ type xmlOutcome struct {
 	Description string `xml:"description"`
 }
 
-func parseCTGovXML(data []byte) (*model.Trial, error) {
-	var x xmlStudy
+// parseCTGovXML reads every <clinical_study> of a document: the archives
+// hold one a file, but a file of several (one after another, or inside
+// another element) loses none. Studies of a document of several are placed
+// by position, as on a search page.
+func parseCTGovXML(data []byte) ([]*model.Trial, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
-	if err := dec.Decode(&x); err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || strings.Contains(err.Error(), "unexpected EOF") {
-			return nil, fmt.Errorf("%w: the XML ends early (at byte %d)", ErrTruncated, dec.InputOffset())
+	var trials []*model.Trial
+	var problems []string
+	var firstErr error // the error of the first study, for a document of one
+	studies := 0
+	fail := func(err error) ([]*model.Trial, error) {
+		if studies == 0 && len(problems) == 0 {
+			return nil, err
 		}
-		return nil, fmt.Errorf("%w: malformed XML: %v", ErrNotTrial, err)
+		problems = append(problems, fmt.Sprintf("after study %d: %v", studies, err))
+		return placeXMLStudies(trials, problems, studies+1)
 	}
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return fail(xmlError(err, dec))
+		}
+		start, ok := tok.(xml.StartElement)
+		if !ok || start.Name.Local != "clinical_study" {
+			continue
+		}
+		var x xmlStudy
+		if err := dec.DecodeElement(&x, &start); err != nil {
+			return fail(xmlError(err, dec))
+		}
+		studies++
+		t, err := studyFromXML(&x)
+		if err != nil {
+			if studies == 1 {
+				firstErr = err
+			}
+			problems = append(problems, fmt.Sprintf("study %d: %v", studies, err))
+			continue
+		}
+		t.Source.Origin.Study = studies
+		trials = append(trials, t)
+	}
+	if studies == 0 {
+		return nil, fmt.Errorf("%w: no <clinical_study> element", ErrNotTrial)
+	}
+	if studies == 1 && len(trials) == 0 {
+		return nil, firstErr
+	}
+	return placeXMLStudies(trials, problems, studies)
+}
+
+// placeXMLStudies gives the studies of a document of several their
+// positions, and reports the ones not read.
+func placeXMLStudies(trials []*model.Trial, problems []string, total int) ([]*model.Trial, error) {
+	for _, t := range trials {
+		if total > 1 {
+			t.Source.Entry = "clinical_study[" + strconv.Itoa(t.Source.Origin.Study-1) + "]"
+		} else {
+			t.Source.Origin.Study = 0
+		}
+	}
+	if len(trials) == 0 {
+		return nil, fmt.Errorf("%w: no readable study: %s", ErrNotTrial, strings.Join(problems, "; "))
+	}
+	if len(problems) > 0 {
+		return trials, &PartialError{Problems: problems, Total: total}
+	}
+	return trials, nil
+}
+
+// xmlError tells a truncated document from a malformed one.
+func xmlError(err error, dec *xml.Decoder) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || strings.Contains(err.Error(), "unexpected EOF") {
+		return fmt.Errorf("%w: the XML ends early (at byte %d)", ErrTruncated, dec.InputOffset())
+	}
+	return fmt.Errorf("%w: malformed XML: %v", ErrNotTrial, err)
+}
+
+func studyFromXML(x *xmlStudy) (*model.Trial, error) {
 	if x.IDInfo.NCTID == "" {
 		return nil, fmt.Errorf("%w: <clinical_study> without an <nct_id>", ErrNotTrial)
 	}
@@ -243,7 +324,7 @@ func parseCTGovXML(data []byte) (*model.Trial, error) {
 }
 
 func xmlDate(t *model.Trial, d xmlTyped, what string) (string, model.DateType) {
-	return ctDateValue(t, ctDate{Date: strings.TrimSpace(d.Value), Type: d.Type}, what)
+	return typedDate(t, strings.TrimSpace(d.Value), d.Type, what)
 }
 
 func xmlSponsor(a xmlAgency) model.Sponsor {
@@ -268,26 +349,4 @@ func unwrapTextblock(s string) string {
 		}
 		return " "
 	})
-}
-
-// dedent removes the indentation common to all lines of a textblock.
-func dedent(s string) string {
-	ls := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
-	common := -1
-	for _, l := range ls {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		n := len(l) - len(strings.TrimLeft(l, " "))
-		if common < 0 || n < common {
-			common = n
-		}
-	}
-	for i, l := range ls {
-		if len(l) >= common && common > 0 {
-			ls[i] = l[common:]
-		}
-		ls[i] = strings.TrimRight(ls[i], " ")
-	}
-	return strings.TrimSpace(strings.Join(ls, "\n"))
 }

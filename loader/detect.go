@@ -2,45 +2,87 @@ package loader
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/trials-app/trials/model"
 )
 
-// Detect tells which layout a document is in, from its content alone. It
-// returns ErrEmpty, ErrBinary or ErrNotTrial (wrapped with the details) for
-// documents it cannot place.
-func Detect(data []byte) (model.Format, error) {
-	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
-	if len(trimmed) == 0 {
-		return "", ErrEmpty
-	}
-	if looksBinary(data) {
-		return "", ErrBinary
-	}
-	switch trimmed[0] {
-	case '{', '[':
-		if bytes.Contains(data, []byte(`"protocolSection"`)) || bytes.Contains(data, []byte(`"studies"`)) {
-			return model.FormatCTGovJSON, nil
-		}
-		return "", fmt.Errorf("%w: JSON without a ClinicalTrials.gov study (no \"protocolSection\" or \"studies\")", ErrNotTrial)
-	case '<':
-		if bytes.Contains(data, []byte("<clinical_study")) {
-			return model.FormatCTGovXML, nil
-		}
-		return "", fmt.Errorf("%w: XML or HTML without a <clinical_study> record", ErrNotTrial)
-	}
-	return detectText(data)
+// What the layout detectors look at: a document rejected early when empty
+// or binary, and otherwise its short lines, worked out once.
+
+// sample is a document as the layout detectors see it: what several of
+// them look at, worked out once.
+type sample struct {
+	data     []byte // as UTF-8
+	encoding textEncoding
+	kind     docKind
+
+	short   []string        // the trimmed lines shorter than 80 bytes, in order
+	isShort map[string]bool // the same, as a set
+	cleaned []line          // splitLines(data), for detectors that need the text cleaned
 }
 
-// looksBinary reports NUL bytes, or mostly invalid UTF-8, in the first 8 KiB.
-func looksBinary(data []byte) bool {
-	head := data
-	if len(head) > 8192 {
-		head = head[:8192]
+// newSample decodes a document to UTF-8, rejects it if it is empty or
+// binary, and prepares the rest.
+func newSample(data []byte) (*sample, error) {
+	data, enc := decodeText(data)
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if len(trimmed) == 0 {
+		return nil, ErrEmpty
 	}
+	if looksBinary(data, false) {
+		return nil, ErrBinary
+	}
+	return &sample{data: data, encoding: enc, kind: kindOf(trimmed[0])}, nil
+}
+
+func (s *sample) shortLines() {
+	if s.isShort != nil {
+		return
+	}
+	s.isShort = map[string]bool{}
+	for _, l := range strings.Split(normaliseNewlines(string(s.data)), "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && len(l) < 80 {
+			s.isShort[l] = true
+			s.short = append(s.short, l)
+		}
+	}
+}
+
+// hasLine reports a line that is exactly text (once trimmed).
+func (s *sample) hasLine(text string) bool {
+	s.shortLines()
+	return s.isShort[text]
+}
+
+// hasLinePrefix reports a short line that starts with prefix.
+func (s *sample) hasLinePrefix(prefix string) bool {
+	s.shortLines()
+	for _, l := range s.short {
+		if strings.HasPrefix(l, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// contains reports whether the document holds sub anywhere.
+func (s *sample) contains(sub string) bool { return bytes.Contains(s.data, []byte(sub)) }
+
+// lines is the document split and cleaned as the text parsers see it.
+func (s *sample) lines() []line {
+	if s.cleaned == nil {
+		s.cleaned = splitLines(s.data)
+	}
+	return s.cleaned
+}
+
+// looksBinary reports NUL bytes, or mostly invalid UTF-8 and control
+// characters, in the first 8 KiB; cut says data is itself the head of a
+// longer document.
+func looksBinary(data []byte, cut bool) bool {
+	head := data[:min(len(data), sniffLen)]
+	cut = cut || len(data) > len(head)
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}
@@ -48,7 +90,7 @@ func looksBinary(data []byte) bool {
 	for i := 0; i < len(head); {
 		r, size := utf8.DecodeRune(head[i:])
 		if r == utf8.RuneError && size <= 1 {
-			if len(head)-i < 4 && len(data) > len(head) {
+			if len(head)-i < 4 && cut {
 				break // a character cut at the 8 KiB boundary
 			}
 			bad++
@@ -58,64 +100,4 @@ func looksBinary(data []byte) bool {
 		i += size
 	}
 	return bad*10 > len(head) // over 10% garbage
-}
-
-// textMarkers are lines (exact, after trimming) that identify each text layout.
-var textMarkers = []struct {
-	format model.Format
-	all    []string // every one must be present
-	anyOf  []string // and at least one of these
-	prefix string   // or a line starting with this
-}{
-	{format: model.FormatMedPath, anyOf: []string{"MedPath"}, all: []string{"Registration Number"}},
-	{format: model.FormatMedPath, all: []string{"Registration Number", "Recruitment & Eligibility"}},
-	{format: model.FormatClinConnect, all: []string{"ClinConnect Summary"}},
-	{format: model.FormatClinConnect, all: []string{"Trial Information"}, prefix: "Launched by "},
-	{format: model.FormatClassic, all: []string{"Study Details"}, anyOf: []string{"CT.gov ID", "ClinicalTrials.gov Identifier:"}},
-	{format: model.FormatClassic, all: []string{"Arms and Interventions", "Eligibility Criteria"}, anyOf: []string{"CT.gov ID", "ClinicalTrials.gov Identifier:"}},
-	{format: model.FormatMirrorLabelled, all: []string{"Basic Information"}, prefix: "NCT ID:"},
-}
-
-func detectText(data []byte) (model.Format, error) {
-	lines := map[string]bool{}
-	var prefixed []string
-	for _, l := range strings.Split(string(data), "\n") {
-		l = strings.TrimSpace(l)
-		if l != "" && len(l) < 80 {
-			lines[l] = true
-			prefixed = append(prefixed, l)
-		}
-	}
-	hasPrefix := func(p string) bool {
-		for _, l := range prefixed {
-			if strings.HasPrefix(l, p) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, m := range textMarkers {
-		ok := true
-		for _, s := range m.all {
-			ok = ok && lines[s]
-		}
-		if ok && len(m.anyOf) > 0 {
-			any := false
-			for _, s := range m.anyOf {
-				any = any || lines[s]
-			}
-			ok = any
-		}
-		if ok && m.prefix != "" {
-			ok = hasPrefix(m.prefix)
-		}
-		if !ok {
-			continue
-		}
-		if m.format == model.FormatMirrorLabelled && !mirrorIsLabelled(splitLines(data)) {
-			return model.FormatMirrorBare, nil
-		}
-		return m.format, nil
-	}
-	return "", fmt.Errorf("%w: no known layout found (expected a ClinicalTrials.gov mirror, classic study page, ClinConnect or MedPath page, API v2 JSON or <clinical_study> XML)", ErrNotTrial)
 }

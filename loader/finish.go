@@ -3,7 +3,9 @@ package loader
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
@@ -50,13 +52,7 @@ func finish(t *model.Trial) {
 // — gets the same id. It hashes what identifies a study on any page: its
 // title, its sponsor and its start.
 func DerivedID(t *model.Trial) string {
-	prefix := map[model.Format]string{
-		model.FormatClinConnect: "CC", model.FormatMedPath: "MP", model.FormatClassic: "CT",
-		model.FormatMirrorLabelled: "MR", model.FormatMirrorBare: "MR",
-	}[t.Source.Format]
-	if prefix == "" {
-		prefix = "DOC"
-	}
+	prefix := idPrefix(t.Source.Format)
 	h := sha256.New()
 	for _, s := range []string{strings.ToLower(strings.Join(strings.Fields(t.Title), " ")),
 		strings.ToLower(strings.TrimSpace(t.LeadSponsor.Name)), t.StartDate} {
@@ -66,91 +62,92 @@ func DerivedID(t *model.Trial) string {
 	return prefix + "-" + strings.ToUpper(hex.EncodeToString(h.Sum(nil))[:8])
 }
 
-// linkBothWays makes arm → intervention and intervention → arm links agree.
-func linkBothWays(t *model.Trial) {
-	linkArmsAndInterventions(t)
-	for _, iv := range t.Interventions {
-		for _, label := range iv.Arms {
-			for i := range t.Arms {
-				if strings.EqualFold(t.Arms[i].Label, label) {
-					t.Arms[i].Interventions = appendUnique(t.Arms[i].Interventions, iv.Name)
-				}
+// cleanStrings runs every string of a trial through plain.Clean (prose,
+// which keeps its line breaks) or plain.Line (everything else), trimmed:
+// nothing a document carries can drive the terminal, and invisible
+// characters cannot split a word for search ("Pem\u200bbrolizumab"). It
+// walks the trial by reflection, so a field added to the model cannot be
+// missed. Source is left alone: it names the file to read again, and its
+// readers clean it for display.
+func cleanStrings(t *model.Trial) { cleanValue(reflect.ValueOf(t).Elem(), false) }
+
+// proseFields are the fields whose text keeps its line breaks.
+var proseFields = map[string]bool{
+	"BriefSummary": true, "DetailedDescription": true, "WhyStopped": true, "Description": true,
+	"InterventionModelDescription": true, "MaskingDescription": true, "Raw": true,
+	"StudyPopulation": true,
+}
+
+var sourceType = reflect.TypeFor[model.Source]()
+
+func cleanValue(v reflect.Value, prose bool) {
+	switch v.Kind() {
+	case reflect.String:
+		s := v.String()
+		var c string
+		if prose {
+			c = plain.Clean(s)
+		} else {
+			c = plain.Line(s)
+		}
+		if c = strings.TrimSpace(c); c != s {
+			v.SetString(c)
+		}
+	case reflect.Struct:
+		for _, f := range structPlan(v.Type()) {
+			cleanValue(v.Field(f.index), f.prose)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			cleanValue(v.Index(i), prose)
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			cleanValue(v.Elem(), prose)
+		}
+	}
+}
+
+// A struct's plan is the fields cleanValue visits: the exported ones that
+// hold strings, Source aside. Worked out once per type.
+type fieldPlan struct {
+	index int
+	prose bool
+}
+
+var plans sync.Map // reflect.Type → []fieldPlan
+
+func structPlan(t reflect.Type) []fieldPlan {
+	if p, ok := plans.Load(t); ok {
+		return p.([]fieldPlan)
+	}
+	var p []fieldPlan
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.IsExported() && f.Type != sourceType && holdsStrings(f.Type, map[reflect.Type]bool{}) {
+			p = append(p, fieldPlan{i, proseFields[f.Name]})
+		}
+	}
+	plans.Store(t, p)
+	return p
+}
+
+func holdsStrings(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false // a type that holds itself (Criterion's children) holds strings elsewhere, or none
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.String:
+		return true
+	case reflect.Slice, reflect.Array, reflect.Pointer:
+		return holdsStrings(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && holdsStrings(f.Type, seen) {
+				return true
 			}
 		}
 	}
-}
-
-// cleanStrings runs every text field through model.CleanText, so nothing a
-// document carries can drive the terminal, and trims single-line values.
-func cleanStrings(t *model.Trial) {
-	line := func(p *string) { *p = strings.TrimSpace(plain.Line(*p)) }
-	text := func(p *string) { *p = strings.TrimSpace(plain.Clean(*p)) }
-	lines := func(ss []string) {
-		for i := range ss {
-			line(&ss[i])
-		}
-	}
-	for _, p := range []*string{&t.ID, &t.NCTID, &t.Title, &t.OfficialTitle, &t.Acronym,
-		&t.LeadSponsor.Name, &t.OrgStudyID, &t.Eligibility.MinAge, &t.Eligibility.MaxAge,
-		&t.Eligibility.SamplingMethod} {
-		line(p)
-	}
-	for _, p := range []*string{&t.BriefSummary, &t.DetailedDescription, &t.WhyStopped,
-		&t.Design.InterventionModelDescription, &t.Design.MaskingDescription,
-		&t.Eligibility.Raw, &t.Eligibility.StudyPopulation} {
-		text(p)
-	}
-	lines(t.Conditions)
-	lines(t.Keywords)
-	lines(t.Countries)
-	lines(t.RelatedTrials)
-	lines(t.Warnings)
-	for i := range t.Collaborators {
-		line(&t.Collaborators[i].Name)
-	}
-	for i := range t.Arms {
-		a := &t.Arms[i]
-		line(&a.Label)
-		text(&a.Description)
-		lines(a.Interventions)
-	}
-	for i := range t.Interventions {
-		iv := &t.Interventions[i]
-		line(&iv.Name)
-		text(&iv.Description)
-		lines(iv.OtherNames)
-		lines(iv.Arms)
-	}
-	cleanCriteria(t.Eligibility.Inclusion)
-	cleanCriteria(t.Eligibility.Exclusion)
-	for _, list := range [][]model.Outcome{t.Outcomes.Primary, t.Outcomes.Secondary, t.Outcomes.Other} {
-		for i := range list {
-			line(&list[i].Measure)
-			line(&list[i].TimeFrame)
-			text(&list[i].Description)
-		}
-	}
-	for i := range t.Locations {
-		l := &t.Locations[i]
-		for _, p := range []*string{&l.Facility, &l.City, &l.State, &l.Zip, &l.Country, &l.Status} {
-			line(p)
-		}
-	}
-	for i := range t.Investigators {
-		v := &t.Investigators[i]
-		line(&v.Name)
-		line(&v.Role)
-		line(&v.Affiliation)
-	}
-	for i := range t.SecondaryIDs {
-		line(&t.SecondaryIDs[i].ID)
-		line(&t.SecondaryIDs[i].Type)
-	}
-}
-
-func cleanCriteria(cs []model.Criterion) {
-	for i := range cs {
-		cs[i].Text = strings.TrimSpace(plain.Line(cs[i].Text))
-		cleanCriteria(cs[i].Children)
-	}
+	return false
 }

@@ -1,8 +1,11 @@
 package loader
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,7 +36,7 @@ func addCorpus(f *testing.F, globs ...string) {
 
 func mustReadF(f *testing.F, p string) []byte {
 	f.Helper()
-	b, err := readFile(p)
+	b, _, err := readFile(context.Background(), p)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -90,6 +93,19 @@ func fuzzOne(f *testing.F, parse func([]byte) (*model.Trial, error)) {
 	})
 }
 
+func fuzzMany(f *testing.F, parse func([]byte) ([]*model.Trial, error)) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		trials, err := parse(data)
+		var partial *PartialError
+		if err != nil && !errors.As(err, &partial) {
+			return
+		}
+		for _, tr := range trials {
+			checkTrial(t, tr)
+		}
+	})
+}
+
 func FuzzDetect(f *testing.F) {
 	addCorpus(f, "../seeds/*.txt", "testdata/layouts/*/*.txt", "testdata/ctgov/json/NCT0551*.json", "testdata/ctgov/xml/NCT0000*.xml")
 	f.Add([]byte{})
@@ -111,12 +127,12 @@ func FuzzDetect(f *testing.F) {
 
 func FuzzMirrorLabelled(f *testing.F) {
 	addCorpus(f, "../seeds/NCT05033522.txt", "testdata/layouts/mirror-labelled/*.txt")
-	fuzzOne(f, func(b []byte) (*model.Trial, error) { return parseMirror(b, model.FormatMirrorLabelled) })
+	fuzzOne(f, parseLabelledMirror)
 }
 
 func FuzzMirrorBare(f *testing.F) {
 	addCorpus(f, "../seeds/NCT05168163.txt", "testdata/layouts/mirror-bare/*.txt")
-	fuzzOne(f, func(b []byte) (*model.Trial, error) { return parseMirror(b, model.FormatMirrorBare) })
+	fuzzOne(f, parseBareMirror)
 }
 
 func FuzzClassic(f *testing.F) {
@@ -136,28 +152,48 @@ func FuzzMedPath(f *testing.F) {
 
 func FuzzCTGovJSON(f *testing.F) {
 	addCorpus(f, "testdata/ctgov/json/*.json", "testdata/ctgov/search-pages/*.json")
-	f.Fuzz(func(t *testing.T, data []byte) {
-		trials, err := parseCTGovJSON(data)
-		if err != nil {
-			return
-		}
-		for _, tr := range trials {
-			checkTrial(t, tr)
-		}
-	})
+	fuzzMany(f, parseCTGovJSON)
 }
 
 func FuzzCTGovXML(f *testing.F) {
 	addCorpus(f, "testdata/ctgov/xml/NCT00*.xml", "testdata/ctgov/xml/NCT01*.xml")
-	fuzzOne(f, parseCTGovXML)
+	fuzzMany(f, parseCTGovXML)
 }
 
-// FuzzCriteria: the list parser keeps every item's text.
+// FuzzCriteria: the list parser keeps the text of every line (a wrapped
+// line joins the item before it) and invents no item.
 func FuzzCriteria(f *testing.F) {
 	f.Add("1. A\n   a. B\n* C\n- • 2. D")
 	f.Add("8. Labs:\n• 1. Hb\n• 9. Next")
 	f.Fuzz(func(t *testing.T, s string) {
-		cs := parseCriteria(splitLines([]byte(s)))
-		_ = model.CountCriteria(cs)
+		ls := splitLines([]byte(s))
+		cs := parseCriteria(ls)
+		var all []string
+		var walk func([]model.Criterion)
+		walk = func(cs []model.Criterion) {
+			for _, c := range cs {
+				if strings.TrimSpace(c.Text) == "" {
+					t.Fatalf("an empty criterion from %q", s)
+				}
+				all = append(all, c.Text)
+				walk(c.Children)
+			}
+		}
+		walk(cs)
+		items := 0
+		for _, l := range ls {
+			_, text := parseMarker(l.text)
+			text = strings.TrimSpace(text)
+			if text == "" || criteriaDisclaimers.MatchString(trimBullets(l.text)) {
+				continue
+			}
+			items++
+			if !slices.ContainsFunc(all, func(c string) bool { return strings.Contains(c, text) }) {
+				t.Fatalf("line %q lost from %q: got %q", l.text, s, all)
+			}
+		}
+		if len(all) > items {
+			t.Fatalf("%d criteria from %d lines of %q", len(all), items, s)
+		}
 	})
 }

@@ -19,6 +19,16 @@ import (
 // ("NameTimeMethod": measure, time frame, then the description as its own
 // paragraph). splitGlued recovers the cells.
 
+var medPathLayout = layout{
+	format:   model.FormatMedPath,
+	idPrefix: "MP",
+	about:    "a MedPath page",
+	detect: func(s *sample) bool {
+		return s.hasLine("Registration Number") && (s.hasLine("MedPath") || s.hasLine("Recruitment & Eligibility"))
+	},
+	parse: single(parseMedPath),
+}
+
 var medPathSections = map[string]bool{
 	"Conditions": true, "Interventions": true, "Registration Number": true, "Lead Sponsor": true,
 	"Collaborators": true, "Brief Summary": true, "Detailed Description": true,
@@ -101,63 +111,41 @@ func parseMedPath(data []byte) (*model.Trial, error) {
 	if len(locs) == 0 {
 		locs = get("Locations")
 	}
-	readClinConnectLocations(t, locs)
+	readSiteLines(t, locs, nil)
 	linkArmsAndInterventions(t)
 	return t, nil
 }
 
-// isPhaseShapedText: "Phase 2", "Phase 1/Phase 2", "Early Phase 1", "Not Applicable".
-func isPhaseShapedText(v string) bool {
-	l := strings.ToLower(v)
-	return strings.HasPrefix(l, "phase") || strings.HasPrefix(l, "early phase") || l == "not applicable" || l == "n/a"
-}
-
-var medPathRecruitment = map[string]bool{
-	"Status": true, "Sex": true, "Target Recruitment": true, "Age": true, "Minimum Age": true,
-	"Maximum Age": true, "Healthy Volunteers": true, "Accepts Healthy Volunteers": true,
-	"Inclusion Criteria": true, "Exclusion Criteria": true,
+var medPathRecruitment = map[string]eligField{
+	"Status": eligOther, "Target Recruitment": eligOther, "Sex": eligSex, "Age": eligAgeRange,
+	"Minimum Age": eligMinAge, "Maximum Age": eligMaxAge, "Healthy Volunteers": eligHealthyVolunteers,
+	"Accepts Healthy Volunteers": eligHealthyVolunteers, "Inclusion Criteria": eligOther,
+	"Exclusion Criteria": eligOther,
 }
 
 func readMedPathRecruitment(t *model.Trial, ls []line) {
-	e := &t.Eligibility
 	// The labelled fields come before the criteria headings; a labelled
 	// field after the criteria would end them.
-	inc, exc, fields := splitEligibilityHeadings(ls)
-	endAtLabel := func(list []line) ([]line, []line) {
-		for i, l := range list {
-			if medPathRecruitment[l.text] {
-				return list[:i], list[i:]
-			}
-		}
-		return list, nil
+	before, inc, exc := splitCriteria(ls)
+	before, fields := cutAtLabel(before, medPathRecruitment)
+	// The section opens with its fields; text above them has no label to
+	// say what it is.
+	if lost := oneLine(before); lost != "" {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("recruitment & eligibility: text before the first field not read: %q", lost))
 	}
-	var after []line
-	inc, after = endAtLabel(inc)
+	inc, after := cutAtLabel(inc, medPathRecruitment)
 	fields = append(fields, after...)
-	exc, after = endAtLabel(exc)
+	exc, after = cutAtLabel(exc, medPathRecruitment)
 	fields = append(fields, after...)
-	e.Inclusion = parseCriteria(inc)
-	e.Exclusion = parseCriteria(exc)
-	e.Raw = rawCriteria(inc, exc)
+	setCriteria(&t.Eligibility, inc, exc)
 	for _, lv := range labelValues(fields, medPathRecruitment) {
-		v := lv.first()
 		switch lv.label {
 		case "Status":
-			setStatus(t, v)
-		case "Sex":
-			e.Sex, _ = model.ParseSex(v)
+			setStatus(t, lv.first())
 		case "Target Recruitment":
-			setEnrollment(t, v)
-		case "Age":
-			e.MinAge, e.MaxAge = parseAgeRange(v)
-		case "Minimum Age":
-			e.MinAge = ageOrWarn(t, v)
-		case "Maximum Age":
-			e.MaxAge = ageOrWarn(t, v)
-		case "Healthy Volunteers", "Accepts Healthy Volunteers":
-			if b, ok := model.ParseYesNo(v); ok {
-				e.HealthyVolunteers = &b
-			}
+			setEnrollment(t, lv.first())
+		default:
+			setEligField(t, medPathRecruitment[lv.label], lv)
 		}
 	}
 }
@@ -469,26 +457,6 @@ func rowLike(o model.Outcome, wantTimeFrame bool) bool {
 		return timeWords.MatchString(o.TimeFrame) || unicode.IsDigit(r)
 	}
 	return true
-}
-
-// paragraphs groups non-blank lines into runs separated by blank lines.
-func paragraphs(ls []line) [][]string {
-	var out [][]string
-	var cur []string
-	for _, l := range ls {
-		if l.blank() {
-			if cur != nil {
-				out = append(out, cur)
-				cur = nil
-			}
-			continue
-		}
-		cur = append(cur, l.text)
-	}
-	if cur != nil {
-		out = append(out, cur)
-	}
-	return out
 }
 
 // splitOutcomeRow splits "Progression Free SurvivalThe time from enrollment…"

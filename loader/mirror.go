@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/trials-app/trials/model"
-	"github.com/trials-app/trials/plain"
 )
 
 // The ClinicalTrials.gov mirror prints each section as a heading, one line of
@@ -14,6 +13,12 @@ import (
 // mirror_labelled.go reads the one whose values carry labels ("Recruitment
 // Status", "Group Type EXPERIMENTAL", "Sponsor Role lead"); mirror_bare.go
 // reads the one whose values have lost them. This file holds what both share.
+
+const mirrorAbout = "a ClinicalTrials.gov mirror page"
+
+// isMirror recognises either variant: the "Basic Information" heading and
+// the "NCT ID:" line under the title.
+func isMirror(s *sample) bool { return s.hasLine("Basic Information") && s.hasLinePrefix("NCT ID:") }
 
 // mirrorSections are the headings the mirror uses.
 var mirrorSections = map[string]bool{
@@ -159,6 +164,30 @@ func cutMirror(data []byte) (*mirrorDoc, error) {
 	return d, nil
 }
 
+// parseMirror reads a mirror page: the sections both variants print alike
+// here, the others with readVariant.
+func parseMirror(data []byte, readVariant func(*model.Trial, *mirrorDoc)) (*model.Trial, error) {
+	d, err := cutMirror(data)
+	if err != nil {
+		return nil, err
+	}
+	t := &model.Trial{}
+	readMirrorHead(t, d)
+	readMirrorLists(t, d)
+	readVariant(t, d)
+	if blob := oneLine(d.section("Other Intervention Names")); blob != "" {
+		splitOtherNames(t, blob)
+	}
+	readMirrorLocations(t, d)
+	readMirrorIdentifiers(t, d)
+	readMirrorInvestigators(t, d)
+	linkArmsAndInterventions(t)
+	if t.NCTID == "" {
+		return nil, fmt.Errorf("%w: mirror page without an \"NCT ID:\" line", ErrNotTrial)
+	}
+	return t, nil
+}
+
 func (d *mirrorDoc) section(name string) []line {
 	s, _ := find(d.sections, name)
 	return s.lines
@@ -183,18 +212,6 @@ func readMirrorHead(t *model.Trial, d *mirrorDoc) {
 			setDate(t, &t.FirstPosted, value, "first posted")
 		}
 	}
-}
-
-// setDate stores a normalised date, or a warning when it cannot be read.
-func setDate(t *model.Trial, dst *string, value, what string) {
-	if value == "" {
-		return
-	}
-	if d, ok := model.ParseDate(value); ok {
-		*dst = d
-		return
-	}
-	t.Warnings = append(t.Warnings, fmt.Sprintf("%s date %q not understood", what, value))
 }
 
 // readMirrorLists reads the sections that are plain lists of values.
@@ -258,32 +275,6 @@ func readMirrorIdentifiers(t *model.Trial, d *mirrorDoc) {
 	t.SecondaryIDs = orderIdentifiers(org, ids)
 }
 
-// orderIdentifiers puts the organisation's own id first and drops repeats of
-// an id (a page may list the same id as org id and as secondary id).
-func orderIdentifiers(org string, ids []model.SecondaryID) []model.SecondaryID {
-	var out []model.SecondaryID
-	add := func(id model.SecondaryID) {
-		for i, x := range out {
-			if x.ID == id.ID {
-				if x.Type == "" {
-					out[i].Type = id.Type
-				}
-				return
-			}
-		}
-		out = append(out, id)
-	}
-	for _, id := range ids {
-		if id.ID == org {
-			add(id)
-		}
-	}
-	for _, id := range ids {
-		add(id)
-	}
-	return out
-}
-
 var siteStatus = regexp.MustCompile(`^Site Status\b:?\s*(.*)$`)
 
 // readMirrorLocations reads sites: a facility line, a "City, State, Country"
@@ -329,76 +320,6 @@ func readMirrorLocations(t *model.Trial, d *mirrorDoc) {
 	}
 }
 
-// parseAddress reads "City, State, Country" (and "City, State, Zip, Country",
-// "City, , Country"); ok is false unless the last part is a known country.
-func parseAddress(s string) (model.Location, bool) {
-	parts := strings.Split(s, ",")
-	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
-	}
-	var loc model.Location
-	n := len(parts)
-	switch {
-	case n >= 3:
-		if c, ok := canonicalCountry(parts[n-2] + ", " + parts[n-1]); ok {
-			loc.Country = c
-			parts = parts[:n-2]
-			break
-		}
-		fallthrough
-	case n == 2:
-		c, ok := canonicalCountry(parts[n-1])
-		if !ok {
-			return loc, false
-		}
-		loc.Country = c
-		parts = parts[:n-1]
-	default:
-		if c, ok := canonicalCountry(s); ok {
-			return model.Location{Country: c}, true
-		}
-		return loc, false
-	}
-	for i, p := range parts {
-		switch {
-		case i == 0:
-			loc.City = p
-		case looksLikeZip(p) && loc.Zip == "":
-			loc.Zip = p
-		case loc.State == "":
-			loc.State = p
-		}
-	}
-	return loc, true
-}
-
-func looksLikeZip(s string) bool {
-	digits := 0
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			digits++
-		}
-	}
-	return digits >= 3 && len(s) <= 10
-}
-
-// looksLikeFacility: a line that names an institution rather than a place,
-// for the rare facility whose name ends in a country ("Clinic, Singapore").
-func looksLikeFacility(s string) bool {
-	lower := strings.ToLower(s)
-	for _, w := range facilityWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
-}
-
-var facilityWords = []string{"hospital", "universit", "clinic", "center", "centre", "institut",
-	"college", "school", "foundation", "medical", "health", "research", "oncology", "cancer",
-	"inc.", "ltd", "llc", "gmbh", "pharma", "laborator", "site ", "klinik", "hôpital", "hopital",
-	"ospedale", "policlinico", "infirmary", "practice", "associates", "consortium", "ncorp", "group"}
-
 // readMirrorInvestigators reads "Principal Investigators": a name, "Role: …"
 // and the affiliation.
 func readMirrorInvestigators(t *model.Trial, d *mirrorDoc) {
@@ -418,167 +339,4 @@ func readMirrorInvestigators(t *model.Trial, d *mirrorDoc) {
 		}
 		t.Investigators = append(t.Investigators, inv)
 	}
-}
-
-// roleEnum normalises an official's role ("Principal Investigator").
-func roleEnum(s string) string {
-	k := strings.ToUpper(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
-	}), "_"))
-	switch k {
-	case "PRINCIPAL_INVESTIGATOR", "STUDY_CHAIR", "STUDY_DIRECTOR", "SUB_INVESTIGATOR":
-		return k
-	case "PI":
-		return "PRINCIPAL_INVESTIGATOR"
-	}
-	return k
-}
-
-// splitEligibilityHeadings cuts an eligibility section at its "Inclusion
-// Criteria" and "Exclusion Criteria" heading lines; rest is what comes
-// before either (labelled fields, on some pages).
-func splitEligibilityHeadings(ls []line) (inc, exc, rest []line) {
-	cur := &rest
-	for _, l := range ls {
-		switch l.text {
-		case "Inclusion Criteria", "Inclusion Criteria:":
-			cur = &inc
-			continue
-		case "Exclusion Criteria", "Exclusion Criteria:":
-			cur = &exc
-			continue
-		}
-		*cur = append(*cur, l)
-	}
-	return inc, exc, rest
-}
-
-// rawCriteria rebuilds the criteria text as the source states it.
-func rawCriteria(inc, exc []line) string {
-	var parts []string
-	if s := criteriaText(inc); s != "" {
-		parts = append(parts, "Inclusion Criteria:\n\n"+s)
-	}
-	if s := criteriaText(exc); s != "" {
-		parts = append(parts, "Exclusion Criteria:\n\n"+s)
-	}
-	return strings.Join(parts, "\n\n")
-}
-
-func criteriaText(ls []line) string {
-	var b strings.Builder
-	for _, l := range ls {
-		if l.blank() {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(strings.Repeat(" ", l.indent))
-		b.WriteString(l.text)
-	}
-	return b.String()
-}
-
-// linkArmsAndInterventions records, on each intervention, the arms that use it.
-func linkArmsAndInterventions(t *model.Trial) {
-	for i := range t.Interventions {
-		iv := &t.Interventions[i]
-		for _, a := range t.Arms {
-			for _, name := range a.Interventions {
-				if strings.EqualFold(name, iv.Name) {
-					iv.Arms = appendUnique(iv.Arms, a.Label)
-				}
-			}
-		}
-	}
-}
-
-// splitOtherNames shares a run-together "Other Intervention Names" line
-// ("Physician Choice FOLFOX4 Sorafenib Physician's Choice Levantinib
-// Physician's Choice") among the interventions. Each name is anchored by a
-// word resembling its intervention's name (FOLFOX4 ~ FOLFOX regimen,
-// Levantinib ~ Lenvatinib); words before the first anchor belong to it, the
-// words after an anchor up to the next one belong to the earlier. When no
-// word anchors and there is one intervention, the whole line is its other
-// name; otherwise the line cannot be shared out and is reported.
-func splitOtherNames(t *model.Trial, blob string) {
-	words := strings.Fields(blob)
-	if len(words) == 0 || len(t.Interventions) == 0 {
-		return
-	}
-	type anchor struct{ word, iv int }
-	var anchors []anchor
-	next := 0
-	for iv := range t.Interventions {
-		for w := next; w < len(words); w++ {
-			if resemblesName(words[w], t.Interventions[iv].Name) {
-				anchors = append(anchors, anchor{w, iv})
-				next = w + 1
-				break
-			}
-		}
-	}
-	if len(anchors) == 0 {
-		if len(t.Interventions) == 1 {
-			t.Interventions[0].OtherNames = appendUnique(t.Interventions[0].OtherNames, blob)
-			return
-		}
-		t.Warnings = append(t.Warnings, fmt.Sprintf("other intervention names %q could not be attributed to an intervention", blob))
-		return
-	}
-	for k, a := range anchors {
-		start := a.word
-		if k == 0 {
-			start = 0
-		}
-		end := len(words)
-		if k+1 < len(anchors) {
-			end = anchors[k+1].word
-		}
-		name := strings.Join(words[start:end], " ")
-		iv := &t.Interventions[a.iv]
-		iv.OtherNames = appendUnique(iv.OtherNames, name)
-	}
-}
-
-// resemblesName reports whether word looks like one of the significant words
-// of an intervention name: equal or a prefix either way ignoring case and
-// symbols (FOLFOX4 ~ FOLFOX), or a near-miss spelling of a long word
-// (Levantinib ~ Lenvatinib).
-func resemblesName(word, name string) bool {
-	w := foldWord(word)
-	if len(w) < 4 {
-		return false
-	}
-	for _, n := range strings.Fields(name) {
-		f := foldWord(n)
-		if len(f) < 4 || genericInterventionWords[f] {
-			continue
-		}
-		if w == f || (len(f) >= 5 && strings.HasPrefix(w, f)) || (len(w) >= 5 && strings.HasPrefix(f, w)) {
-			return true
-		}
-		if len(w) >= 7 && len(f) >= 7 && plain.WithinEdits(w, f, 2) {
-			return true
-		}
-	}
-	return false
-}
-
-var genericInterventionWords = map[string]bool{
-	"regimen": true, "therapy": true, "treatment": true, "immunotherapy": true, "chemotherapy": true,
-	"placebo": true, "dose": true, "arm": true, "group": true, "cells": true, "cell": true,
-	"injection": true, "tablet": true, "tablets": true, "infusion": true, "oral": true,
-	"standard": true, "care": true, "choice": true, "physician": true, "physicians": true,
-}
-
-func foldWord(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '®' && r != '™' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -15,7 +15,26 @@ import (
 // no "Sponsor Role". Values are recognised by their shape, never by their
 // position, so a missing value cannot shift the others into the wrong field.
 
+var mirrorBareLayout = layout{
+	format:   model.FormatMirrorBare,
+	idPrefix: "MR",
+	about:    mirrorAbout,
+	detect:   func(s *sample) bool { return isMirror(s) && !mirrorIsLabelled(s.lines()) },
+	parse:    single(parseBareMirror),
+}
+
 var enrollmentShape = regexp.MustCompile(`(?i)^\d[\d,]*\s+(participants?|patients?|subjects?)(\s*\((actual|anticipated|estimated)\))?$`)
+
+func parseBareMirror(data []byte) (*model.Trial, error) {
+	return parseMirror(data, func(t *model.Trial, d *mirrorDoc) {
+		readBareBasics(t, d.section("Basic Information"))
+		readBareDesign(t, d.section("Study Design"))
+		readBareInterventions(t, d.section("Interventions"))
+		readBareGroups(t, d.section("Study Groups"))
+		readBareEligibility(t, d.section("Eligibility Criteria"))
+		readBareSponsors(t, d.section("Sponsors"))
+	})
+}
 
 func readBareBasics(t *model.Trial, ls []line) {
 	var dates []string
@@ -58,17 +77,11 @@ func readBareBasics(t *model.Trial, ls []line) {
 	}
 }
 
-// isPhaseShaped keeps a phase from being read out of some other bare value:
-// the mirror prints phases as PHASE2, PHASE1/PHASE2, EARLY_PHASE1 or NA.
-func isPhaseShaped(v string) bool {
-	u := strings.ToUpper(v)
-	return strings.HasPrefix(u, "PHASE") || strings.HasPrefix(u, "EARLY") || u == "NA" || u == "N/A" || strings.HasPrefix(u, "NOT APPLICABLE")
-}
-
 func readBareDesign(t *model.Trial, ls []line) {
 	d := &t.Design
 	last := ""
-	var modelDesc, maskDesc []string
+	var masking string
+	var modelDesc, afterMasking []string
 	for _, v := range texts(ls) {
 		switch {
 		case d.Allocation == "" && parses(model.ParseAllocation, v):
@@ -77,8 +90,8 @@ func readBareDesign(t *model.Trial, ls []line) {
 		case d.InterventionModel == "" && parses(model.ParseInterventionModel, v):
 			d.InterventionModel, _ = model.ParseInterventionModel(v)
 			last = "model"
-		case d.Masking == "" && isMaskingShaped(v):
-			d.Masking, d.WhoMasked, _ = model.ParseMasking(v)
+		case masking == "" && isMaskingShaped(v):
+			masking = v
 			last = "masking"
 		case d.PrimaryPurpose == "" && t.StudyType != model.StudyObservational && parses(model.ParsePrimaryPurpose, v):
 			d.PrimaryPurpose, _ = model.ParsePrimaryPurpose(v)
@@ -89,10 +102,8 @@ func readBareDesign(t *model.Trial, ls []line) {
 		case d.TimePerspective == "" && parses(model.ParseTimePerspective, v):
 			d.TimePerspective, _ = model.ParseTimePerspective(v)
 			last = "time perspective"
-		case last == "masking" && len(maskDesc) == 0 && len(model.ParseWhoMaskedList(v)) > 0 && len(strings.Fields(v)) <= 8:
-			d.WhoMasked = append(d.WhoMasked, model.ParseWhoMaskedList(v)...)
 		case last == "masking":
-			maskDesc = append(maskDesc, v)
+			afterMasking = append(afterMasking, v)
 		case last == "model":
 			modelDesc = append(modelDesc, v)
 		default:
@@ -100,18 +111,9 @@ func readBareDesign(t *model.Trial, ls []line) {
 		}
 	}
 	d.InterventionModelDescription = strings.Join(modelDesc, "\n")
-	d.MaskingDescription = strings.Join(maskDesc, "\n")
-}
-
-func parses[T any](f func(string) (T, bool), s string) bool {
-	_, ok := f(s)
-	return ok
-}
-
-// isMaskingShaped: NONE, SINGLE … QUADRUPLE, possibly with the masked parties.
-func isMaskingShaped(v string) bool {
-	_, _, ok := model.ParseMasking(v)
-	return ok
+	if masking != "" {
+		readMasking(d, masking, afterMasking)
+	}
 }
 
 // readBareInterventions reads alternating name and description lines.
@@ -127,19 +129,6 @@ func readBareInterventions(t *model.Trial, ls []line) {
 		}
 		t.Interventions = append(t.Interventions, iv)
 	}
-}
-
-// typedName splits "Drug: Lenvatinib" into its type and name.
-func typedName[T ~string](s string, parse func(string) (T, bool)) (T, string, bool) {
-	label, rest, ok := strings.Cut(s, ":")
-	if !ok || strings.TrimSpace(rest) == "" {
-		return "", s, false
-	}
-	typ, ok := parse(label)
-	if !ok {
-		return "", s, false
-	}
-	return typ, strings.TrimSpace(rest), true
 }
 
 // readBareGroups reads arms as a label, a description line, and then the
@@ -189,7 +178,19 @@ func readBareGroups(t *model.Trial, ls []line) {
 // readBareEligibility reads the criteria lists, then the unlabelled age
 // limits, sex and healthy-volunteer answer that follow the last criterion.
 func readBareEligibility(t *model.Trial, ls []line) {
-	inc, exc, rest := splitEligibilityHeadings(ls)
+	rest, inc, exc := splitCriteria(ls)
+	// Lines before the headings are criteria too (a page may put one above
+	// its "Inclusion Criteria" heading), but for the bare values.
+	var restValues []string
+	var before []line
+	for _, l := range rest {
+		if !l.blank() && isEligibilityValue(l.text) {
+			restValues = append(restValues, l.text)
+		} else {
+			before = append(before, l)
+		}
+	}
+	inc = criteriaBeforeHeading(before, inc)
 	list := &exc
 	if len(exc) == 0 {
 		list = &inc
@@ -209,11 +210,9 @@ func readBareEligibility(t *model.Trial, ls []line) {
 		tail = append([]string{l.text}, tail...)
 		*list = (*list)[:len(*list)-1]
 	}
-	tail = append(tail, texts(rest)...)
+	tail = append(tail, restValues...)
 	e := &t.Eligibility
-	e.Inclusion = parseCriteria(inc)
-	e.Exclusion = parseCriteria(exc)
-	e.Raw = rawCriteria(inc, exc)
+	setCriteria(e, inc, exc)
 	var ages []string
 	for _, v := range tail {
 		if a, ok := model.ParseAge(v); ok && strings.ContainsAny(v, "YyMmWwDdHh") {

@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/trials-app/trials/model"
@@ -11,6 +12,14 @@ import (
 // The labelled mirror: every value follows its label ("Recruitment Status",
 // "Allocation Method", "Minimum Eligible Age"), arms end with "Group Type …",
 // interventions with "Intervention Type …" and sponsors with "Sponsor Role …".
+
+var mirrorLabelledLayout = layout{
+	format:   model.FormatMirrorLabelled,
+	idPrefix: "MR",
+	about:    mirrorAbout,
+	detect:   func(s *sample) bool { return isMirror(s) && mirrorIsLabelled(s.lines()) },
+	parse:    single(parseLabelledMirror),
+}
 
 var labelledBasics = map[string]bool{
 	"Recruitment Status": true, "Clinical Phase": true, "Total Enrollment": true,
@@ -36,117 +45,15 @@ func mirrorIsLabelled(ls []line) bool {
 	return false
 }
 
-func parseMirror(data []byte, format model.Format) (*model.Trial, error) {
-	d, err := cutMirror(data)
-	if err != nil {
-		return nil, err
-	}
-	t := &model.Trial{}
-	readMirrorHead(t, d)
-	readMirrorLists(t, d)
-	if format == model.FormatMirrorLabelled {
+func parseLabelledMirror(data []byte) (*model.Trial, error) {
+	return parseMirror(data, func(t *model.Trial, d *mirrorDoc) {
 		readLabelledBasics(t, d.section("Basic Information"))
 		readLabelledDesign(t, d.section("Study Design"))
 		readLabelledInterventions(t, d.section("Interventions"))
 		readLabelledGroups(t, d.section("Study Groups"))
 		readLabelledEligibility(t, d.section("Eligibility Criteria"))
 		readLabelledSponsors(t, d.section("Sponsors"))
-	} else {
-		readBareBasics(t, d.section("Basic Information"))
-		readBareDesign(t, d.section("Study Design"))
-		readBareInterventions(t, d.section("Interventions"))
-		readBareGroups(t, d.section("Study Groups"))
-		readBareEligibility(t, d.section("Eligibility Criteria"))
-		readBareSponsors(t, d.section("Sponsors"))
-	}
-	if blob := oneLine(d.section("Other Intervention Names")); blob != "" {
-		splitOtherNames(t, blob)
-	}
-	readMirrorLocations(t, d)
-	readMirrorIdentifiers(t, d)
-	readMirrorInvestigators(t, d)
-	linkArmsAndInterventions(t)
-	if t.NCTID == "" {
-		return nil, fmt.Errorf("%w: mirror page without an \"NCT ID:\" line", ErrNotTrial)
-	}
-	return t, nil
-}
-
-// labelValues reads a run of "Label" lines each followed by its value lines.
-// Lines before the first label are returned under "".
-func labelValues(ls []line, labels map[string]bool) []labelValue {
-	var out []labelValue
-	for _, l := range ls {
-		if l.blank() {
-			continue
-		}
-		key := strings.TrimSuffix(strings.TrimSpace(l.text), ":")
-		if labels[key] {
-			out = append(out, labelValue{label: key})
-			continue
-		}
-		if len(out) == 0 {
-			out = append(out, labelValue{})
-		}
-		out[len(out)-1].values = append(out[len(out)-1].values, l.text)
-	}
-	return out
-}
-
-type labelValue struct {
-	label  string
-	values []string
-}
-
-func (lv labelValue) first() string {
-	if len(lv.values) == 0 {
-		return ""
-	}
-	return lv.values[0]
-}
-
-var countWithType = regexp.MustCompile(`^(.*?)\s*\((Actual|Anticipated|Estimated|ACTUAL|ESTIMATED)\)$`)
-
-// setEnrollment reads "150 participants", optionally "(Actual)".
-func setEnrollment(t *model.Trial, s string) {
-	if g := countWithType.FindStringSubmatch(s); g != nil {
-		s = g[1]
-		t.EnrollmentType, _ = model.ParseDateType(g[2])
-	}
-	if n, ok := parseCount(s); ok {
-		t.Enrollment = &n
-		return
-	}
-	if s != "" {
-		t.Warnings = append(t.Warnings, fmt.Sprintf("enrollment %q not understood", s))
-	}
-}
-
-func setStatus(t *model.Trial, s string) {
-	if st, ok := model.ParseStatus(s); ok {
-		t.Status = st
-	} else if s != "" {
-		t.Warnings = append(t.Warnings, fmt.Sprintf("status %q not understood", s))
-	}
-}
-
-func setPhases(t *model.Trial, s string) {
-	if ps, ok := model.ParsePhases(s); ok {
-		t.Phases = ps
-	} else if s != "" {
-		t.Warnings = append(t.Warnings, fmt.Sprintf("phase %q not understood", s))
-	}
-}
-
-func setStudyType(t *model.Trial, s string) {
-	if strings.EqualFold(s, "N/A") {
-		return // the registry's "not available": nothing stated
-	}
-	if st, ok := model.ParseStudyType(s); ok {
-		t.StudyType = st
-	} else if s != "" {
-		t.Warnings = append(t.Warnings, fmt.Sprintf("study type %q not understood", s))
-	}
+	})
 }
 
 func readLabelledBasics(t *model.Trial, ls []line) {
@@ -209,34 +116,6 @@ func readLabelledDesign(t *model.Trial, ls []line) {
 			readMasking(d, v, rest)
 		}
 	}
-}
-
-// readMasking reads a masking level, the masked parties on the lines after
-// it ("Outcome Assessors") and the masking description after those.
-func readMasking(d *model.Design, level string, rest []string) {
-	d.Masking, d.WhoMasked, _ = model.ParseMasking(level)
-	var desc []string
-	for _, r := range rest {
-		if who := model.ParseWhoMaskedList(r); len(who) > 0 && len(desc) == 0 && len(strings.Fields(r)) <= 8 {
-			for _, w := range who {
-				if !containsWho(d.WhoMasked, w) {
-					d.WhoMasked = append(d.WhoMasked, w)
-				}
-			}
-			continue
-		}
-		desc = append(desc, r)
-	}
-	d.MaskingDescription = strings.Join(desc, "\n")
-}
-
-func containsWho(ws []model.WhoMasked, w model.WhoMasked) bool {
-	for _, x := range ws {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 var (
@@ -319,7 +198,7 @@ func dropInterventionDescription(t *model.Trial, pending []string, iv string) []
 		if known.Description == "" {
 			desc = nil
 		}
-		if len(desc) <= len(pending) && equalStrings(pending[:len(desc)], desc) {
+		if len(desc) <= len(pending) && slices.Equal(pending[:len(desc)], desc) {
 			return pending[len(desc):]
 		}
 	}
@@ -335,94 +214,34 @@ func dropInterventionDescription(t *model.Trial, pending []string, iv string) []
 	return pending
 }
 
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// noteGroupIntervention adds an intervention to an arm, and to the trial's
-// interventions when the Interventions section did not list it.
-func noteGroupIntervention(t *model.Trial, arm *model.Arm, name string, typ model.InterventionType, desc string) {
-	arm.Interventions = appendUnique(arm.Interventions, name)
-	if iv := t.Intervention(name); iv != nil {
-		if iv.Type == "" {
-			iv.Type = typ
-		}
-		return
-	}
-	t.Interventions = append(t.Interventions, model.Intervention{Name: name, Type: typ, Description: desc})
-}
-
 func fillDescription(t *model.Trial, name, desc string) {
 	if iv := t.Intervention(name); iv != nil && iv.Description == "" {
 		iv.Description = desc
 	}
 }
 
-var labelledEligibility = map[string]bool{
-	"Minimum Eligible Age": true, "Maximum Eligible Age": true, "Eligible Sex": true,
-	"Accepts Healthy Volunteers": true, "Study Population": true, "Sampling Method": true,
-	"Standard Age Groups": true, "Age Groups": true, "Gender Based": true,
+var labelledEligibility = map[string]eligField{
+	"Minimum Eligible Age": eligMinAge, "Maximum Eligible Age": eligMaxAge, "Eligible Sex": eligSex,
+	"Accepts Healthy Volunteers": eligHealthyVolunteers, "Study Population": eligStudyPopulation,
+	"Sampling Method": eligSamplingMethod, "Standard Age Groups": eligOther, "Age Groups": eligOther,
+	"Gender Based": eligOther,
 }
 
 func readLabelledEligibility(t *model.Trial, ls []line) {
-	inc, exc, rest := splitEligibilityHeadings(ls)
+	rest, inc, exc := splitCriteria(ls)
+	before, rest := cutAtLabel(rest, labelledEligibility)
+	inc = criteriaBeforeHeading(before, inc)
 	// The labelled values follow the exclusion list directly.
-	cut := func(list []line) ([]line, []line) {
-		for i, l := range list {
-			if labelledEligibility[strings.TrimSuffix(l.text, ":")] {
-				return list[:i], list[i:]
-			}
-		}
-		return list, nil
-	}
 	var tail []line
 	if len(exc) > 0 {
-		exc, tail = cut(exc)
+		exc, tail = cutAtLabel(exc, labelledEligibility)
 	} else {
-		inc, tail = cut(inc)
+		inc, tail = cutAtLabel(inc, labelledEligibility)
 	}
-	tail = append(tail, rest...)
-	e := &t.Eligibility
-	e.Inclusion = parseCriteria(inc)
-	e.Exclusion = parseCriteria(exc)
-	e.Raw = rawCriteria(inc, exc)
-	for _, lv := range labelValues(tail, labelledEligibility) {
-		v := lv.first()
-		switch lv.label {
-		case "Minimum Eligible Age":
-			e.MinAge = ageOrWarn(t, v)
-		case "Maximum Eligible Age":
-			e.MaxAge = ageOrWarn(t, v)
-		case "Eligible Sex":
-			e.Sex, _ = model.ParseSex(v)
-		case "Accepts Healthy Volunteers":
-			if b, ok := model.ParseYesNo(v); ok {
-				e.HealthyVolunteers = &b
-			}
-		case "Study Population":
-			e.StudyPopulation = strings.Join(lv.values, "\n")
-		case "Sampling Method":
-			e.SamplingMethod, _ = model.ParseSamplingMethod(v)
-		}
+	setCriteria(&t.Eligibility, inc, exc)
+	for _, lv := range labelValues(append(tail, rest...), labelledEligibility) {
+		setEligField(t, labelledEligibility[lv.label], lv)
 	}
-}
-
-func ageOrWarn(t *model.Trial, s string) string {
-	if a, ok := model.ParseAge(s); ok {
-		return a
-	}
-	if s != "" && !strings.EqualFold(s, "N/A") {
-		t.Warnings = append(t.Warnings, fmt.Sprintf("age limit %q not understood", s))
-	}
-	return ""
 }
 
 var sponsorRole = regexp.MustCompile(`^Sponsor Role\s+(\S+)`)

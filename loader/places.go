@@ -1,9 +1,10 @@
 package loader
 
 import (
-	"slices"
 	"strings"
 	"sync"
+
+	"github.com/trials-app/trials/model"
 )
 
 // Country names as ClinicalTrials.gov spells them, and other spellings the
@@ -74,15 +75,11 @@ var subdivisions = map[string][]string{
 		"Shanghai", "Shanxi", "Sichuan", "Tianjin", "Tibet", "Xinjiang", "Yunnan", "Zhejiang"},
 }
 
-type placeIndex struct {
-	countries []string // longest first
-	canon     map[string]string
-}
-
-var places = sync.OnceValue(func() *placeIndex {
-	p := &placeIndex{canon: map[string]string{}}
-	p.countries = slices.Clone(countryNames)
-	slices.SortStableFunc(p.countries, func(a, b string) int { return len(b) - len(a) })
+// countryCanon maps a country name, in lower case, to the registry's
+// spelling: each listed name to itself, and the other spellings pages use
+// to the registry's.
+var countryCanon = sync.OnceValue(func() map[string]string {
+	canon := map[string]string{}
 	aliases := map[string]string{
 		"czech republic": "Czechia", "south korea": "Korea, Republic of", "korea": "Korea, Republic of",
 		"russia": "Russian Federation", "iran": "Iran, Islamic Republic of", "viet nam": "Vietnam",
@@ -93,18 +90,18 @@ var places = sync.OnceValue(func() *placeIndex {
 		"macedonia, the former yugoslav republic of": "North Macedonia",
 	}
 	for _, c := range countryNames {
-		p.canon[strings.ToLower(c)] = c
+		canon[strings.ToLower(c)] = c
 	}
 	for k, v := range aliases {
-		p.canon[k] = v
+		canon[k] = v
 	}
-	return p
+	return canon
 })
 
 // canonicalCountry returns the registry's spelling of a country name, and
 // whether it is one.
 func canonicalCountry(s string) (string, bool) {
-	c, ok := places().canon[strings.ToLower(strings.TrimSpace(s))]
+	c, ok := countryCanon()[strings.ToLower(strings.TrimSpace(s))]
 	return c, ok
 }
 
@@ -173,4 +170,209 @@ func matchSubdivisionSuffix(country string, words []string, end int) (int, strin
 		}
 	}
 	return best, name
+}
+
+// parseAddress reads "City, State, Country" (and "City, State, Zip, Country",
+// "City, , Country"); ok is false unless the last part is a known country.
+func parseAddress(s string) (model.Location, bool) {
+	parts := strings.Split(s, ",")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	var loc model.Location
+	n := len(parts)
+	switch {
+	case n >= 3:
+		if c, ok := canonicalCountry(parts[n-2] + ", " + parts[n-1]); ok {
+			loc.Country = c
+			parts = parts[:n-2]
+			break
+		}
+		fallthrough
+	case n == 2:
+		c, ok := canonicalCountry(parts[n-1])
+		if !ok {
+			return loc, false
+		}
+		loc.Country = c
+		parts = parts[:n-1]
+	default:
+		if c, ok := canonicalCountry(s); ok {
+			return model.Location{Country: c}, true
+		}
+		return loc, false
+	}
+	for i, p := range parts {
+		switch {
+		case i == 0:
+			loc.City = p
+		case looksLikeZip(p) && loc.Zip == "":
+			loc.Zip = p
+		case loc.State == "":
+			loc.State = p
+		}
+	}
+	return loc, true
+}
+
+func looksLikeZip(s string) bool {
+	digits := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits >= 3 && len(s) <= 10
+}
+
+// splitLocationRow splits "Mayo Clinic Rochester Minnesota United States
+// 55905" into facility, city, state, country and postal code. The country is
+// found by name from the right, the postal code is what follows it, a state
+// or province is matched by name for countries the registry lists them for,
+// and the city is the words between the facility's last institutional word
+// ("Hospital", "University", "Clinic") and the state — or, failing that, the
+// last word or two.
+func splitLocationRow(row string) model.Location {
+	words := strings.Fields(row)
+	var loc model.Location
+	end := len(words)
+	countryAt := -1
+	for i := len(words); i > 0; i-- {
+		if n, c := matchCountrySuffix(words, i); n > 0 {
+			loc.Country = c
+			countryAt = i - n
+			loc.Zip = strings.Join(words[i:], " ")
+			end = countryAt
+			break
+		}
+		if len(words)-i >= 3 {
+			break // a postal code is at most a few words
+		}
+	}
+	if countryAt < 0 {
+		loc.Facility = row
+		return loc
+	}
+	if n, s := matchSubdivisionSuffix(loc.Country, words, end); n > 0 && n < end {
+		loc.State = s
+		end -= n
+	}
+	rest := words[:end]
+	cityStart := cityStartIn(rest)
+	loc.City = strings.Join(rest[cityStart:], " ")
+	loc.Facility = strings.Join(rest[:cityStart], " ")
+	loc.Facility = strings.TrimRight(loc.Facility, ",; ")
+	return loc
+}
+
+// cityStartIn finds where the city begins in "facility words… city words".
+// The facility ends at its last institutional word ("Hospital", "Medical",
+// "Oncology") when one to three words follow it; a row with no such word
+// or digit and at most three words is a city alone ("Fort Smith"); otherwise the
+// city is the last word, with the words that open compound city names
+// ("New", "San", "Fort") before it.
+func cityStartIn(rest []string) int {
+	n := len(rest)
+	if n <= 1 {
+		return 0
+	}
+	// A facility named after its city ends with it: "… Medical Center -
+	// Burbank Burbank", "Medizinische Hochschule Hannover Hannover".
+	if strings.EqualFold(rest[n-1], rest[n-2]) {
+		return n - 1
+	}
+	// A name that opens with an institutional word ("Hôpital Saint-Louis",
+	// "Hospital Universitario La Paz") goes on past it, so only the last
+	// word(s) can be told to be the city.
+	if !opensName(rest[0]) {
+		for i := n - 2; i >= 1; i-- {
+			if isInstitutionWord(rest[i]) {
+				after := rest[i+1:]
+				// "Cox Medical Center South Springfield": a compass word
+				// after the institution is part of its name unless it
+				// opens a city known to start with one ("West Palm Beach").
+				if len(after) >= 2 && isCompass(after[0]) && !directionCities[strings.ToLower(strings.Join(after, " "))] {
+					after = after[1:]
+					i++
+				}
+				if len(after) <= 3 && !isLowerWord(after[0]) && !strings.ContainsAny(after[0], "-–(") {
+					return i + 1
+				}
+				break
+			}
+		}
+		// A city's name holds no institutional word and no digit (a site
+		// number, "As0006 134 Tampa", is the facility's).
+		cityAlone := n <= 3
+		for _, w := range rest {
+			cityAlone = cityAlone && !isInstitutionWord(w) && !strings.ContainsAny(w, "0123456789")
+		}
+		if cityAlone {
+			return 0
+		}
+	}
+	start := n - 1
+	for start > 1 && isCityPrefix(rest[start-1]) {
+		start--
+	}
+	return start
+}
+
+func isCompass(w string) bool {
+	switch strings.ToLower(w) {
+	case "north", "south", "east", "west":
+		return true
+	}
+	return false
+}
+
+// directionCities are United States cities whose names open with a compass
+// word, which would otherwise be read as the end of a facility's name.
+var directionCities = map[string]bool{
+	"west palm beach": true, "south bend": true, "east lansing": true, "north charleston": true,
+	"north little rock": true, "west bloomfield": true, "south burlington": true, "east orange": true,
+	"west hollywood": true, "north miami": true, "south portland": true, "west des moines": true,
+	"east providence": true, "north las vegas": true, "south san francisco": true, "west covina": true,
+	"east hartford": true, "north chicago": true, "south euclid": true, "west lafayette": true,
+	"east meadow": true, "north hills": true, "west islip": true, "south miami": true,
+	"west orange": true, "east syracuse": true, "north adams": true, "west reading": true,
+	"south weymouth": true, "east setauket": true, "north canton": true, "west chester": true,
+	"north kansas city": true, "east stroudsburg": true, "west columbia": true, "south pasadena": true,
+}
+
+func isCityPrefix(w string) bool {
+	switch strings.ToLower(w) {
+	case "new", "san", "santa", "los", "las", "saint", "st.", "st", "fort", "ft.", "salt", "lake", "el",
+		"la", "le", "ann", "baton", "des", "sioux", "cedar", "palo", "grand", "little", "rapid",
+		"winston", "chapel", "bowling", "colorado", "corpus", "round", "park", "mount", "mt.", "glen",
+		"coral", "boca", "west", "east", "north", "south", "hong", "kuala", "rio", "sao", "são", "buenos",
+		"tel", "ho", "chi", "mexico", "hat", "kota", "johor", "alor", "shah", "bangkok", "chiang", "khon",
+		"cape", "port", "bay", "beverly", "palm", "long", "mission", "rolling", "overland", "oak", "elk":
+		return true
+	}
+	return false
+}
+
+// readSiteLines reads sites listed as "City, State, Country" lines, each
+// optionally after a facility line; lines in skip are the site's own text.
+func readSiteLines(t *model.Trial, ls []line, skip map[string]bool) {
+	facility := ""
+	for _, l := range texts(ls) {
+		if skip[l] {
+			continue
+		}
+		if loc, ok := parseAddress(l); ok {
+			loc.Facility = facility
+			t.Locations = append(t.Locations, loc)
+			facility = ""
+			continue
+		}
+		if facility != "" {
+			t.Locations = append(t.Locations, model.Location{Facility: facility})
+		}
+		facility = l
+	}
+	if facility != "" {
+		t.Locations = append(t.Locations, model.Location{Facility: facility})
+	}
 }

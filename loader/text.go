@@ -8,6 +8,10 @@ import (
 	"github.com/trials-app/trials/plain"
 )
 
+// Text as the text layouts are read: a document split into cleaned lines
+// with their indentation, markdown escapes removed, lines joined back into
+// prose.
+
 // line is one line of a text document: its text without the indentation,
 // and how far it was indented (in columns; a tab counts as four).
 type line struct {
@@ -17,14 +21,21 @@ type line struct {
 
 func (l line) blank() bool { return l.text == "" }
 
+// normaliseNewlines turns CRLF and CR-only line endings into LF.
+func normaliseNewlines(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
 // splitLines prepares a scraped text document for parsing: it drops a byte
 // order mark, normalises line endings, strips control and escape sequences,
 // removes markdown backslash escapes (`\<` → `<`) and splits into lines.
 func splitLines(data []byte) []line {
 	s := string(data)
 	s = strings.TrimPrefix(s, "\ufeff")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+	s = normaliseNewlines(s)
 	s = plain.Clean(s)
 	raw := strings.Split(s, "\n")
 	out := make([]line, len(raw))
@@ -50,12 +61,10 @@ func makeLine(r string) line {
 	}
 done:
 	text := strings.TrimRightFunc(r[j:], unicode.IsSpace)
-	text = strings.TrimLeftFunc(text, isSpaceLike)
+	// Non-breaking and other Unicode spaces indent too, but are not counted.
+	text = strings.TrimLeftFunc(text, unicode.IsSpace)
 	return line{text: unescapeMarkdown(text), indent: indent}
 }
-
-// isSpaceLike covers the non-breaking and other Unicode spaces pages use for indentation.
-func isSpaceLike(r rune) bool { return unicode.IsSpace(r) }
 
 // unescapeMarkdown removes the backslash from markdown escapes of ASCII
 // punctuation: `\<` → `<`, `\>=` → `>=`, `\[` → `[`, `\^9` → `^9`.
@@ -78,15 +87,6 @@ func isASCIIPunct(c byte) bool {
 	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
 }
 
-// section is a named run of lines of a document.
-type section struct {
-	name  string
-	lines []line
-}
-
-// nonBlank returns the section's lines that have text.
-func (s section) nonBlank() []line { return nonBlankLines(s.lines) }
-
 func nonBlankLines(ls []line) []line {
 	out := make([]line, 0, len(ls))
 	for _, l := range ls {
@@ -105,43 +105,6 @@ func texts(ls []line) []string {
 		}
 	}
 	return out
-}
-
-// splitSections cuts lines into sections at every line for which header
-// returns a name. Lines before the first header form a section named "".
-func splitSections(ls []line, header func(i int) (string, bool)) []section {
-	secs := []section{{}}
-	for i, l := range ls {
-		if name, ok := header(i); ok {
-			secs = append(secs, section{name: name})
-			continue
-		}
-		cur := &secs[len(secs)-1]
-		cur.lines = append(cur.lines, l)
-	}
-	return secs
-}
-
-// allOf joins the lines of every section with the given name (a heading
-// printed twice must not hide what follows the second).
-func allOf(secs []section, name string) []line {
-	var out []line
-	for _, s := range secs {
-		if s.name == name {
-			out = append(out, s.lines...)
-		}
-	}
-	return out
-}
-
-// find returns the first section with the given name.
-func find(secs []section, name string) (section, bool) {
-	for _, s := range secs {
-		if s.name == name {
-			return s, true
-		}
-	}
-	return section{}, false
 }
 
 // prose joins lines into text, keeping the source's structure: a line break
@@ -178,63 +141,81 @@ func oneLine(ls []line) string {
 	return strings.Join(texts(ls), " ")
 }
 
-// splitLabel splits "Label: value" at the first colon; ok is false without one.
-func splitLabel(s string) (label, value string, ok bool) {
-	i := strings.IndexByte(s, ':')
-	if i < 0 {
-		return "", "", false
-	}
-	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:]), true
-}
-
-// appendUnique appends s to ss unless an equal (case-insensitive) string is there.
-func appendUnique(ss []string, s string) []string {
-	if s == "" {
-		return ss
-	}
-	for _, x := range ss {
-		if strings.EqualFold(x, s) {
-			return ss
-		}
-	}
-	return append(ss, s)
-}
-
 // firstRune reports the first rune of s.
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
 
-// parseCount reads a participant count: "150 participants", "84", "1,200".
-func parseCount(s string) (int, bool) {
-	s = strings.TrimSpace(s)
-	n, digits := 0, 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			if n > 100_000_000 {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-			digits++
-		case c == ',' && digits > 0:
-		default:
-			rest := strings.TrimSpace(s[i:])
-			if digits == 0 || !isCountUnit(rest) {
-				return 0, false
-			}
-			return n, true
-		}
+// unescapeMarkdownText removes markdown escapes line by line, keeping indentation.
+func unescapeMarkdownText(s string) string {
+	ls := strings.Split(normaliseNewlines(s), "\n")
+	for i, l := range ls {
+		ls[i] = unescapeMarkdown(l)
 	}
-	return n, digits > 0
+	return strings.Join(ls, "\n")
 }
 
-func isCountUnit(s string) bool {
-	switch strings.ToLower(strings.Trim(s, " .")) {
-	case "participants", "participant", "patients", "patient", "subjects", "subject", "people", "persons", "":
-		return true
+// paragraphs groups non-blank lines into runs separated by blank lines.
+func paragraphs(ls []line) [][]string {
+	var out [][]string
+	var cur []string
+	for _, l := range ls {
+		if l.blank() {
+			if cur != nil {
+				out = append(out, cur)
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, l.text)
 	}
-	return false
+	if cur != nil {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// nextText is the next non-blank line after i.
+func nextText(ls []line, i int) string {
+	for j := i + 1; j < len(ls); j++ {
+		if !ls[j].blank() {
+			return ls[j].text
+		}
+	}
+	return ""
+}
+
+func joinText(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n" + b
+}
+
+func isLowerWord(w string) bool {
+	r := firstRune(w)
+	return r >= 'a' && r <= 'z'
+}
+
+// dedent removes the indentation common to all lines of a textblock.
+func dedent(s string) string {
+	ls := strings.Split(normaliseNewlines(s), "\n")
+	common := -1
+	for _, l := range ls {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n := len(l) - len(strings.TrimLeft(l, " "))
+		if common < 0 || n < common {
+			common = n
+		}
+	}
+	for i, l := range ls {
+		if len(l) >= common && common > 0 {
+			ls[i] = l[common:]
+		}
+		ls[i] = strings.TrimRight(ls[i], " ")
+	}
+	return strings.TrimSpace(strings.Join(ls, "\n"))
 }

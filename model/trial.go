@@ -210,6 +210,23 @@ type Source struct {
 	Format Format `json:"format"`
 	// Extension: the member of an archive, or the position in a search page.
 	Entry string `json:"entry,omitempty"`
+	// Origin pins the document for reading the trial again; it is not
+	// exported.
+	Origin Origin `json:"-"`
+}
+
+// Origin identifies the exact document a trial was read from, so that
+// reading it again can tell the same trial from another one in its place:
+// archive members and studies by position (names can repeat), the file by
+// its size and modification time when it was read. The zero Origin pins
+// nothing.
+type Origin struct {
+	ID      string // the trial's id when it was read
+	Member  int    // 1 + the member's index in its zip archive's directory; 0 outside an archive
+	Nested  int    // 1 + the index inside a zip that is itself that member; 0 otherwise
+	Study   int    // 1 + the study's position in a document of several; 0 for a document of one
+	Size    int64  // of the file (the archive, for a member) when it was read
+	ModTime int64  // its modification time then, in Unix nanoseconds
 }
 
 // Format names a source layout.

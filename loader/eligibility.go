@@ -1,0 +1,223 @@
+package loader
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/trials-app/trials/model"
+)
+
+// Eligibility sections: the inclusion and exclusion headings that cut
+// them, the labelled fields (ages, sex, healthy volunteers) every layout
+// maps its own labels to, and the criteria's raw text. The lists
+// themselves are read by criteria.go.
+
+// A criteria heading is a short label naming inclusion or exclusion —
+// "Inclusion Criteria:", "Key Exclusion Criteria (all cohorts):",
+// "Exclusions:", "Transplant Exclusion:", "Non-inclusion criteria:" —
+// alone on its line, or before a colon with the first criterion after it
+// ("Exclusion Criteria: 1. Age under 40").
+var (
+	headingLabel  = regexp.MustCompile(`(?i)^` + headingOpen + `\**\s*([^:*]{0,60}?)\s*\**\s*:\s*\**\s*(.*)$`)
+	exclusionWord = regexp.MustCompile(`(?i)\b(exclusions?|non[- ]?inclusions?)\b`)
+	inclusionWord = regexp.MustCompile(`(?i)\binclusions?\b`)
+	bareHeading   = regexp.MustCompile(`(?i)^` + headingOpen + `\**\s*(((key|main|major|general|patient|participant)\s+)?(inclusion|exclusion|non[- ]?inclusion)(\s+criteria)?|inclusions|exclusions)\s*\**\s*$`)
+)
+
+// headingOpen is what may precede a heading's words: bullets, and
+// markdown's '#' and '>'.
+var headingOpen = `[` + regexp.QuoteMeta(strings.ReplaceAll(bulletChars, "-", "")) + `\-#>\s]*`
+
+// criteriaHeading reports whether a line heads the inclusion or exclusion
+// list (kind "inc" or "exc"), and any criterion text after its colon.
+func criteriaHeading(s string) (kind, rest string, ok bool) {
+	if !mentionsClusion(s) {
+		return "", "", false // the cheap test first: most lines are criteria
+	}
+	label := s
+	if g := headingLabel.FindStringSubmatch(s); g != nil {
+		label, rest = g[1], strings.TrimSpace(g[2])
+	} else if !bareHeading.MatchString(s) {
+		return "", "", false
+	}
+	label = strings.Trim(label, bulletChars+"#> ")
+	words := strings.Fields(label)
+	if len(words) == 0 || len(words) > 6 {
+		return "", "", false
+	}
+	// A label must be about the criteria themselves: "Inclusion of women"
+	// (a criterion that happens to start with the word) is not a heading.
+	if strings.Contains(strings.ToLower(label), " of ") {
+		return "", "", false
+	}
+	switch {
+	case exclusionWord.MatchString(label):
+		return "exc", rest, true
+	case inclusionWord.MatchString(label) && (rest == "" || strings.Contains(strings.ToLower(label), "criteri") || len(words) <= 2):
+		return "inc", rest, true
+	}
+	return "", "", false
+}
+
+// mentionsClusion reports "clu" in any case: every heading word
+// (inclusion, exclusion, non-inclusion) has it.
+func mentionsClusion(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 'c' && s[i+1]|0x20 == 'l' && s[i+2]|0x20 == 'u' {
+			return true
+		}
+	}
+	return false
+}
+
+// joinWrapped joins the lines a text was wrapped into: within a paragraph,
+// a line without a list marker continues the line before it. (The legacy
+// XML wraps every paragraph at about 70 columns.)
+func joinWrapped(ls []line) []line {
+	var out []line
+	prevBlank := true
+	for _, l := range ls {
+		if l.blank() {
+			out = append(out, l)
+			prevBlank = true
+			continue
+		}
+		m, _ := parseMarker(l.text)
+		if _, _, head := criteriaHeading(l.text); !prevBlank && m.style == stylePlain && len(out) > 0 && !head {
+			out[len(out)-1].text += " " + l.text
+			continue
+		}
+		out = append(out, l)
+		prevBlank = false
+	}
+	return out
+}
+
+// splitCriteria cuts eligibility lines at their inclusion and exclusion
+// headings (see criteriaHeading), a heading's own text after its colon
+// opening its list. before is what precedes the first heading: labelled
+// fields on some pages, criteria the page gave no heading on others.
+func splitCriteria(ls []line) (before, inc, exc []line) {
+	cur := &before
+	for _, l := range ls {
+		if kind, rest, ok := criteriaHeading(l.text); ok {
+			cur = &inc
+			if kind == "exc" {
+				cur = &exc
+			}
+			if rest != "" {
+				*cur = append(*cur, line{text: rest, indent: l.indent})
+			}
+			continue
+		}
+		*cur = append(*cur, l)
+	}
+	return before, inc, exc
+}
+
+// criteriaBeforeHeading puts the criteria a page states before its first
+// heading (after its boilerplate, before "Inclusion Criteria") at the head
+// of the inclusion list, as text before either heading counts everywhere.
+func criteriaBeforeHeading(before, inc []line) []line {
+	if len(nonBlankLines(before)) == 0 {
+		return inc
+	}
+	return append(append([]line{}, before...), inc...)
+}
+
+// splitInclusionExclusion is splitCriteria for a text of criteria alone:
+// what precedes either heading counts as inclusion.
+func splitInclusionExclusion(ls []line) (inc, exc []line) {
+	before, inc, exc := splitCriteria(ls)
+	return append(before, inc...), exc
+}
+
+// rawCriteria rebuilds the criteria text as the source states it.
+func rawCriteria(inc, exc []line) string {
+	var parts []string
+	if s := criteriaText(inc); s != "" {
+		parts = append(parts, "Inclusion Criteria:\n\n"+s)
+	}
+	if s := criteriaText(exc); s != "" {
+		parts = append(parts, "Exclusion Criteria:\n\n"+s)
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+func criteriaText(ls []line) string {
+	var b strings.Builder
+	for _, l := range ls {
+		if l.blank() {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strings.Repeat(" ", l.indent))
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// eligField is an eligibility field a page labels; each layout maps its
+// own labels to these.
+type eligField int
+
+const (
+	eligOther    eligField = iota // a label read elsewhere, or not at all
+	eligMinAge                    // "18 Years"
+	eligMaxAge                    // "75 Years"
+	eligAgeRange                  // "18 Years to 75 Years", "18 Years and older"
+	eligSex
+	eligHealthyVolunteers
+	eligStudyPopulation
+	eligSamplingMethod
+)
+
+// setEligField stores the value of a labelled eligibility field.
+func setEligField(t *model.Trial, f eligField, lv labelValue) {
+	e := &t.Eligibility
+	v := lv.first()
+	switch f {
+	case eligMinAge:
+		e.MinAge = ageOrWarn(t, v)
+	case eligMaxAge:
+		e.MaxAge = ageOrWarn(t, v)
+	case eligAgeRange:
+		e.MinAge, e.MaxAge = parseAgeRange(v)
+	case eligSex:
+		e.Sex, _ = model.ParseSex(v)
+	case eligHealthyVolunteers:
+		if b, ok := model.ParseYesNo(v); ok {
+			e.HealthyVolunteers = &b
+		}
+	case eligStudyPopulation:
+		e.StudyPopulation = strings.Join(lv.values, "\n")
+	case eligSamplingMethod:
+		e.SamplingMethod, _ = model.ParseSamplingMethod(v)
+	}
+}
+
+// setCriteria stores a page's inclusion and exclusion lists and, as raw,
+// their text as the page gives it.
+func setCriteria(e *model.Eligibility, inc, exc []line) {
+	e.Inclusion = parseCriteria(inc)
+	e.Exclusion = parseCriteria(exc)
+	e.Raw = rawCriteria(inc, exc)
+}
+
+// readCriteriaText reads the registry's own criteria text (the API's
+// markdown; the legacy XML's textblock, whose lines are wrapped) into nested
+// inclusion and exclusion lists. The caller keeps the text as raw.
+func readCriteriaText(e *model.Eligibility, text string, wrapped bool) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	ls := splitLines([]byte(text))
+	if wrapped {
+		ls = joinWrapped(ls)
+	}
+	inc, exc := splitInclusionExclusion(ls)
+	e.Inclusion = parseCriteria(inc)
+	e.Exclusion = parseCriteria(exc)
+}

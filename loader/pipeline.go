@@ -1,0 +1,210 @@
+package loader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/trials-app/trials/model"
+)
+
+// The load itself: documents parsed by a pool of workers, results handed
+// on in input order, progress reported, cancellation honoured.
+
+// document is one input to parse: a name for messages and a way to read it.
+type document struct {
+	path   string // file on disk
+	entry  string // member of an archive, or ""
+	member bool   // a member of an archive on disk: it may be a zip itself
+	nested bool   // a member of a zip that is itself a member
+	// read returns the document and the Origin its trials are pinned to.
+	read func(ctx context.Context) ([]byte, model.Origin, error)
+}
+
+func (d document) name() string {
+	if d.entry != "" {
+		return d.path + "!/" + d.entry
+	}
+	return d.path
+}
+
+type parsed struct {
+	seq    int
+	trials []*model.Trial
+	diags  []Diagnostic
+	bytes  int64
+}
+
+func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan int)
+	out := make(chan parsed, workers*2)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out <- parseDocument(ctx, i, docs[i])
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range docs {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+
+	var res Result
+	var collected, failed []parsed
+	prog := Progress{TotalDocs: len(docs)}
+	// In-order delivery: results wait here until those before them arrive.
+	waiting := map[int][]*model.Trial{}
+	nextSeq := 0
+	deliver := func(seq int, trials []*model.Trial) {
+		if !opts.Ordered {
+			if len(trials) > 0 {
+				opts.OnTrials(seq, trials)
+			}
+			return
+		}
+		waiting[seq] = trials
+		for {
+			ts, ok := waiting[nextSeq]
+			if !ok {
+				return
+			}
+			delete(waiting, nextSeq)
+			if len(ts) > 0 {
+				opts.OnTrials(nextSeq, ts)
+			}
+			nextSeq++
+		}
+	}
+	for p := range out {
+		prog.Docs++
+		prog.Bytes += p.bytes
+		if len(p.diags) > 0 {
+			prog.Failed++
+			failed = append(failed, parsed{seq: p.seq, diags: p.diags})
+		}
+		prog.Trials += len(p.trials)
+		if opts.OnTrials != nil {
+			deliver(p.seq, p.trials)
+		} else {
+			collected = append(collected, parsed{seq: p.seq, trials: p.trials})
+		}
+		if opts.OnProgress != nil {
+			opts.OnProgress(prog)
+		}
+	}
+	if opts.Ordered && len(waiting) > 0 {
+		// Cancelled part-way: deliver what arrived, still in order.
+		seqs := make([]int, 0, len(waiting))
+		for s := range waiting {
+			seqs = append(seqs, s)
+		}
+		slices.Sort(seqs)
+		for _, s := range seqs {
+			if len(waiting[s]) > 0 {
+				opts.OnTrials(s, waiting[s])
+			}
+		}
+	}
+	slices.SortFunc(collected, func(a, b parsed) int { return a.seq - b.seq })
+	for _, p := range collected {
+		res.Trials = append(res.Trials, p.trials...)
+	}
+	slices.SortFunc(failed, func(a, b parsed) int { return a.seq - b.seq })
+	for _, p := range failed {
+		res.Diagnostics = append(res.Diagnostics, p.diags...)
+	}
+	if opts.OnProgress != nil {
+		prog.Done = true
+		opts.OnProgress(prog)
+	}
+	if err := ctx.Err(); err != nil && prog.Docs < len(docs) {
+		res.Diagnostics = append(res.Diagnostics, Diagnostic{Path: "load", Err: fmt.Errorf("stopped after %d of %d documents: %w", prog.Docs, len(docs), err)})
+	}
+	return res
+}
+
+// parseDocument reads and parses one document: its trials, pinned to
+// where they came from, and a diagnostic if it did not load (or loaded in
+// part). A member that is itself a zip gives its members' trials and
+// diagnostics.
+func parseDocument(ctx context.Context, seq int, d document) (p parsed) {
+	p.seq = seq
+	defer func() {
+		// A parser bug must cost one document, never the whole load.
+		if r := recover(); r != nil {
+			p.trials = nil
+			p.diags = append(p.diags, Diagnostic{Path: d.name(), Err: fmt.Errorf("internal error while parsing (please report): %v", r)})
+		}
+	}()
+	data, origin, err := d.read(ctx)
+	if err != nil {
+		p.diags = []Diagnostic{{Path: d.name(), Err: unreadable(err)}}
+		return p
+	}
+	p.bytes = int64(len(data))
+	if (d.member || d.nested) && isZipSignature(data) {
+		if d.nested {
+			p.diags = []Diagnostic{{Path: d.name(), Err: errZipTooDeep}}
+			return p
+		}
+		inner, err := nestedDocuments(d, data, origin)
+		if errors.Is(err, errNoDocuments) {
+			p.diags = []Diagnostic{{Path: d.name(), Err: err}}
+			return p
+		}
+		if err != nil {
+			p.diags = []Diagnostic{{Path: d.name(), Err: fmt.Errorf("%w: not a readable zip archive: %w", ErrUnreadable, err)}}
+			return p
+		}
+		for _, doc := range inner {
+			if ctx.Err() != nil {
+				break
+			}
+			q := parseDocument(ctx, seq, doc)
+			p.trials = append(p.trials, q.trials...)
+			p.diags = append(p.diags, q.diags...)
+		}
+		return p
+	}
+	trials, err := Parse(d.name(), data)
+	if err != nil {
+		p.diags = []Diagnostic{{Path: d.name(), Err: err}}
+		if len(trials) == 0 {
+			return p
+		}
+	}
+	for _, t := range trials {
+		t.Source.Path = d.path
+		if d.entry != "" {
+			if t.Source.Entry != "" {
+				t.Source.Entry = d.entry + "#" + t.Source.Entry
+			} else {
+				t.Source.Entry = d.entry
+			}
+		}
+		study := t.Source.Origin.Study
+		t.Source.Origin = origin
+		t.Source.Origin.Study = study
+		t.Source.Origin.ID = t.ID
+	}
+	p.trials = trials
+	return p
+}
