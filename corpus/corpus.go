@@ -51,6 +51,14 @@ type Progress = loader.Progress
 // is read and keeping none; it returns the inputs that failed. Exports of
 // the whole registry go through here.
 func Stream(ctx context.Context, src Source, progress func(Progress), fn func(*model.Trial)) []Problem {
+	l := loader.New()
+	defer l.Close()
+	return stream(ctx, l, src, progress, fn)
+}
+
+// stream is Stream through a loader the caller owns, so that the archives
+// it opened stay open for rereads.
+func stream(ctx context.Context, l *loader.Loader, src Source, progress func(Progress), fn func(*model.Trial)) []Problem {
 	opts := loader.Options{
 		Ordered:    true,
 		OnProgress: progress,
@@ -62,9 +70,9 @@ func Stream(ctx context.Context, src Source, progress func(Progress), fn func(*m
 	}
 	var res loader.Result
 	if len(src.Paths) == 0 && src.FS != nil {
-		res = loader.LoadFS(ctx, opts, src.FS)
+		res = l.LoadFS(ctx, opts, src.FS)
 	} else {
-		res = loader.LoadContext(ctx, opts, src.Paths...)
+		res = l.LoadContext(ctx, opts, src.Paths...)
 	}
 	problems := make([]Problem, 0, len(res.Diagnostics))
 	for _, d := range res.Diagnostics {
@@ -83,7 +91,8 @@ type Options struct {
 	// Keep is how many trials may be kept whole: 0 means DefaultKeep, a
 	// negative number none (records only, as `trials search` needs).
 	Keep int
-	// Reread reads one trial again from its source; nil means loader.Reload.
+	// Reread reads one trial again from its source; nil means through the
+	// loader that read it, which keeps its archives open for that.
 	Reread func(model.Source) (*model.Trial, error)
 }
 
@@ -96,7 +105,8 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 	}
 	b := search.NewBuilder(0)
 	whole := []*model.Trial{}
-	problems := Stream(ctx, src, opts.Progress, func(t *model.Trial) {
+	l := loader.New()
+	problems := stream(ctx, l, src, opts.Progress, func(t *model.Trial) {
 		b.Add(search.NewRecord(t))
 		if whole != nil {
 			whole = append(whole, t)
@@ -106,8 +116,13 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		}
 	})
 	reread := opts.Reread
-	if reread == nil {
-		reread = loader.Reload
+	if reread == nil && whole == nil {
+		reread = l.Reload
+	} else {
+		l.Close()
+		if reread == nil {
+			reread = loader.Reload
+		}
 	}
 	c := FromParts(Parts{Index: b.Index(), Whole: whole, Reread: reread, Problems: problems, Origin: src.Origin})
 	return c, ctx.Err()

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -162,16 +162,22 @@ func writeAll(t testing.TB, trials []*model.Trial, note, tag func(*model.Trial) 
 	return buf.Bytes()
 }
 
+// seedFiles are the bundled seed documents (the folder also holds Go code).
+func seedFiles(t testing.TB) []string {
+	t.Helper()
+	files, err := filepath.Glob("../../seeds/*.txt")
+	if err != nil || len(files) != 5 {
+		t.Fatalf("seed documents: %v %v", files, err)
+	}
+	return files
+}
+
 // fixtures are the real registry records in the repository and the seeds
-// (one of which has no NCT id), plus the shared legacy XML records when they
-// are on this machine (the shared JSON ones are the repository's).
+// (one of which has no NCT id).
 func fixtures(t testing.TB, paths ...string) []*model.Trial {
 	t.Helper()
 	if len(paths) == 0 {
-		paths = []string{"../../loader/testdata/ctgov/json", "../../loader/testdata/ctgov/search-pages", "../../seeds"}
-		if _, err := os.Stat("/work/shared/ctgov-fixtures/xml"); err == nil {
-			paths = append(paths, "/work/shared/ctgov-fixtures/xml")
-		}
+		paths = append([]string{"../../loader/testdata/ctgov/json", "../../loader/testdata/ctgov/search-pages", "../../loader/testdata/ctgov/xml"}, seedFiles(t)...)
 	}
 	res := loader.Load(paths...)
 	if len(res.Trials) == 0 || len(res.Diagnostics) > 0 {
@@ -543,7 +549,7 @@ func TestWriteErrorsStick(t *testing.T) {
 // FuzzWriter checks that whatever the text of a trial, the note and the tag,
 // the output parses as exactly one well-formed record.
 func FuzzWriter(f *testing.F) {
-	for _, tr := range fixtures(f, "../../seeds", "../../loader/testdata/ctgov/json/NCT05147467.json") {
+	for _, tr := range fixtures(f, append(seedFiles(f), "../../loader/testdata/ctgov/json/NCT05147467.json")...) {
 		cond := ""
 		if len(tr.Conditions) > 0 {
 			cond = tr.Conditions[0]
