@@ -1,11 +1,17 @@
 package sqlite
 
 import (
+	"archive/zip"
 	"bufio"
+	"bytes"
+	"compress/flate"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -88,6 +94,10 @@ func BenchmarkExportSQLite(b *testing.B) {
 					b.Fatal(err)
 				}
 				size = st.Size()
+				tm := w.timing
+				b.ReportMetric(tm.inserted.Sub(tm.start).Seconds(), "insert-s")
+				b.ReportMetric(tm.indexed.Sub(tm.inserted).Seconds(), "index-s")
+				b.ReportMetric(tm.published.Sub(tm.indexed).Seconds(), "sync-s")
 			}
 			report(b, n, raw)
 			b.ReportMetric(float64(size)/1e6, "dbMB")
@@ -139,4 +149,144 @@ func report(b *testing.B, n int, raw int64) {
 	b.ReportMetric(float64(n)/s, "trials/s")
 	b.ReportMetric(float64(raw)/1e6/s, "MB/s")
 	b.ReportMetric(s*550_000/float64(n), "s@550k")
+}
+
+// The end-to-end benchmarks are the brief's measure: `trials export` of a
+// registry download, from the zip through the loader (both cores) to the
+// file, as jsonl and as sqlite — what the user waits for. The zip is built
+// like the loader benchmark's: the fixture studies, each copy given its
+// own NCT id, deflated like the site's bulk zip.
+//
+//	go test ./export/sqlite -run XXX -bench FromZip -benchtime 1x -count 5
+
+var zips sync.Map // n → path
+
+func registryZip(b *testing.B, n int) (string, int64) {
+	b.Helper()
+	type built struct {
+		path string
+		raw  int64
+	}
+	if v, ok := zips.Load(n); ok {
+		z := v.(built)
+		return z.path, z.raw
+	}
+	files, _ := filepath.Glob(filepath.Join(fixtures, "json", "*.json"))
+	if len(files) == 0 {
+		b.Fatal("no fixture studies")
+	}
+	var docs [][]byte
+	var ids []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, data)
+		ids = append(ids, strings.TrimSuffix(filepath.Base(f), ".json"))
+	}
+	dir, err := os.MkdirTemp("", "trials-sqlite-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, fmt.Sprintf("ctg-studies-%d.json.zip", n))
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
+	var raw int64
+	for i := range n {
+		k := i % len(docs)
+		id := fmt.Sprintf("NCT9%07d", i)
+		data := bytes.ReplaceAll(docs[k], []byte(ids[k]), []byte(id))
+		w, err := zw.Create(id + ".json")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			b.Fatal(err)
+		}
+		raw += int64(len(data))
+	}
+	if err := zw.Close(); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	zips.Store(n, built{path, raw})
+	return path, raw
+}
+
+// exportZip loads the zip in input order and hands each trial to write.
+func exportZip(b *testing.B, path string, n int, write func(*model.Trial) error) {
+	var werr error
+	count := 0
+	res := loader.LoadContext(context.Background(), loader.Options{Ordered: true,
+		OnTrials: func(_ int, ts []*model.Trial) {
+			for _, t := range ts {
+				count++
+				if werr == nil {
+					werr = write(t)
+				}
+			}
+		}}, path)
+	if werr != nil {
+		b.Fatal(werr)
+	}
+	if count != n || len(res.Diagnostics) > 0 {
+		b.Fatalf("%d of %d trials, %v", count, n, res.Diagnostics)
+	}
+}
+
+func BenchmarkFromZip(b *testing.B) {
+	for _, n := range sizes {
+		for _, format := range []string{"jsonl", "sqlite"} {
+			b.Run(fmt.Sprintf("trials=%d/%s", n, format), func(b *testing.B) {
+				path, raw := registryZip(b, n)
+				dir := b.TempDir()
+				b.ResetTimer()
+				for b.Loop() {
+					if format == "sqlite" {
+						w, err := Create(filepath.Join(dir, "trials.db"), Info{ProgramVersion: "bench", Sources: []string{path}})
+						if err != nil {
+							b.Fatal(err)
+						}
+						exportZip(b, path, n, w.Write)
+						if err := w.Close(); err != nil {
+							b.Fatal(err)
+						}
+						continue
+					}
+					f, err := os.Create(filepath.Join(dir, "trials.jsonl"))
+					if err != nil {
+						b.Fatal(err)
+					}
+					bw := bufio.NewWriterSize(f, 1<<20)
+					enc, err := export.NewEncoder(bw, "jsonl")
+					if err != nil {
+						b.Fatal(err)
+					}
+					exportZip(b, path, n, enc.Encode)
+					if err := enc.Close(); err != nil {
+						b.Fatal(err)
+					}
+					if err := bw.Flush(); err != nil {
+						b.Fatal(err)
+					}
+					if err := f.Close(); err != nil {
+						b.Fatal(err)
+					}
+				}
+				s := b.Elapsed().Seconds() / float64(b.N)
+				b.ReportMetric(float64(n)/s, "trials/s")
+				b.ReportMetric(float64(raw)/1e6/s, "zipMB/s") // of the studies' JSON, uncompressed
+				b.ReportMetric(s*550_000/float64(n), "s@550k")
+			})
+		}
+	}
 }
