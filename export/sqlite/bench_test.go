@@ -7,10 +7,12 @@ import (
 	"compress/flate"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -63,11 +65,22 @@ func nthTrial(base []*model.Trial, i int) *model.Trial {
 	return &t
 }
 
+// -sqlite.trials=550000 adds a size (the whole registry) to the two that
+// run by default.
+var extraSize = flag.Int("sqlite.trials", 0, "also benchmark this many trials")
+
 var sizes = []int{10_000, 100_000}
+
+func benchSizes() []int {
+	if *extraSize > 0 {
+		return append(slices.Clone(sizes), *extraSize)
+	}
+	return sizes
+}
 
 func BenchmarkExportSQLite(b *testing.B) {
 	base, bytes := benchCorpus(b)
-	for _, n := range sizes {
+	for _, n := range benchSizes() {
 		b.Run(fmt.Sprintf("trials=%d", n), func(b *testing.B) {
 			var raw int64
 			for i := range n {
@@ -101,13 +114,14 @@ func BenchmarkExportSQLite(b *testing.B) {
 			}
 			report(b, n, raw)
 			b.ReportMetric(float64(size)/1e6, "dbMB")
+			b.ReportMetric(peakRSS(), "peakRSS-MB") // of the process so far: run one size alone
 		})
 	}
 }
 
 func BenchmarkExportJSONL(b *testing.B) {
 	base, bytes := benchCorpus(b)
-	for _, n := range sizes {
+	for _, n := range benchSizes() {
 		b.Run(fmt.Sprintf("trials=%d", n), func(b *testing.B) {
 			var raw int64
 			for i := range n {
@@ -244,7 +258,7 @@ func exportZip(b *testing.B, path string, n int, write func(*model.Trial) error)
 }
 
 func BenchmarkFromZip(b *testing.B) {
-	for _, n := range sizes {
+	for _, n := range benchSizes() {
 		for _, format := range []string{"jsonl", "sqlite"} {
 			b.Run(fmt.Sprintf("trials=%d/%s", n, format), func(b *testing.B) {
 				path, raw := registryZip(b, n)

@@ -119,7 +119,7 @@ func (ins *rows) meta(info Info) error {
 	kv := [][2]string{
 		{"schema_version", SchemaVersion},
 		{"program", "trials"},
-		{"created", created().Format(time.RFC3339)},
+		{"created", time.Now().UTC().Format(time.RFC3339)},
 	}
 	if info.ProgramVersion != "" {
 		kv = append(kv, [2]string{"program_version", plain.Line(info.ProgramVersion)})
@@ -159,7 +159,7 @@ func line[S ~string](s S) any {
 	return c
 }
 
-func flag(b bool) any {
+func boolean(b bool) any {
 	if b {
 		return int64(1)
 	}
@@ -170,7 +170,7 @@ func optFlag(b *bool) any {
 	if b == nil {
 		return nil
 	}
-	return flag(*b)
+	return boolean(*b)
 }
 
 func optFloat(f *float64) any {
@@ -258,7 +258,7 @@ func (ins *rows) trial(n int, t *model.Trial) error {
 		line(e.MinAge), line(e.MaxAge), ageYears(e.MinAge), ageYears(e.MaxAge),
 		line(e.Sex), optFlag(e.HealthyVolunteers), text(e.Raw),
 		text(e.StudyPopulation), line(e.SamplingMethod),
-		flag(t.HasResults), eaID, eaStatus, line(t.OrgStudyID),
+		boolean(t.HasResults), eaID, eaStatus, line(t.OrgStudyID),
 		line(t.Source.Path), line(t.Source.Format), line(t.Source.Entry),
 	); err != nil {
 		return err
@@ -528,5 +528,5 @@ func (ins *rows) requirement(no, seq int64, r model.Requirement) error {
 		from = r.From
 	}
 	return ins.exec(insRequirement, no, seq, v, optFloat(r.Min), optFloat(r.Max), minInc, maxInc,
-		line(r.Unit), joined(r.Values), from, flag(r.Conditional), text(r.Text))
+		line(r.Unit), joined(r.Values), from, boolean(r.Conditional), text(r.Text))
 }

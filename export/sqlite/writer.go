@@ -434,12 +434,11 @@ func (st *statements) close() error {
 
 // pragmas suit a one-shot bulk write of a file nobody else has open.
 var pragmas = []string{
-	"PRAGMA page_size = 65536",
+	"PRAGMA page_size = 16384", // insert speed is the same from 4 to 64 KiB; readers like smaller
 	"PRAGMA journal_mode = OFF",
 	"PRAGMA synchronous = OFF",
 	"PRAGMA locking_mode = EXCLUSIVE",
 	"PRAGMA cache_size = -131072", // KiB: 128 MiB
-	"PRAGMA temp_store = MEMORY",
 	"PRAGMA threads = 2",
 	"PRAGMA foreign_keys = OFF", // checked by the tests, not per row
 }
@@ -451,6 +450,3 @@ func firstLine(q string) string {
 	}
 	return q
 }
-
-// created is when the export was made, in meta; a variable for tests.
-var created = func() time.Time { return time.Now().UTC() }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/trials-app/trials/loader"
 	"github.com/trials-app/trials/model"
@@ -176,6 +177,8 @@ func TestRoundTrip(t *testing.T) {
 	for _, r := range rows {
 		if r[0] != "created" {
 			meta = append(meta, r[0].(string)+"="+r[1].(string))
+		} else if _, err := time.Parse(time.RFC3339, r[1].(string)); err != nil {
+			t.Errorf("meta created: %v", err)
 		}
 	}
 	want := []string{"program=trials", "program_version=test", "schema_version=" + SchemaVersion, "source_path=fixtures", "source_path=seeds"}
