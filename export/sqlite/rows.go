@@ -229,7 +229,7 @@ func ageYears(s string) any {
 }
 
 func (ins *rows) trial(n int, t *model.Trial) error {
-	no := int64(n)
+	no := any(int64(n)) // boxed once: it starts every row of the trial
 	var enrollment any
 	if t.Enrollment != nil {
 		enrollment = int64(*t.Enrollment)
@@ -368,7 +368,7 @@ func (ins *rows) trial(n int, t *model.Trial) error {
 
 // list inserts (trial_no, seq, value) rows; empty values are skipped, and
 // seq stays the value's place in the record.
-func (ins *rows) list(k int, no int64, ss []string) error {
+func (ins *rows) list(k int, no any, ss []string) error {
 	for i, s := range ss {
 		if v := line(s); v != nil {
 			if err := ins.exec(k, no, int64(i+1), v); err != nil {
@@ -379,7 +379,7 @@ func (ins *rows) list(k int, no int64, ss []string) error {
 	return nil
 }
 
-func (ins *rows) kindList(k int, no int64, kind string, ss []string) error {
+func (ins *rows) kindList(k int, no any, kind string, ss []string) error {
 	for i, s := range ss {
 		if v := line(s); v != nil {
 			if err := ins.exec(k, no, kind, int64(i+1), v); err != nil {
@@ -399,7 +399,7 @@ func (ins *rows) kindList(k int, no int64, kind string, ss []string) error {
 // them label that arm. Each arm's rows follow its own list of names, with
 // intervention_no NULL where no intervention of the trial fits, and then
 // any certain link its list did not name.
-func (ins *rows) armsAndInterventions(no int64, t *model.Trial) error {
+func (ins *rows) armsAndInterventions(no any, t *model.Trial) error {
 	ivsNamed := make(map[string][]int, len(t.Interventions))
 	for i, iv := range t.Interventions {
 		k := strings.ToLower(iv.Name)
@@ -478,7 +478,7 @@ func (ins *rows) armsAndInterventions(no int64, t *model.Trial) error {
 }
 
 // contacts inserts central contacts (site nil) or a site's.
-func (ins *rows) contacts(no int64, site any, cs []model.Contact) error {
+func (ins *rows) contacts(no any, site any, cs []model.Contact) error {
 	for i, c := range cs {
 		ins.contactID++
 		if err := ins.exec(insContact, ins.contactID, no, site, int64(i+1), line(c.Name), line(c.Role), line(c.Phone), line(c.Email)); err != nil {
@@ -490,7 +490,7 @@ func (ins *rows) contacts(no int64, site any, cs []model.Contact) error {
 
 // criteria inserts a criteria list depth first, so item_no is the order in
 // which the record reads, and parent_id the item a sub-bullet belongs to.
-func (ins *rows) criteria(no int64, kind string, cs []model.Criterion) error {
+func (ins *rows) criteria(no any, kind string, cs []model.Criterion) error {
 	item := int64(0)
 	var walk func(cs []model.Criterion, parent any, depth int64) error
 	walk = func(cs []model.Criterion, parent any, depth int64) error {
@@ -510,7 +510,7 @@ func (ins *rows) criteria(no int64, kind string, cs []model.Criterion) error {
 	return walk(cs, nil, 0)
 }
 
-func (ins *rows) requirement(no, seq int64, r model.Requirement) error {
+func (ins *rows) requirement(no any, seq int64, r model.Requirement) error {
 	v := line(r.Variable)
 	if v == nil {
 		return nil // a requirement of nothing says nothing
