@@ -115,7 +115,7 @@ func tableOf(q string) string {
 	return q
 }
 
-func (ins *rows) meta(info Info) error {
+func (rw *rows) meta(info Info) error {
 	kv := [][2]string{
 		{"schema_version", SchemaVersion},
 		{"program", "trials"},
@@ -128,7 +128,7 @@ func (ins *rows) meta(info Info) error {
 		kv = append(kv, [2]string{"source_path", plain.Line(s)})
 	}
 	for _, p := range kv {
-		if err := ins.exec(insMeta, p[0], p[1]); err != nil {
+		if err := rw.exec(insMeta, p[0], p[1]); err != nil {
 			return err
 		}
 	}
@@ -228,7 +228,7 @@ func ageYears(s string) any {
 	return n / perYear
 }
 
-func (ins *rows) trial(n int, t *model.Trial) error {
+func (rw *rows) trial(n int, t *model.Trial) error {
 	no := any(int64(n)) // boxed once: it starts every row of the trial
 	var enrollment any
 	if t.Enrollment != nil {
@@ -243,7 +243,7 @@ func (ins *rows) trial(n int, t *model.Trial) error {
 	if id == nil {
 		return fmt.Errorf("trial without an id (source %s)", plain.Line(t.Source.Path))
 	}
-	if err := ins.exec(insTrial,
+	if err := rw.exec(insTrial,
 		no, id, line(t.NCTID), line(t.Title), line(t.OfficialTitle), line(t.Acronym),
 		line(t.Status), joined(t.Phases), line(t.StudyType), enrollment, line(t.EnrollmentType),
 		line(t.StartDate), line(t.StartDateType),
@@ -265,29 +265,29 @@ func (ins *rows) trial(n int, t *model.Trial) error {
 	}
 	for _, p := range t.Phases {
 		if v := line(p); v != nil {
-			if err := ins.exec(insPhase, no, v); err != nil {
+			if err := rw.exec(insPhase, no, v); err != nil {
 				return err
 			}
 		}
 	}
-	if err := ins.list(insCondition, no, t.Conditions); err != nil {
+	if err := rw.list(insCondition, no, t.Conditions); err != nil {
 		return err
 	}
-	if err := ins.list(insKeyword, no, t.Keywords); err != nil {
+	if err := rw.list(insKeyword, no, t.Keywords); err != nil {
 		return err
 	}
-	if err := ins.kindList(insMesh, no, "condition", t.MeshConditions); err != nil {
+	if err := rw.kindList(insMesh, no, "condition", t.MeshConditions); err != nil {
 		return err
 	}
-	if err := ins.kindList(insMesh, no, "intervention", t.MeshInterventions); err != nil {
+	if err := rw.kindList(insMesh, no, "intervention", t.MeshInterventions); err != nil {
 		return err
 	}
 	for i, c := range t.Collaborators {
-		if err := ins.exec(insCollaborator, no, int64(i+1), line(c.Name), line(c.Class)); err != nil {
+		if err := rw.exec(insCollaborator, no, int64(i+1), line(c.Name), line(c.Class)); err != nil {
 			return err
 		}
 	}
-	if err := ins.armsAndInterventions(no, t); err != nil {
+	if err := rw.armsAndInterventions(no, t); err != nil {
 		return err
 	}
 	for _, o := range []struct {
@@ -295,70 +295,70 @@ func (ins *rows) trial(n int, t *model.Trial) error {
 		os   []model.Outcome
 	}{{"primary", t.Outcomes.Primary}, {"secondary", t.Outcomes.Secondary}, {"other", t.Outcomes.Other}} {
 		for i, oc := range o.os {
-			if err := ins.exec(insOutcome, no, o.kind, int64(i+1), text(oc.Measure), text(oc.TimeFrame), text(oc.Description)); err != nil {
+			if err := rw.exec(insOutcome, no, o.kind, int64(i+1), text(oc.Measure), text(oc.TimeFrame), text(oc.Description)); err != nil {
 				return err
 			}
 		}
 	}
-	if err := ins.list(insCountry, no, t.Countries); err != nil {
+	if err := rw.list(insCountry, no, t.Countries); err != nil {
 		return err
 	}
-	if err := ins.contacts(no, nil, t.CentralContacts); err != nil {
+	if err := rw.contacts(no, nil, t.CentralContacts); err != nil {
 		return err
 	}
 	for i, l := range t.Locations {
 		site := int64(i + 1)
-		if err := ins.exec(insLocation, no, site, line(l.Facility), line(l.City), line(l.State), line(l.Zip), line(l.Country), line(l.Status)); err != nil {
+		if err := rw.exec(insLocation, no, site, line(l.Facility), line(l.City), line(l.State), line(l.Zip), line(l.Country), line(l.Status)); err != nil {
 			return err
 		}
-		if err := ins.contacts(no, site, l.Contacts); err != nil {
+		if err := rw.contacts(no, site, l.Contacts); err != nil {
 			return err
 		}
 	}
 	for i, iv := range t.Investigators {
-		if err := ins.exec(insInvestigator, no, int64(i+1), line(iv.Name), line(iv.Role), line(iv.Affiliation)); err != nil {
+		if err := rw.exec(insInvestigator, no, int64(i+1), line(iv.Name), line(iv.Role), line(iv.Affiliation)); err != nil {
 			return err
 		}
 	}
-	if err := ins.criteria(no, "inclusion", e.Inclusion); err != nil {
+	if err := rw.criteria(no, "inclusion", e.Inclusion); err != nil {
 		return err
 	}
-	if err := ins.criteria(no, "exclusion", e.Exclusion); err != nil {
+	if err := rw.criteria(no, "exclusion", e.Exclusion); err != nil {
 		return err
 	}
 	for i, s := range e.Notes {
 		if v := text(s); v != nil {
-			if err := ins.exec(insNote, no, int64(i+1), v); err != nil {
+			if err := rw.exec(insNote, no, int64(i+1), v); err != nil {
 				return err
 			}
 		}
 	}
 	for i, r := range e.Requirements {
-		if err := ins.requirement(no, int64(i+1), r); err != nil {
+		if err := rw.requirement(no, int64(i+1), r); err != nil {
 			return err
 		}
 	}
 	for i, s := range t.SecondaryIDs {
 		if v := line(s.ID); v != nil {
-			if err := ins.exec(insSecondaryID, no, int64(i+1), v, line(s.Type)); err != nil {
+			if err := rw.exec(insSecondaryID, no, int64(i+1), v, line(s.Type)); err != nil {
 				return err
 			}
 		}
 	}
 	for i, r := range t.References {
-		if err := ins.exec(insReference, no, int64(i+1), line(r.PMID), text(r.Citation), line(r.Type)); err != nil {
+		if err := rw.exec(insReference, no, int64(i+1), line(r.PMID), text(r.Citation), line(r.Type)); err != nil {
 			return err
 		}
 	}
-	if err := ins.kindList(insLinked, no, "related", t.RelatedTrials); err != nil {
+	if err := rw.kindList(insLinked, no, "related", t.RelatedTrials); err != nil {
 		return err
 	}
-	if err := ins.kindList(insLinked, no, "similar", t.SimilarTrials); err != nil {
+	if err := rw.kindList(insLinked, no, "similar", t.SimilarTrials); err != nil {
 		return err
 	}
 	for i, s := range t.Warnings {
 		if v := text(s); v != nil {
-			if err := ins.exec(insWarning, no, int64(i+1), v); err != nil {
+			if err := rw.exec(insWarning, no, int64(i+1), v); err != nil {
 				return err
 			}
 		}
@@ -368,10 +368,10 @@ func (ins *rows) trial(n int, t *model.Trial) error {
 
 // list inserts (trial_no, seq, value) rows; empty values are skipped, and
 // seq stays the value's place in the record.
-func (ins *rows) list(k int, no any, ss []string) error {
+func (rw *rows) list(k int, no any, ss []string) error {
 	for i, s := range ss {
 		if v := line(s); v != nil {
-			if err := ins.exec(k, no, int64(i+1), v); err != nil {
+			if err := rw.exec(k, no, int64(i+1), v); err != nil {
 				return err
 			}
 		}
@@ -379,10 +379,10 @@ func (ins *rows) list(k int, no any, ss []string) error {
 	return nil
 }
 
-func (ins *rows) kindList(k int, no any, kind string, ss []string) error {
+func (rw *rows) kindList(k int, no any, kind string, ss []string) error {
 	for i, s := range ss {
 		if v := line(s); v != nil {
-			if err := ins.exec(k, no, kind, int64(i+1), v); err != nil {
+			if err := rw.exec(k, no, kind, int64(i+1), v); err != nil {
 				return err
 			}
 		}
@@ -399,17 +399,17 @@ func (ins *rows) kindList(k int, no any, kind string, ss []string) error {
 // them label that arm. Each arm's rows follow its own list of names, with
 // intervention_no NULL where no intervention of the trial fits, and then
 // any certain link its list did not name.
-func (ins *rows) armsAndInterventions(no any, t *model.Trial) error {
+func (rw *rows) armsAndInterventions(no any, t *model.Trial) error {
 	ivsNamed := make(map[string][]int, len(t.Interventions))
 	for i, iv := range t.Interventions {
 		k := strings.ToLower(iv.Name)
 		ivsNamed[k] = append(ivsNamed[k], i)
-		if err := ins.exec(insIntervention, no, int64(i+1), line(iv.Name), line(iv.Type), text(iv.Description)); err != nil {
+		if err := rw.exec(insIntervention, no, int64(i+1), line(iv.Name), line(iv.Type), text(iv.Description)); err != nil {
 			return err
 		}
 		for j, name := range iv.OtherNames {
 			if v := line(name); v != nil {
-				if err := ins.exec(insInterventionName, no, int64(i+1), int64(j+1), v); err != nil {
+				if err := rw.exec(insInterventionName, no, int64(i+1), int64(j+1), v); err != nil {
 					return err
 				}
 			}
@@ -437,7 +437,7 @@ func (ins *rows) armsAndInterventions(no any, t *model.Trial) error {
 		}
 	}
 	for i, a := range t.Arms {
-		if err := ins.exec(insArm, no, int64(i+1), line(a.Label), line(a.Type), text(a.Description)); err != nil {
+		if err := rw.exec(insArm, no, int64(i+1), line(a.Label), line(a.Type), text(a.Description)); err != nil {
 			return err
 		}
 		used := map[int]bool{}
@@ -456,7 +456,7 @@ func (ins *rows) armsAndInterventions(no any, t *model.Trial) error {
 				}
 			}
 			seq++
-			if err := ins.exec(insArmIntervention, no, int64(i+1), seq, ivNo, v); err != nil {
+			if err := rw.exec(insArmIntervention, no, int64(i+1), seq, ivNo, v); err != nil {
 				return err
 			}
 		}
@@ -469,7 +469,7 @@ func (ins *rows) armsAndInterventions(no any, t *model.Trial) error {
 				continue
 			}
 			seq++
-			if err := ins.exec(insArmIntervention, no, int64(i+1), seq, int64(j+1), v); err != nil {
+			if err := rw.exec(insArmIntervention, no, int64(i+1), seq, int64(j+1), v); err != nil {
 				return err
 			}
 		}
@@ -478,10 +478,10 @@ func (ins *rows) armsAndInterventions(no any, t *model.Trial) error {
 }
 
 // contacts inserts central contacts (site nil) or a site's.
-func (ins *rows) contacts(no any, site any, cs []model.Contact) error {
+func (rw *rows) contacts(no any, site any, cs []model.Contact) error {
 	for i, c := range cs {
-		ins.contactID++
-		if err := ins.exec(insContact, ins.contactID, no, site, int64(i+1), line(c.Name), line(c.Role), line(c.Phone), line(c.Email)); err != nil {
+		rw.contactID++
+		if err := rw.exec(insContact, rw.contactID, no, site, int64(i+1), line(c.Name), line(c.Role), line(c.Phone), line(c.Email)); err != nil {
 			return err
 		}
 	}
@@ -490,15 +490,15 @@ func (ins *rows) contacts(no any, site any, cs []model.Contact) error {
 
 // criteria inserts a criteria list depth first, so item_no is the order in
 // which the record reads, and parent_id the item a sub-bullet belongs to.
-func (ins *rows) criteria(no any, kind string, cs []model.Criterion) error {
+func (rw *rows) criteria(no any, kind string, cs []model.Criterion) error {
 	item := int64(0)
 	var walk func(cs []model.Criterion, parent any, depth int64) error
 	walk = func(cs []model.Criterion, parent any, depth int64) error {
 		for _, c := range cs {
-			ins.critID++
+			rw.critID++
 			item++
-			id := ins.critID
-			if err := ins.exec(insCriterion, id, no, kind, item, parent, depth, text(c.Text)); err != nil {
+			id := rw.critID
+			if err := rw.exec(insCriterion, id, no, kind, item, parent, depth, text(c.Text)); err != nil {
 				return err
 			}
 			if err := walk(c.Children, id, depth+1); err != nil {
@@ -510,7 +510,7 @@ func (ins *rows) criteria(no any, kind string, cs []model.Criterion) error {
 	return walk(cs, nil, 0)
 }
 
-func (ins *rows) requirement(no any, seq int64, r model.Requirement) error {
+func (rw *rows) requirement(no any, seq int64, r model.Requirement) error {
 	v := line(r.Variable)
 	if v == nil {
 		return nil // a requirement of nothing says nothing
@@ -527,6 +527,6 @@ func (ins *rows) requirement(no any, seq int64, r model.Requirement) error {
 	if r.From == "inclusion" || r.From == "exclusion" {
 		from = r.From
 	}
-	return ins.exec(insRequirement, no, seq, v, optFloat(r.Min), optFloat(r.Max), minInc, maxInc,
+	return rw.exec(insRequirement, no, seq, v, optFloat(r.Min), optFloat(r.Max), minInc, maxInc,
 		line(r.Unit), joined(r.Values), from, boolean(r.Conditional), text(r.Text))
 }

@@ -172,6 +172,9 @@ func (w *Writer) Close() error {
 	}
 	err := w.rows.flush()
 	w.closed = true
+	if err != nil {
+		close(w.quit) // no indexes for a file that will be removed
+	}
 	close(w.jobs)
 	<-w.stopped
 	if err == nil {
@@ -318,6 +321,11 @@ func build(c driver.Conn, jobs <-chan job, quit <-chan struct{}, tm *timing) (er
 		if err != nil {
 			return err
 		}
+	}
+	select {
+	case <-quit: // closed along with jobs: the loop may have seen either first
+		return errors.New("aborted")
+	default:
 	}
 	if err := st.close(); err != nil {
 		return err
