@@ -227,8 +227,8 @@ func sqlAnswer(t *testing.T, db *sql.DB, q string) answer {
 
 // TestAnalystQueries runs the README's queries through database/sql.
 func TestAnalystQueries(t *testing.T) {
-	trials := loadCorpus(t)
-	db := open(t, buildDB(t, t.TempDir(), trials))
+	trials, path := corpusDB(t)
+	db := open(t, path)
 	qs := snippetQueries(t)
 	if len(qs) != len(goAnswers) {
 		t.Errorf("README-snippet.md has %d queries, the test knows %d", len(qs), len(goAnswers))
@@ -258,8 +258,7 @@ func TestSQLite3Program(t *testing.T) {
 	if err != nil {
 		t.Skip("sqlite3 is not installed (apt-get install sqlite3): skipping the check with another SQLite reader")
 	}
-	trials := loadCorpus(t)
-	path := buildDB(t, t.TempDir(), trials)
+	trials, path := corpusDB(t)
 	run := func(sqlText string, args ...string) string {
 		t.Helper()
 		cmd := exec.Command(bin, append(append([]string{"-readonly", "-bail"}, args...), path)...)

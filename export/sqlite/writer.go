@@ -288,10 +288,7 @@ func build(c driver.Conn, jobs <-chan job, quit <-chan struct{}, tm *timing) (er
 			return err
 		}
 	}
-	st, err := prepareAll(ctx, c)
-	if err != nil {
-		return err
-	}
+	st := prepareAll(c)
 	defer func() {
 		if cerr := st.close(); err == nil {
 			err = cerr
@@ -341,30 +338,24 @@ func build(c driver.Conn, jobs <-chan job, quit <-chan struct{}, tm *timing) (er
 }
 
 // statements are the prepared inserts: for each table, one of a single row
-// and one of rowsPerInsert rows.
+// and one of rowsPerInsert rows, each prepared when first needed (a
+// 1,600-parameter statement is not free to parse, and a small export
+// never fills most buffers).
 type statements struct {
+	c         driver.Conn
 	one, many [numInserts]driver.StmtExecContext
 	oneArgs   [numInserts][]driver.NamedValue
 }
 
-func prepareAll(ctx context.Context, c driver.Conn) (*statements, error) {
-	st := &statements{}
-	for k, q := range inserts {
-		var err error
-		if st.one[k], err = prepareStmt(ctx, c, q); err != nil {
-			st.close()
-			return nil, err
-		}
-		if st.many[k], err = prepareStmt(ctx, c, multiRow(q, rowsPerInsert)); err != nil {
-			st.close()
-			return nil, err
-		}
+func prepareAll(c driver.Conn) *statements {
+	st := &statements{c: c}
+	for k := range inserts {
 		st.oneArgs[k] = make([]driver.NamedValue, columns[k])
 		for i := range st.oneArgs[k] {
 			st.oneArgs[k][i].Ordinal = i + 1
 		}
 	}
-	return st, nil
+	return st
 }
 
 func prepareStmt(ctx context.Context, c driver.Conn, q string) (driver.StmtExecContext, error) {
@@ -376,7 +367,7 @@ func prepareStmt(ctx context.Context, c driver.Conn, q string) (driver.StmtExecC
 		s, err = c.Prepare(q)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("preparing %s: %w", tableOf(q), err)
+		return nil, fmt.Errorf("preparing: %w", err)
 	}
 	sx, ok := s.(driver.StmtExecContext)
 	if !ok {
@@ -401,12 +392,25 @@ func multiRow(q string, n int) string {
 }
 
 // exec inserts a buffer's rows: in one statement when it is full.
-func (st *statements) exec(ctx context.Context, k int, b *rowBuf) error {
-	if b.rows == rowsPerInsert {
-		if _, err := st.many[k].ExecContext(ctx, b.args); err != nil {
-			return fmt.Errorf("%s: %w", tableOf(inserts[k]), err)
+func (st *statements) exec(ctx context.Context, k int, b *rowBuf) (err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("%s: %w", tableOf(inserts[k]), err)
 		}
-		return nil
+	}()
+	if b.rows == rowsPerInsert {
+		if st.many[k] == nil {
+			if st.many[k], err = prepareStmt(ctx, st.c, multiRow(inserts[k], rowsPerInsert)); err != nil {
+				return err
+			}
+		}
+		_, err := st.many[k].ExecContext(ctx, b.args)
+		return err
+	}
+	if st.one[k] == nil && b.rows > 0 {
+		if st.one[k], err = prepareStmt(ctx, st.c, inserts[k]); err != nil {
+			return err
+		}
 	}
 	cols, args := columns[k], st.oneArgs[k]
 	for r := range b.rows {
@@ -418,7 +422,7 @@ func (st *statements) exec(ctx context.Context, k int, b *rowBuf) error {
 			args[i].Value = nil
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", tableOf(inserts[k]), err)
+			return err
 		}
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -131,7 +132,41 @@ func handBuilt() []*model.Trial {
 	return []*model.Trial{full, strict, exclusive, conditional, empty}
 }
 
-// build writes trials into a database in dir and returns its path.
+// The corpus and its database are built once and shared by the tests that
+// only read them: under -race, loading and building dominate the suite.
+var (
+	sharedOnce   sync.Once
+	sharedTrials []*model.Trial
+	sharedPath   string
+	sharedDir    string
+	sharedErr    error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sharedDir != "" {
+		os.RemoveAll(sharedDir)
+	}
+	os.Exit(code)
+}
+
+// corpusDB returns the corpus and the path of its database.
+func corpusDB(t *testing.T) ([]*model.Trial, string) {
+	t.Helper()
+	sharedOnce.Do(func() {
+		sharedTrials = loadCorpus(t)
+		if sharedDir, sharedErr = os.MkdirTemp("", "trials-sqlite-test"); sharedErr != nil {
+			return
+		}
+		sharedPath = buildDB(t, sharedDir, sharedTrials)
+	})
+	if sharedErr != nil || sharedPath == "" {
+		t.Fatalf("building the shared database failed: %v", sharedErr)
+	}
+	return sharedTrials, sharedPath
+}
+
+// buildDB writes trials into a database in dir and returns its path.
 func buildDB(t testing.TB, dir string, trials []*model.Trial) string {
 	t.Helper()
 	path := filepath.Join(dir, "trials.db")
@@ -163,8 +198,8 @@ func open(t testing.TB, path string) *sql.DB {
 // TestRoundTrip reads every trial back from the tables, with database/sql,
 // and compares it field by field with the trial written.
 func TestRoundTrip(t *testing.T) {
-	trials := loadCorpus(t)
-	db := open(t, buildDB(t, t.TempDir(), trials))
+	trials, path := corpusDB(t)
+	db := open(t, path)
 	got := readTrials(t, db)
 	if len(got) != len(trials) {
 		t.Fatalf("%d trials read back, %d written", len(got), len(trials))
