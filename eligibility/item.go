@@ -2,6 +2,7 @@ package eligibility
 
 import (
 	"math"
+	"strings"
 
 	"github.com/trials-app/trials/model"
 )
@@ -41,6 +42,8 @@ type trigger struct {
 	objEnd    int // what it is about: [end, objEnd)
 	exception bool
 	exempt    bool // an anticoagulation exception: never makes a bound conditional (SPEC 4.9)
+	leading   bool // opens a clause ("Patients with …:", "Women:"): never qualifies the bound before it
+	example   bool // "e.g.", "for example": the numbers after it illustrate, they require nothing
 	depth     int8
 }
 
@@ -146,7 +149,8 @@ func (p *parser) findGroups() {
 	// a variable named right after something else is part of that thing's
 	// name: "CD4 lymphocytes", "HBV DNA"; one followed by "ratio" is a ratio
 	for k := range ms {
-		if k > 0 && ms[k-1].kind == mkOther && ms[k-1].end == ms[k].start && ms[k].kind != mkOther {
+		if k > 0 && ms[k-1].kind == mkOther && ms[k].kind != mkOther && (ms[k-1].end == ms[k].start ||
+			ms[k-1].end+1 == ms[k].start && (kindAt(toks, ms[k-1].end, kPlus) || kindAt(toks, ms[k-1].end, kDash))) {
 			ms[k].kind = mkOther
 		}
 		if ms[k].kind != mkOther && wordAt(toks, ms[k].end, "ratio", "ratios", "quotient") && ms[k].vars != maskOf(vINR) {
@@ -374,6 +378,27 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	}
 	w := t.text
 	switch w {
+	case "e", "eg", "example", "such", "instance":
+		// "e.g.", "for example", "such as"
+		e := 0
+		switch {
+		case w == "e" && kindAt(toks, i+1, kOther) && wordAt(toks, i+2, "g"):
+			e = i + 3
+			if kindAt(toks, e, kOther) {
+				e++
+			}
+		case w == "eg":
+			e = i + 1
+		case w == "example" && wordAt(toks, i-1, "for"), w == "instance" && wordAt(toks, i-1, "for"):
+			e = i + 1
+		case w == "such" && wordAt(toks, i+1, "as"):
+			e = i + 2
+		}
+		if e == 0 {
+			return tr, false
+		}
+		tr.end, tr.example, tr.leading = e, true, true
+		return tr, true
 	case "if", "when", "whenever":
 		if wordAt(toks, i+1, "not") && wordAt(toks, i+2, "on", "receiving") {
 			tr.end = i + 1
@@ -402,7 +427,13 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if wordAt(toks, i+1, "or", "no", "without", "normal", "adequate") {
 			return tr, false
 		}
-		if p.nounWithin(i+1, 5) {
+		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) {
+			tr.end = i + 1
+			return tr, true
+		}
+		return tr, false
+	case "receiving", "treated":
+		if looksLikeDrug(toks, i+1) || wordAt(toks, i+1, "with") && looksLikeDrug(toks, i+2) {
 			tr.end = i + 1
 			return tr, true
 		}
@@ -433,12 +464,16 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if wordAt(toks, k, "the", "all") {
 			k++
 		}
-		if k < len(toks) && toks[k].kind == kWord && groupWords[toks[k].text] {
+		if k < len(toks) && toks[k].kind == kWord && groupWords[toks[k].text] && !wordAt(toks, k+1, "to") {
 			tr.end = k + 1
 			if w == "for" && wordAt(toks, k, "patients", "subjects", "participants", "those", "pts") &&
 				(wordAt(toks, k+1, "not") || wordAt(toks, k+1, "who") && wordAt(toks, k+2, "are") && wordAt(toks, k+3, "not")) {
 				tr.exempt = p.objHasAnticoag(k+1, k+8)
 			}
+			return tr, true
+		}
+		if w == "for" && looksLikeDrug(toks, i+1) {
+			tr.end = i + 1
 			return tr, true
 		}
 		if w == "for" {
@@ -459,6 +494,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		// "Patients with documented bone marrow involvement …" at a clause start
 		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.clauseStart(i) && p.nounWithin(i+2, 7) {
 			tr.end = i + 2
+			tr.leading = true
 			return tr, true
 		}
 		return tr, false
@@ -466,6 +502,15 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if kindAt(toks, i+1, kColon) {
 			tr.end = i + 2
 			tr.objEnd = i + 2
+			tr.leading = true
+			return tr, true
+		}
+		// an item for one sex only: "Women aged ≥ 65 years" (not "Men and women …")
+		if i == 0 && !wordAt(toks, 1, "and", "or") && !kindAt(toks, 1, kSlash) && !kindAt(toks, 1, kComma) &&
+			!wordAt(toks, 1, "with", "who", "of") {
+			tr.end = 1
+			tr.objEnd = 1
+			tr.leading = true
 			return tr, true
 		}
 	}
@@ -532,7 +577,7 @@ func (p *parser) objectEnd(t trigger) int {
 		}
 		if tk.depth == t.depth {
 			switch tk.kind {
-			case kComma, kSemi, kColon, kPeriod, kSep, kRParen:
+			case kComma, kSemi, kColon, kPeriod, kSep, kRParen, kLParen:
 				return k
 			}
 		}
@@ -752,7 +797,8 @@ func (p *parser) childPugh(j int) (bound, bool) {
 	}
 	iv, k, ok := p.cpItem(j)
 	if !ok {
-		return bound{}, false
+		// "Child-Pugh score of 5 or 6"
+		return p.enumeration(start, maskOf(vECOG))
 	}
 	var ivs [][2]float64
 	ivs = append(ivs, iv)
@@ -991,6 +1037,9 @@ func (p *parser) gapIsContinuation(a, b int) bool {
 	trig := false
 	for i := a; i < b; i++ {
 		t := &toks[i]
+		if p.triggerStartsAt(i) {
+			trig = true
+		}
 		if p.inObj[i] {
 			continue
 		}
@@ -1056,7 +1105,7 @@ func (p *parser) assign() {
 			}
 			continue
 		}
-		if p.inObj[b.start] {
+		if p.inObj[b.start] || p.inExample(b.start) {
 			b.discarded = true
 			continue
 		}
@@ -1208,7 +1257,7 @@ func (p *parser) conditional(b *bound) (bool, bool) {
 		t := &p.trigs[ti]
 		if t.pos >= b.end {
 			// trailing: nothing but words between the bound and the trigger
-			if t.exception {
+			if t.exception || t.leading || t.example {
 				continue
 			}
 			boundary := false
@@ -1248,7 +1297,7 @@ func (p *parser) conditional(b *bound) (bool, bool) {
 	}
 	for ti := range p.trigs {
 		t := &p.trigs[ti]
-		if t.pos >= b.start {
+		if t.pos >= b.start || t.example {
 			continue
 		}
 		if p.trailsABound(ti) {
@@ -1265,7 +1314,7 @@ func (p *parser) conditional(b *bound) (bool, bool) {
 // opens no scope of its own.
 func (p *parser) trailsABound(ti int) bool {
 	t := &p.trigs[ti]
-	if t.exception {
+	if t.exception || t.leading || t.example {
 		return false
 	}
 	for bi := range p.bounds {
@@ -1359,25 +1408,22 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 	if p.negated(b) {
 		excl = !excl
 	}
-	a, e := b.start, b.end
-	for a > 0 && toks[a-1].kind != kSemi && toks[a-1].kind != kPeriod && toks[a-1].kind != kSep {
-		a--
-	}
+	e := b.end
 	for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod && toks[e].kind != kSep {
 		e++
 	}
-	for k := a; k < e; k++ {
+	for k := b.end; k < e; k++ {
 		t := &toks[k]
-		if t.kind != kWord {
+		if t.kind != kWord || p.inObj[k] {
 			continue
 		}
 		neg := wordAt(toks, k-1, "not") || wordAt(toks, k-2, "not") && wordAt(toks, k-1, "be")
+		be := wordAt(toks, k-1, "are", "is", "be", "will")
 		switch {
-		case !excl && (excludeCue[t.text] || t.text == "eligible" && neg || (t.text == "allowed" || t.text == "permitted" || t.text == "enrolled" || t.text == "included") && neg):
-			if !p.inObj[k] {
-				return true, false
-			}
-		case excl && p.ctx.exclusion && allowCue[t.text] && !neg && !p.inObj[k]:
+		case !excl && (excludeCue[t.text] && be || neg && (t.text == "eligible" || t.text == "allowed" ||
+			t.text == "permitted" || t.text == "enrolled" || t.text == "included")):
+			return true, false
+		case excl && p.ctx.exclusion && allowCue[t.text] && !neg && be:
 			return false, true
 		}
 	}
@@ -1445,7 +1491,7 @@ func (p *parser) emit() {
 		if allowance {
 			cond, cause = true, causeSubgroup
 		}
-		if !cond && !excl && (p.alternative(bi) || p.ctx.alt) {
+		if !cond && !excl && !b.isStages && (p.alternative(bi) || p.ctx.alt) {
 			cond, cause = true, causeAlternative
 		}
 		if p.ctx.cond {
@@ -1465,6 +1511,9 @@ func (p *parser) emit() {
 				if m, ok := mainSide[v]; ok && m == -side {
 					e = false
 				}
+			}
+			if v == vEGFR && p.cockcroft() {
+				v = vCrCl // "estimated GFR … by Cockcroft-Gault": the formula decides (SPEC 4.10)
 			}
 			c, ok := p.toCand(v, b, e)
 			if !ok {
@@ -1715,22 +1764,20 @@ func (p *parser) tidy() {
 		}
 		loosest := -1
 		for _, j := range group {
-			b := &out[j]
-			if b.hasLo == b.hasHi { // ranges have no single order
-				loosest = -1
-				break
-			}
 			if loosest < 0 {
 				loosest = j
 				continue
 			}
-			l := &out[loosest]
-			if b.hasHi != l.hasHi {
-				loosest = -1
-				break
-			}
-			if b.hasHi && tighterHi(l, b) || b.hasLo && tighterLo(l, b) {
+			l, b := &out[loosest], &out[j]
+			switch {
+			case contains(b, l):
 				loosest = j
+			case contains(l, b):
+			default:
+				loosest = -2 // not ordered: no bound applies to everyone
+			}
+			if loosest == -2 {
+				break
 			}
 		}
 		if loosest >= 0 {
@@ -1783,4 +1830,70 @@ func (p *parser) subsetBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// drugSuffixes end the generic names of anticancer drugs: "cisplatin",
+// "pembrolizumab", "sorafenib", "paclitaxel", "doxorubicin".
+var drugSuffixes = []string{"platin", "mab", "nib", "taxel", "rubicin", "mide", "lisib", "parib", "ciclib", "mycin",
+	"tecan", "abine", "citabine", "fosfamide", "mustine", "rafenib", "zomib", "limus", "stat", "cept", "tide",
+	"vastatin", "lukast", "olimus", "trexate", "rabine", "gemcitabine", "cycline", "poside", "ixabepilone",
+	"bulin", "sertib", "metinib", "denib", "stine"}
+
+// looksLikeDrug reports a drug name at token j: "with cisplatin", "for
+// patients receiving sorafenib".
+func looksLikeDrug(toks []token, j int) bool {
+	if j >= len(toks) || toks[j].kind != kWord || len(toks[j].text) < 6 {
+		return false
+	}
+	w := toks[j].text
+	for _, suf := range drugSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// inExample reports a token after "e.g." or "such as", up to the end of
+// that clause: an illustration, not a requirement (SPEC 4.16).
+func (p *parser) inExample(i int) bool {
+	for ti := range p.trigs {
+		t := &p.trigs[ti]
+		if t.example && i >= t.end && i < p.scopeEnd(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) triggerStartsAt(i int) bool {
+	for _, t := range p.trigs {
+		if t.pos == i {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) cockcroft() bool {
+	for k := range p.toks {
+		if wordAt(p.toks, k, "cockcroft", "cockroft", "cockcroftgault") {
+			return true
+		}
+	}
+	return false
+}
+
+// contains reports whether a's range includes all of b's (a is looser).
+func contains(a, b *cand) bool {
+	info := vars[a.v]
+	aLo, aHi := a.hasLo && !(info.scale && a.lo <= info.floor), a.hasHi && !(info.scale && a.hi >= info.ceil)
+	bLo, bHi := b.hasLo && !(info.scale && b.lo <= info.floor), b.hasHi && !(info.scale && b.hi >= info.ceil)
+	if aLo && (!bLo || tighterLo(a, b)) {
+		return false
+	}
+	if aHi && (!bHi || tighterHi(a, b)) {
+		return false
+	}
+	return true
 }

@@ -179,7 +179,13 @@ func tokenize(s string, buf []token) []token {
 				t.kind = kSemi
 			case ':':
 				t.kind = kColon
-			case '.', '?', '!':
+			case '.':
+				t.kind = kPeriod
+				// "e.g.", "i.e.", "vs.", "N.B.": an abbreviation, not a full stop
+				if n := len(toks); n > 0 && glued && toks[n-1].kind == kWord && abbreviations[toks[n-1].text] {
+					t.kind = kOther
+				}
+			case '?', '!':
 				t.kind = kPeriod
 			case '%':
 				t.kind = kPercent
@@ -435,3 +441,7 @@ func lexNumber(s string, i int) (token, int) {
 	t := token{kind: kNum, start: int32(i), end: int32(j), text: s[i:j], val: v, decimals: decimals, intLen: int8(intLen), grouped: grouped}
 	return t, j - i
 }
+
+var abbreviations = map[string]bool{"e": true, "g": true, "i": true, "eg": true, "ie": true, "vs": true,
+	"etc": true, "approx": true, "cf": true, "al": true, "n": true, "b": true, "nb": true, "dr": true, "no": true,
+	"resp": true, "incl": true, "max": true, "min": true, "ca": true}

@@ -1,0 +1,258 @@
+package eligibility_test
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/trials-app/trials/eligibility"
+	"github.com/trials-app/trials/model"
+)
+
+// compact writes a requirement as "platelets >=100 10^9/L", "ecog [0,1]",
+// "qtc <470 ms cond", "bclc_stage {B,C}".
+func compact(r model.Requirement) string {
+	f := func(p *float64) string { return strconv.FormatFloat(*p, 'f', -1, 64) }
+	var rng string
+	switch {
+	case r.Variable == "bclc_stage":
+		rng = "{" + strings.Join(r.Values, ",") + "}"
+	case r.Min != nil && r.Max != nil:
+		l, h := "(", ")"
+		if *r.MinInclusive {
+			l = "["
+		}
+		if *r.MaxInclusive {
+			h = "]"
+		}
+		rng = l + f(r.Min) + "," + f(r.Max) + h
+	case r.Min != nil:
+		rng = ">" + f(r.Min)
+		if *r.MinInclusive {
+			rng = ">=" + f(r.Min)
+		}
+	case r.Max != nil:
+		rng = "<" + f(r.Max)
+		if *r.MaxInclusive {
+			rng = "<=" + f(r.Max)
+		}
+	}
+	s := r.Variable + " " + rng
+	if r.Unit != "" {
+		s += " " + string(r.Unit)
+	}
+	if r.Conditional {
+		s += " cond"
+	}
+	return s
+}
+
+// The wordings real records use, each with what SPEC.md asks for. "E:"
+// before a sentence puts it in the exclusion criteria.
+var sentences = []struct {
+	text string
+	want []string
+}{
+	// performance status
+	{"ECOG performance status 0-1", []string{"ecog [0,1]"}},
+	{"ECOG PS =< 2", []string{"ecog <=2"}},
+	{"Eastern Cooperative Oncology Group (ECOG) performance status of 0, 1, or 2", []string{"ecog [0,2]"}},
+	{"WHO performance status 0 or 1", []string{"ecog [0,1]"}},
+	{"Performance status 0-2", []string{"ecog [0,2]"}},
+	{"ECOG PS ≦ 1", []string{"ecog <=1"}},
+	{"ECOG performance status of 0 to 1", []string{"ecog [0,1]"}},
+	{"ECOG < 3", []string{"ecog <=2"}},
+	{"ECOG PS 2", nil}, // no comparison
+	{"E: ECOG performance status ≥ 2", []string{"ecog <=1"}},
+	{"E: ECOG performance status 3 or 4", []string{"ecog <=2"}},
+	{"Karnofsky performance status (KPS) ≥ 70%", []string{"karnofsky >=70"}},
+	{"Karnofsky > 70%", []string{"karnofsky >=71"}},
+	{"KPS of 60-100", []string{"karnofsky [60,100]"}},
+	{"Lansky play-performance score ≥ 50 for patients < 16 years of age", []string{"lansky >=50 cond"}},
+	{"ECOG performance status ≤ 1 or Karnofsky ≥ 70%", []string{"ecog <=1", "karnofsky >=70 cond"}},
+	{"ECOG 0–1 (Karnofsky ≥ 70)", []string{"ecog [0,1]", "karnofsky >=70"}},
+	{"ECOG 0-1 in Part A, 0-2 in Part B", []string{"ecog [0,1] cond", "ecog [0,2]"}},
+
+	// liver scores and stages
+	{"Child-Pugh class A", []string{"child_pugh_score [5,6]"}},
+	{"Child-Pugh A or B7", []string{"child_pugh_score [5,7]"}},
+	{"Child-Pugh score ≤ 7", []string{"child_pugh_score <=7"}},
+	{"Liver function Child-Pugh class A or B", []string{"child_pugh_score [5,9]"}},
+	{"Child-Pugh score of 5 or 6", []string{"child_pugh_score [5,6]"}},
+	{"E: Child-Pugh class B or C", []string{"child_pugh_score <=6"}},
+	{"E: Child-Pugh score > 7", []string{"child_pugh_score <=7"}},
+	{"Child-Pugh A or a subset of Child-Pugh B", nil},
+	{"BCLC stage B or C", []string{"bclc_stage {B,C}"}},
+	{"Advanced HCC (BCLC-C)", []string{"bclc_stage {C}"}},
+	{"Intermediate (BCLC B) or advanced (BCLC C) hepatocellular carcinoma", []string{"bclc_stage {B,C}"}},
+	{"E: BCLC stage D", []string{"bclc_stage {0,A,B,C}"}},
+	{"CNLC stage IIb-IIIa or BCLC stage B", nil},
+	{"Intermediate or advanced HCC not amenable to curative treatment", nil},
+
+	// blood counts
+	{"Absolute neutrophil count ≥ 1.5 × 10^9/L", []string{"anc >=1.5 10^9/L"}},
+	{"ANC ≥ 1,500/mm³", []string{"anc >=1.5 10^9/L"}},
+	{"ANC >= 1500/mcL", []string{"anc >=1.5 10^9/L"}},
+	{"Neutrophils ≥1.0×10E9/L", []string{"anc >=1 10^9/L"}},
+	{"ANC ≥ 1.5 x 10^9/l", []string{"anc >=1.5 10^9/L"}},
+	{"Absolute neutrophil count ≥ 1500/mL", []string{"anc >=1.5 10^9/L"}},
+	{"ANC ≥ 1.5 G/L", []string{"anc >=1.5 10^9/L"}},
+	{"Platelets ≥ 100 K/uL", []string{"platelets >=100 10^9/L"}},
+	{"Platelet count ≥ 75 x 10³/µL", []string{"platelets >=75 10^9/L"}},
+	{"Platelet count ≥ 100 × 103/µL", []string{"platelets >=100 10^9/L"}},
+	{"Platelets ≥ 100 000/mm3", []string{"platelets >=100 10^9/L"}},
+	{"Platelet count at least 100,000/mm^3", []string{"platelets >=100 10^9/L"}},
+	{"platelets ≥ 100.000/µl", []string{"platelets >=100 10^9/L"}},
+	{"Platelets ≥ 10 × 10^4/μL", []string{"platelets >=100 10^9/L"}},
+	{"Platelet count not less than 75 × 10^9/L", []string{"platelets >=75 10^9/L"}},
+	{"E: Platelets < 50,000/uL", []string{"platelets >=50 10^9/L"}},
+	{"White blood cell count (WBC) ≥ 3.0 x 109/l", []string{"wbc >=3 10^9/L"}},
+	{"Leukocytes ≥ 3,000/µL", []string{"wbc >=3 10^9/L"}},
+	{"Absolute lymphocyte count ≥ 0.5 × 10^9/L", []string{"lymphocytes >=0.5 10^9/L"}},
+	{"CD4+ lymphocyte count ≥ 200 cells/µL", nil},
+	{"Granulocyte count at least 1,500/mm^3", nil},
+	{"Hemoglobin ≥ 9 g/dL (transfusion allowed)", []string{"hemoglobin >=9 g/dL"}},
+	{"Haemoglobin ≥ 90 g/L", []string{"hemoglobin >=9 g/dL"}},
+	{"Hb ≥ 5.6 mmol/L", []string{"hemoglobin >=9.022 g/dL"}},
+	{"Hemoglobin ≥ 9.0 g/dL (5.6 mmol/L)", []string{"hemoglobin >=9 g/dL"}},
+	{"Hemoglobin ≥ 8 g/L", []string{"hemoglobin >=8 g/dL"}},
+	{"Hemoglobin greater than or equal to 10 g/dL", []string{"hemoglobin >=10 g/dL"}},
+	{"Adequate bone marrow function: ANC ≥ 1.5 × 10^9/L, platelets ≥ 100 × 10^9/L and hemoglobin ≥ 9 g/dL",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
+	{"Platelet count ≥ 100 × 10^9/L (≥ 75 × 10^9/L for patients with bone marrow involvement)",
+		[]string{"platelets >=100 10^9/L", "platelets >=75 10^9/L cond"}},
+	{"Patients with severe aplastic anemia: ANC < 0.5 × 10^9/L", []string{"anc <0.5 10^9/L"}},
+
+	// liver function
+	{"Total bilirubin ≤ 1.5 × ULN", []string{"bilirubin <=1.5 xULN"}},
+	{"Total bilirubin =< 1.5 x upper limit of normal (ULN)", []string{"bilirubin <=1.5 xULN"}},
+	{"Serum bilirubin ≤ 1.5 times the institutional upper limit of normal", []string{"bilirubin <=1.5 xULN"}},
+	{"Total bilirubin ≤ 30 µmol/L", []string{"bilirubin <=1.754 mg/dL"}},
+	{"Total bilirubin within normal limits", nil},
+	{"Total bilirubin ≤ ULN", []string{"bilirubin <=1 xULN"}},
+	{"Bilirubin below the upper limit of normal", []string{"bilirubin <1 xULN"}},
+	{"Bilirubin ≤ 1.25 × ULN; Gilbert's syndrome ≤ 2.5 × ULN", []string{"bilirubin <=1.25 xULN", "bilirubin <=2.5 xULN cond"}},
+	{"Direct bilirubin ≤ ULN", nil},
+	{"Total bilirubin ≤ 1.5 × ULN (patients with Gilbert's syndrome: total bilirubin < 3.0 mg/dL)",
+		[]string{"bilirubin <=1.5 xULN", "bilirubin <3 mg/dL cond"}},
+	{"AST and ALT ≤ 2.5 × ULN (≤ 5 × ULN if liver metastases)",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"AST/ALT ≤ 3 x ULN (< 5 x ULN for patients with liver involvement)",
+		[]string{"ast <=3 xULN", "alt <=3 xULN", "ast <5 xULN cond", "alt <5 xULN cond"}},
+	{"AST (SGOT) and ALT (SGPT) ≤ 2.5 × institutional ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"Transaminases ≤ 3 × ULN", []string{"ast <=3 xULN", "alt <=3 xULN"}},
+	{"Serum transaminases (ASAT/ALAT) no greater than 2.5 x ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"ALT ≤ 5 × ULN in patients with hepatocellular carcinoma", []string{"alt <=5 xULN cond"}},
+	{"AST ≤ 100 U/L", []string{"ast <=100 U/L"}},
+	{"AST, ALT and alkaline phosphatase ≤ 2.5 × ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"E: AST or ALT > 3 × ULN", []string{"ast <=3 xULN", "alt <=3 xULN"}},
+	{"Serum albumin ≥ 3.0 g/dL", []string{"albumin >=3 g/dL"}},
+	{"Albumin ≥ 28 g/L", []string{"albumin >=2.8 g/dL"}},
+	{"Albumin-bilirubin (ALBI) grade 1 or 2", nil},
+	{"INR ≤ 1.5", []string{"inr <=1.5 ratio"}},
+	{"INR ≤ 1.5 × ULN", []string{"inr <=1.5 xULN"}},
+	{"PT-INR < 1.7", []string{"inr <1.7 ratio"}},
+	{"INR ≤ 1.4 unless on warfarin", []string{"inr <=1.4 ratio"}},
+	{"For patients not on anticoagulants: INR ≤ 1.3 × ULN", []string{"inr <=1.3 xULN"}},
+	{"INR or aPTT ≤ 1.5 × ULN", []string{"inr <=1.5 xULN"}},
+	{"Prothrombin time (PT) ≤ 1.5 × ULN", nil},
+	{"PT < 16 seconds", nil},
+
+	// kidney
+	{"Serum creatinine ≤ 1.5 mg/dL", []string{"creatinine <=1.5 mg/dL"}},
+	{"Serum creatinine < 1.5", nil}, // mg/dL or × ULN?
+	{"Creatinine ≤ 133 µmol/L", []string{"creatinine <=1.505 mg/dL"}},
+	{"Creatinine ≤ 1.5 × ULN or CrCl ≥ 50 mL/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
+	{"Creatinine clearance ≥ 60 mL/min (Cockcroft-Gault)", []string{"creatinine_clearance >=60 mL/min"}},
+	{"Calculated creatinine clearance ≥ 50 mL/min/1.73 m²", []string{"creatinine_clearance >=50 mL/min"}},
+	{"24-h urine CrCl ≥ 55 mL/min/1.73 m²", []string{"creatinine_clearance >=55 mL/min"}},
+	{"CrCl ≥ 55 mL/min and/or creatinine ≤ 1.3 × ULN", []string{"creatinine_clearance >=55 mL/min", "creatinine <=1.3 xULN cond"}},
+	{"eGFR ≥ 45 mL/min/1.73 m2 (CKD-EPI)", []string{"egfr >=45 mL/min/1.73m2"}},
+	{"GFR ≥ 40 mL/min", []string{"egfr >=40 mL/min/1.73m2"}},
+	{"Estimated GFR ≥ 50 mL/min by Cockcroft-Gault", []string{"creatinine_clearance >=50 mL/min"}},
+	{"E: Serum creatinine > 2 mg/dL or creatinine clearance < 35 mL/min",
+		[]string{"creatinine <=2 mg/dL", "creatinine_clearance >=35 mL/min"}},
+	{"Creatinine clearance ≥ 40 mL/min with cisplatin, ≥ 55 mL/min with carboplatin",
+		[]string{"creatinine_clearance >=40 mL/min", "creatinine_clearance >=55 mL/min cond"}},
+	{"CrCl ≥ 50 mL/min for patients whose creatinine is above normal", []string{"creatinine_clearance >=50 mL/min cond"}},
+	{"Urine protein to creatinine ratio < 1.0", nil},
+	{"Normal renal function", nil},
+	{"Creatinine ≤ 60 mL/min", nil}, // self-contradictory
+
+	// heart
+	{"QTcF ≤ 470 ms", []string{"qtc <=470 ms"}},
+	{"QTc interval < 480 msec", []string{"qtc <480 ms"}},
+	{"E: QTcF > 480 milliseconds", []string{"qtc <=480 ms"}},
+	{"E: Mean resting QTc ≥ 470 ms", []string{"qtc <470 ms"}},
+	{"QTcF ≤ 460 ms in men and ≤ 475 ms in women", []string{"qtc <=460 ms cond", "qtc <=475 ms"}},
+	{"Any factor that increases the risk of QTc prolongation (e.g., QTc above 480 ms, in the opinion of the investigator)", nil},
+	{"LVEF ≥ 50% by ECHO or MUGA", []string{"lvef >=50 %"}},
+	{"Left ventricular ejection fraction ≥ 45 %", []string{"lvef >=45 %"}},
+	{"E: LVEF ≤ 40%", []string{"lvef >40 %"}},
+	{"LVEF within institutional normal limits", nil},
+	{"NYHA class II or higher heart failure", nil},
+
+	// life expectancy
+	{"Life expectancy of at least 12 weeks", []string{"life_expectancy >=12 weeks"}},
+	{"Life expectancy ≥ 3 months", []string{"life_expectancy >=13.035 weeks"}},
+	{"Estimated life expectancy of more than 6 months", []string{"life_expectancy >26.07 weeks"}},
+	{"Expected survival > 3 months", []string{"life_expectancy >13.035 weeks"}},
+	{"Predicted life expectancy of 12 weeks or more", []string{"life_expectancy >=12 weeks"}},
+	{"E: Life expectancy < 2 months", []string{"life_expectancy >=8.69 weeks"}},
+	{"Life expectancy > 12", nil}, // weeks or months?
+
+	// age
+	{"Age ≥ 18 years", []string{"age >=18 years"}},
+	{"Aged 20 or over", []string{"age >=20 years"}},
+	{"Patients older than 21 years", []string{"age >21 years"}},
+	{"18 to 80 years of age", []string{"age [18,80] years"}},
+	{"Men and women aged 18-75 years", []string{"age [18,75] years"}},
+	{"Age between 18 and 70 years", []string{"age [18,70] years"}},
+	{"Younger than 65 years", []string{"age <65 years"}},
+	{"Age ≥ 6 months", []string{"age >=0.5 years"}},
+	{"18 years of age or older at the time of consent", []string{"age >=18 years"}},
+	{"Male or female ≥ 18 years", []string{"age >=18 years"}},
+	{"Family history of sudden death under 40 years of age", nil},
+	{"At least 5 years since prior therapy", nil},
+	{"Postmenopausal, defined as age ≥ 60 years or amenorrhea for 12 months", nil},
+
+	// lists, mojibake, other wordings
+	{"Laboratory values: ANC ≥ 1.5 × 10^9/L; platelets ≥ 100 × 10^9/L; total bilirubin ≤ 1.5 × ULN; AST and ALT ≤ 3 × ULN; creatinine ≤ 1.5 × ULN",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "bilirubin <=1.5 xULN", "ast <=3 xULN", "alt <=3 xULN", "creatinine <=1.5 xULN"}},
+	{"ECOG score â‰¤ 2 points", []string{"ecog <=2"}},
+	{"Neutrophils â‰¥ 1.5Ã—109/L", []string{"anc >=1.5 10^9/L"}},
+	{"Hemoglobin \\> 9 g/dL", []string{"hemoglobin >9 g/dL"}},
+	{"Absolute neutrophil count ≧ 1,500/μL", []string{"anc >=1.5 10^9/L"}},
+	{"Hemoglobin ≥ 9 g/dl and platelets ≥ 100 × 10^9/L, respectively", []string{"hemoglobin >=9 g/dL", "platelets >=100 10^9/L"}},
+	{"HBV DNA < 500 IU/mL", nil},
+	{"Signed informed consent", nil},
+	{"No prior systemic therapy for advanced disease within 28 days", nil},
+	{"Received at least 2 prior lines of therapy", nil},
+}
+
+func TestSentences(t *testing.T) {
+	for _, tc := range sentences {
+		text := tc.text
+		el := model.Eligibility{}
+		if rest, ok := strings.CutPrefix(text, "E: "); ok {
+			el.Exclusion = []model.Criterion{{Text: rest}}
+		} else {
+			el.Inclusion = []model.Criterion{{Text: text}}
+		}
+		var got []string
+		for _, r := range eligibility.Extract(&el) {
+			got = append(got, compact(r))
+		}
+		want := tc.want
+		if !slices.Equal(sorted(got), sorted(want)) {
+			t.Errorf("%s\n   got %q\n  want %q", text, got, want)
+		}
+	}
+}
+
+func sorted(s []string) []string {
+	c := slices.Clone(s)
+	slices.Sort(c)
+	return c
+}
