@@ -664,7 +664,7 @@ func cellUnit(toks []token, j int, afterTimes bool) (string, int, bool) {
 	switch {
 	case exp == 9 && d == "l", exp == 3 && (d == "ul" || d == "mm3"), exp == 0 && d == "nl":
 		return ruCells109, e, true
-	case exp == 4 && d == "ul":
+	case exp == 4 && (d == "ul" || d == "mm3"):
 		return ruCells104, e, true
 	case exp == 0 && (d == "ul" || d == "mm3"):
 		return ruCellsUL, e, true

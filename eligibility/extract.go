@@ -70,7 +70,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx) {
 			ic.alt = true
 		}
 		n := len(x.reqs)
-		if prefilter(text) {
+		if ic.subject != vNone || prefilter(text) {
 			x.add(text, ic)
 		}
 		if len(x.reqs) > n {

@@ -128,6 +128,7 @@ func (p *parser) parse() []cand {
 	p.findTriggers()
 	p.findBounds()
 	p.assign()
+	p.chainAges()
 	p.emit()
 	p.tidy()
 	return p.out
@@ -209,6 +210,12 @@ func (p *parser) findGroups() {
 				mergeInto(&g, ms[k+2])
 				g.end = ms[k+2].end + 1
 				k += 2
+				continue
+			}
+			if n.start == g.end && n.kind == mkOther && g.kind != mkOther && !isAge(g) {
+				// a glued table cell: "INR OR prothrombin time (PT) Activated partial thromboplastin time (aPTT)"
+				g.end = n.end
+				k++
 				continue
 			}
 			if e, ok := listJoin(toks, g.end, n.start); ok && !isAge(g) && !isAgeM(n) && n.kind != mkGeneric && g.kind != mkGeneric {
@@ -308,7 +315,8 @@ var subgroupNouns = setOf("metastases", "metastasis", "metastatic", "mets", "inv
 
 var ifExempt = setOf("applicable", "available", "tested", "measured", "done", "performed", "clinically",
 	"needed", "necessary", "required", "known", "obtained", "appropriate", "possible", "feasible", "indicated",
-	"assessed", "evaluated", "collected", "any", "abnormal", "elevated", "they", "not")
+	"assessed", "evaluated", "collected", "any", "abnormal", "elevated", "they", "not", "using", "calculated",
+	"estimated", "used", "determined", "done", "desired", "permitted", "allowed")
 
 var anticoagWords = setOf("anticoagulation", "anticoagulant", "anticoagulants", "anticoagulated", "warfarin",
 	"heparin", "coumadin", "coumarin", "acenocoumarol", "phenprocoumon", "doac", "doacs", "noac", "noacs",
@@ -420,6 +428,12 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		return tr, true
 	case "with":
 		if wordAt(toks, i+1, "the") && wordAt(toks, i+2, "exception") && wordAt(toks, i+3, "of") {
+			tr.end = i + 4
+			tr.exception = true
+			return tr, true
+		}
+		// "with the following exception(s):"
+		if wordAt(toks, i+1, "the") && wordAt(toks, i+2, "following") && wordAt(toks, i+3, "exception", "exceptions") {
 			tr.end = i + 4
 			tr.exception = true
 			return tr, true
@@ -583,6 +597,11 @@ func (p *parser) objectEnd(t trigger) int {
 		}
 		if tk.kind == kWord && tk.depth == t.depth {
 			if objectEnd[tk.text] {
+				return k
+			}
+			// "for patients > 16 years of age and Lansky ≥ 50 …": a new subject
+			if (tk.text == "and" || tk.text == "or") && k > t.end && k+1 < len(toks) && p.inGrp[k+1] >= 0 &&
+				p.groups[p.inGrp[k+1]].kind == mkVar && !isAge(p.groups[p.inGrp[k+1]]) {
 				return k
 			}
 			if tk.text == "in" && wordAt(toks, k+1, "which") {
@@ -833,6 +852,11 @@ func (p *parser) childPugh(j int) (bound, bool) {
 	// "or better" after a class: "B7 or better"
 	if wordAt(toks, k, "or") && wordAt(toks, k+1, "better") && len(ivs) == 1 {
 		ivs[0][0] = 5
+		k += 2
+	}
+	// "B8 or worse", "B or higher"
+	if wordAt(toks, k, "or", "and") && wordAt(toks, k+1, "worse", "higher", "above", "greater", "more") && len(ivs) == 1 {
+		ivs[0][1] = 15
 		k += 2
 	}
 	// the union must be one interval
@@ -1159,6 +1183,25 @@ func (p *parser) assign() {
 	}
 }
 
+// chainAges gives an age to a time bound joined to an age: "≥ 12 months and
+// ≤ 21 years of age".
+func (p *parser) chainAges() {
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		if p.owner[bi] != ownerNone || !b.discarded || bi+1 >= len(p.bounds) || p.owner[bi+1] != ownerAge {
+			continue
+		}
+		if !(b.hasLo && isTimeUnit(b.loUnit) || b.hasHi && isTimeUnit(b.hiUnit)) || p.inObj[b.start] {
+			continue
+		}
+		n := &p.bounds[bi+1]
+		if n.start == b.end+1 && (wordAt(p.toks, b.end, "and", "to") || kindAt(p.toks, b.end, kDash)) {
+			b.discarded = false
+			p.owner[bi] = ownerAge
+		}
+	}
+}
+
 func (p *parser) claim(bi, gi int) {
 	g := &p.groups[gi]
 	g.bounds++
@@ -1409,7 +1452,7 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 		excl = !excl
 	}
 	e := b.end
-	for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod && toks[e].kind != kSep {
+	for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod && toks[e].kind != kSep && !p.boundStartsAt(e) {
 		e++
 	}
 	for k := b.end; k < e; k++ {
@@ -1688,13 +1731,22 @@ func (p *parser) tidy() {
 	for i := range out {
 		for j := i + 1; j < len(out); j++ {
 			a, b := &out[i], &out[j]
-			if a.dropped || b.dropped || !same(a, b) || a.cond != b.cond || a.v == vBCLC {
+			if a.dropped || b.dropped || !same(a, b) || a.v == vBCLC {
 				continue
+			}
+			if a.cond != b.cond && b.cause != causeAlternative && a.cause != causeAlternative {
+				continue // a subgroup's bound that happens to be close is its own
 			}
 			if a.hasLo == b.hasLo && a.hasHi == b.hasHi && (!a.hasLo || near(a.lo, b.lo) && a.loInc == b.loInc) &&
 				(!a.hasHi || near(a.hi, b.hi) && a.hiInc == b.hiInc) {
+				// "ANC ≥ 1,500/mm³ or ≥ 1.5 × 10^9/L": the same bound twice
+				cond := a.cond && b.cond
 				if a.rawUnit == ruMmolL && b.rawUnit != ruMmolL {
 					*a = *b
+				}
+				a.cond = cond
+				if !cond {
+					a.cause = causeNone
 				}
 				b.dropped = true
 			}
@@ -1726,12 +1778,14 @@ func (p *parser) tidy() {
 			if a.dropped || b.dropped || !same(a, b) || a.cond || b.cond || a.v == vBCLC {
 				continue
 			}
-			if a.hasHi && b.hasHi && a.hasLo == b.hasLo && (!a.hasLo || a.lo == b.lo) {
+			aLo, bLo := a.hasLo && !atFloor(a), b.hasLo && !atFloor(b)
+			aHi, bHi := a.hasHi && !atCeil(a), b.hasHi && !atCeil(b)
+			if aHi && bHi && aLo == bLo && (!aLo || a.lo == b.lo) {
 				if tighterHi(b, a) {
 					a.hi, a.hiInc, a.span = b.hi, b.hiInc, b.span
 				}
 				b.dropped = true
-			} else if a.hasLo && b.hasLo && a.hasHi == b.hasHi && (!a.hasHi || a.hi == b.hi) {
+			} else if aLo && bLo && aHi == bHi && (!aHi || a.hi == b.hi) {
 				if tighterLo(b, a) {
 					a.lo, a.loInc, a.span = b.lo, b.loInc, b.span
 				}
@@ -1897,3 +1951,15 @@ func contains(a, b *cand) bool {
 	}
 	return true
 }
+
+func (p *parser) boundStartsAt(i int) bool {
+	for k := range p.bounds {
+		if p.bounds[k].start == i {
+			return true
+		}
+	}
+	return false
+}
+
+func atFloor(c *cand) bool { return vars[c.v].scale && c.hasLo && c.lo <= vars[c.v].floor }
+func atCeil(c *cand) bool  { return vars[c.v].scale && c.hasHi && c.hi >= vars[c.v].ceil }

@@ -119,7 +119,10 @@ func init() {
 		"prothrombin inr", "inr value", "inr ratio", "pt international normalized ratio")
 	addAliases(v(vCreatinine), "creatinine", "serum creatinine", "plasma creatinine", "creatinine level",
 		"creatinine levels", "blood creatinine", "scr", "serum cr", "creatinemia", "serum creatinine level",
-		"serum creatinine levels", "creatinine value", "serum creatinine value", "creatinin", "serum creatinin")
+		"serum creatinine levels", "creatinine value", "serum creatinine value", "creatinin", "serum creatinin",
+		// "Cr ≤ 1.5 × ULN" (Chinese records); a creatinine bound needs a unit, so
+		// "CR" as a complete response never yields one
+		"cr", "serum cr level")
 	addAliases(v(vCrCl), "creatinine clearance", "crcl", "clcr", "ccr", "cr clearance", "creatinine clearance rate",
 		"creatinine clearances", "calculated creatinine clearance", "measured creatinine clearance",
 		"estimated creatinine clearance", "cockcroft gault creatinine clearance", "clearance of creatinine",
