@@ -4,6 +4,8 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/trials-app/trials/model"
 )
@@ -19,14 +21,23 @@ func Extract(el *model.Eligibility) []model.Requirement {
 	if el == nil {
 		return []model.Requirement{}
 	}
-	x := extractor{restricted: restrictedItems(el.Raw)}
+	x := extractors.Get().(*extractor)
+	defer extractors.Put(x)
+	x.reqs, x.keys = nil, x.keys[:0]
+	x.restricted = restrictedItems(el.Raw)
 	x.walk(el.Inclusion, itemCtx{from: "inclusion"})
 	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true})
-	if x.reqs == nil {
+	reqs := x.reqs
+	x.reqs = nil
+	if reqs == nil {
 		return []model.Requirement{}
 	}
-	return x.reqs
+	return reqs
 }
+
+// extractors keeps parsers and their buffers between calls: a registry
+// export extracts from every trial.
+var extractors = sync.Pool{New: func() any { return new(extractor) }}
 
 type extractor struct {
 	p          parser
@@ -85,12 +96,43 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx) {
 	}
 }
 
+// maxChunk bounds the text parsed at once. Real items are far shorter; a
+// document that lost its line breaks can make one item of a whole section,
+// and the parser's work grows faster than the length of what it reads.
+const maxChunk = 1500
+
 func (x *extractor) add(text string, ctx itemCtx) {
-	x.p.text = text
-	x.p.ctx = ctx
-	for _, c := range x.p.parse() {
-		x.push(text, ctx.from, c)
+	for off := 0; off < len(text); {
+		end := chunkEnd(text, off)
+		x.p.text = text[off:end]
+		x.p.ctx = ctx
+		for _, c := range x.p.parse() {
+			c.span[0] += off
+			c.span[1] += off
+			x.push(text, ctx.from, c)
+		}
+		off = end
 	}
+}
+
+// chunkEnd is where the chunk of text starting at off ends: the whole rest
+// when it is short, else after the last "; " or ". " within maxChunk bytes
+// (or the last space, or maxChunk bytes, on a rune boundary).
+func chunkEnd(text string, off int) int {
+	if len(text)-off <= maxChunk {
+		return len(text)
+	}
+	window := text[off : off+maxChunk]
+	for _, sep := range []string{"; ", ". ", ", ", " "} {
+		if i := strings.LastIndex(window, sep); i > maxChunk/3 {
+			return off + i + len(sep)
+		}
+	}
+	end := off + maxChunk
+	for end > off+1 && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
 }
 
 // reqKey identifies a requirement for SPEC 4.11's "recorded once".
@@ -236,7 +278,7 @@ var headingRe = regexp.MustCompile(`(?i)^(?:(?:key|main|major|general|specific|a
 var verbWords = setOf("is", "are", "apply", "applies", "only", "must", "will", "should", "be", "have", "has", "may")
 
 func heading(text string) (headingInfo, bool) {
-	if len(text) > 90 {
+	if len(text) > 90 || !mayBeHeading(text) {
 		return headingInfo{}, false
 	}
 	m := headingRe.FindStringSubmatch(text)
@@ -262,7 +304,7 @@ func heading(text string) (headingInfo, bool) {
 	case word == "inclusion":
 		h.section = "inclusion"
 	}
-	if word == "eligibility" && !strings.Contains(strings.ToLower(text), "criteri") {
+	if word == "eligibility" && indexFold(text, criteriaWord) < 0 {
 		return headingInfo{}, false
 	}
 	h.later = laterStep(words)
@@ -297,10 +339,47 @@ func laterStep(words []string) bool {
 }
 
 var (
-	negLeadRe   = regexp.MustCompile(`(?i)\b(must not|should not|may not|cannot|none of the following|no evidence of|are excluded|will be excluded|be excluded|not be eligible|not eligible|ineligible|exclude[sd]?)\b`)
-	allowLeadRe = regexp.MustCompile(`(?i)\b(are eligible|is eligible|will be eligible|may be eligible|are allowed|is allowed|are permitted|is permitted|may be included|may be enrolled|can be enrolled|can be included|are not excluded)\b`)
-	oneOfRe     = regexp.MustCompile(`(?i)\b(one of the following|either of the following|at least one of)\b`)
+	negLead = phraseList("must not", "should not", "may not", "cannot", "none of the following", "no evidence of",
+		"are excluded", "will be excluded", "be excluded", "not be eligible", "not eligible", "ineligible",
+		"exclude", "excludes", "excluded")
+	allowLead = phraseList("are eligible", "is eligible", "will be eligible", "may be eligible", "are allowed",
+		"is allowed", "are permitted", "is permitted", "may be included", "may be enrolled", "can be enrolled",
+		"can be included", "are not excluded")
+	oneOfLead = phraseList("one of the following", "either of the following", "at least one of")
 )
+
+func phraseList(ps ...string) [][]string {
+	out := make([][]string, len(ps))
+	for i, p := range ps {
+		out[i] = splitWords(p)
+	}
+	return out
+}
+
+// hasPhrase reports whether the words of one of ps follow each other in toks.
+func hasPhrase(toks []token, ps [][]string) bool {
+	for i := range toks {
+		if toks[i].kind != kWord {
+			continue
+		}
+	next:
+		for _, p := range ps {
+			for k, w := range p {
+				if !wordAt(toks, i+k, w) {
+					continue next
+				}
+			}
+			if p[0] == "exclude" || p[0] == "excludes" || p[0] == "excluded" {
+				// "excluded" after "not" allows
+				if wordAt(toks, i-1, "not") {
+					continue
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
 
 // leadIn returns the context the children of a lead-in item inherit.
 func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
@@ -327,17 +406,17 @@ func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
 		}
 		child.cond = true
 	}
-	if strings.Contains(strings.ToLower(text), "only") && restrictsNext(text) {
+	if restrictsNext(text) {
 		child.cond = true
 	}
-	if !ctx.exclusion && negLeadRe.MatchString(text) {
+	if !ctx.exclusion && hasPhrase(p.toks, negLead) {
 		child.exclusion = true
 	}
-	if ctx.exclusion && allowLeadRe.MatchString(text) {
+	if ctx.exclusion && hasPhrase(p.toks, allowLead) {
 		child.exclusion = false
 		child.cond = true
 	}
-	if !child.exclusion && oneOfRe.MatchString(text) {
+	if !child.exclusion && hasPhrase(p.toks, oneOfLead) {
 		child.alt = true // the first child that states a bound stays unconditional
 	}
 	// "Life expectancy:", "Performance status:", "Age:" — the children name
@@ -369,7 +448,7 @@ var restrictNextRe = regexp.MustCompile(`(?i)\b(?:criteri(?:a|on|um)|item)\s*(?:
 // restrictsNext reports an item such as "Inclusion criteria 13 is only for
 // patients registered before …": it restricts the item after it.
 func restrictsNext(text string) bool {
-	if !strings.Contains(text, "only") && !strings.Contains(text, "Only") && !strings.Contains(text, "ONLY") {
+	if indexFold(text, onlyWord) < 0 {
 		return false
 	}
 	return restrictNextRe.MatchString(text)
@@ -386,33 +465,74 @@ var (
 // chemotherapy:" — which the criteria tree may not keep, and returns the
 // opening words of the items they restrict.
 func restrictedItems(raw string) []string {
-	if raw == "" || !strings.Contains(strings.ToLower(raw), "only") {
-		return nil
-	}
 	var out []string
-	for _, m := range rawRestrictRe.FindAllStringSubmatchIndex(raw, -1) {
-		num := raw[m[2]:m[3]]
-		rest := raw[m[1]:]
-		lines := strings.Split(rest, "\n")
-		for i, l := range lines {
-			if i > 12 {
+	for from := 0; from < len(raw); {
+		i := indexFold(raw[from:], onlyWord)
+		if i < 0 {
+			break
+		}
+		i += from
+		ls := strings.LastIndexByte(raw[:i], '\n') + 1
+		le := strings.IndexByte(raw[i:], '\n')
+		if le < 0 {
+			le = len(raw)
+		} else {
+			le += i
+		}
+		from = le
+		// a restriction wrapped over two lines: read the line before too
+		start := ls
+		if ls > 0 {
+			start = strings.LastIndexByte(raw[:ls-1], '\n') + 1
+		}
+		m := rawRestrictRe.FindStringSubmatch(raw[start:le])
+		if m == nil {
+			continue
+		}
+		num := m[1]
+		lines := strings.Split(raw[le:min(len(raw), le+4000)], "\n")
+		for k, l := range lines {
+			if k > 12 {
 				break
 			}
 			g := rawItemRe.FindStringSubmatch(l)
 			if g == nil || g[1] != num {
 				continue
 			}
-			start := ItemText(g[2])
-			if len(start) > 40 {
-				start = start[:40]
+			item := ItemText(g[2])
+			if len(item) > 40 {
+				item = item[:40]
 			}
-			if len(start) >= 10 {
-				out = append(out, start)
+			if len(item) >= 10 {
+				out = append(out, item)
 			}
 			break
 		}
 	}
 	return out
+}
+
+// spellings gives the lower-case, capitalised and upper-case forms of a word.
+func spellings(w string) *[3]string {
+	return &[3]string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)}
+}
+
+var (
+	onlyWord     = spellings("only")
+	criteriaWord = spellings("criteri")
+)
+
+// indexFold is strings.Index ignoring case, for a lower-case needle: it
+// looks for the lower-case, capitalised and upper-case spellings, which is
+// how registry text writes a word, with the fast substring search.
+func indexFold(s string, needle *[3]string) int {
+	best := -1
+	for _, n := range needle {
+		if i := strings.Index(s, n); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
 }
 
 func (x *extractor) isRestricted(text string) bool {
@@ -427,6 +547,28 @@ func (x *extractor) isRestricted(text string) bool {
 // endsWithOr reports an item ending in "OR": the next item is its
 // alternative (old PDQ lists: "Creatinine no greater than 1.5 mg/dL OR").
 func endsWithOr(text string) bool {
-	t := strings.TrimRight(text, " ;,.:")
+	e := len(text)
+	for e > 0 && (text[e-1] == ' ' || text[e-1] == ';' || text[e-1] == ',' || text[e-1] == '.' || text[e-1] == ':') {
+		e--
+	}
+	t := text[:e]
 	return strings.HasSuffix(t, " OR") || strings.HasSuffix(t, " or") || t == "OR" || t == "or"
+}
+
+// mayBeHeading is a cheap test before the heading pattern: the text names
+// inclusion, exclusion or eligibility.
+func mayBeHeading(s string) bool {
+	for i := 0; i+6 <= len(s); i++ {
+		switch s[i] | 0x20 {
+		case 'c':
+			if strings.EqualFold(s[i:i+6], "clusio") {
+				return true
+			}
+		case 'l':
+			if strings.EqualFold(s[i:i+6], "ligibi") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -90,6 +90,14 @@ type parser struct {
 	owner  []int
 	inObj  []bool // token is inside a trigger's object
 	inGrp  []int  // token belongs to group index, or -1
+	ms     []mention
+	// computed once the bounds are known
+	startsBound []bool
+	trails      []bool
+	scopeEnds   []int
+	condOf      []bool
+	example     []bool // token follows "e.g." or "such as"
+	trigWord    []bool // token is one of a trigger's words
 	out    []cand
 	ctx    itemCtx
 }
@@ -127,6 +135,7 @@ func (p *parser) parse() []cand {
 	p.findGroups()
 	p.findTriggers()
 	p.findBounds()
+	p.computeConditional()
 	p.assign()
 	p.chainAges()
 	p.emit()
@@ -138,7 +147,8 @@ func (p *parser) parse() []cand {
 
 func (p *parser) findGroups() {
 	toks := p.toks
-	var ms []mention
+	ms := p.ms[:0]
+	defer func() { p.ms = ms[:0] }()
 	for i := 0; i < len(toks); {
 		if m, ok := matchMention(toks, i); ok {
 			ms = append(ms, m)
@@ -358,6 +368,24 @@ func (p *parser) findTriggers() {
 	for gi := range p.groups {
 		if p.inObj[p.groups[gi].start] {
 			p.groups[gi].inObject = true
+		}
+	}
+	p.example = resizeBools(p.example, len(toks))
+	p.trigWord = resizeBools(p.trigWord, len(toks))
+	for ti := range p.trigs {
+		t := &p.trigs[ti]
+		for i := t.pos; i < t.end && i < len(toks); i++ {
+			p.trigWord[i] = true
+		}
+		if t.objEnd == t.end {
+			for i := t.pos; i < t.objEnd && i < len(toks); i++ {
+				p.trigWord[i] = true
+			}
+		}
+		if t.example {
+			for i, e := t.end, p.scopeEnd(t); i < e; i++ {
+				p.example[i] = true
+			}
 		}
 	}
 }
@@ -657,16 +685,14 @@ func (p *parser) findBounds() {
 			p.bounds = append(p.bounds, b)
 		}
 	}
-	taken := func(i int) bool {
-		for k := range p.bounds {
-			if i >= p.bounds[k].start && i < p.bounds[k].end {
-				return true
-			}
+	taken := resizeBools(p.startsBound, len(toks)) // scratch, recomputed later
+	for k := range p.bounds {
+		for i := p.bounds[k].start; i < p.bounds[k].end && i < len(toks); i++ {
+			taken[i] = true
 		}
-		return false
 	}
 	for i := 0; i < len(toks); {
-		if p.inGrp[i] >= 0 || taken(i) {
+		if p.inGrp[i] >= 0 || taken[i] {
 			i++
 			continue
 		}
@@ -1098,17 +1124,7 @@ func (p *parser) gapIsContinuation(a, b int) bool {
 	return !semi || trig
 }
 
-func (p *parser) isTriggerWord(i int) bool {
-	for _, t := range p.trigs {
-		if i >= t.pos && i < t.end {
-			return true
-		}
-		if i >= t.pos && i < t.objEnd && t.objEnd == t.end {
-			return true
-		}
-	}
-	return false
-}
+func (p *parser) isTriggerWord(i int) bool { return p.trigWord[i] }
 
 func (p *parser) boundHasUnit(b *bound) bool {
 	return b.hasLo && b.loUnit != ruNone || b.hasHi && b.hiUnit != ruNone
@@ -1287,99 +1303,122 @@ func (p *parser) shortAgeItem(b *bound) bool {
 
 // restricted reports whether a subgroup phrase qualifies bound b.
 func (p *parser) restricted(b *bound) bool {
-	c, _ := p.conditional(b)
-	return c
+	return p.condOf[p.indexOf(b)]
 }
 
-// conditional reports whether bound b applies only to a subgroup: a
-// trigger right after it ("≤ 5 × ULN if liver metastases"), or one whose
-// scope it lies in ("unless Gilbert's syndrome, for which bilirubin ≤ 3").
-func (p *parser) conditional(b *bound) (bool, bool) {
-	toks := p.toks
-	for ti := range p.trigs {
-		t := &p.trigs[ti]
-		if t.pos >= b.end {
-			// trailing: nothing but words between the bound and the trigger
-			if t.exception || t.leading || t.example {
-				continue
-			}
-			boundary := false
-			for k := b.end; k < t.pos; k++ {
-				tk := &toks[k]
-				switch tk.kind {
-				case kComma, kSemi, kPeriod, kSep, kColon:
-					boundary = true
-				case kRParen:
-					if tk.depth < toks[b.start].depth || tk.depth < t.depth {
-						boundary = true
-					}
-				case kWord:
-					if tk.text == "and" || tk.text == "or" || tk.text == "but" {
-						boundary = true
-					}
-				case kOp:
-					boundary = true
-				}
-				if !boundary && p.inGrp[k] >= 0 && !p.inObj[k] {
-					boundary = true
-				}
-				if boundary {
-					break
-				}
-			}
-			for ob := range p.bounds {
-				if p.bounds[ob].start >= b.end && p.bounds[ob].start < t.pos && !p.inObj[p.bounds[ob].start] {
-					boundary = true
-				}
-			}
-			if !boundary {
-				return !t.exempt, true
-			}
-			continue
+func (p *parser) indexOf(b *bound) int {
+	for i := range p.bounds {
+		if &p.bounds[i] == b {
+			return i
 		}
 	}
-	for ti := range p.trigs {
-		t := &p.trigs[ti]
-		if t.pos >= b.start || t.example {
-			continue
-		}
-		if p.trailsABound(ti) {
-			continue
-		}
-		if b.start >= t.objEnd && b.start < p.scopeEnd(t) {
-			return !t.exempt, true
-		}
-	}
-	return false, false
+	return -1
 }
 
-// trailsABound reports whether trigger ti qualifies a bound before it, so
-// opens no scope of its own.
-func (p *parser) trailsABound(ti int) bool {
-	t := &p.trigs[ti]
-	if t.exception || t.leading || t.example {
-		return false
+// boundaryAt reports a token that ends the reach of a trailing phrase:
+// punctuation, "and"/"or", a comparison, another subject.
+func (p *parser) boundaryAt(k int, depth int8) bool {
+	tk := &p.toks[k]
+	switch tk.kind {
+	case kComma, kSemi, kPeriod, kSep, kColon, kOp:
+		return true
+	case kRParen:
+		return tk.depth < depth
+	case kWord:
+		if tk.text == "and" || tk.text == "or" || tk.text == "but" {
+			return true
+		}
 	}
+	return p.inGrp[k] >= 0 && !p.inObj[k] || p.startsBound[k]
+}
+
+// computeConditional decides, once per item, which bounds apply only to a
+// subgroup: a trigger right after a bound ("≤ 5 × ULN if liver
+// metastases"), or one whose scope the bound lies in ("unless Gilbert's
+// syndrome, for which bilirubin ≤ 3 × ULN").
+func (p *parser) computeConditional() {
+	n := len(p.toks)
+	p.startsBound = resizeBools(p.startsBound, n)
+	for i := range p.bounds {
+		if st := p.bounds[i].start; st < n && !p.inObj[st] {
+			p.startsBound[st] = true
+		}
+	}
+	// does each trigger qualify the bound before it (and so open no scope)?
+	p.trails = resizeBools(p.trails, len(p.trigs))
+	p.scopeEnds = p.scopeEnds[:0]
+	for ti := range p.trigs {
+		t := &p.trigs[ti]
+		p.scopeEnds = append(p.scopeEnds, p.scopeEnd(t))
+		if t.exception || t.leading || t.example {
+			continue
+		}
+		last := -1
+		for bi := range p.bounds {
+			if b := &p.bounds[bi]; b.end <= t.pos && !p.inObj[b.start] {
+				last = bi
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		b := &p.bounds[last]
+		clear := true
+		for k := b.end; k < t.pos; k++ {
+			if p.boundaryAt(k, p.toks[b.start].depth) {
+				clear = false
+				break
+			}
+		}
+		p.trails[ti] = clear
+	}
+	p.condOf = resizeBools(p.condOf, len(p.bounds))
 	for bi := range p.bounds {
 		b := &p.bounds[bi]
-		if b.end <= t.pos && !b.discarded && !p.inObj[b.start] {
-			boundary := false
+		c, found := false, false
+		// trailing: the first trigger after the bound, before any boundary
+		for ti := range p.trigs {
+			t := &p.trigs[ti]
+			if t.pos < b.end || t.exception || t.leading || t.example {
+				continue
+			}
+			clear := true
 			for k := b.end; k < t.pos; k++ {
-				tk := &p.toks[k]
-				if tk.kind == kComma || tk.kind == kSemi || tk.kind == kPeriod || tk.kind == kSep || tk.kind == kColon ||
-					tk.kind == kRParen && tk.depth < p.toks[b.start].depth ||
-					tk.kind == kWord && (tk.text == "and" || tk.text == "or" || tk.text == "but") || tk.kind == kOp ||
-					p.inGrp[k] >= 0 && !p.inObj[k] {
-					boundary = true
+				if p.boundaryAt(k, p.toks[b.start].depth) {
+					clear = false
 					break
 				}
 			}
-			if !boundary {
-				return true
+			if clear {
+				c, found = !t.exempt, true
+			}
+			break
+		}
+		if !found {
+			for ti := range p.trigs {
+				t := &p.trigs[ti]
+				if t.pos >= b.start || t.example || p.trails[ti] {
+					continue
+				}
+				if b.start >= t.objEnd && b.start < p.scopeEnds[ti] {
+					c = !t.exempt
+					break
+				}
 			}
 		}
+		p.condOf[bi] = c
 	}
-	return false
+}
+
+func resizeBools(b []bool, n int) []bool {
+	if cap(b) < n {
+		b = make([]bool, n)
+	}
+	b = b[:n]
+	for i := range b {
+		b[i] = false
+	}
+	return b
 }
 
 func (p *parser) scopeEnd(t *trigger) int {
@@ -1525,7 +1564,7 @@ func (p *parser) emit() {
 		if vs == maskOf(vAge) && p.ageBlocked(b) {
 			continue
 		}
-		cond, _ := p.conditional(b)
+		cond := p.condOf[bi]
 		cause := causeNone
 		if cond {
 			cause = causeSubgroup
@@ -1910,15 +1949,7 @@ func looksLikeDrug(toks []token, j int) bool {
 
 // inExample reports a token after "e.g." or "such as", up to the end of
 // that clause: an illustration, not a requirement (SPEC 4.16).
-func (p *parser) inExample(i int) bool {
-	for ti := range p.trigs {
-		t := &p.trigs[ti]
-		if t.example && i >= t.end && i < p.scopeEnd(t) {
-			return true
-		}
-	}
-	return false
-}
+func (p *parser) inExample(i int) bool { return p.example[i] }
 
 func (p *parser) triggerStartsAt(i int) bool {
 	for _, t := range p.trigs {
@@ -1952,14 +1983,7 @@ func contains(a, b *cand) bool {
 	return true
 }
 
-func (p *parser) boundStartsAt(i int) bool {
-	for k := range p.bounds {
-		if p.bounds[k].start == i {
-			return true
-		}
-	}
-	return false
-}
+func (p *parser) boundStartsAt(i int) bool { return p.startsBound[i] }
 
 func atFloor(c *cand) bool { return vars[c.v].scale && c.hasLo && c.lo <= vars[c.v].floor }
 func atCeil(c *cand) bool  { return vars[c.v].scale && c.hasHi && c.hi >= vars[c.v].ceil }
