@@ -98,8 +98,8 @@ type parser struct {
 	condOf      []bool
 	example     []bool // token follows "e.g." or "such as"
 	trigWord    []bool // token is one of a trigger's words
-	out    []cand
-	ctx    itemCtx
+	out         []cand
+	ctx         itemCtx
 }
 
 var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shall", "will", "would", "need",
