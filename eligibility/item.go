@@ -447,6 +447,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		tr.end = i + 1
 		return tr, true
 	case "unless", "except", "excepting", "excluding":
+		// "except for the following laboratory parameters, which must be
+		// within the ranges specified": the list itself, not an exception
+		if wordAt(toks, i+1, "the", "as") || wordAt(toks, i+1, "for") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
+			return tr, false
+		}
 		tr.end = i + 1
 		tr.exception = true
 		tr.exempt = p.objHasAnticoag(i+1, i+8)
@@ -533,9 +538,20 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 		return tr, false
 	case "patients", "subjects", "participants", "those", "pts":
+		if !p.clauseStart(i) {
+			return tr, false
+		}
 		// "Patients with documented bone marrow involvement …" at a clause start
-		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.clauseStart(i) && p.nounWithin(i+2, 7) {
+		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.modifierWithin(i+2, 7) {
 			tr.end = i + 2
+			tr.leading = true
+			return tr, true
+		}
+		// "Patients over the age of 65 must have …", "Patients with a serum
+		// creatinine ≥ 1.4 mg/dL must demonstrate …": a subgroup named by a
+		// value, then what it must meet
+		if p.subgroupByValue(i + 1) {
+			tr.end = i + 1
 			tr.leading = true
 			return tr, true
 		}
@@ -592,6 +608,56 @@ func (p *parser) nounWithin(j, n int) bool {
 	return false
 }
 
+// subgroupByValue reports, after "Patients" at j, a value that picks a
+// subgroup ("over the age of 65", "aged ≥ 70 years", "with a serum
+// creatinine ≥ 1.4 mg/dL") followed by what that subgroup must meet.
+func (p *parser) subgroupByValue(j int) bool {
+	toks := p.toks
+	sawValue := false
+	for k := j; k < len(toks) && k < j+24; k++ {
+		t := &toks[k]
+		switch t.kind {
+		case kSemi, kPeriod, kSep, kColon:
+			return false
+		case kOp:
+			sawValue = true
+		case kWord:
+			if _, _, ok := comparator(toks, k); ok {
+				sawValue = true
+			}
+			switch t.text {
+			case "must", "should", "need", "needs", "require", "requires", "required", "may", "can", "will":
+				return sawValue
+			case "aged", "age":
+				if kindAt(toks, k+1, kNum) {
+					sawValue = true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// modifierNouns name a subgroup within a trial's population, the ones a
+// lab bound is relaxed for; "Patients with acute coronary syndrome" or
+// "with aplastic anemia" define the population instead.
+var modifierNouns = setOf("metastases", "metastasis", "mets", "involvement", "infiltration", "infiltrated",
+	"invasion", "gilbert", "gilberts", "marrow", "hemolysis", "haemolysis", "thalassemia", "cholestasis",
+	"obstruction", "stent", "biliary", "hcc", "hepatocellular", "anticoagulation", "anticoagulants", "dialysis")
+
+func (p *parser) modifierWithin(j, n int) bool {
+	for k := j; k < len(p.toks) && k < j+n; k++ {
+		t := &p.toks[k]
+		if t.kind != kWord && t.kind != kDash && t.kind != kApos {
+			return false
+		}
+		if t.kind == kWord && modifierNouns[t.text] {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) objHasAnticoag(a, b int) bool {
 	for k := a; k < b && k < len(p.toks); k++ {
 		if p.toks[k].kind == kWord && anticoagWords[p.toks[k].text] {
@@ -642,7 +708,7 @@ func (p *parser) objectEnd(t trigger) int {
 		if !sawVar && p.inGrp[k] < 0 {
 			if _, _, ok := comparator(toks, k); ok {
 				// an age in the object ("for patients ≥ 70 years") belongs to it
-				if b, ok := boundAt(toks, k); ok && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit)) {
+				if b, ok := boundAt(toks, k); ok && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint) {
 					k = b.end
 					continue
 				}

@@ -127,7 +127,9 @@ func init() {
 		"creatinine clearances", "calculated creatinine clearance", "measured creatinine clearance",
 		"estimated creatinine clearance", "cockcroft gault creatinine clearance", "clearance of creatinine",
 		"creatinine cl", "cr cl", "crcl value", "calculated crcl", "measured crcl", "estimated crcl",
-		"cr clearance rate", "creatinine clearance value", "creatinin clearance", "calculated creatinine clearances")
+		"cr clearance rate", "creatinine clearance value", "creatinin clearance", "calculated creatinine clearances",
+		"urinary creatinine clearance", "urine creatinine clearance", "24 hour urinary creatinine clearance",
+		"24 hour urine creatinine clearance", "24 h urine creatinine clearance")
 	addAliases(v(vEGFR), "e gfr", "gfr", "glomerular filtration rate", "estimated glomerular filtration rate",
 		"estimated gfr", "glomerular filtration", "filtration rate", "egfr value", "glomerular filtration rates",
 		"glomerular filteration rate", "calculated gfr", "measured gfr")

@@ -302,6 +302,27 @@ var sentences = []struct {
 		[]string{"bilirubin <=1.5 xULN", "ast <=2.5 xULN", "alt <=2.5 xULN"}},
 	{"Hemoglobin ≥ 9 g/dL, prothrombin time ≤ 15 seconds", []string{"hemoglobin >=9 g/dL"}},
 	{"ANC ≥ 1,000/µL and platelets ≥ 50,000/µL for patients with marrow infiltration", []string{"anc >=1 10^9/L", "platelets >=50 10^9/L cond"}},
+
+	// from real registry records
+	{"Eastern Cooperative Oncology Group (ECOG) performance status =< 2 (Karnofsky >= 60%). Patients over the age of 65 must have an ECOG performance status of 0-1",
+		[]string{"ecog <=2", "karnofsky >=60", "ecog [0,1] cond"}},
+	{"Total bilirubin <= 1.5 x institutional upper limit of normal (ULN), except for patients with Gilbert's syndrome where required to be <= 3 x institutional ULN",
+		[]string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"Serum creatinine less than or equal to 2.0 mg/dL (Note: Patients with a serum creatinine greater than or equal to 1.4 and less than or equal to 2.0 mg/dL must demonstrate a 24-hour urinary creatinine clearance greater than or equal to 50 mL/min)",
+		[]string{"creatinine <=2 mg/dL", "creatinine_clearance >=50 mL/min cond"}},
+	{"Platelets \\>= 75,000/mcL (\\>= 50,000 for patients with hematologic malignancies)",
+		[]string{"platelets >=75 10^9/L", "platelets >=50 10^9/L cond"}},
+	{"Total bilirubin =\\< 1.5 x institutional upper limit of normal (ULN) (however, patients with known Gilbert disease who have serum bilirubin level =\\< 3 x ULN may be enrolled)",
+		[]string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"International normalized ratio (INR) and activated partial thromboplastin time (aPTT) =\\< 1.5 x ULN (this applies only to patients who do not receive therapeutic anticoagulation)",
+		[]string{"inr <=1.5 xULN"}},
+	{"Laboratory abnormalities that are not clinically significant are generally permitted, except for the following laboratory parameters, which must be within the ranges specified, regardless of clinical significance: Hemoglobin: ≥ 9 g/dL Neutrophil count: ≥ 1.5 x 109/L Platelet count: ≥ 100,000/mm3 Serum creatinine, ≤ 1.5x Institutional Upper Limit of Normal (ULN), or Creatinine Clearance ≥ 50 mL/min (by Cockcroft-Gault formula) Serum bilirubin: ≤ 1.2 mg/dL AST/ALT: ≤ 2.5 x ULN Alkaline phosphatase: ≤ 2.5 x ULN",
+		[]string{"hemoglobin >=9 g/dL", "anc >=1.5 10^9/L", "platelets >=100 10^9/L", "creatinine <=1.5 xULN",
+			"creatinine_clearance >=50 mL/min cond", "bilirubin <=1.2 mg/dL", "ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"E: Impaired renal clearance with eGFR < 45 mL/min/1.73 m².", []string{"egfr >=45 mL/min/1.73m2"}},
+	{"E: Total bilirubin > 2.0x institutional upper limit of normal.", []string{"bilirubin <=2 xULN"}},
+	{"Hemoglobin (hgb) greater than or equal to 10 g/dL without transfusional support or growth factor use in the 4 weeks before study randomization",
+		[]string{"hemoglobin >=10 g/dL"}},
 }
 
 func TestSentences(t *testing.T) {
