@@ -444,6 +444,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if i+1 < len(toks) && toks[i+1].kind == kWord && ifExempt[toks[i+1].text] {
 			return tr, false
 		}
+		// "… may be included if total bilirubin ≤ 3 × ULN": what the allowed
+		// must meet, not who they are
+		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted") {
+			return tr, false
+		}
 		tr.end = i + 1
 		return tr, true
 	case "unless", "except", "excepting", "excluding":
@@ -550,8 +555,9 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		// "Patients over the age of 65 must have …", "Patients with a serum
 		// creatinine ≥ 1.4 mg/dL must demonstrate …": a subgroup named by a
 		// value, then what it must meet
-		if p.subgroupByValue(i + 1) {
+		if e, ok := p.subgroupByValue(i + 1); ok {
 			tr.end = i + 1
+			tr.objEnd = e
 			tr.leading = true
 			return tr, true
 		}
@@ -582,7 +588,9 @@ func (p *parser) clauseStart(i int) bool {
 		case kSemi, kPeriod, kColon, kLParen, kSep:
 			return true
 		case kWord:
-			if t.text == "note" || t.text == "notes" || t.text == "but" {
+			switch t.text {
+			case "note", "notes", "but", "pediatric", "paediatric", "adult", "elderly", "older", "younger", "female",
+				"male", "all", "japanese", "chinese", "asian", "however":
 				continue
 			}
 			return false
@@ -611,14 +619,14 @@ func (p *parser) nounWithin(j, n int) bool {
 // subgroupByValue reports, after "Patients" at j, a value that picks a
 // subgroup ("over the age of 65", "aged ≥ 70 years", "with a serum
 // creatinine ≥ 1.4 mg/dL") followed by what that subgroup must meet.
-func (p *parser) subgroupByValue(j int) bool {
+func (p *parser) subgroupByValue(j int) (int, bool) {
 	toks := p.toks
 	sawValue := false
 	for k := j; k < len(toks) && k < j+24; k++ {
 		t := &toks[k]
 		switch t.kind {
 		case kSemi, kPeriod, kSep, kColon:
-			return false
+			return 0, false
 		case kOp:
 			sawValue = true
 		case kWord:
@@ -627,7 +635,7 @@ func (p *parser) subgroupByValue(j int) bool {
 			}
 			switch t.text {
 			case "must", "should", "need", "needs", "require", "requires", "required", "may", "can", "will":
-				return sawValue
+				return k, sawValue
 			case "aged", "age":
 				if kindAt(toks, k+1, kNum) {
 					sawValue = true
@@ -635,7 +643,7 @@ func (p *parser) subgroupByValue(j int) bool {
 			}
 		}
 	}
-	return false
+	return 0, false
 }
 
 // modifierNouns name a subgroup within a trial's population, the ones a
@@ -1556,19 +1564,29 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 	if p.negated(b) {
 		excl = !excl
 	}
+	// the clause of the bound, at its own bracket depth: "(patients with
+	// Gilbert's syndrome may be included if …)" speaks for the bound inside
+	// the brackets, not for the one before them
+	d := toks[b.start].depth
+	a := b.start
+	for a > 0 && toks[a-1].kind != kSemi && toks[a-1].kind != kPeriod && toks[a-1].kind != kSep && toks[a-1].depth >= d &&
+		!(toks[a-1].kind == kLParen && toks[a-1].depth < d) {
+		a--
+	}
 	e := b.end
-	for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod && toks[e].kind != kSep && !p.boundStartsAt(e) {
+	for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod && toks[e].kind != kSep && toks[e].depth >= d &&
+		!p.boundStartsAt(e) {
 		e++
 	}
-	for k := b.end; k < e; k++ {
+	for k := a; k < e; k++ {
 		t := &toks[k]
-		if t.kind != kWord || p.inObj[k] {
+		if t.kind != kWord || p.inObj[k] || t.depth != d || k >= b.start && k < b.end {
 			continue
 		}
 		neg := wordAt(toks, k-1, "not") || wordAt(toks, k-2, "not") && wordAt(toks, k-1, "be")
 		be := wordAt(toks, k-1, "are", "is", "be", "will")
 		switch {
-		case !excl && (excludeCue[t.text] && be || neg && (t.text == "eligible" || t.text == "allowed" ||
+		case k >= b.end && !excl && (excludeCue[t.text] && be || neg && (t.text == "eligible" || t.text == "allowed" ||
 			t.text == "permitted" || t.text == "enrolled" || t.text == "included")):
 			return true, false
 		case excl && p.ctx.exclusion && allowCue[t.text] && !neg && be:
