@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/trials-app/trials/eligibility"
@@ -127,5 +128,40 @@ func TestCompareScript(t *testing.T) {
 	t.Logf("compare.py:\n%s", got)
 	if err != nil {
 		t.Errorf("compare.py: %v", err)
+	}
+
+	// the Go port scores a damaged export exactly as compare.py does
+	export := map[string][]score.Req{}
+	for i := range out {
+		reqs := out[i].Eligibility.Requirements
+		var kept []model.Requirement
+		for k, r := range reqs {
+			switch {
+			case k%5 == 4:
+				continue // a miss
+			case k%3 == 2:
+				r.Conditional = !r.Conditional // a wrong flag: a miss and a false positive
+			case k%7 == 3 && r.Max != nil:
+				m := *r.Max * 1.5
+				r.Max = &m
+			}
+			kept = append(kept, r)
+		}
+		out[i].Eligibility.Requirements = kept
+		id := nctRe.FindString(out[i].ID)
+		if id == "" {
+			id = out[i].ID
+		}
+		export[id] = append(export[id], asTruth(t, kept)...)
+	}
+	b, _ = json.Marshal(out)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = exec.Command(py, "testdata/compare.py", "testdata/examples.json", path).CombinedOutput()
+	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
+	want := lines[len(lines)-1]
+	if port := score.Score(readTruth(t), export, 0.01).Line(); port != want {
+		t.Errorf("the Go port says %q, compare.py %q", port, want)
 	}
 }
