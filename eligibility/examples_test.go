@@ -161,6 +161,7 @@ func TestCompareScript(t *testing.T) {
 	got, _ = exec.Command(py, "testdata/compare.py", "testdata/examples.json", path).CombinedOutput()
 	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
 	want := lines[len(lines)-1]
+	t.Logf("damaged: %s", want)
 	if port := score.Score(readTruth(t), export, 0.01).Line(); port != want {
 		t.Errorf("the Go port says %q, compare.py %q", port, want)
 	}
