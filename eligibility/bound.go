@@ -26,6 +26,9 @@ type bound struct {
 	consumed  bool
 	discarded bool
 	scaleOf   int // a scale bound: 1 + the index of the group it was read after
+	// a bare restatement in another unit right after: "≥ 6.2 mmol/L (10 g/dL)"
+	restated     float64
+	restatedUnit string
 }
 
 // phrase tables: sequences of lower-case words
@@ -746,6 +749,13 @@ func boundAt(toks []token, i int) (bound, bool) {
 		u, k2 := unit(toks, k)
 		setSide(&b, o, v, alt, u)
 		b.end = k2
+		if kindAt(toks, k2, kLParen) {
+			if v2, _, k3, ok := number(toks, k2+1, true); ok {
+				if u2, k4 := unit(toks, k3); u2 != ruNone && u2 != u && kindAt(toks, k4, kRParen) {
+					b.restated, b.restatedUnit = v2, u2
+				}
+			}
+		}
 		if p, e, age, ok := postfix(toks, k2); ok && p == o {
 			b.end = e
 			b.ageHint = b.ageHint || age

@@ -1744,6 +1744,17 @@ func (p *parser) toCand(v varID, b *bound, excl bool) (cand, bool) {
 	}
 	info := &vars[v]
 	loU, hiU := b.loUnit, b.hiUnit
+	if v == vHemoglobin && b.restatedUnit == ruGdL && (loU == ruMmolL || hiU == ruMmolL) && !(b.hasLo && b.hasHi) {
+		// SPEC §3: given in mmol/L and g/dL, keep the g/dL value
+		nb := *b
+		if b.hasLo {
+			nb.lo, nb.loAlt, nb.loUnit = b.restated, 0, ruGdL
+		} else {
+			nb.hi, nb.hiAlt, nb.hiUnit = b.restated, 0, ruGdL
+		}
+		b = &nb
+		loU, hiU = b.loUnit, b.hiUnit
+	}
 	if b.hasLo && b.hasHi {
 		if loU == ruNone {
 			loU = hiU
