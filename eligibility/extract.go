@@ -409,6 +409,10 @@ func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
 	if restrictsNext(text) {
 		child.cond = true
 	}
+	// "Re-treatment criteria:", "Crossover phase:" — a later step
+	if words := strings.Fields(strings.NewReplacer("-", " ", ":", " ", "(", " ", ")", " ").Replace(strings.ToLower(text))); len(words) <= 8 && laterStep(words) {
+		child.cond = true
+	}
 	if !ctx.exclusion && hasPhrase(p.toks, negLead) {
 		child.exclusion = true
 	}

@@ -314,7 +314,8 @@ var groupWords = setOf("patients", "patient", "subjects", "subject", "participan
 	"infants", "japanese", "chinese", "asian", "asians", "part", "parts", "cohort", "cohorts", "arm", "arms",
 	"group", "groups", "stage", "step", "phase", "expansion", "escalation", "dose", "gilbert", "gilberts",
 	"everyone", "anyone", "cases", "cisplatin", "carboplatin", "japan", "china", "korea", "sites", "site",
-	"centers", "centres", "countries", "country", "monotherapy", "combination")
+	"centers", "centres", "countries", "country", "monotherapy", "combination", "re", "retreatment", "crossover",
+	"extension", "continuation", "subsequent")
 
 var subgroupNouns = setOf("metastases", "metastasis", "metastatic", "mets", "involvement", "infiltration",
 	"infiltrated", "invasion", "gilbert", "gilberts", "hcc", "hepatocellular", "hepatoma", "cirrhosis", "hepatitis",
@@ -1561,8 +1562,10 @@ var allowCue = setOf("eligible", "allowed", "permitted", "acceptable", "included
 func (p *parser) polarity(b *bound) (excl, allowance bool) {
 	toks := p.toks
 	excl = p.ctx.exclusion
-	if p.negated(b) {
-		excl = !excl
+	// "No Child-Pugh B or C" in the inclusion criteria excludes; in the
+	// exclusion criteria "must not have QTc > 470 ms" only restates it
+	if !excl && p.negated(b) {
+		excl = true
 	}
 	// the clause of the bound, at its own bracket depth: "(patients with
 	// Gilbert's syndrome may be included if …)" speaks for the bound inside

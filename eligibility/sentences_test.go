@@ -365,6 +365,8 @@ var sentences = []struct {
 	{"E: ECOG ≥ 3", []string{"ecog <=2"}},
 	{"E: Age > 75 years", []string{"age <=75 years"}},
 	{"No Child-Pugh class B or C liver disease", []string{"child_pugh_score <=6"}},
+	{"E: Patients must not have a QTcF > 470 ms", []string{"qtc <=470 ms"}},
+	{"For re-treatment: ECOG performance status 0-2", []string{"ecog [0,2] cond"}},
 	{"Hemoglobin A1c < 8.0%", nil},
 	{"History of LVEF decline of more than 10% during prior trastuzumab", nil},
 	{"Hemoglobin (hgb) greater than or equal to 10 g/dL without transfusional support or growth factor use in the 4 weeks before study randomization",
