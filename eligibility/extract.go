@@ -275,6 +275,8 @@ type headingInfo struct {
 
 var headingRe = regexp.MustCompile(`(?i)^(?:(?:key|main|major|general|specific|additional|other|study|patient|participant|subject|\d+\.?)\s+)*(inclusion|exclusion|non[- ]?inclusion|ineligibility|eligibility)\s*(?:criteria|criterion|criterium)?\b\s*(.*?)\s*:?\s*$`)
 
+var leadInWords = strings.NewReplacer("-", " ", ":", " ", "(", " ", ")", " ", ",", " ")
+
 var verbWords = setOf("is", "are", "apply", "applies", "only", "must", "will", "should", "be", "have", "has", "may")
 
 func heading(text string) (headingInfo, bool) {
@@ -287,7 +289,7 @@ func heading(text string) (headingInfo, bool) {
 	}
 	word := strings.ToLower(m[1])
 	rest := strings.ToLower(m[2])
-	words := strings.Fields(strings.NewReplacer("(", " ", ")", " ", ",", " ", "-", " ", ":", " ").Replace(rest))
+	words := strings.Fields(leadInWords.Replace(rest))
 	if len(words) > 6 {
 		return headingInfo{}, false
 	}
@@ -410,7 +412,7 @@ func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
 		child.cond = true
 	}
 	// "Re-treatment criteria:", "Crossover phase:" — a later step
-	if words := strings.Fields(strings.NewReplacer("-", " ", ":", " ", "(", " ", ")", " ").Replace(strings.ToLower(text))); len(words) <= 8 && laterStep(words) {
+	if len(text) < 80 && laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
 		child.cond = true
 	}
 	if !ctx.exclusion && hasPhrase(p.toks, negLead) {
