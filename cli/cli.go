@@ -70,6 +70,8 @@ func Main(args []string, env *Env) int {
 			return runSearch(args[1:], env)
 		case "compare":
 			return runCompare(args[1:], env)
+		case "screen":
+			return runScreen(args[1:], env)
 		case "fetch":
 			return runFetch(args[1:], env)
 		case "help":
@@ -90,6 +92,7 @@ Usage:
   trials show ID [PATH…]                one trial as readable text
   trials search [--in FIELD] QUERY [PATH…]   ranked matches, one line each
   trials compare ID1 ID2 [PATH…]        two trials side by side, as text
+  trials screen --patient FILE [PATH…]  pre-screen a patient against the criteria
   trials fetch [flags] [NCT…]           download studies from ClinicalTrials.gov
 
 PATH may be a file, a directory (read recursively) or a .zip archive, in any

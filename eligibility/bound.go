@@ -1,0 +1,861 @@
+package eligibility
+
+// A bound is a comparison read from the text — "≥ 1.5 × 10^9/L",
+// "less than 2 times ULN", "0-1", "between 18 and 75 years", "of 3,000 or
+// more" — before it is tied to a variable. Its numbers stay in the unit
+// they were written in; convert turns them into the canonical one.
+
+type bound struct {
+	start, end int // token range
+	hasLo      bool
+	hasHi      bool
+	loInc      bool
+	hiInc      bool
+	lo, hi     float64
+	loAlt      float64 // a second reading of lo ("100.000" = 100000), 0 if none
+	hiAlt      float64
+	loUnit     string
+	hiUnit     string
+	written    op   // the sign as written, for a one-sided bound
+	isRange    bool // a range or a list of values ("0-1", "0 or 1")
+	ageHint    bool // "older than", "years of age", "or older"
+	uln        bool // "≤ ULN" with no number
+	// letter classes (Child-Pugh, BCLC) are read by the mention parsers
+	stages    uint8 // BCLC: bit 0 = "0", 1 = A … 4 = D
+	isStages  bool
+	consumed  bool
+	discarded bool
+	scaleOf   int // a scale bound: 1 + the index of the group it was read after
+	// a bare restatement in another unit right after: "≥ 6.2 mmol/L (10 g/dL)"
+	restated     float64
+	restatedUnit string
+}
+
+// phrase tables: sequences of lower-case words
+type phrase struct {
+	words []string
+	op    op
+	age   bool
+}
+
+func phrases(op op, age bool, ps ...string) []phrase {
+	out := make([]phrase, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, phrase{words: splitWords(p), op: op, age: age})
+	}
+	return out
+}
+
+func splitWords(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if start >= 0 {
+				out = append(out, s[start:i])
+			}
+			start = -1
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
+}
+
+// comparator phrases, longest first within each first word
+var compPhrases = func() map[string][]phrase {
+	var all []phrase
+	all = append(all, phrases(opGE, false,
+		"greater than or equal to", "greater than or equal", "greater or equal to", "greater or equal than",
+		"greater than equal to", "greater equal to", "greater or equal", "more than or equal to", "more or equal to",
+		"higher than or equal to", "higher or equal to", "higher or equal than", "larger than or equal to",
+		"equal to or greater than", "equal or greater than", "equal to or more than", "equal or more than",
+		"equal to or higher than", "equal or higher than", "equal to or above", "equal or above",
+		"equal or superior to", "equal to or larger than", "superior or equal to", "at least", "a minimum of",
+		"minimum of", "minimum", "min", "no less than", "not less than", "no lower than", "not lower than",
+		"not below", "not under", "no fewer than", "not fewer than", "no smaller than", "not smaller than")...)
+	all = append(all, phrases(opGT, false,
+		"greater than", "more than", "higher than", "larger than", "bigger than", "superior to", "above", "over",
+		"exceeding", "exceeds", "exceed", "exceeded", "in excess of", "not equal or less than")...)
+	all = append(all, phrases(opGT, true, "older than")...)
+	all = append(all, phrases(opLE, false,
+		"less than or equal to", "less than or equal", "less or equal to", "less or equal than", "less than equal to",
+		"lower than or equal to", "lower or equal to", "lower or equal than", "smaller than or equal to",
+		"smaller or equal to", "equal to or less than", "equal or less than", "equal to or lower than",
+		"equal or lower than", "equal to or below", "equal or below", "equal to or under", "equal or inferior to",
+		"equal to or smaller than", "inferior or equal to", "at most", "up to", "a maximum of", "maximum of",
+		"maximum", "max", "no more than", "not more than", "no greater than", "not greater than", "no higher than",
+		"not higher than", "not exceeding", "not to exceed", "not exceed", "does not exceed", "do not exceed",
+		"must not exceed", "should not exceed", "shall not exceed", "cannot exceed", "will not exceed",
+		"may not exceed", "not above", "not over", "no larger than", "not larger than", "within")...)
+	all = append(all, phrases(opLT, false,
+		"less than", "lower than", "smaller than", "fewer than", "inferior to", "below", "under")...)
+	all = append(all, phrases(opLT, true, "younger than")...)
+	m := map[string][]phrase{}
+	for _, p := range all {
+		m[p.words[0]] = append(m[p.words[0]], p)
+	}
+	for k, ps := range m { // longest first
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j].words) > len(ps[j-1].words); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+		m[k] = ps
+	}
+	return m
+}()
+
+var postfixPhrases = func() map[string][]phrase {
+	var all []phrase
+	all = append(all, phrases(opGE, false, "or more", "or greater", "or higher", "or above", "or over",
+		"and above", "and over", "and higher", "and greater", "or larger", "or beyond", "and beyond", "or bigger",
+		"at least", "minimum", "or more than", "and more", "or superior")...)
+	all = append(all, phrases(opGE, true, "or older", "and older", "years or older", "years and older")...)
+	all = append(all, phrases(opLE, false, "or less", "or lower", "or below", "or fewer", "or under", "and below",
+		"and under", "and less", "or smaller", "at most", "maximum", "or lesser", "or inferior")...)
+	all = append(all, phrases(opLE, true, "or younger", "and younger")...)
+	m := map[string][]phrase{}
+	for _, p := range all {
+		m[p.words[0]] = append(m[p.words[0]], p)
+	}
+	return m
+}()
+
+// matchPhrase finds the longest phrase of table starting at token i.
+func matchPhrase(toks []token, i int, table map[string][]phrase) (phrase, int, bool) {
+	if i >= len(toks) || toks[i].kind != kWord {
+		return phrase{}, i, false
+	}
+	for _, p := range table[toks[i].text] {
+		j := i
+		ok := true
+		for _, w := range p.words {
+			// "greater-than" and "greater than" alike
+			for j < len(toks) && toks[j].kind == kDash && j > i {
+				j++
+			}
+			if j >= len(toks) || toks[j].kind != kWord || toks[j].text != w {
+				ok = false
+				break
+			}
+			j++
+		}
+		if ok {
+			return p, j, true
+		}
+	}
+	return phrase{}, i, false
+}
+
+func invert(o op) op {
+	switch o {
+	case opLT:
+		return opGE
+	case opLE:
+		return opGT
+	case opGT:
+		return opLE
+	case opGE:
+		return opLT
+	}
+	return o
+}
+
+// comparator reads a comparison sign or phrase at token i and returns it
+// with the index after it. "=" alone is no comparison.
+func comparator(toks []token, i int) (op, int, bool) {
+	if i >= len(toks) {
+		return opNone, i, false
+	}
+	t := &toks[i]
+	if t.kind == kOp {
+		var lt, gt, eq bool
+		j := i
+		for j < len(toks) {
+			switch {
+			case toks[j].kind == kOp:
+				switch toks[j].op {
+				case opLT:
+					lt = true
+				case opGT:
+					gt = true
+				case opEQ:
+					eq = true
+				case opLE:
+					lt, eq = true, true
+				case opGE:
+					gt, eq = true, true
+				}
+				j++
+				continue
+			case (toks[j].kind == kSlash || toks[j].kind == kWord && toks[j].text == "or") &&
+				j+1 < len(toks) && toks[j+1].kind == kOp && j > i:
+				j++
+				continue
+			}
+			break
+		}
+		if lt && gt || !lt && !gt {
+			return opNone, i, false
+		}
+		o := opLT
+		switch {
+		case lt && eq:
+			o = opLE
+		case gt && eq:
+			o = opGE
+		case gt:
+			o = opGT
+		}
+		return o, skipRepeatedSign(toks, j), true
+	}
+	if t.kind != kWord {
+		return opNone, i, false
+	}
+	neg := false
+	j := i
+	if (t.text == "not" || t.text == "no" || t.text == "never") && i+1 < len(toks) {
+		if p, k, ok := matchPhrase(toks, i, compPhrases); ok {
+			return p.op, skipRepeatedSign(toks, k), true
+		}
+		neg = true
+		j = i + 1
+	}
+	p, k, ok := matchPhrase(toks, j, compPhrases)
+	if !ok {
+		return opNone, i, false
+	}
+	o := p.op
+	if neg {
+		o = invert(o)
+	}
+	return o, skipRepeatedSign(toks, k), true
+}
+
+// skipRepeatedSign skips a sign that restates a worded comparison: "less
+// than (<) 40", "greater than or equal to (≥)", and a "=" or "to" left over.
+func skipRepeatedSign(toks []token, j int) int {
+	if j+2 < len(toks) && toks[j].kind == kLParen {
+		k := j + 1
+		for k < len(toks) && (toks[k].kind == kOp || toks[k].kind == kSlash) {
+			k++
+		}
+		if k > j+1 && k < len(toks) && toks[k].kind == kRParen {
+			return k + 1
+		}
+	}
+	if j < len(toks) && toks[j].kind == kOp && toks[j].op == opEQ {
+		return j + 1
+	}
+	return j
+}
+
+// number reads the number at token j: "1.5", "1,500", "100 000/mm³",
+// "1,5" (a European decimal, when euro is set). alt is a second reading of
+// "100.000" (thousands written with a dot), or 0.
+func number(toks []token, j int, euro bool) (v, alt float64, end int, ok bool) {
+	if j >= len(toks) || toks[j].kind != kNum {
+		return 0, 0, j, false
+	}
+	t := &toks[j]
+	v = t.val
+	end = j + 1
+	if euro && t.decimals < 0 && !t.grouped && t.intLen <= 3 && end+1 < len(toks) &&
+		toks[end].kind == kComma && toks[end].glued && toks[end+1].kind == kNum && toks[end+1].glued &&
+		toks[end+1].decimals < 0 && toks[end+1].intLen <= 2 {
+		d := toks[end+1]
+		scale := 1.0
+		for k := 0; k < int(d.intLen); k++ {
+			scale *= 10
+		}
+		return v + d.val/scale, 0, end + 2, true
+	}
+	if t.decimals < 0 && !t.grouped && t.intLen <= 3 && end+1 < len(toks) && toks[end].kind == kNum &&
+		!toks[end].glued && toks[end].intLen == 3 && toks[end].decimals < 0 && !toks[end].grouped &&
+		startsCellUnit(toks, end+1) {
+		return v*1000 + toks[end].val, 0, end + 1, true
+	}
+	if t.decimals == 3 && t.intLen <= 3 {
+		alt = v * 1000
+	}
+	return v, alt, end, true
+}
+
+func startsCellUnit(toks []token, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	t := &toks[j]
+	return t.kind == kSlash || t.kind == kWord && (t.text == "per" || t.text == "cells" || t.text == "cell")
+}
+
+func wordAt(toks []token, j int, ws ...string) bool {
+	if j < 0 || j >= len(toks) || toks[j].kind != kWord {
+		return false
+	}
+	for _, w := range ws {
+		if toks[j].text == w {
+			return true
+		}
+	}
+	return false
+}
+
+func kindAt(toks []token, j int, k kind) bool { return j >= 0 && j < len(toks) && toks[j].kind == k }
+
+// ulnPhrase reads "ULN", "upper limit of (the institutional) normal
+// (range)", "upper normal limit", "institutional ULN" … at token j; after
+// a multiplication sign "institutional norm" and "normal" count too.
+func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
+	k := j
+	if wordAt(toks, k, "the") {
+		k++
+	}
+	qualified := false
+	for wordAt(toks, k, "institutional", "institution", "institutions", "local", "site", "laboratory", "lab", "reference") {
+		k++
+		qualified = true
+	}
+	if wordAt(toks, k, "uln", "ulns", "ulm") {
+		return skipULNTail(toks, k+1), true
+	}
+	if wordAt(toks, k, "upper") {
+		m := k + 1
+		for wordAt(toks, m, "limit", "limits", "level", "of", "the", "institutional", "institution", "normal", "norm",
+			"normality", "range", "value", "values", "reference", "lab", "laboratory", "boundary") {
+			m++
+		}
+		if m > k+1 {
+			// it must name normality: "upper limit of normal", "upper normal limit"
+			for q := k + 1; q < m; q++ {
+				if wordAt(toks, q, "normal", "norm", "normality", "reference") {
+					return skipULNTail(toks, m), true
+				}
+			}
+		}
+		return j, false
+	}
+	if wordAt(toks, k, "normal") && wordAt(toks, k+1, "upper") && wordAt(toks, k+2, "limit", "limits", "value") {
+		return skipULNTail(toks, k+3), true
+	}
+	if (afterTimes || qualified) && wordAt(toks, k, "norm", "normal") {
+		m := k + 1
+		if wordAt(toks, m, "value", "values", "limit", "range") {
+			m++
+		}
+		if afterTimes || qualified {
+			return skipULNTail(toks, m), true
+		}
+	}
+	return j, false
+}
+
+// skipULNTail consumes "(ULN)" and "for the institution" after a ULN phrase.
+func skipULNTail(toks []token, k int) int {
+	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln") && kindAt(toks, k+2, kRParen) {
+		return k + 3
+	}
+	return k
+}
+
+// isTimes reports a multiplication sign at j: ×, *, "x", "X", "times".
+func isTimes(toks []token, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	t := &toks[j]
+	return t.kind == kTimes || t.kind == kWord && (t.text == "x" || t.text == "times" || t.text == "fold")
+}
+
+// unit reads the unit after a number at token j. It returns ruNone (and j)
+// when none follows, ruForeign for the unit of some other quantity.
+func unit(toks []token, j int) (string, int) {
+	if j >= len(toks) {
+		return ruNone, j
+	}
+	t := &toks[j]
+	// "1.5-fold ULN", "18-year-old"
+	if t.kind == kDash && t.glued && j+1 < len(toks) && toks[j+1].glued &&
+		wordAt(toks, j+1, "fold", "year", "years", "month", "months", "week", "weeks") {
+		return unit(toks, j+1)
+	}
+	if isTimes(toks, j) {
+		k := j + 1
+		if wordAt(toks, j, "fold") && wordAt(toks, k, "the") {
+			k++
+		}
+		if e, ok := ulnPhrase(toks, k, true); ok {
+			return ruXULN, e
+		}
+		if u, e, ok := cellUnit(toks, k, true); ok {
+			return u, e
+		}
+		return ruNone, j
+	}
+	if t.kind == kWord && t.text == "xuln" {
+		return ruXULN, skipULNTail(toks, j+1)
+	}
+	if e, ok := ulnPhrase(toks, j, false); ok {
+		return ruXULN, e
+	}
+	if u, e, ok := cellUnit(toks, j, false); ok {
+		return u, e
+	}
+	switch t.kind {
+	case kPercent:
+		return ruPercent, j + 1
+	case kSlash:
+		return ruForeign, j + 1
+	case kWord:
+	default:
+		return ruNone, j
+	}
+	w := t.text
+	switch w {
+	case "percent", "pct":
+		return ruPercent, j + 1
+	case "per":
+		if wordAt(toks, j+1, "cent") {
+			return ruPercent, j + 2
+		}
+		return ruForeign, j + 1
+	case "g", "gm", "gr", "gram", "grams", "gms":
+		if kindAt(toks, j+1, kPercent) {
+			return ruGdL, j + 2
+		}
+		if d, e, ok := per(toks, j+1); ok {
+			switch d {
+			case "dl", "100ml":
+				return ruGdL, e
+			case "l":
+				return ruGL, e
+			}
+		}
+		return ruForeign, j + 1
+	case "mg", "mgs":
+		if kindAt(toks, j+1, kPercent) {
+			return ruMgdL, j + 2
+		}
+		if d, e, ok := per(toks, j+1); ok {
+			switch d {
+			case "dl", "100ml":
+				return ruMgdL, e
+			case "l":
+				return ruMgL, e
+			}
+		}
+		return ruForeign, j + 1
+	case "mmol":
+		if d, e, ok := per(toks, j+1); ok && d == "l" {
+			return ruMmolL, e
+		}
+		return ruForeign, j + 1
+	case "umol", "micromol", "mcmol", "micromole", "micromoles", "umole":
+		if d, e, ok := per(toks, j+1); ok && d == "l" {
+			return ruUmolL, e
+		}
+		return ruForeign, j + 1
+	case "u", "iu", "units", "unit", "ui":
+		if d, e, ok := per(toks, j+1); ok && d == "l" {
+			return ruUL, e
+		}
+		return ruForeign, j + 1
+	case "ml", "milliliter", "milliliters", "millilitre", "millilitres", "cc", "mls":
+		if d, e, ok := per(toks, j+1); ok && d == "min" {
+			if e2, ok := perBSA(toks, e); ok {
+				return ruMLmin173, e2
+			}
+			// "(mL/min)" restating "milliliter per minute"
+			return ruMLmin, e
+		}
+		return ruForeign, j + 1
+	case "week", "weeks", "wk", "wks", "wk.":
+		return ruWeeks, j + 1
+	case "month", "months", "mo", "mos", "mth", "mths", "mon":
+		return ruMonths, j + 1
+	case "year", "years", "yr", "yrs", "yo":
+		return ruYears, j + 1
+	case "y":
+		if t.glued {
+			return ruYears, j + 1
+		}
+	case "day", "days":
+		return ruDays, j + 1
+	case "d":
+		if t.glued {
+			return ruDays, j + 1
+		}
+	case "hour", "hours", "hr", "hrs", "h":
+		return ruHours, j + 1
+	case "ms", "msec", "msecs", "millisecond", "milliseconds", "mseconds":
+		return ruMs, j + 1
+	case "milli":
+		if wordAt(toks, j+1, "seconds", "second") {
+			return ruMs, j + 2
+		}
+	case "s", "sec", "secs", "second", "seconds":
+		return ruSeconds, j + 1
+	case "point", "points", "pts":
+		return ruPoints, j + 1
+	case "kg", "mmhg", "bpm", "mm", "cm", "gy", "cgy", "ng", "mcg", "ug", "pg", "copies", "cps", "lines",
+		"cycles", "doses", "meq", "mol", "mu", "mui", "mcl", "ul", "l", "cells", "cell", "nmol", "pmol",
+		"fl", "mcmol/l", "beats", "breaths", "mg/m", "kpa", "cmh", "lb", "lbs", "inches", "liters", "litres",
+		"mosm", "iu/ml", "log", "logs", "seconds/", "grade", "x":
+		return ruForeign, j + 1
+	}
+	return ruNone, j
+}
+
+// per reads "/ DENOMINATOR" or "per DENOMINATOR" at j and names the
+// denominator: "dl", "100ml", "l", "min", "ul", "mm3", "ml", "nl", or "" .
+func per(toks []token, j int) (string, int, bool) {
+	if !(kindAt(toks, j, kSlash) || wordAt(toks, j, "per")) {
+		return "", j, false
+	}
+	k := j + 1
+	if kindAt(toks, k, kNum) && toks[k].val == 100 && wordAt(toks, k+1, "ml") {
+		return "100ml", k + 2, true
+	}
+	if k >= len(toks) || toks[k].kind != kWord {
+		return "", j, false
+	}
+	switch toks[k].text {
+	case "dl", "deciliter", "decilitre", "deciliters":
+		return "dl", k + 1, true
+	case "l", "liter", "litre", "liters", "litres", "lt":
+		return "l", k + 1, true
+	case "min", "minute", "minutes", "mn", "mins":
+		return "min", k + 1, true
+	case "ul", "mcl", "microliter", "microlitre", "microliters", "microlitres", "ui":
+		return "ul", k + 1, true
+	case "mm", "cmm", "cumm":
+		if toks[k].text == "mm" {
+			return "mm3", skipCube(toks, k+1), true
+		}
+		return "mm3", k + 1, true
+	case "cu", "cubic":
+		if wordAt(toks, k+1, "mm", "millimeter", "millimetre", "millimeters") {
+			return "mm3", k + 2, true
+		}
+	case "ml", "milliliter", "millilitre":
+		return "ml", k + 1, true
+	case "nl", "nanoliter", "nanolitre":
+		return "nl", k + 1, true
+	}
+	return "", j, false
+}
+
+func skipCube(toks []token, k int) int {
+	switch {
+	case kindAt(toks, k, kNum) && toks[k].glued && toks[k].text == "3":
+		return k + 1
+	case kindAt(toks, k, kSup) && toks[k].text == "3":
+		return k + 1
+	case kindAt(toks, k, kCaret) && kindAt(toks, k+1, kNum) && toks[k+1].text == "3":
+		return k + 2
+	}
+	return k
+}
+
+// perBSA reads "/1.73 m²", "per 1.73 m2", "/1,73m2" at j.
+func perBSA(toks []token, j int) (int, bool) {
+	if !(kindAt(toks, j, kSlash) || wordAt(toks, j, "per")) {
+		return j, false
+	}
+	k := j + 1
+	switch {
+	case kindAt(toks, k, kNum) && toks[k].text == "1.73":
+		k++
+	case kindAt(toks, k, kNum) && toks[k].text == "1" && kindAt(toks, k+1, kComma) && kindAt(toks, k+2, kNum) && toks[k+2].text == "73":
+		k += 3
+	default:
+		return j, false
+	}
+	switch {
+	case wordAt(toks, k, "m2", "sqm"):
+		return k + 1, true
+	case wordAt(toks, k, "m"):
+		k++
+		switch {
+		case kindAt(toks, k, kSup) || kindAt(toks, k, kNum) && toks[k].text == "2":
+			return k + 1, true
+		case kindAt(toks, k, kCaret) && kindAt(toks, k+1, kNum):
+			return k + 2, true
+		}
+		return k, true
+	case wordAt(toks, k, "square"):
+		if wordAt(toks, k+1, "meter", "meters", "metre", "metres") {
+			return k + 2, true
+		}
+	}
+	return k, true
+}
+
+// cellUnit reads a cell-count unit at j: "10^9/L", "10⁹/L", "10E9/L",
+// "109/L" (a superscript lost), "10^3/µL", "K/µL", "/mm³", "cells/µL",
+// "per cu mm", "G/L", "/nL". afterTimes says a × came first.
+func cellUnit(toks []token, j int, afterTimes bool) (string, int, bool) {
+	k := j
+	exp := 0
+	if kindAt(toks, k, kNum) && toks[k].decimals < 0 {
+		switch {
+		case toks[k].text == "10":
+			m := k + 1
+			switch {
+			case kindAt(toks, m, kSup) && toks[m].glued:
+				exp = atoiSmall(toks[m].text)
+				m++
+			case kindAt(toks, m, kCaret) && kindAt(toks, m+1, kNum):
+				exp = int(toks[m+1].val)
+				m += 2
+			case kindAt(toks, m, kCaret) && kindAt(toks, m+1, kSup):
+				exp = atoiSmall(toks[m+1].text)
+				m += 2
+			case wordAt(toks, m, "e", "exp") && kindAt(toks, m+1, kNum):
+				exp = int(toks[m+1].val)
+				m += 2
+			case kindAt(toks, m, kTimes) && kindAt(toks, m+1, kTimes) && kindAt(toks, m+2, kNum):
+				exp = int(toks[m+2].val)
+				m += 3
+			case kindAt(toks, m, kTimes) && kindAt(toks, m+1, kNum):
+				exp = int(toks[m+1].val)
+				m += 2
+			case kindAt(toks, m, kLParen) && kindAt(toks, m+1, kNum) && kindAt(toks, m+2, kRParen):
+				exp = int(toks[m+1].val)
+				m += 3
+			case kindAt(toks, m, kNum) && !toks[m].glued && toks[m].intLen == 1 && (toks[m].text == "9" || toks[m].text == "3"):
+				exp = int(toks[m].val) // "x 10 9/L"
+				m++
+			}
+			if exp == 0 {
+				return "", j, false
+			}
+			k = m
+		case afterTimes && (toks[k].text == "109" || toks[k].text == "103" || toks[k].text == "104"):
+			exp = int(toks[k].val) - 100
+			k++
+		case afterTimes && toks[k].text == "1000":
+			exp = 3
+			k++
+		default:
+			return "", j, false
+		}
+	} else if wordAt(toks, k, "k", "thou", "thousand", "thousands") {
+		exp = 3
+		k++
+	} else if wordAt(toks, k, "giga") {
+		if d, e, ok := per(toks, k+1); ok && d == "l" {
+			return ruCells109, e, true
+		}
+		return "", j, false
+	} else if wordAt(toks, k, "g") && (kindAt(toks, k+1, kSlash)) && wordAt(toks, k+2, "l") && toks[k].upper {
+		// "G/L": giga per litre; a lower-case "g/L" is grams (the caller's unit
+		// parser reads it), both arrive as ruGL and the variable decides
+		return ruGL, k + 3, true
+	}
+	if wordAt(toks, k, "cells", "cell") {
+		k++
+	}
+	d, e, ok := per(toks, k)
+	if !ok {
+		if exp != 0 {
+			return ruForeign, k, true
+		}
+		return "", j, false
+	}
+	switch {
+	case exp == 9 && d == "l", exp == 3 && (d == "ul" || d == "mm3"), exp == 0 && d == "nl":
+		return ruCells109, e, true
+	case exp == 4 && (d == "ul" || d == "mm3"):
+		return ruCells104, e, true
+	case exp == 0 && (d == "ul" || d == "mm3"):
+		return ruCellsUL, e, true
+	case exp == 0 && d == "ml" && k > j: // "cells/mL" is not a typo we can read
+		return ruForeign, e, true
+	case exp == 0 && d == "ml":
+		return ruCellsML, e, true
+	case exp == 0 && d == "l" && k == j:
+		return "", j, false // "/L" alone: leave it to the mass units
+	}
+	return ruForeign, e, true
+}
+
+func atoiSmall(s string) int {
+	n := 0
+	for i := 0; i < len(s) && i < 3; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// postfix reads "or more", "or less", "and older", "+" … at j.
+func postfix(toks []token, j int) (op, int, bool, bool) {
+	if kindAt(toks, j, kPlus) && toks[j].glued {
+		return opGE, j + 1, false, true
+	}
+	p, e, ok := matchPhrase(toks, j, postfixPhrases)
+	if !ok {
+		return opNone, j, false, false
+	}
+	return p.op, e, p.age, true
+}
+
+func setSide(b *bound, o op, v, alt float64, u string) {
+	switch o {
+	case opGE, opGT:
+		b.hasLo, b.lo, b.loAlt, b.loUnit, b.loInc = true, v, alt, u, o == opGE
+	case opLE, opLT:
+		b.hasHi, b.hi, b.hiAlt, b.hiUnit, b.hiInc = true, v, alt, u, o == opLE
+	}
+	b.written = o
+}
+
+// ageTail reports whether an age phrase follows at j ("of age", "old",
+// "years of age") and returns the index after it.
+func ageTail(toks []token, j int) (int, bool) {
+	k := j
+	if wordAt(toks, k, "of") && wordAt(toks, k+1, "age") {
+		return k + 2, true
+	}
+	if kindAt(toks, k, kDash) && wordAt(toks, k+1, "old") {
+		return k + 2, true
+	}
+	if wordAt(toks, k, "old", "aged", "yo") {
+		return k + 1, true
+	}
+	return j, false
+}
+
+// boundAt reads a bound starting at token i.
+func boundAt(toks []token, i int) (bound, bool) {
+	b := bound{start: i}
+	if o, j, ok := comparator(toks, i); ok {
+		// "over the age of 21"
+		if wordAt(toks, j, "the") && wordAt(toks, j+1, "age") && wordAt(toks, j+2, "of") {
+			j += 3
+			b.ageHint = true
+		}
+		if e, ok := ulnPhrase(toks, j, false); ok {
+			setSide(&b, o, 1, 0, ruXULN)
+			b.uln = true
+			b.end = e
+			return b, true
+		}
+		v, alt, k, ok := number(toks, j, true)
+		if !ok {
+			return b, false
+		}
+		u, k2 := unit(toks, k)
+		setSide(&b, o, v, alt, u)
+		b.end = k2
+		if kindAt(toks, k2, kLParen) {
+			if v2, _, k3, ok := number(toks, k2+1, true); ok {
+				if u2, k4 := unit(toks, k3); u2 != ruNone && u2 != u && kindAt(toks, k4, kRParen) {
+					b.restated, b.restatedUnit = v2, u2
+				}
+			}
+		}
+		if p, e, age, ok := postfix(toks, k2); ok && p == o {
+			b.end = e
+			b.ageHint = b.ageHint || age
+		}
+		if e, ok := ageTail(toks, b.end); ok {
+			b.ageHint = true
+			b.end = e
+		}
+		if age := toks[i].kind == kWord && (toks[i].text == "older" || toks[i].text == "younger"); age {
+			b.ageHint = true
+		}
+		// "≥ 18 years old to 70 years old", "≥ 18 to 75"
+		if (o == opGE || o == opGT) && (wordAt(toks, b.end, "to") || kindAt(toks, b.end, kDash)) {
+			if v2, alt2, k3, ok := number(toks, b.end+1, true); ok && v2 > v {
+				u2, k4 := unit(toks, k3)
+				if u2 == ruNone {
+					u2 = u
+				}
+				if u == ruNone && u2 != ruNone && u2 != ruForeign {
+					b.loUnit = u2
+				}
+				b.hasHi, b.hi, b.hiAlt, b.hiUnit, b.hiInc = true, v2, alt2, u2, true
+				b.end = k4
+				if e, ok := ageTail(toks, b.end); ok {
+					b.ageHint = true
+					b.end = e
+				}
+			}
+		}
+		b.age(toks, i)
+		return b, true
+	}
+	j := i
+	between := wordAt(toks, i, "between", "from")
+	if between {
+		j++
+	}
+	v, alt, k, ok := number(toks, j, true)
+	if !ok {
+		return b, false
+	}
+	u, k2 := unit(toks, k)
+	// a range: "0-1", "18 to 75 years", "between 1.5 and 3", "from 18 to 75"
+	sep := k2
+	if kindAt(toks, sep, kDash) || wordAt(toks, sep, "to", "through", "thru") ||
+		between && wordAt(toks, sep, "and") {
+		if v2, alt2, k3, ok := number(toks, sep+1, true); ok {
+			u2, k4 := unit(toks, k3)
+			if u2 == ruNone {
+				u2 = u
+			}
+			if u == ruNone {
+				u = u2
+			}
+			if v2 >= v || u != u2 {
+				b.hasLo, b.lo, b.loAlt, b.loUnit, b.loInc = true, v, alt, u, true
+				b.hasHi, b.hi, b.hiAlt, b.hiUnit, b.hiInc = true, v2, alt2, u2, true
+				b.isRange = true
+				b.end = k4
+				if wordAt(toks, b.end, "inclusive") {
+					b.end++
+				}
+				if e, ok := ageTail(toks, b.end); ok {
+					b.ageHint = true
+					b.end = e
+				}
+				return b, true
+			}
+		}
+		return b, false
+	}
+	if between {
+		return b, false
+	}
+	if p, e, age, ok := postfix(toks, k2); ok {
+		setSide(&b, p, v, alt, u)
+		b.end = e
+		b.ageHint = age
+		if e2, ok := ageTail(toks, b.end); ok {
+			b.ageHint = true
+			b.end = e2
+		}
+		// "18 years of age or older"
+		return b, true
+	}
+	// "18 years of age or older": the postfix after the age phrase
+	if e, ok := ageTail(toks, k2); ok {
+		if p, e2, _, ok := postfix(toks, e); ok {
+			setSide(&b, p, v, alt, u)
+			b.end = e2
+			b.ageHint = true
+			return b, true
+		}
+	}
+	return b, false
+}
+
+// age marks a bound read as an age by its wording.
+func (b *bound) age(toks []token, i int) {
+	if wordAt(toks, i, "older", "younger") {
+		b.ageHint = true
+	}
+}

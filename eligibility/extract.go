@@ -1,0 +1,580 @@
+package eligibility
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/trials-app/trials/model"
+)
+
+// Extract reads the numeric and ordinal requirements of a trial's criteria
+// (../shared/eligibility/SPEC.md). It walks the inclusion and exclusion
+// trees: a nested item inherits its section, and a lead-in that restricts
+// its list ("For patients with HCC:", "Inclusion criteria stage 2") makes
+// every bound under it conditional. It is deterministic and safe on any
+// input; when a threshold cannot be read with confidence nothing is
+// emitted for it.
+func Extract(el *model.Eligibility) []model.Requirement {
+	if el == nil {
+		return []model.Requirement{}
+	}
+	x := extractors.Get().(*extractor)
+	defer extractors.Put(x)
+	x.reqs, x.keys = nil, x.keys[:0]
+	x.restricted = restrictedItems(el.Raw)
+	x.walk(el.Inclusion, itemCtx{from: "inclusion"})
+	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true})
+	reqs := x.reqs
+	x.reqs = nil
+	if reqs == nil {
+		return []model.Requirement{}
+	}
+	return reqs
+}
+
+// extractors keeps parsers and their buffers between calls: a registry
+// export extracts from every trial.
+var extractors = sync.Pool{New: func() any { return new(extractor) }}
+
+type extractor struct {
+	p          parser
+	reqs       []model.Requirement
+	keys       []reqKey
+	restricted []string // items that a line in the raw text restricts to a subgroup
+}
+
+func (x *extractor) walk(items []model.Criterion, ctx itemCtx) {
+	prevOr := false
+	nextCond := false
+	oneOfSeen := false
+	for _, c := range items {
+		text := ItemText(c.Text)
+		if h, ok := heading(text); ok {
+			hctx := ctx
+			hctx.alt = false
+			hctx.subject = vNone
+			if h.section != "" {
+				hctx.from = h.section
+				hctx.exclusion = h.section == "exclusion"
+			}
+			if h.later {
+				hctx.cond = true
+			}
+			if len(c.Children) > 0 {
+				x.walk(c.Children, hctx)
+			} else {
+				ctx = hctx // a flat list: the heading governs what follows
+			}
+			prevOr = false
+			continue
+		}
+		ic := ctx
+		ic.alt = ctx.alt && oneOfSeen
+		if nextCond || x.isRestricted(text) {
+			ic.cond = true
+		}
+		nextCond = false
+		if prevOr && !ic.exclusion {
+			ic.alt = true
+		}
+		n := len(x.reqs)
+		if ic.subject != vNone || prefilter(text) {
+			x.add(text, ic)
+		}
+		if len(x.reqs) > n {
+			oneOfSeen = true
+		}
+		if len(c.Children) > 0 {
+			x.walk(c.Children, x.leadIn(text, ic))
+		} else if restrictsNext(text) {
+			nextCond = true
+		}
+		prevOr = endsWithOr(text)
+	}
+}
+
+// maxChunk bounds the text parsed at once. Real items are far shorter; a
+// document that lost its line breaks can make one item of a whole section,
+// and the parser's work grows faster than the length of what it reads.
+const maxChunk = 1500
+
+func (x *extractor) add(text string, ctx itemCtx) {
+	for off := 0; off < len(text); {
+		end := chunkEnd(text, off)
+		x.p.text = text[off:end]
+		x.p.ctx = ctx
+		for _, c := range x.p.parse() {
+			c.span[0] += off
+			c.span[1] += off
+			x.push(text, ctx.from, c)
+		}
+		off = end
+	}
+}
+
+// chunkEnd is where the chunk of text starting at off ends: the whole rest
+// when it is short, else after the last "; " or ". " within maxChunk bytes
+// (or the last space, or maxChunk bytes, on a rune boundary).
+func chunkEnd(text string, off int) int {
+	if len(text)-off <= maxChunk {
+		return len(text)
+	}
+	window := text[off : off+maxChunk]
+	for _, sep := range []string{"; ", ". ", ", ", " "} {
+		if i := strings.LastIndex(window, sep); i > maxChunk/3 {
+			return off + i + len(sep)
+		}
+	}
+	end := off + maxChunk
+	for end > off+1 && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
+}
+
+// reqKey identifies a requirement for SPEC 4.11's "recorded once".
+type reqKey struct {
+	v      varID
+	unit   model.Unit
+	lo, hi float64
+	loInc  bool
+	hiInc  bool
+	hasLo  bool
+	hasHi  bool
+	stages uint8
+}
+
+func keyOf(c cand) reqKey {
+	k := reqKey{v: c.v, unit: c.unit, stages: c.stages, hasLo: c.hasLo, hasHi: c.hasHi, lo: c.lo, hi: c.hi,
+		loInc: c.loInc, hiInc: c.hiInc}
+	if info := vars[c.v]; info.scale {
+		// 0–2 and ≤ 2 are the same ECOG requirement (SPEC 4.3)
+		if k.hasLo && k.lo <= info.floor {
+			k.hasLo, k.lo, k.loInc = false, 0, false
+		}
+		if k.hasHi && k.hi >= info.ceil {
+			k.hasHi, k.hi, k.hiInc = false, 0, false
+		}
+	}
+	return k
+}
+
+func (x *extractor) push(text, from string, c cand) {
+	k := keyOf(c)
+	for i, e := range x.keys {
+		if e == k {
+			if x.reqs[i].Conditional && !c.cond {
+				x.reqs[i] = toRequirement(text, from, c)
+			}
+			return
+		}
+	}
+	x.keys = append(x.keys, k)
+	x.reqs = append(x.reqs, toRequirement(text, from, c))
+}
+
+func toRequirement(text, from string, c cand) model.Requirement {
+	r := model.Requirement{Variable: vars[c.v].name, Unit: c.unit, From: from, Conditional: c.cond, Text: text, Span: c.span}
+	if c.v == vBCLC {
+		for s := 0; s <= 4; s++ {
+			if c.stages&(1<<s) != 0 {
+				r.Values = append(r.Values, stageNames[s])
+			}
+		}
+		return r
+	}
+	if c.hasLo {
+		r.Min, r.MinInclusive = ptrF(clean(c.lo)), ptrB(c.loInc)
+	}
+	if c.hasHi {
+		r.Max, r.MaxInclusive = ptrF(clean(c.hi)), ptrB(c.hiInc)
+	}
+	return r
+}
+
+var stageNames = [...]string{"0", "A", "B", "C", "D"}
+
+func clean(v float64) float64 {
+	if v == 0 {
+		return 0 // no -0
+	}
+	return math.Round(v*1000) / 1000
+}
+
+func ptrF(v float64) *float64 { return &v }
+func ptrB(v bool) *bool       { return &v }
+
+// prefilter rejects, cheaply, the items that name no variable: most lines
+// of a criteria list ("Signed informed consent", "No prior therapy with …").
+func prefilter(s string) bool {
+	var buf [24]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !isASCIILetter(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if n := j - i; n >= 2 && n <= len(buf) {
+			for k := 0; k < n; k++ {
+				buf[k] = s[i+k] | 0x20
+			}
+			if firstWords[string(buf[:n])] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// firstWords are the words a variable's mention can start with, plus the
+// words that begin an age ("older", "years").
+var firstWords map[string]bool
+
+// buildFirstWords runs once the lexicon is built (package variables are
+// initialised before init functions run).
+func buildFirstWords() map[string]bool {
+	m := map[string]bool{}
+	for w, n := range lexicon.next {
+		if isVarNode(n) {
+			m[w] = true
+		}
+	}
+	for _, w := range []string{"older", "younger", "years", "year", "yrs", "aged", "months", "uln", "upper"} {
+		m[w] = true
+	}
+	return m
+}
+
+// isVarNode reports whether some alias below n names a variable.
+func isVarNode(n *trieNode) bool {
+	if n.term != nil && n.term.kind != mkOther {
+		return true
+	}
+	for _, c := range n.next {
+		if isVarNode(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- headings and lead-ins ----
+
+type headingInfo struct {
+	section string // "inclusion", "exclusion", or "" (keep)
+	later   bool   // a later step or a subgroup: bounds under it are conditional
+}
+
+var headingRe = regexp.MustCompile(`(?i)^(?:(?:key|main|major|general|specific|additional|other|study|patient|participant|subject|\d+\.?)\s+)*(inclusion|exclusion|non[- ]?inclusion|ineligibility|eligibility)\s*(?:criteria|criterion|criterium)?\b\s*(.*?)\s*:?\s*$`)
+
+var leadInWords = strings.NewReplacer("-", " ", ":", " ", "(", " ", ")", " ", ",", " ")
+
+var verbWords = setOf("is", "are", "apply", "applies", "only", "must", "will", "should", "be", "have", "has", "may")
+
+func heading(text string) (headingInfo, bool) {
+	if len(text) > 90 || !mayBeHeading(text) {
+		return headingInfo{}, false
+	}
+	m := headingRe.FindStringSubmatch(text)
+	if m == nil {
+		return headingInfo{}, false
+	}
+	word := strings.ToLower(m[1])
+	rest := strings.ToLower(m[2])
+	words := strings.Fields(leadInWords.Replace(rest))
+	if len(words) > 6 {
+		return headingInfo{}, false
+	}
+	for _, w := range words {
+		if verbWords[w] {
+			return headingInfo{}, false
+		}
+	}
+	// "Eligibility" alone names no section
+	h := headingInfo{}
+	switch {
+	case strings.HasPrefix(word, "exclusion"), strings.HasPrefix(word, "non"), word == "ineligibility":
+		h.section = "exclusion"
+	case word == "inclusion":
+		h.section = "inclusion"
+	}
+	if word == "eligibility" && indexFold(text, criteriaWord) < 0 {
+		return headingInfo{}, false
+	}
+	h.later = laterStep(words)
+	return h, true
+}
+
+// laterStep reports a heading for a later step or a subgroup: "stage 2",
+// "part B", "crossover", "re-treatment", "expansion cohort".
+func laterStep(words []string) bool {
+	for i, w := range words {
+		switch w {
+		case "crossover", "cross", "retreatment", "re", "extension", "continuation", "expansion", "cohort",
+			"cohorts", "arm", "arms", "part", "parts", "group", "second", "reregistration", "escalation", "subgroup":
+			if w == "re" && !(i+1 < len(words) && (words[i+1] == "treatment" || words[i+1] == "registration")) {
+				continue
+			}
+			if w == "cross" && !(i+1 < len(words) && words[i+1] == "over") {
+				continue
+			}
+			return true
+		case "stage", "step", "phase", "period":
+			if i+1 < len(words) {
+				switch words[i+1] {
+				case "1", "i", "one", "0", "a", "zero":
+				default:
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var (
+	negLead = phraseList("must not", "should not", "may not", "cannot", "none of the following", "no evidence of",
+		"are excluded", "will be excluded", "be excluded", "not be eligible", "not eligible", "ineligible",
+		"exclude", "excludes", "excluded")
+	allowLead = phraseList("are eligible", "is eligible", "will be eligible", "may be eligible", "are allowed",
+		"is allowed", "are permitted", "is permitted", "may be included", "may be enrolled", "can be enrolled",
+		"can be included", "are not excluded")
+	oneOfLead = phraseList("one of the following", "either of the following", "at least one of")
+)
+
+func phraseList(ps ...string) [][]string {
+	out := make([][]string, len(ps))
+	for i, p := range ps {
+		out[i] = splitWords(p)
+	}
+	return out
+}
+
+// hasPhrase reports whether the words of one of ps follow each other in toks.
+func hasPhrase(toks []token, ps [][]string) bool {
+	for i := range toks {
+		if toks[i].kind != kWord {
+			continue
+		}
+	next:
+		for _, p := range ps {
+			for k, w := range p {
+				if !wordAt(toks, i+k, w) {
+					continue next
+				}
+			}
+			if p[0] == "exclude" || p[0] == "excludes" || p[0] == "excluded" {
+				// "excluded" after "not" allows
+				if wordAt(toks, i-1, "not") {
+					continue
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// leadIn returns the context the children of a lead-in item inherit.
+func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
+	child := ctx
+	child.alt = false
+	child.subject = vNone
+	p := &x.p
+	p.text = text
+	p.toks = tokenize(text, p.toks)
+	p.findGroups()
+	p.findTriggers()
+	for _, t := range p.trigs {
+		if t.exempt {
+			continue
+		}
+		if t.exception {
+			// "… within 3 years, except:" — what follows is allowed
+			if wordAt(p.toks, t.pos, "except", "excepting", "excluding") && t.objEnd >= len(p.toks)-1 ||
+				kindAt(p.toks, t.end, kColon) {
+				child.cond = true
+				child.exclusion = !child.exclusion
+			}
+			continue
+		}
+		child.cond = true
+	}
+	if restrictsNext(text) {
+		child.cond = true
+	}
+	// "Re-treatment criteria:", "Crossover phase:" — a later step
+	if len(text) < 80 && laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
+		child.cond = true
+	}
+	if !ctx.exclusion && hasPhrase(p.toks, negLead) {
+		child.exclusion = true
+	}
+	if ctx.exclusion && hasPhrase(p.toks, allowLead) {
+		child.exclusion = false
+		child.cond = true
+	}
+	if !child.exclusion && hasPhrase(p.toks, oneOfLead) {
+		child.alt = true // the first child that states a bound stays unconditional
+	}
+	// "Life expectancy:", "Performance status:", "Age:" — the children name
+	// only the value
+	if len(p.groups) == 1 && p.groups[0].kind == mkVar && p.groups[0].start == 0 {
+		g := p.groups[0]
+		rest := true
+		for k := g.end; k < len(p.toks); k++ {
+			if p.toks[k].kind != kColon && p.toks[k].kind != kPeriod {
+				rest = false
+			}
+		}
+		single := false
+		for v := vECOG; v < nVars; v++ {
+			if g.vars == maskOf(v) {
+				child.subject = v
+				single = true
+			}
+		}
+		if !rest || !single {
+			child.subject = vNone
+		}
+	}
+	return child
+}
+
+var restrictNextRe = regexp.MustCompile(`(?i)\b(?:criteri(?:a|on|um)|item)\s*(?:#|no\.?|number)?\s*\d{1,3}\b.{0,80}?\b(?:only|solely|exclusively)\b|\bonly\b.{0,60}\b(?:apply|applies|applicable|required)\b|\b(?:apply|applies|applicable)\b.{0,30}\bonly\b`)
+
+// restrictsNext reports an item such as "Inclusion criteria 13 is only for
+// patients registered before …": it restricts the item after it.
+func restrictsNext(text string) bool {
+	if indexFold(text, onlyWord) < 0 {
+		return false
+	}
+	return restrictNextRe.MatchString(text)
+}
+
+var (
+	rawRestrictRe = regexp.MustCompile(`(?i)\b(?:criteri(?:a|on|um)|item)\s*(?:#|no\.?|number)?\s*(\d{1,3})\b[^\n.]{0,80}?\b(?:only|solely|exclusively)\b`)
+	rawItemRe     = regexp.MustCompile(`^\s*(?:[-*•]\s*)?(\d{1,3})[.)]\s+(.+)$`)
+)
+
+// restrictedItems finds, in the raw criteria text, the lines that restrict
+// one numbered criterion to a subgroup — "Inclusion criteria 13 is only for
+// patients registered before starting the platinum-based induction
+// chemotherapy:" — which the criteria tree may not keep, and returns the
+// opening words of the items they restrict.
+func restrictedItems(raw string) []string {
+	var out []string
+	for from := 0; from < len(raw); {
+		i := indexFold(raw[from:], onlyWord)
+		if i < 0 {
+			break
+		}
+		i += from
+		ls := strings.LastIndexByte(raw[:i], '\n') + 1
+		le := strings.IndexByte(raw[i:], '\n')
+		if le < 0 {
+			le = len(raw)
+		} else {
+			le += i
+		}
+		from = le
+		// a restriction wrapped over two lines: read the line before too
+		start := ls
+		if ls > 0 {
+			start = strings.LastIndexByte(raw[:ls-1], '\n') + 1
+		}
+		m := rawRestrictRe.FindStringSubmatch(raw[start:le])
+		if m == nil {
+			continue
+		}
+		num := m[1]
+		lines := strings.Split(raw[le:min(len(raw), le+4000)], "\n")
+		for k, l := range lines {
+			if k > 12 {
+				break
+			}
+			g := rawItemRe.FindStringSubmatch(l)
+			if g == nil || g[1] != num {
+				continue
+			}
+			item := ItemText(g[2])
+			if len(item) > 40 {
+				item = item[:40]
+			}
+			if len(item) >= 10 {
+				out = append(out, item)
+			}
+			break
+		}
+	}
+	return out
+}
+
+// spellings gives the lower-case, capitalised and upper-case forms of a word.
+func spellings(w string) *[3]string {
+	return &[3]string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)}
+}
+
+var (
+	onlyWord     = spellings("only")
+	criteriaWord = spellings("criteri")
+)
+
+// indexFold is strings.Index ignoring case, for a lower-case needle: it
+// looks for the lower-case, capitalised and upper-case spellings, which is
+// how registry text writes a word, with the fast substring search.
+func indexFold(s string, needle *[3]string) int {
+	best := -1
+	for _, n := range needle {
+		if i := strings.Index(s, n); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+func (x *extractor) isRestricted(text string) bool {
+	for _, s := range x.restricted {
+		if strings.HasPrefix(text, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithOr reports an item ending in "OR": the next item is its
+// alternative (old PDQ lists: "Creatinine no greater than 1.5 mg/dL OR").
+func endsWithOr(text string) bool {
+	e := len(text)
+	for e > 0 && (text[e-1] == ' ' || text[e-1] == ';' || text[e-1] == ',' || text[e-1] == '.' || text[e-1] == ':') {
+		e--
+	}
+	t := text[:e]
+	return strings.HasSuffix(t, " OR") || strings.HasSuffix(t, " or") || t == "OR" || t == "or"
+}
+
+// mayBeHeading is a cheap test before the heading pattern: the text names
+// inclusion, exclusion or eligibility.
+func mayBeHeading(s string) bool {
+	for i := 0; i+6 <= len(s); i++ {
+		switch s[i] | 0x20 {
+		case 'c':
+			if strings.EqualFold(s[i:i+6], "clusio") {
+				return true
+			}
+		case 'l':
+			if strings.EqualFold(s[i:i+6], "ligibi") {
+				return true
+			}
+		}
+	}
+	return false
+}

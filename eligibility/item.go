@@ -1,0 +1,2087 @@
+package eligibility
+
+import (
+	"math"
+	"strings"
+
+	"github.com/trials-app/trials/model"
+)
+
+// An item is parsed in five steps: tokens; mentions of variables, merged
+// into subjects ("Aspartate aminotransferase (AST)/alanine aminotransferase
+// (ALT)" is one subject naming two variables); the phrases that restrict a
+// bound to a subgroup ("if liver metastases", "for patients with …",
+// "unless …") and what they are about; the bounds; and the binding of each
+// bound to the subject it belongs to. A bound no subject can claim with
+// confidence is dropped.
+
+// itemCtx is what an item inherits from its place in the criteria tree.
+type itemCtx struct {
+	from      string // "inclusion" or "exclusion", for the output
+	exclusion bool   // the item states what excludes (bounds are inverted)
+	cond      bool   // the whole item applies to a subgroup or later step
+	alt       bool   // the item is an alternative to the one before ("… OR")
+	subject   varID  // the lead-in names the variable ("Life expectancy:")
+}
+
+// a subject: one or more mentions taken together
+type group struct {
+	start, end int
+	kind       mentionKind
+	vars       varMask
+	needUnit   bool
+	inObject   bool // inside what a trigger is about: not a subject of its own
+	bounds     int  // how many bounds it has claimed
+	lastBound  int  // index of the last one
+}
+
+// a trigger restricts bounds to a subgroup ("if …", "for patients with …")
+// or introduces an exception ("unless …", "except …").
+type trigger struct {
+	pos, end  int // the trigger words
+	objEnd    int // what it is about: [end, objEnd)
+	exception bool
+	exempt    bool // an anticoagulation exception: never makes a bound conditional (SPEC 4.9)
+	leading   bool // opens a clause ("Patients with …:", "Women:"): never qualifies the bound before it
+	example   bool // "e.g.", "for example": the numbers after it illustrate, they require nothing
+	depth     int8
+}
+
+const (
+	ownerNone = -1
+	ownerAge  = -2
+	ownerLead = -3
+)
+
+type causeKind uint8
+
+const (
+	causeNone causeKind = iota
+	causeSubgroup
+	causeAlternative
+	causeContext
+)
+
+// cand is a requirement read from one item, before the trial-level pass.
+type cand struct {
+	v          varID
+	unit       model.Unit
+	hasLo      bool
+	hasHi      bool
+	loInc      bool
+	hiInc      bool
+	lo, hi     float64
+	stages     uint8
+	span       [2]int
+	cond       bool
+	cause      causeKind
+	rawUnit    string
+	bound      int
+	dropped    bool
+	wasWritten op
+}
+
+type parser struct {
+	text   string
+	toks   []token
+	groups []group
+	trigs  []trigger
+	bounds []bound
+	owner  []int
+	inObj  []bool // token is inside a trigger's object
+	inGrp  []int  // token belongs to group index, or -1
+	ms     []mention
+	// computed once the bounds are known
+	startsBound []bool
+	trails      []bool
+	scopeEnds   []int
+	condOf      []bool
+	example     []bool // token follows "e.g." or "such as"
+	trigWord    []bool // token is one of a trigger's words
+	out         []cand
+	ctx         itemCtx
+}
+
+var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shall", "will", "would", "need",
+	"needs", "has", "have", "having", "a", "an", "the", "to", "at", "level", "levels", "value", "values", "count",
+	"counts", "concentration", "concentrations", "serum", "plasma", "blood", "total", "absolute", "measured",
+	"calculated", "estimated", "score", "scores", "scale", "status", "performance", "grade", "class",
+	"classification", "stage", "staging", "category", "index", "rate", "interval", "intervals", "fraction",
+	"percentage", "result", "results", "test", "tests", "testing", "by", "using", "per", "via", "according",
+	"formula", "equation", "method", "cockcroft", "cockroft", "gault", "ckd", "epi", "mdrd", "fridericia",
+	"bazett", "correction", "corrected", "prolongation", "mean", "resting", "average", "baseline", "screening",
+	"time", "either", "s", "play", "measurement", "as", "determined", "calculation", "cg", "c", "g", "lab",
+	"laboratory", "its", "their", "his", "her", "current", "most", "recent", "ps", "ecog", "who", "state",
+	"points", "point", "kps", "within", "normal", "range", "equal", "than", "or", "limit", "liver", "function",
+	"functional", "combined", "cirrhosis", "documented", "confirmed", "clinical", "calculated", "reserve")
+
+var contWords = setOf("or", "and", "but", "it", "must", "be", "is", "are", "should", "which", "in", "case", "the",
+	"a", "permitted", "allowed", "acceptable", "accepted", "value", "values", "level", "levels", "limit", "also",
+	"still", "then", "for", "with", "if", "may", "can", "this", "these", "those", "patients", "subjects",
+	"up", "of", "to", "whom", "where", "will", "needs", "need", "cases", "required", "ie", "i", "e", "eg",
+	"that", "being", "have", "has", "an", "at", "least", "only", "present", "documented", "known",
+	"there", "they", "when", "except", "unless", "so", "such", "institutional")
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func (p *parser) parse() []cand {
+	p.toks = tokenize(p.text, p.toks)
+	p.findGroups()
+	p.findTriggers()
+	p.findBounds()
+	p.computeConditional()
+	p.assign()
+	p.chainAges()
+	p.emit()
+	p.tidy()
+	return p.out
+}
+
+// ---- mentions and subjects ----
+
+func (p *parser) findGroups() {
+	toks := p.toks
+	ms := p.ms[:0]
+	defer func() { p.ms = ms[:0] }()
+	for i := 0; i < len(toks); {
+		if m, ok := matchMention(toks, i); ok {
+			ms = append(ms, m)
+			i = m.end
+			continue
+		}
+		i++
+	}
+	// a variable named right after something else is part of that thing's
+	// name: "CD4 lymphocytes", "HBV DNA"; one followed by "ratio" is a ratio
+	for k := range ms {
+		if k > 0 && ms[k-1].kind == mkOther && ms[k].kind != mkOther && (ms[k-1].end == ms[k].start ||
+			ms[k-1].end+1 == ms[k].start && (kindAt(toks, ms[k-1].end, kPlus) || kindAt(toks, ms[k-1].end, kDash))) {
+			ms[k].kind = mkOther
+		}
+		if ms[k].kind != mkOther && wordAt(toks, ms[k].end, "ratio", "ratios", "quotient") && ms[k].vars != maskOf(vINR) {
+			ms[k].kind = mkOther
+		}
+	}
+	// bracketed restatements, innermost first: "aspartate aminotransferase
+	// (AST) (serum glutamic oxaloacetic transaminase [SGOT])"
+	for changed := true; changed; {
+		changed = false
+		for k := len(ms) - 2; k >= 0; k-- {
+			m, n := &ms[k], ms[k+1]
+			if kindAt(toks, m.end, kLParen) && n.start == m.end+1 && kindAt(toks, n.end, kRParen) {
+				switch {
+				case m.kind == mkOther && n.kind != mkOther:
+					m.kind, m.vars, m.needUnit = n.kind, n.vars, n.needUnit
+				case m.kind == mkGeneric && n.kind == mkVar:
+					m.kind, m.vars = n.kind, n.vars
+				case m.kind != mkOther && n.kind == mkVar:
+					m.vars |= n.vars
+					m.needUnit = m.needUnit && n.needUnit
+				}
+				m.end = n.end + 1
+				ms = append(ms[:k+1], ms[k+2:]...)
+				changed = true
+			}
+		}
+	}
+	p.groups = p.groups[:0]
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		g := group{start: m.start, end: m.end, kind: m.kind, vars: m.vars, needUnit: m.needUnit}
+		for k+1 < len(ms) {
+			n := ms[k+1]
+			switch {
+			case n.start == g.end && g.kind != mkOther && n.kind != mkOther && !isAge(g) && !isAgeM(n):
+				// "ECOG performance status", "performance status ECOG"
+				mergeInto(&g, n)
+				g.end = n.end
+				k++
+				continue
+			case kindAt(toks, g.end, kLParen) && n.start == g.end+1 && kindAt(toks, n.end, kRParen):
+				// "absolute neutrophil count (ANC)", "prothrombin time (INR)"
+				if g.kind == mkOther && n.kind != mkOther {
+					g.kind, g.vars, g.needUnit = n.kind, n.vars, n.needUnit
+				} else if g.kind != mkOther && n.kind != mkOther {
+					mergeInto(&g, n)
+				}
+				g.end = n.end + 1
+				k++
+				continue
+			case kindAt(toks, g.end, kLParen) && n.start == g.end+1 && k+2 < len(ms) && ms[k+2].start == n.end+1 &&
+				kindAt(toks, n.end, kSlash) && kindAt(toks, ms[k+2].end, kRParen) && n.kind != mkOther && ms[k+2].kind != mkOther:
+				// "transaminases (AST/ALT)"
+				mergeInto(&g, n)
+				mergeInto(&g, ms[k+2])
+				g.end = ms[k+2].end + 1
+				k += 2
+				continue
+			}
+			if n.start == g.end && n.kind == mkOther && g.kind != mkOther && !isAge(g) {
+				// a glued table cell: "INR OR prothrombin time (PT) Activated partial thromboplastin time (aPTT)"
+				g.end = n.end
+				k++
+				continue
+			}
+			if e, ok := listJoin(toks, g.end, n.start); ok && !isAge(g) && !isAgeM(n) && n.kind != mkGeneric && g.kind != mkGeneric {
+				_ = e
+				if n.kind == mkOther && g.kind == mkOther {
+					g.end = n.end
+				} else if n.kind == mkOther {
+					g.end = n.end
+				} else if g.kind == mkOther {
+					g.kind, g.vars, g.needUnit = n.kind, n.vars, n.needUnit
+					g.end = n.end
+				} else {
+					g.vars |= n.vars
+					g.needUnit = g.needUnit || n.needUnit
+					g.end = n.end
+				}
+				k++
+				continue
+			}
+			break
+		}
+		if g.kind == mkGeneric {
+			g.kind = mkVar
+		}
+		p.groups = append(p.groups, g)
+	}
+	if cap(p.inGrp) < len(toks) {
+		p.inGrp = make([]int, len(toks))
+	}
+	p.inGrp = p.inGrp[:len(toks)]
+	for i := range p.inGrp {
+		p.inGrp[i] = -1
+	}
+	for gi, g := range p.groups {
+		for i := g.start; i < g.end && i < len(toks); i++ {
+			p.inGrp[i] = gi
+		}
+	}
+}
+
+func isAge(g group) bool    { return g.vars == maskOf(vAge) && g.kind == mkVar }
+func isAgeM(m mention) bool { return m.vars == maskOf(vAge) && m.kind == mkVar }
+func mergeInto(g *group, n mention) {
+	switch {
+	case g.kind == mkGeneric && n.kind != mkGeneric:
+		g.kind, g.vars = n.kind, n.vars
+	case n.kind == mkGeneric:
+	default:
+		g.vars |= n.vars
+	}
+	g.needUnit = g.needUnit && n.needUnit
+}
+
+// listJoin reports whether the tokens [a, b) join two mentions into a list:
+// ",", "and", "or", "/", "&", "and/or", ", and", "as well as".
+func listJoin(toks []token, a, b int) (int, bool) {
+	if b <= a || b-a > 4 {
+		return 0, false
+	}
+	for i := a; i < b; i++ {
+		t := &toks[i]
+		switch t.kind {
+		case kComma, kSlash:
+		case kWord:
+			switch t.text {
+			case "and", "or", "as", "well", "both", "plus", "the", "serum", "total":
+			default:
+				return 0, false
+			}
+		case kOther:
+			if t.end-t.start != 1 || t.start < 0 {
+				return 0, false
+			}
+		default:
+			return 0, false
+		}
+	}
+	return b, true
+}
+
+// ---- triggers ----
+
+var groupWords = setOf("patients", "patient", "subjects", "subject", "participants", "participant", "those",
+	"individuals", "people", "persons", "pts", "men", "women", "males", "females", "male", "female", "man", "woman",
+	"children", "child", "adults", "adult", "adolescents", "adolescent", "pediatric", "paediatric", "elderly",
+	"infants", "japanese", "chinese", "asian", "asians", "part", "parts", "cohort", "cohorts", "arm", "arms",
+	"group", "groups", "stage", "step", "phase", "expansion", "escalation", "dose", "gilbert", "gilberts",
+	"everyone", "anyone", "cases", "cisplatin", "carboplatin", "japan", "china", "korea", "sites", "site",
+	"centers", "centres", "countries", "country", "monotherapy", "combination", "re", "retreatment", "crossover",
+	"extension", "continuation", "subsequent")
+
+var subgroupNouns = setOf("metastases", "metastasis", "metastatic", "mets", "involvement", "infiltration",
+	"infiltrated", "invasion", "gilbert", "gilberts", "hcc", "hepatocellular", "hepatoma", "cirrhosis", "hepatitis",
+	"lymphoma", "leukemia", "leukaemia", "myeloma", "marrow", "hemolysis", "haemolysis", "thalassemia",
+	"cholestasis", "obstruction", "stent", "biliary", "splenomegaly", "hypersplenism", "tumor", "tumour",
+	"malignancy", "syndrome", "anticoagulation", "anticoagulant", "anticoagulants", "warfarin", "heparin",
+	"transfusion", "transfused", "dialysis", "hemodialysis")
+
+var ifExempt = setOf("applicable", "available", "tested", "measured", "done", "performed", "clinically",
+	"needed", "necessary", "required", "known", "obtained", "appropriate", "possible", "feasible", "indicated",
+	"assessed", "evaluated", "collected", "any", "abnormal", "elevated", "they", "not", "using", "calculated",
+	"estimated", "used", "determined", "done", "desired", "permitted", "allowed")
+
+var anticoagWords = setOf("anticoagulation", "anticoagulant", "anticoagulants", "anticoagulated", "warfarin",
+	"heparin", "coumadin", "coumarin", "acenocoumarol", "phenprocoumon", "doac", "doacs", "noac", "noacs",
+	"lmwh", "rivaroxaban", "apixaban", "edoxaban", "dabigatran", "antagonist", "antagonists", "anticoagulative",
+	"anti", "coagulation")
+
+var objectEnd = setOf("then", "must", "should", "shall", "need", "needs", "required", "require", "requires", "may",
+	"can", "will", "allowed", "permitted", "eligible", "acceptable", "which", "is", "are", "was", "were", "but",
+	"has", "have", "up", "not")
+
+func (p *parser) findTriggers() {
+	toks := p.toks
+	p.trigs = p.trigs[:0]
+	if cap(p.inObj) < len(toks) {
+		p.inObj = make([]bool, len(toks))
+	}
+	p.inObj = p.inObj[:len(toks)]
+	for i := range p.inObj {
+		p.inObj[i] = false
+	}
+	for i := 0; i < len(toks); i++ {
+		if p.inObj[i] {
+			continue
+		}
+		t, ok := p.triggerAt(i)
+		if !ok {
+			continue
+		}
+		t.objEnd = p.objectEnd(t)
+		for k := t.end; k < t.objEnd; k++ {
+			p.inObj[k] = true
+		}
+		p.trigs = append(p.trigs, t)
+		i = t.objEnd - 1
+		if i < t.pos {
+			i = t.pos
+		}
+	}
+	for gi := range p.groups {
+		if p.inObj[p.groups[gi].start] {
+			p.groups[gi].inObject = true
+		}
+	}
+	p.example = resizeBools(p.example, len(toks))
+	p.trigWord = resizeBools(p.trigWord, len(toks))
+	for ti := range p.trigs {
+		t := &p.trigs[ti]
+		for i := t.pos; i < t.end && i < len(toks); i++ {
+			p.trigWord[i] = true
+		}
+		if t.objEnd == t.end {
+			for i := t.pos; i < t.objEnd && i < len(toks); i++ {
+				p.trigWord[i] = true
+			}
+		}
+		if t.example {
+			for i, e := t.end, p.scopeEnd(t); i < e; i++ {
+				p.example[i] = true
+			}
+		}
+	}
+}
+
+func (p *parser) triggerAt(i int) (trigger, bool) {
+	toks := p.toks
+	t := &toks[i]
+	tr := trigger{pos: i, depth: t.depth}
+	if t.kind == kLParen {
+		// "(men)", "(Part A)", "(women)"
+		k := i + 1
+		for k < len(toks) && toks[k].kind == kWord && (groupWords[toks[k].text] || toks[k].text == "only") ||
+			k > i+1 && k < len(toks) && (toks[k].kind == kNum || toks[k].kind == kWord && len(toks[k].text) == 1) {
+			k++
+		}
+		if k > i+1 && kindAt(toks, k, kRParen) && wordAt(toks, i+1, "men", "women", "male", "female", "males",
+			"females", "part", "cohort", "arm", "group") {
+			tr.end = i + 1
+			tr.objEnd = k
+			return tr, true
+		}
+		return tr, false
+	}
+	if t.kind != kWord {
+		return tr, false
+	}
+	w := t.text
+	switch w {
+	case "e", "eg", "example", "such", "instance":
+		// "e.g.", "for example", "such as"
+		e := 0
+		switch {
+		case w == "e" && kindAt(toks, i+1, kOther) && wordAt(toks, i+2, "g"):
+			e = i + 3
+			if kindAt(toks, e, kOther) {
+				e++
+			}
+		case w == "eg":
+			e = i + 1
+		case w == "example" && wordAt(toks, i-1, "for"), w == "instance" && wordAt(toks, i-1, "for"):
+			e = i + 1
+		case w == "such" && wordAt(toks, i+1, "as"):
+			e = i + 2
+		}
+		if e == 0 {
+			return tr, false
+		}
+		tr.end, tr.example, tr.leading = e, true, true
+		return tr, true
+	case "if", "when", "whenever":
+		if wordAt(toks, i+1, "not") && wordAt(toks, i+2, "on", "receiving") {
+			tr.end = i + 1
+			tr.exempt = p.objHasAnticoag(i+1, i+8)
+			return tr, true
+		}
+		if i+1 < len(toks) && toks[i+1].kind == kWord && ifExempt[toks[i+1].text] {
+			return tr, false
+		}
+		// "… may be included if total bilirubin ≤ 3 × ULN": what the allowed
+		// must meet, not who they are
+		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted") {
+			return tr, false
+		}
+		tr.end = i + 1
+		return tr, true
+	case "unless", "except", "excepting", "excluding":
+		// "except for the following laboratory parameters, which must be
+		// within the ranges specified": the list itself, not an exception
+		if wordAt(toks, i+1, "the", "as") || wordAt(toks, i+1, "for") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
+			return tr, false
+		}
+		tr.end = i + 1
+		tr.exception = true
+		tr.exempt = p.objHasAnticoag(i+1, i+8)
+		if wordAt(toks, i+1, "for", "in") {
+			tr.end = i + 2
+		}
+		return tr, true
+	case "with":
+		if wordAt(toks, i+1, "the") && wordAt(toks, i+2, "exception") && wordAt(toks, i+3, "of") {
+			tr.end = i + 4
+			tr.exception = true
+			return tr, true
+		}
+		// "with the following exception(s):"
+		if wordAt(toks, i+1, "the") && wordAt(toks, i+2, "following") && wordAt(toks, i+3, "exception", "exceptions") {
+			tr.end = i + 4
+			tr.exception = true
+			return tr, true
+		}
+		if wordAt(toks, i+1, "or", "no", "without", "normal", "adequate") {
+			return tr, false
+		}
+		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) {
+			tr.end = i + 1
+			return tr, true
+		}
+		return tr, false
+	case "receiving", "treated":
+		if looksLikeDrug(toks, i+1) || wordAt(toks, i+1, "with") && looksLikeDrug(toks, i+2) {
+			tr.end = i + 1
+			return tr, true
+		}
+		return tr, false
+	case "due", "secondary", "attributable", "attributed", "because", "caused", "related":
+		if wordAt(toks, i+1, "to", "of", "by") && p.nounWithin(i+2, 5) {
+			tr.end = i + 2
+			return tr, true
+		}
+		return tr, false
+	case "gilbert", "gilberts":
+		tr.end = i
+		return tr, true
+	case "in", "for", "among":
+		k := i + 1
+		if w == "in" && wordAt(toks, k, "case", "cases") && wordAt(toks, k+1, "of", "where", "with") {
+			tr.end = k + 2
+			return tr, true
+		}
+		if w == "in" && wordAt(toks, k, "the") && wordAt(toks, k+1, "case", "event", "presence", "setting", "context") && wordAt(toks, k+2, "of") {
+			tr.end = k + 3
+			return tr, true
+		}
+		if w == "in" && wordAt(toks, k, "presence", "setting") && wordAt(toks, k+1, "of") {
+			tr.end = k + 2
+			return tr, true
+		}
+		if wordAt(toks, k, "the", "all") {
+			k++
+		}
+		if k < len(toks) && toks[k].kind == kWord && groupWords[toks[k].text] && !wordAt(toks, k+1, "to") {
+			tr.end = k + 1
+			if w == "for" && wordAt(toks, k, "patients", "subjects", "participants", "those", "pts") &&
+				(wordAt(toks, k+1, "not") || wordAt(toks, k+1, "who") && wordAt(toks, k+2, "are") && wordAt(toks, k+3, "not")) {
+				tr.exempt = p.objHasAnticoag(k+1, k+8)
+			}
+			return tr, true
+		}
+		if w == "for" && looksLikeDrug(toks, i+1) {
+			tr.end = i + 1
+			return tr, true
+		}
+		if w == "for" {
+			// "for cisplatin administration", "for carboplatin-based therapy"
+			for m := i + 1; m <= i+4 && m < len(toks); m++ {
+				if toks[m].kind != kWord && toks[m].kind != kDash {
+					break
+				}
+				if wordAt(toks, m, "administration", "treatment", "therapy", "regimen", "based", "eligible",
+					"containing", "arm", "cohort", "group") && m > i+1 {
+					tr.end = i + 1
+					return tr, true
+				}
+			}
+		}
+		return tr, false
+	case "patients", "subjects", "participants", "those", "pts":
+		if !p.clauseStart(i) {
+			return tr, false
+		}
+		// "Patients with documented bone marrow involvement …" at a clause start
+		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.modifierWithin(i+2, 7) {
+			tr.end = i + 2
+			tr.leading = true
+			return tr, true
+		}
+		// "Patients over the age of 65 must have …", "Patients with a serum
+		// creatinine ≥ 1.4 mg/dL must demonstrate …": a subgroup named by a
+		// value, then what it must meet
+		if e, ok := p.subgroupByValue(i + 1); ok {
+			tr.end = i + 1
+			tr.objEnd = e
+			tr.leading = true
+			return tr, true
+		}
+		return tr, false
+	case "men", "women", "males", "females", "male", "female":
+		if kindAt(toks, i+1, kColon) {
+			tr.end = i + 2
+			tr.objEnd = i + 2
+			tr.leading = true
+			return tr, true
+		}
+		// an item for one sex only: "Women aged ≥ 65 years" (not "Men and women …")
+		if i == 0 && !wordAt(toks, 1, "and", "or") && !kindAt(toks, 1, kSlash) && !kindAt(toks, 1, kComma) &&
+			!wordAt(toks, 1, "with", "who", "of") {
+			tr.end = 1
+			tr.objEnd = 1
+			tr.leading = true
+			return tr, true
+		}
+	}
+	return tr, false
+}
+
+func (p *parser) clauseStart(i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		t := &p.toks[k]
+		switch t.kind {
+		case kSemi, kPeriod, kColon, kLParen, kSep:
+			return true
+		case kWord:
+			switch t.text {
+			case "note", "notes", "but", "pediatric", "paediatric", "adult", "elderly", "older", "younger", "female",
+				"male", "all", "japanese", "chinese", "asian", "however":
+				continue
+			}
+			return false
+		case kComma:
+			return false
+		}
+	}
+	return true
+}
+
+// nounWithin reports a subgroup noun among the next n words from j, before
+// any punctuation.
+func (p *parser) nounWithin(j, n int) bool {
+	for k := j; k < len(p.toks) && k < j+n; k++ {
+		t := &p.toks[k]
+		if t.kind != kWord && t.kind != kDash && t.kind != kApos {
+			return false
+		}
+		if t.kind == kWord && subgroupNouns[t.text] {
+			return true
+		}
+	}
+	return false
+}
+
+// subgroupByValue reports, after "Patients" at j, a value that picks a
+// subgroup ("over the age of 65", "aged ≥ 70 years", "with a serum
+// creatinine ≥ 1.4 mg/dL") followed by what that subgroup must meet.
+func (p *parser) subgroupByValue(j int) (int, bool) {
+	toks := p.toks
+	sawValue := false
+	for k := j; k < len(toks) && k < j+24; k++ {
+		t := &toks[k]
+		switch t.kind {
+		case kSemi, kPeriod, kSep, kColon:
+			return 0, false
+		case kOp:
+			sawValue = true
+		case kWord:
+			if _, _, ok := comparator(toks, k); ok {
+				sawValue = true
+			}
+			switch t.text {
+			case "must", "should", "need", "needs", "require", "requires", "required", "may", "can", "will":
+				return k, sawValue
+			case "aged", "age":
+				if kindAt(toks, k+1, kNum) {
+					sawValue = true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// modifierNouns name a subgroup within a trial's population, the ones a
+// lab bound is relaxed for; "Patients with acute coronary syndrome" or
+// "with aplastic anemia" define the population instead.
+var modifierNouns = setOf("metastases", "metastasis", "mets", "involvement", "infiltration", "infiltrated",
+	"invasion", "gilbert", "gilberts", "marrow", "hemolysis", "haemolysis", "thalassemia", "cholestasis",
+	"obstruction", "stent", "biliary", "hcc", "hepatocellular", "anticoagulation", "anticoagulants", "dialysis")
+
+func (p *parser) modifierWithin(j, n int) bool {
+	for k := j; k < len(p.toks) && k < j+n; k++ {
+		t := &p.toks[k]
+		if t.kind != kWord && t.kind != kDash && t.kind != kApos {
+			return false
+		}
+		if t.kind == kWord && modifierNouns[t.text] {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) objHasAnticoag(a, b int) bool {
+	for k := a; k < b && k < len(p.toks); k++ {
+		if p.toks[k].kind == kWord && anticoagWords[p.toks[k].text] {
+			return true
+		}
+	}
+	return false
+}
+
+// objectEnd finds where what a trigger is about ends: at punctuation, at a
+// verb ("… are present", "… must have"), or — when no variable has been
+// named in it — at a comparison ("in case of liver metastases ≤ 5 × ULN").
+func (p *parser) objectEnd(t trigger) int {
+	toks := p.toks
+	if t.objEnd > 0 {
+		return t.objEnd
+	}
+	sawVar := false
+	k := t.end
+	limit := t.end + 24
+	for k < len(toks) && k < limit {
+		tk := &toks[k]
+		if tk.depth < t.depth {
+			break
+		}
+		if tk.depth == t.depth {
+			switch tk.kind {
+			case kComma, kSemi, kColon, kPeriod, kSep, kRParen, kLParen:
+				return k
+			}
+		}
+		if tk.kind == kWord && tk.depth == t.depth {
+			if objectEnd[tk.text] {
+				return k
+			}
+			// "for patients > 16 years of age and Lansky ≥ 50 …": a new subject
+			if (tk.text == "and" || tk.text == "or") && k > t.end && k+1 < len(toks) && p.inGrp[k+1] >= 0 &&
+				p.groups[p.inGrp[k+1]].kind == mkVar && !isAge(p.groups[p.inGrp[k+1]]) {
+				return k
+			}
+			if tk.text == "in" && wordAt(toks, k+1, "which") {
+				return k
+			}
+		}
+		if g := p.inGrp[k]; g >= 0 && p.groups[g].kind != mkOther {
+			sawVar = true
+		}
+		if !sawVar && p.inGrp[k] < 0 {
+			if _, _, ok := comparator(toks, k); ok {
+				// an age in the object ("for patients ≥ 70 years") belongs to it
+				if b, ok := boundAt(toks, k); ok && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint) {
+					k = b.end
+					continue
+				}
+				return k
+			}
+		}
+		k++
+	}
+	return k
+}
+
+// ---- bounds ----
+
+func (p *parser) findBounds() {
+	toks := p.toks
+	p.bounds = p.bounds[:0]
+	// the scales first: lists of values and letter classes right after the
+	// mention ("ECOG 0, 1 or 2", "Child-Pugh A or B7", "BCLC stage B or C")
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.kind != mkVar {
+			continue
+		}
+		var b bound
+		var ok bool
+		switch {
+		case g.vars == maskOf(vChildPugh):
+			b, ok = p.childPugh(g.end)
+			if ok && p.subsetBefore(g.start) {
+				b.discarded = true
+			}
+		case g.vars == maskOf(vBCLC):
+			b, ok = p.bclc(gi)
+		case g.vars == maskOf(vECOG) || g.vars == maskOf(vKarnofsky) || g.vars == maskOf(vLansky):
+			b, ok = p.enumeration(g.end, g.vars)
+		}
+		if ok {
+			b.consumed = true
+			b.scaleOf = gi + 1
+			p.bounds = append(p.bounds, b)
+		}
+	}
+	taken := resizeBools(p.startsBound, len(toks)) // scratch, recomputed later
+	for k := range p.bounds {
+		for i := p.bounds[k].start; i < p.bounds[k].end && i < len(toks); i++ {
+			taken[i] = true
+		}
+	}
+	for i := 0; i < len(toks); {
+		if p.inGrp[i] >= 0 || taken[i] {
+			i++
+			continue
+		}
+		if b, ok := boundAt(toks, i); ok && b.end > i {
+			p.bounds = append(p.bounds, b)
+			i = b.end
+			continue
+		}
+		i++
+	}
+	// bounds in text order
+	bs := p.bounds
+	for i := 1; i < len(bs); i++ {
+		for j := i; j > 0 && bs[j].start < bs[j-1].start; j-- {
+			bs[j], bs[j-1] = bs[j-1], bs[j]
+		}
+	}
+	if cap(p.owner) < len(bs) {
+		p.owner = make([]int, len(bs))
+	}
+	p.owner = p.owner[:len(bs)]
+	for i := range p.owner {
+		p.owner[i] = ownerNone
+	}
+}
+
+var scaleFillers = setOf("class", "classification", "grade", "score", "stage", "staging", "status", "category",
+	"liver", "function", "functional", "of", "is", "performance", "ps", "scale", "system", "score", "points",
+	"cirrhosis", "disease", "must", "be", "a", "the", "ecog", "who", "level", "criteria", "combined", "hepatic")
+
+// skipScaleFillers skips the words between a scale and its value.
+func (p *parser) skipScaleFillers(j int) int {
+	toks := p.toks
+	for n := 0; j < len(toks) && n < 8; n++ {
+		t := &toks[j]
+		switch {
+		case t.kind == kWord && scaleFillers[t.text] && !(len(t.text) == 1 && t.upper):
+		case t.kind == kColon || t.kind == kDash || t.kind == kLParen || t.kind == kApos:
+		case t.kind == kOp && t.op == opEQ:
+		case p.inGrp[j] >= 0:
+		default:
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+// enumeration reads "0, 1, or 2", "0 or 1", "0/1" after a performance scale.
+func (p *parser) enumeration(j int, vs varMask) (bound, bool) {
+	toks := p.toks
+	j = p.skipScaleFillers(j)
+	start := j
+	var vals []float64
+	for j < len(toks) && toks[j].kind == kNum && toks[j].decimals < 0 {
+		vals = append(vals, toks[j].val)
+		j++
+		if kindAt(toks, j, kPercent) {
+			j++
+		}
+		k := j
+		for k < len(toks) && (toks[k].kind == kComma || toks[k].kind == kSlash || wordAt(toks, k, "or", "and")) && k-j < 3 {
+			k++
+		}
+		if k == j || !kindAt(toks, k, kNum) {
+			break
+		}
+		j = k
+	}
+	if len(vals) < 2 {
+		return bound{}, false
+	}
+	step := 1.0
+	if vs != maskOf(vECOG) {
+		step = 10
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range vals {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	// contiguous: every step between lo and hi is listed
+	for x := lo; x <= hi; x += step {
+		found := false
+		for _, v := range vals {
+			if v == x {
+				found = true
+			}
+		}
+		if !found {
+			return bound{}, false
+		}
+	}
+	return bound{start: start, end: j, hasLo: true, hasHi: true, loInc: true, hiInc: true, lo: lo, hi: hi,
+		isRange: true}, true
+}
+
+// child-Pugh classes
+var cpClass = map[string][2]float64{"a": {5, 6}, "b": {7, 9}, "c": {10, 15}}
+
+// cpItem reads "A", "B7", "class B" at j: the score interval it stands for.
+func (p *parser) cpItem(j int) ([2]float64, int, bool) {
+	toks := p.toks
+	if wordAt(toks, j, "class", "grade") {
+		j++
+	}
+	if j >= len(toks) || toks[j].kind != kWord || !toks[j].upper || len(toks[j].text) != 1 {
+		return [2]float64{}, j, false
+	}
+	iv, ok := cpClass[toks[j].text]
+	if !ok {
+		return [2]float64{}, j, false
+	}
+	if kindAt(toks, j+1, kNum) && toks[j+1].glued && toks[j+1].decimals < 0 {
+		n := toks[j+1].val
+		if n < iv[0] || n > iv[1] {
+			return [2]float64{}, j, false
+		}
+		return [2]float64{n, n}, j + 2, true
+	}
+	return iv, j + 1, true
+}
+
+func (p *parser) childPugh(j int) (bound, bool) {
+	toks := p.toks
+	j = p.skipScaleFillers(j)
+	start := j
+	// "Child-Pugh ≤ B7", "< B8"
+	if o, k, ok := comparator(toks, j); ok {
+		if iv, e, ok := p.cpItem(k); ok {
+			b := bound{start: start, end: e}
+			switch o {
+			case opLE:
+				setSide(&b, opLE, iv[1], 0, ruNone)
+			case opLT:
+				setSide(&b, opLE, iv[0]-1, 0, ruNone)
+			case opGE:
+				setSide(&b, opGE, iv[0], 0, ruNone)
+			case opGT:
+				setSide(&b, opGE, iv[1]+1, 0, ruNone)
+			}
+			if wordAt(toks, e, "or") && wordAt(toks, e+1, "better") {
+				b.end = e + 2
+			}
+			return b, true
+		}
+		return bound{}, false
+	}
+	iv, k, ok := p.cpItem(j)
+	if !ok {
+		// "Child-Pugh score of 5 or 6"
+		return p.enumeration(start, maskOf(vECOG))
+	}
+	var ivs [][2]float64
+	ivs = append(ivs, iv)
+	for {
+		m := k
+		isRange := false
+		for m < len(toks) && m-k < 3 {
+			switch {
+			case toks[m].kind == kComma || toks[m].kind == kSlash || wordAt(toks, m, "or", "and"):
+			case toks[m].kind == kDash || wordAt(toks, m, "to", "through"):
+				isRange = true
+			default:
+				goto done
+			}
+			m++
+		}
+	done:
+		if m == k {
+			break
+		}
+		iv2, e, ok := p.cpItem(m)
+		if !ok {
+			break
+		}
+		if isRange {
+			ivs[len(ivs)-1] = [2]float64{ivs[len(ivs)-1][0], iv2[1]}
+		} else {
+			ivs = append(ivs, iv2)
+		}
+		k = e
+	}
+	// "or better" after a class: "B7 or better"
+	if wordAt(toks, k, "or") && wordAt(toks, k+1, "better") && len(ivs) == 1 {
+		ivs[0][0] = 5
+		k += 2
+	}
+	// "B8 or worse", "B or higher"
+	if wordAt(toks, k, "or", "and") && wordAt(toks, k+1, "worse", "higher", "above", "greater", "more") && len(ivs) == 1 {
+		ivs[0][1] = 15
+		k += 2
+	}
+	// the union must be one interval
+	for i := 1; i < len(ivs); i++ {
+		for j := i; j > 0 && ivs[j][0] < ivs[j-1][0]; j-- {
+			ivs[j], ivs[j-1] = ivs[j-1], ivs[j]
+		}
+	}
+	lo, hi := ivs[0][0], ivs[0][1]
+	for _, x := range ivs[1:] {
+		if x[0] > hi+1 {
+			return bound{start: start, end: k, discarded: true}, true
+		}
+		hi = math.Max(hi, x[1])
+	}
+	// "Child-Pugh A or a subset of B": an undefined subset (SPEC 4.16)
+	for m := k; m < len(toks) && m < k+6; m++ {
+		if wordAt(toks, m, "subset", "subsets", "selected", "some", "certain", "partial") {
+			return bound{start: start, end: k, discarded: true}, true
+		}
+	}
+	b := bound{start: start, end: k, hasLo: true, hasHi: true, loInc: true, hiInc: true, lo: lo, hi: hi, isRange: true}
+	return b, true
+}
+
+var otherStaging = setOf("cnlc", "ajcc", "tnm", "okuda", "hklc", "jis", "clip", "china", "chinese", "figo")
+
+// bclc reads the stages after a BCLC mention: "BCLC stage B or C", "(BCLC
+// C)", "BCLC 0-A", "Barcelona Clinic Liver Cancer (BCLC) C stage".
+func (p *parser) bclc(gi int) (bound, bool) {
+	toks := p.toks
+	g := p.groups[gi]
+	j := g.end
+	for n := 0; j < len(toks) && n < 6; n++ {
+		t := &toks[j]
+		if t.kind == kWord && (t.text == "stage" || t.text == "staging" || t.text == "class" || t.text == "classification" ||
+			t.text == "category" || t.text == "system" || t.text == "score" || t.text == "of" || t.text == "is") ||
+			t.kind == kColon || t.kind == kDash || t.kind == kLParen || t.kind == kRParen {
+			j++
+			continue
+		}
+		break
+	}
+	start := j
+	stage := func(k int) (uint8, bool) {
+		if wordAt(toks, k, "stage") {
+			k++
+		}
+		if k >= len(toks) {
+			return 0, false
+		}
+		t := &toks[k]
+		if t.kind == kNum && t.text == "0" {
+			return 0, true
+		}
+		if t.kind == kWord && t.upper && len(t.text) == 1 && t.text[0] >= 'a' && t.text[0] <= 'd' {
+			return t.text[0] - 'a' + 1, true
+		}
+		return 0, false
+	}
+	s, ok := stage(j)
+	if !ok {
+		return bound{}, false
+	}
+	if wordAt(toks, j, "stage") {
+		j++
+	}
+	mask := uint8(1) << s
+	last := s
+	k := j + 1
+	for {
+		m := k
+		isRange := false
+		for m < len(toks) && m-k < 3 {
+			switch {
+			case toks[m].kind == kComma || toks[m].kind == kSlash || wordAt(toks, m, "or", "and"):
+			case toks[m].kind == kDash || wordAt(toks, m, "to", "through"):
+				isRange = true
+			default:
+				goto done
+			}
+			m++
+		}
+	done:
+		if m == k {
+			break
+		}
+		s2, ok := stage(m)
+		if !ok {
+			break
+		}
+		if wordAt(toks, m, "stage") {
+			m++
+		}
+		if isRange && s2 > last {
+			for x := last; x <= s2; x++ {
+				mask |= 1 << x
+			}
+		} else {
+			mask |= 1 << s2
+		}
+		last = s2
+		k = m + 1
+	}
+	b := bound{start: start, end: k, isStages: true, stages: mask}
+	// BCLC as an alternative to another staging system, or in a treatment
+	// history ("No prior treatment for BCLC class C disease"): not a
+	// requirement on the patient's stage
+	for i := range toks {
+		if toks[i].kind == kWord && otherStaging[toks[i].text] {
+			b.discarded = true
+		}
+	}
+	for i := g.start - 1; i >= 0 && i >= g.start-10; i-- {
+		t := &toks[i]
+		if t.kind == kSemi || t.kind == kPeriod || t.kind == kSep {
+			break
+		}
+		if t.kind == kWord && (t.text == "treatment" || t.text == "therapy" || t.text == "treated" ||
+			t.text == "prior" || t.text == "previous" || t.text == "previously") {
+			b.discarded = true
+		}
+	}
+	return b, true
+}
+
+// ---- binding bounds to subjects ----
+
+func (p *parser) gapIsFiller(a, b int) bool {
+	if b-a > 14 {
+		return false
+	}
+	toks := p.toks
+	for i := a; i < b; i++ {
+		t := &toks[i]
+		switch t.kind {
+		case kColon, kDash, kApos, kSep:
+			continue
+		case kOp:
+			if t.op == opEQ {
+				continue
+			}
+			return false
+		case kWord:
+			if fillerWords[t.text] {
+				continue
+			}
+			if g := p.inGrp[i]; g >= 0 {
+				continue
+			}
+			return false
+		case kLParen:
+			// a bracketed aside without a comparison: "(CrC1)", "(Cockcroft-Gault)"
+			e := p.closeParen(i)
+			if e < 0 || e > b {
+				return false
+			}
+			for k := i + 1; k < e; k++ {
+				if toks[k].kind == kOp {
+					return false
+				}
+				if _, _, ok := comparator(toks, k); ok {
+					return false
+				}
+			}
+			i = e
+			continue
+		case kRParen, kComma:
+			continue
+		case kNum, kSup:
+			// "CD4" belongs to its mention; a number between subject and
+			// bound is something else
+			if p.inGrp[i] >= 0 {
+				continue
+			}
+			return false
+		}
+		return false
+	}
+	return true
+}
+
+func (p *parser) closeParen(i int) int {
+	d := p.toks[i].depth
+	for k := i + 1; k < len(p.toks) && k < i+30; k++ {
+		if p.toks[k].kind == kRParen && p.toks[k].depth == d {
+			return k
+		}
+	}
+	return -1
+}
+
+// gapIsContinuation reports whether a bound after [a, b) can still belong
+// to the subject of the bound that ended at a: only connectives,
+// subgroup phrases and brackets lie between.
+func (p *parser) gapIsContinuation(a, b int) bool {
+	if b-a > 32 {
+		return false
+	}
+	toks := p.toks
+	semi := false
+	trig := false
+	for i := a; i < b; i++ {
+		t := &toks[i]
+		if p.triggerStartsAt(i) {
+			trig = true
+		}
+		if p.inObj[i] {
+			continue
+		}
+		if p.isTriggerWord(i) {
+			trig = true
+			continue
+		}
+		switch t.kind {
+		case kComma, kLParen, kRParen, kColon, kDash, kApos:
+			continue
+		case kSemi:
+			semi = true
+			continue
+		case kOp:
+			if t.op == opEQ {
+				continue
+			}
+			return false
+		case kWord:
+			if contWords[t.text] || fillerWords[t.text] {
+				continue
+			}
+			if g := p.inGrp[i]; g >= 0 {
+				return false
+			}
+			return false
+		case kSlash:
+			continue
+		}
+		return false
+	}
+	return !semi || trig
+}
+
+func (p *parser) isTriggerWord(i int) bool { return p.trigWord[i] }
+
+func (p *parser) boundHasUnit(b *bound) bool {
+	return b.hasLo && b.loUnit != ruNone || b.hasHi && b.hiUnit != ruNone
+}
+
+func (p *parser) assign() {
+	toks := p.toks
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		if b.discarded {
+			continue
+		}
+		if b.consumed {
+			// scale bounds belong to the group they were read after
+			if gi := b.scaleOf - 1; gi >= 0 && !p.groups[gi].inObject {
+				p.owner[bi] = gi
+				p.claim(bi, gi)
+			}
+			continue
+		}
+		if p.inObj[b.start] || p.inExample(b.start) {
+			b.discarded = true
+			continue
+		}
+		// "at least 1500 granulocytes", "≥ 1500 neutrophils/mm³"
+		if !p.boundHasUnit(b) && b.end < len(toks) && p.inGrp[b.end] >= 0 {
+			gi := p.inGrp[b.end]
+			g := &p.groups[gi]
+			if !g.inObject && !p.hasOwnBound(gi) {
+				if g.kind == mkOther {
+					b.discarded = true
+					continue
+				}
+				if u, e := unit(toks, g.end); u != ruNone {
+					if b.hasLo {
+						b.loUnit = u
+					}
+					if b.hasHi {
+						b.hiUnit = u
+					}
+					_ = e
+				}
+				p.owner[bi] = gi
+				p.claim(bi, gi)
+				continue
+			}
+		}
+		gi := p.nearestGroup(b.start)
+		if b.ageHint && (gi < 0 || !isAge(p.groups[gi]) || !p.groupReaches(gi, b)) {
+			p.owner[bi] = ownerAge
+			continue
+		}
+		if gi >= 0 && p.groupReaches(gi, b) {
+			if p.groups[gi].kind == mkOther {
+				b.discarded = true
+				p.claim(bi, gi)
+				continue
+			}
+			p.owner[bi] = gi
+			p.claim(bi, gi)
+			continue
+		}
+		if p.shortAgeItem(b) {
+			p.owner[bi] = ownerAge
+			continue
+		}
+		if p.ctx.subject != vNone && p.gapIsFiller(0, b.start) && gi < 0 {
+			p.owner[bi] = ownerLead
+			continue
+		}
+		b.discarded = true
+	}
+}
+
+// chainAges gives an age to a time bound joined to an age: "≥ 12 months and
+// ≤ 21 years of age".
+func (p *parser) chainAges() {
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		if p.owner[bi] != ownerNone || !b.discarded || bi+1 >= len(p.bounds) || p.owner[bi+1] != ownerAge {
+			continue
+		}
+		if !(b.hasLo && isTimeUnit(b.loUnit) || b.hasHi && isTimeUnit(b.hiUnit)) || p.inObj[b.start] {
+			continue
+		}
+		n := &p.bounds[bi+1]
+		if n.start == b.end+1 && (wordAt(p.toks, b.end, "and", "to") || kindAt(p.toks, b.end, kDash)) {
+			b.discarded = false
+			p.owner[bi] = ownerAge
+		}
+	}
+}
+
+func (p *parser) claim(bi, gi int) {
+	g := &p.groups[gi]
+	g.bounds++
+	g.lastBound = bi
+}
+
+// hasOwnBound reports whether a comparison follows group gi directly.
+func (p *parser) hasOwnBound(gi int) bool {
+	g := p.groups[gi]
+	for k := range p.bounds {
+		if p.bounds[k].start >= g.end && p.gapIsFiller(g.end, p.bounds[k].start) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestGroup is the last subject before token i that is not part of a
+// trigger's object.
+func (p *parser) nearestGroup(i int) int {
+	for gi := len(p.groups) - 1; gi >= 0; gi-- {
+		g := &p.groups[gi]
+		if g.end <= i && !g.inObject {
+			return gi
+		}
+	}
+	return -1
+}
+
+func (p *parser) groupReaches(gi int, b *bound) bool {
+	g := &p.groups[gi]
+	if g.bounds == 0 {
+		return p.gapIsFiller(g.end, b.start)
+	}
+	last := &p.bounds[g.lastBound]
+	if last.end > b.start {
+		return false
+	}
+	if !p.gapIsContinuation(last.end, b.start) {
+		return false
+	}
+	// a bare range or list continues a subject only for a named subgroup
+	// ("ECOG 0-1 in Part A, 0-2 in Part B"), never as an aside
+	if b.isRange && !b.isStages && !p.restricted(b) {
+		return false
+	}
+	return true
+}
+
+var ageShortWords = setOf("male", "males", "female", "females", "men", "women", "man", "woman", "patient",
+	"patients", "subject", "subjects", "participant", "participants", "adult", "adults", "person", "persons",
+	"people", "volunteer", "volunteers", "healthy", "or", "and", "of", "age", "aged", "inclusive", "old", "at",
+	"the", "time", "screening", "enrollment", "enrolment", "consent", "informed", "signing", "registration",
+	"randomization", "randomisation", "study", "entry", "inclusion", "day", "visit", "both", "sexes", "sex",
+	"gender", "any", "who", "are", "is", "must", "be", "have", "has", "between", "from", "to", "years", "year",
+	"all", "a", "an", "in", "on", "sign", "date", "signature", "with", "aged")
+
+// shortAgeItem: an item that is nothing but an age range ("18 to 79 years
+// inclusive", "Male or female ≥ 18 years").
+func (p *parser) shortAgeItem(b *bound) bool {
+	if !(b.hasLo && b.loUnit == ruYears || b.hasHi && b.hiUnit == ruYears) {
+		return false
+	}
+	if p.ctx.exclusion {
+		return false
+	}
+	for i, t := range p.toks {
+		if i >= b.start && i < b.end {
+			continue
+		}
+		switch t.kind {
+		case kWord:
+			if !ageShortWords[t.text] {
+				return false
+			}
+		case kComma, kPeriod, kSemi, kColon, kLParen, kRParen, kDash:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// restricted reports whether a subgroup phrase qualifies bound b.
+func (p *parser) restricted(b *bound) bool {
+	return p.condOf[p.indexOf(b)]
+}
+
+func (p *parser) indexOf(b *bound) int {
+	for i := range p.bounds {
+		if &p.bounds[i] == b {
+			return i
+		}
+	}
+	return -1
+}
+
+// boundaryAt reports a token that ends the reach of a trailing phrase:
+// punctuation, "and"/"or", a comparison, another subject.
+func (p *parser) boundaryAt(k int, depth int8) bool {
+	tk := &p.toks[k]
+	switch tk.kind {
+	case kComma, kSemi, kPeriod, kSep, kColon, kOp:
+		return true
+	case kRParen:
+		return tk.depth < depth
+	case kWord:
+		if tk.text == "and" || tk.text == "or" || tk.text == "but" {
+			return true
+		}
+	}
+	return p.inGrp[k] >= 0 && !p.inObj[k] || p.startsBound[k]
+}
+
+// computeConditional decides, once per item, which bounds apply only to a
+// subgroup: a trigger right after a bound ("≤ 5 × ULN if liver
+// metastases"), or one whose scope the bound lies in ("unless Gilbert's
+// syndrome, for which bilirubin ≤ 3 × ULN").
+func (p *parser) computeConditional() {
+	n := len(p.toks)
+	p.startsBound = resizeBools(p.startsBound, n)
+	for i := range p.bounds {
+		if st := p.bounds[i].start; st < n && !p.inObj[st] {
+			p.startsBound[st] = true
+		}
+	}
+	// does each trigger qualify the bound before it (and so open no scope)?
+	p.trails = resizeBools(p.trails, len(p.trigs))
+	p.scopeEnds = p.scopeEnds[:0]
+	for ti := range p.trigs {
+		t := &p.trigs[ti]
+		p.scopeEnds = append(p.scopeEnds, p.scopeEnd(t))
+		if t.exception || t.leading || t.example {
+			continue
+		}
+		last := -1
+		for bi := range p.bounds {
+			if b := &p.bounds[bi]; b.end <= t.pos && !p.inObj[b.start] {
+				last = bi
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		b := &p.bounds[last]
+		clear := true
+		for k := b.end; k < t.pos; k++ {
+			if p.boundaryAt(k, p.toks[b.start].depth) {
+				clear = false
+				break
+			}
+		}
+		p.trails[ti] = clear
+	}
+	p.condOf = resizeBools(p.condOf, len(p.bounds))
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		c, found := false, false
+		// trailing: the first trigger after the bound, before any boundary
+		for ti := range p.trigs {
+			t := &p.trigs[ti]
+			if t.pos < b.end || t.exception || t.leading || t.example {
+				continue
+			}
+			clear := true
+			for k := b.end; k < t.pos; k++ {
+				if p.boundaryAt(k, p.toks[b.start].depth) {
+					clear = false
+					break
+				}
+			}
+			if clear {
+				c, found = !t.exempt, true
+			}
+			break
+		}
+		if !found {
+			for ti := range p.trigs {
+				t := &p.trigs[ti]
+				if t.pos >= b.start || t.example || p.trails[ti] {
+					continue
+				}
+				if b.start >= t.objEnd && b.start < p.scopeEnds[ti] {
+					c = !t.exempt
+					break
+				}
+			}
+		}
+		p.condOf[bi] = c
+	}
+}
+
+func resizeBools(b []bool, n int) []bool {
+	if cap(b) < n {
+		b = make([]bool, n)
+	}
+	b = b[:n]
+	for i := range b {
+		b[i] = false
+	}
+	return b
+}
+
+func (p *parser) scopeEnd(t *trigger) int {
+	toks := p.toks
+	for k := t.objEnd; k < len(toks); k++ {
+		tk := &toks[k]
+		if tk.depth < t.depth {
+			return k
+		}
+		if tk.depth == t.depth && (tk.kind == kSemi || tk.kind == kPeriod || tk.kind == kSep) {
+			return k
+		}
+	}
+	return len(toks)
+}
+
+// alternative reports whether bound bi is an "or" alternative to an
+// earlier bound of the item ("creatinine ≤ 1.5 mg/dL or CrCl ≥ 60 mL/min").
+func (p *parser) alternative(bi int) bool {
+	toks := p.toks
+	b := &p.bounds[bi]
+	from := b.start
+	if gi := p.owner[bi]; gi >= 0 && p.groups[gi].end <= b.start && p.groups[gi].bounds > 0 && p.groups[gi].start < b.start {
+		g := &p.groups[gi]
+		if p.firstBoundOf(gi) == bi {
+			from = g.start
+		}
+	}
+	prev := -1
+	for k := bi - 1; k >= 0; k-- {
+		if p.owner[k] != ownerNone && !p.bounds[k].discarded && p.bounds[k].end <= from {
+			prev = k
+			break
+		}
+	}
+	if prev < 0 {
+		return false
+	}
+	d := toks[from].depth
+	for k := p.bounds[prev].end; k < from; k++ {
+		if p.inObj[k] || toks[k].depth > d {
+			continue
+		}
+		if wordAt(toks, k, "or") && !wordAt(toks, k-1, "with") && !wordAt(toks, k+1, "without") {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) firstBoundOf(gi int) int {
+	for k := range p.bounds {
+		if p.owner[k] == gi {
+			return k
+		}
+	}
+	return -1
+}
+
+// clause polarity cues
+var excludeCue = setOf("excluded", "ineligible", "exclude")
+var allowCue = setOf("eligible", "allowed", "permitted", "acceptable", "included", "enrolled")
+
+// polarity reports whether bound b is stated as excluding, and whether an
+// allowance inside an exclusion ("… are eligible") makes it a subgroup.
+func (p *parser) polarity(b *bound) (excl, allowance bool) {
+	toks := p.toks
+	excl = p.ctx.exclusion
+	// "No Child-Pugh B or C" in the inclusion criteria excludes; in the
+	// exclusion criteria "must not have QTc > 470 ms" only restates it
+	if !excl && p.negated(b) {
+		excl = true
+	}
+	// the clause of the bound, at its own bracket depth: "(patients with
+	// Gilbert's syndrome may be included if …)" speaks for the bound inside
+	// the brackets, not for the one before them
+	d := toks[b.start].depth
+	a := b.start
+	for a > 0 && toks[a-1].kind != kSemi && toks[a-1].kind != kPeriod && toks[a-1].kind != kSep && toks[a-1].depth >= d &&
+		!(toks[a-1].kind == kLParen && toks[a-1].depth < d) {
+		a--
+	}
+	e := b.end
+	for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod && toks[e].kind != kSep && toks[e].depth >= d &&
+		!p.boundStartsAt(e) {
+		e++
+	}
+	for k := a; k < e; k++ {
+		t := &toks[k]
+		if t.kind != kWord || p.inObj[k] || t.depth != d || k >= b.start && k < b.end {
+			continue
+		}
+		neg := wordAt(toks, k-1, "not") || wordAt(toks, k-2, "not") && wordAt(toks, k-1, "be")
+		be := wordAt(toks, k-1, "are", "is", "be", "will")
+		switch {
+		case k >= b.end && !excl && (excludeCue[t.text] && be || neg && (t.text == "eligible" || t.text == "allowed" ||
+			t.text == "permitted" || t.text == "enrolled" || t.text == "included")):
+			return true, false
+		case excl && p.ctx.exclusion && allowCue[t.text] && !neg && be:
+			return false, true
+		}
+	}
+	return excl, false
+}
+
+// negated reports an item-level "No …" or "must not have …" before the
+// subject of bound b.
+func (p *parser) negated(b *bound) bool {
+	toks := p.toks
+	gi := p.nearestGroup(b.start)
+	if gi < 0 {
+		return false
+	}
+	g := p.groups[gi]
+	for k := g.start - 1; k >= 0 && k >= g.start-4; k-- {
+		t := &toks[k]
+		if t.kind != kWord {
+			return false
+		}
+		if t.text == "no" || t.text == "not" || t.text == "without" || t.text == "none" {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- from bounds to requirements ----
+
+func (p *parser) emit() {
+	p.out = p.out[:0]
+	mainSide := map[varID]int{} // +1: the main bound was written as a lower limit, -1 upper
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		if b.discarded || p.owner[bi] == ownerNone {
+			continue
+		}
+		var vs varMask
+		needUnit := false
+		switch o := p.owner[bi]; {
+		case o == ownerAge:
+			vs = maskOf(vAge)
+		case o == ownerLead:
+			vs = maskOf(p.ctx.subject)
+		default:
+			g := p.groups[o]
+			if g.kind == mkOther {
+				continue
+			}
+			vs = g.vars
+			needUnit = g.needUnit
+		}
+		if needUnit && !p.boundHasUnit(b) {
+			continue
+		}
+		if vs == maskOf(vAge) && p.ageBlocked(b) {
+			continue
+		}
+		cond := p.condOf[bi]
+		cause := causeNone
+		if cond {
+			cause = causeSubgroup
+		}
+		excl, allowance := p.polarity(b)
+		if allowance {
+			cond, cause = true, causeSubgroup
+		}
+		if !cond && !excl && !b.isStages && (p.alternative(bi) || p.ctx.alt) {
+			cond, cause = true, causeAlternative
+		}
+		if p.ctx.cond {
+			cond, cause = true, causeContext
+		}
+		side := 0
+		if b.hasLo && !b.hasHi {
+			side = 1
+		} else if b.hasHi && !b.hasLo {
+			side = -1
+		}
+		vs.each(func(v varID) {
+			e := excl
+			if excl && cond && side != 0 {
+				// an exception in an exclusion written as the allowed range
+				// ("AST > 3 × ULN (≤ 5 × ULN with liver metastases)")
+				if m, ok := mainSide[v]; ok && m == -side {
+					e = false
+				}
+			}
+			if v == vEGFR && p.cockcroft() {
+				v = vCrCl // "estimated GFR … by Cockcroft-Gault": the formula decides (SPEC 4.10)
+			}
+			c, ok := p.toCand(v, b, e)
+			if !ok {
+				return
+			}
+			if !cond {
+				if _, ok := mainSide[v]; !ok && side != 0 {
+					mainSide[v] = side
+				}
+			}
+			c.cond, c.cause, c.bound = cond, cause, bi
+			c.span = [2]int{int(p.toks[b.start].start), int(p.toks[b.end-1].end)}
+			p.out = append(p.out, c)
+		})
+	}
+}
+
+var ageBlockers = setOf("menopause", "menopausal", "postmenopausal", "premenopausal", "perimenopausal",
+	"amenorrhea", "amenorrheic", "amenorrhoea", "death", "died", "relative", "relatives", "family", "sibling",
+	"siblings", "parent", "parents", "onset", "diagnosis", "diagnosed", "childbearing", "pregnancy", "pregnant",
+	"contraception", "menses", "menstrual", "mother", "father", "grandparent", "birth", "born", "gestational",
+	"gestation", "ago", "since", "history", "duration", "episode", "prior", "previous", "smoking", "smoker",
+	"pack", "treatment", "therapy", "cancer", "malignancy")
+
+func (p *parser) ageBlocked(b *bound) bool {
+	toks := p.toks
+	a, e := b.start, b.end
+	for a > 0 && toks[a-1].kind != kSemi && toks[a-1].kind != kPeriod && toks[a-1].kind != kComma {
+		a--
+	}
+	for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod && toks[e].kind != kComma {
+		e++
+	}
+	for k := a; k < e; k++ {
+		if toks[k].kind == kWord && ageBlockers[toks[k].text] {
+			return true
+		}
+	}
+	return false
+}
+
+// toCand turns bound b into a requirement on v, inverting it when it is
+// stated as an exclusion.
+func (p *parser) toCand(v varID, b *bound, excl bool) (cand, bool) {
+	c := cand{v: v, wasWritten: b.written}
+	if v == vBCLC {
+		if !b.isStages {
+			return c, false
+		}
+		s := b.stages
+		if excl {
+			s = ^s & 0x1f
+		}
+		if s == 0 {
+			return c, false
+		}
+		c.stages = s
+		return c, true
+	}
+	if b.isStages {
+		return c, false
+	}
+	info := &vars[v]
+	loU, hiU := b.loUnit, b.hiUnit
+	if v == vHemoglobin && b.restatedUnit == ruGdL && (loU == ruMmolL || hiU == ruMmolL) && !(b.hasLo && b.hasHi) {
+		// SPEC §3: given in mmol/L and g/dL, keep the g/dL value
+		nb := *b
+		if b.hasLo {
+			nb.lo, nb.loAlt, nb.loUnit = b.restated, 0, ruGdL
+		} else {
+			nb.hi, nb.hiAlt, nb.hiUnit = b.restated, 0, ruGdL
+		}
+		b = &nb
+		loU, hiU = b.loUnit, b.hiUnit
+	}
+	if b.hasLo && b.hasHi {
+		if loU == ruNone {
+			loU = hiU
+		}
+		if hiU == ruNone {
+			hiU = loU
+		}
+	}
+	if b.uln && !acceptsULN(v) {
+		return c, false
+	}
+	var lo, hi float64
+	var lu, hu model.Unit
+	ok := true
+	if b.hasLo {
+		lu, lo, ok = convert(v, b.lo, b.loAlt, loU)
+		if !ok {
+			return c, false
+		}
+		c.rawUnit = loU
+	}
+	if b.hasHi {
+		hu, hi, ok = convert(v, b.hi, b.hiAlt, hiU)
+		if !ok {
+			return c, false
+		}
+		c.rawUnit = hiU
+	}
+	if b.hasLo && b.hasHi && lu != hu {
+		return c, false
+	}
+	c.unit = lu
+	if b.hasHi {
+		c.unit = hu
+	}
+	switch {
+	case !excl:
+		c.hasLo, c.lo, c.loInc = b.hasLo, lo, b.loInc
+		c.hasHi, c.hi, c.hiInc = b.hasHi, hi, b.hiInc
+	case b.hasLo && b.hasHi:
+		if !info.scale {
+			return c, false
+		}
+		// an excluded band at one end of a scale: "ECOG 3-4", "Child-Pugh B-C"
+		top := info.ceil
+		if v == vECOG {
+			top = 4
+		}
+		switch {
+		case hi >= top && lo > info.floor:
+			c.hasHi, c.hi, c.hiInc = true, lo, false
+		case lo <= info.floor && hi < info.ceil:
+			c.hasLo, c.lo, c.loInc = true, hi, false
+		default:
+			return c, false
+		}
+	case b.hasLo:
+		c.hasHi, c.hi, c.hiInc = true, lo, !b.loInc
+	case b.hasHi:
+		c.hasLo, c.lo, c.loInc = true, hi, !b.hiInc
+	default:
+		return c, false
+	}
+	if info.scale {
+		if c.hasLo && !c.loInc {
+			c.lo, c.loInc = math.Floor(c.lo)+1, true
+		}
+		if c.hasHi && !c.hiInc {
+			c.hi, c.hiInc = math.Ceil(c.hi)-1, true
+		}
+		if c.hasLo && (c.lo < info.floor || c.lo > info.ceil) || c.hasHi && (c.hi < info.floor || c.hi > info.ceil) {
+			return c, false
+		}
+	}
+	if c.hasLo && c.hasHi && (c.lo > c.hi || c.lo == c.hi && !(c.loInc && c.hiInc)) {
+		return c, false
+	}
+	return c, true
+}
+
+func acceptsULN(v varID) bool {
+	switch v {
+	case vBilirubin, vAST, vALT, vINR, vCreatinine:
+		return true
+	}
+	return false
+}
+
+// ---- per-item tidying ----
+
+func (p *parser) tidy() {
+	out := p.out
+	same := func(a, b *cand) bool { return a.v == b.v && a.unit == b.unit }
+	// BCLC: every stage list of the item is one requirement
+	for i := range out {
+		if out[i].dropped || out[i].v != vBCLC {
+			continue
+		}
+		for j := i + 1; j < len(out); j++ {
+			if !out[j].dropped && out[j].v == vBCLC && out[j].cond == out[i].cond {
+				out[i].stages |= out[j].stages
+				out[j].dropped = true
+			}
+		}
+	}
+	// restatements ("≥ 1.5 × 10^9/L (1500/µL)", "≥ 9 g/dL (5.6 mmol/L)"):
+	// keep the first, or the one in the canonical unit
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			a, b := &out[i], &out[j]
+			if a.dropped || b.dropped || !same(a, b) || a.v == vBCLC {
+				continue
+			}
+			if a.cond != b.cond && b.cause != causeAlternative && a.cause != causeAlternative {
+				continue // a subgroup's bound that happens to be close is its own
+			}
+			if a.hasLo == b.hasLo && a.hasHi == b.hasHi && (!a.hasLo || near(a.lo, b.lo) && a.loInc == b.loInc) &&
+				(!a.hasHi || near(a.hi, b.hi) && a.hiInc == b.hiInc) {
+				// "ANC ≥ 1,500/mm³ or ≥ 1.5 × 10^9/L": the same bound twice
+				cond := a.cond && b.cond
+				if a.rawUnit == ruMmolL && b.rawUnit != ruMmolL {
+					*a = *b
+				}
+				a.cond = cond
+				if !cond {
+					a.cause = causeNone
+				}
+				b.dropped = true
+			}
+		}
+	}
+	// "≥ 18 and ≤ 65", "less than 50 years or over 85 years": one range
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			a, b := &out[i], &out[j]
+			if a.dropped || b.dropped || !same(a, b) || a.cond != b.cond || a.v == vBCLC {
+				continue
+			}
+			if a.hasLo && !a.hasHi && b.hasHi && !b.hasLo && a.lo < b.hi || a.hasHi && !a.hasLo && b.hasLo && !b.hasHi && b.lo < a.hi {
+				if b.hasLo {
+					a.hasLo, a.lo, a.loInc = true, b.lo, b.loInc
+				} else {
+					a.hasHi, a.hi, a.hiInc = true, b.hi, b.hiInc
+				}
+				a.span = [2]int{min(a.span[0], b.span[0]), max(a.span[1], b.span[1])}
+				b.dropped = true
+			}
+		}
+	}
+	// two unconditional bounds on one side ("Child-Pugh A or B (≤ 7)"): the
+	// tighter one is the requirement
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			a, b := &out[i], &out[j]
+			if a.dropped || b.dropped || !same(a, b) || a.cond || b.cond || a.v == vBCLC {
+				continue
+			}
+			aLo, bLo := a.hasLo && !atFloor(a), b.hasLo && !atFloor(b)
+			aHi, bHi := a.hasHi && !atCeil(a), b.hasHi && !atCeil(b)
+			if aHi && bHi && aLo == bLo && (!aLo || a.lo == b.lo) {
+				if tighterHi(b, a) {
+					a.hi, a.hiInc, a.span = b.hi, b.hiInc, b.span
+				}
+				b.dropped = true
+			} else if aLo && bLo && aHi == bHi && (!aHi || a.hi == b.hi) {
+				if tighterLo(b, a) {
+					a.lo, a.loInc, a.span = b.lo, b.loInc, b.span
+				}
+				b.dropped = true
+			}
+		}
+	}
+	// SPEC 4.7: bounds given only per subgroup — the loosest applies to all
+	for i := range out {
+		a := &out[i]
+		if a.dropped || a.cause != causeSubgroup || p.promoted(i) {
+			continue
+		}
+		hasMain := false
+		var group []int
+		for j := range out {
+			b := &out[j]
+			if b.dropped || !same(a, b) {
+				continue
+			}
+			if !b.cond {
+				hasMain = true
+			}
+			if b.cause == causeSubgroup {
+				group = append(group, j)
+			}
+		}
+		if hasMain || len(group) < 2 {
+			continue
+		}
+		loosest := -1
+		for _, j := range group {
+			if loosest < 0 {
+				loosest = j
+				continue
+			}
+			l, b := &out[loosest], &out[j]
+			switch {
+			case contains(b, l):
+				loosest = j
+			case contains(l, b):
+			default:
+				loosest = -2 // not ordered: no bound applies to everyone
+			}
+			if loosest == -2 {
+				break
+			}
+		}
+		if loosest >= 0 {
+			out[loosest].cond, out[loosest].cause = false, causeNone
+		}
+	}
+	n := 0
+	for _, c := range out {
+		if !c.dropped {
+			out[n] = c
+			n++
+		}
+	}
+	p.out = out[:n]
+}
+
+func near(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	return math.Abs(a-b) <= 0.02*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// tighterHi reports whether a's upper bound is stricter than b's.
+func tighterHi(a, b *cand) bool {
+	return a.hi < b.hi || a.hi == b.hi && !a.hiInc && b.hiInc
+}
+
+func tighterLo(a, b *cand) bool {
+	return a.lo > b.lo || a.lo == b.lo && !a.loInc && b.loInc
+}
+
+// promoted reports whether the variable of out[i] already has an
+// unconditional requirement in the item (so 4.7 has nothing to do).
+func (p *parser) promoted(i int) bool {
+	for j := range p.out {
+		if !p.out[j].dropped && p.out[j].v == p.out[i].v && p.out[j].unit == p.out[i].unit && !p.out[j].cond {
+			return true
+		}
+	}
+	return false
+}
+
+// subsetBefore reports "a subset of" just before a mention: "Child-Pugh
+// class A or a subset of Child-Pugh class B" (SPEC 4.16).
+func (p *parser) subsetBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if wordAt(p.toks, k, "subset", "subsets", "selected", "some", "certain", "partial") {
+			return true
+		}
+	}
+	return false
+}
+
+// drugSuffixes end the generic names of anticancer drugs: "cisplatin",
+// "pembrolizumab", "sorafenib", "paclitaxel", "doxorubicin".
+var drugSuffixes = []string{"platin", "mab", "nib", "taxel", "rubicin", "mide", "lisib", "parib", "ciclib", "mycin",
+	"tecan", "abine", "citabine", "fosfamide", "mustine", "rafenib", "zomib", "limus", "stat", "cept", "tide",
+	"vastatin", "lukast", "olimus", "trexate", "rabine", "gemcitabine", "cycline", "poside", "ixabepilone",
+	"bulin", "sertib", "metinib", "denib", "stine"}
+
+// looksLikeDrug reports a drug name at token j: "with cisplatin", "for
+// patients receiving sorafenib".
+func looksLikeDrug(toks []token, j int) bool {
+	if j >= len(toks) || toks[j].kind != kWord || len(toks[j].text) < 6 {
+		return false
+	}
+	w := toks[j].text
+	for _, suf := range drugSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// inExample reports a token after "e.g." or "such as", up to the end of
+// that clause: an illustration, not a requirement (SPEC 4.16).
+func (p *parser) inExample(i int) bool { return p.example[i] }
+
+func (p *parser) triggerStartsAt(i int) bool {
+	for _, t := range p.trigs {
+		if t.pos == i {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) cockcroft() bool {
+	for k := range p.toks {
+		if wordAt(p.toks, k, "cockcroft", "cockroft", "cockcroftgault") {
+			return true
+		}
+	}
+	return false
+}
+
+// contains reports whether a's range includes all of b's (a is looser).
+func contains(a, b *cand) bool {
+	info := vars[a.v]
+	aLo, aHi := a.hasLo && !(info.scale && a.lo <= info.floor), a.hasHi && !(info.scale && a.hi >= info.ceil)
+	bLo, bHi := b.hasLo && !(info.scale && b.lo <= info.floor), b.hasHi && !(info.scale && b.hi >= info.ceil)
+	if aLo && (!bLo || tighterLo(a, b)) {
+		return false
+	}
+	if aHi && (!bHi || tighterHi(a, b)) {
+		return false
+	}
+	return true
+}
+
+func (p *parser) boundStartsAt(i int) bool { return p.startsBound[i] }
+
+func atFloor(c *cand) bool { return vars[c.v].scale && c.hasLo && c.lo <= vars[c.v].floor }
+func atCeil(c *cand) bool  { return vars[c.v].scale && c.hasHi && c.hi >= vars[c.v].ceil }

@@ -1,0 +1,447 @@
+package eligibility
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The tokenizer splits one criterion item into words, numbers, comparison
+// signs and punctuation, keeping each token's byte range in the item so a
+// requirement can point at the text it was read from. It reads the
+// spellings registry text really uses: "≥", ">=", "=>", "=<", "≧", "⩽", the
+// fullwidth forms, the UTF-8-read-as-Windows-1252 mojibake "â‰¥", "Ã—",
+// "Âµ", superscripts ("10⁹", "mm³"), and numbers with thousands separators.
+
+type kind uint8
+
+const (
+	kWord    kind = iota + 1
+	kNum          // a number; val holds it
+	kOp           // a comparison sign; op holds it
+	kTimes        // ×, *, Ã—
+	kSlash        // /
+	kDash         // - – — − ~
+	kLParen       // ( [ {
+	kRParen       // ) ] }
+	kComma        // ,
+	kSemi         // ;
+	kColon        // :
+	kPeriod       // a full stop, ? or !
+	kPercent      // %
+	kCaret        // ^
+	kSup          // superscript digits; text holds them as ASCII
+	kPlus         // +
+	kSep          // list separators inside an item: ① ② | •
+	kApos         // ' ’
+	kOther
+)
+
+type op uint8
+
+const (
+	opNone op = iota
+	opLT
+	opLE
+	opGT
+	opGE
+	opEQ
+)
+
+type token struct {
+	kind  kind
+	op    op
+	glued bool // no space between this token and the previous one
+	upper bool // a word written with a capital first letter
+	caps  bool // a word of two or more letters written all in capitals
+	depth int8 // bracket depth (a bracket itself has the outer depth)
+	start int32
+	end   int32
+	text  string // words lowercased (µ, μ → u); numbers and superscripts as digits
+	val   float64
+	// for numbers: how many digits follow a decimal point (-1: none), and
+	// how many digits the integer part has
+	decimals int8
+	intLen   int8
+	grouped  bool // written with a thousands separator ("1,500")
+}
+
+// mojibake is UTF-8 that was read as Windows-1252 and written out again.
+var mojibake = []struct {
+	seq  string
+	kind kind
+	op   op
+	text string
+}{
+	{"â‰¥", kOp, opGE, ""},
+	{"â‰¤", kOp, opLE, ""},
+	{"â‰§", kOp, opGE, ""},
+	{"â‰¦", kOp, opLE, ""},
+	{"Ã—", kTimes, 0, ""},
+	{"â€“", kDash, 0, ""},
+	{"â€”", kDash, 0, ""},
+	{"â€™", kApos, 0, ""},
+	{"Â³", kSup, 0, "3"},
+	{"Â²", kSup, 0, "2"},
+	{"Â¹", kSup, 0, "1"},
+	{"â¹", kSup, 0, "9"},
+}
+
+// mojibakeAt reports the mojibake sequence starting at s[i], if any. Every
+// sequence starts with 'â' or 'Ã' or 'Â' (0xC3 0xA2, 0xC3 0x83, 0xC3 0x82).
+func mojibakeAt(s string, i int) int {
+	if i+1 >= len(s) || s[i] != 0xC3 || (s[i+1] != 0xA2 && s[i+1] != 0x83 && s[i+1] != 0x82) {
+		return -1
+	}
+	for k, m := range mojibake {
+		if strings.HasPrefix(s[i:], m.seq) {
+			return k
+		}
+	}
+	return -1
+}
+
+func isSuperDigit(r rune) (byte, bool) {
+	switch r {
+	case '⁰':
+		return '0', true
+	case '¹':
+		return '1', true
+	case '²':
+		return '2', true
+	case '³':
+		return '3', true
+	case '⁴', '⁵', '⁶', '⁷', '⁸', '⁹':
+		return byte('4' + (r - '⁴')), true
+	}
+	return 0, false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// tokenize splits s into tokens. It never fails: anything it does not know
+// becomes kOther.
+func tokenize(s string, buf []token) []token {
+	toks := buf[:0]
+	depth := int8(0)
+	glued := false
+	add := func(t token) {
+		t.glued = glued
+		if t.kind == kRParen && depth > 0 {
+			depth--
+		}
+		t.depth = depth
+		if t.kind == kLParen && depth < 100 {
+			depth++
+		}
+		toks = append(toks, t)
+		glued = true
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			glued = false
+			i++
+			continue
+		case isDigit(c) || (c == '.' && i+1 < len(s) && isDigit(s[i+1]) && (i == 0 || !isDigit(s[i-1]))):
+			t, n := lexNumber(s, i)
+			add(t)
+			i += n
+			continue
+		case c < utf8.RuneSelf && isASCIILetter(c):
+			e := lexWord(s, i)
+			add(wordToken(s, i, e))
+			i = e
+			continue
+		case c < utf8.RuneSelf:
+			t := token{start: int32(i), end: int32(i + 1)}
+			switch c {
+			case '<':
+				t.kind, t.op = kOp, opLT
+			case '>':
+				t.kind, t.op = kOp, opGT
+			case '=':
+				t.kind, t.op = kOp, opEQ
+			case '*':
+				t.kind = kTimes
+			case '/':
+				t.kind = kSlash
+			case '-', '~':
+				t.kind = kDash
+			case '(', '[', '{':
+				t.kind = kLParen
+			case ')', ']', '}':
+				t.kind = kRParen
+			case ',':
+				t.kind = kComma
+			case ';':
+				t.kind = kSemi
+			case ':':
+				t.kind = kColon
+			case '.':
+				t.kind = kPeriod
+				// "e.g.", "i.e.", "vs.", "N.B.": an abbreviation, not a full stop
+				if n := len(toks); n > 0 && glued && toks[n-1].kind == kWord && abbreviations[toks[n-1].text] {
+					t.kind = kOther
+				}
+			case '?', '!':
+				t.kind = kPeriod
+			case '%':
+				t.kind = kPercent
+			case '^':
+				t.kind = kCaret
+			case '+':
+				t.kind = kPlus
+			case '|':
+				t.kind = kSep
+			case '\'', '`':
+				t.kind = kApos
+			default:
+				t.kind = kOther
+			}
+			add(t)
+			i++
+			continue
+		}
+		if m := mojibakeAt(s, i); m >= 0 {
+			mb := mojibake[m]
+			add(token{kind: mb.kind, op: mb.op, text: mb.text, start: int32(i), end: int32(i + len(mb.seq))})
+			i += len(mb.seq)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		t := token{start: int32(i), end: int32(i + size)}
+		if d, ok := isSuperDigit(r); ok {
+			// a run of superscript digits is one token: "10¹²"
+			j := i + size
+			digits := []byte{d}
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				d2, ok2 := isSuperDigit(r2)
+				if !ok2 {
+					break
+				}
+				digits = append(digits, d2)
+				j += n2
+			}
+			t.kind, t.text, t.end = kSup, string(digits), int32(j)
+			add(t)
+			i = j
+			continue
+		}
+		switch r {
+		case '≥', '⩾', '≧':
+			t.kind, t.op = kOp, opGE
+		case '≤', '⩽', '≦':
+			t.kind, t.op = kOp, opLE
+		case '＞':
+			t.kind, t.op = kOp, opGT
+		case '＜':
+			t.kind, t.op = kOp, opLT
+		case '＝':
+			t.kind, t.op = kOp, opEQ
+		case '×', '✕', '⨯':
+			t.kind = kTimes
+		case '–', '—', '−', '‐', '‑', '‒', '～':
+			t.kind = kDash
+		case '（', '［':
+			t.kind = kLParen
+		case '）', '］':
+			t.kind = kRParen
+		case '，', '、':
+			t.kind = kComma
+		case '；':
+			t.kind = kSemi
+		case '：':
+			t.kind = kColon
+		case '。':
+			t.kind = kPeriod
+		case '％':
+			t.kind = kPercent
+		case '’', '‘':
+			t.kind = kApos
+		case '\u00a0', '\u2009', '\u202f', '\u2002', '\u2003', '\u2007', '\u3000':
+			glued = false
+			i += size
+			continue
+		case '•', '·', '▪', '◦', '○', '●', '■', '□', '➢', '►', '★':
+			t.kind = kSep
+		default:
+			switch {
+			case r >= '①' && r <= '⑳', r >= '⑴' && r <= '⒇', r >= '❶' && r <= '❿':
+				t.kind = kSep
+			case unicode.IsLetter(r):
+				e := lexWord(s, i)
+				add(wordToken(s, i, e))
+				i = e
+				continue
+			default:
+				t.kind = kOther
+			}
+		}
+		add(t)
+		i += size
+	}
+	return toks
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// lexWord returns the end of the run of letters at s[i:], stopping
+// before digits, punctuation and mojibake.
+func lexWord(s string, i int) int {
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				break
+			}
+			j++
+			continue
+		}
+		if j > i && mojibakeAt(s, j) >= 0 {
+			// "Âµ" inside a unit ("Âµmol") stands for µ: keep it in the word
+			if strings.HasPrefix(s[j:], "Âµ") {
+				j += len("Âµ")
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r == 'Â' && strings.HasPrefix(s[j:], "Âµ") {
+			j += len("Âµ")
+			continue
+		}
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if _, sup := isSuperDigit(r); sup {
+			break
+		}
+		j += size
+	}
+	if j == i { // a lone letter the loop refused: take one rune
+		_, size := utf8.DecodeRuneInString(s[i:])
+		j = i + size
+	}
+	return j
+}
+
+// wordToken makes the token of the word s[i:j]: lowercased, with the micro
+// sign and the Greek mu read as 'u' ("µL" = "uL"), mojibake "Âµ" likewise.
+func wordToken(s string, i, j int) token {
+	w := s[i:j]
+	t := token{kind: kWord, start: int32(i), end: int32(j)}
+	ascii := true
+	upperCount, letters := 0, 0
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		letters++
+		if c >= 'A' && c <= 'Z' {
+			upperCount++
+		}
+	}
+	if ascii {
+		t.upper = w[0] >= 'A' && w[0] <= 'Z'
+		t.caps = letters >= 2 && upperCount == letters
+		t.text = lowerASCII(w)
+		return t
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	first := true
+	for k := 0; k < len(w); {
+		if strings.HasPrefix(w[k:], "Âµ") {
+			b.WriteByte('u')
+			k += len("Âµ")
+			first = false
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[k:])
+		switch r {
+		case 'µ', 'μ':
+			b.WriteByte('u')
+		default:
+			if first {
+				t.upper = unicode.IsUpper(r)
+			}
+			b.WriteRune(unicode.ToLower(r))
+		}
+		first = false
+		k += size
+	}
+	t.text = b.String()
+	return t
+}
+
+// lowerASCII lowercases an ASCII word, without allocating when it is
+// already lower case.
+func lowerASCII(w string) string {
+	for k := 0; k < len(w); k++ {
+		if w[k] >= 'A' && w[k] <= 'Z' {
+			b := []byte(w)
+			for m := k; m < len(b); m++ {
+				if b[m] >= 'A' && b[m] <= 'Z' {
+					b[m] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return w
+}
+
+// lexNumber reads the number at s[i:]: "1500", "1,500", "1.5", ".5",
+// "100,000". A comma joins digits only as a thousands separator (exactly
+// three digits follow); "1,5" stays three tokens and is read by the bound
+// parser, which knows whether a European decimal or a list is meant.
+func lexNumber(s string, i int) (token, int) {
+	j := i
+	var v float64
+	intLen := 0
+	grouped := false
+	for {
+		for j < len(s) && isDigit(s[j]) {
+			v = v*10 + float64(s[j]-'0')
+			intLen++
+			j++
+		}
+		// thousands group: ",ddd" not followed by another digit
+		if j+4 <= len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
+			(j+4 == len(s) || !isDigit(s[j+4])) && intLen <= 15 {
+			j++
+			grouped = true
+			continue
+		}
+		break
+	}
+	decimals := int8(-1)
+	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
+		j++
+		scale := 0.1
+		decimals = 0
+		for j < len(s) && isDigit(s[j]) {
+			v += float64(s[j]-'0') * scale
+			scale /= 10
+			if decimals < 100 {
+				decimals++
+			}
+			j++
+		}
+	}
+	if intLen > 100 {
+		intLen = 100
+	}
+	t := token{kind: kNum, start: int32(i), end: int32(j), text: s[i:j], val: v, decimals: decimals, intLen: int8(intLen), grouped: grouped}
+	return t, j - i
+}
+
+var abbreviations = map[string]bool{"e": true, "g": true, "i": true, "eg": true, "ie": true, "vs": true,
+	"etc": true, "approx": true, "cf": true, "al": true, "n": true, "b": true, "nb": true, "dr": true, "no": true,
+	"resp": true, "incl": true, "max": true, "min": true, "ca": true}
