@@ -47,7 +47,7 @@ func (c *comparison) layout() {
 		return
 	}
 	c.laid.width, c.laid.th, c.laid.a = c.width, c.ctx.Theme, c.a
-	lines := report.RenderCompare(report.Compare(c.a, c.b, search.Key), report.NewCompareLayout(c.width), c.ctx.Theme.report)
+	lines := report.RenderCompare(report.Compare([]*model.Trial{c.a, c.b}, search.Key), report.NewCompareLayout(c.width, 2), c.ctx.Theme.report)
 	c.text.SetLines(lines, false)
 }
 
