@@ -102,8 +102,8 @@ func TestExportRISOfTheFixtures(t *testing.T) {
 	j := runIn(t, home, "export", ctgovJSON)
 	var trials []struct {
 		ID, NCTID, Title, FirstPosted, BriefSummary, Note, Tag string
-		Conditions                                            []string
-		Sponsor                                               struct{ Name string } `json:"lead_sponsor"`
+		Conditions                                             []string
+		Sponsor                                                struct{ Name string } `json:"lead_sponsor"`
 	}
 	if err := json.Unmarshal([]byte(strings.NewReplacer(`"nct_id"`, `"NCTID"`, `"first_posted"`, `"FirstPosted"`, `"brief_summary"`, `"BriefSummary"`).Replace(j.stdout)), &trials); err != nil {
 		t.Fatal(err)
