@@ -75,11 +75,18 @@ func Compare(trials []*model.Trial, key NameKey) []Section {
 		}
 		return out
 	}
+	// A field differs when two trials state different values; one that
+	// some state and others do not is marked as not had by all (by the
+	// final pass), not as a difference: "not stated" is no value.
 	field := func(label string, f func(t *model.Trial) string) Row {
 		vals := each(f)
-		m := Same
-		for _, v := range vals[1:] {
-			if !strings.EqualFold(strings.TrimSpace(v), strings.TrimSpace(vals[0])) {
+		m, first := Same, ""
+		for _, v := range vals {
+			switch v = strings.TrimSpace(v); {
+			case isEmptyCell(v):
+			case first == "":
+				first = v
+			case !strings.EqualFold(v, first):
 				m = Differs
 			}
 		}
@@ -223,7 +230,12 @@ func someEmpty(cells []string) bool {
 	return empty > 0 && empty < len(cells)
 }
 
-func isEmptyCell(s string) bool { s = strings.TrimSpace(s); return s == "" || s == "—" }
+// isEmptyCell reports a cell that states nothing: empty, a dash, or
+// present's "not stated" ("Status not stated").
+func isEmptyCell(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "" || s == "—" || strings.HasSuffix(s, present.NotStated)
+}
 
 func orDash(s string) string {
 	if strings.TrimSpace(s) == "" {

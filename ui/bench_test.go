@@ -21,8 +21,7 @@ func BenchmarkFrameWithHugeTitle(b *testing.B) {
 			huge := *trials[0]
 			huge.Title = strings.Repeat("Hepatocellular ", size/15+1)[:size]
 			trials[0] = &huge
-			m := New(corpus.FromTrials(trials, nil, "bench"), testEnv)
-			m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			m := newTestModel(b, corpus.FromTrials(trials, nil, "bench"), 120, 40)
 			keys := []tea.KeyPressMsg{keyMsg("j"), keyMsg("k")}
 			for i := 0; b.Loop(); i++ {
 				m.Update(keys[i%2])
@@ -42,8 +41,7 @@ func BenchmarkFrameLargeCorpus(b *testing.B) {
 		t.ID = fmt.Sprintf("NCT%08d", i)
 		trials = append(trials, &t)
 	}
-	m := New(corpus.FromTrials(trials, nil, "bench"), testEnv)
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m := newTestModel(b, corpus.FromTrials(trials, nil, "bench"), 120, 40)
 	keys := []tea.KeyPressMsg{keyMsg("j"), keyMsg("k")}
 	for i := 0; b.Loop(); i++ {
 		m.Update(keys[i%2])

@@ -17,7 +17,7 @@ func TestRunRestoresTheWindowTitle(t *testing.T) {
 	var out bytes.Buffer
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel() // ends the program as soon as it starts
-	res, err := Run(Options{Ctx: ctx, Source: corpus.Source{FS: seeds.FS}, Input: strings.NewReader(""), Output: &out, Env: testEnv})
+	res, err := Run(Options{Ctx: ctx, Source: corpus.Source{FS: seeds.FS}, Input: strings.NewReader(""), Output: &out, Env: testEnv, DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
