@@ -220,6 +220,7 @@ type exportDoneMsg struct {
 // start checks the choice and starts the export.
 func (d *exportDialog) start() tea.Cmd {
 	recs, missing := d.records()
+	recs = slices.Clone(recs) // the export reads them on its goroutine
 	path := d.target()
 	d.problem = ""
 	switch info, err := os.Stat(path); {
