@@ -197,7 +197,7 @@ func citation(t *model.Trial) string {
 		facts = append(facts, "trial id "+clean(t.ID)+" (no NCT id)")
 	}
 	if t.Status != "" {
-		facts = append(facts, present.Status(t.Status))
+		facts = append(facts, clean(present.Status(t.Status)))
 	}
 	if t.FirstPosted != "" {
 		facts = append(facts, "first posted "+clean(t.FirstPosted))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
@@ -45,8 +47,23 @@ func triageLines(ctx *Context, id string, width, contacts int) []string {
 	if contacts > 0 {
 		head = append(head, th.muted.Render(present.Count(contacts, "contact", "contacts")+" at the end: ] goes there"))
 	}
-	if len(head) > 0 {
-		lines = append(lines, strings.Join(head, th.muted.Render("  ·  ")))
+	// The parts share a line while they fit, each cut to the width.
+	sep := th.muted.Render("  ·  ")
+	cur := ""
+	for _, h := range head {
+		h = fitMax(h, width)
+		switch {
+		case cur == "":
+			cur = h
+		case plain.Width(ansi.Strip(cur+sep+h)) <= width:
+			cur += sep + h
+		default:
+			lines = append(lines, cur)
+			cur = h
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
 	}
 	if note := l.Note(id); note != "" {
 		for i, w := range plain.Lines(plain.Clean(note), max(width-6, 10)) {
@@ -99,11 +116,11 @@ func contactLines(in paneInput, first int) (string, []pick) {
 	}
 	lines = append(lines, th.report.Heading.Render("Contacts"))
 	if contactCount(t) == 0 {
-		lines = append(lines, th.muted.Render("The record names no contact."))
+		lines = append(lines, th.muted.Render(fitMax("The record names no contact.", in.width)))
 		return strings.Join(lines, "\n"), nil
 	}
 	if len(t.CentralContacts) > 0 {
-		lines = append(lines, th.report.Label.Render("For the study"))
+		lines = append(lines, th.report.Label.Render(fitMax("For the study", in.width)))
 		for _, c := range t.CentralContacts {
 			add("  ", c)
 		}
@@ -124,9 +141,14 @@ func contactLines(in paneInput, first int) (string, []pick) {
 		}
 	}
 	if sites > maxSiteContacts {
-		lines = append(lines, th.muted.Render(fmt.Sprintf("… and %d more sites with contacts, not shown.", sites-maxSiteContacts)))
+		for _, w := range plain.Wrap(fmt.Sprintf("… and %d more sites with contacts, not shown.", sites-maxSiteContacts), max(in.width, 10)) {
+			lines = append(lines, th.muted.Render(w))
+		}
 	}
-	lines = append(lines, "", th.muted.Render("] and [ pick a contact; y copies its e-mail; esc leaves them."))
+	lines = append(lines, "")
+	for _, w := range plain.Wrap("] and [ pick a contact; y copies its e-mail; esc leaves them.", max(in.width, 10)) {
+		lines = append(lines, th.muted.Render(w))
+	}
 	return strings.Join(lines, "\n"), picks
 }
 

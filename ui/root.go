@@ -117,7 +117,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(msg.corpus.Problems()) > 0 && msg.corpus.Len() == 0 {
 			return m, m.push(newProblems(m.ctx, m.browser))
 		}
-		return m, m.follow()
+		return m, tea.Batch(m.follow(), m.ctx.indexIDs)
 	case openMsg:
 		return m, m.push(msg.view)
 	case closeMsg:
