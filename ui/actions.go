@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os/exec"
 	"strings"
 
@@ -95,7 +96,7 @@ func (s selection) studyURL() (string, string) {
 func openInBrowser(ctx *Context, sel selection) tea.Cmd {
 	url, _ := sel.studyURL()
 	if url == "" {
-		ctx.Notify(noNCT(sel) + "; there is no registry page to open.")
+		ctx.Notify(noNCT(sel) + ", so no registry page to open.")
 		return nil
 	}
 	ctx.Notify("Opening " + url + " with " + plain.Line(ctx.open.name) + "…")
@@ -107,21 +108,20 @@ func openInBrowser(ctx *Context, sel selection) tea.Cmd {
 func (c *Context) openedURL(msg openedMsg) {
 	by := plain.Line(msg.by)
 	if msg.err != nil {
-		var notFound *exec.Error
-		if errors.As(msg.err, &notFound) {
-			c.Notify("Cannot open " + msg.url + ": " + by + " is not installed (TRIALS_OPENER names another program).")
+		id := strings.TrimPrefix(msg.url, "https://clinicaltrials.gov/study/")
+		if errors.Is(msg.err, exec.ErrNotFound) || errors.Is(msg.err, fs.ErrNotExist) {
+			c.Notify("Cannot open " + id + ": no " + by + " here (set TRIALS_OPENER to a program).")
 			return
 		}
-		c.Notify("Cannot open " + msg.url + ": " + by + ": " + plain.Line(msg.err.Error()))
+		c.Notify("Cannot open " + id + ": " + by + ": " + plain.Line(msg.err.Error()))
 		return
 	}
 	c.Notify("Opened " + msg.url + " (" + by + ").")
 }
 
-// noNCT says a trial names no NCT id.
-func noNCT(sel selection) string {
-	return shortID(sel.id) + " names no NCT id (its id was derived from the document)"
-}
+// noNCT says a trial names no NCT id (its id was derived from the
+// document).
+func noNCT(sel selection) string { return shortID(sel.id) + " has no NCT id" }
 
 func copyID(ctx *Context, sel selection) tea.Cmd {
 	_, nct := sel.studyURL()
@@ -129,7 +129,7 @@ func copyID(ctx *Context, sel selection) tea.Cmd {
 		ctx.Notify(noNCT(sel) + "; nothing copied.")
 		return nil
 	}
-	ctx.Notify("Copied " + nct + " to the clipboard (OSC 52: if it is not there, the terminal does not allow it).")
+	ctx.Notify("Copied " + nct + " to the clipboard (through the terminal: OSC 52).")
 	return ctx.clipboard(nct)
 }
 

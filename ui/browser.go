@@ -40,7 +40,7 @@ type browser struct {
 }
 
 type browserKeys struct {
-	Open, Back, NextPane, PrevPane, Jump, Mark, Compare binding
+	Open, Back, NextPane, PrevPane, Jump, Mark, Compare, Contacts binding
 }
 
 func newBrowser(ctx *Context) *browser {
@@ -51,6 +51,7 @@ func newBrowser(ctx *Context) *browser {
 		PrevPane: bind("shift+tab", "previous pane", "shift+tab"),
 		Mark:     bind("space", "★ shortlist", "space"),
 		Compare:  bind("c", "compare", "c"),
+		Contacts: bind("]/[", "the trial's contacts", "]", "["),
 	}}
 	jump := make([]string, len(panes)+1)
 	for i := range jump {
@@ -151,6 +152,18 @@ func (b *browser) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return b.setFocus(0), true
 	case key.Matches(msg, k.Mark):
 		return b.toggleShortlist(), true
+	case key.Matches(msg, k.Contacts) && b.focus == 0:
+		// Into the Detail pane, at its first (or last) contact.
+		if b.list.selected() < 0 {
+			return nil, true
+		}
+		cmd := b.setFocus(1)
+		if len(b.panes[0].picks) == 0 {
+			b.ctx.Notify("This trial's record names no contact.")
+			return cmd, true
+		}
+		c, _ := b.panes[0].Update(msg)
+		return tea.Batch(cmd, c), true
 	case key.Matches(msg, k.Compare):
 		return b.compare(), true
 	}
@@ -269,7 +282,7 @@ func (b *browser) KeyMap() help.KeyMap {
 		// space first after moving: it is what triage is done with.
 		short = append(append(short[:1:1], free(k.Mark)...), short[1:]...)
 		short = append(short, free(k.Open, cmp, k.NextPane)...)
-		own = append(own, free(k.Open, k.NextPane, k.PrevPane, k.Jump))
+		own = append(own, free(k.Open, k.NextPane, k.PrevPane, k.Jump, k.Contacts))
 	} else {
 		short = append(short, free(k.NextPane, k.Back)...)
 		own = append(own, free(k.NextPane, k.PrevPane, k.Jump, k.Back))

@@ -73,7 +73,7 @@ func (c *comparison) SetSize(width, height int) {
 // Init says so when not every trial fits.
 func (c *comparison) Init() tea.Cmd {
 	if k, n := c.shown(), len(c.trials); k < n {
-		c.ctx.Notify(fmt.Sprintf("%d of the %d trials fit side by side at %d columns (%d each at least): s rotates them.",
+		c.ctx.Notify(fmt.Sprintf("%d of %d fit side by side at %d columns (%d each): s rotates them.",
 			k, n, c.width, report.MinTrialColumn))
 	}
 	return nil

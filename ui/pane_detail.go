@@ -45,7 +45,7 @@ func triageLines(ctx *Context, id string, width, contacts int) []string {
 		head = append(head, th.report.Label.Render("Tag ")+plain.Line(tag))
 	}
 	if contacts > 0 {
-		head = append(head, th.muted.Render(present.Count(contacts, "contact", "contacts")+" at the end: ] goes there"))
+		head = append(head, th.muted.Render(present.Count(contacts, "contact", "contacts")+" at the end: ] picks one"))
 	}
 	// The parts share a line while they fit, each cut to the width.
 	sep := th.muted.Render("  ·  ")

@@ -342,7 +342,7 @@ func TestCompareThreeFromTheShortlist(t *testing.T) {
 	}
 	// Opened at 120 columns, the comparison says at once that not all fit.
 	press(t, m, "c")
-	if s := screen(m); !strings.Contains(s, "2 of the 3 trials fit side by side at 120 columns") {
+	if s := screen(m); !strings.Contains(s, "2 of 3 fit side by side at 120 columns") {
 		t.Errorf("the message:\n%s", s)
 	}
 }
@@ -491,24 +491,26 @@ func TestOpenAndCopy(t *testing.T) {
 	}
 	// A trial without an NCT id: nothing opened or copied, and a message.
 	press(t, m, "j", "j", "j", "j", "o", "y")
-	if len(st.opened) != 1 || len(st.copied) != 2 || !strings.Contains(screen(m), "CC-B505B9C8 names no NCT id") {
+	if len(st.opened) != 1 || len(st.copied) != 2 || !strings.Contains(screen(m), "CC-B505B9C8 has no NCT id") {
 		t.Errorf("no NCT id: %v %v\n%s", st.opened, st.copied, screen(m))
 	}
 	st.openErr = errors.New("exit status 3")
 	press(t, m, "k", "o")
-	if !strings.Contains(screen(m), "Cannot open https://clinicaltrials.gov/study/NCT05962450: stub-opener: exit status 3") {
+	if !strings.Contains(screen(m), "Cannot open NCT05962450: stub-opener: exit status 3") {
 		t.Errorf("a failed opener:\n%s", screen(m))
 	}
-	// Contacts in the Detail pane: ] picks, y copies the e-mail.
-	press(t, m, "G", "enter")
-	s := screen(m)
-	for _, want := range []string{"3 contacts at the end: ] goes there"} {
-		if !strings.Contains(s, want) {
-			t.Errorf("%q missing:\n%s", want, s)
-		}
-	}
+	// Contacts in the Detail pane: ] picks (from the list too), y copies
+	// the e-mail.
 	press(t, m, "]")
-	s = screen(m)
+	if m.browser.focus != 1 || !strings.Contains(screen(m), "names no contact") {
+		t.Errorf("] on a trial without contacts:\n%s", screen(m))
+	}
+	press(t, m, "esc", "G", "enter")
+	if s := screen(m); !strings.Contains(s, "3 contacts at the end: ] picks one") {
+		t.Errorf("the Detail pane says where the contacts are:\n%s", s)
+	}
+	press(t, m, "esc", "]")
+	s := screen(m)
 	for _, want := range []string{"For the study", "▌  Jane Doe · +86 20 1234 5678 · jane.doe@example.org", "Trial Office · +86 20 0000",
 		"Sun Yat-sen Cancer Center — Guangzhou, China", "Li Wei (Principal investigator) · li.wei@example.org", "y copy the contact's e-mail"} {
 		if !strings.Contains(s, want) {
@@ -533,6 +535,30 @@ func TestOpenAndCopy(t *testing.T) {
 	press(t, m, "esc", "y")
 	if st.copied[len(st.copied)-1] != "NCT09000001" || m.browser.focus != 1 {
 		t.Errorf("esc leaves the contacts; y copies the id again: %v, focus %d", st.copied, m.browser.focus)
+	}
+}
+
+// TestCitationOfATrialReadAgain: Y on a trial not kept in memory reads it
+// off the UI goroutine, then copies.
+func TestCitationOfATrialReadAgain(t *testing.T) {
+	c := rereading(t, func(trials []*model.Trial, src model.Source) (*model.Trial, error) {
+		for _, tr := range trials {
+			if tr.Source == src {
+				return tr, nil
+			}
+		}
+		return nil, errors.New("gone")
+	})
+	m := newTestModel(t, c, 80, 24)
+	_, cmd := m.Update(keyMsg("Y"))
+	if !strings.Contains(screen(m), "Reading NCT05033522 for its citation") || len(stubsOf(m).copied) != 0 {
+		t.Fatalf("Y first reads:\n%s", screen(m))
+	}
+	for _, msg := range runCmd(cmd) {
+		send(t, m, msg)
+	}
+	if got := stubsOf(m).copied; len(got) != 1 || !strings.Contains(got[0], "ClinicalTrials.gov identifier NCT05033522") {
+		t.Errorf("copied %q", got)
 	}
 }
 
@@ -577,6 +603,15 @@ func TestOpenerFor(t *testing.T) {
 	err := runOpener([]string{"/bin/sh", "-c", `echo "no display" >&2; exit 3`}, "u")
 	if err == nil || !strings.Contains(err.Error(), "exit status 3: no display") {
 		t.Errorf("err %v", err)
+	}
+	// A desktop without the opener: the message says how to choose one.
+	for _, prog := range []string{"trials-no-such-opener", filepath.Join(t.TempDir(), "missing")} {
+		m := newTestModel(t, seedCorpus(t), 120, 24)
+		m.ctx.open = openerFor("linux", []string{"TRIALS_OPENER=" + prog})
+		press(t, m, "o")
+		if s := screen(m); !strings.Contains(s, "Cannot open NCT05033522: no ") || !strings.Contains(s, "(set TRIALS_OPENER to a program)") {
+			t.Errorf("%s:\n%s", prog, s)
+		}
 	}
 }
 
