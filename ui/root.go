@@ -101,6 +101,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case stopMsg:
 		m.stoppedBy = msg.sig
+		m.commit()
 		return m, tea.Quit
 	case cancelLoadMsg:
 		m.cancelled = true
