@@ -88,7 +88,8 @@ const rootUsage = `trials — browse, search, screen and compare clinical trials
 
 Usage:
   trials [PATH…]                        open the browser (no PATH: the bundled seed trials)
-  trials export [--format F] [PATH…]    print trials as json, jsonl, csv or md
+  trials export [--format F] [--ids ID,… | --shortlist] [PATH…]
+                                        print trials as json, jsonl, csv, md or ris
   trials show ID [PATH…]                one trial as readable text
   trials search [--in FIELD] QUERY [PATH…]   ranked matches, one line each
   trials compare ID1 ID2 [PATH…]        two trials side by side, as text

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/report"
 	"github.com/trials-app/trials/search"
 )
@@ -36,7 +37,7 @@ func runCompare(args []string, env *Env) int {
 		return notFound(env, "trials compare", pos[1], n)
 	}
 	th := reportTheme(env)
-	lines := report.RenderCompare(report.Compare(a, b, search.Key), report.NewCompareLayout(termWidth(env.Stdout, 120)), th)
+	lines := report.RenderCompare(report.Compare([]*model.Trial{a, b}, search.Key), report.NewCompareLayout(termWidth(env.Stdout, 120), 2), th)
 	fmt.Fprintln(colorWriter(env, env.Stdout), strings.Join(lines, "\n"))
 	if !ok {
 		return ExitError

@@ -2,57 +2,126 @@ package cli
 
 import (
 	"fmt"
+	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/trials-app/trials/export"
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/present"
+	"github.com/trials-app/trials/shortlist"
 )
 
-const exportUsage = `Usage: trials export [--format json|jsonl|csv|md] [PATH…]
+const exportUsage = `Usage: trials export [--format F] [--ids ID,ID… | --shortlist] [PATH…]
 
-Print every trial in PATH (files, directories, .zip archives; no PATH: the
+Print the trials in PATH (files, directories, .zip archives; no PATH: the
 bundled seeds) in a machine-readable format:
 
   json    one JSON array, one object per trial (the default)
   jsonl   one JSON object per line
   csv     a header row and one row per trial; lists joined with "; "
   md      Markdown, a section per trial
+  ris     RIS records for EndNote, Zotero, Covidence (TY DBASE; the NCT id
+          as accession number, the registry page as URL)
 
-The JSON field names are a stable contract; see README.md.
+The JSON field names are a stable contract; see README.md. Your notes and
+tags from the browser's shortlist are added to the trials that have them:
+"note" and "tag" in JSON, the last two columns in CSV, a row and a section
+in Markdown, N1 and KW in RIS.
+
 Inputs that cannot be read are reported on stderr and the exit status is 1;
 the trials that did load are still printed.
 
 Flags:
-  -f, --format F   output format (default json)
+  -f, --format F     output format (default json)
+      --ids LIST     only these trials, in this order (comma-separated ids);
+                     an id not found is reported and the exit status is 1
+      --shortlist    only the trials on your shortlist, in the order you
+                     added them; those not in PATH are named on stderr
+      --no-notes     leave your notes and tags out
 `
 
 func runExport(args []string, env *Env) int {
 	fs := newFlagSet("trials export", exportUsage, env)
 	format := fs.String("format", "json", "")
 	fs.StringVar(format, "f", "json", "")
+	idList := fs.String("ids", "", "")
+	fromShortlist := fs.Bool("shortlist", false, "")
+	noNotes := fs.Bool("no-notes", false, "")
 	paths, code := parseArgs(fs, args, env)
 	if code >= 0 {
 		return code
 	}
+	const cmd = "trials export"
 	f := strings.ToLower(*format)
 	if !validFormat(f) {
-		return usageError(env, "trials export", fmt.Sprintf("unknown format %q (want %s)", *format, strings.Join(export.Formats, ", ")))
+		return usageError(env, cmd, fmt.Sprintf("unknown format %q (want %s)", *format, strings.Join(export.Formats, ", ")))
+	}
+	ids := splitIDs(*idList)
+	switch {
+	case *idList != "" && *fromShortlist:
+		return usageError(env, cmd, "--ids and --shortlist choose the trials two ways; give one")
+	case *idList != "" && len(ids) == 0:
+		return usageError(env, cmd, "--ids names no trial")
+	}
+	var list *shortlist.List
+	if *fromShortlist || !*noNotes {
+		var err error
+		list, err = openShortlist(env)
+		switch {
+		case list == nil && *fromShortlist:
+			fmt.Fprintf(env.Stderr, "%s: %v\n", cmd, plain.Line(err.Error()))
+			return ExitError
+		case err != nil && list != nil:
+			// The notes are lost to this export, not the trials.
+			fmt.Fprintf(env.Stderr, "%s: %v\n", cmd, plain.Line(err.Error()))
+		}
 	}
 	enc, err := export.NewEncoder(env.Stdout, f)
 	if err != nil {
-		return usageError(env, "trials export", err.Error())
+		return usageError(env, cmd, err.Error())
+	}
+	if list != nil && !*noNotes {
+		enc.Annotate(func(id string) export.Annotation { return export.Annotation{Note: list.Note(id), Tag: list.Tag(id)} })
+	}
+	if *fromShortlist {
+		ids = list.IDs()
+		if len(ids) == 0 {
+			fmt.Fprintf(env.Stderr, "%s: the shortlist is empty (%s)\n", cmd, plain.Line(list.Path()))
+		}
 	}
 	var writeErr error
-	ok := streamCorpus(env, "trials export", paths, func(t *model.Trial) {
+	encode := func(t *model.Trial) {
 		if writeErr == nil {
 			writeErr = enc.Encode(t)
 		}
-	})
+	}
+	ok := true
+	if ids == nil && !*fromShortlist {
+		ok = streamCorpus(env, cmd, paths, encode)
+	} else if len(ids) > 0 {
+		found, n, loaded := findTrials(env, cmd, paths, ids...)
+		ok = loaded
+		for i, t := range found {
+			switch {
+			case t != nil:
+				encode(t)
+			case *fromShortlist:
+				e, _ := list.Entry(ids[i])
+				fmt.Fprintf(env.Stderr, "%s: %s (%s) is on the shortlist but not among the %s loaded; not exported\n",
+					cmd, plain.Line(ids[i]), plain.Line(present.Clip(e.Title, 80)), present.Count(n, "trial", "trials"))
+			default:
+				fmt.Fprintf(env.Stderr, "%s: no trial with id %q among the %d loaded\n", cmd, plain.Line(ids[i]), n)
+				ok = false
+			}
+		}
+	}
 	if writeErr == nil {
 		writeErr = enc.Close()
 	}
 	if writeErr != nil {
-		fmt.Fprintf(env.Stderr, "trials export: writing: %v\n", writeErr)
+		fmt.Fprintf(env.Stderr, "%s: writing: %v\n", cmd, writeErr)
 		return ExitError
 	}
 	if !ok {
@@ -61,11 +130,43 @@ func runExport(args []string, env *Env) int {
 	return ExitOK
 }
 
-func validFormat(f string) bool {
-	for _, x := range export.Formats {
-		if x == f {
-			return true
+// splitIDs reads "A, B,,A" as [A B]: trimmed, empty ones and repeats
+// dropped.
+func splitIDs(s string) []string {
+	var out []string
+	for _, id := range strings.Split(s, ",") {
+		id = strings.TrimSpace(id)
+		if id != "" && !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, id) }) {
+			out = append(out, id)
 		}
 	}
-	return f == "markdown"
+	return out
+}
+
+// openShortlist opens the user's shortlist read-only in spirit (export never
+// saves it). It returns nil with the reason when there is no data directory
+// to find it in; a list with an error when the file could not be read.
+func openShortlist(env *Env) (*shortlist.List, error) {
+	dir, err := shortlist.DefaultDir(runtime.GOOS, getenv(env.Environ))
+	if err != nil {
+		return nil, fmt.Errorf("no shortlist: no data directory to find it in: %w", err)
+	}
+	return shortlist.Open(dir)
+}
+
+// getenv looks names up in an environment list ("NAME=value").
+func getenv(environ []string) func(string) string {
+	return func(name string) string {
+		v := ""
+		for _, kv := range environ {
+			if val, ok := strings.CutPrefix(kv, name+"="); ok {
+				v = val // the last one wins, as in the shell
+			}
+		}
+		return v
+	}
+}
+
+func validFormat(f string) bool {
+	return slices.Contains(export.Formats, f) || f == "markdown"
 }

@@ -25,6 +25,9 @@ func runTUI(env *Env, paths []string) int {
 	for _, p := range res.Problems {
 		fmt.Fprintf(env.Stderr, "trials: %s: %s\n", plain.Line(p.Path), plain.Line(p.Reason))
 	}
+	if res.ShortlistErr != nil {
+		fmt.Fprintf(env.Stderr, "trials: %s\n", plain.Line(res.ShortlistErr.Error()))
+	}
 	switch {
 	case res.Signal != nil:
 		fmt.Fprintf(env.Stderr, "trials: stopped by %v\n", res.Signal)
@@ -35,7 +38,7 @@ func runTUI(env *Env, paths []string) int {
 	case res.Cancelled:
 		fmt.Fprintln(env.Stderr, "trials: loading cancelled")
 		return ExitError
-	case len(res.Problems) > 0:
+	case len(res.Problems) > 0 || res.ShortlistErr != nil:
 		return ExitError
 	}
 	return ExitOK

@@ -1,6 +1,8 @@
-// Package export writes trials in the machine-readable formats of `trials
-// export`: a JSON array, JSON Lines, CSV and Markdown. The JSON field names
-// are the export contract (see model.Trial) and never change.
+// Package export writes trials in the formats of `trials export` and of the
+// browser's e: a JSON array, JSON Lines, CSV, Markdown and RIS (through
+// export/ris). The JSON field names are the export contract (see
+// model.Trial) and never change; the user's note and tag on a trial (from
+// the shortlist) are added to it as "note" and "tag" when there are any.
 package export
 
 import (
@@ -11,11 +13,20 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/trials-app/trials/export/ris"
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/plain"
 )
 
 // Formats lists the format names Write accepts.
-var Formats = []string{"json", "jsonl", "csv", "md"}
+var Formats = []string{"json", "jsonl", "csv", "md", "ris"}
+
+// Annotation is what the user wrote about a trial on the shortlist: a
+// one-paragraph note and a one-word tag, either "".
+type Annotation struct{ Note, Tag string }
+
+// Annotations gives the annotation of the trial with an id.
+type Annotations func(id string) Annotation
 
 // Write writes trials to w in the named format.
 func Write(w io.Writer, format string, trials []*model.Trial) error {
@@ -38,26 +49,46 @@ type Encoder struct {
 	format string
 	n      int
 	csv    *csv.Writer
+	ris    *ris.Writer
 	md     strings.Builder
+	notes  Annotations
 }
 
 // NewEncoder starts an export in the named format.
 func NewEncoder(w io.Writer, format string) (*Encoder, error) {
 	switch format {
-	case "json", "jsonl", "csv", "md":
+	case "json", "jsonl", "csv", "md", "ris":
 	case "markdown":
 		format = "md"
 	default:
 		return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 	}
 	e := &Encoder{w: w, format: format}
-	if format == "csv" {
+	switch format {
+	case "csv":
 		e.csv = csv.NewWriter(w)
 		if err := e.csv.Write(CSVColumns); err != nil {
 			return nil, err
 		}
+	case "ris":
+		e.ris = ris.NewWriter(w)
 	}
 	return e, nil
+}
+
+// Annotate adds the user's notes and tags to what follows: JSON gets "note"
+// and "tag" keys (only when not empty), CSV fills its note and tag columns,
+// Markdown a tag row and a note section, RIS an N1 note and a KW keyword.
+func (e *Encoder) Annotate(a Annotations) { e.notes = a }
+
+// annotation is t's, cleaned as document text is: it is the user's own
+// typing, but it reaches a terminal or a spreadsheet all the same.
+func (e *Encoder) annotation(t *model.Trial) Annotation {
+	if e.notes == nil {
+		return Annotation{}
+	}
+	a := e.notes(t.ID)
+	return Annotation{Note: plain.Clean(a.Note), Tag: plain.Line(a.Tag)}
 }
 
 // Encode writes one trial, every string of it cleaned of control and
@@ -65,9 +96,10 @@ func NewEncoder(w io.Writer, format string) (*Encoder, error) {
 func (e *Encoder) Encode(t *model.Trial) error {
 	defer func() { e.n++ }()
 	t = cleaned(t)
+	a := e.annotation(t)
 	switch e.format {
 	case "json":
-		b, err := marshal(t, "  ")
+		b, err := marshal(t, a, "  ")
 		if err != nil {
 			return err
 		}
@@ -78,26 +110,28 @@ func (e *Encoder) Encode(t *model.Trial) error {
 		_, err = fmt.Fprintf(e.w, "%s%s", sep, b)
 		return err
 	case "jsonl":
-		b, err := marshal(t, "")
+		b, err := marshal(t, a, "")
 		if err != nil {
 			return err
 		}
 		_, err = fmt.Fprintf(e.w, "%s\n", b)
 		return err
 	case "csv":
-		if err := e.csv.Write(defuse(csvRow(t))); err != nil {
+		if err := e.csv.Write(defuse(append(csvRow(t), a.Note, a.Tag))); err != nil {
 			return err
 		}
 		if e.n%256 == 255 {
 			e.csv.Flush()
 		}
 		return e.csv.Error()
+	case "ris":
+		return e.ris.Write(t, a.Note, a.Tag)
 	default:
 		e.md.Reset()
 		if e.n > 0 {
 			e.md.WriteString("\n---\n\n")
 		}
-		writeMarkdown(&e.md, t)
+		writeMarkdown(&e.md, t, a)
 		_, err := io.WriteString(e.w, e.md.String())
 		return err
 	}
@@ -116,20 +150,30 @@ func (e *Encoder) Close() error {
 	case "csv":
 		e.csv.Flush()
 		return e.csv.Error()
+	case "ris":
+		return e.ris.Close()
 	}
 	return nil
 }
 
+// annotated is a trial with the user's note and tag after the contract's
+// fields, present only when set.
+type annotated struct {
+	*model.Trial
+	Note string `json:"note,omitempty"`
+	Tag  string `json:"tag,omitempty"`
+}
+
 // marshal encodes a trial without HTML escaping, so "<", ">" and "&" in
 // criteria stay readable.
-func marshal(t *model.Trial, indent string) ([]byte, error) {
+func marshal(t *model.Trial, a Annotation, indent string) ([]byte, error) {
 	var b strings.Builder
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if indent != "" {
 		enc.SetIndent(indent, "  ")
 	}
-	if err := enc.Encode(t); err != nil {
+	if err := enc.Encode(annotated{t, a.Note, a.Tag}); err != nil {
 		return nil, fmt.Errorf("encoding %s: %w", t.ID, err)
 	}
 	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
@@ -139,7 +183,8 @@ func marshal(t *model.Trial, indent string) ([]byte, error) {
 // "; " (phases with "|", as in "PHASE2|PHASE3"); the *_count columns count.
 // A cell a spreadsheet would run as a formula (starting with =, +, -, @, a
 // tab or a carriage return, also after leading spaces) is prefixed with an
-// apostrophe.
+// apostrophe. The last two are the user's note and tag on the trial, empty
+// unless the export was given them (Annotate).
 var CSVColumns = []string{
 	"id", "nct_id", "title", "official_title", "acronym", "status", "phases", "study_type",
 	"enrollment", "enrollment_type", "start_date", "primary_completion_date", "completion_date",
@@ -147,7 +192,7 @@ var CSVColumns = []string{
 	"collaborators", "allocation", "intervention_model", "masking", "primary_purpose", "arms",
 	"interventions", "min_age", "max_age", "sex", "healthy_volunteers", "inclusion_criteria_count",
 	"exclusion_criteria_count", "primary_outcomes", "location_count", "countries", "secondary_ids",
-	"related_trials", "source_path", "source_entry", "source_format", "warnings",
+	"related_trials", "source_path", "source_entry", "source_format", "warnings", "note", "tag",
 }
 
 func csvRow(t *model.Trial) []string {

@@ -3,6 +3,12 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -113,7 +119,15 @@ func TestEveryFormatCleansEveryField(t *testing.T) {
 	before := tr.Source.Path
 	for _, format := range Formats {
 		var b bytes.Buffer
-		if err := Write(&b, format, []*model.Trial{tr}); err != nil {
+		enc, err := NewEncoder(&b, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc.Annotate(func(string) Annotation { return Annotation{Note: "my red note " + evil, Tag: "ask" + evil} })
+		if err := enc.Encode(tr); err != nil {
+			t.Fatal(err)
+		}
+		if err := enc.Close(); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()
@@ -123,11 +137,132 @@ func TestEveryFormatCleansEveryField(t *testing.T) {
 				t.Errorf("%s: %q reached the export", format, bad)
 			}
 		}
-		if !strings.Contains(out, "member.json") || !strings.Contains(out, "red") {
+		if !strings.Contains(out, "my red note") || format != "ris" && !strings.Contains(out, "member.json") {
 			t.Errorf("%s: the text around the escapes was lost:\n%s", format, out)
 		}
 	}
 	if tr.Source.Path != before {
 		t.Error("cleaning an export must not change the trial itself")
+	}
+}
+
+// TestAnnotationsInEveryFormat: the user's note and tag reach each format
+// where it keeps them, and a trial without them is exported as before.
+func TestAnnotationsInEveryFormat(t *testing.T) {
+	tagged, plainTrial := sample(), sample()
+	plainTrial.ID, plainTrial.NCTID = "NCT00000002", "NCT00000002"
+	notes := func(id string) Annotation {
+		if id == tagged.ID {
+			return Annotation{Note: "Ask Dr Li.\nSecond line, =not a formula", Tag: "ask-PI"}
+		}
+		return Annotation{}
+	}
+	export := func(format string) string {
+		var b bytes.Buffer
+		enc, err := NewEncoder(&b, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc.Annotate(notes)
+		for _, tr := range []*model.Trial{tagged, plainTrial} {
+			if err := enc.Encode(tr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := enc.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+
+	var objs []map[string]any
+	if err := json.Unmarshal([]byte(export("json")), &objs); err != nil || len(objs) != 2 {
+		t.Fatalf("json: %v", err)
+	}
+	if objs[0]["note"] != "Ask Dr Li.\nSecond line, =not a formula" || objs[0]["tag"] != "ask-PI" || objs[0]["id"] != tagged.ID {
+		t.Errorf("json of the annotated trial: note %q tag %q", objs[0]["note"], objs[0]["tag"])
+	}
+	if _, ok := objs[1]["note"]; ok {
+		t.Error("json: a trial without a note has no note key")
+	}
+	if _, ok := objs[1]["tag"]; ok {
+		t.Error("json: a trial without a tag has no tag key")
+	}
+	lines := strings.Split(strings.TrimSpace(export("jsonl")), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"tag":"ask-PI"`) || strings.Contains(lines[1], `"note"`) {
+		t.Errorf("jsonl:\n%s", strings.Join(lines, "\n"))
+	}
+
+	rows, err := csv.NewReader(strings.NewReader(export("csv"))).ReadAll()
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("csv: %v", err)
+	}
+	n := len(CSVColumns)
+	if rows[0][n-2] != "note" || rows[0][n-1] != "tag" || rows[1][n-2] != "Ask Dr Li.\nSecond line, =not a formula" || rows[1][n-1] != "ask-PI" || rows[2][n-2] != "" {
+		t.Errorf("csv note and tag: %q", [][]string{rows[0][n-2:], rows[1][n-2:], rows[2][n-2:]})
+	}
+
+	md := export("md")
+	first, second, _ := strings.Cut(md, "\n---\n")
+	if !strings.Contains(first, "| Shortlist tag | ask-PI |") || !strings.Contains(first, "## Shortlist note\n\nAsk Dr Li.\nSecond line, =not a formula\n") {
+		t.Errorf("md of the annotated trial:\n%s", first)
+	}
+	if strings.Contains(second, "Shortlist") {
+		t.Errorf("md of a trial without a note:\n%s", second)
+	}
+
+	r := export("ris")
+	if !strings.Contains(r, "N1  - Ask Dr Li. Second line, =not a formula\r\n") || !strings.Contains(r, "KW  - ask-PI\r\n") || strings.Count(r, "TY  - DBASE") != 2 {
+		t.Errorf("ris:\n%s", r)
+	}
+}
+
+// TestWriteFileIsAtomic: a write that fails leaves the old file whole and no
+// temporary file behind; an existing file is replaced only when asked, and
+// keeps its mode; a new one is the owner's alone.
+func TestWriteFileIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	write := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	if err := WriteFile(path, false, write("first")); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(path); runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Errorf("a new export is mode %v", info.Mode().Perm())
+	}
+	if err := WriteFile(path, false, write("second")); !errors.Is(err, ErrExists) {
+		t.Errorf("writing over without overwrite: %v", err)
+	}
+	boom := errors.New("disk full")
+	err := WriteFile(path, true, func(w io.Writer) error {
+		io.WriteString(w, "half of the")
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Errorf("the write's error: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "first" {
+		t.Errorf("a failed write left %q", b)
+	}
+	if err := os.Chmod(path, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(path, true, write("third")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "third" {
+		t.Errorf("after overwrite: %q", b)
+	}
+	if info, _ := os.Stat(path); runtime.GOOS != "windows" && info.Mode().Perm() != 0o640 {
+		t.Errorf("a replaced export is mode %v, want the old 0640", info.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files left in the directory: %v", entries)
+	}
+	if err := WriteFile(filepath.Join(dir, "no", "such", "dir.csv"), false, write("x")); err == nil {
+		t.Error("a missing directory must be an error")
 	}
 }

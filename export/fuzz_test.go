@@ -36,7 +36,8 @@ func FuzzMarkdown(f *testing.F) {
 		c.Locations = []model.Location{{Facility: text, City: text}}
 		c.Source.Path = text
 		var b strings.Builder
-		writeMarkdown(&b, cleaned(&c))
+		enc := &Encoder{notes: func(string) Annotation { return Annotation{Note: text, Tag: text} }}
+		writeMarkdown(&b, cleaned(&c), enc.annotation(&c))
 		out := b.String()
 		if strings.ContainsAny(out, "\x1b\x07\u009b\u202e") {
 			t.Fatal("a control character reached the Markdown")

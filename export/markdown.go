@@ -12,7 +12,7 @@ import (
 // present's, as in `trials show`; every text is capped (present.ClipText)
 // and every list (present.ClipItems), so one broken document cannot make
 // the export balloon.
-func writeMarkdown(b *strings.Builder, t *model.Trial) {
+func writeMarkdown(b *strings.Builder, t *model.Trial, a Annotation) {
 	fmt.Fprintf(b, "# %s\n\n", mdCell(t.Title))
 	b.WriteString("| Field | Value |\n|---|---|\n")
 	row := func(k, v string) {
@@ -24,6 +24,7 @@ func writeMarkdown(b *strings.Builder, t *model.Trial) {
 	if t.NCTID != t.ID {
 		row("NCT ID", t.NCTID)
 	}
+	row("Shortlist tag", a.Tag)
 	row("Official title", t.OfficialTitle)
 	row("Acronym", t.Acronym)
 	row("Status", present.Status(t.Status))
@@ -59,6 +60,7 @@ func writeMarkdown(b *strings.Builder, t *model.Trial) {
 			fmt.Fprintf(b, "## %s\n\n%s\n\n", title, mdEscape(present.ClipText(text)))
 		}
 	}
+	para("Shortlist note", a.Note)
 	para("Brief summary", t.BriefSummary)
 	para("Detailed description", t.DetailedDescription)
 	para("Why stopped", t.WhyStopped)

@@ -95,8 +95,14 @@ func FuzzCompare(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, width int) {
 		width = MinCompareWidth + abs(width)%250
 		a, b := inject(trials[0], text), trials[1]
-		out := strings.Join(RenderCompare(Compare(a, b, nil), NewCompareLayout(width), DefaultTheme()), "\n")
+		out := strings.Join(RenderCompare(Compare([]*model.Trial{a, b}, nil), NewCompareLayout(width, 2), DefaultTheme()), "\n")
 		checkLines(t, "compare", out, width, len(text)*40)
+		// Three and four trials, at the widths the browser gives them.
+		for n := 3; n <= 4; n++ {
+			w := max(width, MinCompareWidth+(n-2)*(minColumn+3))
+			out := strings.Join(RenderCompare(Compare(append([]*model.Trial{a}, trials[1:n]...), nil), NewCompareLayout(w, n), DefaultTheme()), "\n")
+			checkLines(t, "compare", out, w, len(text)*40*n)
+		}
 	})
 }
 
@@ -122,7 +128,7 @@ func TestHugeFieldsAreCapped(t *testing.T) {
 	if len(out) > 4*100_000*102/100 {
 		t.Errorf("the report of a 1 MB word is %d bytes", len(out))
 	}
-	cmp := RenderCompare(Compare(&tr, &tr, nil), NewCompareLayout(100), PlainTheme())
+	cmp := RenderCompare(Compare([]*model.Trial{&tr, &tr}, nil), NewCompareLayout(100, 2), PlainTheme())
 	if n := len(strings.Join(cmp, "\n")); n > 10*maxCell*3 {
 		t.Errorf("the comparison of a 1 MB word is %d bytes", n)
 	}
@@ -139,6 +145,6 @@ func BenchmarkCompareHugeWord(b *testing.B) {
 	trials := seedTrials(b)
 	tr := inject(trials[0], strings.Repeat("y", 1<<20))
 	for b.Loop() {
-		RenderCompare(Compare(tr, trials[1], nil), NewCompareLayout(160), DefaultTheme())
+		RenderCompare(Compare([]*model.Trial{tr, trials[1]}, nil), NewCompareLayout(160, 2), DefaultTheme())
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,7 +27,7 @@ func TestCompareAlignsSharedItems(t *testing.T) {
 	a := &model.Trial{ID: "A", Conditions: []string{"HCC", "Cirrhosis"}, Interventions: []model.Intervention{{Name: "Lenvatinib", Type: model.InterventionDrug}, {Name: "TACE"}}}
 	b := &model.Trial{ID: "B", Conditions: []string{"Liver metastases", "hcc"}, Interventions: []model.Intervention{{Name: "lenvatinib"}}}
 	var conds, ivs []Row
-	for _, s := range Compare(a, b, nil) {
+	for _, s := range Compare([]*model.Trial{a, b}, nil) {
 		for _, r := range s.Rows {
 			if r.Label == "Conditions" || (len(conds) > 0 && r.Label == "" && s.Title == "Overview") {
 				if r.Label == "Conditions" && len(conds) > 0 {
@@ -39,17 +40,94 @@ func TestCompareAlignsSharedItems(t *testing.T) {
 			}
 		}
 	}
-	if len(conds) != 2 || conds[0].Mark != Shared || conds[0].Left != "HCC" || conds[0].Right != "hcc" || conds[1].Mark != OnlyOne {
+	if len(conds) != 2 || conds[0].Mark != Shared || !slices.Equal(conds[0].Cells, []string{"HCC", "hcc"}) || conds[1].Mark != NotAll {
 		t.Errorf("conditions %+v", conds)
 	}
-	if len(ivs) != 2 || ivs[0].Mark != Shared || ivs[1].Left != "TACE" || ivs[1].Right != "" {
+	if len(ivs) != 2 || ivs[0].Mark != Shared || !slices.Equal(ivs[1].Cells, []string{"TACE", ""}) {
 		t.Errorf("interventions %+v", ivs)
 	}
 	// Both sides of every rendered row end at the same line.
-	lines := RenderCompare(Compare(a, b, nil), NewCompareLayout(80), PlainTheme())
+	lines := RenderCompare(Compare([]*model.Trial{a, b}, nil), NewCompareLayout(80, 2), PlainTheme())
 	for _, l := range lines {
 		if ansi.StringWidth(l) > 80 {
 			t.Errorf("line wider than 80: %q", l)
+		}
+	}
+}
+
+// TestCompareThreeTrials: with more than two trials, what all share comes
+// first and is marked =, what some share next (·), then each one's own; and
+// a field is ≠ as soon as one trial differs.
+func TestCompareThreeTrials(t *testing.T) {
+	a := &model.Trial{ID: "A", Status: model.StatusRecruiting, Conditions: []string{"HCC", "Cirrhosis", "Pain"},
+		Eligibility: model.Eligibility{Inclusion: []model.Criterion{{Text: "ECOG 0-1"}, {Text: "Child-Pugh A"}}}}
+	b := &model.Trial{ID: "B", Status: model.StatusRecruiting, Conditions: []string{"cirrhosis", "hcc"},
+		Eligibility: model.Eligibility{Inclusion: []model.Criterion{{Text: "Child-Pugh A"}, {Text: "ECOG 0-1"}}}}
+	c := &model.Trial{ID: "C", Status: model.StatusCompleted, Conditions: []string{"HCC", "Fatigue", "pain"},
+		Eligibility: model.Eligibility{Inclusion: []model.Criterion{{Text: "ECOG 0-1"}}}}
+	rows := map[string][]Row{}
+	var section string
+	for _, s := range Compare([]*model.Trial{a, b, c}, nil) {
+		for _, r := range s.Rows {
+			switch {
+			case strings.HasSuffix(s.Title, "criteria"):
+				section = s.Title
+			case r.Label != "":
+				section = s.Title + "/" + r.Label
+			}
+			rows[section] = append(rows[section], r)
+		}
+	}
+	conds := rows["Overview/Conditions"]
+	want := []struct {
+		cells []string
+		mark  Mark
+	}{
+		{[]string{"HCC", "hcc", "HCC"}, Shared},
+		{[]string{"Cirrhosis", "cirrhosis", ""}, NotAll},
+		{[]string{"Pain", "", "pain"}, NotAll},
+		{[]string{"", "", "Fatigue"}, NotAll},
+	}
+	if len(conds) != len(want) {
+		t.Fatalf("conditions: %+v", conds)
+	}
+	for i, w := range want {
+		if !slices.Equal(conds[i].Cells, w.cells) || conds[i].Mark != w.mark {
+			t.Errorf("condition row %d: %q %d, want %q %d", i, conds[i].Cells, conds[i].Mark, w.cells, w.mark)
+		}
+	}
+	if st := rows["Overview/Status"]; len(st) != 1 || st[0].Mark != Differs || len(st[0].Statuses) != 3 || st[0].Statuses[2] != model.StatusCompleted {
+		t.Errorf("status: %+v", st)
+	}
+	incl := rows["Inclusion criteria"]
+	if len(incl) != 2 || incl[0].Mark != Shared || incl[1].Mark != NotAll || incl[1].Cells[2] != "" {
+		t.Errorf("criteria: %+v", incl)
+	}
+	for _, width := range []int{60, 120, 200, 240} {
+		lines := RenderCompare(Compare([]*model.Trial{a, b, c}, nil), NewCompareLayout(width, 3), PlainTheme())
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > width {
+				t.Errorf("%d columns: a line is %d wide: %q", width, w, l)
+			}
+		}
+		if !strings.Contains(strings.Join(lines, "\n"), "│ Fatigue") {
+			t.Errorf("%d columns: the third column is missing", width)
+		}
+	}
+}
+
+func TestTrialsThatFit(t *testing.T) {
+	tests := []struct{ width, n, want int }{
+		{80, 4, 2}, {120, 3, 2}, {150, 3, 2}, {200, 3, 3}, {200, 4, 3}, {230, 4, 3}, {231, 4, 4}, {300, 2, 2}, {300, 7, 4}, {300, 1, 2},
+	}
+	for _, tt := range tests {
+		if got := TrialsThatFit(tt.width, tt.n); got != tt.want {
+			t.Errorf("TrialsThatFit(%d, %d) = %d, want %d", tt.width, tt.n, got, tt.want)
+		}
+		if k := TrialsThatFit(tt.width, tt.n); k > 2 {
+			if col := NewCompareLayout(tt.width, k).Column; col < MinTrialColumn {
+				t.Errorf("%d trials at %d: columns of %d", k, tt.width, col)
+			}
 		}
 	}
 }

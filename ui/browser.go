@@ -35,13 +35,12 @@ type browser struct {
 	width  int
 	height int
 
-	shown      int // the record the panes show, -1 for none
-	readGen    int // the newest reread asked for
-	compareGen int
+	shown   int // the record the panes show, -1 for none
+	readGen int // the newest reread asked for
 }
 
 type browserKeys struct {
-	Open, Back, NextPane, PrevPane, Jump, Mark, Compare binding
+	Open, Back, NextPane, PrevPane, Jump, Mark, Compare, Contacts binding
 }
 
 func newBrowser(ctx *Context) *browser {
@@ -50,8 +49,9 @@ func newBrowser(ctx *Context) *browser {
 		Back:     bind("esc", "back", "esc"),
 		NextPane: bind("tab", "next pane", "tab"),
 		PrevPane: bind("shift+tab", "previous pane", "shift+tab"),
-		Mark:     bind("space", "mark to compare", "space"),
+		Mark:     bind("space", "★ shortlist", "space"),
 		Compare:  bind("c", "compare", "c"),
+		Contacts: bind("]/[", "the trial's contacts", "]", "["),
 	}}
 	jump := make([]string, len(panes)+1)
 	for i := range jump {
@@ -111,15 +111,6 @@ func (b *browser) Update(msg tea.Msg) (tea.Cmd, bool) {
 			b.showTrial(msg.trial, msg.err)
 		}
 		return nil, false
-	case compareReadyMsg:
-		if msg.gen != b.compareGen {
-			return nil, false
-		}
-		if msg.err != nil {
-			b.ctx.Notify("Cannot compare: " + plain.Line(msg.err.Error()))
-			return nil, false
-		}
-		return open(newComparison(b.ctx, msg.a, msg.b)), false
 	case themeMsg:
 		for _, p := range b.panes {
 			p.Update(msg)
@@ -157,19 +148,22 @@ func (b *browser) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Jump):
 		n, _ := strconv.Atoi(msg.String())
 		return b.setFocus(n - 1), true
-	case key.Matches(msg, k.Back):
-		switch {
-		case b.focus > 0:
-			return b.setFocus(0), true
-		case len(b.ctx.Marks) > 0:
-			b.ctx.Marks = nil
-			b.ctx.Notify("Marks cleared.")
+	case key.Matches(msg, k.Back) && b.focus > 0:
+		return b.setFocus(0), true
+	case key.Matches(msg, k.Mark):
+		return b.toggleShortlist(), true
+	case key.Matches(msg, k.Contacts) && b.focus == 0:
+		// Into the Detail pane, at its first (or last) contact.
+		if b.list.selected() < 0 {
 			return nil, true
 		}
-		return nil, false
-	case key.Matches(msg, k.Mark):
-		b.toggleMark()
-		return nil, true
+		cmd := b.setFocus(1)
+		if len(b.panes[0].picks) == 0 {
+			b.ctx.Notify("This trial's record names no contact.")
+			return cmd, true
+		}
+		c, _ := b.panes[0].Update(msg)
+		return tea.Batch(cmd, c), true
 	case key.Matches(msg, k.Compare):
 		return b.compare(), true
 	}
@@ -267,8 +261,8 @@ func (b *browser) KeyMap() help.KeyMap {
 		return child
 	}
 	cmp := k.Compare
-	if len(b.ctx.Marks) == 0 {
-		cmp.SetHelp("c", "compare (mark first)")
+	if b.ctx.Shortlist.Len() == 0 {
+		cmp.SetHelp("c", "compare (shortlist first)")
 	}
 	// The child has the keys first: its bindings shadow the browser's
 	// (esc clears a pane's search before it goes back to the list).
@@ -285,9 +279,10 @@ func (b *browser) KeyMap() help.KeyMap {
 	short := child.ShortHelp()
 	var own [][]binding
 	if b.focus == 0 {
-		short = append(append(short[:1:1], free(k.Open)...), short[1:]...)
-		short = append(short, free(k.Mark, cmp, k.NextPane)...)
-		own = append(own, free(k.Open, k.NextPane, k.PrevPane, k.Jump, k.Back))
+		// space first after moving: it is what triage is done with.
+		short = append(append(short[:1:1], free(k.Mark)...), short[1:]...)
+		short = append(short, free(k.Open, cmp, k.NextPane)...)
+		own = append(own, free(k.Open, k.NextPane, k.PrevPane, k.Jump, k.Contacts))
 	} else {
 		short = append(short, free(k.NextPane, k.Back)...)
 		own = append(own, free(k.NextPane, k.PrevPane, k.Jump, k.Back))
@@ -298,12 +293,8 @@ func (b *browser) KeyMap() help.KeyMap {
 
 func (b *browser) Status() string {
 	parts := []string{b.list.Status()}
-	if len(b.ctx.Marks) > 0 {
-		var ids []string
-		for _, r := range b.ctx.Marks {
-			ids = append(ids, shortID(b.ctx.Corpus.Record(r).ID))
-		}
-		parts = append(parts, "marked "+strings.Join(ids, ", "))
+	if s := b.ctx.triageStatus(); s != "" {
+		parts = append(parts, s)
 	}
 	if n := len(b.ctx.Corpus.Problems()); n > 0 {
 		parts = append(parts, b.ctx.Theme.warn.Render(present.Count(n, "input", "inputs")+" not loaded — press !"))
@@ -313,5 +304,23 @@ func (b *browser) Status() string {
 
 func (b *browser) Title() string {
 	c := b.ctx.Corpus
-	return present.Count(c.Len(), "trial", "trials") + " from " + c.Origin()
+	return present.Count(c.Len(), "trial", "trials") + " from " + c.Origin() + b.ctx.shortlistCount()
+}
+
+// current is the trial selected in the list, which the panes show too.
+func (b *browser) current() (selection, bool) {
+	rec := b.list.selected()
+	if rec < 0 {
+		return selection{}, false
+	}
+	return b.ctx.selectionOf(rec), true
+}
+
+// rows is the list as shown, and its filter in words ("" for none).
+func (b *browser) rows() ([]int, string) {
+	filter := ""
+	if b.list.filter.state != unfiltered {
+		filter = plain.Line(present.Clip(b.list.filter.input.Value(), maxCell))
+	}
+	return b.list.rows, filter
 }

@@ -19,16 +19,21 @@ type column struct {
 	// drop orders the columns narrow terminals leave out, the highest
 	// first; 0 is never left out.
 	drop int
-	// text is what the cell says, as plain text.
-	text func(r *search.Record) string
+	// text is what the cell says, as plain text; textCtx, when text is
+	// nil, the same for a column that needs the Context (the tag).
+	text    func(r *search.Record) string
+	textCtx func(ctx *Context, r *search.Record) string
 	// style colours the cell; nil for none. Colour only repeats the text.
 	style func(r *search.Record, th *theme) lipgloss.Style
 	// highlight marks what the filter matched in the cell.
 	highlight bool
+	// unused, when set, says the column has nothing to show in any row
+	// (no trial is tagged): it then gives its room to the others.
+	unused func(ctx *Context) bool
 }
 
 // columns are the list's columns, left to right.
-var columns = []column{statusColumn, phaseColumn, idColumn, titleColumn, enrollmentColumn}
+var columns = []column{statusColumn, phaseColumn, idColumn, tagColumn, titleColumn, enrollmentColumn}
 
 var statusColumn = column{name: "status", width: present.BadgeWidth,
 	text:  func(r *search.Record) string { return present.StatusShort(r.Status) },
@@ -43,6 +48,12 @@ var idColumn = column{name: "id", width: 11,
 var titleColumn = column{name: "title", highlight: true,
 	text: func(r *search.Record) string { return r.Title }}
 
+// tagColumn is the user's tag on the trial (shortlist.MaxTagLen is 20; a
+// longer tag is cut with "…" here and shown whole in the Detail pane).
+var tagColumn = column{name: "your tag", width: 9,
+	textCtx: func(ctx *Context, r *search.Record) string { return ctx.Shortlist.Tag(r.ID) },
+	unused:  func(ctx *Context) bool { return !ctx.hasTags() }}
+
 var enrollmentColumn = column{name: "enrollment", width: 6, right: true, drop: 2,
 	text: func(r *search.Record) string {
 		if r.Enrollment < 0 {
@@ -54,13 +65,19 @@ var enrollmentColumn = column{name: "enrollment", width: 6, right: true, drop: 2
 // minFlex is the room the flexible column keeps before others drop out.
 const minFlex = 24
 
-// rowLead is the gutter bar and the mark digit before the columns.
-const rowLead = 2
+// rowLead is the gutter bar, the shortlist mark and a space before the
+// columns.
+const rowLead = 3
 
-// visibleColumns are the columns that fit width, and the flexible
-// column's width.
-func visibleColumns(width int) ([]column, int) {
-	shown := columns
+// visibleColumns are the columns that fit width and have something to
+// show, and the flexible column's width.
+func visibleColumns(ctx *Context, width int) ([]column, int) {
+	var shown []column
+	for _, c := range columns {
+		if c.unused == nil || !c.unused(ctx) {
+			shown = append(shown, c)
+		}
+	}
 	for {
 		fixed := rowLead + len(shown) - 1 // a space between columns
 		for _, c := range shown {
@@ -87,8 +104,14 @@ const maxCell = 1024
 // cell renders one cell at exactly width cells: the text cleaned, cut or
 // padded, the filter's matches marked, styled as the row (reverse when
 // selected) with the column's colour on top.
-func (c column) cell(r *search.Record, width int, terms []string, base lipgloss.Style, th *theme, selected bool) string {
-	s := plain.Line(present.Clip(c.text(r), maxCell))
+func (c column) cell(ctx *Context, r *search.Record, width int, terms []string, base lipgloss.Style, th *theme, selected bool) string {
+	var s string
+	if c.text != nil {
+		s = c.text(r)
+	} else {
+		s = c.textCtx(ctx, r)
+	}
+	s = plain.Line(present.Clip(s, maxCell))
 	if plain.Width(s) > width {
 		s = truncate(s, width)
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -12,18 +13,20 @@ import (
 	"github.com/trials-app/trials/search"
 )
 
-// comparison shows two trials side by side, section by section; both
-// columns are one block of lines, so they scroll together.
+// comparison shows trials side by side, section by section: two from the
+// list, up to four from the shortlist. All columns are one block of lines,
+// so they scroll together. As many trials stand side by side as get 50
+// columns each (two at least); s rotates the others in.
 type comparison struct {
-	ctx   *Context
-	a, b  *model.Trial
-	text  *textView
-	keys  compareKeys
-	width int
-	laid  struct {
+	ctx    *Context
+	trials []*model.Trial // in column order; the first shown ones lead
+	text   *textView
+	keys   compareKeys
+	width  int
+	laid   struct {
 		width int
 		th    *theme
-		a     *model.Trial
+		first *model.Trial
 	}
 }
 
@@ -31,23 +34,33 @@ type compareKeys struct {
 	Swap, Back binding
 }
 
-func newComparison(ctx *Context, a, b *model.Trial) Component {
-	return &comparison{ctx: ctx, a: a, b: b, text: newTextView(ctx), keys: compareKeys{
+func newComparison(ctx *Context, trials []*model.Trial) Component {
+	c := &comparison{ctx: ctx, trials: trials, text: newTextView(ctx), keys: compareKeys{
 		Swap: bind("s", "swap sides", "s"),
-		Back: bind("esc", "back (marks kept)", "esc"),
+		Back: bind("esc", "back (shortlist kept)", "esc"),
 	}}
+	if len(trials) > 2 {
+		c.keys.Swap.SetHelp("s", "rotate the trials")
+	}
+	return c
 }
 
 func (c *comparison) Title() string { return "compare" }
 
+// shown is how many trials stand side by side at this width.
+func (c *comparison) shown() int {
+	return min(report.TrialsThatFit(c.width, len(c.trials)), len(c.trials))
+}
+
 // layout renders the comparison again when the width, the theme or the
-// sides changed, keeping the scroll position.
+// order changed, keeping the scroll position.
 func (c *comparison) layout() {
-	if c.width == 0 || c.laid.width == c.width && c.laid.th == c.ctx.Theme && c.laid.a == c.a {
+	if c.width == 0 || c.laid.width == c.width && c.laid.th == c.ctx.Theme && c.laid.first == c.trials[0] {
 		return
 	}
-	c.laid.width, c.laid.th, c.laid.a = c.width, c.ctx.Theme, c.a
-	lines := report.RenderCompare(report.Compare(c.a, c.b, search.Key), report.NewCompareLayout(c.width), c.ctx.Theme.report)
+	c.laid.width, c.laid.th, c.laid.first = c.width, c.ctx.Theme, c.trials[0]
+	k := c.shown()
+	lines := report.RenderCompare(report.Compare(c.trials[:k], search.Key), report.NewCompareLayout(c.width, k), c.ctx.Theme.report)
 	c.text.SetLines(lines, false)
 }
 
@@ -55,6 +68,15 @@ func (c *comparison) SetSize(width, height int) {
 	c.width = width
 	c.text.SetSize(width, height-1) // the title line
 	c.layout()
+}
+
+// Init says so when not every trial fits.
+func (c *comparison) Init() tea.Cmd {
+	if k, n := c.shown(), len(c.trials); k < n {
+		c.ctx.Notify(fmt.Sprintf("%d of %d fit side by side at %d columns (%d each): s rotates them.",
+			k, n, c.width, report.MinTrialColumn))
+	}
+	return nil
 }
 
 func (c *comparison) Typing() bool { return c.text.Typing() }
@@ -68,7 +90,7 @@ func (c *comparison) Update(msg tea.Msg) (tea.Cmd, bool) {
 		if !c.text.Typing() {
 			switch {
 			case key.Matches(msg, c.keys.Swap):
-				c.a, c.b = c.b, c.a
+				c.trials = append(c.trials[1:], c.trials[0])
 				c.layout()
 				return nil, true
 			case c.text.state == searchOff && key.Matches(msg, c.keys.Back):
@@ -80,7 +102,19 @@ func (c *comparison) Update(msg tea.Msg) (tea.Cmd, bool) {
 }
 
 func (c *comparison) View() string {
-	title := fmt.Sprintf(" Compare  %s  ⇄  %s   (s swaps sides · %d%%)", shortID(c.a.ID), shortID(c.b.ID), c.text.percent())
+	k := c.shown()
+	ids := make([]string, k)
+	for i, t := range c.trials[:k] {
+		ids[i] = shortID(t.ID)
+	}
+	title := fmt.Sprintf(" Compare  %s   (s swaps sides · %d%%)", strings.Join(ids, "  ⇄  "), c.text.percent())
+	if len(c.trials) > 2 {
+		what := fmt.Sprintf("%d trials", k)
+		if k < len(c.trials) {
+			what = fmt.Sprintf("%d of %d trials", k, len(c.trials))
+		}
+		title = fmt.Sprintf(" Compare %s  %s   (s rotates · %d%%)", what, strings.Join(ids, " │ "), c.text.percent())
+	}
 	return fit(title, c.width) + "\n" + c.text.View()
 }
 
@@ -96,5 +130,12 @@ func (c *comparison) KeyMap() help.KeyMap {
 }
 
 func (c *comparison) Status() string {
-	return "≠ the two differ  ·  = both have it  ·  · only one has it"
+	legend := "≠ the two differ  ·  = both have it  ·  · only one has it"
+	if len(c.trials) > 2 {
+		legend = "≠ they differ  ·  = all have it  ·  · not all have it"
+	}
+	if k := c.shown(); k < len(c.trials) {
+		return fmt.Sprintf("showing %d of %d (s rotates)  ·  ", k, len(c.trials)) + legend
+	}
+	return legend
 }

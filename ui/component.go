@@ -14,7 +14,8 @@
 //
 // Adding to the house:
 //   - a view opened by a key: one file with its Component and one line in
-//     views (views.go);
+//     views (views.go); a key that acts on the selected trial without a
+//     view of its own (o, y, Y): one line in actions (actions.go);
 //   - a reading pane beside the list: one file with a paneSpec and one line
 //     in panes (browser.go);
 //   - a list column: one file (or entry) with a column and one line in
@@ -24,11 +25,14 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/trials-app/trials/corpus"
+	"github.com/trials-app/trials/shortlist"
 )
 
 // Component is one view or part of a view.
@@ -57,19 +61,44 @@ type (
 	titled interface{ Title() string }
 	// starter has work to start when it is opened.
 	starter interface{ Init() tea.Cmd }
+	// selecter has a trial selected that the trial keys (a, t, o, y, Y)
+	// act on: ok is false when none is.
+	selecter interface {
+		current() (sel selection, ok bool)
+	}
+	// committer holds typing not yet stored (a note being written), to
+	// keep when the program ends under it.
+	committer interface{ commit() }
 )
 
 // Context is what every component shares: never a global, always passed
-// down. Later it carries the patient profile and the shortlist.
+// down. Later it carries the patient profile.
 type Context struct {
 	Corpus *corpus.Corpus
 	Theme  *theme
-	// Marks are the records chosen for comparison, oldest first.
-	Marks []int
+	// Shortlist is the user's shortlist, notes and tags; never nil.
+	Shortlist *shortlist.List
+	// Picks are the shortlisted trials (by id) chosen in the shortlist
+	// view for a comparison, in the order picked; four at most.
+	Picks []string
 	// Width and Height are the terminal's.
 	Width, Height int
 
 	notice string
+	triage triageState
+	// compareGen is the newest comparison asked for; an older one arriving
+	// late is dropped.
+	compareGen int
+	// now is the clock (export file names); open the web browser's opener
+	// and clipboard the terminal's — each replaced in tests.
+	now       func() time.Time
+	open      opener
+	clipboard func(string) tea.Cmd
+	// filtered is the browser's list as shown, and its filter in words.
+	filtered func() (rows []int, filter string)
+	// workDir is where the export dialog puts a file named without a
+	// directory; "" for the process's working directory.
+	workDir string
 }
 
 // Notify puts a one-line notice in the status line until the next key.
@@ -89,8 +118,6 @@ type (
 	// themeMsg tells components that cache styled text to lay it out again.
 	themeMsg struct{}
 )
-
-func open(c Component) tea.Cmd { return func() tea.Msg { return openMsg{c} } }
 
 func closeView(c Component) tea.Cmd { return func() tea.Msg { return closeMsg{c} } }
 

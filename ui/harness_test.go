@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -15,6 +16,7 @@ import (
 	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/seeds"
+	"github.com/trials-app/trials/shortlist"
 )
 
 // testEnv fixes the palette, so screens do not depend on the terminal
@@ -52,12 +54,66 @@ func seedCorpus(t testing.TB) *corpus.Corpus {
 	return corpus.FromTrials(seedTrials(t), nil, "the bundled seeds")
 }
 
-// newTestModel is a browser over c at w×h.
+// newTestModel is a browser over c at w×h, with an empty shortlist of its
+// own.
 func newTestModel(t testing.TB, c *corpus.Corpus, w, h int) *Model {
 	t.Helper()
-	m := New(c, testEnv)
+	return newTestModelIn(t, c, t.TempDir(), w, h)
+}
+
+// testToday is the date the tests' clock says.
+var testToday = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
+
+// newTestModelIn is a browser over c at w×h with the shortlist kept in dir,
+// a fixed clock, and stubs for the web browser's opener and the clipboard
+// (what they were given is in stubsOf).
+func newTestModelIn(t testing.TB, c *corpus.Corpus, dir string, w, h int) *Model {
+	t.Helper()
+	list, err := shortlist.Open(dir) // always a usable list; err is for the user
+	m := New(c, list, testEnv)
+	m.ctx.opened(err)
+	st := &stubs{}
+	testStubs.Store(m, st)
+	m.ctx.now = func() time.Time { return testToday }
+	m.ctx.open = opener{name: "stub-opener", run: func(url string) error {
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		st.opened = append(st.opened, url)
+		return st.openErr
+	}}
+	m.ctx.clipboard = func(s string) tea.Cmd {
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		st.copied = append(st.copied, s)
+		return nil
+	}
 	send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
+}
+
+// testList is an empty shortlist in a directory of the test's.
+func testList(t testing.TB) *shortlist.List {
+	t.Helper()
+	l, err := shortlist.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// stubs record what a test model opened and copied.
+type stubs struct {
+	mu      sync.Mutex
+	opened  []string
+	copied  []string
+	openErr error
+}
+
+var testStubs sync.Map // *Model → *stubs
+
+func stubsOf(m *Model) *stubs {
+	st, _ := testStubs.Load(m)
+	return st.(*stubs)
 }
 
 // keyMsg turns a key name into the message the terminal would send.
@@ -68,7 +124,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 		"ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "up": {Code: tea.KeyUp}, "down": {Code: tea.KeyDown},
 		"backspace": {Code: tea.KeyBackspace}, "pgdown": {Code: tea.KeyPgDown}, "pgup": {Code: tea.KeyPgUp},
 		"ctrl+k": {Code: 'k', Mod: tea.ModCtrl}, "ctrl+p": {Code: 'p', Mod: tea.ModCtrl}, "ctrl+n": {Code: 'n', Mod: tea.ModCtrl},
-		"home": {Code: tea.KeyHome}, "end": {Code: tea.KeyEnd},
+		"home": {Code: tea.KeyHome}, "end": {Code: tea.KeyEnd}, "left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight},
+		"ctrl+x": {Code: 'x', Mod: tea.ModCtrl}, "ctrl+s": {Code: 's', Mod: tea.ModCtrl}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl},
 	}
 	if k, ok := special[k]; ok {
 		return tea.KeyPressMsg(k)

@@ -38,7 +38,7 @@ func newHelp(ctx *Context, under Component) Component {
 		for _, c := range columns {
 			names = append(names, c.name)
 		}
-		para("The list shows, per trial: " + strings.Join(names, ", ") + ". ▌ marks the selected row; 1 and 2 mark the trials chosen for comparison.")
+		para("The list shows, per trial: " + strings.Join(names, ", ") + ". ▌ marks the selected row; ★ a trial on your shortlist (space puts it there, L lists the shortlist, where 1–4 number the trials picked to compare). c in the list compares the two trials last shortlisted, or the one and the selected trial.")
 		lines = append(lines, "", " Status column (colour only repeats the word):")
 		for _, e := range present.StatusLegend() {
 			lines = append(lines, "   "+fit(e.Short, present.BadgeWidth)+"  "+e.Long)
@@ -49,7 +49,8 @@ func newHelp(ctx *Context, under Component) Component {
 		}
 		lines = append(lines, "")
 		para("The filter (/ in the list) matches the start of words in titles, ids, conditions, interventions and their other names, and sponsors; every word must match, and long words forgive a typo. In a reading pane, / searches the pane's text: n and N go to the next and previous match.")
-		para("In a comparison, ≠ marks differing fields, = what both trials share and · what only one has. Criteria are numbered 1., a., i. by depth, as the source nests them.")
+		para("In a comparison, ≠ marks differing fields, = what every trial has and · what not every trial has. Criteria are numbered 1., a., i. by depth, as the source nests them.")
+		para("Your notes and tags: a writes a one-paragraph note on the selected trial (shown at the top of its Detail pane), t gives it a one-word tag (the tag column). They are kept with the shortlist in your data directory, even for trials taken off it. e exports the shortlist or the list as shown (csv, md, json, jsonl, ris) with them; o opens the trial's ClinicalTrials.gov page, y copies its NCT id and Y a citation, through the terminal's clipboard (OSC 52, which some terminals refuse). In the Detail pane, ] and [ pick a contact and y copies its e-mail.")
 		return append(lines, "", th.muted.Render(" esc, q or ? closes this help."))
 	})
 }

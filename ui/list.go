@@ -12,6 +12,7 @@ import (
 
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
+	"github.com/trials-app/trials/search"
 )
 
 // trialList is the list of trials: the rows the filter lets through, a
@@ -199,7 +200,7 @@ func (l *trialList) title(tabs string) string {
 // of the corpus.
 func (l *trialList) View() string {
 	var b strings.Builder
-	cols, flex := visibleColumns(l.width)
+	cols, flex := visibleColumns(l.ctx, l.width)
 	for i := 0; i < l.height; i++ {
 		j := l.offset + i
 		switch {
@@ -229,27 +230,20 @@ func (l *trialList) empty() string {
 	return "No trial documents were found in " + plain.Line(c.Origin()) + "."
 }
 
-// markOf is the comparison mark (1, 2) of a record, or 0.
-func markOf(marks []int, rec int) int {
-	for i, m := range marks {
-		if m == rec {
-			return i + 1
-		}
-	}
-	return 0
+// row renders one trial: the gutter bar when selected (so selection never
+// rests on colour alone), ★ when it is on the shortlist, then the columns.
+func (l *trialList) row(rec int, selected bool, cols []column, flex int) string {
+	r := l.ctx.Corpus.Record(rec)
+	return renderRow(l.ctx, r, selected, l.ctx.shortlistMark(r.ID), cols, flex, l.terms, l.width)
 }
 
-// row renders one trial: the gutter bar when selected (so selection never
-// rests on colour alone), the mark's number, then the columns.
-func (l *trialList) row(rec int, selected bool, cols []column, flex int) string {
-	th := l.ctx.Theme
-	r := l.ctx.Corpus.Record(rec)
-	bar, mark := " ", " "
+// renderRow is a row of the list, or of the shortlist view: bar, mark and
+// columns, at exactly width.
+func renderRow(ctx *Context, r *search.Record, selected bool, mark string, cols []column, flex int, terms []string, width int) string {
+	th := ctx.Theme
+	bar := " "
 	if selected {
 		bar = "▌"
-	}
-	if n := markOf(l.ctx.Marks, rec); n > 0 {
-		mark = fmt.Sprint(n)
 	}
 	// Each cell is styled on its own: an outer reverse would be undone by
 	// the resets inside the status badge and the highlighted matches.
@@ -258,7 +252,7 @@ func (l *trialList) row(rec int, selected bool, cols []column, flex int) string 
 		base = th.selected
 	}
 	var b strings.Builder
-	b.WriteString(th.header.Render(bar) + th.mark.Render(mark))
+	b.WriteString(th.header.Render(bar) + th.mark.Render(mark) + base.Render(" "))
 	for i, c := range cols {
 		if i > 0 {
 			b.WriteString(base.Render(" "))
@@ -267,9 +261,9 @@ func (l *trialList) row(rec int, selected bool, cols []column, flex int) string 
 		if w == 0 {
 			w = flex
 		}
-		b.WriteString(c.cell(r, w, l.terms, base, th, selected))
+		b.WriteString(c.cell(ctx, r, w, terms, base, th, selected))
 	}
-	return fit(b.String(), l.width)
+	return fit(b.String(), width)
 }
 
 func (l *trialList) KeyMap() help.KeyMap {

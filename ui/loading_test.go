@@ -23,7 +23,7 @@ func loadingModel(t *testing.T, run context.Context, release chan struct{}) (*Mo
 		}
 		return corpus.FromTrials(seedTrials(t), nil, "the bundled seeds"), ctx.Err()
 	}
-	m := newModel(testEnv)
+	m := newModel(testList(t), testEnv)
 	l := newLoading(m.ctx, run, fn, "the bundled seeds")
 	m.stack = []Component{l}
 	send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -66,7 +66,7 @@ func TestQuittingMidLoadLeaksNothing(t *testing.T) {
 }
 
 func TestThemeFollowsTheBackground(t *testing.T) {
-	m := New(seedCorpus(t), nil)
+	m := New(seedCorpus(t), testList(t), nil)
 	send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	if !m.ctx.Theme.palette.Dark {
 		t.Error("dark until the terminal says otherwise")
@@ -75,12 +75,12 @@ func TestThemeFollowsTheBackground(t *testing.T) {
 	if m.ctx.Theme.palette.Dark || m.browser.list.ctx.Theme != m.ctx.Theme {
 		t.Error("a white background picks the light palette, everywhere")
 	}
-	forced := New(seedCorpus(t), []string{"TRIALS_THEME=dark"})
+	forced := New(seedCorpus(t), testList(t), []string{"TRIALS_THEME=dark"})
 	send(t, forced, tea.BackgroundColorMsg{Color: color.White})
 	if !forced.ctx.Theme.palette.Dark {
 		t.Error("TRIALS_THEME=dark overrides the background")
 	}
-	if New(seedCorpus(t), []string{"TRIALS_THEME=light"}).ctx.Theme.palette.Dark {
+	if New(seedCorpus(t), testList(t), []string{"TRIALS_THEME=light"}).ctx.Theme.palette.Dark {
 		t.Error("TRIALS_THEME=light")
 	}
 }

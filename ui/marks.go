@@ -1,79 +1,86 @@
 package ui
 
 import (
+	"fmt"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/trials-app/trials/model"
 )
 
-// The marks: the trials chosen for comparison, kept in the Context so the
-// comparison (and later the shortlist) sees them.
+// space and c in the list: space puts the selected trial on the shortlist
+// (or takes it off); c compares the two trials most recently shortlisted
+// — or the one and the selected trial. Comparing three or four is the
+// shortlist view's (shortlist_view.go).
 
-// toggleMark marks the selected trial for comparison; two at most, the
-// oldest giving way.
-func (b *browser) toggleMark() {
+// toggleShortlist is space in the list.
+func (b *browser) toggleShortlist() tea.Cmd {
 	rec := b.list.selected()
 	if rec < 0 {
-		return
+		b.ctx.Notify("No trial is selected.")
+		return nil
 	}
-	c, ctx := b.ctx.Corpus, b.ctx
-	for i, r := range ctx.Marks {
-		if r == rec {
-			ctx.Marks = append(ctx.Marks[:i:i], ctx.Marks[i+1:]...)
-			ctx.Notify("Unmarked " + shortID(c.Record(rec).ID) + ".")
-			return
-		}
-	}
-	msg := ""
-	if len(ctx.Marks) == 2 {
-		msg = "Unmarked " + shortID(c.Record(ctx.Marks[0]).ID) + " (two marks at most). "
-		ctx.Marks = ctx.Marks[1:]
-	}
-	ctx.Marks = append(ctx.Marks, rec)
-	if len(ctx.Marks) == 1 {
-		msg += "Marked " + shortID(c.Record(rec).ID) + ": select another trial and press c to compare, or mark a second."
-	} else {
-		msg += "Marked two trials: press c to compare them."
-	}
-	ctx.Notify(msg)
+	return b.ctx.toggle(b.ctx.selectionOf(rec))
 }
 
-// compareReadyMsg brings the two trials of a comparison, read off the UI
+// latestShortlisted is the n trials last put on the shortlist that are in
+// the corpus, older first.
+func (c *Context) latestShortlisted(n int) []int {
+	rows := c.shortlisted()
+	var recs []int
+	for i := len(rows) - 1; i >= 0 && len(recs) < n; i-- {
+		if rows[i].rec >= 0 {
+			recs = append([]int{rows[i].rec}, recs...)
+		}
+	}
+	return recs
+}
+
+// compareReadyMsg brings the trials of a comparison, read off the UI
 // goroutine.
 type compareReadyMsg struct {
-	gen  int
-	a, b *model.Trial
-	err  error
+	gen    int
+	trials []*model.Trial
+	err    error
 }
 
-// compare opens the comparison of the two marked trials, or of the marked
-// one and the selected one.
+// compare opens the comparison of the two trials last shortlisted, or of
+// the one shortlisted and the selected one.
 func (b *browser) compare() tea.Cmd {
-	marks, sel := b.ctx.Marks, b.list.selected()
-	var ra, rb int
+	latest, sel := b.ctx.latestShortlisted(2), b.list.selected()
+	var recs []int
 	switch {
-	case len(marks) == 2:
-		ra, rb = marks[0], marks[1]
-	case len(marks) == 1 && sel >= 0 && sel != marks[0]:
-		ra, rb = marks[0], sel
-	case len(marks) == 0:
-		b.ctx.Notify("Mark a trial with space, then select another (or mark it too) and press c.")
+	case len(latest) == 2:
+		recs = latest
+	case len(latest) == 1 && sel >= 0 && sel != latest[0]:
+		recs = []int{latest[0], sel}
+	case len(latest) == 0:
+		b.ctx.Notify("Shortlist a trial with space, then select another (or shortlist it too) and press c.")
 		return nil
 	case sel < 0:
-		b.ctx.Notify("No trial is selected to compare with the marked one; clear the filter (esc) or mark a second trial.")
+		b.ctx.Notify("No trial is selected to compare with the shortlisted one; clear the filter (esc) or shortlist a second trial.")
 		return nil
 	default:
-		b.ctx.Notify("Select a different trial from the marked one, then press c.")
+		b.ctx.Notify("Select a trial other than the shortlisted one, then press c.")
 		return nil
 	}
-	b.compareGen++
-	gen, c := b.compareGen, b.ctx.Corpus
+	return readForCompare(b.ctx, recs)
+}
+
+// readForCompare reads the trials of records recs off the UI goroutine,
+// for a comparison the root opens when they arrive.
+func readForCompare(ctx *Context, recs []int) tea.Cmd {
+	ctx.compareGen++
+	gen, c := ctx.compareGen, ctx.Corpus
 	return func() tea.Msg {
-		ta, err := c.Trial(ra)
-		var tb *model.Trial
-		if err == nil {
-			tb, err = c.Trial(rb)
+		trials := make([]*model.Trial, len(recs))
+		for i, rec := range recs {
+			t, err := c.Trial(rec)
+			if err != nil {
+				return compareReadyMsg{gen: gen, err: fmt.Errorf("%s: %w", shortID(c.Record(rec).ID), err)}
+			}
+			trials[i] = t
 		}
-		return compareReadyMsg{gen: gen, a: ta, b: tb, err: err}
+		return compareReadyMsg{gen: gen, trials: trials}
 	}
 }

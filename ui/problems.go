@@ -32,6 +32,23 @@ func newProblems(ctx *Context, _ Component) Component {
 				lines = append(lines, "   "+l)
 			}
 		}
+		if len(ctx.triage.problems) > 0 {
+			lines = append(lines, "", th.header.Render(" The shortlist and exports"), "")
+			for _, p := range ctx.triage.problems {
+				for i, l := range plain.Wrap(p, width-4) {
+					if i == 0 {
+						lines = append(lines, " "+th.warn.Render("• ")+l)
+					} else {
+						lines = append(lines, "   "+l)
+					}
+				}
+			}
+			if path := ctx.Shortlist.Path(); path != "" {
+				lines = append(lines, "", " The shortlist is kept in "+plain.Line(path)+".")
+			} else {
+				lines = append(lines, "", " The shortlist is kept in memory only, for this session.")
+			}
+		}
 		return append(lines, "", th.muted.Render(" esc or q closes this list."))
 	})
 }

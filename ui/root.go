@@ -2,7 +2,10 @@ package ui
 
 import (
 	"os"
+	"runtime"
 	"strings"
+	"sync"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -11,6 +14,7 @@ import (
 
 	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/shortlist"
 )
 
 // The smallest terminal the browser lays itself out in.
@@ -35,16 +39,16 @@ type Model struct {
 	stoppedBy os.Signal // the signal that ended the program
 }
 
-// New makes a browser over a loaded corpus; env is the environment
-// (TRIALS_THEME).
-func New(c *corpus.Corpus, env []string) *Model {
-	m := newModel(env)
+// New makes a browser over a loaded corpus and the user's shortlist; env
+// is the environment (TRIALS_THEME, TRIALS_OPENER).
+func New(c *corpus.Corpus, list *shortlist.List, env []string) *Model {
+	m := newModel(list, env)
 	m.setCorpus(c)
 	return m
 }
 
-func newModel(env []string) *Model {
-	m := &Model{ctx: &Context{}, help: help.New()}
+func newModel(list *shortlist.List, env []string) *Model {
+	m := &Model{ctx: &Context{Shortlist: list, now: time.Now, open: openerFor(runtime.GOOS, env), clipboard: tea.SetClipboard}, help: help.New()}
 	dark, forced := themeChoice(env)
 	m.ctx.Theme, m.forcedTheme = newTheme(dark), forced
 	m.help.Styles = m.ctx.Theme.help
@@ -53,7 +57,9 @@ func newModel(env []string) *Model {
 
 func (m *Model) setCorpus(c *corpus.Corpus) {
 	m.ctx.Corpus = c
+	m.ctx.triage.idsOnce, m.ctx.triage.ids = sync.Once{}, nil
 	m.browser = newBrowser(m.ctx)
+	m.ctx.filtered = m.browser.rows
 	m.stack = []Component{m.browser}
 	m.layout()
 }
@@ -95,6 +101,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case stopMsg:
 		m.stoppedBy = msg.sig
+		m.commit()
 		return m, tea.Quit
 	case cancelLoadMsg:
 		m.cancelled = true
@@ -111,7 +118,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(msg.corpus.Problems()) > 0 && msg.corpus.Len() == 0 {
 			return m, m.push(newProblems(m.ctx, m.browser))
 		}
-		return m, m.follow()
+		return m, tea.Batch(m.follow(), m.ctx.indexIDs)
 	case openMsg:
 		return m, m.push(msg.view)
 	case closeMsg:
@@ -123,6 +130,26 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, nil
+	case compareReadyMsg:
+		switch {
+		case msg.gen != m.ctx.compareGen:
+		case msg.err != nil:
+			m.ctx.Notify("Cannot compare: " + plain.Line(msg.err.Error()))
+		default:
+			return m, m.push(newComparison(m.ctx, msg.trials))
+		}
+		return m, nil
+	case savedMsg:
+		m.ctx.saved(msg.err)
+		return m, nil
+	case openedMsg:
+		m.ctx.openedURL(msg)
+		return m, nil
+	case exportDoneMsg:
+		m.ctx.exported(msg)
+		return m, nil
+	case citationMsg:
+		return m, m.ctx.copyCitationLine(msg)
 	case showTrialMsg:
 		m.stack = m.stack[:1]
 		m.layout()
@@ -162,6 +189,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		if m.ctx.Corpus == nil {
 			m.cancelled = true
 		}
+		m.commit()
 		return tea.Quit
 	}
 	if m.tooSmall() {
@@ -183,15 +211,40 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.ctx.Corpus == nil {
 		return nil
 	}
+	sel, hasTrial := top.(selecter)
 	for _, v := range views {
-		if key.Matches(msg, v.key) {
-			return m.push(v.open(m.ctx, top))
+		if key.Matches(msg, v.key) && (!v.onTrial || hasTrial) {
+			if c := v.open(m.ctx, top); c != nil {
+				return m.push(c)
+			}
+			return nil
+		}
+	}
+	for _, a := range actions {
+		if hasTrial && key.Matches(msg, a.key) {
+			s, ok := sel.current()
+			if !ok {
+				m.ctx.Notify("No trial is selected.")
+				return nil
+			}
+			return a.run(m.ctx, s)
 		}
 	}
 	if key.Matches(msg, keyQuit) {
+		m.commit()
 		return tea.Quit
 	}
 	return nil
+}
+
+// commit keeps what views hold unsaved (a note being written) as the
+// program ends; Run saves the shortlist after.
+func (m *Model) commit() {
+	for _, c := range m.stack {
+		if c, ok := c.(committer); ok {
+			c.commit()
+		}
+	}
 }
 
 // push opens a view on top.

@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/report"
+	"github.com/trials-app/trials/shortlist"
 )
 
 // Options start the browser.
@@ -23,6 +26,9 @@ type Options struct {
 	Input  io.Reader
 	Output io.Writer // the terminal; nil for stdout
 	Env    []string
+	// DataDir is where the shortlist is kept; "" for the user's data
+	// directory (shortlist.DefaultDir, found from Env). Tests set it.
+	DataDir string
 }
 
 // Result is how the browser ended.
@@ -34,6 +40,9 @@ type Result struct {
 	Cancelled bool
 	// Signal is the signal that stopped the browser, if one did.
 	Signal os.Signal
+	// ShortlistErr is why the shortlist could not be saved as the browser
+	// closed, if it could not.
+	ShortlistErr error
 }
 
 // stopMsg ends the program on a signal.
@@ -61,7 +70,9 @@ func Run(o Options) (Result, error) {
 	}
 	ctx, cancel := context.WithCancel(o.Ctx)
 	defer cancel() // stops a load the user did not wait for
-	m := newModel(o.Env)
+	list, listErr := openShortlist(o)
+	m := newModel(list, o.Env)
+	m.ctx.opened(listErr)
 	load := func(ctx context.Context, progress func(corpus.Progress)) (*corpus.Corpus, error) {
 		return corpus.Load(ctx, o.Source, corpus.Options{Progress: progress})
 	}
@@ -90,6 +101,11 @@ func Run(o Options) (Result, error) {
 	io.WriteString(out, popTitle) //nolint:errcheck
 
 	var res Result
+	// Saves run after each change; one may not have finished, or the last
+	// change (a note committed by ctrl+c) never had its own.
+	if list.Dirty() {
+		res.ShortlistErr = list.Save()
+	}
 	if fm, ok := final.(*Model); ok {
 		if fm.fatal != nil {
 			return res, fm.fatal
@@ -120,3 +136,31 @@ var (
 func themeChoice(env []string) (dark, forced bool) { return report.ThemeChoice(env) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// openShortlist opens the shortlist in o.DataDir, or in the user's data
+// directory as o.Env finds it. With no data directory at all (no $HOME) it
+// is kept in memory for the session, and the error says so.
+func openShortlist(o Options) (*shortlist.List, error) {
+	dir := o.DataDir
+	if dir == "" {
+		d, err := shortlist.DefaultDir(runtime.GOOS, getenv(o.Env))
+		if err != nil {
+			return shortlist.OpenDefault()
+		}
+		dir = d
+	}
+	return shortlist.Open(dir)
+}
+
+// getenv looks a name up in an environment list; the last setting wins.
+func getenv(env []string) func(string) string {
+	return func(name string) string {
+		v := ""
+		for _, kv := range env {
+			if val, ok := strings.CutPrefix(kv, name+"="); ok {
+				v = val
+			}
+		}
+		return v
+	}
+}

@@ -17,7 +17,7 @@ func TestRunRestoresTheWindowTitle(t *testing.T) {
 	var out bytes.Buffer
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel() // ends the program as soon as it starts
-	res, err := Run(Options{Ctx: ctx, Source: corpus.Source{FS: seeds.FS}, Input: strings.NewReader(""), Output: &out, Env: testEnv})
+	res, err := Run(Options{Ctx: ctx, Source: corpus.Source{FS: seeds.FS}, Input: strings.NewReader(""), Output: &out, Env: testEnv, DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,12 @@ func TestRunRestoresTheWindowTitle(t *testing.T) {
 
 func TestASignalEndsTheProgram(t *testing.T) {
 	m := newTestModel(t, seedCorpus(t), 80, 24)
+	press(t, m, "a")
+	typeText(t, m, "half a note")
 	if !send(t, m, stopMsg{syscall.SIGHUP}) || m.stoppedBy != syscall.SIGHUP {
 		t.Errorf("SIGHUP: stopped by %v", m.stoppedBy)
+	}
+	if m.ctx.Shortlist.Note("NCT05033522") != "half a note" || !m.ctx.Shortlist.Dirty() {
+		t.Error("a note being typed when a signal ends the program is kept, for Run to save")
 	}
 }

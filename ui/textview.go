@@ -348,3 +348,11 @@ func fit(s string, width int) string {
 	}
 	return s + strings.Repeat(" ", width-w)
 }
+
+// reveal scrolls line into view, a few lines from the top when it was off
+// screen.
+func (v *textView) reveal(line int) {
+	if line < v.vp.YOffset() || line >= v.vp.YOffset()+v.vp.Height() {
+		v.vp.SetYOffset(max(line-2, 0))
+	}
+}

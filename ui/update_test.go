@@ -199,41 +199,56 @@ func TestStaleFilterResultsAreDropped(t *testing.T) {
 	}
 }
 
-func TestMarksAndCompare(t *testing.T) {
+func TestShortlistAndCompare(t *testing.T) {
 	m := newTestModel(t, seedCorpus(t), 80, 24)
 	press(t, m, "c")
-	if !topIs[*browser](m) || !strings.Contains(screen(m), "Mark a trial with space") {
-		t.Error("c with nothing marked should explain")
+	if !topIs[*browser](m) || !strings.Contains(screen(m), "Shortlist a trial with space") {
+		t.Error("c with nothing shortlisted should explain")
 	}
-	press(t, m, "space", "j", "c") // the marked and the selected
+	press(t, m, "space", "j", "c") // the shortlisted and the selected
 	cmp, ok := m.top().(*comparison)
-	if !ok || cmp.a.ID != "NCT05033522" || cmp.b.ID != "NCT05168163" {
+	if !ok || cmp.trials[0].ID != "NCT05033522" || cmp.trials[1].ID != "NCT05168163" {
 		t.Fatalf("compare: %T", m.top())
 	}
 	press(t, m, "s")
-	if cmp.a.ID != "NCT05168163" || !strings.Contains(screen(m), "NCT05168163  ⇄  NCT05033522") {
+	if cmp.trials[0].ID != "NCT05168163" || !strings.Contains(screen(m), "NCT05168163  ⇄  NCT05033522") {
 		t.Error("s should swap the sides")
 	}
 	press(t, m, "pgdown", "esc")
-	if !topIs[*browser](m) || len(m.ctx.Marks) != 1 {
-		t.Errorf("esc returns with the marks kept: %T marks %v", m.top(), m.ctx.Marks)
+	if !topIs[*browser](m) || m.ctx.Shortlist.Len() != 1 {
+		t.Errorf("esc returns with the shortlist kept: %T, %d shortlisted", m.top(), m.ctx.Shortlist.Len())
 	}
-	// Two marks: c compares them whatever is selected.
+	// Two shortlisted: c compares them whatever is selected.
 	press(t, m, "space", "G", "c")
 	cmp = m.top().(*comparison)
-	if cmp.a.ID != "NCT05033522" || cmp.b.ID != "NCT05168163" {
-		t.Errorf("two marks: %s vs %s", cmp.a.ID, cmp.b.ID)
+	if cmp.trials[0].ID != "NCT05033522" || cmp.trials[1].ID != "NCT05168163" {
+		t.Errorf("two shortlisted: %s vs %s", cmp.trials[0].ID, cmp.trials[1].ID)
 	}
 	press(t, m, "esc")
-	// A third mark lets the oldest go.
+	// Any number can be shortlisted; c takes the two most recent.
 	press(t, m, "space")
-	if len(m.ctx.Marks) != 2 || m.ctx.Marks[1] != m.browser.list.selected() {
-		t.Errorf("marks %v", m.ctx.Marks)
+	if m.ctx.Shortlist.Len() != 3 || !strings.Contains(screen(m), "★ 3 shortlisted") {
+		t.Errorf("three shortlisted: %d\n%s", m.ctx.Shortlist.Len(), screen(m))
 	}
-	// space on a marked trial unmarks it.
+	press(t, m, "c")
+	cmp = m.top().(*comparison)
+	if cmp.trials[0].ID != "NCT05168163" || cmp.trials[1].ID != "CC-B505B9C8" {
+		t.Errorf("the two most recent: %s vs %s", cmp.trials[0].ID, cmp.trials[1].ID)
+	}
+	press(t, m, "esc")
+	// space on a shortlisted trial takes it off.
 	press(t, m, "space")
-	if len(m.ctx.Marks) != 1 {
-		t.Errorf("unmark: %v", m.ctx.Marks)
+	if m.ctx.Shortlist.Len() != 2 || m.ctx.Shortlist.Has("CC-B505B9C8") || !strings.Contains(screen(m), "off the shortlist") {
+		t.Errorf("off: %v", m.ctx.Shortlist.IDs())
+	}
+	// The list marks the shortlisted rows with ★, not with colour alone.
+	rows := strings.Split(screen(m), "\n")
+	for _, id := range []string{"NCT05033522", "NCT05168163"} {
+		for _, r := range rows {
+			if strings.Contains(r, id) && !strings.HasPrefix(r, " ★") && !strings.HasPrefix(r, "▌★") {
+				t.Errorf("the row of %s has no ★: %q", id, r)
+			}
+		}
 	}
 }
 
@@ -503,10 +518,14 @@ func TestEveryKeyAViewActsOnIsInItsHelp(t *testing.T) {
 	setups := map[string][]string{
 		"list": nil, "pane": {"2"}, "pane-search": {"2", "/", "a", "enter"}, "filter-applied": {"/", "h", "enter"},
 		"finder-trials": {"i", "enter"}, "compare": {"space", "j", "c"}, "help": {"?"}, "problems": {"!"},
+		"shortlist": {"space", "j", "space", "L"}, "shortlist-picked": {"space", "j", "space", "L", "space", "j", "space"},
+		"compare-picked": {"space", "j", "space", "j", "space", "L", "space", "j", "space", "j", "space", "c"},
+		"contacts":       {"G", "2", "]"},
 	}
+	c := corpus.FromTrials(append(seedTrials(t), contactTrial()), nil, "test")
 	for name, setup := range setups {
 		fresh := func() *Model {
-			m := newTestModel(t, seedCorpus(t), 120, 30)
+			m := newTestModel(t, c, 120, 30)
 			press(t, m, setup...)
 			if isTyping(m.top()) {
 				t.Fatalf("%s: typing", name)

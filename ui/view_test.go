@@ -33,7 +33,7 @@ func TestGoldenViews(t *testing.T) {
 		{"eligibility", []string{"G", "4"}, ""},
 		{"filter-typing", []string{"/"}, "lenv"},
 		{"filter-applied", []string{"/", "l", "i", "v", "e", "r", "enter"}, ""},
-		{"marked", []string{"space", "j", "j", "space"}, ""},
+		{"shortlisted", []string{"space", "j", "j", "space"}, ""},
 		{"finder", []string{"i"}, ""},
 		{"finder-query", []string{"i"}, "levantinib"},
 		{"finder-trials", []string{"i", "l", "e", "n", "v", "enter"}, ""},
@@ -70,7 +70,7 @@ func TestGoldenViews(t *testing.T) {
 		checkGolden(t, newTestModel(t, corpus.FromTrials(nil, nil, "inbox"), 80, 24))
 	})
 	t.Run("light-120x40", func(t *testing.T) {
-		m := New(seedCorpus(t), []string{"TRIALS_THEME=light"})
+		m := New(seedCorpus(t), testList(t), []string{"TRIALS_THEME=light"})
 		send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
 		press(t, m, "j", "2")
 		checkGolden(t, m)
@@ -173,4 +173,35 @@ func reverseMask(s string) []bool {
 		i += size
 	}
 	return out
+}
+
+// TestGoldenTriageViews renders the shortlist (with a trial not in the
+// corpus, notes and tags), a three-way comparison, and the note, tag and
+// export dialogs; compared with testdata/TestGoldenTriageViews.
+func TestGoldenTriageViews(t *testing.T) {
+	views := []struct {
+		name string
+		size [2]int
+		keys []string
+	}{
+		{"shortlist", [2]int{200, 60}, []string{"L"}},
+		{"shortlist", [2]int{80, 24}, []string{"L"}},
+		{"shortlist-picked", [2]int{120, 40}, []string{"L", "space", "j", "j", "space", "j", "x"}},
+		{"compare-3", [2]int{200, 60}, []string{"L", "space", "j", "j", "space", "j", "space", "c"}},
+		{"list-tagged", [2]int{80, 24}, []string{"j"}},
+		{"detail-noted", [2]int{160, 48}, []string{"j", "enter"}},
+		{"note", [2]int{80, 24}, []string{"j", "a"}},
+		{"tag", [2]int{80, 24}, []string{"j", "t", "backspace", "backspace", "space", "x"}},
+		{"export", [2]int{80, 24}, []string{"e"}},
+	}
+	for _, v := range views {
+		name := fmt.Sprintf("%s-%dx%d", v.name, v.size[0], v.size[1])
+		t.Run(name, func(t *testing.T) {
+			c, dir := missingCorpus(t)
+			m := newTestModelIn(t, c, dir, v.size[0], v.size[1])
+			m.ctx.workDir = "/home/coordinator"
+			press(t, m, v.keys...)
+			checkGolden(t, m)
+		})
+	}
 }

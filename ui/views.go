@@ -1,14 +1,22 @@
 package ui
 
-import "slices"
+import (
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // view is a view opened by a global key, from wherever that key is not
 // taken (a view that types, or binds the key itself, keeps it). under is
-// the view it opens over.
+// the view it opens over. open may return nil when there is nothing to
+// open (it then says why with a notice).
 type view struct {
 	key    binding
 	footer bool // named in the footer, not only in help
-	open   func(ctx *Context, under Component) Component
+	// onTrial views act on the trial selected in under, and are offered
+	// only over views that have one (a selecter).
+	onTrial bool
+	open    func(ctx *Context, under Component) Component
 }
 
 // views are the views global keys open. To add one, write its Component
@@ -19,8 +27,31 @@ var views []view
 func init() {
 	views = []view{
 		{key: bind("?", "help", "?"), footer: true, open: newHelp},
+		{key: bind("L", "view shortlist", "L"), footer: true, open: newShortlistView},
 		{key: bind("i", "interventions", "i"), open: func(ctx *Context, _ Component) Component { return newFinder(ctx) }},
+		{key: bind("a", "note on the trial", "a"), onTrial: true, open: newNoteEditor},
+		{key: bind("t", "tag the trial", "t"), onTrial: true, open: newTagEditor},
+		{key: bind("e", "export…", "e"), open: newExportDialog},
 		{key: bind("!", "load problems", "!"), open: newProblems},
+	}
+}
+
+// action is a global key that acts on the selected trial without a view of
+// its own: it returns the command doing it.
+type action struct {
+	key binding
+	run func(ctx *Context, sel selection) tea.Cmd
+}
+
+// actions are the keys that act on the selected trial (actions.go), offered
+// over views that have one (a selecter).
+var actions []action
+
+func init() {
+	actions = []action{
+		{key: bind("o", "open in the web browser", "o"), run: openInBrowser},
+		{key: bind("y", "copy the NCT id", "y"), run: copyID},
+		{key: bind("Y", "copy a citation", "Y"), run: copyCitation},
 	}
 }
 
@@ -32,10 +63,18 @@ func globalBindings(c Component, all bool) []binding {
 		return []binding{keyForceQuit}
 	}
 	own := boundKeys(c.KeyMap())
+	_, hasTrial := c.(selecter)
 	var out []binding
 	for _, v := range views {
-		if (all || v.footer) && !shadowed(v.key, own) {
+		if (all || v.footer) && (!v.onTrial || hasTrial) && !shadowed(v.key, own) {
 			out = append(out, v.key)
+		}
+	}
+	if all && hasTrial {
+		for _, a := range actions {
+			if !shadowed(a.key, own) {
+				out = append(out, a.key)
+			}
 		}
 	}
 	if !shadowed(keyQuit, own) {
