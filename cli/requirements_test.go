@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/loader"
 	"github.com/trials-app/trials/model"
@@ -109,5 +110,57 @@ func TestExportRequirementsCSVAndMarkdown(t *testing.T) {
 	if !strings.Contains(r.stdout, "### Requirements read from the criteria") ||
 		!strings.Contains(r.stdout, "| total bilirubin ≤ 3 × ULN | inclusion | everyone | Total bilirubin =\\< 3 x ULN") {
 		t.Errorf("md:\n%s", r.stdout)
+	}
+}
+
+// `trials screen` and the browser give the same verdicts: the browser's
+// screen column reads them from the corpus's compact requirements
+// (corpus.Screen, with no trial kept whole, as for a large corpus), the
+// command from each whole trial. Over the worked examples, for the
+// patients of examples_patients.json and a 67-year-old man, ECOG 1,
+// Child-Pugh 7, platelets 80.
+func TestScreenAgreesWithTheBrowser(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(eligibilityTestdata, "examples_patients.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Patients []json.RawMessage `json:"patients"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		t.Fatal(err)
+	}
+	patients := []string{`{"age": 67, "sex": "male", "ecog": 1, "child_pugh_score": 7, "platelets": 80}`}
+	for _, p := range f.Patients {
+		patients = append(patients, string(p))
+	}
+	c, err := corpus.Load(context.Background(), corpus.Source{Paths: exampleInputs}, corpus.Options{Keep: -1})
+	if err != nil || c.Len() != 18 {
+		t.Fatalf("load: %v, %d trials", err, c.Len())
+	}
+	excluded := 0
+	for _, raw := range patients {
+		path := writeTemp(t, "patient.json", raw)
+		r := run(t, append([]string{"screen", "--format", "json", "--patient", path}, exampleInputs...)...)
+		var got []screened
+		if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || len(got) != c.Len() {
+			t.Fatalf("screen: %v, %d results: %s", err, len(got), r.stderr)
+		}
+		p, err := eligibility.ReadPatient(strings.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range got {
+			res, ok := c.Screen(i, &p)
+			if !ok || c.Record(i).ID != s.ID || string(res.Verdict) != s.Verdict || res.UnknownCount() != s.Unknown {
+				t.Errorf("%s × %s: trials screen %s ?%d; the browser %s ?%d", p.ID, s.ID, s.Verdict, s.Unknown, res.Verdict, res.UnknownCount())
+			}
+			if s.Verdict == "excluded" {
+				excluded++
+			}
+		}
+	}
+	if excluded == 0 {
+		t.Error("no patient is excluded from any example: the comparison proves little")
 	}
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/model"
-	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/present"
 )
 
 // requirementsSection lines the trials' requirements up by variable, in
@@ -70,8 +70,12 @@ func requirementsSection(trials []*model.Trial, p *eligibility.Patient) Section 
 			for i, res := range results {
 				row.Cells[i] = "not stated"
 				for _, s := range res.Structured {
-					if s.Field == field {
-						row.Cells[i] = plain.Line(s.Registry) + " — " + VerdictText(s.Status)
+					switch {
+					case s.Field != field:
+					case field == "sex":
+						row.Cells[i] = present.Sex(model.Sex(s.Registry)) + " — " + VerdictText(s.Status)
+					default:
+						row.Cells[i] = registryAge(s.Registry) + " — " + VerdictText(s.Status)
 					}
 				}
 			}

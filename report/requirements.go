@@ -93,10 +93,12 @@ func otherUnit(r model.Requirement, p *eligibility.Patient) string {
 // maxTableCell caps a table cell: a range, a value, a name.
 const maxTableCell = 200
 
-// cell is one cell of a table.
+// cell is one cell of a table; short, when set, is what it says when the
+// table is too wide ("incl." for "inclusion").
 type cell struct {
 	text  string
 	style lipgloss.Style
+	short string
 }
 
 // table lays rows out in columns two spaces apart under a header, from
@@ -114,12 +116,14 @@ func (r *builder) table(indent int, head []string, rows [][]cell) {
 	}
 	n := len(head)
 	widths := make([]int, n)
-	for j, h := range head {
-		widths[j] = plain.Width(h)
-	}
-	for _, row := range rows {
-		for j, c := range row {
-			widths[j] = max(widths[j], plain.Width(c.text))
+	measure := func() {
+		for j, h := range head {
+			widths[j] = plain.Width(h)
+		}
+		for _, row := range rows {
+			for j, c := range row {
+				widths[j] = max(widths[j], plain.Width(c.text))
+			}
 		}
 	}
 	total := func() int {
@@ -128,6 +132,17 @@ func (r *builder) table(indent int, head []string, rows [][]cell) {
 			t += w
 		}
 		return t
+	}
+	measure()
+	if total() > r.width {
+		for _, row := range rows {
+			for j := range row {
+				if row[j].short != "" {
+					row[j].text = row[j].short
+				}
+			}
+		}
+		measure()
 	}
 	for total() > r.width {
 		widest := 0
@@ -172,7 +187,7 @@ func (r *builder) table(indent int, head []string, rows [][]cell) {
 	}
 	hc := make([]cell, n)
 	for j, h := range head {
-		hc[j] = cell{h, r.th.Label}
+		hc[j] = cell{text: h, style: r.th.Label}
 	}
 	line(hc)
 	for _, row := range rows {
@@ -208,8 +223,13 @@ func (r *builder) requirementsSection(t *model.Trial, reqs []model.Requirement, 
 		res = eligibility.Screen(t, *p)
 		r.screenSummary(res, p)
 	}
-	if len(reqs) == 0 && (p == nil || len(res.Structured) == 0) {
+	if len(reqs) == 0 {
 		r.para("None read from the criteria.", 2, th.Muted)
+		if p != nil && len(res.Structured) > 0 {
+			r.para("Only the registry's age range and sex were checked.", 2, th.Muted)
+		}
+	}
+	if len(reqs) == 0 && (p == nil || len(res.Structured) == 0) {
 		r.para(Reminder, 2, th.Muted)
 		return
 	}
@@ -222,14 +242,15 @@ func (r *builder) requirementsSection(t *model.Trial, reqs []model.Requirement, 
 	for i, q := range shown {
 		value := cell{style: th.Value}
 		scope := cell{style: th.Accent}
-		row := []cell{{eligibility.DisplayName(q.Variable), th.Value}, {Range(q), th.Value}, {q.From, th.Muted}}
+		row := []cell{{text: eligibility.DisplayName(q.Variable), style: th.Value}, {text: Range(q), style: th.Value},
+			{text: q.From, style: th.Muted, short: shortSection(q.From)}}
 		if q.Conditional {
 			scope.text = "subgroup only"
 		}
 		if p != nil {
 			c := res.Requirements[i]
 			value.text = ValueText(c.Value)
-			verdict := cell{VerdictText(c.Status), VerdictStyle(c.Status, th)}
+			verdict := cell{text: VerdictText(c.Status), style: VerdictStyle(c.Status, th)}
 			if c.Status == eligibility.Unknown {
 				if other := otherUnit(q, p); other != "" {
 					value.text = other
@@ -238,7 +259,7 @@ func (r *builder) requirementsSection(t *model.Trial, reqs []model.Requirement, 
 			}
 			if q.Conditional {
 				// shown, but it never decides: in brackets and muted
-				verdict = cell{"(" + verdict.text + ")", th.Muted}
+				verdict = cell{text: "(" + verdict.text + ")", style: th.Muted}
 			}
 			row = append(row, value, verdict)
 		}
@@ -246,12 +267,13 @@ func (r *builder) requirementsSection(t *model.Trial, reqs []model.Requirement, 
 	}
 	if p != nil {
 		for _, s := range res.Structured {
-			name, allowed := "age", registryAge(s.Registry)
+			name, allowed := "age (registry)", registryAge(s.Registry)
 			if s.Field == "sex" {
-				name, allowed = "sex", present.Sex(model.Sex(s.Registry))
+				name, allowed = "sex (registry)", present.Sex(model.Sex(s.Registry))
 			}
-			rows = append(rows, []cell{{name, th.Value}, {allowed, th.Value}, {"registry", th.Muted}, {ValueText(s.Value), th.Value},
-				{VerdictText(s.Status), VerdictStyle(s.Status, th)}, {}})
+			rows = append(rows, []cell{{text: name, style: th.Value}, {text: allowed, style: th.Value},
+				{}, {text: ValueText(s.Value), style: th.Value},
+				{text: VerdictText(s.Status), style: VerdictStyle(s.Status, th)}, {}})
 		}
 	}
 	r.table(2, head, rows)
@@ -262,6 +284,17 @@ func (r *builder) requirementsSection(t *model.Trial, reqs []model.Requirement, 
 		note = "Underlined below: where each value was read. " + note
 	}
 	r.para(note, 2, th.Muted)
+}
+
+// shortSection is a section's name where the table is narrow.
+func shortSection(s string) string {
+	switch s {
+	case "inclusion":
+		return "incl."
+	case "exclusion":
+		return "excl."
+	}
+	return ""
 }
 
 // registryAge is the registry's age range as the table reads it:

@@ -81,8 +81,8 @@ func TestEligibilityRequirementsTable(t *testing.T) {
 		"  platelets        ≥ 100 ×10^9/L   inclusion  80         ✗ not met",
 		"  platelets        ≥ 75 ×10^9/L    inclusion  80         (✓ met)       subgroup only",
 		"  total bilirubin  ≤ 1.5 mg/dL     exclusion  1.2 × ULN  ? other unit",
-		"  age              18–75 years     registry   67         ✓ met",
-		"  sex              All             registry   male       ✓ met",
+		"  age (registry)   18–75 years                67         ✓ met",
+		"  sex (registry)   All                        male       ✓ met",
 	} {
 		if !strings.Contains(got, squeeze(want)) {
 			t.Errorf("patient: %q missing from\n%s", want, got)
@@ -214,7 +214,7 @@ func TestCompareRequirementsRows(t *testing.T) {
 	check("ECOG", Differs, "≤ 1 — ✓ met", "≤ 2 — ✓ met", "≤ 1 — ✓ met")
 	check("platelets", Differs, "≥ 100 ×10^9/L; ≥ 75 ×10^9/L (subgroup) — ✗ not met", "≥ 100 ×10^9/L — ✗ not met", noneRead)
 	check("total bilirubin", NotAll, "≤ 1.5 mg/dL — ? unknown", noneRead, noneRead)
-	check("Registry age", NotAll, "18 Years–75 Years — ✓ met", "not stated", "not stated")
+	check("Registry age", NotAll, "18–75 years — ✓ met", "not stated", "not stated")
 	// without a patient: the bounds only
 	for _, s := range Compare([]*model.Trial{a, bT}, nil) {
 		for _, r := range s.Rows {

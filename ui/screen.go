@@ -33,6 +33,7 @@ const (
 	cellScreened screenCell = 1 << 15
 	cellExcluded screenCell = 1 << 14
 	cellNoData   screenCell = 1 << 13 // the corpus keeps nothing to screen with
+	cellNoneRead screenCell = 1 << 12 // no requirement was read from the criteria
 	cellUnknowns screenCell = 0xFF    // the count of unknowns, in the low byte
 )
 
@@ -44,8 +45,16 @@ func newScreenCell(res eligibility.Result, ok bool) screenCell {
 	if res.Verdict == eligibility.Excluded {
 		c |= cellExcluded
 	}
+	if len(res.Requirements) == 0 {
+		c |= cellNoneRead
+	}
 	return c
 }
+
+// noneRead reports a possible verdict with nothing read from the criteria
+// (the registry's age and sex alone): a ✓ there would read as a screen
+// that was not done.
+func (c screenCell) noneRead() bool { return c&cellNoneRead != 0 && c&cellExcluded == 0 }
 
 func (c screenCell) unknowns() int { return int(c & cellUnknowns) }
 
@@ -57,9 +66,10 @@ type screenState struct {
 	next    int  // the first record the in-order pass has not handed out
 	running bool // a chunk is being screened
 	done    int
-	// excluded and noData count the screened records that are excluded,
-	// and that could not be screened.
-	excluded, noData int
+	// excluded, noneRead and noData count the screened records that are
+	// excluded, possible with nothing read from their criteria, and that
+	// could not be screened.
+	excluded, noneRead, noData int
 }
 
 // screenChunkMsg brings the verdicts of a chunk of records.
@@ -129,11 +139,13 @@ func (c *Context) screened(msg screenChunkMsg) tea.Cmd {
 		if r < len(s.cells) && s.cells[r] == 0 {
 			s.cells[r] = msg.cells[i]
 			s.done++
-			switch {
-			case msg.cells[i]&cellNoData != 0:
+			switch c := msg.cells[i]; {
+			case c&cellNoData != 0:
 				s.noData++
-			case msg.cells[i]&cellExcluded != 0:
+			case c&cellExcluded != 0:
 				s.excluded++
+			case c.noneRead():
+				s.noneRead++
 			}
 		}
 	}
@@ -149,13 +161,14 @@ func (c *Context) screenCellOf(rec int) screenCell {
 }
 
 // screenColumn shows the verdict: ✓ possible or ✗ excluded, then ? N for
-// what could not be checked; … while the record waits to be screened.
-var screenColumn = column{name: "screen (✓ not excluded by what was read, ✗ excluded, ? N not checked)", width: 6,
+// what could not be checked; – for a trial nothing was read from (possible
+// on the registry's age and sex alone); … while the record waits.
+var screenColumn = column{name: "screen (with a patient profile)", width: 6,
 	textCtx: func(ctx *Context, rec int, _ *search.Record) string { return screenText(ctx.screenCellOf(rec)) },
 	styleCtx: func(ctx *Context, rec int, th *theme) lipgloss.Style {
 		c := ctx.screenCellOf(rec)
 		switch {
-		case c == 0 || c&cellNoData != 0:
+		case c == 0 || c&cellNoData != 0 || c.noneRead():
 			return th.muted
 		case c&cellExcluded != 0:
 			return th.report.NotMet
@@ -169,6 +182,8 @@ func screenText(c screenCell) string {
 	case c == 0:
 		return "…"
 	case c&cellNoData != 0:
+		return ""
+	case c.noneRead():
 		return "–"
 	}
 	mark := "✓"
@@ -188,10 +203,13 @@ func (c *Context) screenStatus() string {
 	if c.profile.patient == nil || s.cells == nil {
 		return ""
 	}
-	possible := s.done - s.excluded - s.noData
+	possible := s.done - s.excluded - s.noneRead - s.noData
 	out := "screen: ✓ " + present.Number(possible) + " not excluded · ✗ " + present.Number(s.excluded) + " excluded"
+	if s.noneRead > 0 {
+		out += " · – " + present.Number(s.noneRead) + " nothing read"
+	}
 	if s.noData > 0 {
-		out += " · – " + present.Number(s.noData) + " cannot be screened"
+		out += " · " + present.Number(s.noData) + " cannot be screened"
 	}
 	if s.done < len(s.cells) {
 		out += " · screening " + strconv.Itoa(s.done*100/max(len(s.cells), 1)) + "%…"

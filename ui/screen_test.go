@@ -77,6 +77,9 @@ func TestScreenColumnAgreesWithTrialsScreen(t *testing.T) {
 			if n := want.UnknownCount(); n > 0 {
 				mark += fmt.Sprintf(" ?%2d", n)
 			}
+			if want.Verdict == eligibility.Possible && len(want.Requirements) == 0 {
+				mark = "–" // nothing read: not a ✓
+			}
 			if got := rows[tr.ID]; got != mark {
 				t.Errorf("%s × %s: the column says %q, trials screen %q (%v)", p.ID, tr.ID, got, mark, want.NotMet)
 			}
@@ -207,8 +210,8 @@ func TestEligibilityPaneVerdicts(t *testing.T) {
 		"platelets ≥ 75 ×10^9/L inclusion 80 ✓ met",
 		"ANC ≥ 1.5 ×10^9/L inclusion — ? unknown",
 		"creatinine clearance ≥ 30 mL/min inclusion — (? unknown) subgroup only",
-		"age ≥ 18 years registry 67 ✓ met",
-		"sex All registry male ✓ met",
+		"age (registry) ≥ 18 years 67 ✓ met",
+		"sex (registry) All male ✓ met",
 		"? 10 not checked: ANC, lymphocytes, hemoglobin, AST, ALT, total bilirubin, albumin, INR, creatinine, creatinine clearance (subgroup bounds only).",
 	} {
 		if !strings.Contains(s, want) {
@@ -336,5 +339,28 @@ func TestCompareFourAlignsRequirements(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("four-way comparison lacks %q", want)
 		}
+	}
+}
+
+// A trial nothing was read from shows –, not ✓: possible on the registry's
+// age and sex alone is no screen of its criteria. The pane says so.
+func TestScreenColumnNothingRead(t *testing.T) {
+	bare := &model.Trial{ID: "NCT00000009", Title: "Criteria in prose only", Eligibility: model.Eligibility{MinAge: "18 Years", Sex: model.SexAll,
+		Inclusion: []model.Criterion{{Text: "Adequate organ function"}}}}
+	female := &model.Trial{ID: "NCT00000010", Title: "Women only", Eligibility: model.Eligibility{Sex: model.SexFemale}}
+	c := corpus.FromTrials(append(seedTrials(t)[:1], bare, female), nil, "three")
+	m := newTestModel(t, c, 200, 60)
+	enterProfile(t, m)
+	rows := screenRows(m)
+	if rows["NCT00000009"] != "–" || rows["NCT00000010"] != "✗" || rows["NCT05033522"] != "✓ ? 4" {
+		t.Errorf("rows %v", rows)
+	}
+	if st := m.browser.Status(); !strings.Contains(st, "screen: ✓ 1 not excluded · ✗ 1 excluded · – 1 nothing read") {
+		t.Errorf("status %q", st)
+	}
+	press(t, m, "j", "4")
+	if s := eligibilityText(m); !strings.Contains(s, "None read from the criteria. Only the registry's age range and sex were checked.") ||
+		!strings.Contains(s, "age (registry) ≥ 18 years 67 ✓ met") {
+		t.Errorf("pane of a trial nothing was read from:\n%s", s)
 	}
 }
