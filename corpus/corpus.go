@@ -1,6 +1,7 @@
 // Package corpus is the set of trials a command works on: it loads them
 // (files, directories, zips, or a file system such as the bundled seeds),
-// keeps a slim record of each, indexes the records for the filter,
+// keeps a slim record of each (and, compactly, what screening a patient
+// reads of it: screen.go), indexes the records for the filter,
 // catalogues their interventions, and hands back a whole trial when one is
 // opened — kept in memory when the corpus is small, read again from its
 // source through a small cache when it is large. The browser and the

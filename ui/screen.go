@@ -164,7 +164,12 @@ func (c *Context) screenCellOf(rec int) screenCell {
 // what could not be checked; – for a trial nothing was read from (possible
 // on the registry's age and sex alone); … while the record waits.
 var screenColumn = column{name: "screen (with a patient profile)", width: 6,
-	textCtx: func(ctx *Context, rec int, _ *search.Record) string { return screenText(ctx.screenCellOf(rec)) },
+	textCtx: func(ctx *Context, rec int, _ *search.Record) string {
+		if rec < 0 {
+			return "" // a shortlisted trial not in the corpus: nothing to screen
+		}
+		return screenText(ctx.screenCellOf(rec))
+	},
 	styleCtx: func(ctx *Context, rec int, th *theme) lipgloss.Style {
 		c := ctx.screenCellOf(rec)
 		switch {

@@ -364,3 +364,21 @@ func TestScreenColumnNothingRead(t *testing.T) {
 		t.Errorf("pane of a trial nothing was read from:\n%s", s)
 	}
 }
+
+// In the shortlist view, a trial not in the corpus has an empty screen
+// cell, not one waiting forever.
+func TestScreenColumnInShortlist(t *testing.T) {
+	c, dir := missingCorpus(t)
+	m := newTestModelIn(t, c, dir, 120, 30)
+	enterProfile(t, m)
+	press(t, m, "L")
+	rows := screenRows(m)
+	if _, ok := rows["NCT01234567"]; ok || rows["NCT05168163"] != "✗ ?10" {
+		t.Errorf("shortlist rows %v:\n%s", rows, screen(m))
+	}
+	for _, l := range strings.Split(screen(m), "\n") {
+		if strings.Contains(l, "NCT01234567") && strings.Contains(l, "…") && !strings.Contains(l, "folder") {
+			t.Errorf("a missing trial waits to be screened: %q", l)
+		}
+	}
+}
