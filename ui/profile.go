@@ -147,8 +147,12 @@ var shortUnits = map[string]string{
 	"creatinine_mg_dl": " mg/dL", "life_expectancy_weeks": " wk",
 }
 
-// patientSummary is the known fields of p, in form order, short.
+// patientSummary is the known fields of p, in form order, short; "" for
+// none.
 func patientSummary(p *eligibility.Patient) string {
+	if p == nil {
+		return ""
+	}
 	var parts []string
 	lead := ""
 	for _, f := range eligibility.Fields {

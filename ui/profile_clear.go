@@ -58,6 +58,10 @@ func (d *profileClear) Update(msg tea.Msg) (tea.Cmd, bool) {
 
 func (d *profileClear) View() string {
 	th := d.ctx.Theme
+	if d.ctx.patient() == nil {
+		// drawn once more between y and the close arriving
+		return fitLines([]string{th.header.Render(" Patient profile cleared.")}, d.width, d.height)
+	}
 	lines := []string{th.header.Render(" Clear the patient profile?"), ""}
 	for _, l := range plain.Wrap(patientSummary(d.ctx.patient()), max(d.width-2, 10)) {
 		lines = append(lines, " "+l)

@@ -222,3 +222,29 @@ func TestProfileNoticesCarryNoValues(t *testing.T) {
 		t.Errorf("problems %v", m.ctx.triage.problems)
 	}
 }
+
+// Every view is drawn after each message, before the commands it returned
+// have run: the question drawn between y and its closing must not fail
+// (the runtime draws it; send in these tests runs the commands first).
+func TestProfileClearDrawnBeforeItCloses(t *testing.T) {
+	m := newTestModel(t, seedCorpus(t), 80, 24)
+	enterProfile(t, m)
+	press(t, m, "P")
+	_, cmd := m.Update(keyMsg("y"))
+	if s := screen(m); !strings.Contains(s, "Patient profile cleared.") {
+		t.Errorf("between y and the close:\n%s", s)
+	}
+	send(t, m, runCmd(cmd)...)
+	if topIs[*profileClear](m) || m.ctx.patient() != nil {
+		t.Error("not closed and cleared")
+	}
+	// the form, saved: drawn before it closes
+	press(t, m, "p")
+	typeText(t, m, "5")
+	_, cmd = m.Update(keyMsg("enter"))
+	screen(m)
+	send(t, m, runCmd(cmd)...)
+	if m.ctx.patient() == nil || *m.ctx.patient().Age != 5 {
+		t.Error("the form did not save")
+	}
+}
