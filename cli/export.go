@@ -20,12 +20,15 @@ bundled seeds) in a machine-readable format:
 
   json    one JSON array, one object per trial (the default)
   jsonl   one JSON object per line
-  csv     a header row and one row per trial; lists joined with "; "
+  csv     a header row and one row per trial; lists joined with "; ",
+          the requirements read from the criteria in one column
   md      Markdown, a section per trial
   ris     RIS records for EndNote, Zotero, Covidence (TY DBASE; the NCT id
           as accession number, the registry page as URL)
 
-The JSON field names are a stable contract; see README.md. Your notes and
+Every trial carries eligibility.requirements: the thresholds read from its
+criteria (performance status, Child-Pugh, blood counts, liver and kidney
+values …; see README.md). The JSON field names are a stable contract. Your notes and
 tags from the browser's shortlist are added to the trials that have them:
 "note" and "tag" in JSON, the last two columns in CSV, a row and a section
 in Markdown, N1 and KW in RIS.

@@ -1,6 +1,7 @@
 // Package corpus is the set of trials a command works on: it loads them
 // (files, directories, zips, or a file system such as the bundled seeds),
-// keeps a slim record of each, indexes the records for the filter,
+// keeps a slim record of each (and, compactly, what screening a patient
+// reads of it: screen.go), indexes the records for the filter,
 // catalogues their interventions, and hands back a whole trial when one is
 // opened — kept in memory when the corpus is small, read again from its
 // source through a small cache when it is large. The browser and the
@@ -104,10 +105,12 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		keep = DefaultKeep
 	}
 	b := search.NewBuilder(0)
+	sb := newScreensBuilder(0)
 	whole := []*model.Trial{}
 	l := loader.New()
 	problems := stream(ctx, l, src, opts.Progress, func(t *model.Trial) {
 		b.Add(search.NewRecord(t))
+		sb.add(t)
 		if whole != nil {
 			whole = append(whole, t)
 			if len(whole) > keep {
@@ -124,7 +127,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 			reread = loader.Reload
 		}
 	}
-	c := FromParts(Parts{Index: b.Index(), Whole: whole, Reread: reread, Problems: problems, Origin: src.Origin})
+	c := FromParts(Parts{Index: b.Index(), Screens: sb.done(), Whole: whole, Reread: reread, Problems: problems, Origin: src.Origin})
 	return c, ctx.Err()
 }
 
@@ -133,6 +136,9 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 type Parts struct {
 	Index   *search.Index
 	Catalog *search.Catalog // nil: built from the index's records
+	// Screens is what screening a patient reads of each record; nil: built
+	// from Whole, or none (the corpus then cannot screen).
+	Screens *Screens
 	// Whole holds every trial by record, when the corpus is small enough
 	// to keep; nil when trials are read again through Reread.
 	Whole    []*model.Trial
@@ -155,6 +161,7 @@ type Corpus struct {
 	origin   string
 	whole    []*model.Trial
 	reread   func(model.Source) (*model.Trial, error)
+	screens  *Screens
 
 	reads singleflight.Group // one reread per record at a time
 	mu    sync.Mutex         // guards cache and order, never held during I/O
@@ -175,8 +182,14 @@ func FromParts(p Parts) *Corpus {
 	if p.Catalog == nil {
 		p.Catalog = search.NewCatalog(p.Index.Records())
 	}
+	if p.Screens == nil && p.Whole != nil && len(p.Whole) == p.Index.Len() {
+		p.Screens = ScreensOf(p.Whole)
+	}
+	if p.Screens != nil && p.Screens.Len() != p.Index.Len() {
+		p.Screens = nil // not these records: screening would name the wrong trials
+	}
 	return &Corpus{index: p.Index, catalog: p.Catalog, problems: p.Problems, origin: p.Origin,
-		whole: p.Whole, reread: p.Reread, cache: map[int]*list.Element{}, order: list.New()}
+		whole: p.Whole, reread: p.Reread, screens: p.Screens, cache: map[int]*list.Element{}, order: list.New()}
 }
 
 // FromTrials makes a corpus of trials kept whole (small inputs, tests).

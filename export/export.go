@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/export/ris"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
@@ -183,8 +184,11 @@ func marshal(t *model.Trial, a Annotation, indent string) ([]byte, error) {
 // "; " (phases with "|", as in "PHASE2|PHASE3"); the *_count columns count.
 // A cell a spreadsheet would run as a formula (starting with =, +, -, @, a
 // tab or a carriage return, also after leading spaces) is prefixed with an
-// apostrophe. The last two are the user's note and tag on the trial, empty
-// unless the export was given them (Annotate).
+// apostrophe. requirements is the thresholds read from the criteria, each as
+// a clinician reads it ("ECOG ≤ 1; platelets ≥ 75 ×10^9/L; total bilirubin ≤
+// 3 × ULN (subgroup)"): the allowed range, exclusions already inverted. The
+// last two are the user's note and tag on the trial, empty unless the export
+// was given them (Annotate).
 var CSVColumns = []string{
 	"id", "nct_id", "title", "official_title", "acronym", "status", "phases", "study_type",
 	"enrollment", "enrollment_type", "start_date", "primary_completion_date", "completion_date",
@@ -192,7 +196,7 @@ var CSVColumns = []string{
 	"collaborators", "allocation", "intervention_model", "masking", "primary_purpose", "arms",
 	"interventions", "min_age", "max_age", "sex", "healthy_volunteers", "inclusion_criteria_count",
 	"exclusion_criteria_count", "primary_outcomes", "location_count", "countries", "secondary_ids",
-	"related_trials", "source_path", "source_entry", "source_format", "warnings", "note", "tag",
+	"related_trials", "source_path", "source_entry", "source_format", "warnings", "requirements", "note", "tag",
 }
 
 func csvRow(t *model.Trial) []string {
@@ -239,5 +243,21 @@ func csvRow(t *model.Trial) []string {
 		strconv.Itoa(model.CountCriteria(t.Eligibility.Exclusion)), join(outcomes),
 		strconv.Itoa(len(t.Locations)), join(t.Countries), join(ids), join(t.RelatedTrials),
 		t.Source.Path, t.Source.Entry, string(t.Source.Format), join(t.Warnings),
+		requirementsCell(t.Eligibility.Requirements),
 	}
+}
+
+// requirementsCell is the requirements on one line: each as Describe reads
+// it, "(subgroup)" after one that applies only to a subgroup or is an
+// alternative — which never decides a screen.
+func requirementsCell(reqs []model.Requirement) string {
+	parts := make([]string, 0, len(reqs))
+	for _, r := range reqs {
+		s := eligibility.Describe(r)
+		if r.Conditional {
+			s += " (subgroup)"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,6 +54,51 @@ func TestCSVRowsMatchHeader(t *testing.T) {
 	}
 	if row["phases"] != "PHASE1|PHASE2" || row["enrollment"] != "12" || row["inclusion_criteria_count"] != "2" || row["conditions"] != "X; Y; Z" {
 		t.Errorf("row %v", row)
+	}
+}
+
+// The requirements read from the criteria: a readable CSV cell and a
+// Markdown table, each requirement with the criterion it came from.
+func TestRequirementsInCSVAndMarkdown(t *testing.T) {
+	tr := sample()
+	one, seventyFive, thirty, yes := 1.0, 75.0, 30.0, true
+	tr.Eligibility.Requirements = []model.Requirement{
+		{Variable: "ecog", Max: &one, MaxInclusive: &yes, From: "inclusion", Text: "ECOG 0-1"},
+		{Variable: "platelets", Min: &seventyFive, MinInclusive: &yes, Unit: "10^9/L", From: "exclusion", Text: "Platelets < 75,000/µL | *low*"},
+		{Variable: "creatinine_clearance", Min: &thirty, MinInclusive: &yes, Unit: "mL/min", From: "inclusion", Conditional: true,
+			Text: "Creatinine ≤ 2 × ULN or CrCl ≥ 30 mL/min"},
+	}
+	var b bytes.Buffer
+	if err := Write(&b, "csv", []*model.Trial{tr, sample()}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil || len(rows) != 3 {
+		t.Fatal(rows, err)
+	}
+	col := slices.Index(CSVColumns, "requirements")
+	if col < 0 || CSVColumns[len(CSVColumns)-2] != "note" {
+		t.Fatalf("columns %v: requirements before note and tag, which stay last", CSVColumns)
+	}
+	want := "ECOG ≤ 1; platelets ≥ 75 ×10^9/L; creatinine clearance ≥ 30 mL/min (subgroup)"
+	if rows[1][col] != want || rows[2][col] != "" {
+		t.Errorf("requirements cells %q, %q; want %q and empty", rows[1][col], rows[2][col], want)
+	}
+	b.Reset()
+	if err := Write(&b, "md", []*model.Trial{tr, sample()}); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	for _, s := range []string{"### Requirements read from the criteria\n",
+		"| ECOG ≤ 1 | inclusion | everyone | ECOG 0-1 |\n",
+		`| platelets ≥ 75 ×10^9/L | exclusion | everyone | Platelets \< 75,000/µL \| \*low\* |` + "\n",
+		"| creatinine clearance ≥ 30 mL/min | inclusion | a subgroup, or as an alternative | Creatinine ≤ 2 × ULN or CrCl ≥ 30 mL/min |\n"} {
+		if !strings.Contains(md, s) {
+			t.Errorf("markdown lacks %q:\n%s", s, md)
+		}
+	}
+	if strings.Count(md, "### Requirements read") != 1 {
+		t.Error("a trial without requirements has no requirements table")
 	}
 }
 

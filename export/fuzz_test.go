@@ -33,6 +33,9 @@ func FuzzMarkdown(f *testing.F) {
 		c.Arms = append([]model.Arm{{Label: text, Description: text, Interventions: []string{text}}}, c.Arms...)
 		c.Interventions = append([]model.Intervention{{Name: text, Description: text, OtherNames: []string{text}}}, c.Interventions...)
 		c.Eligibility.Inclusion = []model.Criterion{{Text: text, Children: []model.Criterion{{Text: text}}}}
+		one := 1.0
+		c.Eligibility.Requirements = append([]model.Requirement{{Variable: text, Max: &one, Unit: model.Unit(text), From: text, Text: text}},
+			c.Eligibility.Requirements...)
 		c.Locations = []model.Location{{Facility: text, City: text}}
 		c.Source.Path = text
 		var b strings.Builder

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/present"
 )
@@ -116,6 +117,7 @@ func writeMarkdown(b *strings.Builder, t *model.Trial, a Annotation) {
 	if e.StudyPopulation != "" {
 		fmt.Fprintf(b, "Study population: %s\n\n", mdEscape(present.ClipText(e.StudyPopulation)))
 	}
+	writeRequirements(b, e.Requirements)
 	criteria := func(title string, cs []model.Criterion) {
 		if len(cs) == 0 {
 			return
@@ -184,6 +186,28 @@ func writeMarkdown(b *strings.Builder, t *model.Trial, a Annotation) {
 		}
 		b.WriteString("\n")
 	}
+}
+
+// writeRequirements is the table of the thresholds read from the criteria,
+// each with the criterion it was read from; nothing when none were read.
+func writeRequirements(b *strings.Builder, reqs []model.Requirement) {
+	if len(reqs) == 0 {
+		return
+	}
+	b.WriteString("### Requirements read from the criteria\n\n")
+	b.WriteString("Allowed ranges (exclusions inverted), read by `trials` from the criteria below: an aid to reading them, not a replacement. " +
+		"A bound that applies to a subgroup only, or is an alternative, never decides a screen.\n\n")
+	b.WriteString("| Requirement | From | Applies to | Criterion |\n|---|---|---|---|\n")
+	reqs, more := present.ClipItems(reqs)
+	for _, r := range reqs {
+		applies := "everyone"
+		if r.Conditional {
+			applies = "a subgroup, or as an alternative"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdCell(eligibility.Describe(r)), mdCell(r.From), applies, mdCell(r.Text))
+	}
+	mdMore(b, more, "requirement")
+	b.WriteString("\n")
 }
 
 func join(ss []string) string {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 )
@@ -44,6 +45,7 @@ func finish(t *model.Trial) {
 	}
 	t.RelatedTrials = related
 	linkBothWays(t)
+	t.Eligibility.Requirements = eligibility.Extract(&t.Eligibility)
 	t.Canonicalize()
 }
 

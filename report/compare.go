@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
@@ -57,7 +58,13 @@ type NameKey func(string) string
 
 // Compare builds the comparison of trials, in columns in their order (at
 // least two are expected; fewer give a one-column table).
-func Compare(trials []*model.Trial, key NameKey) []Section {
+func Compare(trials []*model.Trial, key NameKey) []Section { return CompareFor(trials, key, nil) }
+
+// CompareFor is Compare with the trials' requirements screened for a
+// patient: each aligned requirement carries the patient's verdict on that
+// side, and the requirements open with each trial's overall verdict and
+// close with the registry's age and sex. A nil patient is Compare.
+func CompareFor(trials []*model.Trial, key NameKey, p *eligibility.Patient) []Section {
 	if key == nil {
 		key = func(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 	}
@@ -206,7 +213,7 @@ func Compare(trials []*model.Trial, key NameKey) []Section {
 		countries[i] = siteCountries(t)
 	}
 	sites.Rows = append(sites.Rows, pairCounts("Countries", countries, key)...)
-	sections := []Section{overview, design, arms, elig, incl, excl, outcomes, sites}
+	sections := []Section{overview, design, arms, elig, requirementsSection(trials, p), incl, excl, outcomes, sites}
 	// A row some trials fill and others leave empty (an arm, an outcome
 	// the others lack) says so.
 	for _, sec := range sections {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/loader"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/seeds"
@@ -40,7 +41,18 @@ func inject(t *model.Trial, text string) *model.Trial {
 		deep = model.Criterion{Text: text, Children: []model.Criterion{deep}}
 	}
 	c.Eligibility.Inclusion = append([]model.Criterion{deep}, c.Eligibility.Inclusion...)
+	// a requirement quoting the text, its value read from half of it
+	one := 1.0
+	c.Eligibility.Requirements = append([]model.Requirement{{Variable: text, Unit: model.Unit(text), Max: &one, From: text,
+		Conditional: true, Text: text, Span: [2]int{len(text) / 4, len(text) / 2}}}, c.Eligibility.Requirements...)
+	c.Eligibility.MinAge, c.Eligibility.Sex = text, model.Sex(text)
 	return &c
+}
+
+// fuzzPatient knows some fields and not others.
+func fuzzPatient() *eligibility.Patient {
+	age, ecog, plt, bili, male := 67.0, 1.0, 80.0, 1.2, "male"
+	return &eligibility.Patient{Age: &age, ECOG: &ecog, Platelets: &plt, BilirubinXULN: &bili, Sex: &male}
 }
 
 // fuzzSeeds adds texts from the real documents, and the shapes that broke
@@ -85,6 +97,11 @@ func FuzzReport(f *testing.F) {
 			if strings.ContainsAny(ansi.Strip(out), "\x1b\x07\u009b\u202e") {
 				t.Fatal("a control character reached the report")
 			}
+			out = EligibilityFor(inject(tr, text), fuzzPatient(), width, DefaultTheme())
+			checkLines(t, "eligibility", out, width, len(text)*40)
+			if strings.ContainsAny(ansi.Strip(out), "\x1b\x07\u009b\u202e") {
+				t.Fatal("a control character reached the screened eligibility")
+			}
 		}
 	})
 }
@@ -97,6 +114,8 @@ func FuzzCompare(f *testing.F) {
 		a, b := inject(trials[0], text), trials[1]
 		out := strings.Join(RenderCompare(Compare([]*model.Trial{a, b}, nil), NewCompareLayout(width, 2), DefaultTheme()), "\n")
 		checkLines(t, "compare", out, width, len(text)*40)
+		out = strings.Join(RenderCompare(CompareFor([]*model.Trial{a, b}, nil, fuzzPatient()), NewCompareLayout(width, 2), DefaultTheme()), "\n")
+		checkLines(t, "compare with a patient", out, width, len(text)*40)
 		// Three and four trials, at the widths the browser gives them.
 		for n := 3; n <= 4; n++ {
 			w := max(width, MinCompareWidth+(n-2)*(minColumn+3))

@@ -17,6 +17,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
@@ -321,9 +322,17 @@ func writeIntervention(r *builder, t *model.Trial, name string, indent int) {
 	}
 }
 
-// Eligibility is the age range, sex, healthy volunteers and the numbered,
-// nested inclusion and exclusion criteria.
+// Eligibility is the age range, sex, healthy volunteers, the requirements
+// read from the criteria, and the numbered, nested inclusion and exclusion
+// criteria with the words each requirement was read from underlined.
 func Eligibility(t *model.Trial, width int, th Theme) string {
+	return EligibilityFor(t, nil, width, th)
+}
+
+// EligibilityFor is Eligibility screened for a patient: the requirements
+// table gains the patient's values and the verdicts, and the registry's
+// age range and sex. A nil patient is Eligibility.
+func EligibilityFor(t *model.Trial, p *eligibility.Patient, width int, th Theme) string {
 	r := newBuilder(width, th)
 	e := t.Eligibility
 	r.field("Ages", present.AgeRange(e))
@@ -339,6 +348,9 @@ func Eligibility(t *model.Trial, width int, th Theme) string {
 		r.heading("Study population")
 		r.para(e.StudyPopulation, 0, th.Value)
 	}
+	reqs := eligibility.Requirements(t)
+	r.requirementsSection(t, reqs, p)
+	spans := sourceSpans(reqs)
 	list := func(title string, cs []model.Criterion) {
 		r.heading(title + " (" + present.CriteriaCount(cs) + ")")
 		if len(cs) == 0 {
@@ -346,7 +358,7 @@ func Eligibility(t *model.Trial, width int, th Theme) string {
 			return
 		}
 		budget := present.MaxItems
-		writeCriteria(r, cs, 0, &budget)
+		writeCriteria(r, cs, 0, &budget, spans)
 		r.more(-budget, "criterion line")
 	}
 	list("Inclusion criteria", e.Inclusion)
@@ -363,14 +375,17 @@ func Eligibility(t *model.Trial, width int, th Theme) string {
 // below that, so the nesting reads without colour. It lays out at most
 // *budget items; past that it counts what it left out (as a negative
 // budget).
-func writeCriteria(r *builder, cs []model.Criterion, depth int, budget *int) {
+func writeCriteria(r *builder, cs []model.Criterion, depth int, budget *int, spans map[string][][2]int) {
 	for i, c := range cs {
 		if *budget <= 0 {
 			*budget -= model.CountCriteria(cs[i:])
 			return
 		}
 		*budget--
-		r.hanging(depth*3, present.CriterionMarker(depth, i)+" ", c.Text, r.th.Value)
-		writeCriteria(r, c.Children, depth+1, budget)
+		marker := present.CriterionMarker(depth, i) + " "
+		if !r.markedItem(depth*3, marker, c.Text, spans, r.th.Value) {
+			r.hanging(depth*3, marker, c.Text, r.th.Value)
+		}
+		writeCriteria(r, c.Children, depth+1, budget, spans)
 	}
 }

@@ -68,6 +68,12 @@ type Theme struct {
 	Accent  lipgloss.Style
 	Warn    lipgloss.Style
 	Match   lipgloss.Style
+	// Source marks, in a criterion, the words a requirement was read
+	// from: underlined and bold, so it shows without colour.
+	Source lipgloss.Style
+	// Met, NotMet and Unknown style a screen's verdicts; the words and
+	// symbols (✓ ✗ ?) say it, colour only repeats them.
+	Met, NotMet, Unknown lipgloss.Style
 	// Status styles a recruitment status badge.
 	Status func(model.Status) lipgloss.Style
 }
@@ -75,8 +81,8 @@ type Theme struct {
 // PlainTheme styles nothing: for pipes and NO_COLOR.
 func PlainTheme() Theme {
 	s := lipgloss.NewStyle()
-	return Theme{Title: s, Heading: s, Label: s, Value: s, Muted: s, Accent: s, Warn: s, Match: s,
-		Status: func(model.Status) lipgloss.Style { return s }}
+	return Theme{Title: s, Heading: s, Label: s, Value: s, Muted: s, Accent: s, Warn: s, Match: s, Source: s,
+		Met: s, NotMet: s, Unknown: s, Status: func(model.Status) lipgloss.Style { return s }}
 }
 
 // DefaultTheme is the theme for a dark background.
@@ -94,6 +100,10 @@ func NewTheme(p Palette) Theme {
 		Accent:  s.Foreground(p.Accent),
 		Warn:    s.Foreground(p.Warn),
 		Match:   s.Bold(true).Underline(true).Foreground(p.Match),
+		Source:  s.Bold(true).Underline(true),
+		Met:     s.Foreground(p.Open),
+		NotMet:  s.Bold(true).Foreground(p.Stopped),
+		Unknown: s.Foreground(p.Muted),
 		Status:  func(st model.Status) lipgloss.Style { return StatusStyle(st, p) },
 	}
 }

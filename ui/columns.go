@@ -20,11 +20,15 @@ type column struct {
 	// first; 0 is never left out.
 	drop int
 	// text is what the cell says, as plain text; textCtx, when text is
-	// nil, the same for a column that needs the Context (the tag).
+	// nil, the same for a column that needs the Context and the record's
+	// number (the tag, the screen; rec is -1 for a shortlisted trial not
+	// in the corpus).
 	text    func(r *search.Record) string
-	textCtx func(ctx *Context, r *search.Record) string
-	// style colours the cell; nil for none. Colour only repeats the text.
-	style func(r *search.Record, th *theme) lipgloss.Style
+	textCtx func(ctx *Context, rec int, r *search.Record) string
+	// style colours the cell, styleCtx likewise from the Context; nil for
+	// none. Colour only repeats the text.
+	style    func(r *search.Record, th *theme) lipgloss.Style
+	styleCtx func(ctx *Context, rec int, th *theme) lipgloss.Style
 	// highlight marks what the filter matched in the cell.
 	highlight bool
 	// unused, when set, says the column has nothing to show in any row
@@ -33,7 +37,7 @@ type column struct {
 }
 
 // columns are the list's columns, left to right.
-var columns = []column{statusColumn, phaseColumn, idColumn, tagColumn, titleColumn, enrollmentColumn}
+var columns = []column{statusColumn, phaseColumn, idColumn, screenColumn, tagColumn, titleColumn, enrollmentColumn}
 
 var statusColumn = column{name: "status", width: present.BadgeWidth,
 	text:  func(r *search.Record) string { return present.StatusShort(r.Status) },
@@ -51,7 +55,7 @@ var titleColumn = column{name: "title", highlight: true,
 // tagColumn is the user's tag on the trial (shortlist.MaxTagLen is 20; a
 // longer tag is cut with "…" here and shown whole in the Detail pane).
 var tagColumn = column{name: "your tag", width: 9,
-	textCtx: func(ctx *Context, r *search.Record) string { return ctx.Shortlist.Tag(r.ID) },
+	textCtx: func(ctx *Context, _ int, r *search.Record) string { return ctx.Shortlist.Tag(r.ID) },
 	unused:  func(ctx *Context) bool { return !ctx.hasTags() }}
 
 var enrollmentColumn = column{name: "enrollment", width: 6, right: true, drop: 2,
@@ -104,12 +108,12 @@ const maxCell = 1024
 // cell renders one cell at exactly width cells: the text cleaned, cut or
 // padded, the filter's matches marked, styled as the row (reverse when
 // selected) with the column's colour on top.
-func (c column) cell(ctx *Context, r *search.Record, width int, terms []string, base lipgloss.Style, th *theme, selected bool) string {
+func (c column) cell(ctx *Context, rec int, r *search.Record, width int, terms []string, base lipgloss.Style, th *theme, selected bool) string {
 	var s string
 	if c.text != nil {
 		s = c.text(r)
 	} else {
-		s = c.textCtx(ctx, r)
+		s = c.textCtx(ctx, rec, r)
 	}
 	s = plain.Line(present.Clip(s, maxCell))
 	if plain.Width(s) > width {
@@ -117,11 +121,14 @@ func (c column) cell(ctx *Context, r *search.Record, width int, terms []string, 
 	}
 	pad := max(width-plain.Width(s), 0)
 	style := base
-	if c.style != nil {
+	switch {
+	case c.style != nil:
 		style = c.style(r, th)
-		if selected {
-			style = style.Reverse(true)
-		}
+	case c.styleCtx != nil:
+		style = c.styleCtx(ctx, rec, th)
+	}
+	if selected && (c.style != nil || c.styleCtx != nil) {
+		style = style.Reverse(true)
 	}
 	render := func(s string) string { return style.Render(s) }
 	text := render(s)

@@ -24,9 +24,10 @@ type comparison struct {
 	keys   compareKeys
 	width  int
 	laid   struct {
-		width int
-		th    *theme
-		first *model.Trial
+		width   int
+		th      *theme
+		first   *model.Trial
+		profile int
 	}
 }
 
@@ -55,12 +56,13 @@ func (c *comparison) shown() int {
 // layout renders the comparison again when the width, the theme or the
 // order changed, keeping the scroll position.
 func (c *comparison) layout() {
-	if c.width == 0 || c.laid.width == c.width && c.laid.th == c.ctx.Theme && c.laid.first == c.trials[0] {
+	if c.width == 0 || c.laid.width == c.width && c.laid.th == c.ctx.Theme && c.laid.first == c.trials[0] && c.laid.profile == c.ctx.profile.gen {
 		return
 	}
-	c.laid.width, c.laid.th, c.laid.first = c.width, c.ctx.Theme, c.trials[0]
+	c.laid.width, c.laid.th, c.laid.first, c.laid.profile = c.width, c.ctx.Theme, c.trials[0], c.ctx.profile.gen
 	k := c.shown()
-	lines := report.RenderCompare(report.Compare(c.trials[:k], search.Key), report.NewCompareLayout(c.width, k), c.ctx.Theme.report)
+	sections := report.CompareFor(c.trials[:k], search.Key, c.ctx.patient())
+	lines := report.RenderCompare(sections, report.NewCompareLayout(c.width, k), c.ctx.Theme.report)
 	c.text.SetLines(lines, false)
 }
 
@@ -102,6 +104,7 @@ func (c *comparison) Update(msg tea.Msg) (tea.Cmd, bool) {
 }
 
 func (c *comparison) View() string {
+	c.layout() // the profile may have changed under it
 	k := c.shown()
 	ids := make([]string, k)
 	for i, t := range c.trials[:k] {
@@ -133,6 +136,9 @@ func (c *comparison) Status() string {
 	legend := "≠ the two differ  ·  = both have it  ·  · only one has it"
 	if len(c.trials) > 2 {
 		legend = "≠ they differ  ·  = all have it  ·  · not all have it"
+	}
+	if c.ctx.patient() != nil {
+		legend += "  ·  ✓ met ✗ not met ? unknown, for the patient"
 	}
 	if k := c.shown(); k < len(c.trials) {
 		return fmt.Sprintf("showing %d of %d (s rotates)  ·  ", k, len(c.trials)) + legend

@@ -72,7 +72,7 @@ type (
 )
 
 // Context is what every component shares: never a global, always passed
-// down. Later it carries the patient profile.
+// down.
 type Context struct {
 	Corpus *corpus.Corpus
 	Theme  *theme
@@ -86,6 +86,13 @@ type Context struct {
 
 	notice string
 	triage triageState
+	// profile is the patient profile (profile.go); screen the list's
+	// verdicts for it (screen.go).
+	profile profileState
+	screen  screenState
+	// visible is the records on the list's screen, which are screened
+	// first.
+	visible func() []int
 	// compareGen is the newest comparison asked for; an older one arriving
 	// late is dropped.
 	compareGen int

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -72,6 +73,8 @@ func newTestModelIn(t testing.TB, c *corpus.Corpus, dir string, w, h int) *Model
 	list, err := shortlist.Open(dir) // always a usable list; err is for the user
 	m := New(c, list, testEnv)
 	m.ctx.opened(err)
+	m.ctx.restoreProfile(filepath.Join(dir, "config"), nil)
+	send(t, m, runCmd(m.ctx.startScreen())...) // as a load's end does
 	st := &stubs{}
 	testStubs.Store(m, st)
 	m.ctx.now = func() time.Time { return testToday }

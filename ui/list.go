@@ -111,6 +111,15 @@ func (l *trialList) follow() {
 	l.offset = max(0, min(l.offset, max(len(l.rows)-h, 0)))
 }
 
+// visibleRecords are the records on screen, top to bottom.
+func (l *trialList) visibleRecords() []int {
+	end := min(l.offset+l.height, len(l.rows))
+	if l.offset >= end {
+		return nil
+	}
+	return l.rows[l.offset:end]
+}
+
 // The list as a scroller: the movement keys move its cursor.
 func (l *trialList) step(n int) { l.move(n) }
 func (l *trialList) toStart()   { l.move(-len(l.rows)) }
@@ -234,12 +243,13 @@ func (l *trialList) empty() string {
 // rests on colour alone), ★ when it is on the shortlist, then the columns.
 func (l *trialList) row(rec int, selected bool, cols []column, flex int) string {
 	r := l.ctx.Corpus.Record(rec)
-	return renderRow(l.ctx, r, selected, l.ctx.shortlistMark(r.ID), cols, flex, l.terms, l.width)
+	return renderRow(l.ctx, rec, r, selected, l.ctx.shortlistMark(r.ID), cols, flex, l.terms, l.width)
 }
 
 // renderRow is a row of the list, or of the shortlist view: bar, mark and
-// columns, at exactly width.
-func renderRow(ctx *Context, r *search.Record, selected bool, mark string, cols []column, flex int, terms []string, width int) string {
+// columns, at exactly width. rec is the record's number, -1 for a trial
+// not in the corpus.
+func renderRow(ctx *Context, rec int, r *search.Record, selected bool, mark string, cols []column, flex int, terms []string, width int) string {
 	th := ctx.Theme
 	bar := " "
 	if selected {
@@ -261,7 +271,7 @@ func renderRow(ctx *Context, r *search.Record, selected bool, mark string, cols 
 		if w == 0 {
 			w = flex
 		}
-		b.WriteString(c.cell(ctx, r, w, terms, base, th, selected))
+		b.WriteString(c.cell(ctx, rec, r, w, terms, base, th, selected))
 	}
 	return fit(b.String(), width)
 }
@@ -294,6 +304,9 @@ func (l *trialList) Status() string {
 		if f.keep != nil {
 			parts = append(parts, "only "+f.name)
 		}
+	}
+	if s := l.ctx.screenStatus(); s != "" {
+		parts = append(parts, s)
 	}
 	return strings.Join(parts, "  ·  ")
 }

@@ -17,8 +17,8 @@ type paneSpec struct {
 	name   string
 	render func(t *model.Trial, width int, th *theme) string
 	// rich, when set, renders instead of render: for a pane that shows
-	// the user's own notes and has items to pick (the Detail pane's
-	// contacts).
+	// the user's own notes or patient profile, or has items to pick (the
+	// Detail pane's contacts).
 	rich func(in paneInput) paneText
 }
 
@@ -62,6 +62,7 @@ type readingPane struct {
 		width, picked int
 		th            *theme
 		triage        int
+		profile       int
 	}
 }
 
@@ -96,10 +97,12 @@ func (p *readingPane) layout(top bool) {
 		return
 	}
 	w := max(p.width-1, 20)
-	if p.laid.trial == p.trial && p.laid.width == w && p.laid.th == p.ctx.Theme && p.laid.triage == p.ctx.triage.gen && p.laid.picked == p.picked {
+	if p.laid.trial == p.trial && p.laid.width == w && p.laid.th == p.ctx.Theme && p.laid.triage == p.ctx.triage.gen &&
+		p.laid.picked == p.picked && p.laid.profile == p.ctx.profile.gen {
 		return
 	}
 	p.laid.trial, p.laid.width, p.laid.th, p.laid.triage, p.laid.picked = p.trial, w, p.ctx.Theme, p.ctx.triage.gen, p.picked
+	p.laid.profile = p.ctx.profile.gen
 	var text string
 	if p.spec.rich != nil {
 		out := p.spec.rich(paneInput{ctx: p.ctx, trial: p.trial, width: w, picked: p.picked})

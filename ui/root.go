@@ -48,7 +48,8 @@ func New(c *corpus.Corpus, list *shortlist.List, env []string) *Model {
 }
 
 func newModel(list *shortlist.List, env []string) *Model {
-	m := &Model{ctx: &Context{Shortlist: list, now: time.Now, open: openerFor(runtime.GOOS, env), clipboard: tea.SetClipboard}, help: help.New()}
+	m := &Model{ctx: &Context{Shortlist: list, now: time.Now, open: openerFor(runtime.GOOS, env), clipboard: tea.SetClipboard,
+		profile: profileState{store: &profileStore{}}}, help: help.New()}
 	dark, forced := themeChoice(env)
 	m.ctx.Theme, m.forcedTheme = newTheme(dark), forced
 	m.help.Styles = m.ctx.Theme.help
@@ -60,6 +61,7 @@ func (m *Model) setCorpus(c *corpus.Corpus) {
 	m.ctx.triage.idsOnce, m.ctx.triage.ids = sync.Once{}, nil
 	m.browser = newBrowser(m.ctx)
 	m.ctx.filtered = m.browser.rows
+	m.ctx.visible = m.browser.list.visibleRecords
 	m.stack = []Component{m.browser}
 	m.layout()
 }
@@ -118,7 +120,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(msg.corpus.Problems()) > 0 && msg.corpus.Len() == 0 {
 			return m, m.push(newProblems(m.ctx, m.browser))
 		}
-		return m, tea.Batch(m.follow(), m.ctx.indexIDs)
+		return m, tea.Batch(m.follow(), m.ctx.indexIDs, m.ctx.startScreen())
 	case openMsg:
 		return m, m.push(msg.view)
 	case closeMsg:
@@ -141,6 +143,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case savedMsg:
 		m.ctx.saved(msg.err)
+		return m, nil
+	case screenChunkMsg:
+		return m, m.ctx.screened(msg)
+	case profileSavedMsg:
+		m.ctx.profileSaved(msg)
 		return m, nil
 	case openedMsg:
 		m.ctx.openedURL(msg)
@@ -314,7 +321,12 @@ func (m *Model) renderHeader(top Component) string {
 	if t, ok := top.(titled); ok {
 		where = t.Title()
 	}
-	return fit(" "+th.app.Render("trials")+th.muted.Render("  ·  "+plain.Line(where)), m.ctx.Width)
+	profile := ""
+	if s := m.ctx.profileSummary(); s != "" {
+		// first after the name: the verdicts on screen are this patient's
+		profile = th.muted.Render("  ·  ") + th.header.Render(s)
+	}
+	return fit(" "+th.app.Render("trials")+profile+th.muted.Render("  ·  "+plain.Line(where)), m.ctx.Width)
 }
 
 // renderStatus is the status line: a notice, or the view's own text.

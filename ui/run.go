@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -15,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/corpus"
+	"github.com/trials-app/trials/profile"
 	"github.com/trials-app/trials/report"
 	"github.com/trials-app/trials/shortlist"
 )
@@ -29,6 +31,10 @@ type Options struct {
 	// DataDir is where the shortlist is kept; "" for the user's data
 	// directory (shortlist.DefaultDir, found from Env). Tests set it.
 	DataDir string
+	// ConfigDir is where the patient profile is kept; "" for the user's
+	// configuration directory (profile.DefaultDir, found from Env:
+	// $XDG_CONFIG_HOME/trials). Tests set it.
+	ConfigDir string
 }
 
 // Result is how the browser ended.
@@ -73,6 +79,7 @@ func Run(o Options) (Result, error) {
 	list, listErr := openShortlist(o)
 	m := newModel(list, o.Env)
 	m.ctx.opened(listErr)
+	m.ctx.restoreProfile(configDir(o))
 	load := func(ctx context.Context, progress func(corpus.Progress)) (*corpus.Corpus, error) {
 		return corpus.Load(ctx, o.Source, corpus.Options{Progress: progress})
 	}
@@ -150,6 +157,19 @@ func openShortlist(o Options) (*shortlist.List, error) {
 		dir = d
 	}
 	return shortlist.Open(dir)
+}
+
+// configDir is where the patient profile is kept, or why there is nowhere
+// (no $HOME): the profile then lasts the session.
+func configDir(o Options) (string, error) {
+	if o.ConfigDir != "" {
+		return o.ConfigDir, nil
+	}
+	d, err := profile.DefaultDir(runtime.GOOS, getenv(o.Env))
+	if err != nil {
+		return "", fmt.Errorf("no configuration directory to keep the patient profile in: %w", err)
+	}
+	return d, nil
 }
 
 // getenv looks a name up in an environment list; the last setting wins.

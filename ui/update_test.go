@@ -65,9 +65,14 @@ func TestPaneSwitching(t *testing.T) {
 func TestPaneShowsTheSelectedTrial(t *testing.T) {
 	m := newTestModel(t, seedCorpus(t), 80, 24)
 	press(t, m, "j", "j", "j", "4")
-	if s := screen(m); !strings.Contains(s, "Ages                 18 Years to 75 Years") || !strings.Contains(s, "Inclusion criteria (6)") {
+	if s := screen(m); !strings.Contains(s, "Ages                 18 Years to 75 Years") || !strings.Contains(s, "eGFR             ≥ 60 mL/min/1.73 m²  exclusion") {
 		t.Errorf("eligibility of NCT05962450:\n%s", s)
 	}
+	press(t, m, "pgdown")
+	if s := screen(m); !strings.Contains(s, "Inclusion criteria (6)") {
+		t.Errorf("eligibility of NCT05962450, the criteria under the requirements:\n%s", s)
+	}
+	press(t, m, "g")
 	press(t, m, "3")
 	if s := screen(m); !strings.Contains(s, "Biological: iNKT Cells") || !strings.Contains(s, "Other names: Vα24+ T Cells") {
 		t.Errorf("arms of NCT05962450:\n%s", s)

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trials-app/trials/corpus"
+	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/loader"
 	"github.com/trials-app/trials/model"
 )
@@ -203,5 +204,45 @@ func TestGoldenTriageViews(t *testing.T) {
 			press(t, m, v.keys...)
 			checkGolden(t, m)
 		})
+	}
+}
+
+// TestGoldenPatientViews renders what the patient profile adds — the form,
+// the list's screen column, the eligibility pane's requirements with and
+// without verdicts, the aligned requirements of a comparison — at 80×24
+// and 200×60; compared with testdata/TestGoldenPatientViews.
+func TestGoldenPatientViews(t *testing.T) {
+	views := []struct {
+		name    string
+		profile bool
+		keys    []string
+		text    string
+	}{
+		{"form", false, []string{"p"}, ""},
+		{"form-refused", false, []string{"p", "6", "7", "tab", "m", "tab"}, "9"},
+		{"list-screen", true, nil, ""},
+		{"eligibility", false, []string{"j", "4"}, ""},
+		{"eligibility-profile", true, []string{"j", "4"}, ""},
+		{"eligibility-possible", true, []string{"4"}, ""},
+		{"compare-requirements", true, []string{"space", "j", "c", "/", "R", "e", "q", "u", "i", "r", "e", "m", "enter"}, ""},
+		{"clear", true, []string{"P"}, ""},
+	}
+	for _, size := range [][2]int{{80, 24}, {200, 60}} {
+		for _, v := range views {
+			name := fmt.Sprintf("%s-%dx%d", v.name, size[0], size[1])
+			t.Run(name, func(t *testing.T) {
+				m := newTestModel(t, seedCorpus(t), size[0], size[1])
+				m.ctx.profile.store.dir = "/home/nurse/.config/trials" // the path shown, never written: saves are not run below
+				if v.profile {
+					age, ecog, cp, plt, male := 67.0, 1.0, 7.0, 80.0, "male"
+					m.ctx.profile.patient = &eligibility.Patient{Age: &age, Sex: &male, ECOG: &ecog, ChildPugh: &cp, Platelets: &plt}
+					m.ctx.profile.gen++
+					send(t, m, runCmd(m.ctx.startScreen())...)
+				}
+				press(t, m, v.keys...)
+				typeText(t, m, v.text)
+				checkGolden(t, m)
+			})
+		}
 	}
 }

@@ -32,6 +32,8 @@ func init() {
 		{key: bind("a", "note on the trial", "a"), onTrial: true, open: newNoteEditor},
 		{key: bind("t", "tag the trial", "t"), onTrial: true, open: newTagEditor},
 		{key: bind("e", "export…", "e"), open: newExportDialog},
+		{key: bind("p", "patient profile", "p"), open: newProfileForm},
+		{key: bind("P", "clear the patient profile", "P"), open: newProfileClear},
 		{key: bind("!", "load problems", "!"), open: newProblems},
 	}
 }
