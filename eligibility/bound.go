@@ -29,6 +29,10 @@ type bound struct {
 	// a bare restatement in another unit right after: "≥ 6.2 mmol/L (10 g/dL)"
 	restated     float64
 	restatedUnit string
+	// one value of "X and Y ≥ a and b, respectively": 1 + the group, and the
+	// part of it the value is for
+	respOf   int
+	respVars varMask
 }
 
 // phrase tables: sequences of lower-case words
@@ -74,6 +78,9 @@ var compPhrases = func() map[string][]phrase {
 		"equal or superior to", "equal to or larger than", "superior or equal to", "at least", "a minimum of",
 		"minimum of", "minimum", "min", "no less than", "not less than", "no lower than", "not lower than",
 		"not below", "not under", "no fewer than", "not fewer than", "no smaller than", "not smaller than")...)
+	// "than" lost: "greater the upper limit of normal" (SPEC 4.14)
+	all = append(all, phrases(opGT, false, "greater the", "higher the", "more the")...)
+	all = append(all, phrases(opLT, false, "less the", "lower the")...)
 	all = append(all, phrases(opGT, false,
 		"greater than", "more than", "higher than", "larger than", "bigger than", "superior to", "above", "over",
 		"exceeding", "exceeds", "exceed", "exceeded", "in excess of", "not equal or less than")...)
@@ -406,6 +413,15 @@ func unit(toks []token, j int) (string, int) {
 	case kPercent:
 		return ruPercent, j + 1
 	case kSlash:
+		// "0-1 / ECOG 2-3", "ECOG 0-1/KPS ≥ 70": a slash before a spaced word
+		// or another variable joins two statements; glued to a word it
+		// writes some other unit ("mg/kg")
+		if j+1 >= len(toks) || !toks[j+1].glued {
+			return ruNone, j
+		}
+		if _, ok := matchMention(toks, j+1); ok {
+			return ruNone, j
+		}
 		return ruForeign, j + 1
 	case kWord:
 	default:
@@ -451,7 +467,7 @@ func unit(toks []token, j int) (string, int) {
 			return ruMmolL, e
 		}
 		return ruForeign, j + 1
-	case "umol", "micromol", "mcmol", "micromole", "micromoles", "umole":
+	case "umol", "micromol", "mcmol", "micromole", "micromoles", "umole", "umul", "mumol":
 		if d, e, ok := per(toks, j+1); ok && d == "l" {
 			return ruUmolL, e
 		}
@@ -462,8 +478,14 @@ func unit(toks []token, j int) (string, int) {
 		}
 		return ruForeign, j + 1
 	case "ml", "milliliter", "milliliters", "millilitre", "millilitres", "cc", "mls":
-		if d, e, ok := per(toks, j+1); ok && d == "min" {
-			if e2, ok := perBSA(toks, e); ok {
+		if d, e, ok := per(toks, j+1); ok && (d == "min" || d == "s") {
+			e2, bsa := perBSA(toks, e)
+			switch {
+			case d == "s" && bsa:
+				return ruMLs173, e2
+			case d == "s":
+				return ruMLs, e
+			case bsa:
 				return ruMLmin173, e2
 			}
 			// "(mL/min)" restating "milliliter per minute"
@@ -527,6 +549,8 @@ func per(toks []token, j int) (string, int, bool) {
 		return "l", k + 1, true
 	case "min", "minute", "minutes", "mn", "mins":
 		return "min", k + 1, true
+	case "s", "sec", "second":
+		return "s", k + 1, true
 	case "ul", "mcl", "microliter", "microlitre", "microliters", "microlitres", "ui":
 		return "ul", k + 1, true
 	case "mm", "cmm", "cumm":
@@ -747,6 +771,9 @@ func boundAt(toks []token, i int) (bound, bool) {
 			return b, false
 		}
 		u, k2 := unit(toks, k)
+		if isTimeUnit(u) && wordAt(toks, i, "within") {
+			return b, false // "within 7 days": when, not how much
+		}
 		setSide(&b, o, v, alt, u)
 		b.end = k2
 		if kindAt(toks, k2, kLParen) {

@@ -1,7 +1,6 @@
 package eligibility
 
 import (
-	"math"
 	"regexp"
 	"strings"
 	"sync"
@@ -23,16 +22,16 @@ func Extract(el *model.Eligibility) []model.Requirement {
 	}
 	x := extractors.Get().(*extractor)
 	defer extractors.Put(x)
-	x.reqs, x.keys = nil, x.keys[:0]
+	x.found, x.scopes, x.used = x.found[:0], x.scopes[:0], 0
 	x.restricted = restrictedItems(el.Raw)
-	x.walk(el.Inclusion, itemCtx{from: "inclusion"})
-	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true})
-	reqs := x.reqs
-	x.reqs = nil
-	if reqs == nil {
-		return []model.Requirement{}
+	for _, n := range el.Notes {
+		x.restricted = append(x.restricted, restrictedItems(n)...)
 	}
-	return reqs
+	inc, exc := x.rawScopes(el)
+	x.walk(el.Inclusion, itemCtx{from: "inclusion"}, inc)
+	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true}, exc)
+	x.reconcile()
+	return x.requirements()
 }
 
 // extractors keeps parsers and their buffers between calls: a registry
@@ -41,30 +40,71 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 
 type extractor struct {
 	p          parser
-	reqs       []model.Requirement
-	keys       []reqKey
+	found      []found
 	restricted []string // items that a line in the raw text restricts to a subgroup
+	scopes     []string // the study groups named (a scope is 1 + an index)
+	used       uint64   // the scopes some item was read in
 }
 
-func (x *extractor) walk(items []model.Criterion, ctx itemCtx) {
+// found is a requirement read from an item, before the trial-level pass.
+type found struct {
+	r         model.Requirement
+	k         reqKey
+	c         cand
+	scope     int  // the study group it was stated for, or 0
+	scopeOnly bool // conditional only because a group's heading is above it
+	done      bool // reconcile has seen its variable
+}
+
+// requirements records each bound once (SPEC 4.11), with the first item's
+// text and section, unless only a later one states it unconditionally.
+func (x *extractor) requirements() []model.Requirement {
+	out := make([]model.Requirement, 0, len(x.found))
+	keys := make([]reqKey, 0, len(x.found))
+	for i := range x.found {
+		f := &x.found[i]
+		dup := false
+		for k, e := range keys {
+			if e == f.k {
+				if out[k].Conditional && !f.r.Conditional {
+					out[k] = f.r
+				}
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			keys = append(keys, f.k)
+			out = append(out, f.r)
+		}
+	}
+	return out
+}
+
+// walk reads the items of one list. top, when not nil, holds the study
+// group the raw text's headings put each item in.
+func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	prevOr := false
 	nextCond := false
 	oneOfSeen := false
-	for _, c := range items {
+	for i, c := range items {
 		text := ItemText(c.Text)
 		if h, ok := heading(text); ok {
 			hctx := ctx
 			hctx.alt = false
 			hctx.subject = vNone
+			hctx.scope = 0
 			if h.section != "" {
 				hctx.from = h.section
 				hctx.exclusion = h.section == "exclusion"
 			}
-			if h.later {
+			if l := groupLabel(text, 8); l != "" {
+				hctx.scope = x.scopeID(l)
+			} else if h.later {
 				hctx.cond = true
 			}
 			if len(c.Children) > 0 {
-				x.walk(c.Children, hctx)
+				x.walk(c.Children, hctx, nil)
 			} else {
 				ctx = hctx // a flat list: the heading governs what follows
 			}
@@ -72,6 +112,12 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx) {
 			continue
 		}
 		ic := ctx
+		if ic.scope == 0 && i < len(top) {
+			ic.scope = top[i]
+		}
+		if ic.scope > 0 && ic.scope < 64 {
+			x.used |= 1 << ic.scope
+		}
 		ic.alt = ctx.alt && oneOfSeen
 		if nextCond || x.isRestricted(text) {
 			ic.cond = true
@@ -80,20 +126,36 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx) {
 		if prevOr && !ic.exclusion {
 			ic.alt = true
 		}
-		n := len(x.reqs)
+		n := len(x.found)
 		if ic.subject != vNone || prefilter(text) {
 			x.add(text, ic)
 		}
-		if len(x.reqs) > n {
+		if len(x.found) > n {
 			oneOfSeen = true
 		}
 		if len(c.Children) > 0 {
-			x.walk(c.Children, x.leadIn(text, ic))
-		} else if restrictsNext(text) {
+			x.walk(c.Children, x.leadIn(text, ic), nil)
+		} else if len(x.found) == n && restrictsNext(text) {
+			// "Criterion 13 applies only to …" restricts the item after it;
+			// an item with a value of its own ("INR ≤ 1.5 × ULN. This
+			// applies only to patients not on anticoagulation") speaks of
+			// itself
 			nextCond = true
+		} else if len(x.found) == n && len(text) < 80 {
+			// a flat list's group label ("Part B:") governs what follows,
+			// up to the next one
+			if l := groupLabel(text, 5); l != "" && !hasBoundSign(text) {
+				ctx.scope = x.scopeID(l)
+			}
 		}
 		prevOr = endsWithOr(text)
 	}
+}
+
+// hasBoundSign reports a comparison sign or digit in s: a label has none
+// ("Cohort 2:" has a digit but no sign; "Cohort 2: ECOG ≤ 1" is an item).
+func hasBoundSign(s string) bool {
+	return strings.ContainsAny(s, "<>=≤≥≦≧")
 }
 
 // maxChunk bounds the text parsed at once. Real items are far shorter; a
@@ -109,7 +171,7 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		for _, c := range x.p.parse() {
 			c.span[0] += off
 			c.span[1] += off
-			x.push(text, ctx.from, c)
+			x.push(text, ctx, c)
 		}
 		off = end
 	}
@@ -162,18 +224,9 @@ func keyOf(c cand) reqKey {
 	return k
 }
 
-func (x *extractor) push(text, from string, c cand) {
-	k := keyOf(c)
-	for i, e := range x.keys {
-		if e == k {
-			if x.reqs[i].Conditional && !c.cond {
-				x.reqs[i] = toRequirement(text, from, c)
-			}
-			return
-		}
-	}
-	x.keys = append(x.keys, k)
-	x.reqs = append(x.reqs, toRequirement(text, from, c))
+func (x *extractor) push(text string, ctx itemCtx, c cand) {
+	x.found = append(x.found, found{r: toRequirement(text, ctx.from, c), k: keyOf(c), c: c, scope: ctx.scope,
+		scopeOnly: c.cause == causeScope})
 }
 
 func toRequirement(text, from string, c cand) model.Requirement {
@@ -201,7 +254,7 @@ func clean(v float64) float64 {
 	if v == 0 {
 		return 0 // no -0
 	}
-	return math.Round(v*1000) / 1000
+	return round3(v)
 }
 
 func ptrF(v float64) *float64 { return &v }
@@ -273,7 +326,11 @@ type headingInfo struct {
 	later   bool   // a later step or a subgroup: bounds under it are conditional
 }
 
-var headingRe = regexp.MustCompile(`(?i)^(?:(?:key|main|major|general|specific|additional|other|study|patient|participant|subject|\d+\.?)\s+)*(inclusion|exclusion|non[- ]?inclusion|ineligibility|eligibility)\s*(?:criteria|criterion|criterium)?\b\s*(.*?)\s*:?\s*$`)
+// headingRe reads a section heading: "Key Inclusion Criteria:",
+// "Exclusion criteria for Part B", and the headings of a study group's
+// own lists, "Cohorts A, B, C Inclusion Criteria:", "Cohort D Exclusion
+// criteria", "Part 2 - Inclusion criteria".
+var headingRe = regexp.MustCompile(`(?i)^(?:(?:key|main|major|general|specific|additional|other|study|patient|participant|subject|\d+\.?|(?:cohorts?|parts?|arms?|groups?|modules?|sub-?stud(?:y|ies)|dose|escalation|expansion)(?:[\s,/&–-]+(?:[a-z]|\d{1,2}[a-z]?|[ivx]{1,4}|and|or)\b)*)[\s,/&:–-]+)*(inclusion|exclusion|non[- ]?inclusion|ineligibility|eligibility)\s*(?:criteria|criterion|criterium)?\b\s*(.*?)\s*:?\s*$`)
 
 var leadInWords = strings.NewReplacer("-", " ", ":", " ", "(", " ", ")", " ", ",", " ")
 
@@ -393,17 +450,34 @@ func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
 	p.toks = tokenize(text, p.toks)
 	p.findGroups()
 	p.findTriggers()
+	// "Cohort D:", "Patients enrolled in Part B must have:": the children
+	// are that group's, reconciled with the other groups' at the end
+	label := groupLabel(text, 5)
+	if label != "" {
+		child.scope = x.scopeID(label)
+	}
 	for _, t := range p.trigs {
-		if t.exempt {
+		if t.exempt || t.example {
+			continue
+		}
+		if label != "" && p.namesGroup(t) {
 			continue
 		}
 		if t.exception {
-			// "… within 3 years, except:" — what follows is allowed
+			// "… within 3 years, except:" — what follows is allowed; "AST ≤
+			// 2.5 × ULN, with the following exceptions:" — what follows is
+			// a subgroup's own bound, stated as allowed too
 			if wordAt(p.toks, t.pos, "except", "excepting", "excluding") && t.objEnd >= len(p.toks)-1 ||
 				kindAt(p.toks, t.end, kColon) {
 				child.cond = true
-				child.exclusion = !child.exclusion
+				child.exclusion = false
 			}
+			continue
+		}
+		// a trigger that qualifies something the lead-in itself states
+		// ("obtained within 30 days (or 45 days if a biopsy is repeated)")
+		// restricts none of the items under it
+		if t.depth > 0 || p.trailsNumber(t.pos) {
 			continue
 		}
 		child.cond = true
@@ -412,7 +486,7 @@ func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
 		child.cond = true
 	}
 	// "Re-treatment criteria:", "Crossover phase:" — a later step
-	if len(text) < 80 && laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
+	if label == "" && len(text) < 80 && laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
 		child.cond = true
 	}
 	if !ctx.exclusion && hasPhrase(p.toks, negLead) {
@@ -447,6 +521,20 @@ func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
 		}
 	}
 	return child
+}
+
+// trailsNumber reports a number within the three tokens before i, in the
+// same clause: a trigger there qualifies that number.
+func (p *parser) trailsNumber(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch p.toks[k].kind {
+		case kNum:
+			return true
+		case kComma, kSemi, kColon, kPeriod, kSep:
+			return false
+		}
+	}
+	return false
 }
 
 var restrictNextRe = regexp.MustCompile(`(?i)\b(?:criteri(?:a|on|um)|item)\s*(?:#|no\.?|number)?\s*\d{1,3}\b.{0,80}?\b(?:only|solely|exclusively)\b|\bonly\b.{0,60}\b(?:apply|applies|applicable|required)\b|\b(?:apply|applies|applicable)\b.{0,30}\bonly\b`)
@@ -562,18 +650,12 @@ func endsWithOr(text string) bool {
 }
 
 // mayBeHeading is a cheap test before the heading pattern: the text names
-// inclusion, exclusion or eligibility.
+// inclusion, exclusion or eligibility (in the spellings registry text
+// uses: lower case after a capital, or all capitals).
 func mayBeHeading(s string) bool {
-	for i := 0; i+6 <= len(s); i++ {
-		switch s[i] | 0x20 {
-		case 'c':
-			if strings.EqualFold(s[i:i+6], "clusio") {
-				return true
-			}
-		case 'l':
-			if strings.EqualFold(s[i:i+6], "ligibi") {
-				return true
-			}
+	for _, n := range headingNeedles {
+		if strings.Contains(s, n) {
+			return true
 		}
 	}
 	return false

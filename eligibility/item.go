@@ -22,6 +22,7 @@ type itemCtx struct {
 	cond      bool   // the whole item applies to a subgroup or later step
 	alt       bool   // the item is an alternative to the one before ("… OR")
 	subject   varID  // the lead-in names the variable ("Life expectancy:")
+	scope     int    // the study group the item is for ("Cohort D"), or 0
 }
 
 // a subject: one or more mentions taken together
@@ -33,6 +34,17 @@ type group struct {
 	inObject   bool // inside what a trigger is about: not a subject of its own
 	bounds     int  // how many bounds it has claimed
 	lastBound  int  // index of the last one
+	// the variables of each mention listed, in order: "hemoglobin and
+	// platelets" is two parts, "AST (SGOT)/ALT (SGPT)" one, for "respectively"
+	parts  [4]varMask
+	nparts int
+}
+
+func (g *group) addPart(vs varMask) {
+	if g.nparts < len(g.parts) {
+		g.parts[g.nparts] = vs
+	}
+	g.nparts++
 }
 
 // a trigger restricts bounds to a subgroup ("if …", "for patients with …")
@@ -60,6 +72,7 @@ const (
 	causeSubgroup
 	causeAlternative
 	causeContext
+	causeScope // stated under a study group's heading: reconciled per trial
 )
 
 // cand is a requirement read from one item, before the trial-level pass.
@@ -77,6 +90,7 @@ type cand struct {
 	cause      causeKind
 	rawUnit    string
 	bound      int
+	grp        int // the owner of the bound: a group, or ownerAge / ownerLead
 	dropped    bool
 	wasWritten op
 }
@@ -97,6 +111,7 @@ type parser struct {
 	scopeEnds   []int
 	condOf      []bool
 	example     []bool // token follows "e.g." or "such as"
+	joint       []bool // bound is half of a joint exclusion ("ALT > 3 × ULN and bilirubin > 2 × ULN")
 	trigWord    []bool // token is one of a trigger's words
 	out         []cand
 	ctx         itemCtx
@@ -194,12 +209,16 @@ func (p *parser) findGroups() {
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
 		g := group{start: m.start, end: m.end, kind: m.kind, vars: m.vars, needUnit: m.needUnit}
+		if m.kind != mkOther {
+			g.addPart(m.vars)
+		}
 		for k+1 < len(ms) {
 			n := ms[k+1]
 			switch {
 			case n.start == g.end && g.kind != mkOther && n.kind != mkOther && !isAge(g) && !isAgeM(n):
 				// "ECOG performance status", "performance status ECOG"
 				mergeInto(&g, n)
+				g.mergeLastPart(n.vars)
 				g.end = n.end
 				k++
 				continue
@@ -207,8 +226,11 @@ func (p *parser) findGroups() {
 				// "absolute neutrophil count (ANC)", "prothrombin time (INR)"
 				if g.kind == mkOther && n.kind != mkOther {
 					g.kind, g.vars, g.needUnit = n.kind, n.vars, n.needUnit
+					g.nparts = 0
+					g.addPart(n.vars)
 				} else if g.kind != mkOther && n.kind != mkOther {
 					mergeInto(&g, n)
+					g.mergeLastPart(n.vars)
 				}
 				g.end = n.end + 1
 				k++
@@ -218,6 +240,7 @@ func (p *parser) findGroups() {
 				// "transaminases (AST/ALT)"
 				mergeInto(&g, n)
 				mergeInto(&g, ms[k+2])
+				g.mergeLastPart(n.vars | ms[k+2].vars)
 				g.end = ms[k+2].end + 1
 				k += 2
 				continue
@@ -234,13 +257,16 @@ func (p *parser) findGroups() {
 					g.end = n.end
 				} else if n.kind == mkOther {
 					g.end = n.end
+					g.nparts = len(g.parts) + 1 // a list with an outsider: never read "respectively"
 				} else if g.kind == mkOther {
 					g.kind, g.vars, g.needUnit = n.kind, n.vars, n.needUnit
 					g.end = n.end
+					g.nparts = len(g.parts) + 1
 				} else {
 					g.vars |= n.vars
 					g.needUnit = g.needUnit || n.needUnit
 					g.end = n.end
+					g.addPart(n.vars)
 				}
 				k++
 				continue
@@ -263,6 +289,18 @@ func (p *parser) findGroups() {
 		for i := g.start; i < g.end && i < len(toks); i++ {
 			p.inGrp[i] = gi
 		}
+	}
+}
+
+// mergeLastPart adds a restatement to the mention it restates; a generic
+// "performance status" gives way to the scale it is named with.
+func (g *group) mergeLastPart(vs varMask) {
+	if g.nparts == 0 {
+		g.addPart(vs)
+		return
+	}
+	if g.nparts <= len(g.parts) {
+		g.parts[g.nparts-1] = g.vars & (g.parts[g.nparts-1] | vs)
 	}
 }
 
@@ -348,6 +386,13 @@ func (p *parser) findTriggers() {
 	for i := range p.inObj {
 		p.inObj[i] = false
 	}
+	if e, ok := p.onlyLead(); ok {
+		// "Japanese patients only: …", "For sites in France only: …"
+		p.trigs = append(p.trigs, trigger{pos: 0, end: e, objEnd: e, leading: true})
+		for k := 0; k < e; k++ {
+			p.inObj[k] = true
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		if p.inObj[i] {
 			continue
@@ -389,6 +434,35 @@ func (p *parser) findTriggers() {
 			}
 		}
 	}
+}
+
+// onlyLead reports an item opening with a short phrase that holds "only"
+// and ends in a colon, with no value in it: what follows is for a subgroup.
+// It returns the index after the colon.
+func (p *parser) onlyLead() (int, bool) {
+	toks := p.toks
+	only := false
+	for k := 0; k < len(toks) && k < 10; k++ {
+		t := &toks[k]
+		switch t.kind {
+		case kColon:
+			return k + 1, only && k > 1
+		case kWord:
+			if t.text == "only" {
+				only = true
+			}
+			if _, _, ok := comparator(toks, k); ok {
+				return 0, false
+			}
+		case kNum:
+			if t.decimals >= 0 {
+				return 0, false
+			}
+		case kOp, kSemi, kPeriod, kSep:
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 func (p *parser) triggerAt(i int) (trigger, bool) {
@@ -455,7 +529,8 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	case "unless", "except", "excepting", "excluding":
 		// "except for the following laboratory parameters, which must be
 		// within the ranges specified": the list itself, not an exception
-		if wordAt(toks, i+1, "the", "as") || wordAt(toks, i+1, "for") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
+		if wordAt(toks, i+1, "as") || wordAt(toks, i+1, "the") && wordAt(toks, i+2, "following") ||
+			wordAt(toks, i+1, "for") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
 			return tr, false
 		}
 		tr.end = i + 1
@@ -500,6 +575,20 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	case "gilbert", "gilberts":
 		tr.end = i
 		return tr, true
+	case "where":
+		// "≤ 5 × ULN where hepatic metastases are present"
+		if p.nounWithin(i+1, 4) {
+			tr.end = i + 1
+			return tr, true
+		}
+		return tr, false
+	case "part", "parts", "cohort", "cohorts", "arm", "arms", "group", "groups", "module", "substudy":
+		// "Part B only: ECOG 0-1", "Cohort 2: creatinine clearance ≥ 30 mL/min"
+		if e, ok := p.groupLabelLead(i); ok {
+			tr.end, tr.objEnd, tr.leading = e, e, true
+			return tr, true
+		}
+		return tr, false
 	case "in", "for", "among":
 		k := i + 1
 		if w == "in" && wordAt(toks, k, "case", "cases") && wordAt(toks, k+1, "of", "where", "with") {
@@ -516,6 +605,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 		if wordAt(toks, k, "the", "all") {
 			k++
+		}
+		// "≤ 5 × ULN in HCC", "in liver metastases", "for hepatic involvement"
+		if (w == "in" || w == "for") && p.nounWithin(i+1, 3) {
+			tr.end = i + 1
+			return tr, true
 		}
 		if k < len(toks) && toks[k].kind == kWord && groupWords[toks[k].text] && !wordAt(toks, k+1, "to") {
 			tr.end = k + 1
@@ -617,6 +711,35 @@ func (p *parser) nounWithin(j, n int) bool {
 	return false
 }
 
+// groupLabelLead reads, at a clause start i, a study group's label ending
+// in a colon: "Part B only:", "Cohort 2:", "Arms A and C:". It returns the
+// index after the colon.
+func (p *parser) groupLabelLead(i int) (int, bool) {
+	toks := p.toks
+	if !p.clauseStart(i) {
+		return 0, false
+	}
+	k := i + 1
+	labels := 0
+	for k < len(toks) && k < i+8 {
+		t := &toks[k]
+		switch {
+		case t.kind == kNum && t.decimals < 0, t.kind == kWord && len(t.text) <= 4 && (t.upper || isRoman(t.text)) && t.text != "only":
+			labels++
+		case t.kind == kComma, t.kind == kDash, t.kind == kSlash, wordAt(toks, k, "and", "or", "only", "to"):
+		case t.kind == kColon:
+			return k + 1, labels > 0
+		case t.kind == kLParen || t.kind == kRParen:
+		case t.kind == kWord && (t.text == "expansion" || t.text == "escalation" || t.text == "patients" || t.text == "subjects" ||
+			t.text == "participants"):
+		default:
+			return 0, false
+		}
+		k++
+	}
+	return 0, false
+}
+
 // subgroupByValue reports, after "Patients" at j, a value that picks a
 // subgroup ("over the age of 65", "aged ≥ 70 years", "with a serum
 // creatinine ≥ 1.4 mg/dL") followed by what that subgroup must meet.
@@ -626,7 +749,10 @@ func (p *parser) subgroupByValue(j int) (int, bool) {
 	for k := j; k < len(toks) && k < j+24; k++ {
 		t := &toks[k]
 		switch t.kind {
-		case kSemi, kPeriod, kSep, kColon:
+		case kColon:
+			// "Patients aged 70 years or older: ECOG 0-1"
+			return k + 1, sawValue && toks[k].depth == toks[j-1].depth
+		case kSemi, kPeriod, kSep:
 			return 0, false
 		case kOp:
 			sawValue = true
@@ -699,7 +825,7 @@ func (p *parser) objectEnd(t trigger) int {
 			}
 		}
 		if tk.kind == kWord && tk.depth == t.depth {
-			if objectEnd[tk.text] {
+			if objectEnd[tk.text] && !p.whoVerb(t.end, k) {
 				return k
 			}
 			// "for patients > 16 years of age and Lansky ≥ 50 …": a new subject
@@ -727,6 +853,32 @@ func (p *parser) objectEnd(t trigger) int {
 		k++
 	}
 	return k
+}
+
+// namesGroup reports a trigger about a study group: "for Part B", "in
+// Cohort 2", "(Arm A)".
+func (p *parser) namesGroup(t trigger) bool {
+	for k := t.pos; k < t.objEnd+1 && k < len(p.toks); k++ {
+		if p.toks[k].kind == kWord && groupKinds[p.toks[k].text] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// whoVerb reports a verb at k that only links the group an object names
+// to what it is about: "unless the patient has Gilbert's syndrome",
+// "if subjects are on dialysis".
+func (p *parser) whoVerb(a, k int) bool {
+	if !wordAt(p.toks, k, "has", "have", "is", "are", "was", "were") || k == a {
+		return false
+	}
+	for i := a; i < k; i++ {
+		if !wordAt(p.toks, i, "the", "a", "an") && !(p.toks[i].kind == kWord && groupWords[p.toks[i].text]) {
+			return false
+		}
+	}
+	return true
 }
 
 // ---- bounds ----
@@ -778,6 +930,7 @@ func (p *parser) findBounds() {
 		}
 		i++
 	}
+	p.respectively()
 	// bounds in text order
 	bs := p.bounds
 	for i := 1; i < len(bs); i++ {
@@ -791,6 +944,119 @@ func (p *parser) findBounds() {
 	p.owner = p.owner[:len(bs)]
 	for i := range p.owner {
 		p.owner[i] = ownerNone
+	}
+}
+
+// respectively pairs the mentions of a list with the values of a list:
+// "Hemoglobin and platelets ≥ 9 g/dL and 100 × 10^9/L, respectively",
+// "Total bilirubin and AST/ALT ≤ 1.5 and 2.5 × ULN respectively". The
+// values must be as many as the mentions; a value without its own sign
+// takes the one before, a value without a unit the next one's.
+func (p *parser) respectively() {
+	toks := p.toks
+	at := -1
+	for i := range toks {
+		if toks[i].kind == kWord && toks[i].text == "respectively" {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return
+	}
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.kind != mkVar || g.nparts < 2 || g.nparts > len(g.parts) || g.end > at {
+			continue
+		}
+		first := -1
+		for k := range p.bounds {
+			if b := &p.bounds[k]; b.start >= g.end && !b.consumed {
+				first = k
+				break
+			}
+		}
+		if first < 0 || !p.gapIsFiller(g.end, p.bounds[first].start) {
+			continue
+		}
+		b0 := p.bounds[first]
+		if b0.hasLo == b0.hasHi || b0.isStages {
+			continue
+		}
+		vals := []bound{b0}
+		k := b0.end
+		for len(vals) < g.nparts {
+			j := k
+			for j < len(toks) && j < k+3 && (toks[j].kind == kComma || toks[j].kind == kSlash || wordAt(toks, j, "and", "or")) {
+				j++
+			}
+			if j == k {
+				break
+			}
+			v, ok := p.listValue(j, vals[len(vals)-1].written)
+			if !ok {
+				break
+			}
+			vals = append(vals, v)
+			k = v.end
+		}
+		e := k
+		if kindAt(toks, e, kComma) {
+			e++
+		}
+		if len(vals) != g.nparts || e != at {
+			continue
+		}
+		for i := len(vals) - 2; i >= 0; i-- {
+			if u := boundUnit(&vals[i]); u == ruNone {
+				setUnit(&vals[i], boundUnit(&vals[i+1]))
+			}
+		}
+		kept := p.bounds[:0]
+		for _, b := range p.bounds {
+			if b.start < b0.start || b.start >= k {
+				kept = append(kept, b)
+			}
+		}
+		p.bounds = kept
+		for i := range vals {
+			vals[i].respOf, vals[i].respVars = gi+1, g.parts[i]
+			p.bounds = append(p.bounds, vals[i])
+		}
+		return
+	}
+}
+
+// listValue reads one value of a list at j: a bound, or a number (and its
+// unit) that takes the sign o of the value before it.
+func (p *parser) listValue(j int, o op) (bound, bool) {
+	toks := p.toks
+	if b, ok := boundAt(toks, j); ok && b.end > j && b.hasLo != b.hasHi {
+		return b, true
+	}
+	v, alt, k, ok := number(toks, j, true)
+	if !ok {
+		return bound{}, false
+	}
+	u, e := unit(toks, k)
+	b := bound{start: j, end: e}
+	setSide(&b, o, v, alt, u)
+	return b, b.hasLo || b.hasHi
+}
+
+func boundUnit(b *bound) string {
+	if b.hasLo {
+		return b.loUnit
+	}
+	return b.hiUnit
+}
+
+func setUnit(b *bound, u string) {
+	if b.hasLo {
+		b.loUnit = u
+	}
+	if b.hasHi {
+		b.hiUnit = u
 	}
 }
 
@@ -985,8 +1251,10 @@ func (p *parser) childPugh(j int) (bound, bool) {
 
 var otherStaging = setOf("cnlc", "ajcc", "tnm", "okuda", "hklc", "jis", "clip", "china", "chinese", "figo")
 
-// bclc reads the stages after a BCLC mention: "BCLC stage B or C", "(BCLC
-// C)", "BCLC 0-A", "Barcelona Clinic Liver Cancer (BCLC) C stage".
+// bclc reads the stages of a BCLC mention: after it ("BCLC stage B or C",
+// "(BCLC C)", "BCLC 0-A", "Barcelona Clinic Liver Cancer (BCLC) C stage")
+// or, when the system is named after them, before it ("stage B or C per
+// BCLC", "Stage C according to the BCLC staging system", "Stage B (BCLC)").
 func (p *parser) bclc(gi int) (bound, bool) {
 	toks := p.toks
 	g := p.groups[gi]
@@ -1001,33 +1269,66 @@ func (p *parser) bclc(gi int) (bound, bool) {
 		}
 		break
 	}
-	start := j
-	stage := func(k int) (uint8, bool) {
-		if wordAt(toks, k, "stage") {
-			k++
+	b, ok := p.stageList(j)
+	if !ok {
+		if b, ok = p.stagesBefore(g.start); !ok {
+			return bound{}, false
 		}
-		if k >= len(toks) {
-			return 0, false
-		}
-		t := &toks[k]
-		if t.kind == kNum && t.text == "0" {
-			return 0, true
-		}
-		if t.kind == kWord && t.upper && len(t.text) == 1 && t.text[0] >= 'a' && t.text[0] <= 'd' {
-			return t.text[0] - 'a' + 1, true
-		}
-		return 0, false
 	}
-	s, ok := stage(j)
+	// BCLC as an alternative to another staging system, or in a treatment
+	// history ("No prior treatment for BCLC class C disease"): not a
+	// requirement on the patient's stage
+	for i := range toks {
+		if toks[i].kind == kWord && otherStaging[toks[i].text] {
+			b.discarded = true
+		}
+	}
+	for i := min(g.start, b.start) - 1; i >= 0 && i >= g.start-10; i-- {
+		t := &toks[i]
+		if t.kind == kSemi || t.kind == kPeriod || t.kind == kSep {
+			break
+		}
+		if t.kind == kWord && (t.text == "treatment" || t.text == "therapy" || t.text == "treated" ||
+			t.text == "prior" || t.text == "previous" || t.text == "previously") {
+			b.discarded = true
+		}
+	}
+	return b, true
+}
+
+// stageAt reads one BCLC stage at k: "0", "A" … "D", "stage C".
+func (p *parser) stageAt(k int) (uint8, int, bool) {
+	toks := p.toks
+	if wordAt(toks, k, "stage") {
+		k++
+	}
+	if k >= len(toks) {
+		return 0, k, false
+	}
+	t := &toks[k]
+	if t.kind == kNum && t.text == "0" {
+		return 0, k + 1, true
+	}
+	if t.kind == kWord && t.upper && len(t.text) == 1 && t.text[0] >= 'a' && t.text[0] <= 'd' {
+		return t.text[0] - 'a' + 1, k + 1, true
+	}
+	return 0, k, false
+}
+
+// stageList reads a list or range of BCLC stages at j: "B or C", "0-A",
+// "B/C", "A through C".
+func (p *parser) stageList(j int) (bound, bool) {
+	toks := p.toks
+	s, k, ok := p.stageAt(j)
 	if !ok {
 		return bound{}, false
 	}
-	if wordAt(toks, j, "stage") {
-		j++
+	start := j
+	if wordAt(toks, start, "stage") {
+		start++
 	}
 	mask := uint8(1) << s
 	last := s
-	k := j + 1
 	for {
 		m := k
 		isRange := false
@@ -1045,12 +1346,9 @@ func (p *parser) bclc(gi int) (bound, bool) {
 		if m == k {
 			break
 		}
-		s2, ok := stage(m)
+		s2, e, ok := p.stageAt(m)
 		if !ok {
 			break
-		}
-		if wordAt(toks, m, "stage") {
-			m++
 		}
 		if isRange && s2 > last {
 			for x := last; x <= s2; x++ {
@@ -1060,28 +1358,35 @@ func (p *parser) bclc(gi int) (bound, bool) {
 			mask |= 1 << s2
 		}
 		last = s2
-		k = m + 1
+		k = e
 	}
-	b := bound{start: start, end: k, isStages: true, stages: mask}
-	// BCLC as an alternative to another staging system, or in a treatment
-	// history ("No prior treatment for BCLC class C disease"): not a
-	// requirement on the patient's stage
-	for i := range toks {
-		if toks[i].kind == kWord && otherStaging[toks[i].text] {
-			b.discarded = true
+	return bound{start: start, end: k, isStages: true, stages: mask}, true
+}
+
+// stagesBefore reads a stage list that ends just before a BCLC mention at
+// i, joined to it by "per", "according to the", "by" or a bracket.
+func (p *parser) stagesBefore(i int) (bound, bool) {
+	toks := p.toks
+	end := i
+	for n := 0; end > 0 && n < 4; n++ {
+		t := &toks[end-1]
+		if t.kind == kLParen || t.kind == kWord && (t.text == "per" || t.text == "according" || t.text == "to" ||
+			t.text == "the" || t.text == "by" || t.text == "using" || t.text == "on" || t.text == "in") {
+			end--
+			continue
 		}
+		break
 	}
-	for i := g.start - 1; i >= 0 && i >= g.start-10; i-- {
-		t := &toks[i]
-		if t.kind == kSemi || t.kind == kPeriod || t.kind == kSep {
-			break
+	for k := end - 1; k >= 0 && k >= end-8; k-- {
+		if toks[k].kind != kWord || toks[k].text != "stage" {
+			continue
 		}
-		if t.kind == kWord && (t.text == "treatment" || t.text == "therapy" || t.text == "treated" ||
-			t.text == "prior" || t.text == "previous" || t.text == "previously") {
-			b.discarded = true
+		if b, ok := p.stageList(k); ok && b.end == end {
+			return b, true
 		}
+		break
 	}
-	return b, true
+	return bound{}, false
 }
 
 // ---- binding bounds to subjects ----
@@ -1102,7 +1407,7 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			}
 			return false
 		case kWord:
-			if fillerWords[t.text] {
+			if fillerWords[t.text] || asideWords[t.text] {
 				continue
 			}
 			if g := p.inGrp[i]; g >= 0 {
@@ -1133,12 +1438,30 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if p.inGrp[i] >= 0 {
 				continue
 			}
+			// … unless it dates the test: "within 7 days before enrolment"
+			if t.kind == kNum && wordAt(toks, i-1, "within", "last", "past", "previous", "preceding") {
+				if u, e := unit(toks, i+1); isTimeUnit(u) && e <= b {
+					i = e - 1
+					continue
+				}
+			}
 			return false
 		}
 		return false
 	}
 	return true
 }
+
+// asideWords say when or how a value is measured, between its subject and
+// its bound: "Platelet count before the start of treatment ≥ 100 × 10^9/L",
+// "ANC without growth factor support ≥ 1.5". Words of change ("dropped by
+// more than 2 g/dL") are not among them: such a number is no threshold.
+var asideWords = setOf("before", "prior", "start", "starting", "treatment", "therapy", "study", "enrolment",
+	"enrollment", "registration", "randomization", "randomisation", "inclusion", "entry", "day", "days", "week",
+	"weeks", "first", "dose", "without", "support", "transfusion", "transfusions", "transfused", "independent",
+	"independently", "growth", "factor", "factors", "csf", "gcsf", "administration", "last", "past", "previous",
+	"preceding", "on", "visit", "cycle", "initiation", "in", "the", "hours", "need", "requirement", "any", "drug",
+	"drugs", "medication", "investigational", "product", "colony", "stimulating", "cytokine", "cytokines")
 
 func (p *parser) closeParen(i int) int {
 	d := p.toks[i].depth
@@ -1212,6 +1535,11 @@ func (p *parser) assign() {
 		if b.discarded {
 			continue
 		}
+		if b.respOf > 0 {
+			p.owner[bi] = b.respOf - 1
+			p.claim(bi, b.respOf-1)
+			continue
+		}
 		if b.consumed {
 			// scale bounds belong to the group they were read after
 			if gi := b.scaleOf - 1; gi >= 0 && !p.groups[gi].inObject {
@@ -1258,6 +1586,17 @@ func (p *parser) assign() {
 				p.claim(bi, gi)
 				continue
 			}
+			if !p.boundHasUnit(b) {
+				// a table's header: "Serum creatinine (mg/dL) ≤ 1.5"
+				if u := p.headerUnit(gi); u != ruNone {
+					if b.hasLo {
+						b.loUnit = u
+					}
+					if b.hasHi {
+						b.hiUnit = u
+					}
+				}
+			}
 			p.owner[bi] = gi
 			p.claim(bi, gi)
 			continue
@@ -1291,6 +1630,20 @@ func (p *parser) chainAges() {
 			p.owner[bi] = ownerAge
 		}
 	}
+}
+
+// headerUnit is the unit written in brackets right after a subject, as a
+// table's header writes it: "Platelets (× 10^9/L)", "Bilirubin (µmol/L)".
+func (p *parser) headerUnit(gi int) string {
+	g := &p.groups[gi]
+	if !kindAt(p.toks, g.end, kLParen) {
+		return ruNone
+	}
+	u, e := unit(p.toks, g.end+1)
+	if u == ruNone || u == ruForeign || !kindAt(p.toks, e, kRParen) {
+		return ruNone
+	}
+	return u
 }
 
 func (p *parser) claim(bi, gi int) {
@@ -1532,10 +1885,19 @@ func (p *parser) alternative(bi int) bool {
 	if prev < 0 {
 		return false
 	}
+	// the "or" must open the clause of this bound: "INR < 2.3 or PT < 6
+	// seconds; Cr ≤ 1.5 mg/dL" offers PT, not Cr, as INR's alternative
 	d := toks[from].depth
-	for k := p.bounds[prev].end; k < from; k++ {
+	for k := from - 1; k >= p.bounds[prev].end; k-- {
 		if p.inObj[k] || toks[k].depth > d {
 			continue
+		}
+		switch toks[k].kind {
+		case kSemi, kPeriod, kSep:
+			return false
+		}
+		if p.startsBound[k] {
+			return false // another value (one dropped) lies between
 		}
 		if wordAt(toks, k, "or") && !wordAt(toks, k-1, "with") && !wordAt(toks, k+1, "without") {
 			return true
@@ -1624,10 +1986,25 @@ func (p *parser) negated(b *bound) bool {
 
 func (p *parser) emit() {
 	p.out = p.out[:0]
-	mainSide := map[varID]int{} // +1: the main bound was written as a lower limit, -1 upper
+	var mainSide [nVars]int8 // +1: the main bound was written as a lower limit, -1 upper
+	// an exclusion met only when two values are out together excludes on
+	// neither alone: no requirement can be read from it
+	p.joint = resizeBools(p.joint, len(p.bounds))
+	for bi := range p.bounds {
+		if p.bounds[bi].discarded || p.owner[bi] < 0 {
+			continue
+		}
+		if pj := p.jointPrev(bi); pj >= 0 {
+			if e1, _ := p.polarity(&p.bounds[bi]); e1 {
+				if e2, _ := p.polarity(&p.bounds[pj]); e2 {
+					p.joint[bi], p.joint[pj] = true, true
+				}
+			}
+		}
+	}
 	for bi := range p.bounds {
 		b := &p.bounds[bi]
-		if b.discarded || p.owner[bi] == ownerNone {
+		if b.discarded || p.owner[bi] == ownerNone || p.joint[bi] {
 			continue
 		}
 		var vs varMask
@@ -1643,6 +2020,9 @@ func (p *parser) emit() {
 				continue
 			}
 			vs = g.vars
+			if b.respVars != 0 {
+				vs = b.respVars
+			}
 			needUnit = g.needUnit
 		}
 		if needUnit && !p.boundHasUnit(b) {
@@ -1665,6 +2045,8 @@ func (p *parser) emit() {
 		}
 		if p.ctx.cond {
 			cond, cause = true, causeContext
+		} else if p.ctx.scope > 0 && !cond {
+			cond, cause = true, causeScope
 		}
 		side := 0
 		if b.hasLo && !b.hasHi {
@@ -1677,7 +2059,7 @@ func (p *parser) emit() {
 			if excl && cond && side != 0 {
 				// an exception in an exclusion written as the allowed range
 				// ("AST > 3 × ULN (≤ 5 × ULN with liver metastases)")
-				if m, ok := mainSide[v]; ok && m == -side {
+				if m := mainSide[v]; m != 0 && int(m) == -side {
 					e = false
 				}
 			}
@@ -1689,15 +2071,67 @@ func (p *parser) emit() {
 				return
 			}
 			if !cond {
-				if _, ok := mainSide[v]; !ok && side != 0 {
-					mainSide[v] = side
+				if mainSide[v] == 0 && side != 0 {
+					mainSide[v] = int8(side)
 				}
 			}
-			c.cond, c.cause, c.bound = cond, cause, bi
+			c.cond, c.cause, c.bound, c.grp = cond, cause, bi, p.owner[bi]
 			c.span = [2]int{int(p.toks[b.start].start), int(p.toks[b.end-1].end)}
 			p.out = append(p.out, c)
 		})
 	}
+}
+
+// jointPrev returns the bound before bi that bi makes one condition with,
+// or -1: "ALT > 3 × ULN and total bilirubin > 2 × ULN" (just those two,
+// joined by "and"), "AST > 3 × ULN with concurrent bilirubin > 2 × ULN".
+// "A < x, B < y and C < z" is a list of three.
+func (p *parser) jointPrev(bi int) int {
+	toks := p.toks
+	o := p.owner[bi]
+	g := &p.groups[o]
+	if g.start > p.bounds[bi].start {
+		return -1
+	}
+	prev := -1
+	for k := bi - 1; k >= 0; k-- {
+		if p.owner[k] >= 0 && !p.bounds[k].discarded && p.bounds[k].end <= g.start {
+			prev = k
+			break
+		}
+	}
+	if prev < 0 || p.owner[prev] == o || p.groups[p.owner[prev]].vars&g.vars != 0 {
+		return -1
+	}
+	d := toks[g.start].depth
+	and, marker := false, false
+	for k := p.bounds[prev].end; k < g.start; k++ {
+		if toks[k].depth != d {
+			return -1
+		}
+		switch {
+		case wordAt(toks, k, "and"):
+			and = true
+		case wordAt(toks, k, "concurrent", "concurrently", "concomitant", "concomitantly", "simultaneous",
+			"simultaneously", "together", "combined", "combination", "accompanied", "associated", "plus"):
+			marker = true
+		case wordAt(toks, k, "with", "in", "by", "the", "same", "time", "at", "a", "an", "elevated", "elevation", "of"):
+		default:
+			return -1
+		}
+	}
+	if marker {
+		return prev
+	}
+	if !and {
+		return -1
+	}
+	for k := range p.bounds {
+		if k != bi && k != prev && p.owner[k] >= 0 && !p.bounds[k].discarded {
+			return -1
+		}
+	}
+	return prev
 }
 
 var ageBlockers = setOf("menopause", "menopausal", "postmenopausal", "premenopausal", "perimenopausal",
@@ -1927,6 +2361,26 @@ func (p *parser) tidy() {
 					a.lo, a.loInc, a.span = b.lo, b.loInc, b.span
 				}
 				b.dropped = true
+			}
+		}
+	}
+	// two mentions of a variable with unconditional bounds that do not nest
+	// ("Child-Pugh class A or B/Child score > 7", "ECOG 0-1 / ECOG 2-3"):
+	// the item contradicts itself, and neither can be trusted (SPEC 4.16)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			a, b := &out[i], &out[j]
+			if a.dropped || b.dropped || !same(a, b) || a.cond || b.cond || a.grp == b.grp || a.grp < 0 || b.grp < 0 {
+				continue
+			}
+			if a.v == vBCLC {
+				if a.stages != b.stages {
+					a.dropped, b.dropped = true, true
+				}
+				continue
+			}
+			if !contains(a, b) && !contains(b, a) {
+				a.dropped, b.dropped = true, true
 			}
 		}
 	}

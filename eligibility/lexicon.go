@@ -70,7 +70,8 @@ func init() {
 		"lansky play performance status", "lansky play performance score")
 	addAliases(v(vChildPugh), "child pugh", "childpugh", "child pugh turcotte", "child turcotte pugh", "ctp",
 		"child pugh score", "child pugh class", "child pugh classification", "child pugh grade",
-		"child pugh turcotte score", "child turcotte pugh score")
+		"child pugh turcotte score", "child turcotte pugh score", "child turcotte", "child score", "child class",
+		"child classification", "child grade", "child turcotte score", "child turcotte class")
 	addAliases(v(vBCLC), "bclc", "barcelona clinic liver cancer", "barcelona clinic", "barcelona",
 		"barcelona clinic liver cancer staging", "bclc staging")
 	addAliases(v(vPlatelets), "platelet", "platelets", "platelet count", "platelet counts", "plt", "plts",
@@ -129,7 +130,8 @@ func init() {
 		"creatinine cl", "cr cl", "crcl value", "calculated crcl", "measured crcl", "estimated crcl",
 		"cr clearance rate", "creatinine clearance value", "creatinin clearance", "calculated creatinine clearances",
 		"urinary creatinine clearance", "urine creatinine clearance", "24 hour urinary creatinine clearance",
-		"24 hour urine creatinine clearance", "24 h urine creatinine clearance")
+		"24 hour urine creatinine clearance", "24 h urine creatinine clearance",
+		"serum creatinine clearance", "plasma creatinine clearance", "serum creatinine clearance rate")
 	addAliases(v(vEGFR), "e gfr", "gfr", "glomerular filtration rate", "estimated glomerular filtration rate",
 		"estimated gfr", "glomerular filtration", "filtration rate", "egfr value", "glomerular filtration rates",
 		"glomerular filteration rate", "calculated gfr", "measured gfr")

@@ -4,37 +4,60 @@
 //
 //	go run ./eligibility/internal/devexport /work/heldout/dev/docs > /tmp/dev.json
 //	python3 ../shared/eligibility/compare.py /work/heldout/dev/truth.json /tmp/dev.json -n 40
+//
+// With -trials FILE it reads trials already loaded (an export, as another
+// loader wrote it) instead of documents, so the extractor can be scored on
+// the criteria trees that loader builds.
 package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 
 	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/loader"
+	"github.com/trials-app/trials/model"
 )
 
 func main() {
-	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: devexport PATH…")
+	trialsFile := flag.String("trials", "", "read loaded trials from this JSON export instead of documents")
+	flag.Parse()
+	var trials []*model.Trial
+	failed := false
+	switch {
+	case *trialsFile != "":
+		b, err := os.ReadFile(*trialsFile)
+		if err == nil {
+			err = json.Unmarshal(b, &trials)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "devexport: %s: %v\n", *trialsFile, err)
+			os.Exit(1)
+		}
+	case flag.NArg() > 0:
+		res := loader.Load(flag.Args()...)
+		for _, d := range res.Diagnostics {
+			fmt.Fprintln(os.Stderr, d)
+			failed = true
+		}
+		trials = res.Trials
+	default:
+		fmt.Fprintln(os.Stderr, "usage: devexport PATH… | devexport -trials EXPORT.json")
 		os.Exit(2)
 	}
-	res := loader.Load(os.Args[1:]...)
-	for _, d := range res.Diagnostics {
-		fmt.Fprintln(os.Stderr, d)
-	}
-	for _, t := range res.Trials {
+	for _, t := range trials {
 		t.Eligibility.Requirements = eligibility.Extract(&t.Eligibility)
 		t.Canonicalize()
 	}
-	b, err := json.Marshal(res.Trials)
+	b, err := json.Marshal(trials)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "devexport: %v\n", err)
 		os.Exit(1)
 	}
 	os.Stdout.Write(append(b, '\n'))
-	if len(res.Diagnostics) > 0 {
+	if failed {
 		os.Exit(1)
 	}
 }
