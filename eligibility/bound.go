@@ -829,7 +829,13 @@ func boundAt(toks []token, i int) (bound, bool) {
 	sep := k2
 	if kindAt(toks, sep, kDash) || wordAt(toks, sep, "to", "through", "thru") ||
 		between && wordAt(toks, sep, "and") {
-		if v2, alt2, k3, ok := number(toks, sep+1, true); ok {
+		// "6 months to < 18 years": the upper end may carry its own sign
+		hiInc := true
+		at := sep + 1
+		if o, k, ok := comparator(toks, at); ok && (o == opLT || o == opLE) && wordAt(toks, sep, "to") {
+			hiInc, at = o == opLE, k
+		}
+		if v2, alt2, k3, ok := number(toks, at, true); ok {
 			u2, k4 := unit(toks, k3)
 			if u2 == ruNone {
 				u2 = u
@@ -839,7 +845,7 @@ func boundAt(toks []token, i int) (bound, bool) {
 			}
 			if v2 >= v || u != u2 {
 				b.hasLo, b.lo, b.loAlt, b.loUnit, b.loInc = true, v, alt, u, true
-				b.hasHi, b.hi, b.hiAlt, b.hiUnit, b.hiInc = true, v2, alt2, u2, true
+				b.hasHi, b.hi, b.hiAlt, b.hiUnit, b.hiInc = true, v2, alt2, u2, hiInc
 				b.isRange = true
 				b.end = k4
 				if wordAt(toks, b.end, "inclusive") {

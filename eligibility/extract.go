@@ -2,6 +2,8 @@ package eligibility
 
 import (
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -23,9 +25,9 @@ func Extract(el *model.Eligibility) []model.Requirement {
 	x := extractors.Get().(*extractor)
 	defer extractors.Put(x)
 	x.found, x.scopes, x.used = x.found[:0], x.scopes[:0], 0
-	x.restricted = restrictedItems(el.Raw)
+	x.restricted = restrictedItems(el.Raw, el.Raw)
 	for _, n := range el.Notes {
-		x.restricted = append(x.restricted, restrictedItems(n)...)
+		x.restricted = append(x.restricted, restrictedItems(el.Raw, n)...)
 	}
 	inc, exc := x.rawScopes(el)
 	x.walk(el.Inclusion, itemCtx{from: "inclusion"}, inc)
@@ -92,7 +94,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		if h, ok := heading(text); ok {
 			hctx := ctx
 			hctx.alt = false
-			hctx.subject = vNone
+			hctx.subject = 0
 			hctx.scope = 0
 			if h.section != "" {
 				hctx.from = h.section
@@ -127,14 +129,14 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			ic.alt = true
 		}
 		n := len(x.found)
-		if ic.subject != vNone || prefilter(text) {
+		if ic.subject != 0 || prefilter(text) {
 			x.add(text, ic)
 		}
 		if len(x.found) > n {
 			oneOfSeen = true
 		}
 		if len(c.Children) > 0 {
-			x.walk(c.Children, x.leadIn(text, ic), nil)
+			x.walk(c.Children, x.leadIn(text, ic, x.subjectOf(n)), nil)
 		} else if len(x.found) == n && restrictsNext(text) {
 			// "Criterion 13 applies only to …" restricts the item after it;
 			// an item with a value of its own ("INR ≤ 1.5 × ULN. This
@@ -440,11 +442,32 @@ func hasPhrase(toks []token, ps [][]string) bool {
 	return false
 }
 
-// leadIn returns the context the children of a lead-in item inherit.
-func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
+// subjectOf is the subject of the requirements found since index n, when
+// one subject stated them all ("AST and ALT ≤ 2.5 × ULN, with the following
+// exceptions:"): the item's children may give that subject a bound without
+// naming it again ("≤ 5 × ULN for patients with liver metastases").
+func (x *extractor) subjectOf(n int) varMask {
+	if n >= len(x.found) {
+		return 0
+	}
+	grp := x.found[n].c.grp
+	var m varMask
+	for i := n; i < len(x.found); i++ {
+		f := &x.found[i]
+		if f.c.grp != grp || grp < 0 {
+			return 0
+		}
+		m |= maskOf(f.c.v)
+	}
+	return m
+}
+
+// leadIn returns the context the children of a lead-in item inherit;
+// subject is what the lead-in itself bounded, if one subject.
+func (x *extractor) leadIn(text string, ctx itemCtx, subject varMask) itemCtx {
 	child := ctx
 	child.alt = false
-	child.subject = vNone
+	child.subject = subject
 	p := &x.p
 	p.text = text
 	p.toks = tokenize(text, p.toks)
@@ -512,12 +535,11 @@ func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
 		single := false
 		for v := vECOG; v < nVars; v++ {
 			if g.vars == maskOf(v) {
-				child.subject = v
 				single = true
 			}
 		}
-		if !rest || !single {
-			child.subject = vNone
+		if rest && single {
+			child.subject = g.vars
 		}
 	}
 	return child
@@ -549,27 +571,31 @@ func restrictsNext(text string) bool {
 }
 
 var (
-	rawRestrictRe = regexp.MustCompile(`(?i)\b(?:criteri(?:a|on|um)|item)\s*(?:#|no\.?|number)?\s*(\d{1,3})\b[^\n.]{0,80}?\b(?:only|solely|exclusively)\b`)
+	rawRestrictRe = regexp.MustCompile(`(?i)\b(?:criteri(?:a|on|um)|items?)\s*(?:#|no\.?|numbers?)?\s*(\d{1,3}(?:\s*(?:-|–|to|through|and|or|,|&)\s*\d{1,3})*)\b[^\n.]{0,80}?\b(?:only|solely|exclusively)\b`)
 	rawItemRe     = regexp.MustCompile(`^\s*(?:[-*•]\s*)?(\d{1,3})[.)]\s+(.+)$`)
+	numRe         = regexp.MustCompile(`\d{1,3}`)
 )
 
-// restrictedItems finds, in the raw criteria text, the lines that restrict
-// one numbered criterion to a subgroup — "Inclusion criteria 13 is only for
-// patients registered before starting the platinum-based induction
-// chemotherapy:" — which the criteria tree may not keep, and returns the
-// opening words of the items they restrict.
-func restrictedItems(raw string) []string {
+// restrictedItems finds the lines that restrict numbered criteria to a
+// subgroup — "Inclusion criteria 13 is only for patients registered
+// before starting the platinum-based induction chemotherapy:", "Criteria
+// 5-7 apply only to Part B" — which the criteria tree may not keep, and
+// returns the opening words of the items they restrict. The lines are
+// looked for in where: the raw text itself (the items follow the line), or
+// a note the loader lifted out of the lists (the items are anywhere in raw).
+func restrictedItems(raw, where string) []string {
 	var out []string
-	for from := 0; from < len(raw); {
-		i := indexFold(raw[from:], onlyWord)
+	inRaw := where == raw
+	for from := 0; from < len(where); {
+		i := indexFold(where[from:], onlyWord)
 		if i < 0 {
 			break
 		}
 		i += from
-		ls := strings.LastIndexByte(raw[:i], '\n') + 1
-		le := strings.IndexByte(raw[i:], '\n')
+		ls := strings.LastIndexByte(where[:i], '\n') + 1
+		le := strings.IndexByte(where[i:], '\n')
 		if le < 0 {
-			le = len(raw)
+			le = len(where)
 		} else {
 			le += i
 		}
@@ -577,30 +603,61 @@ func restrictedItems(raw string) []string {
 		// a restriction wrapped over two lines: read the line before too
 		start := ls
 		if ls > 0 {
-			start = strings.LastIndexByte(raw[:ls-1], '\n') + 1
+			start = strings.LastIndexByte(where[:ls-1], '\n') + 1
 		}
-		m := rawRestrictRe.FindStringSubmatch(raw[start:le])
+		m := rawRestrictRe.FindStringSubmatch(where[start:le])
 		if m == nil {
 			continue
 		}
-		num := m[1]
-		lines := strings.Split(raw[le:min(len(raw), le+4000)], "\n")
-		for k, l := range lines {
-			if k > 12 {
-				break
+		nums := numRe.FindAllString(m[1], 8)
+		if len(nums) == 2 && strings.ContainsAny(m[1], "-–t") {
+			// a range: "5-7", "5 to 7"
+			lo, hi := atoiSmall(nums[0]), atoiSmall(nums[1])
+			if hi > lo && hi-lo < 20 {
+				nums = nums[:0]
+				for n := lo; n <= hi; n++ {
+					nums = append(nums, strconv.Itoa(n))
+				}
 			}
-			g := rawItemRe.FindStringSubmatch(l)
-			if g == nil || g[1] != num {
-				continue
-			}
-			item := ItemText(g[2])
-			if len(item) > 40 {
-				item = item[:40]
-			}
-			if len(item) >= 10 {
-				out = append(out, item)
-			}
-			break
+		}
+		search := raw
+		if inRaw {
+			search = raw[le:min(len(raw), le+8000)]
+		} else if h := indexFold(raw, exclusionWord); h >= 0 && indexFold(where[start:le], exclusionWord) >= 0 {
+			search = raw[h:] // "Exclusion criterion 4 applies only to …"
+		}
+		out = append(out, numberedItems(search, nums)...)
+	}
+	return out
+}
+
+// numberedItems returns the opening words of the first items numbered as
+// nums in the lines of s.
+func numberedItems(s string, nums []string) []string {
+	var out []string
+	want := slices.Clone(nums)
+	for k := 0; len(s) > 0 && len(want) > 0 && k < 200; k++ {
+		l := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			l, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		g := rawItemRe.FindStringSubmatch(l)
+		if g == nil {
+			continue
+		}
+		i := slices.Index(want, g[1])
+		if i < 0 {
+			continue
+		}
+		want = slices.Delete(want, i, i+1)
+		item := ItemText(g[2])
+		if len(item) > 40 {
+			item = item[:40]
+		}
+		if len(item) >= 10 {
+			out = append(out, item)
 		}
 	}
 	return out
@@ -612,8 +669,9 @@ func spellings(w string) *[3]string {
 }
 
 var (
-	onlyWord     = spellings("only")
-	criteriaWord = spellings("criteri")
+	onlyWord      = spellings("only")
+	exclusionWord = spellings("exclusion")
+	criteriaWord  = spellings("criteri")
 )
 
 // indexFold is strings.Index ignoring case, for a lower-case needle: it

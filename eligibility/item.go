@@ -17,12 +17,12 @@ import (
 
 // itemCtx is what an item inherits from its place in the criteria tree.
 type itemCtx struct {
-	from      string // "inclusion" or "exclusion", for the output
-	exclusion bool   // the item states what excludes (bounds are inverted)
-	cond      bool   // the whole item applies to a subgroup or later step
-	alt       bool   // the item is an alternative to the one before ("… OR")
-	subject   varID  // the lead-in names the variable ("Life expectancy:")
-	scope     int    // the study group the item is for ("Cohort D"), or 0
+	from      string  // "inclusion" or "exclusion", for the output
+	exclusion bool    // the item states what excludes (bounds are inverted)
+	cond      bool    // the whole item applies to a subgroup or later step
+	alt       bool    // the item is an alternative to the one before ("… OR")
+	subject   varMask // the lead-in names the variable ("Life expectancy:", "AST and ALT ≤ 2.5 × ULN, except:")
+	scope     int     // the study group the item is for ("Cohort D"), or 0
 }
 
 // a subject: one or more mentions taken together
@@ -386,7 +386,13 @@ func (p *parser) findTriggers() {
 	for i := range p.inObj {
 		p.inObj[i] = false
 	}
-	if e, ok := p.onlyLead(); ok {
+	if e, ok := p.laterLead(); ok {
+		// "Stage 2: …", "Re-treatment criteria: …", "Crossover phase: …"
+		p.trigs = append(p.trigs, trigger{pos: 0, end: e, objEnd: e, leading: true})
+		for k := 0; k < e; k++ {
+			p.inObj[k] = true
+		}
+	} else if e, ok := p.onlyLead(); ok {
 		// "Japanese patients only: …", "For sites in France only: …"
 		p.trigs = append(p.trigs, trigger{pos: 0, end: e, objEnd: e, leading: true})
 		for k := 0; k < e; k++ {
@@ -434,6 +440,32 @@ func (p *parser) findTriggers() {
 			}
 		}
 	}
+}
+
+// laterLead reports an item opening with a later step's name and a colon
+// ("Stage 2:", "Re-treatment criteria:", "Crossover phase:"), and returns
+// the index after the colon.
+func (p *parser) laterLead() (int, bool) {
+	toks := p.toks
+	var words [6]string
+	n := 0
+	for k := 0; k < len(toks) && k < 10; k++ {
+		t := &toks[k]
+		switch t.kind {
+		case kColon:
+			return k + 1, n > 0 && laterStep(words[:n])
+		case kWord, kNum:
+			if n == len(words) {
+				return 0, false
+			}
+			words[n] = t.text
+			n++
+		case kDash, kLParen, kRParen:
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // onlyLead reports an item opening with a short phrase that holds "only"
@@ -1605,7 +1637,7 @@ func (p *parser) assign() {
 			p.owner[bi] = ownerAge
 			continue
 		}
-		if p.ctx.subject != vNone && p.gapIsFiller(0, b.start) && gi < 0 {
+		if p.ctx.subject != 0 && p.gapIsFiller(0, b.start) && gi < 0 {
 			p.owner[bi] = ownerLead
 			continue
 		}
@@ -1807,8 +1839,13 @@ func (p *parser) computeConditional() {
 		// trailing: the first trigger after the bound, before any boundary
 		for ti := range p.trigs {
 			t := &p.trigs[ti]
-			if t.pos < b.end || t.exception || t.leading || t.example {
+			if t.pos < b.end || t.leading || t.example {
 				continue
+			}
+			if t.exception {
+				// what comes after "unless …" qualifies the exception:
+				// "ANC ≥ 1.5 unless cytopenia is due to marrow infiltration"
+				break
 			}
 			clear := true
 			for k := b.end; k < t.pos; k++ {
@@ -2013,7 +2050,7 @@ func (p *parser) emit() {
 		case o == ownerAge:
 			vs = maskOf(vAge)
 		case o == ownerLead:
-			vs = maskOf(p.ctx.subject)
+			vs = p.ctx.subject
 		default:
 			g := p.groups[o]
 			if g.kind == mkOther {
