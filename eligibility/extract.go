@@ -503,6 +503,11 @@ func (x *extractor) leadIn(text string, ctx itemCtx, subject varMask) itemCtx {
 		if t.depth > 0 || p.trailsNumber(t.pos) {
 			continue
 		}
+		// "Patients with acute coronary syndrome, treated as follows:" names
+		// the trial's population; "… with liver metastases:" a subgroup
+		if wordAt(p.toks, t.pos, "with") && !p.modifierWithin(t.end, 5) {
+			continue
+		}
 		child.cond = true
 	}
 	if restrictsNext(text) {
@@ -652,13 +657,15 @@ func numberedItems(s string, nums []string) []string {
 			continue
 		}
 		want = slices.Delete(want, i, i+1)
+		// the opening words, or a short item whole ("ECOG 0-2" is
+		// matched exactly, never as the start of another item)
 		item := ItemText(g[2])
 		if len(item) > 40 {
 			item = item[:40]
+		} else if len(item) < 10 {
+			item += "\x00"
 		}
-		if len(item) >= 10 {
-			out = append(out, item)
-		}
+		out = append(out, item)
 	}
 	return out
 }
@@ -689,6 +696,12 @@ func indexFold(s string, needle *[3]string) int {
 
 func (x *extractor) isRestricted(text string) bool {
 	for _, s := range x.restricted {
+		if whole, ok := strings.CutSuffix(s, "\x00"); ok {
+			if text == whole {
+				return true
+			}
+			continue
+		}
 		if strings.HasPrefix(text, s) {
 			return true
 		}

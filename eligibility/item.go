@@ -679,6 +679,13 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.leading = true
 			return tr, true
 		}
+		// "Patients on full-dose anticoagulation must have INR ≤ 3": the
+		// anticoagulated are a subgroup with a bound of their own
+		if wordAt(toks, i+1, "on", "receiving", "taking", "treated", "undergoing") && p.objHasAnticoag(i+1, i+7) {
+			tr.end = i + 2
+			tr.leading = true
+			return tr, true
+		}
 		// "Patients over the age of 65 must have …", "Patients with a serum
 		// creatinine ≥ 1.4 mg/dL must demonstrate …": a subgroup named by a
 		// value, then what it must meet
@@ -2007,12 +2014,92 @@ func (p *parser) negated(b *bound) bool {
 		return false
 	}
 	g := p.groups[gi]
-	for k := g.start - 1; k >= 0 && k >= g.start-4; k-- {
+	// back from the subject over what a negation's object may hold before
+	// it: "No history of QTc prolongation (QTcF > 470 ms)", "Absence of
+	// cardiac dysfunction (LVEF < 50%)"; any other word ends the search
+	// ("Without growth factor support, ANC ≥ 1.5" negates the support)
+	for k := g.start - 1; k >= 0 && k >= g.start-16; k-- {
 		t := &toks[k]
-		if t.kind != kWord {
+		switch t.kind {
+		case kLParen, kComma, kDash, kApos, kSlash:
+			continue
+		case kWord:
+		default:
+			if p.inGrp[k] >= 0 || p.inOtherBound(k, b) {
+				continue
+			}
 			return false
 		}
-		if t.text == "no" || t.text == "not" || t.text == "without" || t.text == "none" {
+		if negators[t.text] {
+			// "no more than", "not exceeding": a comparison, not a negation
+			if _, _, ok := comparator(toks, k); ok {
+				return false
+			}
+			return !(t.text == "free" || t.text == "lack" || t.text == "absence") || wordAt(toks, k+1, "of")
+		}
+		if p.inGrp[k] >= 0 || negationBridge[t.text] || p.inOtherBound(k, b) {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// usualSide is the side a threshold on each variable bounds in oncology
+// criteria: +1 a floor (platelets ≥ 100), -1 a ceiling (QTc ≤ 470), 0
+// either (a leukaemia trial may cap the WBC, an aplastic anaemia trial the
+// ANC).
+var usualSide = [nVars]int8{vECOG: -1, vKarnofsky: 1, vLansky: 1, vChildPugh: -1, vPlatelets: 1, vHemoglobin: 1,
+	vBilirubin: -1, vAST: -1, vALT: -1, vAlbumin: 1, vINR: -1, vCreatinine: -1, vCrCl: 1, vEGFR: 1,
+	vLifeExpectancy: 1, vLVEF: 1, vQTc: -1}
+
+// oddAfterNegation reports a requirement on the unusual side of its
+// variable ("QTc > 470 ms" required) in a clause that a negation opens: the
+// negation was most likely meant to reach it ("No significant heart disease
+// such as … QTc > 470 ms"), and a threshold read backwards is worse than
+// none.
+func (p *parser) oddAfterNegation(c *cand, b *bound) bool {
+	side := 0
+	switch {
+	case c.hasLo && !c.hasHi:
+		side = 1
+	case c.hasHi && !c.hasLo:
+		side = -1
+	}
+	if side == 0 || usualSide[c.v] == 0 || int(usualSide[c.v]) == side {
+		return false
+	}
+	toks := p.toks
+	for k := b.start - 1; k >= 0; k-- {
+		t := &toks[k]
+		if t.kind == kSemi || t.kind == kPeriod || t.kind == kSep {
+			return false
+		}
+		if t.kind == kWord && negators[t.text] && t.depth <= toks[b.start].depth {
+			if _, _, ok := comparator(toks, k); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var negators = setOf("no", "not", "without", "none", "absence", "free", "lack", "never")
+
+// negationBridge are the words between a negation and its object's subject.
+var negationBridge = setOf("history", "of", "evidence", "known", "prior", "previous", "documented", "clinically",
+	"significant", "active", "any", "a", "an", "the", "including", "such", "as", "or", "current", "uncontrolled",
+	"severe", "prolongation", "prolonged", "cardiac", "heart", "disease", "dysfunction", "failure", "impairment",
+	"insufficiency", "liver", "hepatic", "renal", "cirrhosis", "cardiovascular", "cardiopulmonary", "pulmonary",
+	"coronary", "ventricular", "systolic", "conduction", "abnormality", "abnormalities", "arrhythmia", "class", "grade", "score", "stage", "e", "g", "eg",
+	"ie", "i", "defined", "by", "with", "reduced", "decreased", "elevated", "low", "high", "abnormal", "baseline",
+	"screening", "at", "level", "levels", "value", "values", "count", "counts", "total", "serum")
+
+// inOtherBound reports token k inside a bound other than b.
+func (p *parser) inOtherBound(k int, b *bound) bool {
+	for i := range p.bounds {
+		o := &p.bounds[i]
+		if o != b && k >= o.start && k < o.end {
 			return true
 		}
 	}
@@ -2105,6 +2192,9 @@ func (p *parser) emit() {
 			}
 			c, ok := p.toCand(v, b, e)
 			if !ok {
+				return
+			}
+			if p.oddAfterNegation(&c, b) {
 				return
 			}
 			if !cond {

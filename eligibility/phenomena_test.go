@@ -182,6 +182,61 @@ var phenomena = []struct {
 	{"E: Child-Pugh score ≥ 8", []string{"child_pugh_score <=7"}},
 	{"Females: QTcF ≤ 470 ms; males: QTcF ≤ 450 ms", []string{"qtc <=470 ms", "qtc <=450 ms cond"}},
 
+
+	// haematology
+	{"ANC ≥ 1.0 × 10^9/L (≥ 0.5 × 10^9/L if bone marrow involvement)", []string{"anc >=1 10^9/L", "anc >=0.5 10^9/L cond"}},
+	{"Platelets ≥ 50 × 10^9/L (≥ 30 × 10^9/L if bone marrow plasma cells ≥ 50%)", []string{"platelets >=50 10^9/L", "platelets >=30 10^9/L cond"}},
+	{"Total bilirubin ≤ 1.5 × ULN (≤ 3 × ULN if Gilbert's syndrome or hepatic involvement by lymphoma)",
+		[]string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"Measurable disease: serum M-protein ≥ 0.5 g/dL or urine M-protein ≥ 200 mg/24 h or serum FLC ≥ 10 mg/dL", nil},
+	{"Hemoglobin ≥ 8 g/dL (transfusion allowed)", []string{"hemoglobin >=8 g/dL"}},
+	{"Corrected serum calcium ≤ 13.5 mg/dL", nil},
+	{"WBC count ≤ 25 × 10^9/L prior to the first dose (hydroxyurea allowed)", []string{"wbc <=25 10^9/L"}},
+	{"Bone marrow blasts ≥ 20%", nil},
+	{"Age ≥ 60 years, or 18 to 59 years if unfit for intensive chemotherapy", []string{"age >=60 years", "age [18,59] years cond"}},
+	{"Absolute lymphocyte count > 5 × 10^9/L", []string{"lymphocytes >5 10^9/L"}},
+	{"E: Absolute neutrophil count < 1,000/µL, unless due to disease involvement of the bone marrow", []string{"anc >=1 10^9/L"}},
+
+
+	// negations that reach their subject over a phrase, and ones that do not
+	{"No history of QTc prolongation (QTcF > 470 ms)", []string{"qtc <=470 ms"}},
+	{"Absence of cardiac dysfunction (LVEF < 50%)", []string{"lvef >=50 %"}},
+	{"Free of Child-Pugh B or C cirrhosis", []string{"child_pugh_score <=6"}},
+	{"No clinically significant cardiovascular disease, including QTcF > 470 ms or LVEF < 50%", []string{"qtc <=470 ms", "lvef >=50 %"}},
+	{"Without granulocyte colony-stimulating factor support, ANC ≥ 1.5 × 10^9/L", []string{"anc >=1.5 10^9/L"}},
+	{"No more than 2 prior lines of therapy; ECOG ≤ 1", []string{"ecog <=1"}},
+	{"No infection with HIV, and ANC ≥ 1.5 × 10^9/L", []string{"anc >=1.5 10^9/L"}},
+	{"Not more than 1.5 × ULN total bilirubin", nil},
+
+	// a threshold on its unusual side after a negation that did not reach it: nothing
+	{"No significant heart disease such as myocardial infarction within 6 months, unstable angina or QTcF > 470 ms", nil},
+	{"Patients must not have had a myocardial infarction in the past year or an LVEF below 45%", nil},
+	{"Patient has no active infection and AST above 3 × ULN", nil},
+
+	// subgroups that must stay conditional
+	{"Patients with liver metastases must have AST ≤ 5 × ULN", []string{"ast <=5 xULN cond"}},
+	{"In subjects with documented bone marrow involvement, platelets ≥ 50 × 10^9/L", []string{"platelets >=50 10^9/L cond"}},
+	{"Bilirubin ≤ 3 × ULN is acceptable for patients with Gilbert's syndrome", []string{"bilirubin <=3 xULN cond"}},
+	{"If ANC < 1.5 × 10^9/L, the patient may be enrolled after discussion with the sponsor", nil},
+	{"Hemoglobin ≥ 9 g/dL (≥ 8 g/dL for patients receiving transfusions)", []string{"hemoglobin >=9 g/dL", "hemoglobin >=8 g/dL cond"}},
+	{"QTcF ≤ 450 ms (≤ 480 ms for patients with bundle branch block)", []string{"qtc <=450 ms", "qtc <=480 ms cond"}},
+	{"Creatinine clearance ≥ 30 mL/min (≥ 60 mL/min for the cisplatin arm)",
+		[]string{"creatinine_clearance >=30 mL/min", "creatinine_clearance >=60 mL/min cond"}},
+	{"Total bilirubin ≤ 1.5 mg/dL or ≤ 3 mg/dL if hepatic involvement", []string{"bilirubin <=1.5 mg/dL", "bilirubin <=3 mg/dL cond"}},
+	{"Platelet count ≥ 100,000/mm3 (or ≥ 50,000/mm3 in the expansion)", []string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
+	{"ECOG ≤ 2 for dose escalation and ≤ 1 for dose expansion", []string{"ecog <=2", "ecog <=1 cond"}},
+	{"Age ≥ 18 years (Part A) or ≥ 12 years (Part B)", []string{"age >=12 years", "age >=18 years cond"}},
+	{"Life expectancy ≥ 12 weeks in the opinion of the investigator", []string{"life_expectancy >=12 weeks"}},
+	{"Platelets ≥ 100 × 10^9/L in patients without bone marrow involvement and ≥ 50 × 10^9/L in patients with bone marrow involvement",
+		[]string{"platelets >=50 10^9/L", "platelets >=100 10^9/L cond"}},
+	{"Patients with creatinine > 1.5 × ULN must have creatinine clearance ≥ 50 mL/min", []string{"creatinine_clearance >=50 mL/min cond"}},
+	{"Patients on full-dose anticoagulation must have INR ≤ 3", []string{"inr <=3 ratio cond"}},
+	{"Subjects receiving warfarin must have an INR ≤ 3.0", []string{"inr <=3 ratio cond"}},
+	{"INR ≤ 1.5 (≤ 3 for patients on therapeutic anticoagulation)", []string{"inr <=1.5 ratio", "inr <=3 ratio cond"}},
+	{"Either ECOG 0-1 or Karnofsky ≥ 70", []string{"ecog [0,1]", "karnofsky >=70 cond"}},
+	{"Platelets ≥ 100 × 10^9/L; ≥ 75 × 10^9/L is permitted with prior sponsor approval", []string{"platelets >=100 10^9/L"}},
+	{"ECOG 0-1; ECOG 2 may be allowed after discussion with the medical monitor", []string{"ecog [0,1]"}},
+
 	// kidney wordings
 	{"Serum creatinine clearance calculated according to the Cockcroft-Gault formula ≥50 mL/min (Cockcroft and Gault 1976)",
 		[]string{"creatinine_clearance >=50 mL/min"}},

@@ -136,6 +136,23 @@ func TestTreeShapes(t *testing.T) {
 				item("serum bilirubin ≤1.5 times the upper limit of normal (ULN)"))}},
 			"Chinese punctuation": {Inclusion: []model.Criterion{item("Laboratory tests within 7 days: ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L；TBIL≤1.5×ULN")}},
 		}, []string{"anc >=1.5 10^9/L @inclusion", "platelets >=100 10^9/L @inclusion", "hemoglobin >=9 g/dL @inclusion", "bilirubin <=1.5 xULN @inclusion"}},
+		{"old PDQ layout with alternatives", map[string]model.Eligibility{
+			"nested": {Inclusion: []model.Criterion{item("PATIENT CHARACTERISTICS:"),
+				kids("Performance status:", item("ECOG 0-2 OR"), item("Karnofsky 60-100%")),
+				kids("Life expectancy:", item("Not specified")),
+				kids("Hematopoietic:", item("WBC at least 3,000/mm^3"), item("Platelet count at least 100,000/mm^3")),
+				kids("Renal:", item("Creatinine no greater than 1.5 mg/dL OR"), item("Creatinine clearance at least 60 mL/min"))}},
+			"one line each": {Inclusion: []model.Criterion{item("PATIENT CHARACTERISTICS:"),
+				kids("Performance status:", item("ECOG 0-2 OR Karnofsky 60-100%")),
+				kids("Life expectancy:", item("Not specified")),
+				kids("Hematopoietic:", item("WBC at least 3,000/mm^3"), item("Platelet count at least 100,000/mm^3")),
+				kids("Renal:", item("Creatinine no greater than 1.5 mg/dL OR creatinine clearance at least 60 mL/min"))}},
+		}, []string{"ecog [0,2] @inclusion", "karnofsky [60,100] cond @inclusion", "wbc >=3 10^9/L @inclusion", "platelets >=100 10^9/L @inclusion",
+			"creatinine <=1.5 mg/dL @inclusion", "creatinine_clearance >=60 mL/min cond @inclusion"}},
+		{"a range of numbered criteria restricted", map[string]model.Eligibility{
+			"raw line": {Raw: "Inclusion Criteria:\n1. Age ≥ 18 years\nCriteria 2-3 apply only to Part B:\n2. Platelets ≥ 75 × 10^9/L\n3. ECOG 0-2\n4. Life expectancy ≥ 12 weeks\n",
+				Inclusion: []model.Criterion{item("Age ≥ 18 years"), item("Platelets ≥ 75 × 10^9/L"), item("ECOG 0-2"), item("Life expectancy ≥ 12 weeks")}},
+		}, []string{"age >=18 years @inclusion", "platelets >=75 10^9/L cond @inclusion", "ecog [0,2] cond @inclusion", "life_expectancy >=12 weeks @inclusion"}},
 	}
 	for _, tc := range cases {
 		for shape, el := range tc.shapes {
