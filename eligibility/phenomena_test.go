@@ -182,7 +182,6 @@ var phenomena = []struct {
 	{"E: Child-Pugh score ≥ 8", []string{"child_pugh_score <=7"}},
 	{"Females: QTcF ≤ 470 ms; males: QTcF ≤ 450 ms", []string{"qtc <=470 ms", "qtc <=450 ms cond"}},
 
-
 	// haematology
 	{"ANC ≥ 1.0 × 10^9/L (≥ 0.5 × 10^9/L if bone marrow involvement)", []string{"anc >=1 10^9/L", "anc >=0.5 10^9/L cond"}},
 	{"Platelets ≥ 50 × 10^9/L (≥ 30 × 10^9/L if bone marrow plasma cells ≥ 50%)", []string{"platelets >=50 10^9/L", "platelets >=30 10^9/L cond"}},
@@ -196,7 +195,6 @@ var phenomena = []struct {
 	{"Age ≥ 60 years, or 18 to 59 years if unfit for intensive chemotherapy", []string{"age >=60 years", "age [18,59] years cond"}},
 	{"Absolute lymphocyte count > 5 × 10^9/L", []string{"lymphocytes >5 10^9/L"}},
 	{"E: Absolute neutrophil count < 1,000/µL, unless due to disease involvement of the bone marrow", []string{"anc >=1 10^9/L"}},
-
 
 	// negations that reach their subject over a phrase, and ones that do not
 	{"No history of QTc prolongation (QTcF > 470 ms)", []string{"qtc <=470 ms"}},
