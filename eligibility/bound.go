@@ -324,7 +324,8 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 		k++
 		qualified = true
 	}
-	if wordAt(toks, k, "uln", "ulns", "ulm") {
+	// "ULRR": upper limit of the reference range; "IULN": institutional ULN
+	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr") {
 		return skipULNTail(toks, k+1), true
 	}
 	if wordAt(toks, k, "upper") {
@@ -360,7 +361,7 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 
 // skipULNTail consumes "(ULN)" and "for the institution" after a ULN phrase.
 func skipULNTail(toks []token, k int) int {
-	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln") && kindAt(toks, k+2, kRParen) {
+	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln", "ulrr", "iuln") && kindAt(toks, k+2, kRParen) {
 		return k + 3
 	}
 	return k

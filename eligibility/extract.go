@@ -166,8 +166,22 @@ func hasBoundSign(s string) bool {
 const maxChunk = 1500
 
 func (x *extractor) add(text string, ctx itemCtx) {
+	// a page that lost its line breaks can run the exclusion heading into
+	// the last inclusion item: what follows it excludes
+	split := len(text)
+	if !ctx.exclusion && mayBeHeading(text) {
+		if loc := midExclusionRe.FindStringIndex(text); loc != nil && loc[0] > 0 {
+			split = loc[0]
+		}
+	}
 	for off := 0; off < len(text); {
+		if off == split {
+			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
+		}
 		end := chunkEnd(text, off)
+		if off < split && end > split {
+			end = split
+		}
 		x.p.text = text[off:end]
 		x.p.ctx = ctx
 		for _, c := range x.p.parse() {
@@ -178,6 +192,9 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		off = end
 	}
 }
+
+// midExclusionRe finds an exclusion heading inside an item.
+var midExclusionRe = regexp.MustCompile(`(?:^|[\s.;:])(?:(?i:key|main)\s+)?(?:Exclusion|EXCLUSION|exclusion)\s+(?i:criteria|criterion)\s*:`)
 
 // chunkEnd is where the chunk of text starting at off ends: the whole rest
 // when it is short, else after the last "; " or ". " within maxChunk bytes
@@ -302,7 +319,7 @@ func buildFirstWords() map[string]bool {
 			m[w] = true
 		}
 	}
-	for _, w := range []string{"older", "younger", "years", "year", "yrs", "aged", "months", "uln", "upper"} {
+	for _, w := range []string{"older", "younger", "years", "year", "yrs", "aged", "months", "uln", "upper", "ulrr", "iuln"} {
 		m[w] = true
 	}
 	return m

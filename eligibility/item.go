@@ -2049,16 +2049,13 @@ func (p *parser) negated(b *bound) bool {
 // criteria: +1 a floor (platelets ≥ 100), -1 a ceiling (QTc ≤ 470), 0
 // either (a leukaemia trial may cap the WBC, an aplastic anaemia trial the
 // ANC).
-var usualSide = [nVars]int8{vECOG: -1, vKarnofsky: 1, vLansky: 1, vChildPugh: -1, vPlatelets: 1, vHemoglobin: 1,
+var usualSide = [nVars]int8{vECOG: -1, vKarnofsky: 1, vLansky: 1, vChildPugh: -1, vPlatelets: 1, vANC: 1, vHemoglobin: 1,
 	vBilirubin: -1, vAST: -1, vALT: -1, vAlbumin: 1, vINR: -1, vCreatinine: -1, vCrCl: 1, vEGFR: 1,
 	vLifeExpectancy: 1, vLVEF: 1, vQTc: -1}
 
-// oddAfterNegation reports a requirement on the unusual side of its
-// variable ("QTc > 470 ms" required) in a clause that a negation opens: the
-// negation was most likely meant to reach it ("No significant heart disease
-// such as … QTc > 470 ms"), and a threshold read backwards is worse than
-// none.
-func (p *parser) oddAfterNegation(c *cand, b *bound) bool {
+// unusual reports a one-sided requirement on the side its variable is
+// not usually bounded from.
+func (p *parser) unusual(c *cand) bool {
 	side := 0
 	switch {
 	case c.hasLo && !c.hasHi:
@@ -2066,7 +2063,16 @@ func (p *parser) oddAfterNegation(c *cand, b *bound) bool {
 	case c.hasHi && !c.hasLo:
 		side = -1
 	}
-	if side == 0 || usualSide[c.v] == 0 || int(usualSide[c.v]) == side {
+	return side != 0 && usualSide[c.v] != 0 && int(usualSide[c.v]) != side
+}
+
+// oddAfterNegation reports a requirement on the unusual side of its
+// variable ("QTc > 470 ms" required) in a clause that a negation opens: the
+// negation was most likely meant to reach it ("No significant heart disease
+// such as … QTc > 470 ms"), and a threshold read backwards is worse than
+// none.
+func (p *parser) oddAfterNegation(c *cand, b *bound) bool {
+	if !p.unusual(c) {
 		return false
 	}
 	toks := p.toks
@@ -2194,7 +2200,10 @@ func (p *parser) emit() {
 			if !ok {
 				return
 			}
-			if p.oddAfterNegation(&c, b) {
+			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) {
+				// an exclusion that inverts to the unusual side ("platelets
+				// ≥ 100" in the exclusion list) was a criterion filed in the
+				// wrong list, or misread
 				return
 			}
 			if !cond {

@@ -211,6 +211,16 @@ var phenomena = []struct {
 	{"Patients must not have had a myocardial infarction in the past year or an LVEF below 45%", nil},
 	{"Patient has no active infection and AST above 3 × ULN", nil},
 
+	// criteria filed in the wrong list invert to nonsense: nothing
+	{"E: Absolute neutrophil count ≥ 1.5 × 10^9/L", nil},
+	{"E: Adequate organ function: platelets ≥ 100,000/mm3 and total bilirubin ≤ 1.5 × ULN", nil},
+	{"E: QTcF ≤ 470 ms", nil},
+	// other names of the upper limit of normal
+	{"Total bilirubin ≤ 1.5 × ULRR", []string{"bilirubin <=1.5 xULN"}},
+	{"ALT ≤ 2.5 x IULN", []string{"alt <=2.5 xULN"}},
+	{"Bilirubin ≤ 2 x upper limit of reference range (ULRR)", []string{"bilirubin <=2 xULN"}},
+	{"AST ≤ 3 x the upper normal limit", []string{"ast <=3 xULN"}},
+
 	// subgroups that must stay conditional
 	{"Patients with liver metastases must have AST ≤ 5 × ULN", []string{"ast <=5 xULN cond"}},
 	{"In subjects with documented bone marrow involvement, platelets ≥ 50 × 10^9/L", []string{"platelets >=50 10^9/L cond"}},

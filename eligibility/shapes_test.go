@@ -153,6 +153,12 @@ func TestTreeShapes(t *testing.T) {
 			"raw line": {Raw: "Inclusion Criteria:\n1. Age ≥ 18 years\nCriteria 2-3 apply only to Part B:\n2. Platelets ≥ 75 × 10^9/L\n3. ECOG 0-2\n4. Life expectancy ≥ 12 weeks\n",
 				Inclusion: []model.Criterion{item("Age ≥ 18 years"), item("Platelets ≥ 75 × 10^9/L"), item("ECOG 0-2"), item("Life expectancy ≥ 12 weeks")}},
 		}, []string{"age >=18 years @inclusion", "platelets >=75 10^9/L cond @inclusion", "ecog [0,2] cond @inclusion", "life_expectancy >=12 weeks @inclusion"}},
+		{"an exclusion heading run into the last inclusion item", map[string]model.Eligibility{
+			"one item": {Inclusion: []model.Criterion{item("ECOG 0-1"),
+				item("Age ≥ 18 years Exclusion Criteria: ANC < 1.5 × 10^9/L; QTcF > 470 ms")}},
+			"split": {Inclusion: []model.Criterion{item("ECOG 0-1"), item("Age ≥ 18 years")},
+				Exclusion: []model.Criterion{item("ANC < 1.5 × 10^9/L; QTcF > 470 ms")}},
+		}, []string{"ecog [0,1] @inclusion", "age >=18 years @inclusion", "anc >=1.5 10^9/L @exclusion", "qtc <=470 ms @exclusion"}},
 	}
 	for _, tc := range cases {
 		for shape, el := range tc.shapes {
