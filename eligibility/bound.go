@@ -129,12 +129,17 @@ var postfixPhrases = func() map[string][]phrase {
 	return m
 }()
 
-// matchPhrase finds the longest phrase of table starting at token i.
-func matchPhrase(toks []token, i int, table map[string][]phrase) (phrase, int, bool) {
-	if i >= len(toks) || toks[i].kind != kWord {
+// matchPhrase finds the longest comparison phrase starting at token i:
+// a postfix one ("or more") when post is set.
+func matchPhrase(toks []token, i int, post bool) (phrase, int, bool) {
+	if i >= len(toks) || toks[i].kind != kWord || toks[i].w == nil {
 		return phrase{}, i, false
 	}
-	for _, p := range table[toks[i].text] {
+	table := toks[i].w.comp
+	if post {
+		table = toks[i].w.post
+	}
+	for _, p := range table {
 		j := i
 		ok := true
 		for _, w := range p.words {
@@ -223,13 +228,13 @@ func comparator(toks []token, i int) (op, int, bool) {
 	neg := false
 	j := i
 	if (t.text == "not" || t.text == "no" || t.text == "never") && i+1 < len(toks) {
-		if p, k, ok := matchPhrase(toks, i, compPhrases); ok {
+		if p, k, ok := matchPhrase(toks, i, false); ok {
 			return p.op, skipRepeatedSign(toks, k), true
 		}
 		neg = true
 		j = i + 1
 	}
-	p, k, ok := matchPhrase(toks, j, compPhrases)
+	p, k, ok := matchPhrase(toks, j, false)
 	if !ok {
 		return opNone, i, false
 	}
@@ -719,7 +724,7 @@ func postfix(toks []token, j int) (op, int, bool, bool) {
 	if kindAt(toks, j, kPlus) && toks[j].glued {
 		return opGE, j + 1, false, true
 	}
-	p, e, ok := matchPhrase(toks, j, postfixPhrases)
+	p, e, ok := matchPhrase(toks, j, true)
 	if !ok {
 		return opNone, j, false, false
 	}

@@ -46,6 +46,9 @@ type extractor struct {
 	restricted []string // items that a line in the raw text restricts to a subgroup
 	scopes     []string // the study groups named (a scope is 1 + an index)
 	used       uint64   // the scopes some item was read in
+	// the parser's tokens, subjects and triggers are those of the whole of
+	// the item add read last
+	parsedWhole bool
 }
 
 // found is a requirement read from an item, before the trial-level pass.
@@ -129,6 +132,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			ic.alt = true
 		}
 		n := len(x.found)
+		x.parsedWhole = false
 		if ic.subject != 0 || prefilter(text) {
 			x.add(text, ic)
 		}
@@ -166,12 +170,13 @@ func hasBoundSign(s string) bool {
 const maxChunk = 1500
 
 func (x *extractor) add(text string, ctx itemCtx) {
+	x.parsedWhole = false
 	// a page that lost its line breaks can run the exclusion heading into
 	// the last inclusion item: what follows it excludes
 	split := len(text)
-	if !ctx.exclusion && mayBeHeading(text) {
-		if loc := midExclusionRe.FindStringIndex(text); loc != nil && loc[0] > 0 {
-			split = loc[0]
+	if !ctx.exclusion {
+		if i := midExclusion(text); i > 0 {
+			split = i
 		}
 	}
 	for off := 0; off < len(text); {
@@ -189,12 +194,43 @@ func (x *extractor) add(text string, ctx itemCtx) {
 			c.span[1] += off
 			x.push(text, ctx, c)
 		}
+		x.parsedWhole = off == 0 && end == len(text)
 		off = end
 	}
 }
 
-// midExclusionRe finds an exclusion heading inside an item.
-var midExclusionRe = regexp.MustCompile(`(?:^|[\s.;:])(?:(?i:key|main)\s+)?(?:Exclusion|EXCLUSION|exclusion)\s+(?i:criteria|criterion)\s*:`)
+// midExclusion finds an exclusion heading ("Exclusion Criteria:", "KEY
+// EXCLUSION CRITERIA:") inside an item and returns where it starts, or -1.
+func midExclusion(text string) int {
+	for _, n := range [...]string{"xclusion", "XCLUSION"} {
+		for from := 0; ; {
+			i := strings.Index(text[from:], n)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(n)
+			if i == 0 || text[i-1]|0x20 != 'e' || i > 1 && isASCIILetter(text[i-2]) {
+				continue
+			}
+			rest := strings.TrimLeft(text[from:], " ")
+			if len(rest) < 8 || !strings.EqualFold(rest[:7], "criteri") {
+				continue
+			}
+			rest = strings.TrimLeft(rest[7:], "aonum")
+			if rest = strings.TrimLeft(rest, " "); rest == "" || rest[0] != ':' {
+				continue
+			}
+			start := i - 1
+			// "Key Exclusion Criteria:"
+			if j := strings.LastIndexByte(text[:start], ' '); j >= 0 && start-j == 4 && strings.EqualFold(text[j+1:start], "key") {
+				start = j + 1
+			}
+			return start
+		}
+	}
+	return -1
+}
 
 // chunkEnd is where the chunk of text starting at off ends: the whole rest
 // when it is short, else after the last "; " or ". " within maxChunk bytes
@@ -293,7 +329,7 @@ func prefilter(s string) bool {
 		for j < len(s) && isASCIILetter(s[j]) {
 			j++
 		}
-		if n := j - i; n >= 2 && n <= len(buf) {
+		if n := j - i; n >= 2 && n <= len(buf) && firstPrefixes.has(s[i], s[i+1], n) {
 			for k := 0; k < n; k++ {
 				buf[k] = s[i+k] | 0x20
 			}
@@ -305,6 +341,29 @@ func prefilter(s string) bool {
 	}
 	return false
 }
+
+// prefixSet holds the first two letters of words, and whether words of
+// two, three or more letters start with them: most words of an item are
+// ruled out without a map lookup.
+type prefixSet [26 * 26]uint8
+
+func (s *prefixSet) add(w string) {
+	k := int(w[0]|0x20-'a')*26 + int(w[1]|0x20-'a')
+	s[k] |= lenBit(len(w))
+}
+
+func (s *prefixSet) has(a, b byte, n int) bool {
+	return s[int(a|0x20-'a')*26+int(b|0x20-'a')]&lenBit(n) != 0
+}
+
+func lenBit(n int) uint8 {
+	if n > 7 {
+		n = 7
+	}
+	return 1 << n
+}
+
+var firstPrefixes prefixSet
 
 // firstWords are the words a variable's mention can start with, plus the
 // words that begin an age ("older", "years").
@@ -321,6 +380,11 @@ func buildFirstWords() map[string]bool {
 	}
 	for _, w := range []string{"older", "younger", "years", "year", "yrs", "aged", "months", "uln", "upper", "ulrr", "iuln"} {
 		m[w] = true
+	}
+	for w := range m {
+		if len(w) >= 2 && isASCIILetter(w[0]) && isASCIILetter(w[1]) {
+			firstPrefixes.add(w)
+		}
 	}
 	return m
 }
@@ -486,10 +550,14 @@ func (x *extractor) leadIn(text string, ctx itemCtx, subject varMask) itemCtx {
 	child.alt = false
 	child.subject = subject
 	p := &x.p
-	p.text = text
-	p.toks = tokenize(text, p.toks)
-	p.findGroups()
-	p.findTriggers()
+	if !x.parsedWhole || p.text != text {
+		// not parsed as one chunk just before: read its subjects and
+		// triggers now (the later steps of a parse change neither)
+		p.text = text
+		p.toks = tokenize(text, p.toks)
+		p.findGroups()
+		p.findTriggers()
+	}
 	// "Cohort D:", "Patients enrolled in Part B must have:": the children
 	// are that group's, reconciled with the other groups' at the end
 	label := groupLabel(text, 5)
@@ -589,6 +657,10 @@ func restrictsNext(text string) bool {
 	if indexFold(text, onlyWord) < 0 {
 		return false
 	}
+	if indexFold(text, criteriaWord) < 0 && indexFold(text, itemWord) < 0 && indexFold(text, applWord) < 0 &&
+		indexFold(text, requirWord) < 0 {
+		return false // the pattern needs one of these: skip it cheaply
+	}
 	return restrictNextRe.MatchString(text)
 }
 
@@ -626,6 +698,9 @@ func restrictedItems(raw, where string) []string {
 		start := ls
 		if ls > 0 {
 			start = strings.LastIndexByte(where[:ls-1], '\n') + 1
+		}
+		if indexFold(where[start:le], criteriaWord) < 0 && indexFold(where[start:le], itemWord) < 0 {
+			continue
 		}
 		m := rawRestrictRe.FindStringSubmatch(where[start:le])
 		if m == nil {
@@ -694,6 +769,9 @@ func spellings(w string) *[3]string {
 
 var (
 	onlyWord      = spellings("only")
+	itemWord      = spellings("item")
+	applWord      = spellings("appl")
+	requirWord    = spellings("requir")
 	exclusionWord = spellings("exclusion")
 	criteriaWord  = spellings("criteri")
 )

@@ -400,7 +400,7 @@ func (p *parser) findTriggers() {
 		}
 	}
 	for i := 0; i < len(toks); i++ {
-		if p.inObj[i] {
+		if p.inObj[i] || toks[i].kind != kLParen && !toks[i].is(cTrigger) {
 			continue
 		}
 		t, ok := p.triggerAt(i)
@@ -504,7 +504,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	if t.kind == kLParen {
 		// "(men)", "(Part A)", "(women)"
 		k := i + 1
-		for k < len(toks) && toks[k].kind == kWord && (groupWords[toks[k].text] || toks[k].text == "only") ||
+		for k < len(toks) && toks[k].kind == kWord && (toks[k].is(cGroup) || toks[k].text == "only") ||
 			k > i+1 && k < len(toks) && (toks[k].kind == kNum || toks[k].kind == kWord && len(toks[k].text) == 1) {
 			k++
 		}
@@ -548,7 +548,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.exempt = p.objHasAnticoag(i+1, i+8)
 			return tr, true
 		}
-		if i+1 < len(toks) && toks[i+1].kind == kWord && ifExempt[toks[i+1].text] {
+		if i+1 < len(toks) && toks[i+1].is(cIfExempt) {
 			return tr, false
 		}
 		// "… may be included if total bilirubin ≤ 3 × ULN": what the allowed
@@ -643,7 +643,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.end = i + 1
 			return tr, true
 		}
-		if k < len(toks) && toks[k].kind == kWord && groupWords[toks[k].text] && !wordAt(toks, k+1, "to") {
+		if k < len(toks) && toks[k].is(cGroup) && !wordAt(toks, k+1, "to") {
 			tr.end = k + 1
 			if w == "for" && wordAt(toks, k, "patients", "subjects", "participants", "those", "pts") &&
 				(wordAt(toks, k+1, "not") || wordAt(toks, k+1, "who") && wordAt(toks, k+2, "are") && wordAt(toks, k+3, "not")) {
@@ -743,7 +743,7 @@ func (p *parser) nounWithin(j, n int) bool {
 		if t.kind != kWord && t.kind != kDash && t.kind != kApos {
 			return false
 		}
-		if t.kind == kWord && subgroupNouns[t.text] {
+		if t.is(cSubgroupNoun) {
 			return true
 		}
 	}
@@ -825,7 +825,7 @@ func (p *parser) modifierWithin(j, n int) bool {
 		if t.kind != kWord && t.kind != kDash && t.kind != kApos {
 			return false
 		}
-		if t.kind == kWord && modifierNouns[t.text] {
+		if t.is(cModifier) {
 			return true
 		}
 	}
@@ -834,7 +834,7 @@ func (p *parser) modifierWithin(j, n int) bool {
 
 func (p *parser) objHasAnticoag(a, b int) bool {
 	for k := a; k < b && k < len(p.toks); k++ {
-		if p.toks[k].kind == kWord && anticoagWords[p.toks[k].text] {
+		if p.toks[k].is(cAnticoag) {
 			return true
 		}
 	}
@@ -864,7 +864,7 @@ func (p *parser) objectEnd(t trigger) int {
 			}
 		}
 		if tk.kind == kWord && tk.depth == t.depth {
-			if objectEnd[tk.text] && !p.whoVerb(t.end, k) {
+			if tk.is(cObjectEnd) && !p.whoVerb(t.end, k) {
 				return k
 			}
 			// "for patients > 16 years of age and Lansky ≥ 50 …": a new subject
@@ -898,7 +898,7 @@ func (p *parser) objectEnd(t trigger) int {
 // Cohort 2", "(Arm A)".
 func (p *parser) namesGroup(t trigger) bool {
 	for k := t.pos; k < t.objEnd+1 && k < len(p.toks); k++ {
-		if p.toks[k].kind == kWord && groupKinds[p.toks[k].text] != "" {
+		if p.toks[k].is(cGroupKind) {
 			return true
 		}
 	}
@@ -913,7 +913,7 @@ func (p *parser) whoVerb(a, k int) bool {
 		return false
 	}
 	for i := a; i < k; i++ {
-		if !wordAt(p.toks, i, "the", "a", "an") && !(p.toks[i].kind == kWord && groupWords[p.toks[i].text]) {
+		if !wordAt(p.toks, i, "the", "a", "an") && !p.toks[i].is(cGroup) {
 			return false
 		}
 	}
@@ -958,7 +958,7 @@ func (p *parser) findBounds() {
 		}
 	}
 	for i := 0; i < len(toks); {
-		if p.inGrp[i] >= 0 || taken[i] {
+		if p.inGrp[i] >= 0 || taken[i] || !mayStartBound(&toks[i]) {
 			i++
 			continue
 		}
@@ -1109,7 +1109,7 @@ func (p *parser) skipScaleFillers(j int) int {
 	for n := 0; j < len(toks) && n < 8; n++ {
 		t := &toks[j]
 		switch {
-		case t.kind == kWord && scaleFillers[t.text] && !(len(t.text) == 1 && t.upper):
+		case t.is(cScaleFiller) && !(len(t.text) == 1 && t.upper):
 		case t.kind == kColon || t.kind == kDash || t.kind == kLParen || t.kind == kApos:
 		case t.kind == kOp && t.op == opEQ:
 		case p.inGrp[j] >= 0:
@@ -1318,7 +1318,7 @@ func (p *parser) bclc(gi int) (bound, bool) {
 	// history ("No prior treatment for BCLC class C disease"): not a
 	// requirement on the patient's stage
 	for i := range toks {
-		if toks[i].kind == kWord && otherStaging[toks[i].text] {
+		if toks[i].is(cOtherStaging) {
 			b.discarded = true
 		}
 	}
@@ -1446,7 +1446,7 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			}
 			return false
 		case kWord:
-			if fillerWords[t.text] || asideWords[t.text] {
+			if t.is(cFiller | cAside) {
 				continue
 			}
 			if g := p.inGrp[i]; g >= 0 {
@@ -1546,7 +1546,7 @@ func (p *parser) gapIsContinuation(a, b int) bool {
 			}
 			return false
 		case kWord:
-			if contWords[t.text] || fillerWords[t.text] {
+			if t.is(cCont | cFiller) {
 				continue
 			}
 			if g := p.inGrp[i]; g >= 0 {
@@ -1757,7 +1757,7 @@ func (p *parser) shortAgeItem(b *bound) bool {
 		}
 		switch t.kind {
 		case kWord:
-			if !ageShortWords[t.text] {
+			if !t.is(cAgeShort) {
 				return false
 			}
 		case kComma, kPeriod, kSemi, kColon, kLParen, kRParen, kDash:
@@ -1995,10 +1995,10 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 		neg := wordAt(toks, k-1, "not") || wordAt(toks, k-2, "not") && wordAt(toks, k-1, "be")
 		be := wordAt(toks, k-1, "are", "is", "be", "will")
 		switch {
-		case k >= b.end && !excl && (excludeCue[t.text] && be || neg && (t.text == "eligible" || t.text == "allowed" ||
+		case k >= b.end && !excl && (t.is(cExcludeCue) && be || neg && (t.text == "eligible" || t.text == "allowed" ||
 			t.text == "permitted" || t.text == "enrolled" || t.text == "included")):
 			return true, false
-		case excl && p.ctx.exclusion && allowCue[t.text] && !neg && be:
+		case excl && p.ctx.exclusion && t.is(cAllowCue) && !neg && be:
 			return false, true
 		}
 	}
@@ -2030,14 +2030,14 @@ func (p *parser) negated(b *bound) bool {
 			}
 			return false
 		}
-		if negators[t.text] {
+		if t.is(cNegator) {
 			// "no more than", "not exceeding": a comparison, not a negation
 			if _, _, ok := comparator(toks, k); ok {
 				return false
 			}
 			return !(t.text == "free" || t.text == "lack" || t.text == "absence") || wordAt(toks, k+1, "of")
 		}
-		if p.inGrp[k] >= 0 || negationBridge[t.text] || p.inOtherBound(k, b) {
+		if p.inGrp[k] >= 0 || t.is(cNegBridge) || p.inOtherBound(k, b) {
 			continue
 		}
 		return false
@@ -2081,7 +2081,7 @@ func (p *parser) oddAfterNegation(c *cand, b *bound) bool {
 		if t.kind == kSemi || t.kind == kPeriod || t.kind == kSep {
 			return false
 		}
-		if t.kind == kWord && negators[t.text] && t.depth <= toks[b.start].depth {
+		if t.is(cNegator) && t.depth <= toks[b.start].depth {
 			if _, _, ok := comparator(toks, k); !ok {
 				return true
 			}
@@ -2287,7 +2287,7 @@ func (p *parser) ageBlocked(b *bound) bool {
 		e++
 	}
 	for k := a; k < e; k++ {
-		if toks[k].kind == kWord && ageBlockers[toks[k].text] {
+		if toks[k].is(cAgeBlocker) {
 			return true
 		}
 	}

@@ -207,6 +207,7 @@ func init() {
 		"age at onset", "age at diagnosis", "age at menopause", "age groups", "age group",
 	)
 	firstWords = buildFirstWords()
+	words = buildWords()
 }
 
 // mention is a run of tokens naming a variable, several variables
@@ -224,10 +225,10 @@ func matchMention(toks []token, i int) (mention, bool) {
 	if t.kind != kWord && t.kind != kNum {
 		return mention{}, false
 	}
-	n := lexicon.next[t.text]
-	if n == nil {
+	if t.w == nil || t.w.lex == nil {
 		return mention{}, false
 	}
+	n := t.w.lex
 	var best mention
 	found := false
 	j := i + 1

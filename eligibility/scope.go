@@ -214,7 +214,7 @@ func (x *extractor) rawScopes(el *model.Eligibility) (inc, exc []int) {
 // "…ligibility", found with the fast substring search: most raw texts
 // have two such lines.
 func (x *extractor) rawNamesGroup(raw string) bool {
-	for _, needle := range headingNeedles {
+	for _, needle := range headingNeedles[:2] { // a group's own list heading names inclusion or exclusion
 		for from := 0; from < len(raw); {
 			i := strings.Index(raw[from:], needle)
 			if i < 0 {
@@ -242,6 +242,9 @@ func (x *extractor) rawNamesGroup(raw string) bool {
 	return false
 }
 
+// headingNeedles find the lines that may be headings: "…clusion"
+// (inclusion, exclusion) and "…ligib" (eligibility, ineligibility), in
+// lower case or capitals.
 var headingNeedles = []string{"lusion", "LUSION", "ligib", "LIGIB"}
 
 // reconcile decides, once the whole trial is read, which bounds stated per
