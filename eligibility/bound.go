@@ -336,7 +336,11 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 	if wordAt(toks, k, "upper") {
 		m := k + 1
 		for wordAt(toks, m, "limit", "limits", "level", "of", "the", "institutional", "institution", "normal", "norm",
-			"normality", "range", "value", "values", "reference", "lab", "laboratory", "boundary") {
+			"normality", "range", "value", "values", "reference", "lab", "laboratory", "boundary", "site", "local") ||
+			kindAt(toks, m, kApos) && wordAt(toks, m+1, "s") && wordAt(toks, m-1, "laboratory", "lab", "institution", "site") {
+			if kindAt(toks, m, kApos) {
+				m++ // "the laboratory's normal range"
+			}
 			m++
 		}
 		if m > k+1 {
@@ -825,6 +829,11 @@ func boundAt(toks []token, i int) (bound, bool) {
 	between := wordAt(toks, i, "between", "from")
 	if between {
 		j++
+		// "between the ages of 18 and 75"
+		if wordAt(toks, j, "the") && wordAt(toks, j+1, "ages", "age") && wordAt(toks, j+2, "of") {
+			j += 3
+			b.ageHint = true
+		}
 	}
 	v, alt, k, ok := number(toks, j, true)
 	if !ok {

@@ -91,10 +91,12 @@ func (x *extractor) requirements() []model.Requirement {
 func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	prevOr := false
 	nextCond := false
+	restCond := false // a flat line restricted the rest of the list
 	oneOfSeen := false
 	for i, c := range items {
 		text := ItemText(c.Text)
 		if h, ok := heading(text); ok {
+			restCond = false
 			hctx := ctx
 			hctx.alt = false
 			hctx.subject = 0
@@ -124,7 +126,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			x.used |= 1 << ic.scope
 		}
 		ic.alt = ctx.alt && oneOfSeen
-		if nextCond || x.isRestricted(text) {
+		if nextCond || restCond || x.isRestricted(text) {
 			ic.cond = true
 		}
 		nextCond = false
@@ -147,6 +149,11 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			// applies only to patients not on anticoagulation") speaks of
 			// itself
 			nextCond = true
+			// "The following criteria apply only to Part B:" on a flat
+			// page: every item after it, up to the next heading
+			if strings.HasSuffix(text, ":") || indexFold(text, followingWord) >= 0 {
+				restCond = true
+			}
 		} else if len(x.found) == n && len(text) < 80 {
 			// a flat list's group label ("Part B:") governs what follows,
 			// up to the next one
@@ -770,6 +777,7 @@ func spellings(w string) *[3]string {
 var (
 	onlyWord      = spellings("only")
 	itemWord      = spellings("item")
+	followingWord = spellings("following")
 	applWord      = spellings("appl")
 	requirWord    = spellings("requir")
 	exclusionWord = spellings("exclusion")

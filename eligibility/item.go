@@ -135,7 +135,7 @@ var contWords = setOf("or", "and", "but", "it", "must", "be", "is", "are", "shou
 	"still", "then", "for", "with", "if", "may", "can", "this", "these", "those", "patients", "subjects",
 	"up", "of", "to", "whom", "where", "will", "needs", "need", "cases", "required", "ie", "i", "e", "eg",
 	"that", "being", "have", "has", "an", "at", "least", "only", "present", "documented", "known",
-	"there", "they", "when", "except", "unless", "so", "such", "institutional")
+	"there", "they", "when", "except", "unless", "so", "such", "institutional", "otherwise")
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -1901,6 +1901,11 @@ func (p *parser) scopeEnd(t *trigger) int {
 			return k
 		}
 		if tk.depth == t.depth && (tk.kind == kSemi || tk.kind == kPeriod || tk.kind == kSep) {
+			return k
+		}
+		// "≤ 5 × ULN in the presence of liver metastases, otherwise ≤ 2.5
+		// × ULN": what follows is everyone else's
+		if tk.kind == kWord && tk.text == "otherwise" {
 			return k
 		}
 	}

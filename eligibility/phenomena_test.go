@@ -221,6 +221,19 @@ var phenomena = []struct {
 	{"Bilirubin ≤ 2 x upper limit of reference range (ULRR)", []string{"bilirubin <=2 xULN"}},
 	{"AST ≤ 3 x the upper normal limit", []string{"ast <=3 xULN"}},
 
+	{"AST ≤ 1.5 × the upper limit of the laboratory's normal range", []string{"ast <=1.5 xULN"}},
+	{"Between the ages of 18 and 75 years", []string{"age [18,75] years"}},
+	{"AST/ALT ≤ 5 × ULN in the presence of liver metastases, otherwise ≤ 2.5 × ULN",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"Performance status (PS) of 0-1 on the Eastern Cooperative Oncology Group (ECOG) scale", []string{"ecog [0,1]"}},
+	{"Age 18 years or older, or 16-17 years with parental consent", []string{"age >=18 years"}},
+	{"Hgb ≥ 9 g/dl, ANC ≥ 1500/µl, Plt ≥ 100.000/µl", []string{"hemoglobin >=9 g/dL", "anc >=1.5 10^9/L", "platelets >=100 10^9/L"}},
+	{"Patients ≥ 70 years of age must have a creatinine clearance ≥ 50 mL/min", []string{"creatinine_clearance >=50 mL/min cond"}},
+	{"Creatinine clearance (CrCl) ≥ 45 mL/min as estimated by the Cockcroft-Gault equation or measured by 24-hour urine collection",
+		[]string{"creatinine_clearance >=45 mL/min"}},
+	{"INR < 1.5 or PT/PTT within normal limits", []string{"inr <1.5 ratio"}},
+	{"LVEF ≥ 50% or ≥ the institutional lower limit of normal", []string{"lvef >=50 %"}},
+
 	// subgroups that must stay conditional
 	{"Patients with liver metastases must have AST ≤ 5 × ULN", []string{"ast <=5 xULN cond"}},
 	{"In subjects with documented bone marrow involvement, platelets ≥ 50 × 10^9/L", []string{"platelets >=50 10^9/L cond"}},

@@ -159,6 +159,14 @@ func TestTreeShapes(t *testing.T) {
 			"split": {Inclusion: []model.Criterion{item("ECOG 0-1"), item("Age ≥ 18 years")},
 				Exclusion: []model.Criterion{item("ANC < 1.5 × 10^9/L; QTcF > 470 ms")}},
 		}, []string{"ecog [0,1] @inclusion", "age >=18 years @inclusion", "anc >=1.5 10^9/L @exclusion", "qtc <=470 ms @exclusion"}},
+		{"a flat line restricting the rest of its list", map[string]model.Eligibility{
+			"flat": {Inclusion: []model.Criterion{item("Age ≥ 18 years"), item("The following criteria apply only to patients enrolled in the expansion cohort:"),
+				item("ECOG 0-1"), item("Platelets ≥ 100 × 10^9/L")},
+				Exclusion: []model.Criterion{item("QTcF > 470 ms")}},
+			"nested": {Inclusion: []model.Criterion{item("Age ≥ 18 years"), kids("The following criteria apply only to patients enrolled in the expansion cohort:",
+				item("ECOG 0-1"), item("Platelets ≥ 100 × 10^9/L"))},
+				Exclusion: []model.Criterion{item("QTcF > 470 ms")}},
+		}, []string{"age >=18 years @inclusion", "ecog [0,1] cond @inclusion", "platelets >=100 10^9/L cond @inclusion", "qtc <=470 ms @exclusion"}},
 	}
 	for _, tc := range cases {
 		for shape, el := range tc.shapes {
