@@ -1100,6 +1100,7 @@ func setUnit(b *bound, u string) {
 }
 
 var scaleFillers = setOf("class", "classification", "grade", "score", "stage", "staging", "status", "category",
+	"rating", "grading", "assessment",
 	"liver", "function", "functional", "of", "is", "performance", "ps", "scale", "system", "score", "points",
 	"cirrhosis", "disease", "must", "be", "a", "the", "ecog", "who", "level", "criteria", "combined", "hepatic")
 
@@ -1191,6 +1192,46 @@ func (p *parser) cpItem(j int) ([2]float64, int, bool) {
 			return [2]float64{}, j, false
 		}
 		return [2]float64{n, n}, j + 2, true
+	}
+	// "class B with a score of 7", "B (score 7)", "A (5-6 points)": the
+	// score named after the class, inside it
+	k := j + 1
+	paren := kindAt(toks, k, kLParen)
+	if paren {
+		k++
+	} else if wordAt(toks, k, "with") {
+		k++
+		if wordAt(toks, k, "a", "an") {
+			k++
+		}
+	} else {
+		return iv, j + 1, true
+	}
+	if wordAt(toks, k, "score", "total") {
+		k++
+		if wordAt(toks, k, "of") {
+			k++
+		}
+	}
+	if kindAt(toks, k, kNum) && toks[k].decimals < 0 {
+		lo, hi := toks[k].val, toks[k].val
+		e := k + 1
+		if kindAt(toks, e, kDash) && kindAt(toks, e+1, kNum) && toks[e+1].decimals < 0 {
+			hi = toks[e+1].val
+			e += 2
+		}
+		if wordAt(toks, e, "points", "point", "pts") {
+			e++
+		}
+		if paren && !kindAt(toks, e, kRParen) {
+			return iv, j + 1, true
+		}
+		if paren {
+			e++
+		}
+		if lo >= iv[0] && hi <= iv[1] && lo <= hi {
+			return [2]float64{lo, hi}, e, true
+		}
 	}
 	return iv, j + 1, true
 }
@@ -1312,6 +1353,18 @@ func (p *parser) bclc(gi int) (bound, bool) {
 	if !ok {
 		if b, ok = p.stagesBefore(g.start); !ok {
 			return bound{}, false
+		}
+	}
+	// "BCLC stage B that is not suitable for TACE, or stage C"
+	for k := b.end; k+1 < len(toks); k++ {
+		if t := &toks[k]; t.kind == kSemi || t.kind == kPeriod || t.kind == kSep || p.inGrp[k] >= 0 {
+			break
+		}
+		if wordAt(toks, k, "or") && wordAt(toks, k+1, "stage") {
+			if more, ok := p.stageList(k + 1); ok {
+				b.stages |= more.stages
+				break
+			}
 		}
 	}
 	// BCLC as an alternative to another staging system, or in a treatment
