@@ -1530,9 +1530,11 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if p.inGrp[i] >= 0 {
 				continue
 			}
-			// … unless it dates the test: "within 7 days before enrolment"
-			if t.kind == kNum && wordAt(toks, i-1, "within", "last", "past", "previous", "preceding") {
-				if u, e := unit(toks, i+1); isTimeUnit(u) && e <= b {
+			// … unless it dates the test ("within 7 days before enrolment")
+			// or says how it is collected ("by 24-hour urine collection")
+			if t.kind == kNum {
+				if u, e := unit(toks, i+1); isTimeUnit(u) && e <= b && (wordAt(toks, i-1, "within", "last", "past",
+					"previous", "preceding") || wordAt(toks, e, "urine", "urinary", "collection")) {
 					i = e - 1
 					continue
 				}
@@ -1553,7 +1555,12 @@ var asideWords = setOf("before", "prior", "start", "starting", "treatment", "the
 	"weeks", "first", "dose", "without", "support", "transfusion", "transfusions", "transfused", "independent",
 	"independently", "growth", "factor", "factors", "csf", "gcsf", "administration", "last", "past", "previous",
 	"preceding", "on", "visit", "cycle", "initiation", "in", "the", "hours", "need", "requirement", "any", "drug",
-	"drugs", "medication", "investigational", "product", "colony", "stimulating", "cytokine", "cytokines")
+	"drugs", "medication", "investigational", "product", "colony", "stimulating", "cytokine", "cytokines",
+	// how it is measured: "LVEF by ECHO or MUGA scan ≥ 50%", "QTcF on screening ECG ≤ 470 ms"
+	"echocardiogram", "echocardiography", "echo", "muga", "scan", "scans", "multigated", "multi", "gated",
+	"acquisition", "radionuclide", "angiography", "ventriculography", "mri", "assessed", "evaluated", "ecg",
+	"ecgs", "electrocardiogram", "electrocardiograms", "triplicate", "duplicate", "from", "obtained", "collection",
+	"urine", "urinary", "central", "local", "assessment", "done")
 
 func (p *parser) closeParen(i int) int {
 	d := p.toks[i].depth

@@ -195,7 +195,7 @@ func init() {
 		// vital signs, cardiac and lung function, body size
 		"blood pressure", "bp", "sbp", "dbp", "systolic", "diastolic", "heart rate", "hr", "pulse", "spo 2",
 		"oxygen saturation", "o 2 saturation", "sao 2", "fev 1", "fev", "fvc", "dlco", "weight", "body weight",
-		"bmi", "body mass index", "bsa", "nyha", "ecg", "pr interval", "qrs", "qt", "qt interval", "qrs duration",
+		"bmi", "body mass index", "bsa", "nyha", "pr interval", "qrs", "qt", "qt interval", "qrs duration",
 		"lvedd", "heart rate corrected", "icg", "icg r 15", "indocyanine green", "future liver remnant", "flr",
 		// staging systems and scores that are not BCLC or Child-Pugh
 		"cnlc", "china liver cancer", "chinese liver cancer", "ajcc", "tnm", "okuda", "hklc", "jis", "clip",
