@@ -324,8 +324,14 @@ func ptrB(v bool) *bool       { return &v }
 
 // prefilter rejects, cheaply, the items that name no variable: most lines
 // of a criteria list ("Signed informed consent", "No prior therapy with …").
+// A word that names a variable only with the word after it ("left" in "left
+// ventricular ejection fraction", "WHO" in "WHO performance status", but not
+// in "patients who …") is looked at with that word; the words of an age
+// without the word "age" ("18 years or older") only in a short item.
 func prefilter(s string) bool {
 	var buf [24]byte
+	var pending *trieNode // the first word of a longer alias, just read
+	short := len(s) <= 120
 	for i := 0; i < len(s); {
 		c := s[i]
 		if !isASCIILetter(c) {
@@ -336,12 +342,31 @@ func prefilter(s string) bool {
 		for j < len(s) && isASCIILetter(s[j]) {
 			j++
 		}
-		if n := j - i; n >= 2 && n <= len(buf) && firstPrefixes.has(s[i], s[i+1], n) {
-			for k := 0; k < n; k++ {
-				buf[k] = s[i+k] | 0x20
-			}
-			if firstWords[string(buf[:n])] {
+		n := j - i
+		if n > len(buf) {
+			pending = nil
+			i = j
+			continue
+		}
+		for k := 0; k < n; k++ {
+			buf[k] = s[i+k] | 0x20
+		}
+		if pending != nil {
+			if c := pending.next[string(buf[:n])]; c != nil && c.varBelow {
 				return true
+			}
+			pending = nil
+		}
+		if n >= 2 && firstPrefixes.has(s[i], s[i+1], n) {
+			switch firstWords[string(buf[:n])] {
+			case firstAlone:
+				return true
+			case firstAge:
+				if short {
+					return true
+				}
+			case firstLonger:
+				pending = lexicon.next[string(buf[:n])]
 			}
 		}
 		i = j
@@ -372,21 +397,38 @@ func lenBit(n int) uint8 {
 
 var firstPrefixes prefixSet
 
-// firstWords are the words a variable's mention can start with, plus the
-// words that begin an age ("older", "years").
-var firstWords map[string]bool
+// firstWords are the words a variable's mention can start with, and the
+// words that begin an age ("older", "years"), each with how prefilter
+// takes it.
+var firstWords map[string]firstKind
+
+type firstKind uint8
+
+const (
+	firstNone   firstKind = iota
+	firstAlone            // names a variable by itself ("platelets", "ECOG")
+	firstLonger           // only with the words after it ("left ventricular …")
+	firstAge              // a unit of age: counts in short items
+)
 
 // buildFirstWords runs once the lexicon is built (package variables are
 // initialised before init functions run).
-func buildFirstWords() map[string]bool {
-	m := map[string]bool{}
+func buildFirstWords() map[string]firstKind {
+	markVars(lexicon)
+	m := map[string]firstKind{}
 	for w, n := range lexicon.next {
-		if isVarNode(n) {
-			m[w] = true
+		switch {
+		case n.term != nil && n.term.kind != mkOther:
+			m[w] = firstAlone
+		case n.varBelow:
+			m[w] = firstLonger
 		}
 	}
-	for _, w := range []string{"older", "younger", "years", "year", "yrs", "aged", "months", "uln", "upper", "ulrr", "iuln"} {
-		m[w] = true
+	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln"} {
+		m[w] = firstAlone
+	}
+	for _, w := range []string{"years", "year", "yrs", "months"} {
+		m[w] = firstAge
 	}
 	for w := range m {
 		if len(w) >= 2 && isASCIILetter(w[0]) && isASCIILetter(w[1]) {
@@ -396,17 +438,17 @@ func buildFirstWords() map[string]bool {
 	return m
 }
 
-// isVarNode reports whether some alias below n names a variable.
-func isVarNode(n *trieNode) bool {
-	if n.term != nil && n.term.kind != mkOther {
-		return true
-	}
+// markVars sets varBelow on every node with an alias naming a variable at
+// or below it.
+func markVars(n *trieNode) bool {
+	v := n.term != nil && n.term.kind != mkOther
 	for _, c := range n.next {
-		if isVarNode(c) {
-			return true
+		if markVars(c) {
+			v = true
 		}
 	}
-	return false
+	n.varBelow = v
+	return v
 }
 
 // ---- headings and lead-ins ----

@@ -28,8 +28,9 @@ type alias struct {
 }
 
 type trieNode struct {
-	next map[string]*trieNode
-	term *alias
+	next     map[string]*trieNode
+	term     *alias
+	varBelow bool // an alias at or below names a variable
 }
 
 var lexicon = &trieNode{}
