@@ -95,7 +95,8 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	oneOfSeen := false
 	for i, c := range items {
 		text := ItemText(c.Text)
-		if h, ok := heading(text); ok {
+		sc := scan(text)
+		if h, ok := heading(text, sc); ok {
 			restCond = false
 			hctx := ctx
 			hctx.alt = false
@@ -135,15 +136,15 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		n := len(x.found)
 		x.parsedWhole = false
-		if ic.subject != 0 || prefilter(text) {
+		if ic.subject != 0 || sc.vars {
 			x.add(text, ic)
 		}
 		if len(x.found) > n {
 			oneOfSeen = true
 		}
 		if len(c.Children) > 0 {
-			x.walk(c.Children, x.leadIn(text, ic, x.subjectOf(n)), nil)
-		} else if len(x.found) == n && restrictsNext(text) {
+			x.walk(c.Children, x.leadIn(text, sc, ic, x.subjectOf(n)), nil)
+		} else if len(x.found) == n && sc.flags&sOnly != 0 && sc.flags&sRestrict != 0 && restrictsNext(text) {
 			// "Criterion 13 applies only to …" restricts the item after it;
 			// an item with a value of its own ("INR ≤ 1.5 × ULN. This
 			// applies only to patients not on anticoagulation") speaks of
@@ -151,10 +152,10 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			nextCond = true
 			// "The following criteria apply only to Part B:" on a flat
 			// page: every item after it, up to the next heading
-			if strings.HasSuffix(text, ":") || indexFold(text, followingWord) >= 0 {
+			if strings.HasSuffix(text, ":") || sc.flags&sFollowing != 0 {
 				restCond = true
 			}
-		} else if len(x.found) == n && len(text) < 80 {
+		} else if len(x.found) == n && len(text) < 80 && sc.flags&sGroup != 0 {
 			// a flat list's group label ("Part B:") governs what follows,
 			// up to the next one
 			if l := groupLabel(text, 5); l != "" && !hasBoundSign(text) {
@@ -322,58 +323,6 @@ func clean(v float64) float64 {
 func ptrF(v float64) *float64 { return &v }
 func ptrB(v bool) *bool       { return &v }
 
-// prefilter rejects, cheaply, the items that name no variable: most lines
-// of a criteria list ("Signed informed consent", "No prior therapy with …").
-// A word that names a variable only with the word after it ("left" in "left
-// ventricular ejection fraction", "WHO" in "WHO performance status", but not
-// in "patients who …") is looked at with that word; the words of an age
-// without the word "age" ("18 years or older") only in a short item.
-func prefilter(s string) bool {
-	var buf [24]byte
-	var pending *trieNode // the first word of a longer alias, just read
-	short := len(s) <= 120
-	for i := 0; i < len(s); {
-		c := s[i]
-		if !isASCIILetter(c) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && isASCIILetter(s[j]) {
-			j++
-		}
-		n := j - i
-		if n > len(buf) {
-			pending = nil
-			i = j
-			continue
-		}
-		for k := 0; k < n; k++ {
-			buf[k] = s[i+k] | 0x20
-		}
-		if pending != nil {
-			if c := pending.next[string(buf[:n])]; c != nil && c.varBelow {
-				return true
-			}
-			pending = nil
-		}
-		if n >= 2 && firstPrefixes.has(s[i], s[i+1], n) {
-			switch firstWords[string(buf[:n])] {
-			case firstAlone:
-				return true
-			case firstAge:
-				if short {
-					return true
-				}
-			case firstLonger:
-				pending = lexicon.next[string(buf[:n])]
-			}
-		}
-		i = j
-	}
-	return false
-}
-
 // prefixSet holds the first two letters of words, and whether words of
 // two, three or more letters start with them: most words of an item are
 // ruled out without a map lookup.
@@ -394,8 +343,6 @@ func lenBit(n int) uint8 {
 	}
 	return 1 << n
 }
-
-var firstPrefixes prefixSet
 
 // firstWords are the words a variable's mention can start with, and the
 // words that begin an age ("older", "years"), each with how prefilter
@@ -430,11 +377,6 @@ func buildFirstWords() map[string]firstKind {
 	for _, w := range []string{"years", "year", "yrs", "months"} {
 		m[w] = firstAge
 	}
-	for w := range m {
-		if len(w) >= 2 && isASCIILetter(w[0]) && isASCIILetter(w[1]) {
-			firstPrefixes.add(w)
-		}
-	}
 	return m
 }
 
@@ -468,8 +410,8 @@ var leadInWords = strings.NewReplacer("-", " ", ":", " ", "(", " ", ")", " ", ",
 
 var verbWords = setOf("is", "are", "apply", "applies", "only", "must", "will", "should", "be", "have", "has", "may")
 
-func heading(text string) (headingInfo, bool) {
-	if len(text) > 90 || !mayBeHeading(text) {
+func heading(text string, sc itemScan) (headingInfo, bool) {
+	if len(text) > 90 || sc.flags&sHeading == 0 {
 		return headingInfo{}, false
 	}
 	m := headingRe.FindStringSubmatch(text)
@@ -594,10 +536,13 @@ func (x *extractor) subjectOf(n int) varMask {
 
 // leadIn returns the context the children of a lead-in item inherit;
 // subject is what the lead-in itself bounded, if one subject.
-func (x *extractor) leadIn(text string, ctx itemCtx, subject varMask) itemCtx {
+func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMask) itemCtx {
 	child := ctx
 	child.alt = false
 	child.subject = subject
+	if !sc.vars && sc.flags&(sLead|sGroup|sOnly) == 0 {
+		return child // none of the words that change what the children mean
+	}
 	p := &x.p
 	if !x.parsedWhole || p.text != text {
 		// not parsed as one chunk just before: read its subjects and
@@ -644,7 +589,7 @@ func (x *extractor) leadIn(text string, ctx itemCtx, subject varMask) itemCtx {
 		}
 		child.cond = true
 	}
-	if restrictsNext(text) {
+	if sc.flags&sOnly != 0 && restrictsNext(text) {
 		child.cond = true
 	}
 	// "Re-treatment criteria:", "Crossover phase:" — a later step
@@ -819,7 +764,6 @@ func spellings(w string) *[3]string {
 var (
 	onlyWord      = spellings("only")
 	itemWord      = spellings("item")
-	followingWord = spellings("following")
 	applWord      = spellings("appl")
 	requirWord    = spellings("requir")
 	exclusionWord = spellings("exclusion")

@@ -209,6 +209,7 @@ func init() {
 	)
 	firstWords = buildFirstWords()
 	words = buildWords()
+	scanWords = buildScanWords()
 }
 
 // mention is a run of tokens naming a variable, several variables
