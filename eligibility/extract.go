@@ -95,7 +95,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	oneOfSeen := false
 	for i, c := range items {
 		text := ItemText(c.Text)
-		sc := scan(text)
+		sc := scan(text, len(c.Children) > 0)
 		if h, ok := heading(text, sc); ok {
 			restCond = false
 			hctx := ctx

@@ -51,13 +51,6 @@ func buildScanWords() map[string]scanEntry {
 	for w := range groupKinds {
 		set(sGroup, w)
 	}
-	for w := range triggerWords {
-		set(sLead, w)
-	}
-	set(sLead, "crossover", "cross", "retreatment", "re", "extension", "continuation", "expansion", "second",
-		"reregistration", "escalation", "subgroup", "stage", "step", "phase", "period", "not", "cannot", "none",
-		"no", "excluded", "exclude", "excludes", "ineligible", "eligible", "allowed", "permitted", "included",
-		"enrolled", "one", "either", "only")
 	set(sFollowing, "following")
 	for w := range m {
 		if len(w) >= 2 && isASCIILetter(w[0]) && isASCIILetter(w[1]) {
@@ -67,14 +60,34 @@ func buildScanWords() map[string]scanEntry {
 	return m
 }
 
-var scanPrefixes prefixSet
+// leadWords are the words a lead-in's effect on its children depends on:
+// the words that open a subgroup phrase, a later step, a negation or an
+// allowance. They are looked for only in items with children.
+var leadWords = func() map[string]bool {
+	m := setOf("crossover", "cross", "retreatment", "re", "extension", "continuation", "expansion", "second",
+		"reregistration", "escalation", "subgroup", "stage", "step", "phase", "period", "not", "cannot", "none",
+		"no", "excluded", "exclude", "excludes", "ineligible", "eligible", "allowed", "permitted", "included",
+		"enrolled", "one", "either", "only")
+	for w := range triggerWords {
+		m[w] = true
+	}
+	for w := range m {
+		if len(w) >= 2 {
+			leadPrefixes.add(w)
+		}
+	}
+	return m
+}()
 
-// scan reads the ASCII words of s. A word that names a variable only with
+var scanPrefixes, leadPrefixes prefixSet
+
+// scan reads the ASCII words of s; with lead set it looks for leadWords
+// too. A word that names a variable only with
 // the word after it ("left" in "left ventricular ejection fraction", "WHO"
 // in "WHO performance status", but not in "patients who …") counts with
 // that word; the units of an age without the word "age" ("18 years or
 // older") only in a short item.
-func scan(s string) itemScan {
+func scan(s string, lead bool) itemScan {
 	var buf [24]byte
 	var out itemScan
 	var pending *trieNode // the first word of a longer alias, just read
@@ -103,6 +116,9 @@ func scan(s string) itemScan {
 				out.vars = true
 			}
 			pending = nil
+		}
+		if lead && out.flags&sLead == 0 && leadPrefixes.has(s[i], s[i+1], n) && leadWords[string(buf[:n])] {
+			out.flags |= sLead
 		}
 		if scanPrefixes.has(s[i], s[i+1], n) {
 			if e, ok := scanWords[string(buf[:n])]; ok {

@@ -156,7 +156,7 @@ func (x *extractor) rawScopes(el *model.Eligibility) (inc, exc []int) {
 		}
 		t := ItemText(line)
 		if len(line) < 160 && mayBeHeading(line) {
-			if h, ok := heading(t, scan(t)); ok && h.section != "" {
+			if h, ok := heading(t, scan(t, false)); ok && h.section != "" {
 				s := 0
 				if l := groupLabel(t, 8); l != "" {
 					s = x.scopeID(l)
@@ -233,7 +233,7 @@ func (x *extractor) rawNamesGroup(raw string) bool {
 				continue
 			}
 			if t := ItemText(raw[ls:le]); groupLabel(t, 8) != "" {
-				if _, ok := heading(t, scan(t)); ok {
+				if _, ok := heading(t, scan(t, false)); ok {
 					return true
 				}
 			}
