@@ -92,6 +92,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	prevOr := false
 	nextCond := false
 	restCond := false // a flat line restricted the rest of the list
+	var nextSubject varMask
 	oneOfSeen := false
 	for i, c := range items {
 		text := ItemText(c.Text)
@@ -127,6 +128,10 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			x.used |= 1 << ic.scope
 		}
 		ic.alt = ctx.alt && oneOfSeen
+		if ic.subject == 0 {
+			ic.subject = nextSubject // "Life expectancy:" then "At least 12 weeks" on a flat page
+		}
+		nextSubject = 0
 		if nextCond || restCond || x.isRestricted(text) {
 			ic.cond = true
 		}
@@ -141,6 +146,9 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		if len(x.found) > n {
 			oneOfSeen = true
+		}
+		if len(c.Children) == 0 && len(x.found) == n && x.parsedWhole && len(text) < 40 {
+			nextSubject = x.p.labelSubject()
 		}
 		if len(c.Children) > 0 {
 			x.walk(c.Children, x.leadIn(text, sc, ic, x.subjectOf(n)), nil)
@@ -608,25 +616,31 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	}
 	// "Life expectancy:", "Performance status:", "Age:" — the children name
 	// only the value
-	if len(p.groups) == 1 && p.groups[0].kind == mkVar && p.groups[0].start == 0 {
-		g := p.groups[0]
-		rest := true
-		for k := g.end; k < len(p.toks); k++ {
-			if p.toks[k].kind != kColon && p.toks[k].kind != kPeriod {
-				rest = false
-			}
-		}
-		single := false
-		for v := vECOG; v < nVars; v++ {
-			if g.vars == maskOf(v) {
-				single = true
-			}
-		}
-		if rest && single {
-			child.subject = g.vars
-		}
+	if v := p.labelSubject(); v != 0 {
+		child.subject = v
 	}
 	return child
+}
+
+// labelSubject is the variable an item that only names it ("Life
+// expectancy:", "Performance status:") gives the items that state its
+// value, or 0.
+func (p *parser) labelSubject() varMask {
+	if len(p.groups) != 1 || p.groups[0].kind != mkVar || p.groups[0].start != 0 {
+		return 0
+	}
+	g := p.groups[0]
+	for k := g.end; k < len(p.toks); k++ {
+		if p.toks[k].kind != kColon && p.toks[k].kind != kPeriod {
+			return 0
+		}
+	}
+	for v := vECOG; v < nVars; v++ {
+		if g.vars == maskOf(v) {
+			return g.vars
+		}
+	}
+	return 0
 }
 
 // trailsNumber reports a number within the three tokens before i, in the

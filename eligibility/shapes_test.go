@@ -142,6 +142,11 @@ func TestTreeShapes(t *testing.T) {
 				kids("Life expectancy:", item("Not specified")),
 				kids("Hematopoietic:", item("WBC at least 3,000/mm^3"), item("Platelet count at least 100,000/mm^3")),
 				kids("Renal:", item("Creatinine no greater than 1.5 mg/dL OR"), item("Creatinine clearance at least 60 mL/min"))}},
+			"flat": {Inclusion: []model.Criterion{item("PATIENT CHARACTERISTICS:"),
+				item("Performance status:"), item("ECOG 0-2 OR"), item("Karnofsky 60-100%"),
+				item("Life expectancy:"), item("Not specified"),
+				item("Hematopoietic:"), item("WBC at least 3,000/mm^3"), item("Platelet count at least 100,000/mm^3"),
+				item("Renal:"), item("Creatinine no greater than 1.5 mg/dL OR"), item("Creatinine clearance at least 60 mL/min")}},
 			"one line each": {Inclusion: []model.Criterion{item("PATIENT CHARACTERISTICS:"),
 				kids("Performance status:", item("ECOG 0-2 OR Karnofsky 60-100%")),
 				kids("Life expectancy:", item("Not specified")),
@@ -167,6 +172,10 @@ func TestTreeShapes(t *testing.T) {
 				item("ECOG 0-1"), item("Platelets ≥ 100 × 10^9/L"))},
 				Exclusion: []model.Criterion{item("QTcF > 470 ms")}},
 		}, []string{"age >=18 years @inclusion", "ecog [0,1] cond @inclusion", "platelets >=100 10^9/L cond @inclusion", "qtc <=470 ms @exclusion"}},
+		{"a value under its subject's label", map[string]model.Eligibility{
+			"nested": {Inclusion: []model.Criterion{kids("Life expectancy:", item("At least 12 weeks")), kids("Age:", item("18 and over"))}},
+			"flat":   {Inclusion: []model.Criterion{item("Life expectancy:"), item("At least 12 weeks"), item("Age:"), item("18 and over")}},
+		}, []string{"life_expectancy >=12 weeks @inclusion", "age >=18 years @inclusion"}},
 	}
 	for _, tc := range cases {
 		for shape, el := range tc.shapes {
