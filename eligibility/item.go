@@ -2118,6 +2118,18 @@ var usualSide = [nVars]int8{vECOG: -1, vKarnofsky: 1, vLansky: 1, vChildPugh: -1
 	vBilirubin: -1, vAST: -1, vALT: -1, vAlbumin: 1, vINR: -1, vCreatinine: -1, vCrCl: 1, vEGFR: 1,
 	vLifeExpectancy: 1, vLVEF: 1, vQTc: -1}
 
+// highAbove is, for a count usually bounded from below, the level from
+// which an exclusion of high values is real ("Hemoglobin > 16 g/dL",
+// "platelets > 600 × 10^9/L" in a myeloproliferative trial) rather than a
+// floor filed in the wrong list.
+var highAbove = [nVars]float64{vPlatelets: 400, vHemoglobin: 14, vANC: 8}
+
+// highExcluded reports an upper bound read from an exclusion of high values.
+func highExcluded(c *cand) bool {
+	h := highAbove[c.v]
+	return h > 0 && c.hasHi && !c.hasLo && c.hi >= h
+}
+
 // unusual reports a one-sided requirement on the side its variable is
 // not usually bounded from.
 func (p *parser) unusual(c *cand) bool {
@@ -2265,7 +2277,7 @@ func (p *parser) emit() {
 			if !ok {
 				return
 			}
-			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) {
+			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) {
 				// an exclusion that inverts to the unusual side ("platelets
 				// ≥ 100" in the exclusion list) was a criterion filed in the
 				// wrong list, or misread
