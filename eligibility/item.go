@@ -643,6 +643,14 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.end = i + 1
 			return tr, true
 		}
+		// "(≥ 18 in Germany)", "≥ 20 years in Japan and Taiwan": a place
+		// named with a capital, right after a value
+		if w == "in" && k < len(toks) && toks[k].kind == kWord && toks[k].upper && !toks[k].caps &&
+			p.inGrp[k] < 0 && len(toks[k].text) > 3 && i > 0 && p.afterValue(i) {
+			tr.end = i + 1
+			tr.objEnd = k + 1
+			return tr, true
+		}
 		if k < len(toks) && toks[k].is(cGroup) && !wordAt(toks, k+1, "to") {
 			tr.end = k + 1
 			if w == "for" && wordAt(toks, k, "patients", "subjects", "participants", "those", "pts") &&
@@ -864,6 +872,13 @@ func (p *parser) objectEnd(t trigger) int {
 			}
 		}
 		if tk.kind == kWord && tk.depth == t.depth {
+			// "if the calculated CrCl is < 45, …": the comparison is the
+			// condition, part of what the trigger is about
+			if sawVar && wordAt(toks, k, "is", "are", "was", "were") && p.conditionWord(t) {
+				if b, ok := boundAt(toks, k+1); ok && b.end > k+1 {
+					return b.end
+				}
+			}
 			if tk.is(cObjectEnd) && !p.whoVerb(t.end, k) {
 				return k
 			}
@@ -880,6 +895,13 @@ func (p *parser) objectEnd(t trigger) int {
 			sawVar = true
 		}
 		if !sawVar && p.inGrp[k] < 0 {
+			// "…, or if > 1.5 × ULN, creatinine clearance ≥ 50": nothing
+			// named, the comparison alone is the condition
+			if k == t.end && p.conditionWord(t) {
+				if b, ok := boundAt(toks, k); ok && b.end > k {
+					return b.end
+				}
+			}
 			if _, _, ok := comparator(toks, k); ok {
 				// an age in the object ("for patients ≥ 70 years") belongs to it
 				if b, ok := boundAt(toks, k); ok && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint) {
@@ -903,6 +925,32 @@ func (p *parser) namesGroup(t trigger) bool {
 		}
 	}
 	return false
+}
+
+// afterValue reports a number, unit or sign just before token i.
+func (p *parser) afterValue(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch t := &p.toks[k]; t.kind {
+		case kNum, kPercent:
+			return true
+		case kWord:
+			if u, _ := unit(p.toks, k); u != ruNone && u != ruForeign {
+				return true
+			}
+			if !wordAt(p.toks, k, "of", "age", "old") {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// conditionWord reports a trigger that states a condition ("if", "when"):
+// its object may hold a comparison.
+func (p *parser) conditionWord(t trigger) bool {
+	return wordAt(p.toks, t.pos, "if", "when", "whenever")
 }
 
 // whoVerb reports a verb at k that only links the group an object names
@@ -1216,7 +1264,7 @@ func (p *parser) cpItem(j int) ([2]float64, int, bool) {
 	if kindAt(toks, k, kNum) && toks[k].decimals < 0 {
 		lo, hi := toks[k].val, toks[k].val
 		e := k + 1
-		if kindAt(toks, e, kDash) && kindAt(toks, e+1, kNum) && toks[e+1].decimals < 0 {
+		if (kindAt(toks, e, kDash) || wordAt(toks, e, "or", "to")) && kindAt(toks, e+1, kNum) && toks[e+1].decimals < 0 {
 			hi = toks[e+1].val
 			e += 2
 		}
@@ -1422,9 +1470,11 @@ func (p *parser) stageList(j int) (bound, bool) {
 	mask := uint8(1) << s
 	last := s
 	for {
-		m := k
+		// "B (intermediate) or C": an aside between two stages
+		a := p.skipAside(k)
+		m := a
 		isRange := false
-		for m < len(toks) && m-k < 3 {
+		for m < len(toks) && m-a < 3 {
 			switch {
 			case toks[m].kind == kComma || toks[m].kind == kSlash || wordAt(toks, m, "or", "and"):
 			case toks[m].kind == kDash || wordAt(toks, m, "to", "through"):
@@ -1435,7 +1485,7 @@ func (p *parser) stageList(j int) (bound, bool) {
 			m++
 		}
 	done:
-		if m == k {
+		if m == a {
 			break
 		}
 		s2, e, ok := p.stageAt(m)
@@ -1453,6 +1503,30 @@ func (p *parser) stageList(j int) (bound, bool) {
 		k = e
 	}
 	return bound{start: start, end: k, isStages: true, stages: mask}, true
+}
+
+// skipAside skips a bracketed word or two at k: "B (intermediate) or C".
+func (p *parser) skipAside(k int) int {
+	toks := p.toks
+	if !kindAt(toks, k, kLParen) {
+		return k
+	}
+	for e := k + 1; e < len(toks) && e <= k+3; e++ {
+		switch toks[e].kind {
+		case kRParen:
+			if e > k+1 {
+				return e + 1
+			}
+			return k
+		case kWord:
+			if len(toks[e].text) == 1 && toks[e].upper || p.inGrp[e] >= 0 {
+				return k // "(C)": a stage; "(BCLC)": the system's name
+			}
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // stagesBefore reads a stage list that ends just before a BCLC mention at
@@ -1575,7 +1649,7 @@ func (p *parser) closeParen(i int) int {
 // gapIsContinuation reports whether a bound after [a, b) can still belong
 // to the subject of the bound that ended at a: only connectives,
 // subgroup phrases and brackets lie between.
-func (p *parser) gapIsContinuation(a, b int) bool {
+func (p *parser) gapIsContinuation(a, b int, subgroup bool) bool {
 	if b-a > 32 {
 		return false
 	}
@@ -1618,7 +1692,9 @@ func (p *parser) gapIsContinuation(a, b int) bool {
 		}
 		return false
 	}
-	return !semi || trig
+	// "ALT ≤ 2.5 × ULN; ≤ 5 × ULN is acceptable if the liver has tumor
+	// involvement": a subgroup's own bound continues over a semicolon
+	return !semi || trig || subgroup
 }
 
 func (p *parser) isTriggerWord(i int) bool { return p.trigWord[i] }
@@ -1783,7 +1859,7 @@ func (p *parser) groupReaches(gi int, b *bound) bool {
 	if last.end > b.start {
 		return false
 	}
-	if !p.gapIsContinuation(last.end, b.start) {
+	if !p.gapIsContinuation(last.end, b.start, p.condOf[p.indexOf(b)]) {
 		return false
 	}
 	// a bare range or list continues a subject only for a named subgroup
@@ -2270,7 +2346,7 @@ func (p *parser) emit() {
 					e = false
 				}
 			}
-			if v == vEGFR && p.cockcroft() {
+			if v == vEGFR && p.cockcroftNear(bi) {
 				v = vCrCl // "estimated GFR … by Cockcroft-Gault": the formula decides (SPEC 4.10)
 			}
 			c, ok := p.toCand(v, b, e)
@@ -2554,6 +2630,20 @@ func (p *parser) tidy() {
 			}
 		}
 	}
+	// a time restated in another unit ("≥ 12 weeks (≥ 3 months)"): the two
+	// do not convert exactly; the first stated is the requirement
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			a, b := &out[i], &out[j]
+			if a.dropped || b.dropped || !same(a, b) || a.cond != b.cond || a.grp != b.grp || a.rawUnit == b.rawUnit ||
+				!isTimeUnit(a.rawUnit) || !isTimeUnit(b.rawUnit) || a.hasLo != b.hasLo || a.hasHi != b.hasHi {
+				continue
+			}
+			if a.hasLo && math.Abs(a.lo-b.lo) <= 0.15*a.lo || a.hasHi && math.Abs(a.hi-b.hi) <= 0.15*a.hi {
+				b.dropped = true
+			}
+		}
+	}
 	// two unconditional bounds on one side ("Child-Pugh A or B (≤ 7)"): the
 	// tighter one is the requirement
 	for i := range out {
@@ -2725,8 +2815,21 @@ func (p *parser) triggerStartsAt(i int) bool {
 	return false
 }
 
-func (p *parser) cockcroft() bool {
-	for k := range p.toks {
+// cockcroftNear reports the Cockcroft-Gault formula named for bound bi's
+// subject: from that subject up to the next subject or clause. "eGFR ≥ 30
+// (MDRD) or creatinine clearance ≥ 30 (Cockcroft-Gault)" names it for the
+// creatinine clearance only.
+func (p *parser) cockcroftNear(bi int) bool {
+	from := p.bounds[bi].start
+	if o := p.owner[bi]; o >= 0 {
+		from = p.groups[o].start
+	}
+	for k := from; k < len(p.toks); k++ {
+		t := &p.toks[k]
+		if k > p.bounds[bi].end && (t.kind == kSemi || t.kind == kPeriod || t.kind == kSep ||
+			p.inGrp[k] >= 0 && p.inGrp[k] != p.owner[bi]) {
+			return false
+		}
 		if wordAt(p.toks, k, "cockcroft", "cockroft", "cockcroftgault") {
 			return true
 		}

@@ -291,6 +291,28 @@ var phenomena = []struct {
 	{"BCLC stage B that is not suitable for TACE, or stage C", []string{"bclc_stage {B,C}"}},
 	{"Hepatitis B virus (HBV) DNA < 500 IU/ml", nil},
 
+	// conditions inside a trigger's object, restatements, places
+	{"Bilirubin ≤ 1.5 times the ULN (unless Gilbert's syndrome, then ≤ 3 times ULN)", []string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"ALT/AST ≤ 2.5 × ULN; ≤ 5 × ULN is acceptable if the liver has tumor involvement",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"Serum creatinine ≤ 1.5 × ULN, or if > 1.5 × ULN, creatinine clearance ≥ 50 mL/min",
+		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
+	{"Creatinine clearance ≥ 45 mL/min (calculated using Cockcroft-Gault); if the calculated CrCl is < 45, a measured 24-hour urine CrCl ≥ 45 mL/min is acceptable",
+		[]string{"creatinine_clearance >=45 mL/min"}},
+	{"Life expectancy ≥ 12 weeks (≥ 3 months)", []string{"life_expectancy >=12 weeks"}},
+	{"Age ≥ 12 years (≥ 18 in Germany)", []string{"age >=12 years", "age >=18 years cond"}},
+	{"Age ≥ 18 years in Europe, ≥ 20 years in Japan", []string{"age >=18 years", "age >=20 years cond"}},
+	{"Hemoglobin ≥ 9 g/dL (males) / ≥ 8 g/dL (females)", []string{"hemoglobin >=8 g/dL", "hemoglobin >=9 g/dL cond"}},
+	{"eGFR ≥ 30 mL/min/1.73 m² (MDRD) or creatinine clearance ≥ 30 mL/min (Cockcroft-Gault)",
+		[]string{"egfr >=30 mL/min/1.73m2", "creatinine_clearance >=30 mL/min cond"}},
+	{"WBC ≥ 3,000/µL and ≤ 15,000/µL", []string{"wbc [3,15] 10^9/L"}},
+	{"INR ≤ 1.5 and aPTT ≤ 1.5 × ULN (unless receiving anticoagulation)", []string{"inr <=1.5 ratio"}},
+	{"Child-Pugh class A (score 5 or 6) or B (score 7)", []string{"child_pugh_score [5,7]"}},
+	{"Barcelona Clinic Liver Cancer stage B (intermediate) or C (advanced)", []string{"bclc_stage {B,C}"}},
+	{"Advanced HCC (BCLC stage C) or intermediate HCC (BCLC stage B) not amenable to TACE", []string{"bclc_stage {B,C}"}},
+	{"Liver function Child-Pugh A5-B7", []string{"child_pugh_score [5,7]"}},
+	{"Absolute neutrophil count ≥ 1.0 × 10^9/L (benign ethnic neutropenia: ≥ 0.8)", []string{"anc >=1 10^9/L"}},
+
 	// kidney wordings
 	{"Serum creatinine clearance calculated according to the Cockcroft-Gault formula ≥50 mL/min (Cockcroft and Gault 1976)",
 		[]string{"creatinine_clearance >=50 mL/min"}},
