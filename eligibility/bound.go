@@ -329,8 +329,10 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 		k++
 		qualified = true
 	}
-	// "ULRR": upper limit of the reference range; "IULN": institutional ULN
-	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr") {
+	// "ULRR": upper limit of the reference range; "IULN": institutional ULN;
+	// "LSN", "× N": the French "limite supérieure de la normale"
+	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr", "lsn") ||
+		afterTimes && k == j && wordAt(toks, k, "n") && toks[k].upper {
 		return skipULNTail(toks, k+1), true
 	}
 	if wordAt(toks, k, "upper") {

@@ -227,6 +227,8 @@ var phenomena = []struct {
 	// other names of the upper limit of normal
 	{"Total bilirubin ≤ 1.5 × ULRR", []string{"bilirubin <=1.5 xULN"}},
 	{"ALT ≤ 2.5 x IULN", []string{"alt <=2.5 xULN"}},
+	{"Transaminases ≤ 2,5 × N and bilirubin ≤ 1,5 × N", []string{"ast <=2.5 xULN", "alt <=2.5 xULN", "bilirubin <=1.5 xULN"}},
+	{"Bilirubin ≤ 1.5 LSN", []string{"bilirubin <=1.5 xULN"}},
 	{"Bilirubin ≤ 2 x upper limit of reference range (ULRR)", []string{"bilirubin <=2 xULN"}},
 	{"AST ≤ 3 x the upper normal limit", []string{"ast <=3 xULN"}},
 
@@ -312,6 +314,14 @@ var phenomena = []struct {
 	{"Advanced HCC (BCLC stage C) or intermediate HCC (BCLC stage B) not amenable to TACE", []string{"bclc_stage {B,C}"}},
 	{"Liver function Child-Pugh A5-B7", []string{"child_pugh_score [5,7]"}},
 	{"Absolute neutrophil count ≥ 1.0 × 10^9/L (benign ethnic neutropenia: ≥ 0.8)", []string{"anc >=1 10^9/L"}},
+
+	// numbers spelled out
+	{"Life expectancy of more than three months", []string{"life_expectancy >13.035 weeks"}},
+	{"Expected survival of at least six months", []string{"life_expectancy >=26.07 weeks"}},
+	{"Aged eighteen years or older", []string{"age >=18 years"}},
+	{"ECOG performance status of two or less", []string{"ecog <=2"}},
+	{"Has at least two measurable lesions; ECOG 0-1", []string{"ecog [0,1]"}},
+	{"Adequate renal function defined as one of the following: creatinine ≤ 1.5 mg/dL", []string{"creatinine <=1.5 mg/dL"}},
 
 	// kidney wordings
 	{"Serum creatinine clearance calculated according to the Cockcroft-Gault formula ≥50 mL/min (Cockcroft and Gault 1976)",

@@ -354,6 +354,9 @@ func wordToken(s string, i, j int) token {
 		if upperCount == 0 {
 			t.text = w
 			t.w = words[w]
+			if t.w != nil && t.w.num > 0 {
+				spelledNumber(&t)
+			}
 			return t
 		}
 		// a known word in capitals takes its entry's spelling: no allocation
@@ -364,6 +367,9 @@ func wordToken(s string, i, j int) token {
 			}
 			if e := words[string(buf[:len(w)])]; e != nil {
 				t.text, t.w = e.text, e
+				if e.num > 0 {
+					spelledNumber(&t)
+				}
 				return t
 			}
 		}
@@ -396,6 +402,16 @@ func wordToken(s string, i, j int) token {
 	t.text = b.String()
 	t.w = words[t.text]
 	return t
+}
+
+// spelledNumber makes a number of a number written as a word: "more than
+// three months", "at least six months", "eighteen years or older".
+func spelledNumber(t *token) {
+	t.kind, t.val, t.decimals = kNum, float64(t.w.num), -1
+	t.intLen = 1
+	if t.w.num >= 10 {
+		t.intLen = 2
+	}
 }
 
 // lowerASCII lowercases an ASCII word, without allocating when it is

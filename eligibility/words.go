@@ -44,7 +44,13 @@ type wordEntry struct {
 	lex  *trieNode // the lexicon's aliases that start with the word
 	comp []phrase  // comparison phrases that start with it
 	post []phrase  // postfix comparisons ("or more") that start with it
+	num  int       // the number a spelled-out number word stands for
 }
+
+// numberWords are the numbers registry text spells out. "one" is left a
+// word: "one of the following", "at least one lesion".
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20}
 
 // words holds an entry for every word some table knows; others have none.
 var words map[string]*wordEntry
@@ -76,6 +82,9 @@ func buildWords() map[string]*wordEntry {
 	}
 	for w := range groupKinds {
 		get(w).cls |= cGroupKind
+	}
+	for w, n := range numberWords {
+		get(w).num = n
 	}
 	for w, n := range lexicon.next {
 		get(w).lex = n
