@@ -2200,6 +2200,18 @@ var usualSide = [nVars]int8{vECOG: -1, vKarnofsky: 1, vLansky: 1, vChildPugh: -1
 // floor filed in the wrong list.
 var highAbove = [nVars]float64{vPlatelets: 400, vHemoglobin: 14, vANC: 8}
 
+// neverFloor reports a floor no oncology trial requires: a QTc, a
+// bilirubin, a transaminase or an INR at least so high. Read from an item,
+// it is an exclusion filed among the inclusions ("Known QTc > 470 ms"), or
+// a negation missed.
+func neverFloor(c *cand) bool {
+	switch c.v {
+	case vQTc, vBilirubin, vAST, vALT, vINR:
+		return c.hasLo && !c.hasHi
+	}
+	return false
+}
+
 // highExcluded reports an upper bound read from an exclusion of high values.
 func highExcluded(c *cand) bool {
 	h := highAbove[c.v]
@@ -2353,7 +2365,7 @@ func (p *parser) emit() {
 			if !ok {
 				return
 			}
-			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) {
+			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) || neverFloor(&c) {
 				// an exclusion that inverts to the unusual side ("platelets
 				// ≥ 100" in the exclusion list) was a criterion filed in the
 				// wrong list, or misread

@@ -222,6 +222,8 @@ var phenomena = []struct {
 	{"E: Absolute neutrophil count ≥ 1.5 × 10^9/L", nil},
 	{"E: Adequate organ function: platelets ≥ 100,000/mm3 and total bilirubin ≤ 1.5 × ULN", nil},
 	{"E: QTcF ≤ 470 ms", nil},
+	{"Known QTc > 470 ms", nil},
+	{"Total bilirubin > 1.5 × ULN", nil},
 	{"E: Hemoglobin > 16.5 g/dL", []string{"hemoglobin <=16.5 g/dL"}},
 	{"E: Platelet count > 600 × 10^9/L", []string{"platelets <=600 10^9/L"}},
 	// other names of the upper limit of normal
