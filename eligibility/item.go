@@ -763,7 +763,7 @@ func (p *parser) nounWithin(j, n int) bool {
 // index after the colon.
 func (p *parser) groupLabelLead(i int) (int, bool) {
 	toks := p.toks
-	if !p.clauseStart(i) {
+	if !p.clauseStart(i) && !kindAt(toks, i-1, kComma) {
 		return 0, false
 	}
 	k := i + 1
@@ -776,6 +776,12 @@ func (p *parser) groupLabelLead(i int) (int, bool) {
 		case t.kind == kComma, t.kind == kDash, t.kind == kSlash, wordAt(toks, k, "and", "or", "only", "to"):
 		case t.kind == kColon:
 			return k + 1, labels > 0
+		case t.kind == kOp && labels > 0 && k > i+1:
+			// "Cohort A ≥ 60; Cohort B ≥ 30": the label right before a value
+			if _, _, ok := comparator(toks, k); ok {
+				return k, true
+			}
+			return 0, false
 		case t.kind == kLParen || t.kind == kRParen:
 		case t.kind == kWord && (t.text == "expansion" || t.text == "escalation" || t.text == "patients" || t.text == "subjects" ||
 			t.text == "participants"):
@@ -1564,6 +1570,12 @@ func (p *parser) gapIsFiller(a, b int) bool {
 	toks := p.toks
 	for i := a; i < b; i++ {
 		t := &toks[i]
+		// a subgroup named between a subject and its bound ("Creatinine
+		// clearance: Cohort A ≥ 60", "ANC for patients with marrow
+		// involvement ≥ 1.0") is the bound's, not a barrier
+		if p.trigWord[i] || p.inObj[i] {
+			continue
+		}
 		switch t.kind {
 		case kColon, kDash, kApos, kSep:
 			continue
@@ -1590,7 +1602,8 @@ func (p *parser) gapIsFiller(a, b int) bool {
 				if toks[k].kind == kOp {
 					return false
 				}
-				if _, _, ok := comparator(toks, k); ok {
+				// a comparison needs its number: "(mL/min)" holds none
+				if _, j, ok := comparator(toks, k); ok && kindAt(toks, j, kNum) {
 					return false
 				}
 			}

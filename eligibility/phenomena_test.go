@@ -247,6 +247,9 @@ var phenomena = []struct {
 	{"INR < 1.5 or PT/PTT within normal limits", []string{"inr <1.5 ratio"}},
 	{"LVEF ≥ 50% or ≥ the institutional lower limit of normal", []string{"lvef >=50 %"}},
 
+	{"Creatinine clearance (mL/min): Cohort A ≥ 60; Cohort B ≥ 30", []string{"creatinine_clearance >=30 mL/min", "creatinine_clearance >=60 mL/min cond"}},
+	{"Platelets: Part 1 ≥ 100 × 10^9/L, Part 2 ≥ 75 × 10^9/L", []string{"platelets >=75 10^9/L", "platelets >=100 10^9/L cond"}},
+	{"Creatinine clearance (mL/min) ≥ 50", []string{"creatinine_clearance >=50 mL/min"}},
 	// subgroups that must stay conditional
 	{"Patients with liver metastases must have AST ≤ 5 × ULN", []string{"ast <=5 xULN cond"}},
 	{"In subjects with documented bone marrow involvement, platelets ≥ 50 × 10^9/L", []string{"platelets >=50 10^9/L cond"}},
