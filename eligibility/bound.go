@@ -29,6 +29,10 @@ type bound struct {
 	// a bare restatement in another unit right after: "≥ 6.2 mmol/L (10 g/dL)"
 	restated     float64
 	restatedUnit string
+	// one value of "X and Y ≥ a and b, respectively": 1 + the group, and the
+	// part of it the value is for
+	respOf   int
+	respVars varMask
 }
 
 // phrase tables: sequences of lower-case words
@@ -74,6 +78,9 @@ var compPhrases = func() map[string][]phrase {
 		"equal or superior to", "equal to or larger than", "superior or equal to", "at least", "a minimum of",
 		"minimum of", "minimum", "min", "no less than", "not less than", "no lower than", "not lower than",
 		"not below", "not under", "no fewer than", "not fewer than", "no smaller than", "not smaller than")...)
+	// "than" lost: "greater the upper limit of normal" (SPEC 4.14)
+	all = append(all, phrases(opGT, false, "greater the", "higher the", "more the")...)
+	all = append(all, phrases(opLT, false, "less the", "lower the")...)
 	all = append(all, phrases(opGT, false,
 		"greater than", "more than", "higher than", "larger than", "bigger than", "superior to", "above", "over",
 		"exceeding", "exceeds", "exceed", "exceeded", "in excess of", "not equal or less than")...)
@@ -122,12 +129,17 @@ var postfixPhrases = func() map[string][]phrase {
 	return m
 }()
 
-// matchPhrase finds the longest phrase of table starting at token i.
-func matchPhrase(toks []token, i int, table map[string][]phrase) (phrase, int, bool) {
-	if i >= len(toks) || toks[i].kind != kWord {
+// matchPhrase finds the longest comparison phrase starting at token i:
+// a postfix one ("or more") when post is set.
+func matchPhrase(toks []token, i int, post bool) (phrase, int, bool) {
+	if i >= len(toks) || toks[i].kind != kWord || toks[i].w == nil {
 		return phrase{}, i, false
 	}
-	for _, p := range table[toks[i].text] {
+	table := toks[i].w.comp
+	if post {
+		table = toks[i].w.post
+	}
+	for _, p := range table {
 		j := i
 		ok := true
 		for _, w := range p.words {
@@ -216,13 +228,13 @@ func comparator(toks []token, i int) (op, int, bool) {
 	neg := false
 	j := i
 	if (t.text == "not" || t.text == "no" || t.text == "never") && i+1 < len(toks) {
-		if p, k, ok := matchPhrase(toks, i, compPhrases); ok {
+		if p, k, ok := matchPhrase(toks, i, false); ok {
 			return p.op, skipRepeatedSign(toks, k), true
 		}
 		neg = true
 		j = i + 1
 	}
-	p, k, ok := matchPhrase(toks, j, compPhrases)
+	p, k, ok := matchPhrase(toks, j, false)
 	if !ok {
 		return opNone, i, false
 	}
@@ -317,13 +329,20 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 		k++
 		qualified = true
 	}
-	if wordAt(toks, k, "uln", "ulns", "ulm") {
+	// "ULRR": upper limit of the reference range; "IULN": institutional ULN;
+	// "LSN", "× N": the French "limite supérieure de la normale"
+	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr", "lsn") ||
+		afterTimes && k == j && wordAt(toks, k, "n") && toks[k].upper {
 		return skipULNTail(toks, k+1), true
 	}
 	if wordAt(toks, k, "upper") {
 		m := k + 1
 		for wordAt(toks, m, "limit", "limits", "level", "of", "the", "institutional", "institution", "normal", "norm",
-			"normality", "range", "value", "values", "reference", "lab", "laboratory", "boundary") {
+			"normality", "range", "value", "values", "reference", "lab", "laboratory", "boundary", "site", "local") ||
+			kindAt(toks, m, kApos) && wordAt(toks, m+1, "s") && wordAt(toks, m-1, "laboratory", "lab", "institution", "site") {
+			if kindAt(toks, m, kApos) {
+				m++ // "the laboratory's normal range"
+			}
 			m++
 		}
 		if m > k+1 {
@@ -353,7 +372,7 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 
 // skipULNTail consumes "(ULN)" and "for the institution" after a ULN phrase.
 func skipULNTail(toks []token, k int) int {
-	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln") && kindAt(toks, k+2, kRParen) {
+	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln", "ulrr", "iuln") && kindAt(toks, k+2, kRParen) {
 		return k + 3
 	}
 	return k
@@ -406,6 +425,15 @@ func unit(toks []token, j int) (string, int) {
 	case kPercent:
 		return ruPercent, j + 1
 	case kSlash:
+		// "0-1 / ECOG 2-3", "ECOG 0-1/KPS ≥ 70": a slash before a spaced word
+		// or another variable joins two statements; glued to a word it
+		// writes some other unit ("mg/kg")
+		if j+1 >= len(toks) || !toks[j+1].glued {
+			return ruNone, j
+		}
+		if _, ok := matchMention(toks, j+1); ok {
+			return ruNone, j
+		}
 		return ruForeign, j + 1
 	case kWord:
 	default:
@@ -451,7 +479,7 @@ func unit(toks []token, j int) (string, int) {
 			return ruMmolL, e
 		}
 		return ruForeign, j + 1
-	case "umol", "micromol", "mcmol", "micromole", "micromoles", "umole":
+	case "umol", "micromol", "mcmol", "micromole", "micromoles", "umole", "umul", "mumol":
 		if d, e, ok := per(toks, j+1); ok && d == "l" {
 			return ruUmolL, e
 		}
@@ -462,8 +490,14 @@ func unit(toks []token, j int) (string, int) {
 		}
 		return ruForeign, j + 1
 	case "ml", "milliliter", "milliliters", "millilitre", "millilitres", "cc", "mls":
-		if d, e, ok := per(toks, j+1); ok && d == "min" {
-			if e2, ok := perBSA(toks, e); ok {
+		if d, e, ok := per(toks, j+1); ok && (d == "min" || d == "s") {
+			e2, bsa := perBSA(toks, e)
+			switch {
+			case d == "s" && bsa:
+				return ruMLs173, e2
+			case d == "s":
+				return ruMLs, e
+			case bsa:
 				return ruMLmin173, e2
 			}
 			// "(mL/min)" restating "milliliter per minute"
@@ -527,6 +561,8 @@ func per(toks []token, j int) (string, int, bool) {
 		return "l", k + 1, true
 	case "min", "minute", "minutes", "mn", "mins":
 		return "min", k + 1, true
+	case "s", "sec", "second":
+		return "s", k + 1, true
 	case "ul", "mcl", "microliter", "microlitre", "microliters", "microlitres", "ui":
 		return "ul", k + 1, true
 	case "mm", "cmm", "cumm":
@@ -694,7 +730,7 @@ func postfix(toks []token, j int) (op, int, bool, bool) {
 	if kindAt(toks, j, kPlus) && toks[j].glued {
 		return opGE, j + 1, false, true
 	}
-	p, e, ok := matchPhrase(toks, j, postfixPhrases)
+	p, e, ok := matchPhrase(toks, j, true)
 	if !ok {
 		return opNone, j, false, false
 	}
@@ -747,6 +783,9 @@ func boundAt(toks []token, i int) (bound, bool) {
 			return b, false
 		}
 		u, k2 := unit(toks, k)
+		if isTimeUnit(u) && wordAt(toks, i, "within") {
+			return b, false // "within 7 days": when, not how much
+		}
 		setSide(&b, o, v, alt, u)
 		b.end = k2
 		if kindAt(toks, k2, kLParen) {
@@ -792,6 +831,11 @@ func boundAt(toks []token, i int) (bound, bool) {
 	between := wordAt(toks, i, "between", "from")
 	if between {
 		j++
+		// "between the ages of 18 and 75"
+		if wordAt(toks, j, "the") && wordAt(toks, j+1, "ages", "age") && wordAt(toks, j+2, "of") {
+			j += 3
+			b.ageHint = true
+		}
 	}
 	v, alt, k, ok := number(toks, j, true)
 	if !ok {
@@ -802,7 +846,13 @@ func boundAt(toks []token, i int) (bound, bool) {
 	sep := k2
 	if kindAt(toks, sep, kDash) || wordAt(toks, sep, "to", "through", "thru") ||
 		between && wordAt(toks, sep, "and") {
-		if v2, alt2, k3, ok := number(toks, sep+1, true); ok {
+		// "6 months to < 18 years": the upper end may carry its own sign
+		hiInc := true
+		at := sep + 1
+		if o, k, ok := comparator(toks, at); ok && (o == opLT || o == opLE) && wordAt(toks, sep, "to") {
+			hiInc, at = o == opLE, k
+		}
+		if v2, alt2, k3, ok := number(toks, at, true); ok {
 			u2, k4 := unit(toks, k3)
 			if u2 == ruNone {
 				u2 = u
@@ -812,7 +862,7 @@ func boundAt(toks []token, i int) (bound, bool) {
 			}
 			if v2 >= v || u != u2 {
 				b.hasLo, b.lo, b.loAlt, b.loUnit, b.loInc = true, v, alt, u, true
-				b.hasHi, b.hi, b.hiAlt, b.hiUnit, b.hiInc = true, v2, alt2, u2, true
+				b.hasHi, b.hi, b.hiAlt, b.hiUnit, b.hiInc = true, v2, alt2, u2, hiInc
 				b.isRange = true
 				b.end = k4
 				if wordAt(toks, b.end, "inclusive") {

@@ -15,6 +15,17 @@
 // dropped when none can claim it with confidence. A wrong threshold shown to
 // a clinician is worse than none, so anything unsure yields nothing.
 //
+// The trial is read as a whole as well: a lead-in or heading above an
+// item decides its section and whether it applies to a subgroup or a later
+// step; criteria written per study group ("Cohorts A, B, C Inclusion
+// Criteria", "Part B:") are reconciled across the groups once the trial is
+// read (SPEC 4.7: the loosest bound every group states applies to
+// everyone), including groups whose heading survives only in the raw text;
+// restrictions stated in the raw text or the notes ("Criteria 5-7 apply
+// only to …") reach the items they name. The same criteria read alike
+// whether the loader nested them (a heading with children, a NOTE under
+// its item) or left them flat.
+//
 // Each requirement carries the criterion it came from (Text) and the byte
 // range of the value in it (Span), for highlighting.
 //
@@ -22,7 +33,12 @@
 // PT/aPTT, calcium, CD4, blood pressure, SpO2, FEV1, weight, NYHA, PSA, other
 // staging systems; bounds given without a comparison ("ECOG PS 2"), without
 // a unit where two units are plausible ("creatinine < 1.5"), as "normal",
-// or only as an example ("e.g. QTc > 480 ms").
+// or only as an example ("e.g. QTc > 480 ms"); items that contradict
+// themselves ("Child-Pugh A or B/Child score > 7"); exclusions met only
+// when two values are out together ("ALT > 3 × ULN and bilirubin > 2 ×
+// ULN"); and a bound that would land on its variable's unusual side after
+// an inversion or an unreached negation ("QTc > 470 ms" required), which
+// is a misreading more often than a criterion.
 //
 // Screen applies SPEC.md §5: a requirement is met, not met or unknown; a
 // trial is "excluded" when an unconditional requirement, or the registry's

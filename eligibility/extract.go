@@ -1,8 +1,9 @@
 package eligibility
 
 import (
-	"math"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -23,16 +24,16 @@ func Extract(el *model.Eligibility) []model.Requirement {
 	}
 	x := extractors.Get().(*extractor)
 	defer extractors.Put(x)
-	x.reqs, x.keys = nil, x.keys[:0]
-	x.restricted = restrictedItems(el.Raw)
-	x.walk(el.Inclusion, itemCtx{from: "inclusion"})
-	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true})
-	reqs := x.reqs
-	x.reqs = nil
-	if reqs == nil {
-		return []model.Requirement{}
+	x.found, x.scopes, x.used = x.found[:0], x.scopes[:0], 0
+	x.restricted = restrictedItems(el.Raw, el.Raw)
+	for _, n := range el.Notes {
+		x.restricted = append(x.restricted, restrictedItems(el.Raw, n)...)
 	}
-	return reqs
+	inc, exc := x.rawScopes(el)
+	x.walk(el.Inclusion, itemCtx{from: "inclusion"}, inc)
+	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true}, exc)
+	x.reconcile()
+	return x.requirements()
 }
 
 // extractors keeps parsers and their buffers between calls: a registry
@@ -41,30 +42,78 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 
 type extractor struct {
 	p          parser
-	reqs       []model.Requirement
-	keys       []reqKey
+	found      []found
 	restricted []string // items that a line in the raw text restricts to a subgroup
+	scopes     []string // the study groups named (a scope is 1 + an index)
+	used       uint64   // the scopes some item was read in
+	// the parser's tokens, subjects and triggers are those of the whole of
+	// the item add read last
+	parsedWhole bool
 }
 
-func (x *extractor) walk(items []model.Criterion, ctx itemCtx) {
+// found is a requirement read from an item, before the trial-level pass.
+type found struct {
+	r         model.Requirement
+	k         reqKey
+	c         cand
+	scope     int  // the study group it was stated for, or 0
+	scopeOnly bool // conditional only because a group's heading is above it
+	done      bool // reconcile has seen its variable
+}
+
+// requirements records each bound once (SPEC 4.11), with the first item's
+// text and section, unless only a later one states it unconditionally.
+func (x *extractor) requirements() []model.Requirement {
+	out := make([]model.Requirement, 0, len(x.found))
+	keys := make([]reqKey, 0, len(x.found))
+	for i := range x.found {
+		f := &x.found[i]
+		dup := false
+		for k, e := range keys {
+			if e == f.k {
+				if out[k].Conditional && !f.r.Conditional {
+					out[k] = f.r
+				}
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			keys = append(keys, f.k)
+			out = append(out, f.r)
+		}
+	}
+	return out
+}
+
+// walk reads the items of one list. top, when not nil, holds the study
+// group the raw text's headings put each item in.
+func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	prevOr := false
 	nextCond := false
+	restCond := false // a flat line restricted the rest of the list
+	var nextSubject varMask
 	oneOfSeen := false
-	for _, c := range items {
+	for i, c := range items {
 		text := ItemText(c.Text)
-		if h, ok := heading(text); ok {
+		sc := scan(text, len(c.Children) > 0)
+		if h, ok := heading(text, sc); ok {
+			restCond = false
 			hctx := ctx
 			hctx.alt = false
-			hctx.subject = vNone
+			hctx.subject = 0
+			hctx.scope = 0
 			if h.section != "" {
 				hctx.from = h.section
 				hctx.exclusion = h.section == "exclusion"
 			}
-			if h.later {
+			if l := groupLabel(text, 8); l != "" {
+				hctx.scope = x.scopeID(l)
+			} else if h.later {
 				hctx.cond = true
 			}
 			if len(c.Children) > 0 {
-				x.walk(c.Children, hctx)
+				x.walk(c.Children, hctx, nil)
 			} else {
 				ctx = hctx // a flat list: the heading governs what follows
 			}
@@ -72,28 +121,63 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx) {
 			continue
 		}
 		ic := ctx
+		if ic.scope == 0 && i < len(top) {
+			ic.scope = top[i]
+		}
+		if ic.scope > 0 && ic.scope < 64 {
+			x.used |= 1 << ic.scope
+		}
 		ic.alt = ctx.alt && oneOfSeen
-		if nextCond || x.isRestricted(text) {
+		if ic.subject == 0 {
+			ic.subject = nextSubject // "Life expectancy:" then "At least 12 weeks" on a flat page
+		}
+		nextSubject = 0
+		if nextCond || restCond || x.isRestricted(text) {
 			ic.cond = true
 		}
 		nextCond = false
 		if prevOr && !ic.exclusion {
 			ic.alt = true
 		}
-		n := len(x.reqs)
-		if ic.subject != vNone || prefilter(text) {
+		n := len(x.found)
+		x.parsedWhole = false
+		if ic.subject != 0 || sc.vars {
 			x.add(text, ic)
 		}
-		if len(x.reqs) > n {
+		if len(x.found) > n {
 			oneOfSeen = true
 		}
+		if len(c.Children) == 0 && len(x.found) == n && x.parsedWhole && len(text) < 40 {
+			nextSubject = x.p.labelSubject()
+		}
 		if len(c.Children) > 0 {
-			x.walk(c.Children, x.leadIn(text, ic))
-		} else if restrictsNext(text) {
+			x.walk(c.Children, x.leadIn(text, sc, ic, x.subjectOf(n)), nil)
+		} else if len(x.found) == n && sc.flags&sOnly != 0 && sc.flags&sRestrict != 0 && restrictsNext(text) {
+			// "Criterion 13 applies only to …" restricts the item after it;
+			// an item with a value of its own ("INR ≤ 1.5 × ULN. This
+			// applies only to patients not on anticoagulation") speaks of
+			// itself
 			nextCond = true
+			// "The following criteria apply only to Part B:" on a flat
+			// page: every item after it, up to the next heading
+			if strings.HasSuffix(text, ":") || sc.flags&sFollowing != 0 {
+				restCond = true
+			}
+		} else if len(x.found) == n && len(text) < 80 && sc.flags&sGroup != 0 {
+			// a flat list's group label ("Part B:") governs what follows,
+			// up to the next one
+			if l := groupLabel(text, 5); l != "" && !hasBoundSign(text) {
+				ctx.scope = x.scopeID(l)
+			}
 		}
 		prevOr = endsWithOr(text)
 	}
+}
+
+// hasBoundSign reports a comparison sign or digit in s: a label has none
+// ("Cohort 2:" has a digit but no sign; "Cohort 2: ECOG ≤ 1" is an item).
+func hasBoundSign(s string) bool {
+	return strings.ContainsAny(s, "<>=≤≥≦≧")
 }
 
 // maxChunk bounds the text parsed at once. Real items are far shorter; a
@@ -102,17 +186,66 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx) {
 const maxChunk = 1500
 
 func (x *extractor) add(text string, ctx itemCtx) {
+	x.parsedWhole = false
+	// a page that lost its line breaks can run the exclusion heading into
+	// the last inclusion item: what follows it excludes
+	split := len(text)
+	if !ctx.exclusion {
+		if i := midExclusion(text); i > 0 {
+			split = i
+		}
+	}
 	for off := 0; off < len(text); {
+		if off == split {
+			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
+		}
 		end := chunkEnd(text, off)
+		if off < split && end > split {
+			end = split
+		}
 		x.p.text = text[off:end]
 		x.p.ctx = ctx
 		for _, c := range x.p.parse() {
 			c.span[0] += off
 			c.span[1] += off
-			x.push(text, ctx.from, c)
+			x.push(text, ctx, c)
 		}
+		x.parsedWhole = off == 0 && end == len(text)
 		off = end
 	}
+}
+
+// midExclusion finds an exclusion heading ("Exclusion Criteria:", "KEY
+// EXCLUSION CRITERIA:") inside an item and returns where it starts, or -1.
+func midExclusion(text string) int {
+	for _, n := range [...]string{"xclusion", "XCLUSION"} {
+		for from := 0; ; {
+			i := strings.Index(text[from:], n)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(n)
+			if i == 0 || text[i-1]|0x20 != 'e' || i > 1 && isASCIILetter(text[i-2]) {
+				continue
+			}
+			rest := strings.TrimLeft(text[from:], " ")
+			if len(rest) < 8 || !strings.EqualFold(rest[:7], "criteri") {
+				continue
+			}
+			rest = strings.TrimLeft(rest[7:], "aonum")
+			if rest = strings.TrimLeft(rest, " "); rest == "" || rest[0] != ':' {
+				continue
+			}
+			start := i - 1
+			// "Key Exclusion Criteria:"
+			if j := strings.LastIndexByte(text[:start], ' '); j >= 0 && start-j == 4 && strings.EqualFold(text[j+1:start], "key") {
+				start = j + 1
+			}
+			return start
+		}
+	}
+	return -1
 }
 
 // chunkEnd is where the chunk of text starting at off ends: the whole rest
@@ -162,18 +295,9 @@ func keyOf(c cand) reqKey {
 	return k
 }
 
-func (x *extractor) push(text, from string, c cand) {
-	k := keyOf(c)
-	for i, e := range x.keys {
-		if e == k {
-			if x.reqs[i].Conditional && !c.cond {
-				x.reqs[i] = toRequirement(text, from, c)
-			}
-			return
-		}
-	}
-	x.keys = append(x.keys, k)
-	x.reqs = append(x.reqs, toRequirement(text, from, c))
+func (x *extractor) push(text string, ctx itemCtx, c cand) {
+	x.found = append(x.found, found{r: toRequirement(text, ctx.from, c), k: keyOf(c), c: c, scope: ctx.scope,
+		scopeOnly: c.cause == causeScope})
 }
 
 func toRequirement(text, from string, c cand) model.Requirement {
@@ -201,69 +325,80 @@ func clean(v float64) float64 {
 	if v == 0 {
 		return 0 // no -0
 	}
-	return math.Round(v*1000) / 1000
+	return round3(v)
 }
 
 func ptrF(v float64) *float64 { return &v }
 func ptrB(v bool) *bool       { return &v }
 
-// prefilter rejects, cheaply, the items that name no variable: most lines
-// of a criteria list ("Signed informed consent", "No prior therapy with …").
-func prefilter(s string) bool {
-	var buf [24]byte
-	for i := 0; i < len(s); {
-		c := s[i]
-		if !isASCIILetter(c) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && isASCIILetter(s[j]) {
-			j++
-		}
-		if n := j - i; n >= 2 && n <= len(buf) {
-			for k := 0; k < n; k++ {
-				buf[k] = s[i+k] | 0x20
-			}
-			if firstWords[string(buf[:n])] {
-				return true
-			}
-		}
-		i = j
-	}
-	return false
+// prefixSet holds the first two letters of words, and whether words of
+// two, three or more letters start with them: most words of an item are
+// ruled out without a map lookup.
+type prefixSet [26 * 26]uint8
+
+func (s *prefixSet) add(w string) {
+	k := int(w[0]|0x20-'a')*26 + int(w[1]|0x20-'a')
+	s[k] |= lenBit(len(w))
 }
 
-// firstWords are the words a variable's mention can start with, plus the
-// words that begin an age ("older", "years").
-var firstWords map[string]bool
+func (s *prefixSet) has(a, b byte, n int) bool {
+	return s[int(a|0x20-'a')*26+int(b|0x20-'a')]&lenBit(n) != 0
+}
+
+func lenBit(n int) uint8 {
+	if n > 7 {
+		n = 7
+	}
+	return 1 << n
+}
+
+// firstWords are the words a variable's mention can start with, and the
+// words that begin an age ("older", "years"), each with how prefilter
+// takes it.
+var firstWords map[string]firstKind
+
+type firstKind uint8
+
+const (
+	firstNone   firstKind = iota
+	firstAlone            // names a variable by itself ("platelets", "ECOG")
+	firstLonger           // only with the words after it ("left ventricular …")
+	firstAge              // a unit of age: counts in short items
+)
 
 // buildFirstWords runs once the lexicon is built (package variables are
 // initialised before init functions run).
-func buildFirstWords() map[string]bool {
-	m := map[string]bool{}
+func buildFirstWords() map[string]firstKind {
+	markVars(lexicon)
+	m := map[string]firstKind{}
 	for w, n := range lexicon.next {
-		if isVarNode(n) {
-			m[w] = true
+		switch {
+		case n.term != nil && n.term.kind != mkOther:
+			m[w] = firstAlone
+		case n.varBelow:
+			m[w] = firstLonger
 		}
 	}
-	for _, w := range []string{"older", "younger", "years", "year", "yrs", "aged", "months", "uln", "upper"} {
-		m[w] = true
+	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln"} {
+		m[w] = firstAlone
+	}
+	for _, w := range []string{"years", "year", "yrs", "months"} {
+		m[w] = firstAge
 	}
 	return m
 }
 
-// isVarNode reports whether some alias below n names a variable.
-func isVarNode(n *trieNode) bool {
-	if n.term != nil && n.term.kind != mkOther {
-		return true
-	}
+// markVars sets varBelow on every node with an alias naming a variable at
+// or below it.
+func markVars(n *trieNode) bool {
+	v := n.term != nil && n.term.kind != mkOther
 	for _, c := range n.next {
-		if isVarNode(c) {
-			return true
+		if markVars(c) {
+			v = true
 		}
 	}
-	return false
+	n.varBelow = v
+	return v
 }
 
 // ---- headings and lead-ins ----
@@ -273,14 +408,18 @@ type headingInfo struct {
 	later   bool   // a later step or a subgroup: bounds under it are conditional
 }
 
-var headingRe = regexp.MustCompile(`(?i)^(?:(?:key|main|major|general|specific|additional|other|study|patient|participant|subject|\d+\.?)\s+)*(inclusion|exclusion|non[- ]?inclusion|ineligibility|eligibility)\s*(?:criteria|criterion|criterium)?\b\s*(.*?)\s*:?\s*$`)
+// headingRe reads a section heading: "Key Inclusion Criteria:",
+// "Exclusion criteria for Part B", and the headings of a study group's
+// own lists, "Cohorts A, B, C Inclusion Criteria:", "Cohort D Exclusion
+// criteria", "Part 2 - Inclusion criteria".
+var headingRe = regexp.MustCompile(`(?i)^(?:(?:key|main|major|general|specific|additional|other|study|patient|participant|subject|\d+\.?|(?:cohorts?|parts?|arms?|groups?|modules?|sub-?stud(?:y|ies)|dose|escalation|expansion)(?:[\s,/&–-]+(?:[a-z]|\d{1,2}[a-z]?|[ivx]{1,4}|and|or)\b)*)[\s,/&:–-]+)*(inclusion|exclusion|non[- ]?inclusion|ineligibility|eligibility)\s*(?:criteria|criterion|criterium)?\b\s*(.*?)\s*:?\s*$`)
 
 var leadInWords = strings.NewReplacer("-", " ", ":", " ", "(", " ", ")", " ", ",", " ")
 
 var verbWords = setOf("is", "are", "apply", "applies", "only", "must", "will", "should", "be", "have", "has", "may")
 
-func heading(text string) (headingInfo, bool) {
-	if len(text) > 90 || !mayBeHeading(text) {
+func heading(text string, sc itemScan) (headingInfo, bool) {
+	if len(text) > 90 || sc.flags&sHeading == 0 {
 		return headingInfo{}, false
 	}
 	m := headingRe.FindStringSubmatch(text)
@@ -383,36 +522,86 @@ func hasPhrase(toks []token, ps [][]string) bool {
 	return false
 }
 
-// leadIn returns the context the children of a lead-in item inherit.
-func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
+// subjectOf is the subject of the requirements found since index n, when
+// one subject stated them all ("AST and ALT ≤ 2.5 × ULN, with the following
+// exceptions:"): the item's children may give that subject a bound without
+// naming it again ("≤ 5 × ULN for patients with liver metastases").
+func (x *extractor) subjectOf(n int) varMask {
+	if n >= len(x.found) {
+		return 0
+	}
+	grp := x.found[n].c.grp
+	var m varMask
+	for i := n; i < len(x.found); i++ {
+		f := &x.found[i]
+		if f.c.grp != grp || grp < 0 {
+			return 0
+		}
+		m |= maskOf(f.c.v)
+	}
+	return m
+}
+
+// leadIn returns the context the children of a lead-in item inherit;
+// subject is what the lead-in itself bounded, if one subject.
+func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMask) itemCtx {
 	child := ctx
 	child.alt = false
-	child.subject = vNone
+	child.subject = subject
+	if !sc.vars && sc.flags&(sLead|sGroup|sOnly) == 0 {
+		return child // none of the words that change what the children mean
+	}
 	p := &x.p
-	p.text = text
-	p.toks = tokenize(text, p.toks)
-	p.findGroups()
-	p.findTriggers()
+	if !x.parsedWhole || p.text != text {
+		// not parsed as one chunk just before: read its subjects and
+		// triggers now (the later steps of a parse change neither)
+		p.text = text
+		p.toks = tokenize(text, p.toks)
+		p.findGroups()
+		p.findTriggers()
+	}
+	// "Cohort D:", "Patients enrolled in Part B must have:": the children
+	// are that group's, reconciled with the other groups' at the end
+	label := groupLabel(text, 5)
+	if label != "" {
+		child.scope = x.scopeID(label)
+	}
 	for _, t := range p.trigs {
-		if t.exempt {
+		if t.exempt || t.example {
+			continue
+		}
+		if label != "" && p.namesGroup(t) {
 			continue
 		}
 		if t.exception {
-			// "… within 3 years, except:" — what follows is allowed
+			// "… within 3 years, except:" — what follows is allowed; "AST ≤
+			// 2.5 × ULN, with the following exceptions:" — what follows is
+			// a subgroup's own bound, stated as allowed too
 			if wordAt(p.toks, t.pos, "except", "excepting", "excluding") && t.objEnd >= len(p.toks)-1 ||
 				kindAt(p.toks, t.end, kColon) {
 				child.cond = true
-				child.exclusion = !child.exclusion
+				child.exclusion = false
 			}
+			continue
+		}
+		// a trigger that qualifies something the lead-in itself states
+		// ("obtained within 30 days (or 45 days if a biopsy is repeated)")
+		// restricts none of the items under it
+		if t.depth > 0 || p.trailsNumber(t.pos) {
+			continue
+		}
+		// "Patients with acute coronary syndrome, treated as follows:" names
+		// the trial's population; "… with liver metastases:" a subgroup
+		if wordAt(p.toks, t.pos, "with") && !p.modifierWithin(t.end, 5) {
 			continue
 		}
 		child.cond = true
 	}
-	if restrictsNext(text) {
+	if sc.flags&sOnly != 0 && restrictsNext(text) {
 		child.cond = true
 	}
 	// "Re-treatment criteria:", "Crossover phase:" — a later step
-	if len(text) < 80 && laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
+	if label == "" && len(text) < 80 && laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
 		child.cond = true
 	}
 	if !ctx.exclusion && hasPhrase(p.toks, negLead) {
@@ -427,26 +616,45 @@ func (x *extractor) leadIn(text string, ctx itemCtx) itemCtx {
 	}
 	// "Life expectancy:", "Performance status:", "Age:" — the children name
 	// only the value
-	if len(p.groups) == 1 && p.groups[0].kind == mkVar && p.groups[0].start == 0 {
-		g := p.groups[0]
-		rest := true
-		for k := g.end; k < len(p.toks); k++ {
-			if p.toks[k].kind != kColon && p.toks[k].kind != kPeriod {
-				rest = false
-			}
-		}
-		single := false
-		for v := vECOG; v < nVars; v++ {
-			if g.vars == maskOf(v) {
-				child.subject = v
-				single = true
-			}
-		}
-		if !rest || !single {
-			child.subject = vNone
-		}
+	if v := p.labelSubject(); v != 0 {
+		child.subject = v
 	}
 	return child
+}
+
+// labelSubject is the variable an item that only names it ("Life
+// expectancy:", "Performance status:") gives the items that state its
+// value, or 0.
+func (p *parser) labelSubject() varMask {
+	if len(p.groups) != 1 || p.groups[0].kind != mkVar || p.groups[0].start != 0 {
+		return 0
+	}
+	g := p.groups[0]
+	for k := g.end; k < len(p.toks); k++ {
+		if p.toks[k].kind != kColon && p.toks[k].kind != kPeriod {
+			return 0
+		}
+	}
+	for v := vECOG; v < nVars; v++ {
+		if g.vars == maskOf(v) {
+			return g.vars
+		}
+	}
+	return 0
+}
+
+// trailsNumber reports a number within the three tokens before i, in the
+// same clause: a trigger there qualifies that number.
+func (p *parser) trailsNumber(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch p.toks[k].kind {
+		case kNum:
+			return true
+		case kComma, kSemi, kColon, kPeriod, kSep:
+			return false
+		}
+	}
+	return false
 }
 
 var restrictNextRe = regexp.MustCompile(`(?i)\b(?:criteri(?:a|on|um)|item)\s*(?:#|no\.?|number)?\s*\d{1,3}\b.{0,80}?\b(?:only|solely|exclusively)\b|\bonly\b.{0,60}\b(?:apply|applies|applicable|required)\b|\b(?:apply|applies|applicable)\b.{0,30}\bonly\b`)
@@ -457,31 +665,39 @@ func restrictsNext(text string) bool {
 	if indexFold(text, onlyWord) < 0 {
 		return false
 	}
+	if indexFold(text, criteriaWord) < 0 && indexFold(text, itemWord) < 0 && indexFold(text, applWord) < 0 &&
+		indexFold(text, requirWord) < 0 {
+		return false // the pattern needs one of these: skip it cheaply
+	}
 	return restrictNextRe.MatchString(text)
 }
 
 var (
-	rawRestrictRe = regexp.MustCompile(`(?i)\b(?:criteri(?:a|on|um)|item)\s*(?:#|no\.?|number)?\s*(\d{1,3})\b[^\n.]{0,80}?\b(?:only|solely|exclusively)\b`)
+	rawRestrictRe = regexp.MustCompile(`(?i)\b(?:criteri(?:a|on|um)|items?)\s*(?:#|no\.?|numbers?)?\s*(\d{1,3}(?:\s*(?:-|–|to|through|and|or|,|&)\s*\d{1,3})*)\b[^\n.]{0,80}?\b(?:only|solely|exclusively)\b`)
 	rawItemRe     = regexp.MustCompile(`^\s*(?:[-*•]\s*)?(\d{1,3})[.)]\s+(.+)$`)
+	numRe         = regexp.MustCompile(`\d{1,3}`)
 )
 
-// restrictedItems finds, in the raw criteria text, the lines that restrict
-// one numbered criterion to a subgroup — "Inclusion criteria 13 is only for
-// patients registered before starting the platinum-based induction
-// chemotherapy:" — which the criteria tree may not keep, and returns the
-// opening words of the items they restrict.
-func restrictedItems(raw string) []string {
+// restrictedItems finds the lines that restrict numbered criteria to a
+// subgroup — "Inclusion criteria 13 is only for patients registered
+// before starting the platinum-based induction chemotherapy:", "Criteria
+// 5-7 apply only to Part B" — which the criteria tree may not keep, and
+// returns the opening words of the items they restrict. The lines are
+// looked for in where: the raw text itself (the items follow the line), or
+// a note the loader lifted out of the lists (the items are anywhere in raw).
+func restrictedItems(raw, where string) []string {
 	var out []string
-	for from := 0; from < len(raw); {
-		i := indexFold(raw[from:], onlyWord)
+	inRaw := where == raw
+	for from := 0; from < len(where); {
+		i := indexFold(where[from:], onlyWord)
 		if i < 0 {
 			break
 		}
 		i += from
-		ls := strings.LastIndexByte(raw[:i], '\n') + 1
-		le := strings.IndexByte(raw[i:], '\n')
+		ls := strings.LastIndexByte(where[:i], '\n') + 1
+		le := strings.IndexByte(where[i:], '\n')
 		if le < 0 {
-			le = len(raw)
+			le = len(where)
 		} else {
 			le += i
 		}
@@ -489,31 +705,67 @@ func restrictedItems(raw string) []string {
 		// a restriction wrapped over two lines: read the line before too
 		start := ls
 		if ls > 0 {
-			start = strings.LastIndexByte(raw[:ls-1], '\n') + 1
+			start = strings.LastIndexByte(where[:ls-1], '\n') + 1
 		}
-		m := rawRestrictRe.FindStringSubmatch(raw[start:le])
+		if indexFold(where[start:le], criteriaWord) < 0 && indexFold(where[start:le], itemWord) < 0 {
+			continue
+		}
+		m := rawRestrictRe.FindStringSubmatch(where[start:le])
 		if m == nil {
 			continue
 		}
-		num := m[1]
-		lines := strings.Split(raw[le:min(len(raw), le+4000)], "\n")
-		for k, l := range lines {
-			if k > 12 {
-				break
+		nums := numRe.FindAllString(m[1], 8)
+		if len(nums) == 2 && strings.ContainsAny(m[1], "-–t") {
+			// a range: "5-7", "5 to 7"
+			lo, hi := atoiSmall(nums[0]), atoiSmall(nums[1])
+			if hi > lo && hi-lo < 20 {
+				nums = nums[:0]
+				for n := lo; n <= hi; n++ {
+					nums = append(nums, strconv.Itoa(n))
+				}
 			}
-			g := rawItemRe.FindStringSubmatch(l)
-			if g == nil || g[1] != num {
-				continue
-			}
-			item := ItemText(g[2])
-			if len(item) > 40 {
-				item = item[:40]
-			}
-			if len(item) >= 10 {
-				out = append(out, item)
-			}
-			break
 		}
+		search := raw
+		if inRaw {
+			search = raw[le:min(len(raw), le+8000)]
+		} else if h := indexFold(raw, exclusionWord); h >= 0 && indexFold(where[start:le], exclusionWord) >= 0 {
+			search = raw[h:] // "Exclusion criterion 4 applies only to …"
+		}
+		out = append(out, numberedItems(search, nums)...)
+	}
+	return out
+}
+
+// numberedItems returns the opening words of the first items numbered as
+// nums in the lines of s.
+func numberedItems(s string, nums []string) []string {
+	var out []string
+	want := slices.Clone(nums)
+	for k := 0; len(s) > 0 && len(want) > 0 && k < 200; k++ {
+		l := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			l, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		g := rawItemRe.FindStringSubmatch(l)
+		if g == nil {
+			continue
+		}
+		i := slices.Index(want, g[1])
+		if i < 0 {
+			continue
+		}
+		want = slices.Delete(want, i, i+1)
+		// the opening words, or a short item whole ("ECOG 0-2" is
+		// matched exactly, never as the start of another item)
+		item := ItemText(g[2])
+		if len(item) > 40 {
+			item = item[:40]
+		} else if len(item) < 10 {
+			item += "\x00"
+		}
+		out = append(out, item)
 	}
 	return out
 }
@@ -524,8 +776,12 @@ func spellings(w string) *[3]string {
 }
 
 var (
-	onlyWord     = spellings("only")
-	criteriaWord = spellings("criteri")
+	onlyWord      = spellings("only")
+	itemWord      = spellings("item")
+	applWord      = spellings("appl")
+	requirWord    = spellings("requir")
+	exclusionWord = spellings("exclusion")
+	criteriaWord  = spellings("criteri")
 )
 
 // indexFold is strings.Index ignoring case, for a lower-case needle: it
@@ -543,6 +799,12 @@ func indexFold(s string, needle *[3]string) int {
 
 func (x *extractor) isRestricted(text string) bool {
 	for _, s := range x.restricted {
+		if whole, ok := strings.CutSuffix(s, "\x00"); ok {
+			if text == whole {
+				return true
+			}
+			continue
+		}
 		if strings.HasPrefix(text, s) {
 			return true
 		}
@@ -562,18 +824,12 @@ func endsWithOr(text string) bool {
 }
 
 // mayBeHeading is a cheap test before the heading pattern: the text names
-// inclusion, exclusion or eligibility.
+// inclusion, exclusion or eligibility (in the spellings registry text
+// uses: lower case after a capital, or all capitals).
 func mayBeHeading(s string) bool {
-	for i := 0; i+6 <= len(s); i++ {
-		switch s[i] | 0x20 {
-		case 'c':
-			if strings.EqualFold(s[i:i+6], "clusio") {
-				return true
-			}
-		case 'l':
-			if strings.EqualFold(s[i:i+6], "ligibi") {
-				return true
-			}
+	for _, n := range headingNeedles {
+		if strings.Contains(s, n) {
+			return true
 		}
 	}
 	return false

@@ -17,11 +17,12 @@ import (
 
 // itemCtx is what an item inherits from its place in the criteria tree.
 type itemCtx struct {
-	from      string // "inclusion" or "exclusion", for the output
-	exclusion bool   // the item states what excludes (bounds are inverted)
-	cond      bool   // the whole item applies to a subgroup or later step
-	alt       bool   // the item is an alternative to the one before ("… OR")
-	subject   varID  // the lead-in names the variable ("Life expectancy:")
+	from      string  // "inclusion" or "exclusion", for the output
+	exclusion bool    // the item states what excludes (bounds are inverted)
+	cond      bool    // the whole item applies to a subgroup or later step
+	alt       bool    // the item is an alternative to the one before ("… OR")
+	subject   varMask // the lead-in names the variable ("Life expectancy:", "AST and ALT ≤ 2.5 × ULN, except:")
+	scope     int     // the study group the item is for ("Cohort D"), or 0
 }
 
 // a subject: one or more mentions taken together
@@ -33,6 +34,17 @@ type group struct {
 	inObject   bool // inside what a trigger is about: not a subject of its own
 	bounds     int  // how many bounds it has claimed
 	lastBound  int  // index of the last one
+	// the variables of each mention listed, in order: "hemoglobin and
+	// platelets" is two parts, "AST (SGOT)/ALT (SGPT)" one, for "respectively"
+	parts  [4]varMask
+	nparts int
+}
+
+func (g *group) addPart(vs varMask) {
+	if g.nparts < len(g.parts) {
+		g.parts[g.nparts] = vs
+	}
+	g.nparts++
 }
 
 // a trigger restricts bounds to a subgroup ("if …", "for patients with …")
@@ -60,6 +72,7 @@ const (
 	causeSubgroup
 	causeAlternative
 	causeContext
+	causeScope // stated under a study group's heading: reconciled per trial
 )
 
 // cand is a requirement read from one item, before the trial-level pass.
@@ -77,6 +90,7 @@ type cand struct {
 	cause      causeKind
 	rawUnit    string
 	bound      int
+	grp        int // the owner of the bound: a group, or ownerAge / ownerLead
 	dropped    bool
 	wasWritten op
 }
@@ -97,6 +111,7 @@ type parser struct {
 	scopeEnds   []int
 	condOf      []bool
 	example     []bool // token follows "e.g." or "such as"
+	joint       []bool // bound is half of a joint exclusion ("ALT > 3 × ULN and bilirubin > 2 × ULN")
 	trigWord    []bool // token is one of a trigger's words
 	out         []cand
 	ctx         itemCtx
@@ -120,7 +135,7 @@ var contWords = setOf("or", "and", "but", "it", "must", "be", "is", "are", "shou
 	"still", "then", "for", "with", "if", "may", "can", "this", "these", "those", "patients", "subjects",
 	"up", "of", "to", "whom", "where", "will", "needs", "need", "cases", "required", "ie", "i", "e", "eg",
 	"that", "being", "have", "has", "an", "at", "least", "only", "present", "documented", "known",
-	"there", "they", "when", "except", "unless", "so", "such", "institutional")
+	"there", "they", "when", "except", "unless", "so", "such", "institutional", "otherwise")
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -194,12 +209,16 @@ func (p *parser) findGroups() {
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
 		g := group{start: m.start, end: m.end, kind: m.kind, vars: m.vars, needUnit: m.needUnit}
+		if m.kind != mkOther {
+			g.addPart(m.vars)
+		}
 		for k+1 < len(ms) {
 			n := ms[k+1]
 			switch {
 			case n.start == g.end && g.kind != mkOther && n.kind != mkOther && !isAge(g) && !isAgeM(n):
 				// "ECOG performance status", "performance status ECOG"
 				mergeInto(&g, n)
+				g.mergeLastPart(n.vars)
 				g.end = n.end
 				k++
 				continue
@@ -207,8 +226,11 @@ func (p *parser) findGroups() {
 				// "absolute neutrophil count (ANC)", "prothrombin time (INR)"
 				if g.kind == mkOther && n.kind != mkOther {
 					g.kind, g.vars, g.needUnit = n.kind, n.vars, n.needUnit
+					g.nparts = 0
+					g.addPart(n.vars)
 				} else if g.kind != mkOther && n.kind != mkOther {
 					mergeInto(&g, n)
+					g.mergeLastPart(n.vars)
 				}
 				g.end = n.end + 1
 				k++
@@ -218,6 +240,7 @@ func (p *parser) findGroups() {
 				// "transaminases (AST/ALT)"
 				mergeInto(&g, n)
 				mergeInto(&g, ms[k+2])
+				g.mergeLastPart(n.vars | ms[k+2].vars)
 				g.end = ms[k+2].end + 1
 				k += 2
 				continue
@@ -234,13 +257,16 @@ func (p *parser) findGroups() {
 					g.end = n.end
 				} else if n.kind == mkOther {
 					g.end = n.end
+					g.nparts = len(g.parts) + 1 // a list with an outsider: never read "respectively"
 				} else if g.kind == mkOther {
 					g.kind, g.vars, g.needUnit = n.kind, n.vars, n.needUnit
 					g.end = n.end
+					g.nparts = len(g.parts) + 1
 				} else {
 					g.vars |= n.vars
 					g.needUnit = g.needUnit || n.needUnit
 					g.end = n.end
+					g.addPart(n.vars)
 				}
 				k++
 				continue
@@ -263,6 +289,18 @@ func (p *parser) findGroups() {
 		for i := g.start; i < g.end && i < len(toks); i++ {
 			p.inGrp[i] = gi
 		}
+	}
+}
+
+// mergeLastPart adds a restatement to the mention it restates; a generic
+// "performance status" gives way to the scale it is named with.
+func (g *group) mergeLastPart(vs varMask) {
+	if g.nparts == 0 {
+		g.addPart(vs)
+		return
+	}
+	if g.nparts <= len(g.parts) {
+		g.parts[g.nparts-1] = g.vars & (g.parts[g.nparts-1] | vs)
 	}
 }
 
@@ -348,8 +386,21 @@ func (p *parser) findTriggers() {
 	for i := range p.inObj {
 		p.inObj[i] = false
 	}
+	if e, ok := p.laterLead(); ok {
+		// "Stage 2: …", "Re-treatment criteria: …", "Crossover phase: …"
+		p.trigs = append(p.trigs, trigger{pos: 0, end: e, objEnd: e, leading: true})
+		for k := 0; k < e; k++ {
+			p.inObj[k] = true
+		}
+	} else if e, ok := p.onlyLead(); ok {
+		// "Japanese patients only: …", "For sites in France only: …"
+		p.trigs = append(p.trigs, trigger{pos: 0, end: e, objEnd: e, leading: true})
+		for k := 0; k < e; k++ {
+			p.inObj[k] = true
+		}
+	}
 	for i := 0; i < len(toks); i++ {
-		if p.inObj[i] {
+		if p.inObj[i] || toks[i].kind != kLParen && !toks[i].is(cTrigger) {
 			continue
 		}
 		t, ok := p.triggerAt(i)
@@ -391,6 +442,61 @@ func (p *parser) findTriggers() {
 	}
 }
 
+// laterLead reports an item opening with a later step's name and a colon
+// ("Stage 2:", "Re-treatment criteria:", "Crossover phase:"), and returns
+// the index after the colon.
+func (p *parser) laterLead() (int, bool) {
+	toks := p.toks
+	var words [6]string
+	n := 0
+	for k := 0; k < len(toks) && k < 10; k++ {
+		t := &toks[k]
+		switch t.kind {
+		case kColon:
+			return k + 1, n > 0 && laterStep(words[:n])
+		case kWord, kNum:
+			if n == len(words) {
+				return 0, false
+			}
+			words[n] = t.text
+			n++
+		case kDash, kLParen, kRParen:
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// onlyLead reports an item opening with a short phrase that holds "only"
+// and ends in a colon, with no value in it: what follows is for a subgroup.
+// It returns the index after the colon.
+func (p *parser) onlyLead() (int, bool) {
+	toks := p.toks
+	only := false
+	for k := 0; k < len(toks) && k < 10; k++ {
+		t := &toks[k]
+		switch t.kind {
+		case kColon:
+			return k + 1, only && k > 1
+		case kWord:
+			if t.text == "only" {
+				only = true
+			}
+			if _, _, ok := comparator(toks, k); ok {
+				return 0, false
+			}
+		case kNum:
+			if t.decimals >= 0 {
+				return 0, false
+			}
+		case kOp, kSemi, kPeriod, kSep:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
 func (p *parser) triggerAt(i int) (trigger, bool) {
 	toks := p.toks
 	t := &toks[i]
@@ -398,7 +504,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	if t.kind == kLParen {
 		// "(men)", "(Part A)", "(women)"
 		k := i + 1
-		for k < len(toks) && toks[k].kind == kWord && (groupWords[toks[k].text] || toks[k].text == "only") ||
+		for k < len(toks) && toks[k].kind == kWord && (toks[k].is(cGroup) || toks[k].text == "only") ||
 			k > i+1 && k < len(toks) && (toks[k].kind == kNum || toks[k].kind == kWord && len(toks[k].text) == 1) {
 			k++
 		}
@@ -442,7 +548,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.exempt = p.objHasAnticoag(i+1, i+8)
 			return tr, true
 		}
-		if i+1 < len(toks) && toks[i+1].kind == kWord && ifExempt[toks[i+1].text] {
+		if i+1 < len(toks) && toks[i+1].is(cIfExempt) {
 			return tr, false
 		}
 		// "… may be included if total bilirubin ≤ 3 × ULN": what the allowed
@@ -455,7 +561,8 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	case "unless", "except", "excepting", "excluding":
 		// "except for the following laboratory parameters, which must be
 		// within the ranges specified": the list itself, not an exception
-		if wordAt(toks, i+1, "the", "as") || wordAt(toks, i+1, "for") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
+		if wordAt(toks, i+1, "as") || wordAt(toks, i+1, "the") && wordAt(toks, i+2, "following") ||
+			wordAt(toks, i+1, "for") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
 			return tr, false
 		}
 		tr.end = i + 1
@@ -500,6 +607,20 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	case "gilbert", "gilberts":
 		tr.end = i
 		return tr, true
+	case "where":
+		// "≤ 5 × ULN where hepatic metastases are present"
+		if p.nounWithin(i+1, 4) {
+			tr.end = i + 1
+			return tr, true
+		}
+		return tr, false
+	case "part", "parts", "cohort", "cohorts", "arm", "arms", "group", "groups", "module", "substudy":
+		// "Part B only: ECOG 0-1", "Cohort 2: creatinine clearance ≥ 30 mL/min"
+		if e, ok := p.groupLabelLead(i); ok {
+			tr.end, tr.objEnd, tr.leading = e, e, true
+			return tr, true
+		}
+		return tr, false
 	case "in", "for", "among":
 		k := i + 1
 		if w == "in" && wordAt(toks, k, "case", "cases") && wordAt(toks, k+1, "of", "where", "with") {
@@ -517,7 +638,20 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if wordAt(toks, k, "the", "all") {
 			k++
 		}
-		if k < len(toks) && toks[k].kind == kWord && groupWords[toks[k].text] && !wordAt(toks, k+1, "to") {
+		// "≤ 5 × ULN in HCC", "in liver metastases", "for hepatic involvement"
+		if (w == "in" || w == "for") && p.nounWithin(i+1, 3) {
+			tr.end = i + 1
+			return tr, true
+		}
+		// "(≥ 18 in Germany)", "≥ 20 years in Japan and Taiwan": a place
+		// named with a capital, right after a value
+		if w == "in" && k < len(toks) && toks[k].kind == kWord && toks[k].upper && !toks[k].caps &&
+			p.inGrp[k] < 0 && len(toks[k].text) > 3 && i > 0 && p.afterValue(i) {
+			tr.end = i + 1
+			tr.objEnd = k + 1
+			return tr, true
+		}
+		if k < len(toks) && toks[k].is(cGroup) && !wordAt(toks, k+1, "to") {
 			tr.end = k + 1
 			if w == "for" && wordAt(toks, k, "patients", "subjects", "participants", "those", "pts") &&
 				(wordAt(toks, k+1, "not") || wordAt(toks, k+1, "who") && wordAt(toks, k+2, "are") && wordAt(toks, k+3, "not")) {
@@ -549,6 +683,13 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 		// "Patients with documented bone marrow involvement …" at a clause start
 		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.modifierWithin(i+2, 7) {
+			tr.end = i + 2
+			tr.leading = true
+			return tr, true
+		}
+		// "Patients on full-dose anticoagulation must have INR ≤ 3": the
+		// anticoagulated are a subgroup with a bound of their own
+		if wordAt(toks, i+1, "on", "receiving", "taking", "treated", "undergoing") && p.objHasAnticoag(i+1, i+7) {
 			tr.end = i + 2
 			tr.leading = true
 			return tr, true
@@ -610,11 +751,46 @@ func (p *parser) nounWithin(j, n int) bool {
 		if t.kind != kWord && t.kind != kDash && t.kind != kApos {
 			return false
 		}
-		if t.kind == kWord && subgroupNouns[t.text] {
+		if t.is(cSubgroupNoun) {
 			return true
 		}
 	}
 	return false
+}
+
+// groupLabelLead reads, at a clause start i, a study group's label ending
+// in a colon: "Part B only:", "Cohort 2:", "Arms A and C:". It returns the
+// index after the colon.
+func (p *parser) groupLabelLead(i int) (int, bool) {
+	toks := p.toks
+	if !p.clauseStart(i) && !kindAt(toks, i-1, kComma) {
+		return 0, false
+	}
+	k := i + 1
+	labels := 0
+	for k < len(toks) && k < i+8 {
+		t := &toks[k]
+		switch {
+		case t.kind == kNum && t.decimals < 0, t.kind == kWord && len(t.text) <= 4 && (t.upper || isRoman(t.text)) && t.text != "only":
+			labels++
+		case t.kind == kComma, t.kind == kDash, t.kind == kSlash, wordAt(toks, k, "and", "or", "only", "to"):
+		case t.kind == kColon:
+			return k + 1, labels > 0
+		case t.kind == kOp && labels > 0 && k > i+1:
+			// "Cohort A ≥ 60; Cohort B ≥ 30": the label right before a value
+			if _, _, ok := comparator(toks, k); ok {
+				return k, true
+			}
+			return 0, false
+		case t.kind == kLParen || t.kind == kRParen:
+		case t.kind == kWord && (t.text == "expansion" || t.text == "escalation" || t.text == "patients" || t.text == "subjects" ||
+			t.text == "participants"):
+		default:
+			return 0, false
+		}
+		k++
+	}
+	return 0, false
 }
 
 // subgroupByValue reports, after "Patients" at j, a value that picks a
@@ -626,7 +802,10 @@ func (p *parser) subgroupByValue(j int) (int, bool) {
 	for k := j; k < len(toks) && k < j+24; k++ {
 		t := &toks[k]
 		switch t.kind {
-		case kSemi, kPeriod, kSep, kColon:
+		case kColon:
+			// "Patients aged 70 years or older: ECOG 0-1"
+			return k + 1, sawValue && toks[k].depth == toks[j-1].depth
+		case kSemi, kPeriod, kSep:
 			return 0, false
 		case kOp:
 			sawValue = true
@@ -660,7 +839,7 @@ func (p *parser) modifierWithin(j, n int) bool {
 		if t.kind != kWord && t.kind != kDash && t.kind != kApos {
 			return false
 		}
-		if t.kind == kWord && modifierNouns[t.text] {
+		if t.is(cModifier) {
 			return true
 		}
 	}
@@ -669,7 +848,7 @@ func (p *parser) modifierWithin(j, n int) bool {
 
 func (p *parser) objHasAnticoag(a, b int) bool {
 	for k := a; k < b && k < len(p.toks); k++ {
-		if p.toks[k].kind == kWord && anticoagWords[p.toks[k].text] {
+		if p.toks[k].is(cAnticoag) {
 			return true
 		}
 	}
@@ -699,7 +878,14 @@ func (p *parser) objectEnd(t trigger) int {
 			}
 		}
 		if tk.kind == kWord && tk.depth == t.depth {
-			if objectEnd[tk.text] {
+			// "if the calculated CrCl is < 45, …": the comparison is the
+			// condition, part of what the trigger is about
+			if sawVar && wordAt(toks, k, "is", "are", "was", "were") && p.conditionWord(t) {
+				if b, ok := boundAt(toks, k+1); ok && b.end > k+1 {
+					return b.end
+				}
+			}
+			if tk.is(cObjectEnd) && !p.whoVerb(t.end, k) {
 				return k
 			}
 			// "for patients > 16 years of age and Lansky ≥ 50 …": a new subject
@@ -715,6 +901,13 @@ func (p *parser) objectEnd(t trigger) int {
 			sawVar = true
 		}
 		if !sawVar && p.inGrp[k] < 0 {
+			// "…, or if > 1.5 × ULN, creatinine clearance ≥ 50": nothing
+			// named, the comparison alone is the condition
+			if k == t.end && p.conditionWord(t) {
+				if b, ok := boundAt(toks, k); ok && b.end > k {
+					return b.end
+				}
+			}
 			if _, _, ok := comparator(toks, k); ok {
 				// an age in the object ("for patients ≥ 70 years") belongs to it
 				if b, ok := boundAt(toks, k); ok && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint) {
@@ -727,6 +920,58 @@ func (p *parser) objectEnd(t trigger) int {
 		k++
 	}
 	return k
+}
+
+// namesGroup reports a trigger about a study group: "for Part B", "in
+// Cohort 2", "(Arm A)".
+func (p *parser) namesGroup(t trigger) bool {
+	for k := t.pos; k < t.objEnd+1 && k < len(p.toks); k++ {
+		if p.toks[k].is(cGroupKind) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterValue reports a number, unit or sign just before token i.
+func (p *parser) afterValue(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch t := &p.toks[k]; t.kind {
+		case kNum, kPercent:
+			return true
+		case kWord:
+			if u, _ := unit(p.toks, k); u != ruNone && u != ruForeign {
+				return true
+			}
+			if !wordAt(p.toks, k, "of", "age", "old") {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// conditionWord reports a trigger that states a condition ("if", "when"):
+// its object may hold a comparison.
+func (p *parser) conditionWord(t trigger) bool {
+	return wordAt(p.toks, t.pos, "if", "when", "whenever")
+}
+
+// whoVerb reports a verb at k that only links the group an object names
+// to what it is about: "unless the patient has Gilbert's syndrome",
+// "if subjects are on dialysis".
+func (p *parser) whoVerb(a, k int) bool {
+	if !wordAt(p.toks, k, "has", "have", "is", "are", "was", "were") || k == a {
+		return false
+	}
+	for i := a; i < k; i++ {
+		if !wordAt(p.toks, i, "the", "a", "an") && !p.toks[i].is(cGroup) {
+			return false
+		}
+	}
+	return true
 }
 
 // ---- bounds ----
@@ -767,7 +1012,7 @@ func (p *parser) findBounds() {
 		}
 	}
 	for i := 0; i < len(toks); {
-		if p.inGrp[i] >= 0 || taken[i] {
+		if p.inGrp[i] >= 0 || taken[i] || !mayStartBound(&toks[i]) {
 			i++
 			continue
 		}
@@ -778,6 +1023,7 @@ func (p *parser) findBounds() {
 		}
 		i++
 	}
+	p.respectively()
 	// bounds in text order
 	bs := p.bounds
 	for i := 1; i < len(bs); i++ {
@@ -794,7 +1040,121 @@ func (p *parser) findBounds() {
 	}
 }
 
+// respectively pairs the mentions of a list with the values of a list:
+// "Hemoglobin and platelets ≥ 9 g/dL and 100 × 10^9/L, respectively",
+// "Total bilirubin and AST/ALT ≤ 1.5 and 2.5 × ULN respectively". The
+// values must be as many as the mentions; a value without its own sign
+// takes the one before, a value without a unit the next one's.
+func (p *parser) respectively() {
+	toks := p.toks
+	at := -1
+	for i := range toks {
+		if toks[i].kind == kWord && toks[i].text == "respectively" {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return
+	}
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.kind != mkVar || g.nparts < 2 || g.nparts > len(g.parts) || g.end > at {
+			continue
+		}
+		first := -1
+		for k := range p.bounds {
+			if b := &p.bounds[k]; b.start >= g.end && !b.consumed {
+				first = k
+				break
+			}
+		}
+		if first < 0 || !p.gapIsFiller(g.end, p.bounds[first].start) {
+			continue
+		}
+		b0 := p.bounds[first]
+		if b0.hasLo == b0.hasHi || b0.isStages {
+			continue
+		}
+		vals := []bound{b0}
+		k := b0.end
+		for len(vals) < g.nparts {
+			j := k
+			for j < len(toks) && j < k+3 && (toks[j].kind == kComma || toks[j].kind == kSlash || wordAt(toks, j, "and", "or")) {
+				j++
+			}
+			if j == k {
+				break
+			}
+			v, ok := p.listValue(j, vals[len(vals)-1].written)
+			if !ok {
+				break
+			}
+			vals = append(vals, v)
+			k = v.end
+		}
+		e := k
+		if kindAt(toks, e, kComma) {
+			e++
+		}
+		if len(vals) != g.nparts || e != at {
+			continue
+		}
+		for i := len(vals) - 2; i >= 0; i-- {
+			if u := boundUnit(&vals[i]); u == ruNone {
+				setUnit(&vals[i], boundUnit(&vals[i+1]))
+			}
+		}
+		kept := p.bounds[:0]
+		for _, b := range p.bounds {
+			if b.start < b0.start || b.start >= k {
+				kept = append(kept, b)
+			}
+		}
+		p.bounds = kept
+		for i := range vals {
+			vals[i].respOf, vals[i].respVars = gi+1, g.parts[i]
+			p.bounds = append(p.bounds, vals[i])
+		}
+		return
+	}
+}
+
+// listValue reads one value of a list at j: a bound, or a number (and its
+// unit) that takes the sign o of the value before it.
+func (p *parser) listValue(j int, o op) (bound, bool) {
+	toks := p.toks
+	if b, ok := boundAt(toks, j); ok && b.end > j && b.hasLo != b.hasHi {
+		return b, true
+	}
+	v, alt, k, ok := number(toks, j, true)
+	if !ok {
+		return bound{}, false
+	}
+	u, e := unit(toks, k)
+	b := bound{start: j, end: e}
+	setSide(&b, o, v, alt, u)
+	return b, b.hasLo || b.hasHi
+}
+
+func boundUnit(b *bound) string {
+	if b.hasLo {
+		return b.loUnit
+	}
+	return b.hiUnit
+}
+
+func setUnit(b *bound, u string) {
+	if b.hasLo {
+		b.loUnit = u
+	}
+	if b.hasHi {
+		b.hiUnit = u
+	}
+}
+
 var scaleFillers = setOf("class", "classification", "grade", "score", "stage", "staging", "status", "category",
+	"rating", "grading", "assessment",
 	"liver", "function", "functional", "of", "is", "performance", "ps", "scale", "system", "score", "points",
 	"cirrhosis", "disease", "must", "be", "a", "the", "ecog", "who", "level", "criteria", "combined", "hepatic")
 
@@ -804,7 +1164,7 @@ func (p *parser) skipScaleFillers(j int) int {
 	for n := 0; j < len(toks) && n < 8; n++ {
 		t := &toks[j]
 		switch {
-		case t.kind == kWord && scaleFillers[t.text] && !(len(t.text) == 1 && t.upper):
+		case t.is(cScaleFiller) && !(len(t.text) == 1 && t.upper):
 		case t.kind == kColon || t.kind == kDash || t.kind == kLParen || t.kind == kApos:
 		case t.kind == kOp && t.op == opEQ:
 		case p.inGrp[j] >= 0:
@@ -886,6 +1246,46 @@ func (p *parser) cpItem(j int) ([2]float64, int, bool) {
 			return [2]float64{}, j, false
 		}
 		return [2]float64{n, n}, j + 2, true
+	}
+	// "class B with a score of 7", "B (score 7)", "A (5-6 points)": the
+	// score named after the class, inside it
+	k := j + 1
+	paren := kindAt(toks, k, kLParen)
+	if paren {
+		k++
+	} else if wordAt(toks, k, "with") {
+		k++
+		if wordAt(toks, k, "a", "an") {
+			k++
+		}
+	} else {
+		return iv, j + 1, true
+	}
+	if wordAt(toks, k, "score", "total") {
+		k++
+		if wordAt(toks, k, "of") {
+			k++
+		}
+	}
+	if kindAt(toks, k, kNum) && toks[k].decimals < 0 {
+		lo, hi := toks[k].val, toks[k].val
+		e := k + 1
+		if (kindAt(toks, e, kDash) || wordAt(toks, e, "or", "to")) && kindAt(toks, e+1, kNum) && toks[e+1].decimals < 0 {
+			hi = toks[e+1].val
+			e += 2
+		}
+		if wordAt(toks, e, "points", "point", "pts") {
+			e++
+		}
+		if paren && !kindAt(toks, e, kRParen) {
+			return iv, j + 1, true
+		}
+		if paren {
+			e++
+		}
+		if lo >= iv[0] && hi <= iv[1] && lo <= hi {
+			return [2]float64{lo, hi}, e, true
+		}
 	}
 	return iv, j + 1, true
 }
@@ -985,8 +1385,10 @@ func (p *parser) childPugh(j int) (bound, bool) {
 
 var otherStaging = setOf("cnlc", "ajcc", "tnm", "okuda", "hklc", "jis", "clip", "china", "chinese", "figo")
 
-// bclc reads the stages after a BCLC mention: "BCLC stage B or C", "(BCLC
-// C)", "BCLC 0-A", "Barcelona Clinic Liver Cancer (BCLC) C stage".
+// bclc reads the stages of a BCLC mention: after it ("BCLC stage B or C",
+// "(BCLC C)", "BCLC 0-A", "Barcelona Clinic Liver Cancer (BCLC) C stage")
+// or, when the system is named after them, before it ("stage B or C per
+// BCLC", "Stage C according to the BCLC staging system", "Stage B (BCLC)").
 func (p *parser) bclc(gi int) (bound, bool) {
 	toks := p.toks
 	g := p.groups[gi]
@@ -1001,77 +1403,33 @@ func (p *parser) bclc(gi int) (bound, bool) {
 		}
 		break
 	}
-	start := j
-	stage := func(k int) (uint8, bool) {
-		if wordAt(toks, k, "stage") {
-			k++
-		}
-		if k >= len(toks) {
-			return 0, false
-		}
-		t := &toks[k]
-		if t.kind == kNum && t.text == "0" {
-			return 0, true
-		}
-		if t.kind == kWord && t.upper && len(t.text) == 1 && t.text[0] >= 'a' && t.text[0] <= 'd' {
-			return t.text[0] - 'a' + 1, true
-		}
-		return 0, false
-	}
-	s, ok := stage(j)
+	b, ok := p.stageList(j)
 	if !ok {
-		return bound{}, false
-	}
-	if wordAt(toks, j, "stage") {
-		j++
-	}
-	mask := uint8(1) << s
-	last := s
-	k := j + 1
-	for {
-		m := k
-		isRange := false
-		for m < len(toks) && m-k < 3 {
-			switch {
-			case toks[m].kind == kComma || toks[m].kind == kSlash || wordAt(toks, m, "or", "and"):
-			case toks[m].kind == kDash || wordAt(toks, m, "to", "through"):
-				isRange = true
-			default:
-				goto done
-			}
-			m++
+		if b, ok = p.stagesBefore(g.start); !ok {
+			return bound{}, false
 		}
-	done:
-		if m == k {
+	}
+	// "BCLC stage B that is not suitable for TACE, or stage C"
+	for k := b.end; k+1 < len(toks); k++ {
+		if t := &toks[k]; t.kind == kSemi || t.kind == kPeriod || t.kind == kSep || p.inGrp[k] >= 0 {
 			break
 		}
-		s2, ok := stage(m)
-		if !ok {
-			break
-		}
-		if wordAt(toks, m, "stage") {
-			m++
-		}
-		if isRange && s2 > last {
-			for x := last; x <= s2; x++ {
-				mask |= 1 << x
+		if wordAt(toks, k, "or") && wordAt(toks, k+1, "stage") {
+			if more, ok := p.stageList(k + 1); ok {
+				b.stages |= more.stages
+				break
 			}
-		} else {
-			mask |= 1 << s2
 		}
-		last = s2
-		k = m + 1
 	}
-	b := bound{start: start, end: k, isStages: true, stages: mask}
 	// BCLC as an alternative to another staging system, or in a treatment
 	// history ("No prior treatment for BCLC class C disease"): not a
 	// requirement on the patient's stage
 	for i := range toks {
-		if toks[i].kind == kWord && otherStaging[toks[i].text] {
+		if toks[i].is(cOtherStaging) {
 			b.discarded = true
 		}
 	}
-	for i := g.start - 1; i >= 0 && i >= g.start-10; i-- {
+	for i := min(g.start, b.start) - 1; i >= 0 && i >= g.start-10; i-- {
 		t := &toks[i]
 		if t.kind == kSemi || t.kind == kPeriod || t.kind == kSep {
 			break
@@ -1084,6 +1442,125 @@ func (p *parser) bclc(gi int) (bound, bool) {
 	return b, true
 }
 
+// stageAt reads one BCLC stage at k: "0", "A" … "D", "stage C".
+func (p *parser) stageAt(k int) (uint8, int, bool) {
+	toks := p.toks
+	if wordAt(toks, k, "stage") {
+		k++
+	}
+	if k >= len(toks) {
+		return 0, k, false
+	}
+	t := &toks[k]
+	if t.kind == kNum && t.text == "0" {
+		return 0, k + 1, true
+	}
+	if t.kind == kWord && t.upper && len(t.text) == 1 && t.text[0] >= 'a' && t.text[0] <= 'd' {
+		return t.text[0] - 'a' + 1, k + 1, true
+	}
+	return 0, k, false
+}
+
+// stageList reads a list or range of BCLC stages at j: "B or C", "0-A",
+// "B/C", "A through C".
+func (p *parser) stageList(j int) (bound, bool) {
+	toks := p.toks
+	s, k, ok := p.stageAt(j)
+	if !ok {
+		return bound{}, false
+	}
+	start := j
+	if wordAt(toks, start, "stage") {
+		start++
+	}
+	mask := uint8(1) << s
+	last := s
+	for {
+		// "B (intermediate) or C": an aside between two stages
+		a := p.skipAside(k)
+		m := a
+		isRange := false
+		for m < len(toks) && m-a < 3 {
+			switch {
+			case toks[m].kind == kComma || toks[m].kind == kSlash || wordAt(toks, m, "or", "and"):
+			case toks[m].kind == kDash || wordAt(toks, m, "to", "through"):
+				isRange = true
+			default:
+				goto done
+			}
+			m++
+		}
+	done:
+		if m == a {
+			break
+		}
+		s2, e, ok := p.stageAt(m)
+		if !ok {
+			break
+		}
+		if isRange && s2 > last {
+			for x := last; x <= s2; x++ {
+				mask |= 1 << x
+			}
+		} else {
+			mask |= 1 << s2
+		}
+		last = s2
+		k = e
+	}
+	return bound{start: start, end: k, isStages: true, stages: mask}, true
+}
+
+// skipAside skips a bracketed word or two at k: "B (intermediate) or C".
+func (p *parser) skipAside(k int) int {
+	toks := p.toks
+	if !kindAt(toks, k, kLParen) {
+		return k
+	}
+	for e := k + 1; e < len(toks) && e <= k+3; e++ {
+		switch toks[e].kind {
+		case kRParen:
+			if e > k+1 {
+				return e + 1
+			}
+			return k
+		case kWord:
+			if len(toks[e].text) == 1 && toks[e].upper || p.inGrp[e] >= 0 {
+				return k // "(C)": a stage; "(BCLC)": the system's name
+			}
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// stagesBefore reads a stage list that ends just before a BCLC mention at
+// i, joined to it by "per", "according to the", "by" or a bracket.
+func (p *parser) stagesBefore(i int) (bound, bool) {
+	toks := p.toks
+	end := i
+	for n := 0; end > 0 && n < 4; n++ {
+		t := &toks[end-1]
+		if t.kind == kLParen || t.kind == kWord && (t.text == "per" || t.text == "according" || t.text == "to" ||
+			t.text == "the" || t.text == "by" || t.text == "using" || t.text == "on" || t.text == "in") {
+			end--
+			continue
+		}
+		break
+	}
+	for k := end - 1; k >= 0 && k >= end-8; k-- {
+		if toks[k].kind != kWord || toks[k].text != "stage" {
+			continue
+		}
+		if b, ok := p.stageList(k); ok && b.end == end {
+			return b, true
+		}
+		break
+	}
+	return bound{}, false
+}
+
 // ---- binding bounds to subjects ----
 
 func (p *parser) gapIsFiller(a, b int) bool {
@@ -1093,6 +1570,12 @@ func (p *parser) gapIsFiller(a, b int) bool {
 	toks := p.toks
 	for i := a; i < b; i++ {
 		t := &toks[i]
+		// a subgroup named between a subject and its bound ("Creatinine
+		// clearance: Cohort A ≥ 60", "ANC for patients with marrow
+		// involvement ≥ 1.0") is the bound's, not a barrier
+		if p.trigWord[i] || p.inObj[i] {
+			continue
+		}
 		switch t.kind {
 		case kColon, kDash, kApos, kSep:
 			continue
@@ -1102,7 +1585,7 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			}
 			return false
 		case kWord:
-			if fillerWords[t.text] {
+			if t.is(cFiller | cAside) {
 				continue
 			}
 			if g := p.inGrp[i]; g >= 0 {
@@ -1119,7 +1602,8 @@ func (p *parser) gapIsFiller(a, b int) bool {
 				if toks[k].kind == kOp {
 					return false
 				}
-				if _, _, ok := comparator(toks, k); ok {
+				// a comparison needs its number: "(mL/min)" holds none
+				if _, j, ok := comparator(toks, k); ok && kindAt(toks, j, kNum) {
 					return false
 				}
 			}
@@ -1133,12 +1617,37 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if p.inGrp[i] >= 0 {
 				continue
 			}
+			// … unless it dates the test ("within 7 days before enrolment")
+			// or says how it is collected ("by 24-hour urine collection")
+			if t.kind == kNum {
+				if u, e := unit(toks, i+1); isTimeUnit(u) && e <= b && (wordAt(toks, i-1, "within", "last", "past",
+					"previous", "preceding") || wordAt(toks, e, "urine", "urinary", "collection")) {
+					i = e - 1
+					continue
+				}
+			}
 			return false
 		}
 		return false
 	}
 	return true
 }
+
+// asideWords say when or how a value is measured, between its subject and
+// its bound: "Platelet count before the start of treatment ≥ 100 × 10^9/L",
+// "ANC without growth factor support ≥ 1.5". Words of change ("dropped by
+// more than 2 g/dL") are not among them: such a number is no threshold.
+var asideWords = setOf("before", "prior", "start", "starting", "treatment", "therapy", "study", "enrolment",
+	"enrollment", "registration", "randomization", "randomisation", "inclusion", "entry", "day", "days", "week",
+	"weeks", "first", "dose", "without", "support", "transfusion", "transfusions", "transfused", "independent",
+	"independently", "growth", "factor", "factors", "csf", "gcsf", "administration", "last", "past", "previous",
+	"preceding", "on", "visit", "cycle", "initiation", "in", "the", "hours", "need", "requirement", "any", "drug",
+	"drugs", "medication", "investigational", "product", "colony", "stimulating", "cytokine", "cytokines",
+	// how it is measured: "LVEF by ECHO or MUGA scan ≥ 50%", "QTcF on screening ECG ≤ 470 ms"
+	"echocardiogram", "echocardiography", "echo", "muga", "scan", "scans", "multigated", "multi", "gated",
+	"acquisition", "radionuclide", "angiography", "ventriculography", "mri", "assessed", "evaluated", "ecg",
+	"ecgs", "electrocardiogram", "electrocardiograms", "triplicate", "duplicate", "from", "obtained", "collection",
+	"urine", "urinary", "central", "local", "assessment", "done")
 
 func (p *parser) closeParen(i int) int {
 	d := p.toks[i].depth
@@ -1153,7 +1662,7 @@ func (p *parser) closeParen(i int) int {
 // gapIsContinuation reports whether a bound after [a, b) can still belong
 // to the subject of the bound that ended at a: only connectives,
 // subgroup phrases and brackets lie between.
-func (p *parser) gapIsContinuation(a, b int) bool {
+func (p *parser) gapIsContinuation(a, b int, subgroup bool) bool {
 	if b-a > 32 {
 		return false
 	}
@@ -1184,7 +1693,7 @@ func (p *parser) gapIsContinuation(a, b int) bool {
 			}
 			return false
 		case kWord:
-			if contWords[t.text] || fillerWords[t.text] {
+			if t.is(cCont | cFiller) {
 				continue
 			}
 			if g := p.inGrp[i]; g >= 0 {
@@ -1196,7 +1705,9 @@ func (p *parser) gapIsContinuation(a, b int) bool {
 		}
 		return false
 	}
-	return !semi || trig
+	// "ALT ≤ 2.5 × ULN; ≤ 5 × ULN is acceptable if the liver has tumor
+	// involvement": a subgroup's own bound continues over a semicolon
+	return !semi || trig || subgroup
 }
 
 func (p *parser) isTriggerWord(i int) bool { return p.trigWord[i] }
@@ -1210,6 +1721,11 @@ func (p *parser) assign() {
 	for bi := range p.bounds {
 		b := &p.bounds[bi]
 		if b.discarded {
+			continue
+		}
+		if b.respOf > 0 {
+			p.owner[bi] = b.respOf - 1
+			p.claim(bi, b.respOf-1)
 			continue
 		}
 		if b.consumed {
@@ -1258,6 +1774,17 @@ func (p *parser) assign() {
 				p.claim(bi, gi)
 				continue
 			}
+			if !p.boundHasUnit(b) {
+				// a table's header: "Serum creatinine (mg/dL) ≤ 1.5"
+				if u := p.headerUnit(gi); u != ruNone {
+					if b.hasLo {
+						b.loUnit = u
+					}
+					if b.hasHi {
+						b.hiUnit = u
+					}
+				}
+			}
 			p.owner[bi] = gi
 			p.claim(bi, gi)
 			continue
@@ -1266,7 +1793,7 @@ func (p *parser) assign() {
 			p.owner[bi] = ownerAge
 			continue
 		}
-		if p.ctx.subject != vNone && p.gapIsFiller(0, b.start) && gi < 0 {
+		if p.ctx.subject != 0 && p.gapIsFiller(0, b.start) && gi < 0 {
 			p.owner[bi] = ownerLead
 			continue
 		}
@@ -1291,6 +1818,20 @@ func (p *parser) chainAges() {
 			p.owner[bi] = ownerAge
 		}
 	}
+}
+
+// headerUnit is the unit written in brackets right after a subject, as a
+// table's header writes it: "Platelets (× 10^9/L)", "Bilirubin (µmol/L)".
+func (p *parser) headerUnit(gi int) string {
+	g := &p.groups[gi]
+	if !kindAt(p.toks, g.end, kLParen) {
+		return ruNone
+	}
+	u, e := unit(p.toks, g.end+1)
+	if u == ruNone || u == ruForeign || !kindAt(p.toks, e, kRParen) {
+		return ruNone
+	}
+	return u
 }
 
 func (p *parser) claim(bi, gi int) {
@@ -1331,7 +1872,7 @@ func (p *parser) groupReaches(gi int, b *bound) bool {
 	if last.end > b.start {
 		return false
 	}
-	if !p.gapIsContinuation(last.end, b.start) {
+	if !p.gapIsContinuation(last.end, b.start, p.condOf[p.indexOf(b)]) {
 		return false
 	}
 	// a bare range or list continues a subject only for a named subgroup
@@ -1365,7 +1906,7 @@ func (p *parser) shortAgeItem(b *bound) bool {
 		}
 		switch t.kind {
 		case kWord:
-			if !ageShortWords[t.text] {
+			if !t.is(cAgeShort) {
 				return false
 			}
 		case kComma, kPeriod, kSemi, kColon, kLParen, kRParen, kDash:
@@ -1454,8 +1995,13 @@ func (p *parser) computeConditional() {
 		// trailing: the first trigger after the bound, before any boundary
 		for ti := range p.trigs {
 			t := &p.trigs[ti]
-			if t.pos < b.end || t.exception || t.leading || t.example {
+			if t.pos < b.end || t.leading || t.example {
 				continue
+			}
+			if t.exception {
+				// what comes after "unless …" qualifies the exception:
+				// "ANC ≥ 1.5 unless cytopenia is due to marrow infiltration"
+				break
 			}
 			clear := true
 			for k := b.end; k < t.pos; k++ {
@@ -1506,6 +2052,11 @@ func (p *parser) scopeEnd(t *trigger) int {
 		if tk.depth == t.depth && (tk.kind == kSemi || tk.kind == kPeriod || tk.kind == kSep) {
 			return k
 		}
+		// "≤ 5 × ULN in the presence of liver metastases, otherwise ≤ 2.5
+		// × ULN": what follows is everyone else's
+		if tk.kind == kWord && tk.text == "otherwise" {
+			return k
+		}
 	}
 	return len(toks)
 }
@@ -1532,10 +2083,19 @@ func (p *parser) alternative(bi int) bool {
 	if prev < 0 {
 		return false
 	}
+	// the "or" must open the clause of this bound: "INR < 2.3 or PT < 6
+	// seconds; Cr ≤ 1.5 mg/dL" offers PT, not Cr, as INR's alternative
 	d := toks[from].depth
-	for k := p.bounds[prev].end; k < from; k++ {
+	for k := from - 1; k >= p.bounds[prev].end; k-- {
 		if p.inObj[k] || toks[k].depth > d {
 			continue
+		}
+		switch toks[k].kind {
+		case kSemi, kPeriod, kSep:
+			return false
+		}
+		if p.startsBound[k] {
+			return false // another value (one dropped) lies between
 		}
 		if wordAt(toks, k, "or") && !wordAt(toks, k-1, "with") && !wordAt(toks, k+1, "without") {
 			return true
@@ -1589,10 +2149,10 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 		neg := wordAt(toks, k-1, "not") || wordAt(toks, k-2, "not") && wordAt(toks, k-1, "be")
 		be := wordAt(toks, k-1, "are", "is", "be", "will")
 		switch {
-		case k >= b.end && !excl && (excludeCue[t.text] && be || neg && (t.text == "eligible" || t.text == "allowed" ||
+		case k >= b.end && !excl && (t.is(cExcludeCue) && be || neg && (t.text == "eligible" || t.text == "allowed" ||
 			t.text == "permitted" || t.text == "enrolled" || t.text == "included")):
 			return true, false
-		case excl && p.ctx.exclusion && allowCue[t.text] && !neg && be:
+		case excl && p.ctx.exclusion && t.is(cAllowCue) && !neg && be:
 			return false, true
 		}
 	}
@@ -1608,12 +2168,122 @@ func (p *parser) negated(b *bound) bool {
 		return false
 	}
 	g := p.groups[gi]
-	for k := g.start - 1; k >= 0 && k >= g.start-4; k-- {
+	// back from the subject over what a negation's object may hold before
+	// it: "No history of QTc prolongation (QTcF > 470 ms)", "Absence of
+	// cardiac dysfunction (LVEF < 50%)"; any other word ends the search
+	// ("Without growth factor support, ANC ≥ 1.5" negates the support)
+	for k := g.start - 1; k >= 0 && k >= g.start-16; k-- {
 		t := &toks[k]
-		if t.kind != kWord {
+		switch t.kind {
+		case kLParen, kComma, kDash, kApos, kSlash:
+			continue
+		case kWord:
+		default:
+			if p.inGrp[k] >= 0 || p.inOtherBound(k, b) {
+				continue
+			}
 			return false
 		}
-		if t.text == "no" || t.text == "not" || t.text == "without" || t.text == "none" {
+		if t.is(cNegator) {
+			// "no more than", "not exceeding": a comparison, not a negation
+			if _, _, ok := comparator(toks, k); ok {
+				return false
+			}
+			return !(t.text == "free" || t.text == "lack" || t.text == "absence") || wordAt(toks, k+1, "of")
+		}
+		if p.inGrp[k] >= 0 || t.is(cNegBridge) || p.inOtherBound(k, b) {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// usualSide is the side a threshold on each variable bounds in oncology
+// criteria: +1 a floor (platelets ≥ 100), -1 a ceiling (QTc ≤ 470), 0
+// either (a leukaemia trial may cap the WBC, an aplastic anaemia trial the
+// ANC).
+var usualSide = [nVars]int8{vECOG: -1, vKarnofsky: 1, vLansky: 1, vChildPugh: -1, vPlatelets: 1, vANC: 1, vHemoglobin: 1,
+	vBilirubin: -1, vAST: -1, vALT: -1, vAlbumin: 1, vINR: -1, vCreatinine: -1, vCrCl: 1, vEGFR: 1,
+	vLifeExpectancy: 1, vLVEF: 1, vQTc: -1}
+
+// highAbove is, for a count usually bounded from below, the level from
+// which an exclusion of high values is real ("Hemoglobin > 16 g/dL",
+// "platelets > 600 × 10^9/L" in a myeloproliferative trial) rather than a
+// floor filed in the wrong list.
+var highAbove = [nVars]float64{vPlatelets: 400, vHemoglobin: 14, vANC: 8}
+
+// neverFloor reports a floor no oncology trial requires: a QTc, a
+// bilirubin, a transaminase or an INR at least so high. Read from an item,
+// it is an exclusion filed among the inclusions ("Known QTc > 470 ms"), or
+// a negation missed.
+func neverFloor(c *cand) bool {
+	switch c.v {
+	case vQTc, vBilirubin, vAST, vALT, vINR:
+		return c.hasLo && !c.hasHi
+	}
+	return false
+}
+
+// highExcluded reports an upper bound read from an exclusion of high values.
+func highExcluded(c *cand) bool {
+	h := highAbove[c.v]
+	return h > 0 && c.hasHi && !c.hasLo && c.hi >= h
+}
+
+// unusual reports a one-sided requirement on the side its variable is
+// not usually bounded from.
+func (p *parser) unusual(c *cand) bool {
+	side := 0
+	switch {
+	case c.hasLo && !c.hasHi:
+		side = 1
+	case c.hasHi && !c.hasLo:
+		side = -1
+	}
+	return side != 0 && usualSide[c.v] != 0 && int(usualSide[c.v]) != side
+}
+
+// oddAfterNegation reports a requirement on the unusual side of its
+// variable ("QTc > 470 ms" required) in a clause that a negation opens: the
+// negation was most likely meant to reach it ("No significant heart disease
+// such as … QTc > 470 ms"), and a threshold read backwards is worse than
+// none.
+func (p *parser) oddAfterNegation(c *cand, b *bound) bool {
+	if !p.unusual(c) {
+		return false
+	}
+	toks := p.toks
+	for k := b.start - 1; k >= 0; k-- {
+		t := &toks[k]
+		if t.kind == kSemi || t.kind == kPeriod || t.kind == kSep {
+			return false
+		}
+		if t.is(cNegator) && t.depth <= toks[b.start].depth {
+			if _, _, ok := comparator(toks, k); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var negators = setOf("no", "not", "without", "none", "absence", "free", "lack", "never")
+
+// negationBridge are the words between a negation and its object's subject.
+var negationBridge = setOf("history", "of", "evidence", "known", "prior", "previous", "documented", "clinically",
+	"significant", "active", "any", "a", "an", "the", "including", "such", "as", "or", "current", "uncontrolled",
+	"severe", "prolongation", "prolonged", "cardiac", "heart", "disease", "dysfunction", "failure", "impairment",
+	"insufficiency", "liver", "hepatic", "renal", "cirrhosis", "cardiovascular", "cardiopulmonary", "pulmonary",
+	"coronary", "ventricular", "systolic", "conduction", "abnormality", "abnormalities", "arrhythmia", "class", "grade", "score", "stage", "e", "g", "eg",
+	"ie", "i", "defined", "by", "with", "reduced", "decreased", "elevated", "low", "high", "abnormal", "baseline",
+	"screening", "at", "level", "levels", "value", "values", "count", "counts", "total", "serum")
+
+// inOtherBound reports token k inside a bound other than b.
+func (p *parser) inOtherBound(k int, b *bound) bool {
+	for i := range p.bounds {
+		o := &p.bounds[i]
+		if o != b && k >= o.start && k < o.end {
 			return true
 		}
 	}
@@ -1624,10 +2294,25 @@ func (p *parser) negated(b *bound) bool {
 
 func (p *parser) emit() {
 	p.out = p.out[:0]
-	mainSide := map[varID]int{} // +1: the main bound was written as a lower limit, -1 upper
+	var mainSide [nVars]int8 // +1: the main bound was written as a lower limit, -1 upper
+	// an exclusion met only when two values are out together excludes on
+	// neither alone: no requirement can be read from it
+	p.joint = resizeBools(p.joint, len(p.bounds))
+	for bi := range p.bounds {
+		if p.bounds[bi].discarded || p.owner[bi] < 0 {
+			continue
+		}
+		if pj := p.jointPrev(bi); pj >= 0 {
+			if e1, _ := p.polarity(&p.bounds[bi]); e1 {
+				if e2, _ := p.polarity(&p.bounds[pj]); e2 {
+					p.joint[bi], p.joint[pj] = true, true
+				}
+			}
+		}
+	}
 	for bi := range p.bounds {
 		b := &p.bounds[bi]
-		if b.discarded || p.owner[bi] == ownerNone {
+		if b.discarded || p.owner[bi] == ownerNone || p.joint[bi] {
 			continue
 		}
 		var vs varMask
@@ -1636,13 +2321,16 @@ func (p *parser) emit() {
 		case o == ownerAge:
 			vs = maskOf(vAge)
 		case o == ownerLead:
-			vs = maskOf(p.ctx.subject)
+			vs = p.ctx.subject
 		default:
 			g := p.groups[o]
 			if g.kind == mkOther {
 				continue
 			}
 			vs = g.vars
+			if b.respVars != 0 {
+				vs = b.respVars
+			}
 			needUnit = g.needUnit
 		}
 		if needUnit && !p.boundHasUnit(b) {
@@ -1665,6 +2353,8 @@ func (p *parser) emit() {
 		}
 		if p.ctx.cond {
 			cond, cause = true, causeContext
+		} else if p.ctx.scope > 0 && !cond {
+			cond, cause = true, causeScope
 		}
 		side := 0
 		if b.hasLo && !b.hasHi {
@@ -1677,27 +2367,85 @@ func (p *parser) emit() {
 			if excl && cond && side != 0 {
 				// an exception in an exclusion written as the allowed range
 				// ("AST > 3 × ULN (≤ 5 × ULN with liver metastases)")
-				if m, ok := mainSide[v]; ok && m == -side {
+				if m := mainSide[v]; m != 0 && int(m) == -side {
 					e = false
 				}
 			}
-			if v == vEGFR && p.cockcroft() {
+			if v == vEGFR && p.cockcroftNear(bi) {
 				v = vCrCl // "estimated GFR … by Cockcroft-Gault": the formula decides (SPEC 4.10)
 			}
 			c, ok := p.toCand(v, b, e)
 			if !ok {
 				return
 			}
+			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) || neverFloor(&c) {
+				// an exclusion that inverts to the unusual side ("platelets
+				// ≥ 100" in the exclusion list) was a criterion filed in the
+				// wrong list, or misread
+				return
+			}
 			if !cond {
-				if _, ok := mainSide[v]; !ok && side != 0 {
-					mainSide[v] = side
+				if mainSide[v] == 0 && side != 0 {
+					mainSide[v] = int8(side)
 				}
 			}
-			c.cond, c.cause, c.bound = cond, cause, bi
+			c.cond, c.cause, c.bound, c.grp = cond, cause, bi, p.owner[bi]
 			c.span = [2]int{int(p.toks[b.start].start), int(p.toks[b.end-1].end)}
 			p.out = append(p.out, c)
 		})
 	}
+}
+
+// jointPrev returns the bound before bi that bi makes one condition with,
+// or -1: "ALT > 3 × ULN and total bilirubin > 2 × ULN" (just those two,
+// joined by "and"), "AST > 3 × ULN with concurrent bilirubin > 2 × ULN".
+// "A < x, B < y and C < z" is a list of three.
+func (p *parser) jointPrev(bi int) int {
+	toks := p.toks
+	o := p.owner[bi]
+	g := &p.groups[o]
+	if g.start > p.bounds[bi].start {
+		return -1
+	}
+	prev := -1
+	for k := bi - 1; k >= 0; k-- {
+		if p.owner[k] >= 0 && !p.bounds[k].discarded && p.bounds[k].end <= g.start {
+			prev = k
+			break
+		}
+	}
+	if prev < 0 || p.owner[prev] == o || p.groups[p.owner[prev]].vars&g.vars != 0 {
+		return -1
+	}
+	d := toks[g.start].depth
+	and, marker := false, false
+	for k := p.bounds[prev].end; k < g.start; k++ {
+		if toks[k].depth != d {
+			return -1
+		}
+		switch {
+		case wordAt(toks, k, "and"):
+			and = true
+		case wordAt(toks, k, "concurrent", "concurrently", "concomitant", "concomitantly", "simultaneous",
+			"simultaneously", "together", "combined", "combination", "accompanied", "associated", "plus"):
+			marker = true
+		case wordAt(toks, k, "with", "in", "by", "the", "same", "time", "at", "a", "an", "elevated", "elevation", "of"):
+		default:
+			return -1
+		}
+	}
+	if marker {
+		return prev
+	}
+	if !and {
+		return -1
+	}
+	for k := range p.bounds {
+		if k != bi && k != prev && p.owner[k] >= 0 && !p.bounds[k].discarded {
+			return -1
+		}
+	}
+	return prev
 }
 
 var ageBlockers = setOf("menopause", "menopausal", "postmenopausal", "premenopausal", "perimenopausal",
@@ -1717,7 +2465,7 @@ func (p *parser) ageBlocked(b *bound) bool {
 		e++
 	}
 	for k := a; k < e; k++ {
-		if toks[k].kind == kWord && ageBlockers[toks[k].text] {
+		if toks[k].is(cAgeBlocker) {
 			return true
 		}
 	}
@@ -1907,6 +2655,20 @@ func (p *parser) tidy() {
 			}
 		}
 	}
+	// a time restated in another unit ("≥ 12 weeks (≥ 3 months)"): the two
+	// do not convert exactly; the first stated is the requirement
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			a, b := &out[i], &out[j]
+			if a.dropped || b.dropped || !same(a, b) || a.cond != b.cond || a.grp != b.grp || a.rawUnit == b.rawUnit ||
+				!isTimeUnit(a.rawUnit) || !isTimeUnit(b.rawUnit) || a.hasLo != b.hasLo || a.hasHi != b.hasHi {
+				continue
+			}
+			if a.hasLo && math.Abs(a.lo-b.lo) <= 0.15*a.lo || a.hasHi && math.Abs(a.hi-b.hi) <= 0.15*a.hi {
+				b.dropped = true
+			}
+		}
+	}
 	// two unconditional bounds on one side ("Child-Pugh A or B (≤ 7)"): the
 	// tighter one is the requirement
 	for i := range out {
@@ -1927,6 +2689,26 @@ func (p *parser) tidy() {
 					a.lo, a.loInc, a.span = b.lo, b.loInc, b.span
 				}
 				b.dropped = true
+			}
+		}
+	}
+	// two mentions of a variable with unconditional bounds that do not nest
+	// ("Child-Pugh class A or B/Child score > 7", "ECOG 0-1 / ECOG 2-3"):
+	// the item contradicts itself, and neither can be trusted (SPEC 4.16)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			a, b := &out[i], &out[j]
+			if a.dropped || b.dropped || !same(a, b) || a.cond || b.cond || a.grp == b.grp || a.grp < 0 || b.grp < 0 {
+				continue
+			}
+			if a.v == vBCLC {
+				if a.stages != b.stages {
+					a.dropped, b.dropped = true, true
+				}
+				continue
+			}
+			if !contains(a, b) && !contains(b, a) {
+				a.dropped, b.dropped = true, true
 			}
 		}
 	}
@@ -2058,8 +2840,21 @@ func (p *parser) triggerStartsAt(i int) bool {
 	return false
 }
 
-func (p *parser) cockcroft() bool {
-	for k := range p.toks {
+// cockcroftNear reports the Cockcroft-Gault formula named for bound bi's
+// subject: from that subject up to the next subject or clause. "eGFR ≥ 30
+// (MDRD) or creatinine clearance ≥ 30 (Cockcroft-Gault)" names it for the
+// creatinine clearance only.
+func (p *parser) cockcroftNear(bi int) bool {
+	from := p.bounds[bi].start
+	if o := p.owner[bi]; o >= 0 {
+		from = p.groups[o].start
+	}
+	for k := from; k < len(p.toks); k++ {
+		t := &p.toks[k]
+		if k > p.bounds[bi].end && (t.kind == kSemi || t.kind == kPeriod || t.kind == kSep ||
+			p.inGrp[k] >= 0 && p.inGrp[k] != p.owner[bi]) {
+			return false
+		}
 		if wordAt(p.toks, k, "cockcroft", "cockroft", "cockcroftgault") {
 			return true
 		}

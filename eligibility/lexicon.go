@@ -28,8 +28,9 @@ type alias struct {
 }
 
 type trieNode struct {
-	next map[string]*trieNode
-	term *alias
+	next     map[string]*trieNode
+	term     *alias
+	varBelow bool // an alias at or below names a variable
 }
 
 var lexicon = &trieNode{}
@@ -70,7 +71,8 @@ func init() {
 		"lansky play performance status", "lansky play performance score")
 	addAliases(v(vChildPugh), "child pugh", "childpugh", "child pugh turcotte", "child turcotte pugh", "ctp",
 		"child pugh score", "child pugh class", "child pugh classification", "child pugh grade",
-		"child pugh turcotte score", "child turcotte pugh score")
+		"child pugh turcotte score", "child turcotte pugh score", "child turcotte", "child score", "child class",
+		"child classification", "child grade", "child turcotte score", "child turcotte class")
 	addAliases(v(vBCLC), "bclc", "barcelona clinic liver cancer", "barcelona clinic", "barcelona",
 		"barcelona clinic liver cancer staging", "bclc staging")
 	addAliases(v(vPlatelets), "platelet", "platelets", "platelet count", "platelet counts", "plt", "plts",
@@ -129,7 +131,8 @@ func init() {
 		"creatinine cl", "cr cl", "crcl value", "calculated crcl", "measured crcl", "estimated crcl",
 		"cr clearance rate", "creatinine clearance value", "creatinin clearance", "calculated creatinine clearances",
 		"urinary creatinine clearance", "urine creatinine clearance", "24 hour urinary creatinine clearance",
-		"24 hour urine creatinine clearance", "24 h urine creatinine clearance")
+		"24 hour urine creatinine clearance", "24 h urine creatinine clearance",
+		"serum creatinine clearance", "plasma creatinine clearance", "serum creatinine clearance rate")
 	addAliases(v(vEGFR), "e gfr", "gfr", "glomerular filtration rate", "estimated glomerular filtration rate",
 		"estimated gfr", "glomerular filtration", "filtration rate", "egfr value", "glomerular filtration rates",
 		"glomerular filteration rate", "calculated gfr", "measured gfr")
@@ -193,7 +196,7 @@ func init() {
 		// vital signs, cardiac and lung function, body size
 		"blood pressure", "bp", "sbp", "dbp", "systolic", "diastolic", "heart rate", "hr", "pulse", "spo 2",
 		"oxygen saturation", "o 2 saturation", "sao 2", "fev 1", "fev", "fvc", "dlco", "weight", "body weight",
-		"bmi", "body mass index", "bsa", "nyha", "ecg", "pr interval", "qrs", "qt", "qt interval", "qrs duration",
+		"bmi", "body mass index", "bsa", "nyha", "pr interval", "qrs", "qt", "qt interval", "qrs duration",
 		"lvedd", "heart rate corrected", "icg", "icg r 15", "indocyanine green", "future liver remnant", "flr",
 		// staging systems and scores that are not BCLC or Child-Pugh
 		"cnlc", "china liver cancer", "chinese liver cancer", "ajcc", "tnm", "okuda", "hklc", "jis", "clip",
@@ -205,6 +208,8 @@ func init() {
 		"age at onset", "age at diagnosis", "age at menopause", "age groups", "age group",
 	)
 	firstWords = buildFirstWords()
+	words = buildWords()
+	scanWords = buildScanWords()
 }
 
 // mention is a run of tokens naming a variable, several variables
@@ -222,10 +227,10 @@ func matchMention(toks []token, i int) (mention, bool) {
 	if t.kind != kWord && t.kind != kNum {
 		return mention{}, false
 	}
-	n := lexicon.next[t.text]
-	if n == nil {
+	if t.w == nil || t.w.lex == nil {
 		return mention{}, false
 	}
+	n := t.w.lex
 	var best mention
 	found := false
 	j := i + 1

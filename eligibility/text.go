@@ -52,6 +52,25 @@ func isSpaceRune(r rune) bool {
 	return false
 }
 
+// wideSpaceAt reports a non-ASCII space of isSpaceRune starting at s[i]
+// (U+00A0, U+2002, U+2003, U+2007, U+2009, U+202F, U+3000), from its bytes.
+func wideSpaceAt(s string, i int) bool {
+	switch s[i] {
+	case 0xC2:
+		return i+1 < len(s) && s[i+1] == 0xA0
+	case 0xE2:
+		if i+2 < len(s) && s[i+1] == 0x80 {
+			switch s[i+2] {
+			case 0x82, 0x83, 0x87, 0x89, 0xAF:
+				return true
+			}
+		}
+	case 0xE3:
+		return i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80
+	}
+	return false
+}
+
 // collapseSpace trims s and turns every run of white space into one space.
 func collapseSpace(s string) string {
 	clean := true
@@ -72,12 +91,11 @@ func collapseSpace(s string) string {
 			break
 		}
 		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if isSpaceRune(r) {
+			if wideSpaceAt(s, i) {
 				clean = false
 				break
 			}
-			i += size
+			i++
 			prevSpace = false
 			continue
 		}

@@ -64,6 +64,7 @@ type token struct {
 	decimals int8
 	intLen   int8
 	grouped  bool // written with a thousands separator ("1,500")
+	w        *wordEntry
 }
 
 // mojibake is UTF-8 that was read as Windows-1252 and written out again.
@@ -182,7 +183,7 @@ func tokenize(s string, buf []token) []token {
 			case '.':
 				t.kind = kPeriod
 				// "e.g.", "i.e.", "vs.", "N.B.": an abbreviation, not a full stop
-				if n := len(toks); n > 0 && glued && toks[n-1].kind == kWord && abbreviations[toks[n-1].text] {
+				if n := len(toks); n > 0 && glued && toks[n-1].is(cAbbrev) {
 					t.kind = kOther
 				}
 			case '?', '!':
@@ -350,6 +351,28 @@ func wordToken(s string, i, j int) token {
 	if ascii {
 		t.upper = w[0] >= 'A' && w[0] <= 'Z'
 		t.caps = letters >= 2 && upperCount == letters
+		if upperCount == 0 {
+			t.text = w
+			t.w = words[w]
+			if t.w != nil && t.w.num > 0 {
+				spelledNumber(&t)
+			}
+			return t
+		}
+		// a known word in capitals takes its entry's spelling: no allocation
+		var buf [24]byte
+		if len(w) <= len(buf) {
+			for k := 0; k < len(w); k++ {
+				buf[k] = w[k] | 0x20
+			}
+			if e := words[string(buf[:len(w)])]; e != nil {
+				t.text, t.w = e.text, e
+				if e.num > 0 {
+					spelledNumber(&t)
+				}
+				return t
+			}
+		}
 		t.text = lowerASCII(w)
 		return t
 	}
@@ -377,7 +400,18 @@ func wordToken(s string, i, j int) token {
 		k += size
 	}
 	t.text = b.String()
+	t.w = words[t.text]
 	return t
+}
+
+// spelledNumber makes a number of a number written as a word: "more than
+// three months", "at least six months", "eighteen years or older".
+func spelledNumber(t *token) {
+	t.kind, t.val, t.decimals = kNum, float64(t.w.num), -1
+	t.intLen = 1
+	if t.w.num >= 10 {
+		t.intLen = 2
+	}
 }
 
 // lowerASCII lowercases an ASCII word, without allocating when it is
@@ -439,6 +473,9 @@ func lexNumber(s string, i int) (token, int) {
 		intLen = 100
 	}
 	t := token{kind: kNum, start: int32(i), end: int32(j), text: s[i:j], val: v, decimals: decimals, intLen: int8(intLen), grouped: grouped}
+	if j-i <= 2 {
+		t.w = words[t.text]
+	}
 	return t, j - i
 }
 

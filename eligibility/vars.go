@@ -95,7 +95,7 @@ var vars = [nVars]varInfo{
 		plausible: map[model.Unit][2]float64{"weeks": {1, 1100}}},
 	vLVEF: {name: "lvef", display: "LVEF", plausible: map[model.Unit][2]float64{"%": {5, 95}}},
 	vQTc:  {name: "qtc", display: "QTc", plausible: map[model.Unit][2]float64{"ms": {250, 700}}},
-	vAge:  {name: "age", display: "age", plausible: map[model.Unit][2]float64{"years": {0.01, 120}}},
+	vAge:  {name: "age", display: "age", plausible: map[model.Unit][2]float64{"years": {0.001, 120}}},
 }
 
 const unit109 model.Unit = "10^9/L"
@@ -145,6 +145,8 @@ const (
 	ruXULN      = "xULN"
 	ruMLmin     = "mL/min"
 	ruMLmin173  = "mL/min/1.73m2"
+	ruMLs       = "mL/s"
+	ruMLs173    = "mL/s/1.73m2"
 	ruPercent   = "%"
 	ruMs        = "ms"
 	ruSeconds   = "s"
@@ -195,8 +197,24 @@ func plausible(x varID, u model.Unit, v float64) bool {
 	return v >= r[0] && v <= r[1]
 }
 
+// round3 rounds to three decimals, or to four significant digits below
+// one, so that an age of 72 hours (0.008214 years) keeps its precision.
 func round3(v float64) float64 {
+	if a := math.Abs(v); a > 0 && a < 1 {
+		scale := math.Pow(10, 3-math.Floor(math.Log10(a)))
+		return math.Round(v*scale) / scale
+	}
 	return math.Round(v*1000) / 1000
+}
+
+// mgPerL reads a bilirubin or creatinine given in mg/L: ÷ 10, except a
+// value below 5, whose only clinically possible reading is mg/dL with a
+// typo (an upper limit of 0.15 mg/dL would exclude every patient).
+func mgPerL(v float64) float64 {
+	if v < 5 {
+		return v
+	}
+	return v / 10
 }
 
 // convert1 applies SPEC.md §3 without judging plausibility, except where
@@ -267,6 +285,8 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 		switch u {
 		case ruMgdL:
 			return "mg/dL", v, true
+		case ruMgL:
+			return "mg/dL", mgPerL(v), true
 		case ruUmolL:
 			return "mg/dL", v / 17.1, true
 		case ruXULN:
@@ -276,6 +296,8 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 		switch u {
 		case ruMgdL:
 			return "mg/dL", v, true
+		case ruMgL:
+			return "mg/dL", mgPerL(v), true
 		case ruUmolL:
 			return "mg/dL", v / 88.4, true
 		case ruXULN:
@@ -299,11 +321,15 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 		switch u {
 		case ruMLmin, ruMLmin173, ruNone:
 			return "mL/min", v, true
+		case ruMLs, ruMLs173:
+			return "mL/min", v * 60, true
 		}
 	case vEGFR:
 		switch u {
 		case ruMLmin, ruMLmin173, ruNone:
 			return "mL/min/1.73m2", v, true
+		case ruMLs, ruMLs173:
+			return "mL/min/1.73m2", v * 60, true
 		}
 	case vLifeExpectancy:
 		switch u {
@@ -317,6 +343,9 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 			return "weeks", v / 7, true
 		}
 	case vLVEF:
+		if u == ruNone && v > 0 && v < 1 {
+			return "%", v * 100, true // a fraction: "LVEF ≥ 0.50"
+		}
 		if u == ruPercent || u == ruNone {
 			return "%", v, true
 		}
@@ -334,6 +363,8 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 			return "years", v / 52.14, true
 		case ruDays:
 			return "years", v / 365.25, true
+		case ruHours:
+			return "years", v / 8766, true
 		}
 	}
 	return "", 0, false

@@ -1,0 +1,139 @@
+package eligibility
+
+// An item is first scanned word by word, without tokenizing it: the scan
+// tells whether it may name a variable (else it is not parsed) and which
+// of the costlier readings of an item — a heading, a restriction of the
+// next item, a study group's label, a lead-in's effect on its children —
+// could apply at all. Most items of a criteria list need none of them.
+
+type scanFlag uint8
+
+const (
+	sOnly      scanFlag = 1 << iota // "only"
+	sRestrict                       // criteria, item, apply, required: a restriction's words
+	sHeading                        // inclusion, exclusion, eligibility
+	sGroup                          // cohort, part, arm …
+	sLead                           // a word a lead-in's effect on its children depends on
+	sFollowing                      // "following"
+)
+
+type itemScan struct {
+	vars  bool // a variable may be named: parse it
+	flags scanFlag
+}
+
+type scanEntry struct {
+	first firstKind
+	flags scanFlag
+}
+
+// scanWords maps the words the scan knows to what they tell.
+var scanWords map[string]scanEntry
+
+func buildScanWords() map[string]scanEntry {
+	m := map[string]scanEntry{}
+	for w, k := range firstWords {
+		e := m[w]
+		e.first = k
+		m[w] = e
+	}
+	set := func(f scanFlag, ws ...string) {
+		for _, w := range ws {
+			e := m[w]
+			e.flags |= f
+			m[w] = e
+		}
+	}
+	set(sOnly, "only")
+	set(sRestrict, "criteria", "criterion", "criterium", "item", "items", "apply", "applies", "applicable",
+		"required", "requires", "require")
+	set(sHeading, "inclusion", "inclusions", "exclusion", "exclusions", "eligibility", "ineligibility")
+	for w := range groupKinds {
+		set(sGroup, w)
+	}
+	set(sFollowing, "following")
+	for w := range m {
+		if len(w) >= 2 && isASCIILetter(w[0]) && isASCIILetter(w[1]) {
+			scanPrefixes.add(w)
+		}
+	}
+	return m
+}
+
+// leadWords are the words a lead-in's effect on its children depends on:
+// the words that open a subgroup phrase, a later step, a negation or an
+// allowance. They are looked for only in items with children.
+var leadWords = func() map[string]bool {
+	m := setOf("crossover", "cross", "retreatment", "re", "extension", "continuation", "expansion", "second",
+		"reregistration", "escalation", "subgroup", "stage", "step", "phase", "period", "not", "cannot", "none",
+		"no", "excluded", "exclude", "excludes", "ineligible", "eligible", "allowed", "permitted", "included",
+		"enrolled", "one", "either", "only")
+	for w := range triggerWords {
+		m[w] = true
+	}
+	for w := range m {
+		if len(w) >= 2 {
+			leadPrefixes.add(w)
+		}
+	}
+	return m
+}()
+
+var scanPrefixes, leadPrefixes prefixSet
+
+// scan reads the ASCII words of s; with lead set it looks for leadWords
+// too. A word that names a variable only with
+// the word after it ("left" in "left ventricular ejection fraction", "WHO"
+// in "WHO performance status", but not in "patients who …") counts with
+// that word; the units of an age without the word "age" ("18 years or
+// older") only in a short item.
+func scan(s string, lead bool) itemScan {
+	var buf [24]byte
+	var out itemScan
+	var pending *trieNode // the first word of a longer alias, just read
+	short := len(s) <= 120
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !isASCIILetter(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		n := j - i
+		if n > len(buf) || n < 2 {
+			pending = nil
+			i = j
+			continue
+		}
+		for k := 0; k < n; k++ {
+			buf[k] = s[i+k] | 0x20
+		}
+		if pending != nil {
+			if c := pending.next[string(buf[:n])]; c != nil && c.varBelow {
+				out.vars = true
+			}
+			pending = nil
+		}
+		if lead && out.flags&sLead == 0 && leadPrefixes.has(s[i], s[i+1], n) && leadWords[string(buf[:n])] {
+			out.flags |= sLead
+		}
+		if scanPrefixes.has(s[i], s[i+1], n) {
+			if e, ok := scanWords[string(buf[:n])]; ok {
+				out.flags |= e.flags
+				switch e.first {
+				case firstAlone:
+					out.vars = true
+				case firstAge:
+					out.vars = out.vars || short
+				case firstLonger:
+					pending = lexicon.next[string(buf[:n])]
+				}
+			}
+		}
+		i = j
+	}
+	return out
+}
