@@ -343,10 +343,5 @@ func xmlOutcomes(os []xmlOutcome) []model.Outcome {
 // unwrapTextblock joins the lines the XML wrapped at about 70 columns back
 // into paragraphs, keeping paragraph breaks and list items on lines of their own.
 func unwrapTextblock(s string) string {
-	return joinLines(splitLines([]byte(s)), func(l line) string {
-		if m, _ := parseMarker(l.text); m.style != stylePlain {
-			return "\n"
-		}
-		return " "
-	})
+	return listProse(splitLines([]byte(s)), true)
 }

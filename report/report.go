@@ -12,6 +12,7 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -92,13 +93,32 @@ func (r *builder) label(label string) string {
 }
 
 // para writes text wrapped to the width, with an indent.
+// A line of the text that starts with spaces (an item of a nested list in
+// a description) keeps them, and a list item's wrapped lines hang under
+// its text.
 func (r *builder) para(text string, indent int, style lipgloss.Style) {
 	text = plain.Clean(present.ClipText(text))
 	indent = max(min(indent, r.width-10), 0)
-	for _, l := range plain.Lines(text, r.width-indent) {
-		r.line(strings.Repeat(" ", indent) + style.Render(l))
+	for src := range strings.SplitSeq(text, "\n") {
+		body := strings.TrimLeft(src, " ")
+		in := indent + min(len(src)-len(body), max(r.width-indent-20, 0))
+		marker := listMarker.FindString(body)
+		hang := ansi.StringWidth(marker)
+		if hang >= 8 {
+			marker, hang = "", 0
+		}
+		for i, l := range plain.Lines(body[len(marker):], r.width-in-hang) {
+			lead := strings.Repeat(" ", in+hang)
+			if i == 0 {
+				lead = strings.Repeat(" ", in) + marker
+			}
+			r.line(lead + style.Render(l))
+		}
 	}
 }
+
+// listMarker opens a list item in a description: "1. ", "a) ", "iv. ", "* ".
+var listMarker = regexp.MustCompile(`^(?:\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)]|[-*•·])\s+`)
 
 // hanging writes a list item: marker then text, continuation lines aligned
 // under the text.
@@ -346,8 +366,18 @@ func Eligibility(t *model.Trial, width int, th Theme) string {
 			return
 		}
 		budget := present.MaxItems
-		writeCriteria(r, cs, 0, &budget)
+		writeCriteria(r, cs, 0, 0, &budget)
 		r.more(-budget, "criterion line")
+	}
+	if len(e.Notes) > 0 {
+		// What introduces or annotates the lists: read with them, never
+		// one of them.
+		r.heading("Notes on the criteria")
+		notes, more := present.ClipItems(e.Notes)
+		for _, n := range notes {
+			r.hanging(0, "• ", n, th.Muted)
+		}
+		r.more(more, "note")
 	}
 	list("Inclusion criteria", e.Inclusion)
 	list("Exclusion criteria", e.Exclusion)
@@ -360,17 +390,19 @@ func Eligibility(t *model.Trial, width int, th Theme) string {
 }
 
 // writeCriteria numbers criteria 1., 2. at the top, a., b. below, i., ii.
-// below that, so the nesting reads without colour. It lays out at most
-// *budget items; past that it counts what it left out (as a negative
-// budget).
-func writeCriteria(r *builder, cs []model.Criterion, depth int, budget *int) {
+// below that, so the nesting reads without colour; an item's children
+// start under its text, however wide its number ("10.", "viii."). It lays
+// out at most *budget items; past that it counts what it left out (as a
+// negative budget).
+func writeCriteria(r *builder, cs []model.Criterion, depth, indent int, budget *int) {
 	for i, c := range cs {
 		if *budget <= 0 {
 			*budget -= model.CountCriteria(cs[i:])
 			return
 		}
 		*budget--
-		r.hanging(depth*3, present.CriterionMarker(depth, i)+" ", c.Text, r.th.Value)
-		writeCriteria(r, c.Children, depth+1, budget)
+		marker := present.CriterionMarker(depth, i) + " "
+		r.hanging(indent, marker, c.Text, r.th.Value)
+		writeCriteria(r, c.Children, depth+1, indent+ansi.StringWidth(marker), budget)
 	}
 }

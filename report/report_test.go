@@ -53,3 +53,29 @@ func TestCompareAlignsSharedItems(t *testing.T) {
 		}
 	}
 }
+
+// TestCriteriaNotesAndHangingIndents: the notes of a list read above it,
+// never numbered; an item's children start under its text however wide its
+// number; a nested list in a description keeps its indentation.
+func TestCriteriaNotesAndHangingIndents(t *testing.T) {
+	var inc []model.Criterion
+	for i := range 10 {
+		inc = append(inc, model.Criterion{Text: "Item " + string(rune('A'+i))})
+	}
+	inc[9].Children = []model.Criterion{{Text: "under ten"}}
+	tr := &model.Trial{Eligibility: model.Eligibility{Inclusion: inc, Notes: []string{"Subjects who meet each of the following criteria are eligible:"}}}
+	got := ansi.Strip(Eligibility(tr, 60, PlainTheme()))
+	for _, want := range []string{"Notes on the criteria\n• Subjects who meet each", "10. Item J\n    a. under ten"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "1. Subjects who meet") {
+		t.Errorf("a note numbered as a criterion:\n%s", got)
+	}
+	arm := &model.Trial{Arms: []model.Arm{{Label: "A", Description: "Tools:\n1. EHR tools\n   a. alerts that wrap over more than one line of the pane"}}}
+	got = ansi.Strip(Arms(arm, 40, PlainTheme()))
+	if !strings.Contains(got, "   1. EHR tools\n      a. alerts that wrap over more than\n         one line of the pane") {
+		t.Errorf("nested description lost its indentation:\n%s", got)
+	}
+}
