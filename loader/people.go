@@ -50,3 +50,16 @@ func splitNameAffiliation(s string) (name, affiliation string) {
 	affiliation = strings.TrimSpace(strings.Join(parts[n:], ","))
 	return name, affiliation
 }
+
+// phoneWithExt joins a number and its extension as the registry's pages
+// print them: "301-555-0100 ext. 12".
+func phoneWithExt(phone, ext string) string {
+	phone, ext = strings.TrimSpace(phone), strings.TrimSpace(ext)
+	if ext == "" {
+		return phone
+	}
+	if phone == "" {
+		return "ext. " + ext
+	}
+	return phone + " ext. " + ext
+}
