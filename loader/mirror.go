@@ -224,6 +224,9 @@ func readMirrorLists(t *model.Trial, d *mirrorDoc) {
 	}
 	t.BriefSummary = prose(d.section("Brief Summary"))
 	t.DetailedDescription = prose(d.section("Detailed Description"))
+	// The mirror's "Related Clinical Trials" and "More Related Trials" are
+	// its own suggestions ("based on similarity analysis"), not links the
+	// registry states: similar trials, never related ones.
 	for _, s := range d.sections {
 		if s.name != "Related Clinical Trials" && s.name != "More Related Trials" {
 			continue
@@ -231,7 +234,7 @@ func readMirrorLists(t *model.Trial, d *mirrorDoc) {
 		for _, l := range texts(s.lines) {
 			if strings.HasPrefix(l, "NCT") {
 				for _, id := range model.FindNCTIDs(l) {
-					t.RelatedTrials = appendUnique(t.RelatedTrials, id)
+					t.SimilarTrials = appendUnique(t.SimilarTrials, id)
 				}
 			}
 		}

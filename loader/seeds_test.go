@@ -110,8 +110,10 @@ func TestSeedBareMirror(t *testing.T) {
 	if tr.BriefSummary != "" {
 		t.Errorf("the page's brief summary is empty; got %q", tr.BriefSummary)
 	}
-	if len(tr.RelatedTrials) != 5 {
-		t.Errorf("related trials %v", tr.RelatedTrials)
+	// The mirror's own suggestions are similar trials; it states no
+	// related ones.
+	if len(tr.SimilarTrials) != 5 || len(tr.RelatedTrials) != 0 {
+		t.Errorf("similar trials %v, related %v", tr.SimilarTrials, tr.RelatedTrials)
 	}
 	// The page lists 31 inclusion and 51 exclusion "* " items, all at one
 	// level; its notes and exceptions (5 and 9) go back under the items
