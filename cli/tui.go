@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"syscall"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/ui"
 )
@@ -35,7 +36,7 @@ func runTUI(env *Env, paths []string) int {
 	case res.Cancelled:
 		fmt.Fprintln(env.Stderr, "trials: loading cancelled")
 		return ExitError
-	case len(res.Problems) > 0:
+	case corpus.Failures(res.Problems) > 0:
 		return ExitError
 	}
 	return ExitOK
