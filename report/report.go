@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -25,6 +26,13 @@ import (
 
 // labelWidth is the column the values of "Label  value" lines start at.
 const labelWidth = 21
+
+// siteContacts is how many contacts a site shows before counting the rest.
+const siteContacts = 3
+
+// Today is the day a report is read on, for saying how old a status is.
+// Tests set it, so that no output depends on when they run.
+var Today = time.Now
 
 // builder accumulates a report's lines.
 type builder struct {
@@ -182,6 +190,15 @@ func Overview(t *model.Trial, width int, th Theme) string {
 	r.field("Completion", present.Date(t.CompletionDate, t.CompletionDateType))
 	r.field("First posted", t.FirstPosted)
 	r.field("Last updated", t.LastUpdated)
+	if line, stale := present.StatusVerified(t.StatusVerified, t.Status, Today()); stale {
+		r.styledField("Status verified", line, th.Warn)
+	} else {
+		r.field("Status verified", line)
+	}
+	if t.HasResults {
+		r.field("Results", "Results posted on ClinicalTrials.gov")
+	}
+	r.field("Expanded access", present.ExpandedAccess(t.ExpandedAccess))
 	r.field("Lead sponsor", present.Sponsor(t.LeadSponsor))
 	collabs, more := present.ClipItems(t.Collaborators)
 	for i, c := range collabs {
@@ -193,6 +210,7 @@ func Overview(t *model.Trial, width int, th Theme) string {
 	}
 	r.more(more, "collaborator")
 	r.field("Conditions", strings.Join(t.Conditions, "; "))
+	r.field("MeSH terms", strings.Join(t.MeshConditions, "; "))
 	r.field("Keywords", strings.Join(t.Keywords, "; "))
 
 	d := t.Design
@@ -235,6 +253,14 @@ func Overview(t *model.Trial, width int, th Theme) string {
 	outcomes("Primary outcomes", t.Outcomes.Primary)
 	outcomes("Secondary outcomes", t.Outcomes.Secondary)
 	outcomes("Other outcomes", t.Outcomes.Other)
+	if len(t.CentralContacts) > 0 {
+		r.heading("Contacts")
+		cs, more := present.ClipItems(t.CentralContacts)
+		for _, c := range cs {
+			r.hanging(0, "• ", present.Contact(c), th.Value)
+		}
+		r.more(more, "contact")
+	}
 	if len(t.Locations) > 0 {
 		r.heading(fmt.Sprintf("Sites (%d)", len(t.Locations)))
 		locs, more := present.ClipItems(t.Locations)
@@ -242,6 +268,12 @@ func Overview(t *model.Trial, width int, th Theme) string {
 			r.hanging(0, "", fmt.Sprintf("%s (%d)", present.Country(g.Country), len(g.Sites)), th.Accent)
 			for _, l := range g.Sites {
 				r.hanging(2, "• ", present.Site(l, false), th.Value)
+				// Whom to ask at the site: a few, the rest counted.
+				cs := l.Contacts[:min(len(l.Contacts), siteContacts)]
+				for _, c := range cs {
+					r.hanging(4, "Contact: ", present.Contact(c), th.Muted)
+				}
+				r.more(len(l.Contacts)-len(cs), "contact at this site")
 			}
 		}
 		r.more(more, "site")
@@ -257,7 +289,15 @@ func Overview(t *model.Trial, width int, th Theme) string {
 		}
 		r.more(more, "investigator")
 	}
-	if len(t.SecondaryIDs) > 0 || len(t.RelatedTrials) > 0 {
+	if len(t.References) > 0 {
+		r.heading("References (" + present.ReferenceCount(t.References) + ")")
+		refs, more := present.ClipItems(t.References)
+		for _, ref := range refs {
+			r.hanging(0, "• ", present.Reference(ref), th.Value)
+		}
+		r.more(more, "reference")
+	}
+	if len(t.SecondaryIDs) > 0 || len(t.RelatedTrials) > 0 || len(t.SimilarTrials) > 0 {
 		r.heading("Identifiers")
 		ids, more := present.ClipItems(t.SecondaryIDs)
 		for _, id := range ids {
@@ -269,6 +309,8 @@ func Overview(t *model.Trial, width int, th Theme) string {
 		}
 		r.more(more, "identifier")
 		r.field("Related trials", strings.Join(t.RelatedTrials, ", "))
+		// The page's own suggestions, not links the registry states.
+		r.field("Similar (per page)", strings.Join(t.SimilarTrials, ", "))
 	}
 	r.heading("Source")
 	r.field("File", present.Source(t.Source))
