@@ -73,6 +73,13 @@ func parseClassic(data []byte) (*model.Trial, error) {
 	// after it belong to More Information all the same.
 	more := append(append([]line{}, get("More Information")...), get("Publications")...)
 	readClassicMoreInformation(t, append(more, get("Publications of Results")...))
+	// "No Results Posted as of …" says there are none; a posted result
+	// shows its tables.
+	for _, l := range texts(get("Study Results")) {
+		if strings.HasPrefix(l, "Results First Posted") || l == "Participant Flow" || l == "Baseline Characteristics" {
+			t.HasResults = true
+		}
+	}
 	linkArmsAndInterventions(t)
 	if t.Title == "" {
 		return nil, fmt.Errorf("%w: classic study page without a title", ErrNotTrial)
@@ -97,6 +104,9 @@ func classicLabel(s string) (string, bool) {
 		return "", false
 	}
 	label := strings.TrimSpace(strings.TrimSuffix(s, ":"))
+	if strings.HasPrefix(label, "Publications automatically indexed") {
+		return label, true // the longest label the page has
+	}
 	if label == "" || len(strings.Fields(label)) > 9 || strings.ContainsAny(label, ".;") {
 		return "", false
 	}
@@ -440,15 +450,33 @@ func readClassicEligibility(t *model.Trial, ls []line) {
 
 var locationRow = regexp.MustCompile(`^(\d{1,4})\s+(\S.*)$`)
 
-// readClassicLocations reads the sites table, one run-together row per line.
+// contactLine is a person the page names to ask: "Contact: NAME PHONE
+// EMAIL", or a site's "Principal Investigator: NAME".
+var contactLine = regexp.MustCompile(`^(Contact|Principal Investigator|Sub-Investigator|Study Chair|Study Director):\s*(.+)$`)
+
+// readClassicLocations reads the central contacts above the sites, then
+// the sites table, one run-together row per line, each row's contacts on
+// the lines after it.
 func readClassicLocations(t *model.Trial, ls []line) {
 	inTable := false
 	for _, l := range texts(ls) {
+		if g := contactLine.FindStringSubmatch(l); g != nil {
+			c := splitContact(g[2])
+			if g[1] != "Contact" {
+				c.Role = roleEnum(g[1])
+			}
+			switch {
+			case !inTable:
+				t.CentralContacts = append(t.CentralContacts, c)
+			case len(t.Locations) > 0:
+				loc := &t.Locations[len(t.Locations)-1]
+				loc.Contacts = append(loc.Contacts, c)
+			}
+			continue
+		}
 		switch {
 		case strings.HasPrefix(l, "Site City") || l == "Locations" || l == "Contacts":
 			inTable = strings.HasPrefix(l, "Site City") || inTable
-			continue
-		case strings.HasPrefix(l, "Contact:") || strings.HasPrefix(l, "Principal Investigator:") || strings.HasPrefix(l, "Sub-Investigator:"):
 			continue
 		}
 		if g := locationRow.FindStringSubmatch(l); g != nil && inTable {
@@ -465,6 +493,28 @@ func readClassicLocations(t *model.Trial, ls []line) {
 			t.Locations = append(t.Locations, model.Location{Facility: l})
 		}
 	}
+}
+
+var (
+	emailAt    = regexp.MustCompile(`\s*(\S+@\S+\.\w+)$`)
+	phoneStart = regexp.MustCompile(`\s(\+?\(?\d{2,}[\d\s().\-/]{4,}.*)$`)
+)
+
+// splitContact reads "Daiichi Sankyo Contact for Clinical Trial Information
+// +81-3-6225-1111 (M-F 9-5 JST) dsclinicaltrial@daiichisankyo.co.jp": the
+// name, then the telephone (and whatever note follows it), then the email.
+func splitContact(s string) model.Contact {
+	c := model.Contact{Role: "CONTACT"}
+	if g := emailAt.FindStringSubmatchIndex(s); g != nil {
+		c.Email = s[g[2]:g[3]]
+		s = s[:g[0]]
+	}
+	if g := phoneStart.FindStringSubmatchIndex(s); g != nil {
+		c.Phone = strings.TrimSpace(s[g[2]:g[3]])
+		s = s[:g[0]]
+	}
+	c.Name = strings.TrimSpace(s)
+	return c
 }
 
 // readClassicSponsors reads the "Sponsors and Collaborators" bullets: the
@@ -531,6 +581,22 @@ func readClassicMoreInformation(t *model.Trial, ls []line) {
 		case lv.label == "Last Update Posted":
 			date, _ := cutDateType(v)
 			setDate(t, &t.LastUpdated, date, "last update posted")
+		case lv.label == "Last Verified":
+			t.StatusVerified = verifiedMonth(t, v)
+		case lv.label == "Publications of Results", lv.label == "Publications", lv.label == "General Publications",
+			strings.HasPrefix(lv.label, "Publications automatically indexed"):
+			typ := ""
+			switch {
+			case lv.label == "Publications of Results":
+				typ = "RESULT"
+			case strings.HasPrefix(lv.label, "Publications automatically indexed"):
+				typ = "DERIVED"
+			}
+			for _, x := range lv.values {
+				if x, _ = cutBullet(x); x != "" && x != "None provided." {
+					t.References = appendReference(t.References, model.Reference{Citation: x, Type: typ})
+				}
+			}
 		case keywordsLabel.MatchString(lv.label):
 			for _, x := range lv.values {
 				x, _ = cutBullet(x)
