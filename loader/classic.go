@@ -64,6 +64,7 @@ func parseClassic(data []byte) (*model.Trial, error) {
 	} else if s, ok := find(secs, "Groups and Cohorts"); ok {
 		readClassicArms(t, s.lines, true)
 	}
+	t.Arms = mergeRepeatedArms(t.Arms)
 	readClassicOutcomes(t, get("Outcome Measures"))
 	readClassicEligibility(t, get("Eligibility Criteria"))
 	readClassicLocations(t, get("Contacts and Locations"))
@@ -322,12 +323,17 @@ func readClassicArms(t *model.Trial, ls []line, groups bool) {
 		ivType, ivName, isIV := typedName(text, model.ParseInterventionType)
 		if isArm && isIV {
 			// "Other:" names both an arm type and an intervention type. An
-			// arm's label is followed by a blank line, an intervention's name
-			// directly by its description.
-			if nextBlank(i) {
-				isIV = false
-			} else {
+			// intervention's name is followed directly by its description,
+			// an arm's label by a blank line and its description — or, for
+			// an intervention without one, by the next typed line; then the
+			// interventions the table's header listed are interventions.
+			switch {
+			case !nextBlank(i):
 				isArm = false
+			case arm != nil && t.Intervention(ivName) != nil && !nextIsProse(ls, i):
+				isArm = false
+			default:
+				isIV = false
 			}
 		}
 		switch {
@@ -360,6 +366,59 @@ func readClassicArms(t *model.Trial, ls []line, groups bool) {
 			}
 		}
 	}
+}
+
+// mergeRepeatedArms keeps one of an arm the table printed twice, once
+// under its short label with nothing else and once under the long one
+// ("Experimental: Control", then "Experimental: Control: standard
+// reminders" with the description and interventions): the long label,
+// which loses no word, with what was listed under either.
+func mergeRepeatedArms(arms []model.Arm) []model.Arm {
+	empty := func(a model.Arm) bool { return a.Description == "" && len(a.Interventions) == 0 }
+	extends := func(long, short string) bool {
+		rest, ok := strings.CutPrefix(long, short)
+		return ok && short != "" && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " -") || strings.HasPrefix(rest, " ("))
+	}
+	out := arms[:0:0]
+	for _, a := range arms {
+		merged := false
+		for i := range out {
+			b := &out[i]
+			if a.Type != b.Type && a.Type != "" && b.Type != "" {
+				continue
+			}
+			switch {
+			case empty(*b) && extends(a.Label, b.Label):
+				typ := b.Type
+				*b = a
+				if b.Type == "" {
+					b.Type = typ
+				}
+				merged = true
+			case empty(a) && (extends(b.Label, a.Label) || a.Label == b.Label):
+				merged = true
+			}
+			if merged {
+				break
+			}
+		}
+		if !merged {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// nextIsProse reports whether the next text after line i is a description
+// rather than another typed arm or intervention line or a heading.
+func nextIsProse(ls []line, i int) bool {
+	next := nextText(ls, i)
+	if next == "" || classicSections[next] {
+		return false
+	}
+	_, _, arm := typedName(next, model.ParseArmType)
+	_, _, iv := typedName(next, model.ParseInterventionType)
+	return !arm && !iv
 }
 
 var (
@@ -537,9 +596,9 @@ func readClassicSponsors(t *model.Trial, ls []line) {
 	}
 	for _, n := range names[1:] {
 		s := splitSponsorClass(n)
-		known := strings.EqualFold(s.Name, t.LeadSponsor.Name)
+		known := sameOrganisation(s.Name, t.LeadSponsor.Name)
 		for _, c := range t.Collaborators {
-			known = known || strings.EqualFold(c.Name, s.Name)
+			known = known || sameOrganisation(c.Name, s.Name)
 		}
 		if !known {
 			t.Collaborators = append(t.Collaborators, s)
