@@ -98,6 +98,12 @@ func looksLikeHeading(s string) bool {
 	return true
 }
 
+// labelShaped: an arm's or a group's label is short and is no sentence;
+// a line that is neither continues the description before it.
+func labelShaped(s string) bool {
+	return len(strings.Fields(s)) <= 8 && !strings.HasSuffix(s, ".")
+}
+
 func isMinorWord(w string) bool {
 	switch w {
 	case "and", "or", "of", "the", "for", "in", "to", "&":

@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/trials-app/trials/model"
@@ -116,26 +117,43 @@ func readBareDesign(t *model.Trial, ls []line) {
 	}
 }
 
-// readBareInterventions reads alternating name and description lines.
+// readBareInterventions reads each intervention as a name and its
+// description: one line, and the lines after it that continue it — list
+// items ("* Active Substance: …", "1. EHR tools …") and the lines after one
+// that ends in a colon. A name never opens with a list marker.
 func readBareInterventions(t *model.Trial, ls []line) {
 	vs := texts(ls)
-	for i := 0; i < len(vs); i += 2 {
+	for i := 0; i < len(vs); {
 		iv := model.Intervention{Name: vs[i]}
 		if typ, name, ok := typedName(vs[i], model.ParseInterventionType); ok {
 			iv.Type, iv.Name = typ, name
 		}
-		if i+1 < len(vs) {
-			iv.Description = vs[i+1]
+		i++
+		var desc []string
+		for i < len(vs) && (len(desc) == 0 || continuesDescription(desc[len(desc)-1], vs[i])) {
+			desc = append(desc, vs[i])
+			i++
 		}
+		iv.Description = strings.Join(desc, "\n")
 		t.Interventions = append(t.Interventions, iv)
 	}
 }
 
-// readBareGroups reads arms as a label, a description line, and then the
-// interventions the Interventions section names, each with its description.
-// A line is an intervention only if it names one and (when that intervention
-// has a description) the next line is that description — so an arm labelled
-// like one of its drugs is still read as an arm.
+// continuesDescription reports whether line goes on with a description
+// whose last line was prev: a list item, or anything after a colon.
+func continuesDescription(prev, line string) bool {
+	m, _ := parseMarker(line)
+	return m.style != stylePlain || strings.HasSuffix(prev, ":")
+}
+
+// readBareGroups reads arms as a label, a description, and then the
+// interventions the Interventions section names, each with its
+// description. A line is an intervention only if it names one and (when
+// that intervention has a description) its description follows — so an
+// arm labelled like one of its drugs is still read as an arm. An arm's
+// description may run over several lines before its interventions: list
+// items, lines after a colon, and sentences (a line too long, or ending in
+// a full stop, to be the next arm's label).
 func readBareGroups(t *model.Trial, ls []line) {
 	vs := texts(ls)
 	var arm *model.Arm
@@ -147,8 +165,9 @@ func readBareGroups(t *model.Trial, ls []line) {
 		if iv.Description == "" {
 			return iv, 1
 		}
-		if i+1 < len(vs) && vs[i+1] == iv.Description {
-			return iv, 2
+		desc := strings.Split(iv.Description, "\n")
+		if i+1+len(desc) <= len(vs) && slices.Equal(vs[i+1:i+1+len(desc)], desc) {
+			return iv, 1 + len(desc)
 		}
 		if i+1 >= len(vs) {
 			return iv, 1
@@ -166,12 +185,18 @@ func readBareGroups(t *model.Trial, ls []line) {
 		t.Arms = append(t.Arms, model.Arm{Label: vs[i]})
 		arm = &t.Arms[len(t.Arms)-1]
 		i++
-		if i < len(vs) {
-			if iv, _ := isIntervention(i); iv == nil {
-				arm.Description = vs[i]
-				i++
+		var desc []string
+		for i < len(vs) {
+			if iv, _ := isIntervention(i); iv != nil {
+				break
 			}
+			if len(desc) > 0 && !continuesDescription(desc[len(desc)-1], vs[i]) && labelShaped(vs[i]) {
+				break
+			}
+			desc = append(desc, vs[i])
+			i++
 		}
+		arm.Description = strings.Join(desc, "\n")
 	}
 }
 

@@ -277,11 +277,6 @@ func readUntypedGroups(t *model.Trial, vs []string) {
 	}
 }
 
-// labelShaped: a group's label is short and is no sentence.
-func labelShaped(s string) bool {
-	return len(strings.Fields(s)) <= 8 && !strings.HasSuffix(s, ".")
-}
-
 // dropInterventionDescription removes, from the lines between an
 // intervention and the next arm's "Group Type", that intervention's
 // description, leaving the next arm's label and description.
