@@ -187,6 +187,60 @@ func foldQualifiers(cs []model.Criterion) []model.Criterion {
 	return out
 }
 
+// foldHeadings gives a flat list that opens with a heading — the old PDQ
+// style printed as one bullet list ("• PATIENT CHARACTERISTICS:", "• Age:",
+// "• Not specified") — its groups back: each heading holds the items
+// after it, a group heading under the section heading before it. Only a
+// list that starts with a heading is read so: elsewhere an item ending in
+// a colon is as likely to be followed by its own siblings.
+func foldHeadings(cs []model.Criterion) []model.Criterion {
+	if len(cs) < 2 || headingRank(cs[0].Text) == notHeading {
+		return cs
+	}
+	headings := 0
+	for _, c := range cs {
+		if len(c.Children) > 0 {
+			return cs
+		}
+		if headingRank(c.Text) != notHeading {
+			headings++
+		}
+	}
+	if headings < 2 {
+		return cs
+	}
+	var out []model.Criterion
+	var section, group *model.Criterion // the open headings
+	attach := func(c model.Criterion) {
+		switch {
+		case group != nil:
+			group.Children = append(group.Children, c)
+		case section != nil:
+			section.Children = append(section.Children, c)
+		default:
+			out = append(out, c)
+		}
+	}
+	for _, c := range cs {
+		switch headingRank(c.Text) {
+		case sectionHeading:
+			out = append(out, c)
+			section, group = &out[len(out)-1], nil
+		case groupHeading:
+			if section != nil {
+				section.Children = append(section.Children, c)
+				group = &section.Children[len(section.Children)-1]
+			} else {
+				out = append(out, c)
+				group = &out[len(out)-1]
+			}
+		default:
+			attach(c)
+		}
+	}
+	return out
+}
+
 // headingQualifier is the group a criteria heading names besides inclusion
 // or exclusion — "Stage 1" in "Inclusion Criteria Stage 1", "Part B" in
 // "Exclusion criteria for Part B" — or "".

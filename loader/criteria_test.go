@@ -237,3 +237,19 @@ func TestFlatPageQualifiers(t *testing.T) {
 		t.Errorf("nested list refolded:\n%s", got)
 	}
 }
+
+// TestFlatHeadings: a flat list that opens with a heading (the PDQ style
+// printed as one bullet list) gets its groups back; one that does not
+// stays flat.
+func TestFlatHeadings(t *testing.T) {
+	flat := func(s string) []model.Criterion { return parseCriteria(splitLines([]byte(s))) }
+	got := renderOutline(foldHeadings(flat("• DISEASE CHARACTERISTICS:\n• Confirmed tumour\n• PATIENT CHARACTERISTICS:\n• Age:\n• Not specified\n• Hepatic:\n• Bilirubin normal")))
+	want := "DISEASE CHARACTERISTICS:\n  Confirmed tumour\nPATIENT CHARACTERISTICS:\n  Age:\n    Not specified\n  Hepatic:\n    Bilirubin normal\n"
+	if got != want {
+		t.Errorf("got:\n%swant:\n%s", got, want)
+	}
+	in := "• Adults\n• Adequate organ function:\n• Hb ≥ 9\n• Hepatic:\n• No prior chemotherapy"
+	if got := renderOutline(foldHeadings(flat(in))); got != "Adults\nAdequate organ function:\nHb ≥ 9\nHepatic:\nNo prior chemotherapy\n" {
+		t.Errorf("a list not opening with a heading was folded:\n%s", got)
+	}
+}

@@ -228,8 +228,8 @@ func readCriteriaLists(e *model.Eligibility, inc, exc []line) {
 	var incNotes, excNotes []string
 	e.Inclusion, incNotes = liftNotes(parseCriteria(inc), false)
 	e.Exclusion, excNotes = liftNotes(parseCriteria(exc), true)
-	e.Inclusion = foldQualifiers(e.Inclusion)
-	e.Exclusion = foldQualifiers(e.Exclusion)
+	e.Inclusion = foldQualifiers(foldHeadings(e.Inclusion))
+	e.Exclusion = foldQualifiers(foldHeadings(e.Exclusion))
 	e.Notes = append(incNotes, excNotes...)
 }
 

@@ -104,9 +104,11 @@ func parseMedPath(data []byte) (*model.Trial, error) {
 	readMedPathRecruitment(t, get("Recruitment & Eligibility"))
 	readMedPathDesign(t, get("Study & Design"))
 	readMedPathArms(t, get("Arm && Interventions"))
-	t.Outcomes.Primary = readMedPathOutcomes(get("Primary Outcome Measures"))
-	t.Outcomes.Secondary = readMedPathOutcomes(get("Secondary Outcome Measures"))
-	t.Outcomes.Other = readMedPathOutcomes(get("Other Outcome Measures"))
+	outcomeSections := [][]line{get("Primary Outcome Measures"), get("Secondary Outcome Measures"), get("Other Outcome Measures")}
+	shared := sharedTimeFrames(outcomeSections)
+	t.Outcomes.Primary = readMedPathOutcomes(outcomeSections[0], shared)
+	t.Outcomes.Secondary = readMedPathOutcomes(outcomeSections[1], shared)
+	t.Outcomes.Other = readMedPathOutcomes(outcomeSections[2], shared)
 	locs := get("Trial Locations")
 	if len(locs) == 0 {
 		locs = get("Locations")
@@ -409,8 +411,9 @@ var timeWords = regexp.MustCompile(`(?i)\b(day|days|week|weeks|month|months|year
 // paragraph whose first line is the glued measure-and-time-frame row, and the
 // paragraph after it, when there is one, is its description. A description
 // may be missing, so a paragraph is taken as the next row when it reads like
-// one (see rowLike).
-func readMedPathOutcomes(ls []line) []model.Outcome {
+// one (see rowLike). shared holds the time frames several rows of the page
+// end with (see sharedTimeFrames).
+func readMedPathOutcomes(ls []line, shared map[string]int) []model.Outcome {
 	var out []model.Outcome
 	for _, para := range paragraphs(ls) {
 		if len(para) == 1 && para[0] == "NameTimeMethod" {
@@ -420,13 +423,13 @@ func readMedPathOutcomes(ls []line) []model.Outcome {
 			para = para[1:]
 		}
 		if len(out) == 0 {
-			o, _ := splitOutcomeRow(para[0])
+			o, _ := splitOutcomeRow(para[0], shared)
 			o.Description = strings.Join(para[1:], "\n")
 			out = append(out, o)
 			continue
 		}
 		last := &out[len(out)-1]
-		if o, ok := splitOutcomeRow(para[0]); ok && rowLike(o, last.Description == "") {
+		if o, ok := splitOutcomeRow(para[0], shared); ok && (shared[o.TimeFrame] > 1 || rowLike(o, last.Description == "")) {
 			o.Description = strings.Join(para[1:], "\n")
 			out = append(out, o)
 			continue
@@ -459,15 +462,79 @@ func rowLike(o model.Outcome, wantTimeFrame bool) bool {
 	return true
 }
 
-// splitOutcomeRow splits "Progression Free SurvivalThe time from enrollment…"
-// at the first glue point.
-func splitOutcomeRow(s string) (model.Outcome, bool) {
-	pts := gluePoints(s, false)
-	if len(pts) == 0 {
-		pts = gluePoints(s, true)
+// timeOpener is how a time frame in lower case begins ("up to 56 days",
+// "prior to hospital discharge", "study day 49"), glued to the measure
+// before it with no capital to show the seam.
+var timeOpener = regexp.MustCompile(`[\p{Ll}\d)\]%](up to |prior to |study day|from baseline|baseline|within |during |until |through |first \d|end of |duration of|approximately |screening|day \d|week \d|month \d|year \d)`)
+
+// rowSplits are the places a glued row may divide into measure and time
+// frame: where a word runs into a capitalised one; failing that, into a
+// number; failing that, into a time frame's opening words.
+func rowSplits(s string) []int {
+	if pts := gluePoints(s, false); len(pts) > 0 {
+		return pts
 	}
-	if len(pts) == 0 {
+	if pts := gluePoints(s, true); len(pts) > 0 {
+		return pts
+	}
+	// The time frame ends the row: of several openers, the last.
+	if pts := timeOpenerSplits(s); len(pts) > 0 {
+		return pts[len(pts)-1:]
+	}
+	return nil
+}
+
+// sharedTimeFrames counts, over the page's outcome rows, the time frames
+// the rows could end with: a time frame several rows share ("prior to
+// hospital discharge, up to 15 ½ months") is where each of them divides.
+func sharedTimeFrames(sections [][]line) map[string]int {
+	counts := map[string]int{}
+	for _, ls := range sections {
+		for _, para := range paragraphs(ls) {
+			row := para[0]
+			if row == "NameTimeMethod" && len(para) > 1 {
+				row = para[1]
+			}
+			seen := map[string]bool{}
+			for _, p := range append(rowSplits(row), timeOpenerSplits(row)...) {
+				if tf := row[p:]; !seen[tf] {
+					seen[tf] = true
+					counts[tf]++
+				}
+			}
+		}
+	}
+	return counts
+}
+
+func timeOpenerSplits(s string) []int {
+	var pts []int
+	for _, m := range timeOpener.FindAllStringSubmatchIndex(s, -1) {
+		pts = append(pts, m[2])
+	}
+	return pts
+}
+
+// splitOutcomeRow splits "Progression Free SurvivalThe time from enrollment…"
+// into its measure and time frame: at a time frame other rows share, if it
+// ends with one (the longest), or else at its first seam (see rowSplits).
+func splitOutcomeRow(s string, shared map[string]int) (model.Outcome, bool) {
+	best := -1
+	for _, p := range append(rowSplits(s), timeOpenerSplits(s)...) {
+		if shared[s[p:]] > 1 && (best < 0 || p < best) {
+			best = p
+		}
+	}
+	if best < 0 {
+		if pts := rowSplits(s); len(pts) > 0 {
+			best = pts[0]
+			if pts[0] >= len(s) {
+				best = -1
+			}
+		}
+	}
+	if best <= 0 {
 		return model.Outcome{Measure: s}, false
 	}
-	return model.Outcome{Measure: s[:pts[0]], TimeFrame: s[pts[0]:]}, true
+	return model.Outcome{Measure: s[:best], TimeFrame: s[best:]}, true
 }
