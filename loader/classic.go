@@ -572,9 +572,12 @@ func splitContact(s string) model.Contact {
 		c.Phone = strings.TrimSpace(s[g[2]:g[3]])
 		s = s[:g[0]]
 	}
-	c.Name = strings.TrimSpace(s)
+	// "Cindy Hunt, RN Phone: 416-…": the label is neither name nor number.
+	c.Name = strings.TrimSpace(phoneLabel.ReplaceAllString(s, ""))
 	return c
 }
+
+var phoneLabel = regexp.MustCompile(`(?i)[\s,;]*\b(phone|telephone|tel|email|e-mail)\s*:?\s*$`)
 
 // readClassicSponsors reads the "Sponsors and Collaborators" bullets: the
 // sponsor first, then collaborators. The header block, which also gives each

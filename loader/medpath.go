@@ -255,7 +255,8 @@ func splitArmRows(rows []string, known []string) []armRow {
 					break
 				}
 				a, b := off+j, off+j+len(k)
-				if a > 0 && b < len(r) && r[a-1] != ' ' && r[b] != ' ' && balanced(r[:a]) {
+				// At the end of the row when the arm has no description.
+				if a > 0 && b <= len(r) && r[a-1] != ' ' && (b == len(r) || r[b] != ' ') && balanced(r[:a]) {
 					pts = append(pts, a, b)
 				}
 				off = b
@@ -281,6 +282,12 @@ func splitArmRows(rows []string, known []string) []armRow {
 	}
 	out := make([]armRow, 0, len(rows))
 	for i, r := range rows {
+		// An arm without a description ends with its intervention: a name
+		// the header lists, glued to the label.
+		if k := knownSuffix(r, known); k > 0 {
+			out = append(out, armRow{label: r[:k], intervention: r[k:]})
+			continue
+		}
 		pts := cands[i]
 		bestA, bestB, bestScore := -1, -1, -1
 		for x, a := range pts {
@@ -310,6 +317,22 @@ func splitArmRows(rows []string, known []string) []armRow {
 		}
 	}
 	return out
+}
+
+// knownSuffix is where a row ends with one of the known intervention
+// names glued to what comes before it (the longest name), or 0.
+func knownSuffix(r string, known []string) int {
+	best := 0
+	for _, k := range known {
+		if k == "" || len(k) >= len(r) || !strings.HasSuffix(r, k) {
+			continue
+		}
+		at := len(r) - len(k)
+		if r[at-1] != ' ' && balanced(r[:at]) && (best == 0 || at < best) {
+			best = at
+		}
+	}
+	return best
 }
 
 // balanced reports whether every bracket opened in s is closed.
@@ -465,7 +488,7 @@ func rowLike(o model.Outcome, wantTimeFrame bool) bool {
 // timeOpener is how a time frame in lower case begins ("up to 56 days",
 // "prior to hospital discharge", "study day 49"), glued to the measure
 // before it with no capital to show the seam.
-var timeOpener = regexp.MustCompile(`[\p{Ll}\d)\]%](up to |prior to |study day|from baseline|baseline|within |during |until |through |first \d|end of |duration of|approximately |screening|day \d|week \d|month \d|year \d)`)
+var timeOpener = regexp.MustCompile(`[\p{Ll}\d)\]%](up to |prior to |study day|from baseline|baseline|within |during |until |through |first \d|end of |duration of|approximately |about \d|screening|day \d|week \d|month \d|year \d)`)
 
 // rowSplits are the places a glued row may divide into measure and time
 // frame: where a word runs into a capitalised one; failing that, into a

@@ -91,7 +91,10 @@ func readBareDesign(t *model.Trial, ls []line) {
 		case d.InterventionModel == "" && parses(model.ParseInterventionModel, v):
 			d.InterventionModel, _ = model.ParseInterventionModel(v)
 			last = "model"
-		case masking == "" && isMaskingShaped(v):
+		// The bare values are the registry's enums, in capitals: "Single
+		// Group Assignment" after the model is its description, not a
+		// masking.
+		case masking == "" && isMaskingShaped(v) && v == strings.ToUpper(v):
 			masking = v
 			last = "masking"
 		case d.PrimaryPurpose == "" && t.StudyType != model.StudyObservational && parses(model.ParsePrimaryPurpose, v):
