@@ -160,20 +160,26 @@ func continuesDescription(prev, line string) bool {
 func readBareGroups(t *model.Trial, ls []line) {
 	vs := texts(ls)
 	var arm *model.Arm
+	// The registry lets interventions share a name ("AKB-6548" three
+	// times, one description each): any of them may be the one here.
 	isIntervention := func(i int) (*model.Intervention, int) {
-		iv := t.Intervention(vs[i])
-		if iv == nil {
-			return nil, 0
+		var named *model.Intervention
+		for k := range t.Interventions {
+			iv := &t.Interventions[k]
+			if !strings.EqualFold(iv.Name, vs[i]) {
+				continue
+			}
+			named = iv
+			if iv.Description == "" {
+				return iv, 1
+			}
+			desc := strings.Split(iv.Description, "\n")
+			if i+1+len(desc) <= len(vs) && slices.Equal(vs[i+1:i+1+len(desc)], desc) {
+				return iv, 1 + len(desc)
+			}
 		}
-		if iv.Description == "" {
-			return iv, 1
-		}
-		desc := strings.Split(iv.Description, "\n")
-		if i+1+len(desc) <= len(vs) && slices.Equal(vs[i+1:i+1+len(desc)], desc) {
-			return iv, 1 + len(desc)
-		}
-		if i+1 >= len(vs) {
-			return iv, 1
+		if named != nil && i+1 >= len(vs) {
+			return named, 1
 		}
 		return nil, 0
 	}

@@ -259,6 +259,11 @@ func splitLocationRow(row string) model.Location {
 	}
 	rest := words[:end]
 	cityStart := cityStartIn(rest)
+	// A city never starts inside the facility's brackets: "Atrium Health
+	// (formerly Carolinas HealthCare System) Charlotte".
+	for cityStart > 0 && cityStart < len(rest) && !balanced(strings.Join(rest[:cityStart], " ")) {
+		cityStart++
+	}
 	loc.City = strings.Join(rest[cityStart:], " ")
 	loc.Facility = strings.Join(rest[:cityStart], " ")
 	loc.Facility = strings.TrimRight(loc.Facility, ",; ")
