@@ -39,7 +39,7 @@ var institutionWords = map[string]bool{
 	"gastroenterology": false, "cardiology": false, "urology": false, "dermatology": false,
 	"neurology": false, "rheumatology": false, "pulmonology": false, "nephrology": false,
 	"endocrinology": false, "ophthalmology": false, "orthopaedics": false, "orthopedics": false,
-	"pediatrics": false, "paediatrics": false, "surgery": false, "trust": false,
+	"pediatrics": false, "paediatrics": false, "surgery": false, "trust": false, "consultants": false,
 }
 
 var institutionMatch = sync.OnceValue(func() (m struct{ suffixes, stems []string }) {

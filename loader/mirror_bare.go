@@ -30,7 +30,7 @@ func parseBareMirror(data []byte) (*model.Trial, error) {
 	return parseMirror(data, func(t *model.Trial, d *mirrorDoc) {
 		readBareBasics(t, d.section("Basic Information"))
 		readBareDesign(t, d.section("Study Design"))
-		readBareInterventions(t, d.section("Interventions"))
+		readBareInterventions(t, d.section("Interventions"), d.section("Study Groups"))
 		readBareGroups(t, d.section("Study Groups"))
 		readBareEligibility(t, d.section("Eligibility Criteria"))
 		readBareSponsors(t, d.section("Sponsors"))
@@ -123,17 +123,32 @@ func readBareDesign(t *model.Trial, ls []line) {
 // readBareInterventions reads each intervention as a name and its
 // description: one line, and the lines after it that continue it — list
 // items ("* Active Substance: …", "1. EHR tools …") and the lines after one
-// that ends in a colon. A name never opens with a list marker.
-func readBareInterventions(t *model.Trial, ls []line) {
+// that ends in a colon. A name never opens with a list marker. An
+// intervention may have no description: a short line the Study Groups
+// list too, but never right after this name ("Topotecan", not "Given
+// IV"), is the next name.
+func readBareInterventions(t *model.Trial, ls, groups []line) {
 	vs := texts(ls)
+	gs := texts(groups)
+	inGroups, follows := map[string]bool{}, map[[2]string]bool{}
+	for i, g := range gs {
+		inGroups[g] = true
+		if i > 0 {
+			follows[[2]string{gs[i-1], g}] = true
+		}
+	}
+	nextName := func(name, line string) bool {
+		return labelShaped(line) && inGroups[line] && !follows[[2]string{name, line}]
+	}
 	for i := 0; i < len(vs); {
 		iv := model.Intervention{Name: vs[i]}
 		if typ, name, ok := typedName(vs[i], model.ParseInterventionType); ok {
 			iv.Type, iv.Name = typ, name
 		}
+		name := vs[i]
 		i++
 		var desc []string
-		for i < len(vs) && (len(desc) == 0 || continuesDescription(desc[len(desc)-1], vs[i])) {
+		for i < len(vs) && (len(desc) == 0 && !nextName(name, vs[i]) || len(desc) > 0 && continuesDescription(desc[len(desc)-1], vs[i])) {
 			desc = append(desc, vs[i])
 			i++
 		}
