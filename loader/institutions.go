@@ -64,6 +64,10 @@ func isInstitutionWord(w string) bool {
 	if _, ok := institutionWords[w]; ok {
 		return true
 	}
+	// "P.A", "L.L.C.": the abbreviation without its dots.
+	if _, ok := institutionWords[strings.ReplaceAll(w, ".", "")]; ok && strings.Contains(w, ".") {
+		return true
+	}
 	m := institutionMatch()
 	for _, s := range m.suffixes {
 		if strings.HasSuffix(w, s) {

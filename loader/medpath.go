@@ -282,12 +282,6 @@ func splitArmRows(rows []string, known []string) []armRow {
 	}
 	out := make([]armRow, 0, len(rows))
 	for i, r := range rows {
-		// An arm without a description ends with its intervention: a name
-		// the header lists, glued to the label.
-		if k := knownSuffix(r, known); k > 0 {
-			out = append(out, armRow{label: r[:k], intervention: r[k:]})
-			continue
-		}
 		pts := cands[i]
 		bestA, bestB, bestScore := -1, -1, -1
 		for x, a := range pts {
@@ -306,6 +300,13 @@ func splitArmRows(rows []string, known []string) []armRow {
 					bestA, bestB, bestScore = a, b, score
 				}
 			}
+		}
+		// An arm without a description ends with its intervention: a name
+		// the header lists, glued to the label — unless a listed name
+		// already makes a cell of its own.
+		if k := knownSuffix(r, known); k > 0 && (bestA < 0 || !isKnown[r[bestA:bestB]]) {
+			out = append(out, armRow{label: r[:k], intervention: r[k:]})
+			continue
 		}
 		switch {
 		case bestA >= 0:
@@ -510,24 +511,85 @@ func rowSplits(s string) []int {
 // sharedTimeFrames counts, over the page's outcome rows, the time frames
 // the rows could end with: a time frame several rows share ("prior to
 // hospital discharge, up to 15 ½ months") is where each of them divides.
+//
+// Besides the seams rowSplits finds, the longest ending two rows share
+// is a candidate ("…periodat 12 months", "…screeningat 12 months"), when it
+// is glued to what precedes it and reads like a time frame.
 func sharedTimeFrames(sections [][]line) map[string]int {
-	counts := map[string]int{}
+	var rows []string
 	for _, ls := range sections {
 		for _, para := range paragraphs(ls) {
 			row := para[0]
 			if row == "NameTimeMethod" && len(para) > 1 {
 				row = para[1]
 			}
-			seen := map[string]bool{}
-			for _, p := range append(rowSplits(row), timeOpenerSplits(row)...) {
-				if tf := row[p:]; !seen[tf] {
-					seen[tf] = true
-					counts[tf]++
+			rows = append(rows, row)
+		}
+	}
+	cands := make([][]int, len(rows))
+	for i, r := range rows {
+		cands[i] = append(rowSplits(r), timeOpenerSplits(r)...)
+	}
+	// Pairs of rows, bounded: a page lists tens of outcomes.
+	const most = 200
+	for i := 0; i < len(rows) && i < most; i++ {
+		for j := i + 1; j < len(rows) && j < most; j++ {
+			n := commonSuffix(rows[i], rows[j])
+			for k, r := range []string{rows[i], rows[j]} {
+				at := len(r) - n
+				if n < 4 || at <= 0 || !utf8.RuneStart(r[at]) {
+					continue
+				}
+				// A time frame opens with a letter or a digit, glued to the
+				// end of a word, a number or a bracket.
+				next, _ := utf8.DecodeRuneInString(r[at:])
+				prev, _ := utf8.DecodeLastRuneInString(r[:at])
+				// Never inside a word's capital and the rest of it ("U|p to
+				// 3 years").
+				if !unicode.IsLetter(next) && !unicode.IsDigit(next) ||
+					!unicode.IsLetter(prev) && !unicode.IsDigit(prev) && !strings.ContainsRune(")]%", prev) ||
+					unicode.IsUpper(prev) && unicode.IsLower(next) || unicode.IsDigit(prev) && unicode.IsDigit(next) {
+					continue
+				}
+				if tf := r[at:]; timeWords.MatchString(tf) || strings.ContainsAny(tf, "0123456789") {
+					idx := []int{i, j}[k]
+					cands[idx] = append(cands[idx], at)
 				}
 			}
 		}
 	}
+	counts := map[string]int{}
+	for i, r := range rows {
+		seen := map[string]bool{}
+		for _, p := range cands[i] {
+			if tf := r[p:]; !seen[tf] {
+				seen[tf] = true
+				counts[tf]++
+			}
+		}
+	}
+	// A time frame counts every row that ends with it glued, not only
+	// those it was found in.
+	for tf := range counts {
+		n := 0
+		for _, r := range rows {
+			if at := len(r) - len(tf); at > 0 && strings.HasSuffix(r, tf) && r[at-1] != ' ' {
+				n++
+			}
+		}
+		counts[tf] = n
+	}
 	return counts
+}
+
+// commonSuffix is the length in bytes of the longest ending a and b share,
+// ignoring the case of ASCII letters ("Up to 3 years", "up to 3 years").
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n]|0x20 == b[len(b)-1-n]|0x20 && (a[len(a)-1-n] >= 'A' || a[len(a)-1-n] == b[len(b)-1-n]) {
+		n++
+	}
+	return n
 }
 
 func timeOpenerSplits(s string) []int {
@@ -542,10 +604,24 @@ func timeOpenerSplits(s string) []int {
 // into its measure and time frame: at a time frame other rows share, if it
 // ends with one (the longest), or else at its first seam (see rowSplits).
 func splitOutcomeRow(s string, shared map[string]int) (model.Outcome, bool) {
-	best := -1
+	// The time frame most rows end with wins; of equals, one at a seam,
+	// then the shortest ("12 hours…", not "h12 hours…" after "C12h" and
+	// "C24h").
+	seams := map[int]bool{}
 	for _, p := range append(rowSplits(s), timeOpenerSplits(s)...) {
-		if shared[s[p:]] > 1 && (best < 0 || p < best) {
-			best = p
+		seams[p] = true
+	}
+	best, support := -1, 1
+	for p := 1; p < len(s); p++ {
+		if !utf8.RuneStart(s[p]) {
+			continue
+		}
+		n := shared[s[p:]]
+		if n < 2 {
+			continue
+		}
+		if n > support || n == support && (seams[p] && !seams[best] || seams[p] == seams[best] && p > best) {
+			best, support = p, n
 		}
 	}
 	if best < 0 {
