@@ -156,7 +156,8 @@ type critNode struct {
 }
 
 type critLevel struct {
-	underPlain bool // a list under an unmarked line ("… treated as follows:")
+	headings   uint8 // the heading ranks among the level's items, as bits
+	underPlain bool  // a list under an unmarked line ("… treated as follows:")
 	indent     int
 	style      markerStyle
 	ord        int
@@ -221,10 +222,8 @@ func parseCriteria(ls []line) []model.Criterion {
 	// indented it ("Cohort 2:" printed under the text of Cohort 1's item 3).
 	headingLevel := func(rank int) int {
 		for k := len(stack) - 1; k >= 0; k-- {
-			for _, n := range *stack[k].list {
-				if n.rank == rank {
-					return k
-				}
+			if stack[k].headings&(1<<rank) != 0 {
+				return k
 			}
 		}
 		return -1
@@ -258,6 +257,7 @@ func parseCriteria(ls []line) []model.Criterion {
 				if placed {
 					add(top(), text)
 					last.rank = rank
+					top().headings |= 1 << rank
 					lastIndent, lastPlain, lastHeading = l.indent, true, true
 					continue
 				}
@@ -278,6 +278,7 @@ func parseCriteria(ls []line) []model.Criterion {
 			}
 			add(top(), text)
 			last.rank = headingRank(text)
+			top().headings |= 1 << last.rank
 			lastIndent, lastPlain, lastHeading = l.indent, true, last.rank != notHeading
 			continue
 		}

@@ -241,6 +241,10 @@ type armRow struct{ label, intervention, description string }
 // header lists wins outright. A row with nothing to compare against takes
 // its first two glue points.
 func splitArmRows(rows []string, known []string) []armRow {
+	// A page lists tens of outcomes; past a few hundred rows the pairs
+	// would cost more than they tell.
+	const most = 200
+	rows = rows[:min(len(rows), most)]
 	cands := make([][]int, len(rows))
 	labelCount := map[string]int{}
 	descCount := map[string]int{}
@@ -526,14 +530,16 @@ func sharedTimeFrames(sections [][]line) map[string]int {
 			rows = append(rows, row)
 		}
 	}
+	// A page lists tens of outcomes; past a few hundred rows the pairs
+	// would cost more than they tell.
+	const most = 200
+	rows = rows[:min(len(rows), most)]
 	cands := make([][]int, len(rows))
 	for i, r := range rows {
 		cands[i] = append(rowSplits(r), timeOpenerSplits(r)...)
 	}
-	// Pairs of rows, bounded: a page lists tens of outcomes.
-	const most = 200
-	for i := 0; i < len(rows) && i < most; i++ {
-		for j := i + 1; j < len(rows) && j < most; j++ {
+	for i := range rows {
+		for j := i + 1; j < len(rows); j++ {
 			n := commonSuffix(rows[i], rows[j])
 			for k, r := range []string{rows[i], rows[j]} {
 				at := len(r) - n
