@@ -24,6 +24,12 @@ var noticeRe = regexp.MustCompile(`(?i)\b(please visit|for more information|http
 // clinical trial participation, please visit www.BMSStudyConnect.com"): it
 // points the reader elsewhere and states no criterion.
 func isNotice(s string) bool {
+	// The cheap test first: most lines are criteria, and name no site.
+	lower := strings.ToLower(s)
+	if !strings.Contains(lower, "visit") && !strings.Contains(lower, "information") &&
+		!strings.Contains(lower, "http") && !strings.Contains(lower, "www.") {
+		return false
+	}
 	if !noticeRe.MatchString(s) || len(strings.Fields(s)) > 30 {
 		return false
 	}
@@ -150,13 +156,21 @@ var (
 // catheters are allowed."), or a remark on "this criterion". A line of two
 // sentences states its criterion first and is an item.
 func isQualifier(s string) bool {
-	if notePrefix.MatchString(s) {
+	if len(s) >= 2 && (s[0]|0x20 == 'n') && notePrefix.MatchString(s) {
 		return true
+	}
+	// The cheap tests first: the words every other qualifier holds.
+	lower := strings.ToLower(s)
+	this := strings.Contains(lower, "criteri") || strings.Contains(lower, "requirement") || strings.Contains(lower, "condition")
+	allowed := strings.Contains(lower, "eligible") || strings.Contains(lower, "allowed") ||
+		strings.Contains(lower, "permitted") || strings.Contains(lower, "acceptable")
+	if !this && !allowed {
+		return false
 	}
 	if sentenceBreak.MatchString(strings.TrimRight(s, ". ")) {
 		return false
 	}
-	return thisCriterion.MatchString(s) || qualifierWho.MatchString(s) && permitted.MatchString(s)
+	return this && thisCriterion.MatchString(s) || allowed && qualifierWho.MatchString(s) && permitted.MatchString(s)
 }
 
 // foldQualifiers gives a flat list back the nesting its page lost: each
@@ -174,7 +188,7 @@ func foldQualifiers(cs []model.Criterion) []model.Criterion {
 		}
 	}
 	out := []model.Criterion{cs[0]}
-	exceptions := exceptionsEnd.MatchString(cs[0].Text)
+	exceptions := opensExceptions(cs[0].Text)
 	for _, c := range cs[1:] {
 		owner := &out[len(out)-1]
 		if isQualifier(c.Text) || exceptions && isLowerWord(c.Text) {
@@ -182,9 +196,14 @@ func foldQualifiers(cs []model.Criterion) []model.Criterion {
 			continue
 		}
 		out = append(out, c)
-		exceptions = exceptionsEnd.MatchString(c.Text)
+		exceptions = opensExceptions(c.Text)
 	}
 	return out
+}
+
+// opensExceptions reports an item ending "…with the following exceptions:".
+func opensExceptions(s string) bool {
+	return strings.HasSuffix(s, ":") && exceptionsEnd.MatchString(s)
 }
 
 // foldHeadings gives a flat list that opens with a heading — the old PDQ

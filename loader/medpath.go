@@ -490,10 +490,20 @@ func rowLike(o model.Outcome, wantTimeFrame bool) bool {
 	return true
 }
 
-// timeOpener is how a time frame in lower case begins ("up to 56 days",
+// timeOpeners are how a time frame in lower case begins ("up to 56 days",
 // "prior to hospital discharge", "study day 49"), glued to the measure
-// before it with no capital to show the seam.
-var timeOpener = regexp.MustCompile(`[\p{Ll}\d)\]%](up to |prior to |study day|from baseline|baseline|within |during |until |through |first \d|end of |duration of|approximately |about \d|screening|day \d|week \d|month \d|year \d)`)
+// before it with no capital to show the seam; digit marks the openers that
+// must be followed by a number ("about 60 minutes", "day 7").
+var timeOpeners = []struct {
+	phrase string
+	digit  bool
+}{
+	{"up to ", false}, {"prior to ", false}, {"study day", false}, {"from baseline", false},
+	{"baseline", false}, {"within ", false}, {"during ", false}, {"until ", false},
+	{"through ", false}, {"first ", true}, {"end of ", false}, {"duration of", false},
+	{"approximately ", false}, {"about ", true}, {"screening", false}, {"day ", true},
+	{"week ", true}, {"month ", true}, {"year ", true},
+}
 
 // rowSplits are the places a glued row may divide into measure and time
 // frame: where a word runs into a capitalised one; failing that, into a
@@ -575,17 +585,21 @@ func sharedTimeFrames(sections [][]line) map[string]int {
 		}
 	}
 	// A time frame counts every row that ends with it glued, not only
-	// those it was found in.
-	for tf := range counts {
+	// those it was found in; only those several rows share are kept.
+	shared := map[string]int{}
+	for tf, c := range counts {
+		if c < 2 {
+			continue
+		}
 		n := 0
 		for _, r := range rows {
 			if at := len(r) - len(tf); at > 0 && strings.HasSuffix(r, tf) && r[at-1] != ' ' {
 				n++
 			}
 		}
-		counts[tf] = n
+		shared[tf] = n
 	}
-	return counts
+	return shared
 }
 
 // commonSuffix is the length in bytes of the longest ending a and b share,
@@ -600,9 +614,28 @@ func commonSuffix(a, b string) int {
 
 func timeOpenerSplits(s string) []int {
 	var pts []int
-	for _, m := range timeOpener.FindAllStringSubmatchIndex(s, -1) {
-		pts = append(pts, m[2])
+	for _, o := range timeOpeners {
+		for off := 0; ; {
+			i := strings.Index(s[off:], o.phrase)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			off = at + len(o.phrase)
+			if at == 0 {
+				continue
+			}
+			prev, _ := utf8.DecodeLastRuneInString(s[:at])
+			if !unicode.IsLower(prev) && !unicode.IsDigit(prev) && !strings.ContainsRune(")]%", prev) {
+				continue
+			}
+			if o.digit && (off >= len(s) || s[off] < '0' || s[off] > '9') {
+				continue
+			}
+			pts = append(pts, at)
+		}
 	}
+	sort.Ints(pts)
 	return pts
 }
 
@@ -618,12 +651,9 @@ func splitOutcomeRow(s string, shared map[string]int) (model.Outcome, bool) {
 		seams[p] = true
 	}
 	best, support := -1, 1
-	for p := 1; p < len(s); p++ {
-		if !utf8.RuneStart(s[p]) {
-			continue
-		}
-		n := shared[s[p:]]
-		if n < 2 {
+	for tf, n := range shared {
+		p := len(s) - len(tf)
+		if n < 2 || p <= 0 || !strings.HasSuffix(s, tf) {
 			continue
 		}
 		if n > support || n == support && (seams[p] && !seams[best] || seams[p] == seams[best] && p > best) {
