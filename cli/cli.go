@@ -221,19 +221,31 @@ func loadCorpus(env *Env, cmd string, paths []string) (*corpus.Corpus, bool) {
 }
 
 // reportProblems clears the progress line and names each input that did
-// not load on stderr; it reports whether every input loaded.
+// not load on stderr, and each copy of a trial left out because another
+// copy was kept; it reports whether every input loaded (a copy left out
+// is no failure).
 func reportProblems(env *Env, cmd string, progress *stderrProgress, problems []corpus.Problem) bool {
 	progress.clear()
+	failed, copies := 0, 0
 	// File and member names come from the inputs: clean them like any
 	// other untrusted text before they reach a terminal.
 	for _, p := range problems {
 		fmt.Fprintf(env.Stderr, "%s: %s: %s\n", cmd, plain.Line(p.Path), plain.Line(p.Reason))
+		if p.Duplicate {
+			copies++
+		} else {
+			failed++
+		}
 	}
-	if len(problems) > 0 {
+	if copies > 0 {
+		fmt.Fprintf(env.Stderr, "%s: %s of trials read twice left out; each trial counts once\n", cmd,
+			present.Count(copies, "copy", "copies"))
+	}
+	if failed > 0 {
 		fmt.Fprintf(env.Stderr, "%s: %s not loaded; %s loaded\n", cmd,
-			present.Count(len(problems), "input", "inputs"), present.Count(progress.trials, "trial", "trials"))
+			present.Count(failed, "input", "inputs"), present.Count(progress.trials-copies, "trial", "trials"))
 	}
-	return len(problems) == 0
+	return failed == 0
 }
 
 func newProgress(env *Env) *stderrProgress {

@@ -195,3 +195,26 @@ func TestBrowserNeedsATerminal(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
 	}
 }
+
+// TestExportCountsATrialOnce: a study given twice (here the same file
+// under two names) is exported once; the copy left out is named on stderr,
+// which is a note and no failure.
+func TestExportCountsATrialOnce(t *testing.T) {
+	dir := t.TempDir()
+	doc, err := os.ReadFile("../seeds/NCT05033522.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a.txt", "b.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), doc, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := run(t, "export", "--format", "jsonl", dir)
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); r.code != ExitOK || len(lines) != 1 {
+		t.Fatalf("exit %d, %d trials exported, stderr %q", r.code, len(lines), r.stderr)
+	}
+	if !strings.Contains(r.stderr, "a.txt: NCT05033522 is also in") || !strings.Contains(r.stderr, "1 copy of trials read twice left out") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"syscall"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/ui"
 )
@@ -38,7 +39,7 @@ func runTUI(env *Env, paths []string) int {
 	case res.Cancelled:
 		fmt.Fprintln(env.Stderr, "trials: loading cancelled")
 		return ExitError
-	case len(res.Problems) > 0 || res.ShortlistErr != nil:
+	case corpus.Failures(res.Problems) > 0 || res.ShortlistErr != nil:
 		return ExitError
 	}
 	return ExitOK

@@ -39,22 +39,29 @@ type Source struct {
 	Origin string // what the trials are called in headers: "the bundled seeds", "3 paths"
 }
 
-// Problem is an input that did not load, and why.
+// Problem is an input that did not load, and why — or, when Duplicate,
+// a copy of a trial read elsewhere too, left out so that the trial counts
+// once (see once.go); that is a note, not a failure.
 type Problem struct {
-	Path   string
-	Reason string
+	Path      string
+	Reason    string
+	Duplicate bool
 }
 
 // Progress reports a running load.
 type Progress = loader.Progress
 
-// Stream reads src, handing each trial to fn in input order as soon as it
-// is read and keeping none; it returns the inputs that failed. Exports of
-// the whole registry go through here.
+// Stream reads src, handing each trial to fn once, in input order, soon
+// after it is read and keeping none (StreamWindow trials are held back to
+// find the copies of one trial); it returns the inputs that failed and the
+// copies left out. Exports of the whole registry go through here.
 func Stream(ctx context.Context, src Source, progress func(Progress), fn func(*model.Trial)) []Problem {
 	l := loader.New()
 	defer l.Close()
-	return stream(ctx, l, src, progress, fn)
+	once := newStreamOnce(fn)
+	problems := stream(ctx, l, src, progress, once.add)
+	once.flush()
+	return append(problems, once.problems...)
 }
 
 // stream is Stream through a loader the caller owns, so that the archives
@@ -108,7 +115,33 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 	sb := newScreensBuilder(0)
 	whole := []*model.Trial{}
 	l := loader.New()
+	// One trial once (see once.go): every record stays, so a copy that
+	// wins replaces the one it beats, exactly.
+	at := map[string]int{} // key → record of the copy kept so far
+	var copies []copyOf    // by record: what the kept copy was
+	var dead map[int]bool  // records a later copy replaced
+	notes := map[int][]string{}
+	var dups []Problem
 	problems := stream(ctx, l, src, opts.Progress, func(t *model.Trial) {
+		key := onceKey(t)
+		cur := summarise(t)
+		if i, ok := at[key]; ok {
+			was := copies[i]
+			if !newer(was, cur) {
+				notes[i] = append(notes[i], keptNote(was, cur))
+				dups = append(dups, leftOut(t.ID, was, cur))
+				return
+			}
+			if dead == nil {
+				dead = map[int]bool{}
+			}
+			dead[i] = true
+			dups = append(dups, leftOut(t.ID, cur, was))
+			notes[len(copies)] = append(notes[i], keptNote(cur, was))
+			delete(notes, i)
+		}
+		at[key] = len(copies)
+		copies = append(copies, cur)
 		b.Add(search.NewRecord(t))
 		sb.add(t)
 		if whole != nil {
@@ -118,6 +151,17 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 			}
 		}
 	})
+	index, screens := b.Index(), sb.done()
+	if dead != nil {
+		index, whole, notes = dropReplaced(index, whole, notes, dead)
+		screens = screens.without(dead)
+	}
+	for i, ns := range notes {
+		if whole != nil {
+			whole[i].Warnings = append(whole[i].Warnings, ns...)
+		}
+	}
+	problems = append(problems, dups...)
 	reread := opts.Reread
 	if reread == nil && whole == nil {
 		reread = l.Reload
@@ -127,8 +171,37 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 			reread = loader.Reload
 		}
 	}
-	c := FromParts(Parts{Index: b.Index(), Screens: sb.done(), Whole: whole, Reread: reread, Problems: problems, Origin: src.Origin})
+	c := FromParts(Parts{Index: index, Screens: screens, Whole: whole, Reread: reread, Problems: problems, Origin: src.Origin})
+	if whole == nil && len(notes) > 0 {
+		// A trial read again from its source gets its notes back.
+		c.notes = notes
+	}
 	return c, ctx.Err()
+}
+
+// dropReplaced rebuilds the index without the records a later copy
+// replaced, and renumbers what is kept by record.
+func dropReplaced(ix *search.Index, whole []*model.Trial, notes map[int][]string, dead map[int]bool) (*search.Index, []*model.Trial, map[int][]string) {
+	recs := ix.Records()
+	kept := make([]search.Record, 0, len(recs)-len(dead))
+	var keptWhole []*model.Trial
+	if whole != nil {
+		keptWhole = make([]*model.Trial, 0, len(kept))
+	}
+	renumbered := map[int][]string{}
+	for i, r := range recs {
+		if dead[i] {
+			continue
+		}
+		if ns, ok := notes[i]; ok {
+			renumbered[len(kept)] = ns
+		}
+		kept = append(kept, r)
+		if whole != nil {
+			keptWhole = append(keptWhole, whole[i])
+		}
+	}
+	return search.NewIndex(kept), keptWhole, renumbered
 }
 
 // Parts are what a corpus is made of. A snapshot would store the index
@@ -162,6 +235,8 @@ type Corpus struct {
 	whole    []*model.Trial
 	reread   func(model.Source) (*model.Trial, error)
 	screens  *Screens
+
+	notes map[int][]string // by record: warnings about copies left out, for rereads
 
 	reads singleflight.Group // one reread per record at a time
 	mu    sync.Mutex         // guards cache and order, never held during I/O
@@ -257,6 +332,9 @@ func (c *Corpus) Trial(i int) (*model.Trial, error) {
 		if !strings.EqualFold(t.ID, rec.ID) {
 			return nil, fmt.Errorf("%s changed on disk since loading: %s now holds %s", rec.ID, present.Source(rec.Source), t.ID)
 		}
+		if ns := c.notes[i]; len(ns) > 0 {
+			t.Warnings = append(t.Warnings, ns...)
+		}
 		c.remember(i, t)
 		return t, nil
 	})
@@ -292,16 +370,39 @@ func Is(t *model.Trial, id string) bool {
 // registry download holds two trials, not half a million. It returns them
 // in the order of ids (nil where not found), how many trials were read,
 // and the inputs that failed.
+//
+// Copies of one trial count once: of the copies of a trial asked for, the
+// most recently updated is returned (see once.go), with a note about the
+// others; copies of other trials are not compared (that would mean
+// remembering every id) and are counted each time.
 func Find(ctx context.Context, src Source, progress func(Progress), ids ...string) ([]*model.Trial, int, []Problem) {
 	found := make([]*model.Trial, len(ids))
 	n := 0
-	problems := Stream(ctx, src, progress, func(t *model.Trial) {
+	var dups []Problem
+	l := loader.New()
+	defer l.Close()
+	problems := stream(ctx, l, src, progress, func(t *model.Trial) {
 		n++
+		counted := false
 		for i, id := range ids {
-			if found[i] == nil && Is(t, id) {
-				found[i] = t
+			if !Is(t, id) {
+				continue
 			}
+			if prev := found[i]; prev != nil && prev != t {
+				was, cur := summarise(prev), summarise(t)
+				if !counted {
+					n, counted = n-1, true
+				}
+				if !newer(was, cur) {
+					prev.Warnings = append(prev.Warnings, keptNote(was, cur))
+					dups = append(dups, leftOut(t.ID, was, cur))
+					continue
+				}
+				t.Warnings = append(t.Warnings, keptNote(cur, was))
+				dups = append(dups, leftOut(t.ID, cur, was))
+			}
+			found[i] = t
 		}
 	})
-	return found, n, problems
+	return found, n, append(problems, dups...)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -169,5 +171,132 @@ func TestCacheIsBounded(t *testing.T) {
 	}
 	if _, ok := c.Kept(0); ok {
 		t.Error("the least recently used trial is dropped first")
+	}
+}
+
+// study is a registry JSON study of the given id, title and last update.
+func study(id, title, updated string) string {
+	return fmt.Sprintf(`{"protocolSection": {"identificationModule": {"nctId": %q, "briefTitle": %q}, "statusModule": {"overallStatus": "RECRUITING", "lastUpdatePostDateStruct": {"date": %q}}}}`, id, title, updated)
+}
+
+// onceInputs writes the documents of TestOneTrialOnce: a search page, the
+// study files fetched from it (one of them updated since), and a second
+// fetch, in the order the loader walks them.
+func onceInputs(t *testing.T) []string {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	page := write("a/page.json", `{"studies": [`+study("NCT09100001", "Page copy", "2024-01-10")+`,`+study("NCT09100002", "Page copy", "2024-01-10")+`,`+study("NCT09100003", "Only on the page", "2024-01-10")+`]}`)
+	// Fetched later: NCT09100001 unchanged (a tie), NCT09100002 updated since.
+	one := write("b/NCT09100001.json", study("NCT09100001", "File copy", "2024-01-10"))
+	two := write("b/NCT09100002.json", study("NCT09100002", "File copy, updated", "2024-03-02"))
+	// An older fetch of NCT09100002, given last.
+	old := write("c/NCT09100002.json", study("NCT09100002", "Old copy", "2023-11-30"))
+	return []string{page, one, two, old}
+}
+
+// TestOneTrialOnce: the same NCT id from several inputs is one trial in a
+// load, a stream and a find — the most recently updated copy, the later
+// input's on a tie — and the copies left out are noted (issue 10 §5).
+func TestOneTrialOnce(t *testing.T) {
+	paths := onceInputs(t)
+	wantTitles := map[string]string{"NCT09100001": "File copy", "NCT09100002": "File copy, updated", "NCT09100003": "Only on the page"}
+	checkDups := func(t *testing.T, problems []Problem, want int) {
+		t.Helper()
+		n := 0
+		for _, p := range problems {
+			if !p.Duplicate {
+				t.Errorf("not a duplicate note: %+v", p)
+				continue
+			}
+			n++
+		}
+		if n != want {
+			t.Errorf("%d copies noted, want %d: %+v", n, want, problems)
+		}
+	}
+	for _, keep := range []int{0, 1} {
+		t.Run(fmt.Sprintf("load keep=%d", keep), func(t *testing.T) {
+			c, err := Load(context.Background(), Source{Paths: paths}, Options{Keep: keep})
+			if err != nil || c.Len() != 3 {
+				t.Fatalf("%d trials, %v", c.Len(), err)
+			}
+			checkDups(t, c.Problems(), 3)
+			for i := range c.Len() {
+				tr, err := c.Trial(i)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tr.Title != wantTitles[tr.ID] {
+					t.Errorf("%s: kept %q, want %q", tr.ID, tr.Title, wantTitles[tr.ID])
+				}
+				if tr.ID != "NCT09100003" && !strings.Contains(strings.Join(tr.Warnings, "\n"), "also read from") {
+					t.Errorf("%s: no note of the other copy in %q", tr.ID, tr.Warnings)
+				}
+			}
+			// The copies left out are not in the index: "page" finds only
+			// the trial the page alone lists.
+			if hits := c.Index().Search("page", search.FieldAll).Hits; len(hits) != 1 {
+				t.Errorf("the index holds %d trials with \"page\", want 1", len(hits))
+			}
+		})
+	}
+	t.Run("stream", func(t *testing.T) {
+		var got []*model.Trial
+		problems := Stream(context.Background(), Source{Paths: paths}, nil, func(tr *model.Trial) { got = append(got, tr) })
+		checkDups(t, problems, 3)
+		if len(got) != 3 {
+			t.Fatalf("%d trials streamed, want 3", len(got))
+		}
+		for _, tr := range got {
+			if tr.Title != wantTitles[tr.ID] {
+				t.Errorf("%s: streamed %q, want %q", tr.ID, tr.Title, wantTitles[tr.ID])
+			}
+		}
+	})
+	t.Run("find", func(t *testing.T) {
+		found, n, problems := Find(context.Background(), Source{Paths: paths}, nil, "NCT09100002", "NCT09100001")
+		if found[0] == nil || found[0].Title != "File copy, updated" || found[1] == nil || found[1].Title != "File copy" {
+			t.Fatalf("found %+v", found)
+		}
+		if n != 3 {
+			t.Errorf("%d trials read, want 3", n)
+		}
+		checkDups(t, problems, 3)
+	})
+}
+
+// TestStreamBeyondItsWindow: copies farther apart than StreamWindow are
+// compared with what was written: an older later copy is left out as
+// usual, a newer one is an error naming it — never passed off silently.
+func TestStreamBeyondItsWindow(t *testing.T) {
+	var written []*model.Trial
+	s := newStreamOnce(func(tr *model.Trial) { written = append(written, tr) })
+	mk := func(id, updated string) *model.Trial {
+		return &model.Trial{ID: id, LastUpdated: updated, Source: model.Source{Path: id + "@" + updated}}
+	}
+	s.add(mk("NCT09200001", "2024-01-01"))
+	s.add(mk("NCT09200002", "2024-01-01"))
+	for i := range StreamWindow {
+		s.add(mk(fmt.Sprintf("NCT093%05d", i), "2024-01-01"))
+	}
+	s.add(mk("NCT09200001", "2023-01-01")) // older: a note
+	s.add(mk("NCT09200002", "2025-01-01")) // newer, too late: an error
+	s.flush()
+	if len(written) != StreamWindow+2 {
+		t.Fatalf("%d written", len(written))
+	}
+	if len(s.problems) != 2 || !s.problems[0].Duplicate || s.problems[1].Duplicate ||
+		!strings.Contains(s.problems[1].Reason, "more recent") || s.problems[1].Path != "NCT09200002@2025-01-01" {
+		t.Errorf("problems %+v", s.problems)
 	}
 }

@@ -300,3 +300,21 @@ func (c *Corpus) WithVerdict(ctx context.Context, p eligibility.Patient, v eligi
 	}
 	return out, nil
 }
+
+// without drops the records a later copy of the same trial replaced,
+// renumbering the rest as dropReplaced renumbers the index. The dropped
+// records' requirements stay in reqs, unreferenced: rare, and cheaper than
+// copying.
+func (s *Screens) without(dead map[int]bool) *Screens {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	c.recs = make([]screenRec, 0, len(s.recs)-len(dead))
+	for i, r := range s.recs {
+		if !dead[i] {
+			c.recs = append(c.recs, r)
+		}
+	}
+	return &c
+}

@@ -128,6 +128,15 @@ func writeMarkdown(b *strings.Builder, t *model.Trial, a Annotation) {
 		mdMore(b, -budget, "criterion line")
 		b.WriteString("\n")
 	}
+	if len(e.Notes) > 0 {
+		b.WriteString("Notes on the criteria:\n\n")
+		notes, more := present.ClipItems(e.Notes)
+		for _, n := range notes {
+			fmt.Fprintf(b, "- %s\n", mdCell(n))
+		}
+		mdMore(b, more, "note")
+		b.WriteString("\n")
+	}
 	criteria("Inclusion criteria", e.Inclusion)
 	criteria("Exclusion criteria", e.Exclusion)
 

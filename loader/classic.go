@@ -64,6 +64,7 @@ func parseClassic(data []byte) (*model.Trial, error) {
 	} else if s, ok := find(secs, "Groups and Cohorts"); ok {
 		readClassicArms(t, s.lines, true)
 	}
+	t.Arms = mergeRepeatedArms(t.Arms)
 	readClassicOutcomes(t, get("Outcome Measures"))
 	readClassicEligibility(t, get("Eligibility Criteria"))
 	readClassicLocations(t, get("Contacts and Locations"))
@@ -73,6 +74,13 @@ func parseClassic(data []byte) (*model.Trial, error) {
 	// after it belong to More Information all the same.
 	more := append(append([]line{}, get("More Information")...), get("Publications")...)
 	readClassicMoreInformation(t, append(more, get("Publications of Results")...))
+	// "No Results Posted as of …" says there are none; a posted result
+	// shows its tables.
+	for _, l := range texts(get("Study Results")) {
+		if strings.HasPrefix(l, "Results First Posted") || l == "Participant Flow" || l == "Baseline Characteristics" {
+			t.HasResults = true
+		}
+	}
 	linkArmsAndInterventions(t)
 	if t.Title == "" {
 		return nil, fmt.Errorf("%w: classic study page without a title", ErrNotTrial)
@@ -97,6 +105,9 @@ func classicLabel(s string) (string, bool) {
 		return "", false
 	}
 	label := strings.TrimSpace(strings.TrimSuffix(s, ":"))
+	if strings.HasPrefix(label, "Publications automatically indexed") {
+		return label, true // the longest label the page has
+	}
 	if label == "" || len(strings.Fields(label)) > 9 || strings.ContainsAny(label, ".;") {
 		return "", false
 	}
@@ -312,12 +323,17 @@ func readClassicArms(t *model.Trial, ls []line, groups bool) {
 		ivType, ivName, isIV := typedName(text, model.ParseInterventionType)
 		if isArm && isIV {
 			// "Other:" names both an arm type and an intervention type. An
-			// arm's label is followed by a blank line, an intervention's name
-			// directly by its description.
-			if nextBlank(i) {
-				isIV = false
-			} else {
+			// intervention's name is followed directly by its description,
+			// an arm's label by a blank line and its description — or, for
+			// an intervention without one, by the next typed line; then the
+			// interventions the table's header listed are interventions.
+			switch {
+			case !nextBlank(i):
 				isArm = false
+			case arm != nil && t.Intervention(ivName) != nil && !nextIsProse(ls, i):
+				isArm = false
+			default:
+				isIV = false
 			}
 		}
 		switch {
@@ -350,6 +366,59 @@ func readClassicArms(t *model.Trial, ls []line, groups bool) {
 			}
 		}
 	}
+}
+
+// mergeRepeatedArms keeps one of an arm the table printed twice, once
+// under its short label with nothing else and once under the long one
+// ("Experimental: Control", then "Experimental: Control: standard
+// reminders" with the description and interventions): the long label,
+// which loses no word, with what was listed under either.
+func mergeRepeatedArms(arms []model.Arm) []model.Arm {
+	empty := func(a model.Arm) bool { return a.Description == "" && len(a.Interventions) == 0 }
+	extends := func(long, short string) bool {
+		rest, ok := strings.CutPrefix(long, short)
+		return ok && short != "" && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " -") || strings.HasPrefix(rest, " ("))
+	}
+	out := arms[:0:0]
+	for _, a := range arms {
+		merged := false
+		for i := range out {
+			b := &out[i]
+			if a.Type != b.Type && a.Type != "" && b.Type != "" {
+				continue
+			}
+			switch {
+			case empty(*b) && extends(a.Label, b.Label):
+				typ := b.Type
+				*b = a
+				if b.Type == "" {
+					b.Type = typ
+				}
+				merged = true
+			case empty(a) && (extends(b.Label, a.Label) || a.Label == b.Label):
+				merged = true
+			}
+			if merged {
+				break
+			}
+		}
+		if !merged {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// nextIsProse reports whether the next text after line i is a description
+// rather than another typed arm or intervention line or a heading.
+func nextIsProse(ls []line, i int) bool {
+	next := nextText(ls, i)
+	if next == "" || classicSections[next] {
+		return false
+	}
+	_, _, arm := typedName(next, model.ParseArmType)
+	_, _, iv := typedName(next, model.ParseInterventionType)
+	return !arm && !iv
 }
 
 var (
@@ -440,15 +509,33 @@ func readClassicEligibility(t *model.Trial, ls []line) {
 
 var locationRow = regexp.MustCompile(`^(\d{1,4})\s+(\S.*)$`)
 
-// readClassicLocations reads the sites table, one run-together row per line.
+// contactLine is a person the page names to ask: "Contact: NAME PHONE
+// EMAIL", or a site's "Principal Investigator: NAME".
+var contactLine = regexp.MustCompile(`^(Contact|Principal Investigator|Sub-Investigator|Study Chair|Study Director):\s*(.+)$`)
+
+// readClassicLocations reads the central contacts above the sites, then
+// the sites table, one run-together row per line, each row's contacts on
+// the lines after it.
 func readClassicLocations(t *model.Trial, ls []line) {
 	inTable := false
 	for _, l := range texts(ls) {
+		if g := contactLine.FindStringSubmatch(l); g != nil {
+			c := splitContact(g[2])
+			if g[1] != "Contact" {
+				c.Role = roleEnum(g[1])
+			}
+			switch {
+			case !inTable:
+				t.CentralContacts = append(t.CentralContacts, c)
+			case len(t.Locations) > 0:
+				loc := &t.Locations[len(t.Locations)-1]
+				loc.Contacts = append(loc.Contacts, c)
+			}
+			continue
+		}
 		switch {
 		case strings.HasPrefix(l, "Site City") || l == "Locations" || l == "Contacts":
 			inTable = strings.HasPrefix(l, "Site City") || inTable
-			continue
-		case strings.HasPrefix(l, "Contact:") || strings.HasPrefix(l, "Principal Investigator:") || strings.HasPrefix(l, "Sub-Investigator:"):
 			continue
 		}
 		if g := locationRow.FindStringSubmatch(l); g != nil && inTable {
@@ -466,6 +553,31 @@ func readClassicLocations(t *model.Trial, ls []line) {
 		}
 	}
 }
+
+var (
+	emailAt    = regexp.MustCompile(`\s*(\S+@\S+\.\w+)$`)
+	phoneStart = regexp.MustCompile(`\s(\+?\(?\d{2,}[\d\s().\-/]{4,}.*)$`)
+)
+
+// splitContact reads "Daiichi Sankyo Contact for Clinical Trial Information
+// +81-3-6225-1111 (M-F 9-5 JST) dsclinicaltrial@daiichisankyo.co.jp": the
+// name, then the telephone (and whatever note follows it), then the email.
+func splitContact(s string) model.Contact {
+	c := model.Contact{Role: "CONTACT"}
+	if g := emailAt.FindStringSubmatchIndex(s); g != nil {
+		c.Email = s[g[2]:g[3]]
+		s = s[:g[0]]
+	}
+	if g := phoneStart.FindStringSubmatchIndex(s); g != nil {
+		c.Phone = strings.TrimSpace(s[g[2]:g[3]])
+		s = s[:g[0]]
+	}
+	// "Cindy Hunt, RN Phone: 416-…": the label is neither name nor number.
+	c.Name = strings.TrimSpace(phoneLabel.ReplaceAllString(s, ""))
+	return c
+}
+
+var phoneLabel = regexp.MustCompile(`(?i)[\s,;]*\b(phone|telephone|tel|email|e-mail)\s*:?\s*$`)
 
 // readClassicSponsors reads the "Sponsors and Collaborators" bullets: the
 // sponsor first, then collaborators. The header block, which also gives each
@@ -487,9 +599,9 @@ func readClassicSponsors(t *model.Trial, ls []line) {
 	}
 	for _, n := range names[1:] {
 		s := splitSponsorClass(n)
-		known := strings.EqualFold(s.Name, t.LeadSponsor.Name)
+		known := sameOrganisation(s.Name, t.LeadSponsor.Name)
 		for _, c := range t.Collaborators {
-			known = known || strings.EqualFold(c.Name, s.Name)
+			known = known || sameOrganisation(c.Name, s.Name)
 		}
 		if !known {
 			t.Collaborators = append(t.Collaborators, s)
@@ -531,6 +643,22 @@ func readClassicMoreInformation(t *model.Trial, ls []line) {
 		case lv.label == "Last Update Posted":
 			date, _ := cutDateType(v)
 			setDate(t, &t.LastUpdated, date, "last update posted")
+		case lv.label == "Last Verified":
+			t.StatusVerified = verifiedMonth(t, v)
+		case lv.label == "Publications of Results", lv.label == "Publications", lv.label == "General Publications",
+			strings.HasPrefix(lv.label, "Publications automatically indexed"):
+			typ := ""
+			switch {
+			case lv.label == "Publications of Results":
+				typ = "RESULT"
+			case strings.HasPrefix(lv.label, "Publications automatically indexed"):
+				typ = "DERIVED"
+			}
+			for _, x := range lv.values {
+				if x, _ = cutBullet(x); x != "" && x != "None provided." {
+					t.References = appendReference(t.References, model.Reference{Citation: x, Type: typ})
+				}
+			}
 		case keywordsLabel.MatchString(lv.label):
 			for _, x := range lv.values {
 				x, _ = cutBullet(x)

@@ -57,16 +57,25 @@ func parseClinConnect(data []byte) (*model.Trial, error) {
 	t.Title = head[0]
 	for _, l := range head[1:] {
 		if rest, ok := strings.CutPrefix(l, "Launched by "); ok {
-			sponsor, date, _ := strings.Cut(rest, " · ")
+			// "SPONSOR · Feb 10, 2025", or "SPONSOR ·" when the page has
+			// no date: the separator is never part of the name.
+			sponsor, date, _ := strings.Cut(rest, "·")
 			t.LeadSponsor.Name = strings.TrimSpace(sponsor)
-			// "Launched" is the page's word for the study start.
-			setDate(t, &t.StartDate, strings.TrimSpace(date), "launch")
+			// "Launched" is the page's word for the study start; the
+			// registry's start date may be another.
+			if date = strings.TrimSpace(date); date != "" {
+				setDate(t, &t.StartDate, date, "launch")
+				if t.StartDate != "" {
+					t.Warnings = append(t.Warnings, fmt.Sprintf("start date %s: read from %q, the page's date for the launch; the registry's start date may differ", t.StartDate, "Launched by"))
+				}
+			}
 		}
 	}
 	get := func(name string) []line { s, _ := find(secs, name); return s.lines }
 	for _, l := range texts(get("Trial Information")) {
-		if rest, ok := strings.CutPrefix(l, "Current as of "); ok {
-			setDate(t, &t.LastUpdated, rest, "current as of")
+		// "Current as of" dates ClinConnect's copy of the record, not the
+		// registry's last update: it goes into no field.
+		if strings.HasPrefix(l, "Current as of ") {
 			continue
 		}
 		if st, ok := model.ParseStatus(l); ok {
@@ -107,14 +116,25 @@ func parseClinConnect(data []byte) (*model.Trial, error) {
 
 // readClinConnectCriteria drops the "- " every line carries, then reads the
 // inclusion and exclusion lists.
+//
+// Every criterion line opens with "- "; the first line that does not ends
+// the criteria — the sponsor's "About …" block that follows them is no
+// criterion, and other text there is reported, not read as one.
 func readClinConnectCriteria(t *model.Trial, ls []line) {
 	var items []line
-	for _, l := range ls {
+	for i, l := range ls {
 		if l.blank() {
 			continue
 		}
 		text := l.text
-		if rest, ok := strings.CutPrefix(text, "- "); ok {
+		rest, ok := strings.CutPrefix(text, "- ")
+		if !ok && len(items) > 0 {
+			if after := oneLine(ls[i:]); !strings.HasPrefix(after, "About ") {
+				t.Warnings = append(t.Warnings, fmt.Sprintf("eligibility: text after the criteria not read: %q", after))
+			}
+			break
+		}
+		if ok {
 			text = strings.TrimSpace(rest)
 		}
 		items = append(items, line{text: text, indent: l.indent})

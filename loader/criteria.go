@@ -152,10 +152,12 @@ func atoiSafe(s string) int {
 type critNode struct {
 	text string
 	kids []*critNode
+	rank int // headingRank of an unmarked line; notHeading for items
 }
 
 type critLevel struct {
-	underPlain bool // a list under an unmarked line ("… treated as follows:")
+	headings   uint8 // the heading ranks among the level's items, as bits
+	underPlain bool  // a list under an unmarked line ("… treated as follows:")
 	indent     int
 	style      markerStyle
 	ord        int
@@ -181,6 +183,7 @@ func parseCriteria(ls []line) []model.Criterion {
 	var last *critNode
 	lastIndent := -1
 	lastPlain := false
+	lastHeading := false // the line before was a heading: the next item is its child
 
 	top := func() *critLevel { return stack[len(stack)-1] }
 	add := func(lv *critLevel, text string) {
@@ -214,6 +217,17 @@ func parseCriteria(ls []line) []model.Criterion {
 		}
 		return false
 	}
+	// headingLevel is the innermost level holding a heading of the rank,
+	// or -1: a heading goes beside the one before it however the page
+	// indented it ("Cohort 2:" printed under the text of Cohort 1's item 3).
+	headingLevel := func(rank int) int {
+		for k := len(stack) - 1; k >= 0; k-- {
+			if stack[k].headings&(1<<rank) != 0 {
+				return k
+			}
+		}
+		return -1
+	}
 	for i, l := range ls {
 		if l.blank() {
 			continue
@@ -223,7 +237,37 @@ func parseCriteria(ls []line) []model.Criterion {
 		if text == "" {
 			continue
 		}
+		heading := lastHeading
+		lastHeading = false
 		if m.style == stylePlain {
+			// A heading deeper than the line before it is that line's
+			// continuation or child, never a sibling of an earlier heading.
+			if rank := headingRank(text); rank != notHeading && (last == nil || l.indent <= lastIndent+1) {
+				placed := true
+				if k := headingLevel(rank); k >= 0 {
+					stack = stack[:k+1]
+				} else if heading && last != nil && last.rank > rank {
+					// A group heading right under a section heading
+					// ("PATIENT CHARACTERISTICS:" then "Age:") is its child.
+					parentPlain = true
+					push(l.indent, marker{})
+				} else {
+					placed = false
+				}
+				if placed {
+					add(top(), text)
+					last.rank = rank
+					top().headings |= 1 << rank
+					lastIndent, lastPlain, lastHeading = l.indent, true, true
+					continue
+				}
+			}
+			// A bracketed aside after an item ("(Reduced ejection is
+			// defined as …)") explains that item.
+			if last != nil && !lastPlain && isAside(text) {
+				last.kids = append(last.kids, &critNode{text: text})
+				continue
+			}
 			// Deeper than the item it follows: a wrapped continuation of that item.
 			if last != nil && l.indent > lastIndent+1 {
 				last.text += " " + text
@@ -233,14 +277,17 @@ func parseCriteria(ls []line) []model.Criterion {
 				stack = stack[:len(stack)-1]
 			}
 			add(top(), text)
-			lastIndent, lastPlain = l.indent, true
+			last.rank = headingRank(text)
+			top().headings |= 1 << last.rank
+			lastIndent, lastPlain, lastHeading = l.indent, true, last.rank != notHeading
 			continue
 		}
+		l.indent = alignedIndent(l, m, stack)
 		// An unmarked line takes the list that follows it as its children
 		// ("… treated as follows:" then "* …"; "Group 1" then "• …"); the
 		// next unmarked line at its indentation ends that list.
 		parentPlain = lastPlain
-		if lastPlain && last != nil && l.indent >= lastIndent-1 {
+		if lastPlain && last != nil && (heading || l.indent >= lastIndent-1) {
 			add(push(l.indent, resolveAmbiguous(m, stack)), text)
 			lastIndent, lastPlain = l.indent, false
 			continue
@@ -279,7 +326,10 @@ func parseCriteria(ls []line) []model.Criterion {
 		for _, k := range same {
 			lv := stack[k]
 			if lv.style == m.style && (!numbered || lv.ord+1 == m.ord) {
-				if target >= 0 && !outerOK {
+				if target >= 0 && (!outerOK || !numbered && introduces(stack[target])) {
+					// Bullets carry no number to continue an outer list
+					// with: the innermost list of their kind goes on,
+					// when the line above it announced it.
 					continue
 				}
 				target = k
@@ -317,6 +367,52 @@ func parseCriteria(ls []line) []model.Criterion {
 		lastIndent = l.indent
 	}
 	return toCriteria(roots)
+}
+
+// alignedIndent is where a numbered line stands in its list. Pages that
+// right-align their numbers print "10." a column left of "9." and "iii."
+// two left of "i.", their text in one column: such a line belongs to the
+// list whose items' text it lines up with.
+func alignedIndent(l line, m marker, stack []*critLevel) int {
+	if m.ord == 0 {
+		return l.indent
+	}
+	_, rest := parseMarker(l.text)
+	width := len(strings.TrimRight(l.text[:len(l.text)-len(rest)], " ")) + 1
+	// The column the level's items would have had with a two-character
+	// marker ("9. ").
+	aligned := l.indent + width - 3
+	if aligned == l.indent {
+		return l.indent
+	}
+	for k := len(stack) - 1; k >= 0; k-- {
+		lv := stack[k]
+		if lv.style != m.style && lv.style != m.alt {
+			continue
+		}
+		if lv.indent-l.indent <= 1 && l.indent-lv.indent <= 1 {
+			return l.indent
+		}
+		if lv.indent-aligned <= 1 && aligned-lv.indent <= 1 {
+			return lv.indent
+		}
+	}
+	return l.indent
+}
+
+// introduces reports whether a level's items were announced by the line
+// they hang under: an unmarked line that ends in a colon or heads a group.
+func introduces(lv *critLevel) bool {
+	if lv.parent == nil || !lv.underPlain {
+		return true
+	}
+	return strings.HasSuffix(lv.parent.text, ":") || lv.parent.rank != notHeading
+}
+
+// isAside reports a line wholly in brackets.
+func isAside(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	return len(s) > 2 && s[0] == '(' && s[len(s)-1] == ')' && balanced(s[1:len(s)-1])
 }
 
 // resolveAmbiguous decides whether "i." continues a letter list (after "h.")

@@ -104,3 +104,152 @@ func TestJoinWrapped(t *testing.T) {
 		t.Errorf("got:\n%swant:\n%s", got, want)
 	}
 }
+
+// readOutline reads a registry criteria text as the JSON and XML readers
+// do, and renders notes ("note: …"), then inclusion, then exclusion.
+func readOutline(text string, wrapped bool) string {
+	var e model.Eligibility
+	readCriteriaText(&e, text, wrapped)
+	var b strings.Builder
+	for _, n := range e.Notes {
+		b.WriteString("note: " + n + "\n")
+	}
+	b.WriteString("inc:\n" + renderOutline(e.Inclusion))
+	if len(e.Exclusion) > 0 {
+		b.WriteString("exc:\n" + renderOutline(e.Exclusion))
+	}
+	return b.String()
+}
+
+// TestCriteriaRoles: lines that introduce a list are notes, headings in a
+// list are siblings with their own items, and on a flat page a note or an
+// exception is a child of the item it qualifies (issue 10 §1). The
+// documents are written for the test, in the shapes of NCT05147467,
+// NCT01642004, NCT01298141, NCT00023673 and NCT05168163.
+func TestCriteriaRoles(t *testing.T) {
+	tests := []struct {
+		name, in string
+		wrapped  bool
+		want     string
+	}{
+		{"an introduction is a note; its items are the list's own",
+			"Inclusion Criteria:\n\nPatients who meet each of the following inclusion criteria are eligible to take part in this study:\n\n1. Age 21 or over.\n2. ECOG 0-1.\n\nExclusion Criteria:\n\nSubjects who meet any of the following exclusion criteria are not to be enrolled in this study:\n\n1. Pregnancy.",
+			false,
+			"note: Patients who meet each of the following inclusion criteria are eligible to take part in this study:\nnote: Subjects who meet any of the following exclusion criteria are not to be enrolled in this study:\ninc:\nAge 21 or over.\nECOG 0-1.\nexc:\nPregnancy.\n"},
+		{"the registry's own wording",
+			"Inclusion Criteria:\n\nParticipants who meet all of the following criteria are eligible for enrollment in the study:\n\n* Age ≥ 18\n* Signed consent\n\nExclusion Criteria:\n\n* Pregnancy",
+			false,
+			"note: Participants who meet all of the following criteria are eligible for enrollment in the study:\ninc:\nAge ≥ 18\nSigned consent\nexc:\nPregnancy\n"},
+		{"a sponsor's notice above the heading is a note",
+			"        For more information regarding ACME clinical trial participation, please visit\n        www.acme-trials.example\n\n        Inclusion Criteria:\n\n          -  Adults 18 or over\n\n          -  Measurable disease\n\n        Exclusion Criteria:\n\n          -  Brain metastases",
+			true,
+			"note: For more information regarding ACME clinical trial participation, please visit www.acme-trials.example\ninc:\nAdults 18 or over\nMeasurable disease\nexc:\nBrain metastases\n"},
+		{"\"one of the following\" keeps its items: it says how many",
+			"Inclusion Criteria:\n\nSubjects must meet one of the following criteria:\n\n* A\n* B",
+			false,
+			"inc:\nSubjects must meet one of the following criteria:\n  A\n  B\n"},
+		{"an introduction with a condition of its own stays a criterion",
+			"Inclusion Criteria:\n\nSubjects must meet all of the following inclusion criteria within 14 days of dosing:\n\n* A\n* B",
+			false,
+			"inc:\nSubjects must meet all of the following inclusion criteria within 14 days of dosing:\n  A\n  B\n"},
+		{"cohort headings are siblings, however the page indents them",
+			"        Inclusion Criteria:\n\n        Cohort A:\n\n          1. First criterion.\n\n          2. Second criterion, with sub-items:\n\n               1. sub one\n\n               2. sub two\n\n             Cohort B:\n\n          3. Third criterion.\n\n        Exclusion Criteria:\n\n          1. None of the above.",
+			true,
+			"inc:\nCohort A:\n  First criterion.\n  Second criterion, with sub-items:\n    sub one\n    sub two\nCohort B:\n  Third criterion.\nexc:\nNone of the above.\n"},
+		{"part and dose-expansion headings without a colon",
+			"Inclusion Criteria:\n\nPart A\n\n* a1\n* a2\n\nDose expansion only:\n\n* e1",
+			false,
+			"inc:\nPart A\n  a1\n  a2\nDose expansion only:\n  e1\n"},
+		{"section headings in capitals hold the group headings under them",
+			"        DISEASE CHARACTERISTICS:\n\n          -  Confirmed tumour\n\n        PATIENT CHARACTERISTICS:\n\n        Age:\n\n          -  18 and over\n\n        Hepatic:\n\n          -  Bilirubin normal\n\n        PRIOR CONCURRENT THERAPY:\n\n        Surgery:\n\n          -  Recovered",
+			true,
+			"inc:\nDISEASE CHARACTERISTICS:\n  Confirmed tumour\nPATIENT CHARACTERISTICS:\n  Age:\n    18 and over\n  Hepatic:\n    Bilirubin normal\nPRIOR CONCURRENT THERAPY:\n  Surgery:\n    Recovered\n"},
+		{"a stage in the heading groups its list",
+			"Inclusion Criteria Stage 1\n\n* s1\n\nInclusion criteria stage 2\n\n* s2\n\nExclusion Criteria for Stage 1\n\n* x1",
+			false,
+			"inc:\nStage 1:\n  s1\nStage 2:\n  s2\nexc:\nStage 1:\n  x1\n"},
+		{"bullets after an announcing line are its items to the end",
+			"Inclusion Criteria:\n\n* Aged 13 to 17\n\nTwo of the following:\n\n* high score A\n* high score B\n* high score C",
+			false,
+			"inc:\nAged 13 to 17\nTwo of the following:\n  high score A\n  high score B\n  high score C\n"},
+		{"right-aligned two-digit numbers line up with one-digit ones",
+			"        Inclusion Criteria:\n\n          9. Nine:\n\n               -  nine a\n\n         10. Ten, with sub-items that wrap\n              onto a second line:\n\n               -  ten a\n\n               -  ten b\n\n         11. Eleven",
+			true,
+			"inc:\nNine:\n  nine a\nTen, with sub-items that wrap onto a second line:\n  ten a\n  ten b\nEleven\n"},
+		{"right-aligned roman numbers line up",
+			"        Inclusion Criteria:\n\n          1. One:\n\n               i. first\n\n                  -  sub i\n\n              ii. second\n\n             iii. third\n\n                  -  sub iii\n\n          2. Two",
+			true,
+			"inc:\nOne:\n  first\n    sub i\n  second\n  third\n    sub iii\nTwo\n"},
+		{"a bracketed aside explains the item before it; the list goes on",
+			"        Inclusion Criteria:\n\n          -  Heart failure with reduced ejection.\n\n        (Reduced ejection is defined as EF ≤ 40%.)\n\n          -  Candidate for treatment.",
+			true,
+			"inc:\nHeart failure with reduced ejection.\n  (Reduced ejection is defined as EF ≤ 40%.)\nCandidate for treatment.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := readOutline(tt.in, tt.wrapped); got != tt.want {
+				t.Errorf("got:\n%swant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFlatPageQualifiers: a page that printed every criterion as one bullet
+// list (the unlabelled mirror) gets the nesting its wording shows back.
+func TestFlatPageQualifiers(t *testing.T) {
+	in := strings.Join([]string{
+		"Inclusion Criteria",
+		"* Hemoglobin >= 9 g/dL",
+		"* Subjects may be transfused to meet this criterion",
+		"* Consent to archival tissue, if available",
+		"* NOTE: Non-availability of tissue does not exclude the subject.",
+		"* Active bacterial infection requiring treatment. Subjects on prophylactic antibiotics are eligible.",
+		"Exclusion Criteria",
+		"* Autoimmune disease, with the following exceptions:",
+		"* Subjects with hypothyroidism on replacement hormone are eligible",
+		"* vitiligo without systemic treatment",
+		"* Known brain metastases",
+		"* Uncontrolled pleural effusion",
+		"* Subjects with indwelling catheters (e.g., PleurX) are allowed.",
+	}, "\n")
+	var tr model.Trial
+	rest, inc, exc := splitCriteria(splitLines([]byte(in)))
+	setCriteria(&tr.Eligibility, criteriaBeforeHeading(rest, inc), exc)
+	got := "inc:\n" + renderOutline(tr.Eligibility.Inclusion) + "exc:\n" + renderOutline(tr.Eligibility.Exclusion)
+	want := "inc:\n" +
+		"Hemoglobin >= 9 g/dL\n  Subjects may be transfused to meet this criterion\n" +
+		"Consent to archival tissue, if available\n  NOTE: Non-availability of tissue does not exclude the subject.\n" +
+		// Two sentences: the criterion first, its exception after — one item.
+		"Active bacterial infection requiring treatment. Subjects on prophylactic antibiotics are eligible.\n" +
+		"exc:\n" +
+		"Autoimmune disease, with the following exceptions:\n  Subjects with hypothyroidism on replacement hormone are eligible\n  vitiligo without systemic treatment\n" +
+		"Known brain metastases\n" +
+		"Uncontrolled pleural effusion\n  Subjects with indwelling catheters (e.g., PleurX) are allowed.\n"
+	if got != want {
+		t.Errorf("got:\n%swant:\n%s", got, want)
+	}
+	if n := model.CountCriteria(tr.Eligibility.Inclusion) + model.CountCriteria(tr.Eligibility.Exclusion); n != 11 {
+		t.Errorf("%d criteria, want all 11 lines kept", n)
+	}
+	// A list that shows nesting keeps the nesting its source gave.
+	nested := parseCriteria(splitLines([]byte("* A\n  * a1\n* NOTE: about B")))
+	if got := renderOutline(foldQualifiers(nested)); got != "A\n  a1\nNOTE: about B\n" {
+		t.Errorf("nested list refolded:\n%s", got)
+	}
+}
+
+// TestFlatHeadings: a flat list that opens with a heading (the PDQ style
+// printed as one bullet list) gets its groups back; one that does not
+// stays flat.
+func TestFlatHeadings(t *testing.T) {
+	flat := func(s string) []model.Criterion { return parseCriteria(splitLines([]byte(s))) }
+	got := renderOutline(foldHeadings(flat("• DISEASE CHARACTERISTICS:\n• Confirmed tumour\n• PATIENT CHARACTERISTICS:\n• Age:\n• Not specified\n• Hepatic:\n• Bilirubin normal")))
+	want := "DISEASE CHARACTERISTICS:\n  Confirmed tumour\nPATIENT CHARACTERISTICS:\n  Age:\n    Not specified\n  Hepatic:\n    Bilirubin normal\n"
+	if got != want {
+		t.Errorf("got:\n%swant:\n%s", got, want)
+	}
+	in := "• Adults\n• Adequate organ function:\n• Hb ≥ 9\n• Hepatic:\n• No prior chemotherapy"
+	if got := renderOutline(foldHeadings(flat(in))); got != "Adults\nAdequate organ function:\nHb ≥ 9\nHepatic:\nNo prior chemotherapy\n" {
+		t.Errorf("a list not opening with a heading was folded:\n%s", got)
+	}
+}

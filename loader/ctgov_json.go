@@ -27,9 +27,53 @@ var ctgovJSONLayout = layout{
 }
 
 // ctStudy is the part of an API v2 study the model needs. Every other field
-// (results, documents, derived MeSH data) is skipped by the decoder.
+// (results, documents, the rest of the derived data) is skipped by the
+// decoder.
 type ctStudy struct {
 	ProtocolSection ctProtocol `json:"protocolSection"`
+	HasResults      bool       `json:"hasResults"`
+	DerivedSection  ctDerived  `json:"derivedSection"`
+}
+
+// ctDerived is the registry's own indexing of a study: the MeSH terms of
+// its conditions and interventions.
+type ctDerived struct {
+	ConditionBrowseModule    ctBrowse `json:"conditionBrowseModule"`
+	InterventionBrowseModule ctBrowse `json:"interventionBrowseModule"`
+}
+
+type ctBrowse struct {
+	Meshes []struct {
+		Term string `json:"term"`
+	} `json:"meshes"`
+}
+
+func (b ctBrowse) terms() []string {
+	var out []string
+	for _, m := range b.Meshes {
+		out = appendUnique(out, m.Term)
+	}
+	return out
+}
+
+// ctContact is a central or site contact.
+type ctContact struct {
+	Name     string `json:"name"`
+	Role     string `json:"role"`
+	Phone    string `json:"phone"`
+	PhoneExt string `json:"phoneExt"`
+	Email    string `json:"email"`
+}
+
+func ctContacts(cs []ctContact) []model.Contact {
+	var out []model.Contact
+	for _, c := range cs {
+		if c.Name == "" && c.Phone == "" && c.Email == "" {
+			continue
+		}
+		out = append(out, model.Contact{Name: c.Name, Role: roleEnum(c.Role), Phone: phoneWithExt(c.Phone, c.PhoneExt), Email: c.Email})
+	}
+	return out
 }
 
 // ctProtocol is a study's protocolSection.
@@ -57,8 +101,11 @@ type ctProtocol struct {
 		Completion         ctDate `json:"completionDateStruct"`
 		FirstPost          ctDate `json:"studyFirstPostDateStruct"`
 		LastUpdatePost     ctDate `json:"lastUpdatePostDateStruct"`
+		StatusVerifiedDate string `json:"statusVerifiedDate"`
 		ExpandedAccessInfo struct {
-			NCTID string `json:"nctId"`
+			HasExpandedAccess bool   `json:"hasExpandedAccess"`
+			NCTID             string `json:"nctId"`
+			StatusForNCTID    string `json:"statusForNctId"`
 		} `json:"expandedAccessInfo"`
 	} `json:"statusModule"`
 	SponsorCollaboratorsModule struct {
@@ -124,20 +171,29 @@ type ctProtocol struct {
 		SamplingMethod      string `json:"samplingMethod"`
 	} `json:"eligibilityModule"`
 	ContactsLocationsModule struct {
+		CentralContacts  []ctContact `json:"centralContacts"`
 		OverallOfficials []struct {
 			Name        string `json:"name"`
 			Affiliation string `json:"affiliation"`
 			Role        string `json:"role"`
 		} `json:"overallOfficials"`
 		Locations []struct {
-			Facility string `json:"facility"`
-			Status   string `json:"status"`
-			City     string `json:"city"`
-			State    string `json:"state"`
-			Zip      string `json:"zip"`
-			Country  string `json:"country"`
+			Facility string      `json:"facility"`
+			Status   string      `json:"status"`
+			City     string      `json:"city"`
+			State    string      `json:"state"`
+			Zip      string      `json:"zip"`
+			Country  string      `json:"country"`
+			Contacts []ctContact `json:"contacts"`
 		} `json:"locations"`
 	} `json:"contactsLocationsModule"`
+	ReferencesModule struct {
+		References []struct {
+			PMID     string `json:"pmid"`
+			Type     string `json:"type"`
+			Citation string `json:"citation"`
+		} `json:"references"`
+	} `json:"referencesModule"`
 }
 
 type ctDate struct {
@@ -163,6 +219,8 @@ type ctOutcome struct {
 // ctDocument is any of the shapes a registry JSON file comes in.
 type ctDocument struct {
 	ProtocolSection *ctProtocol      `json:"protocolSection"`
+	HasResults      bool             `json:"hasResults"`
+	DerivedSection  ctDerived        `json:"derivedSection"`
 	Studies         []jsontext.Value `json:"studies"`
 }
 
@@ -189,7 +247,7 @@ func parseCTGovJSON(data []byte) ([]*model.Trial, error) {
 	}
 	switch {
 	case doc.ProtocolSection != nil:
-		t, err := studyToTrial(&ctStudy{ProtocolSection: *doc.ProtocolSection})
+		t, err := studyToTrial(&ctStudy{ProtocolSection: *doc.ProtocolSection, HasResults: doc.HasResults, DerivedSection: doc.DerivedSection})
 		if err != nil {
 			return nil, err
 		}
@@ -288,8 +346,21 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 	t.CompletionDate, t.CompletionDateType = sm.Completion.read(t, "completion")
 	t.FirstPosted, _ = sm.FirstPost.read(t, "first posted")
 	t.LastUpdated, _ = sm.LastUpdatePost.read(t, "last update")
-	if model.IsNCTID(sm.ExpandedAccessInfo.NCTID) {
-		t.RelatedTrials = append(t.RelatedTrials, sm.ExpandedAccessInfo.NCTID)
+	t.StatusVerified = verifiedMonth(t, sm.StatusVerifiedDate)
+	t.HasResults = st.HasResults
+	if ea := sm.ExpandedAccessInfo; ea.HasExpandedAccess || model.IsNCTID(ea.NCTID) {
+		t.ExpandedAccess = &model.ExpandedAccess{}
+		if model.IsNCTID(ea.NCTID) {
+			t.ExpandedAccess.NCTID = ea.NCTID
+		}
+		t.ExpandedAccess.Status, _ = model.ParseStatus(ea.StatusForNCTID)
+	}
+	t.MeshConditions = st.DerivedSection.ConditionBrowseModule.terms()
+	t.MeshInterventions = st.DerivedSection.InterventionBrowseModule.terms()
+	for _, r := range p.ReferencesModule.References {
+		if r.Citation != "" || r.PMID != "" {
+			t.References = append(t.References, model.Reference{PMID: r.PMID, Citation: r.Citation, Type: strings.ToUpper(r.Type)})
+		}
 	}
 	t.Conditions = p.ConditionsModule.Conditions
 	t.Keywords = p.ConditionsModule.Keywords
@@ -347,8 +418,9 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 	for _, o := range p.ContactsLocationsModule.OverallOfficials {
 		t.Investigators = append(t.Investigators, model.Investigator{Name: o.Name, Role: o.Role, Affiliation: o.Affiliation})
 	}
+	t.CentralContacts = ctContacts(p.ContactsLocationsModule.CentralContacts)
 	for _, l := range p.ContactsLocationsModule.Locations {
-		loc := model.Location{Facility: l.Facility, City: l.City, State: l.State, Zip: l.Zip, Country: l.Country}
+		loc := model.Location{Facility: l.Facility, City: l.City, State: l.State, Zip: l.Zip, Country: l.Country, Contacts: ctContacts(l.Contacts)}
 		if s, ok := model.ParseStatus(l.Status); ok {
 			loc.Status = string(s)
 		}

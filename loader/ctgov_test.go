@@ -217,3 +217,31 @@ func TestZipChecksumAndOddNames(t *testing.T) {
 		t.Errorf("reload of odd#name.json: %v", err)
 	}
 }
+
+// TestCTGovCriteriaStructure pins the criteria of the records issue 10
+// names: the lines introducing the lists are notes, the items are the
+// source's own numbers, the cohorts are siblings.
+func TestCTGovCriteriaStructure(t *testing.T) {
+	byID := map[string]*model.Trial{}
+	for _, tr := range Load("testdata/ctgov/json/NCT05147467.json", "testdata/ctgov/xml/NCT01642004.xml", "testdata/ctgov/xml/NCT01298141.xml").Trials {
+		byID[tr.ID] = tr
+	}
+	e := byID["NCT05147467"].Eligibility
+	if len(e.Inclusion) != 7 || len(e.Exclusion) != 7 || len(e.Notes) != 2 {
+		t.Errorf("NCT05147467: %d inclusion, %d exclusion, notes %q; want 7, 7 and the two introductions", len(e.Inclusion), len(e.Exclusion), e.Notes)
+	}
+	e = byID["NCT01642004"].Eligibility
+	if len(e.Inclusion) != 6 || len(e.Notes) != 1 || !strings.Contains(e.Notes[0], "BMSStudyConnect") {
+		t.Errorf("NCT01642004: %d inclusion, notes %q; want 6 and the BMS notice", len(e.Inclusion), e.Notes)
+	}
+	for _, c := range append(e.Inclusion, e.Exclusion...) {
+		if strings.Contains(c.Text, "BMS") {
+			t.Errorf("NCT01642004: the notice is a criterion: %q", c.Text)
+		}
+	}
+	e = byID["NCT01298141"].Eligibility
+	if len(e.Inclusion) != 2 || e.Inclusion[0].Text != "Cohort 1:" || e.Inclusion[1].Text != "Cohort 2:" ||
+		len(e.Inclusion[0].Children) != 3 || len(e.Inclusion[1].Children) != 1 {
+		t.Errorf("NCT01298141: cohorts not siblings with their own items:\n%s", renderOutline(e.Inclusion))
+	}
+}

@@ -100,17 +100,68 @@ type xmlStudy struct {
 				Country string `xml:"country"`
 			} `xml:"address"`
 		} `xml:"facility"`
-		Status string `xml:"status"`
+		Status        string       `xml:"status"`
+		Contact       xmlContact   `xml:"contact"`
+		ContactBackup xmlContact   `xml:"contact_backup"`
+		Investigators []xmlContact `xml:"investigator"`
 	} `xml:"location"`
-	Countries      []string `xml:"location_countries>country"`
-	FirstPosted    xmlTyped `xml:"study_first_posted"`
-	FirstReceived  string   `xml:"firstreceived_date"`
-	LastUpdate     xmlTyped `xml:"last_update_posted"`
-	LastChanged    string   `xml:"lastchanged_date"`
-	Keywords       []string `xml:"keyword"`
-	ExpandedAccess struct {
+	OverallContact       xmlContact `xml:"overall_contact"`
+	OverallContactBackup xmlContact `xml:"overall_contact_backup"`
+	VerificationDate     string     `xml:"verification_date"`
+	HasExpandedAccess    string     `xml:"has_expanded_access"`
+	ClinicalResults      *struct{}  `xml:"clinical_results"`
+	References           []struct {
+		Citation string `xml:"citation"`
+		PMID     string `xml:"PMID"`
+	} `xml:"reference"`
+	ResultsReferences []struct {
+		Citation string `xml:"citation"`
+		PMID     string `xml:"PMID"`
+	} `xml:"results_reference"`
+	ConditionMesh    []string `xml:"condition_browse>mesh_term"`
+	InterventionMesh []string `xml:"intervention_browse>mesh_term"`
+	Countries        []string `xml:"location_countries>country"`
+	FirstPosted      xmlTyped `xml:"study_first_posted"`
+	FirstReceived    string   `xml:"firstreceived_date"`
+	LastUpdate       xmlTyped `xml:"last_update_posted"`
+	LastChanged      string   `xml:"lastchanged_date"`
+	Keywords         []string `xml:"keyword"`
+	ExpandedAccess   struct {
 		NCTID string `xml:"nct_id"`
 	} `xml:"expanded_access_info"`
+}
+
+// xmlContact is an overall or site contact, or a site investigator: the
+// name is often all in last_name.
+type xmlContact struct {
+	FirstName  string `xml:"first_name"`
+	MiddleName string `xml:"middle_name"`
+	LastName   string `xml:"last_name"`
+	Degrees    string `xml:"degrees"`
+	Phone      string `xml:"phone"`
+	PhoneExt   string `xml:"phone_ext"`
+	Email      string `xml:"email"`
+	Role       string `xml:"role"`
+}
+
+// contact reads an XML contact, "" role meaning role; ok is false for an
+// empty element.
+func (c xmlContact) contact(role string) (model.Contact, bool) {
+	var parts []string
+	for _, p := range []string{c.FirstName, c.MiddleName, c.LastName} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	name := strings.Join(parts, " ")
+	if d := strings.TrimSpace(c.Degrees); d != "" && name != "" {
+		name += ", " + d
+	}
+	if c.Role != "" {
+		role = roleEnum(c.Role)
+	}
+	out := model.Contact{Name: name, Role: role, Phone: phoneWithExt(c.Phone, c.PhoneExt), Email: strings.TrimSpace(c.Email)}
+	return out, out.Name != "" || out.Phone != "" || out.Email != ""
 }
 
 type xmlAgency struct {
@@ -251,8 +302,30 @@ func studyFromXML(x *xmlStudy) (*model.Trial, error) {
 	if t.LastUpdated == "" {
 		t.LastUpdated, _ = xmlDate(t, xmlTyped{Value: x.LastChanged}, "last changed")
 	}
-	if model.IsNCTID(x.ExpandedAccess.NCTID) {
-		t.RelatedTrials = append(t.RelatedTrials, x.ExpandedAccess.NCTID)
+	t.StatusVerified = verifiedMonth(t, x.VerificationDate)
+	t.HasResults = x.ClinicalResults != nil
+	if yes, _ := model.ParseYesNo(x.HasExpandedAccess); yes || model.IsNCTID(x.ExpandedAccess.NCTID) {
+		t.ExpandedAccess = &model.ExpandedAccess{}
+		if model.IsNCTID(x.ExpandedAccess.NCTID) {
+			t.ExpandedAccess.NCTID = x.ExpandedAccess.NCTID
+		}
+	}
+	for _, c := range []xmlContact{x.OverallContact, x.OverallContactBackup} {
+		if ct, ok := c.contact("CONTACT"); ok {
+			t.CentralContacts = append(t.CentralContacts, ct)
+		}
+	}
+	for _, r := range x.References {
+		t.References = appendReference(t.References, model.Reference{PMID: strings.TrimSpace(r.PMID), Citation: unwrapTextblock(r.Citation)})
+	}
+	for _, r := range x.ResultsReferences {
+		t.References = appendReference(t.References, model.Reference{PMID: strings.TrimSpace(r.PMID), Citation: unwrapTextblock(r.Citation), Type: "RESULT"})
+	}
+	for _, m := range x.ConditionMesh {
+		t.MeshConditions = appendUnique(t.MeshConditions, strings.TrimSpace(m))
+	}
+	for _, m := range x.InterventionMesh {
+		t.MeshInterventions = appendUnique(t.MeshInterventions, strings.TrimSpace(m))
 	}
 	t.LeadSponsor = xmlSponsor(x.Sponsors.Lead)
 	for _, c := range x.Sponsors.Collaborators {
@@ -304,6 +377,16 @@ func studyFromXML(x *xmlStudy) (*model.Trial, error) {
 	for _, l := range x.Locations {
 		a := l.Facility.Address
 		loc := model.Location{Facility: l.Facility.Name, City: a.City, State: a.State, Zip: a.Zip, Country: a.Country}
+		for _, c := range []xmlContact{l.Contact, l.ContactBackup} {
+			if ct, ok := c.contact("CONTACT"); ok {
+				loc.Contacts = append(loc.Contacts, ct)
+			}
+		}
+		for _, c := range l.Investigators {
+			if ct, ok := c.contact("INVESTIGATOR"); ok {
+				loc.Contacts = append(loc.Contacts, ct)
+			}
+		}
 		if s, ok := model.ParseStatus(l.Status); ok {
 			loc.Status = string(s)
 		}
@@ -321,6 +404,19 @@ func studyFromXML(x *xmlStudy) (*model.Trial, error) {
 	}
 	t.SecondaryIDs = orderIdentifiers(t.OrgStudyID, ids)
 	return t, nil
+}
+
+// appendReference adds a reference unless it is empty or already listed.
+func appendReference(rs []model.Reference, r model.Reference) []model.Reference {
+	if r.Citation == "" && r.PMID == "" {
+		return rs
+	}
+	for _, x := range rs {
+		if x.Citation == r.Citation && x.PMID == r.PMID {
+			return rs
+		}
+	}
+	return append(rs, r)
 }
 
 func xmlDate(t *model.Trial, d xmlTyped, what string) (string, model.DateType) {
@@ -343,10 +439,5 @@ func xmlOutcomes(os []xmlOutcome) []model.Outcome {
 // unwrapTextblock joins the lines the XML wrapped at about 70 columns back
 // into paragraphs, keeping paragraph breaks and list items on lines of their own.
 func unwrapTextblock(s string) string {
-	return joinLines(splitLines([]byte(s)), func(l line) string {
-		if m, _ := parseMarker(l.text); m.style != stylePlain {
-			return "\n"
-		}
-		return " "
-	})
+	return listProse(splitLines([]byte(s)), true)
 }

@@ -57,3 +57,14 @@ func cutDateType(s string) (value string, typ model.DateType) {
 	}
 	return strings.TrimSpace(body[:open]), typ
 }
+
+// verifiedMonth reads when a status was last verified as YYYY-MM ("March
+// 27, 2019" and "2019-03" alike), warning when it cannot be read.
+func verifiedMonth(t *model.Trial, value string) string {
+	var d string
+	setDate(t, &d, strings.TrimSpace(value), "status verified")
+	if len(d) > 7 {
+		d = d[:7]
+	}
+	return d
+}

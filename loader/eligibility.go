@@ -21,8 +21,12 @@ var (
 	headingLabel  = regexp.MustCompile(`(?i)^` + headingOpen + `\**\s*([^:*]{0,60}?)\s*\**\s*:\s*\**\s*(.*)$`)
 	exclusionWord = regexp.MustCompile(`(?i)\b(exclusions?|non[- ]?inclusions?)\b`)
 	inclusionWord = regexp.MustCompile(`(?i)\binclusions?\b`)
-	bareHeading   = regexp.MustCompile(`(?i)^` + headingOpen + `\**\s*(((key|main|major|general|patient|participant)\s+)?(inclusion|exclusion|non[- ]?inclusion)(\s+criteria)?|inclusions|exclusions)\s*\**\s*$`)
+	bareHeading   = regexp.MustCompile(`(?i)^` + headingOpen + `\**\s*(` + groupWords + `\s+)?(((key|main|major|general|patient|participant)\s+)?(inclusion|exclusion|non[- ]?inclusion)(\s+criteria)?|inclusions|exclusions)(\s*[-–—,]?\s*((for|in)\s+)?\(?` + groupWords + `\)?)?\s*\**\s*$`)
 )
+
+// groupWords name a part of a study that criteria headings may be for:
+// "Inclusion Criteria Stage 1", "Exclusion criteria for Part B".
+const groupWords = `(cohort|part|arm|group|stage|phase|step|module|period|sub-?study)\s+([a-z]|[0-9]{1,2}[a-z]?|[ivx]{1,4})`
 
 // headingOpen is what may precede a heading's words: bullets, and
 // markdown's '#' and '>'.
@@ -31,32 +35,39 @@ var headingOpen = `[` + regexp.QuoteMeta(strings.ReplaceAll(bulletChars, "-", ""
 // criteriaHeading reports whether a line heads the inclusion or exclusion
 // list (kind "inc" or "exc"), and any criterion text after its colon.
 func criteriaHeading(s string) (kind, rest string, ok bool) {
+	kind, rest, _, ok = criteriaHeadingGroup(s)
+	return kind, rest, ok
+}
+
+// criteriaHeadingGroup is criteriaHeading that also names the part of the
+// study the heading's list is for ("Stage 1"), if it names one.
+func criteriaHeadingGroup(s string) (kind, rest, group string, ok bool) {
 	if !mentionsClusion(s) {
-		return "", "", false // the cheap test first: most lines are criteria
+		return "", "", "", false // the cheap test first: most lines are criteria
 	}
 	label := s
 	if g := headingLabel.FindStringSubmatch(s); g != nil {
 		label, rest = g[1], strings.TrimSpace(g[2])
 	} else if !bareHeading.MatchString(s) {
-		return "", "", false
+		return "", "", "", false
 	}
 	label = strings.Trim(label, bulletChars+"#> ")
 	words := strings.Fields(label)
 	if len(words) == 0 || len(words) > 6 {
-		return "", "", false
+		return "", "", "", false
 	}
 	// A label must be about the criteria themselves: "Inclusion of women"
 	// (a criterion that happens to start with the word) is not a heading.
 	if strings.Contains(strings.ToLower(label), " of ") {
-		return "", "", false
+		return "", "", "", false
 	}
 	switch {
 	case exclusionWord.MatchString(label):
-		return "exc", rest, true
+		return "exc", rest, headingQualifier(label), true
 	case inclusionWord.MatchString(label) && (rest == "" || strings.Contains(strings.ToLower(label), "criteri") || len(words) <= 2):
-		return "inc", rest, true
+		return "inc", rest, headingQualifier(label), true
 	}
-	return "", "", false
+	return "", "", "", false
 }
 
 // mentionsClusion reports "clu" in any case: every heading word
@@ -100,10 +111,15 @@ func joinWrapped(ls []line) []line {
 func splitCriteria(ls []line) (before, inc, exc []line) {
 	cur := &before
 	for _, l := range ls {
-		if kind, rest, ok := criteriaHeading(l.text); ok {
+		if kind, rest, group, ok := criteriaHeadingGroup(l.text); ok {
 			cur = &inc
 			if kind == "exc" {
 				cur = &exc
+			}
+			// "Inclusion Criteria Stage 1": the list is Stage 1's, a group
+			// of its own beside the other stages' (see headingRank).
+			if group != "" {
+				*cur = append(*cur, line{text: group + ":", indent: l.indent})
 			}
 			if rest != "" {
 				*cur = append(*cur, line{text: rest, indent: l.indent})
@@ -201,9 +217,20 @@ func setEligField(t *model.Trial, f eligField, lv labelValue) {
 // setCriteria stores a page's inclusion and exclusion lists and, as raw,
 // their text as the page gives it.
 func setCriteria(e *model.Eligibility, inc, exc []line) {
-	e.Inclusion = parseCriteria(inc)
-	e.Exclusion = parseCriteria(exc)
+	readCriteriaLists(e, inc, exc)
 	e.Raw = rawCriteria(inc, exc)
+}
+
+// readCriteriaLists reads the inclusion and exclusion lists into their
+// trees, the lines that introduce or annotate them into the notes, and
+// gives a list that lost its nesting the nesting its wording shows.
+func readCriteriaLists(e *model.Eligibility, inc, exc []line) {
+	var incNotes, excNotes []string
+	e.Inclusion, incNotes = liftNotes(parseCriteria(inc), false)
+	e.Exclusion, excNotes = liftNotes(parseCriteria(exc), true)
+	e.Inclusion = foldQualifiers(foldHeadings(e.Inclusion))
+	e.Exclusion = foldQualifiers(foldHeadings(e.Exclusion))
+	e.Notes = append(incNotes, excNotes...)
 }
 
 // readCriteriaText reads the registry's own criteria text (the API's
@@ -218,6 +245,5 @@ func readCriteriaText(e *model.Eligibility, text string, wrapped bool) {
 		ls = joinWrapped(ls)
 	}
 	inc, exc := splitInclusionExclusion(ls)
-	e.Inclusion = parseCriteria(inc)
-	e.Exclusion = parseCriteria(exc)
+	readCriteriaLists(e, inc, exc)
 }

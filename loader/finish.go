@@ -37,16 +37,22 @@ func finish(t *model.Trial) {
 			t.Countries = appendUnique(t.Countries, l.Country)
 		}
 	}
-	related := t.RelatedTrials[:0]
-	for _, id := range t.RelatedTrials {
-		if id != t.NCTID {
-			related = append(related, id)
-		}
-	}
-	t.RelatedTrials = related
+	t.RelatedTrials = otherTrials(t.RelatedTrials, t.NCTID)
+	t.SimilarTrials = otherTrials(t.SimilarTrials, t.NCTID)
 	linkBothWays(t)
 	t.Eligibility.Requirements = eligibility.Extract(&t.Eligibility)
 	t.Canonicalize()
+}
+
+// otherTrials drops the trial's own id from a list of trials.
+func otherTrials(ids []string, self string) []string {
+	out := ids[:0]
+	for _, id := range ids {
+		if id != self {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // DerivedID gives a document that names no NCT id a stable id: the same

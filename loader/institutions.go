@@ -35,6 +35,11 @@ var institutionWords = map[string]bool{
 	"hospitalario": false, "care": false, "branch": false, "campus": false, "unit": false,
 	"division": false, "department": false, "practice": false, "pharma*": false,
 	"laborator*": false, "hospice": false, "ccc": false,
+	"system": false, "systems": false, "healthsystem": false,
+	"gastroenterology": false, "cardiology": false, "urology": false, "dermatology": false,
+	"neurology": false, "rheumatology": false, "pulmonology": false, "nephrology": false,
+	"endocrinology": false, "ophthalmology": false, "orthopaedics": false, "orthopedics": false,
+	"pediatrics": false, "paediatrics": false, "surgery": false, "trust": false, "consultants": false,
 }
 
 var institutionMatch = sync.OnceValue(func() (m struct{ suffixes, stems []string }) {
@@ -50,8 +55,17 @@ var institutionMatch = sync.OnceValue(func() (m struct{ suffixes, stems []string
 
 // isInstitutionWord reports whether a word of a name marks an institution.
 func isInstitutionWord(w string) bool {
-	w = strings.ToLower(strings.Trim(w, ",.;()"))
+	w = strings.Trim(w, ",.;()")
+	// An acronym ("NBGH", "UCLA") names an institution, never a city.
+	if len(w) >= 3 && strings.ToUpper(w) == w && strings.IndexFunc(w, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0 {
+		return true
+	}
+	w = strings.ToLower(w)
 	if _, ok := institutionWords[w]; ok {
+		return true
+	}
+	// "P.A", "L.L.C.": the abbreviation without its dots.
+	if _, ok := institutionWords[strings.ReplaceAll(w, ".", "")]; ok && strings.Contains(w, ".") {
 		return true
 	}
 	m := institutionMatch()

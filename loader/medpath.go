@@ -104,9 +104,11 @@ func parseMedPath(data []byte) (*model.Trial, error) {
 	readMedPathRecruitment(t, get("Recruitment & Eligibility"))
 	readMedPathDesign(t, get("Study & Design"))
 	readMedPathArms(t, get("Arm && Interventions"))
-	t.Outcomes.Primary = readMedPathOutcomes(get("Primary Outcome Measures"))
-	t.Outcomes.Secondary = readMedPathOutcomes(get("Secondary Outcome Measures"))
-	t.Outcomes.Other = readMedPathOutcomes(get("Other Outcome Measures"))
+	outcomeSections := [][]line{get("Primary Outcome Measures"), get("Secondary Outcome Measures"), get("Other Outcome Measures")}
+	shared := sharedTimeFrames(outcomeSections)
+	t.Outcomes.Primary = readMedPathOutcomes(outcomeSections[0], shared)
+	t.Outcomes.Secondary = readMedPathOutcomes(outcomeSections[1], shared)
+	t.Outcomes.Other = readMedPathOutcomes(outcomeSections[2], shared)
 	locs := get("Trial Locations")
 	if len(locs) == 0 {
 		locs = get("Locations")
@@ -239,6 +241,10 @@ type armRow struct{ label, intervention, description string }
 // header lists wins outright. A row with nothing to compare against takes
 // its first two glue points.
 func splitArmRows(rows []string, known []string) []armRow {
+	// A page lists tens of outcomes; past a few hundred rows the pairs
+	// would cost more than they tell.
+	const most = 200
+	rows = rows[:min(len(rows), most)]
 	cands := make([][]int, len(rows))
 	labelCount := map[string]int{}
 	descCount := map[string]int{}
@@ -253,7 +259,8 @@ func splitArmRows(rows []string, known []string) []armRow {
 					break
 				}
 				a, b := off+j, off+j+len(k)
-				if a > 0 && b < len(r) && r[a-1] != ' ' && r[b] != ' ' && balanced(r[:a]) {
+				// At the end of the row when the arm has no description.
+				if a > 0 && b <= len(r) && r[a-1] != ' ' && (b == len(r) || r[b] != ' ') && balanced(r[:a]) {
 					pts = append(pts, a, b)
 				}
 				off = b
@@ -298,6 +305,13 @@ func splitArmRows(rows []string, known []string) []armRow {
 				}
 			}
 		}
+		// An arm without a description ends with its intervention: a name
+		// the header lists, glued to the label — unless a listed name
+		// already makes a cell of its own.
+		if k := knownSuffix(r, known); k > 0 && (bestA < 0 || !isKnown[r[bestA:bestB]]) {
+			out = append(out, armRow{label: r[:k], intervention: r[k:]})
+			continue
+		}
 		switch {
 		case bestA >= 0:
 			out = append(out, armRow{label: r[:bestA], intervention: r[bestA:bestB], description: r[bestB:]})
@@ -308,6 +322,22 @@ func splitArmRows(rows []string, known []string) []armRow {
 		}
 	}
 	return out
+}
+
+// knownSuffix is where a row ends with one of the known intervention
+// names glued to what comes before it (the longest name), or 0.
+func knownSuffix(r string, known []string) int {
+	best := 0
+	for _, k := range known {
+		if k == "" || len(k) >= len(r) || !strings.HasSuffix(r, k) {
+			continue
+		}
+		at := len(r) - len(k)
+		if r[at-1] != ' ' && balanced(r[:at]) && (best == 0 || at < best) {
+			best = at
+		}
+	}
+	return best
 }
 
 // balanced reports whether every bracket opened in s is closed.
@@ -409,8 +439,9 @@ var timeWords = regexp.MustCompile(`(?i)\b(day|days|week|weeks|month|months|year
 // paragraph whose first line is the glued measure-and-time-frame row, and the
 // paragraph after it, when there is one, is its description. A description
 // may be missing, so a paragraph is taken as the next row when it reads like
-// one (see rowLike).
-func readMedPathOutcomes(ls []line) []model.Outcome {
+// one (see rowLike). shared holds the time frames several rows of the page
+// end with (see sharedTimeFrames).
+func readMedPathOutcomes(ls []line, shared map[string]int) []model.Outcome {
 	var out []model.Outcome
 	for _, para := range paragraphs(ls) {
 		if len(para) == 1 && para[0] == "NameTimeMethod" {
@@ -420,13 +451,13 @@ func readMedPathOutcomes(ls []line) []model.Outcome {
 			para = para[1:]
 		}
 		if len(out) == 0 {
-			o, _ := splitOutcomeRow(para[0])
+			o, _ := splitOutcomeRow(para[0], shared)
 			o.Description = strings.Join(para[1:], "\n")
 			out = append(out, o)
 			continue
 		}
 		last := &out[len(out)-1]
-		if o, ok := splitOutcomeRow(para[0]); ok && rowLike(o, last.Description == "") {
+		if o, ok := splitOutcomeRow(para[0], shared); ok && (shared[o.TimeFrame] > 1 || rowLike(o, last.Description == "")) {
 			o.Description = strings.Join(para[1:], "\n")
 			out = append(out, o)
 			continue
@@ -459,15 +490,186 @@ func rowLike(o model.Outcome, wantTimeFrame bool) bool {
 	return true
 }
 
-// splitOutcomeRow splits "Progression Free SurvivalThe time from enrollment…"
-// at the first glue point.
-func splitOutcomeRow(s string) (model.Outcome, bool) {
-	pts := gluePoints(s, false)
-	if len(pts) == 0 {
-		pts = gluePoints(s, true)
+// timeOpeners are how a time frame in lower case begins ("up to 56 days",
+// "prior to hospital discharge", "study day 49"), glued to the measure
+// before it with no capital to show the seam; digit marks the openers that
+// must be followed by a number ("about 60 minutes", "day 7").
+var timeOpeners = []struct {
+	phrase string
+	digit  bool
+}{
+	{"up to ", false}, {"prior to ", false}, {"study day", false}, {"from baseline", false},
+	{"baseline", false}, {"within ", false}, {"during ", false}, {"until ", false},
+	{"through ", false}, {"first ", true}, {"end of ", false}, {"duration of", false},
+	{"approximately ", false}, {"about ", true}, {"screening", false}, {"day ", true},
+	{"week ", true}, {"month ", true}, {"year ", true},
+}
+
+// rowSplits are the places a glued row may divide into measure and time
+// frame: where a word runs into a capitalised one; failing that, into a
+// number; failing that, into a time frame's opening words.
+func rowSplits(s string) []int {
+	if pts := gluePoints(s, false); len(pts) > 0 {
+		return pts
 	}
-	if len(pts) == 0 {
+	if pts := gluePoints(s, true); len(pts) > 0 {
+		return pts
+	}
+	// The time frame ends the row: of several openers, the last.
+	if pts := timeOpenerSplits(s); len(pts) > 0 {
+		return pts[len(pts)-1:]
+	}
+	return nil
+}
+
+// sharedTimeFrames counts, over the page's outcome rows, the time frames
+// the rows could end with: a time frame several rows share ("prior to
+// hospital discharge, up to 15 ½ months") is where each of them divides.
+//
+// Besides the seams rowSplits finds, the longest ending two rows share
+// is a candidate ("…periodat 12 months", "…screeningat 12 months"), when it
+// is glued to what precedes it and reads like a time frame.
+func sharedTimeFrames(sections [][]line) map[string]int {
+	var rows []string
+	for _, ls := range sections {
+		for _, para := range paragraphs(ls) {
+			row := para[0]
+			if row == "NameTimeMethod" && len(para) > 1 {
+				row = para[1]
+			}
+			rows = append(rows, row)
+		}
+	}
+	// A page lists tens of outcomes; past a few hundred rows the pairs
+	// would cost more than they tell.
+	const most = 200
+	rows = rows[:min(len(rows), most)]
+	cands := make([][]int, len(rows))
+	for i, r := range rows {
+		cands[i] = append(rowSplits(r), timeOpenerSplits(r)...)
+	}
+	for i := range rows {
+		for j := i + 1; j < len(rows); j++ {
+			n := commonSuffix(rows[i], rows[j])
+			for k, r := range []string{rows[i], rows[j]} {
+				at := len(r) - n
+				if n < 4 || at <= 0 || !utf8.RuneStart(r[at]) {
+					continue
+				}
+				// A time frame opens with a letter or a digit, glued to the
+				// end of a word, a number or a bracket.
+				next, _ := utf8.DecodeRuneInString(r[at:])
+				prev, _ := utf8.DecodeLastRuneInString(r[:at])
+				// Never inside a word's capital and the rest of it ("U|p to
+				// 3 years").
+				if !unicode.IsLetter(next) && !unicode.IsDigit(next) ||
+					!unicode.IsLetter(prev) && !unicode.IsDigit(prev) && !strings.ContainsRune(")]%", prev) ||
+					unicode.IsUpper(prev) && unicode.IsLower(next) || unicode.IsDigit(prev) && unicode.IsDigit(next) {
+					continue
+				}
+				if tf := r[at:]; timeWords.MatchString(tf) || strings.ContainsAny(tf, "0123456789") {
+					idx := []int{i, j}[k]
+					cands[idx] = append(cands[idx], at)
+				}
+			}
+		}
+	}
+	counts := map[string]int{}
+	for i, r := range rows {
+		seen := map[string]bool{}
+		for _, p := range cands[i] {
+			if tf := r[p:]; !seen[tf] {
+				seen[tf] = true
+				counts[tf]++
+			}
+		}
+	}
+	// A time frame counts every row that ends with it glued, not only
+	// those it was found in; only those several rows share are kept.
+	shared := map[string]int{}
+	for tf, c := range counts {
+		if c < 2 {
+			continue
+		}
+		n := 0
+		for _, r := range rows {
+			if at := len(r) - len(tf); at > 0 && strings.HasSuffix(r, tf) && r[at-1] != ' ' {
+				n++
+			}
+		}
+		shared[tf] = n
+	}
+	return shared
+}
+
+// commonSuffix is the length in bytes of the longest ending a and b share,
+// ignoring the case of ASCII letters ("Up to 3 years", "up to 3 years").
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n]|0x20 == b[len(b)-1-n]|0x20 && (a[len(a)-1-n] >= 'A' || a[len(a)-1-n] == b[len(b)-1-n]) {
+		n++
+	}
+	return n
+}
+
+func timeOpenerSplits(s string) []int {
+	var pts []int
+	for _, o := range timeOpeners {
+		for off := 0; ; {
+			i := strings.Index(s[off:], o.phrase)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			off = at + len(o.phrase)
+			if at == 0 {
+				continue
+			}
+			prev, _ := utf8.DecodeLastRuneInString(s[:at])
+			if !unicode.IsLower(prev) && !unicode.IsDigit(prev) && !strings.ContainsRune(")]%", prev) {
+				continue
+			}
+			if o.digit && (off >= len(s) || s[off] < '0' || s[off] > '9') {
+				continue
+			}
+			pts = append(pts, at)
+		}
+	}
+	sort.Ints(pts)
+	return pts
+}
+
+// splitOutcomeRow splits "Progression Free SurvivalThe time from enrollment…"
+// into its measure and time frame: at a time frame other rows share, if it
+// ends with one (the longest), or else at its first seam (see rowSplits).
+func splitOutcomeRow(s string, shared map[string]int) (model.Outcome, bool) {
+	// The time frame most rows end with wins; of equals, one at a seam,
+	// then the shortest ("12 hours…", not "h12 hours…" after "C12h" and
+	// "C24h").
+	seams := map[int]bool{}
+	for _, p := range append(rowSplits(s), timeOpenerSplits(s)...) {
+		seams[p] = true
+	}
+	best, support := -1, 1
+	for tf, n := range shared {
+		p := len(s) - len(tf)
+		if n < 2 || p <= 0 || !strings.HasSuffix(s, tf) {
+			continue
+		}
+		if n > support || n == support && (seams[p] && !seams[best] || seams[p] == seams[best] && p > best) {
+			best, support = p, n
+		}
+	}
+	if best < 0 {
+		if pts := rowSplits(s); len(pts) > 0 {
+			best = pts[0]
+			if pts[0] >= len(s) {
+				best = -1
+			}
+		}
+	}
+	if best <= 0 {
 		return model.Outcome{Measure: s}, false
 	}
-	return model.Outcome{Measure: s[:pts[0]], TimeFrame: s[pts[0]:]}, true
+	return model.Outcome{Measure: s[:best], TimeFrame: s[best:]}, true
 }

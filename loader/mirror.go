@@ -98,6 +98,12 @@ func looksLikeHeading(s string) bool {
 	return true
 }
 
+// labelShaped: an arm's or a group's label is short and is no sentence;
+// a line that is neither continues the description before it.
+func labelShaped(s string) bool {
+	return len(strings.Fields(s)) <= 8 && !strings.HasSuffix(s, ".")
+}
+
 func isMinorWord(w string) bool {
 	switch w {
 	case "and", "or", "of", "the", "for", "in", "to", "&":
@@ -224,6 +230,9 @@ func readMirrorLists(t *model.Trial, d *mirrorDoc) {
 	}
 	t.BriefSummary = prose(d.section("Brief Summary"))
 	t.DetailedDescription = prose(d.section("Detailed Description"))
+	// The mirror's "Related Clinical Trials" and "More Related Trials" are
+	// its own suggestions ("based on similarity analysis"), not links the
+	// registry states: similar trials, never related ones.
 	for _, s := range d.sections {
 		if s.name != "Related Clinical Trials" && s.name != "More Related Trials" {
 			continue
@@ -231,7 +240,7 @@ func readMirrorLists(t *model.Trial, d *mirrorDoc) {
 		for _, l := range texts(s.lines) {
 			if strings.HasPrefix(l, "NCT") {
 				for _, id := range model.FindNCTIDs(l) {
-					t.RelatedTrials = appendUnique(t.RelatedTrials, id)
+					t.SimilarTrials = appendUnique(t.SimilarTrials, id)
 				}
 			}
 		}

@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/trials-app/trials/model"
@@ -29,7 +30,7 @@ func parseBareMirror(data []byte) (*model.Trial, error) {
 	return parseMirror(data, func(t *model.Trial, d *mirrorDoc) {
 		readBareBasics(t, d.section("Basic Information"))
 		readBareDesign(t, d.section("Study Design"))
-		readBareInterventions(t, d.section("Interventions"))
+		readBareInterventions(t, d.section("Interventions"), d.section("Study Groups"))
 		readBareGroups(t, d.section("Study Groups"))
 		readBareEligibility(t, d.section("Eligibility Criteria"))
 		readBareSponsors(t, d.section("Sponsors"))
@@ -90,7 +91,10 @@ func readBareDesign(t *model.Trial, ls []line) {
 		case d.InterventionModel == "" && parses(model.ParseInterventionModel, v):
 			d.InterventionModel, _ = model.ParseInterventionModel(v)
 			last = "model"
-		case masking == "" && isMaskingShaped(v):
+		// The bare values are the registry's enums, in capitals: "Single
+		// Group Assignment" after the model is its description, not a
+		// masking.
+		case masking == "" && isMaskingShaped(v) && v == strings.ToUpper(v):
 			masking = v
 			last = "masking"
 		case d.PrimaryPurpose == "" && t.StudyType != model.StudyObservational && parses(model.ParsePrimaryPurpose, v):
@@ -116,42 +120,81 @@ func readBareDesign(t *model.Trial, ls []line) {
 	}
 }
 
-// readBareInterventions reads alternating name and description lines.
-func readBareInterventions(t *model.Trial, ls []line) {
+// readBareInterventions reads each intervention as a name and its
+// description: one line, and the lines after it that continue it — list
+// items ("* Active Substance: …", "1. EHR tools …") and the lines after one
+// that ends in a colon. A name never opens with a list marker. An
+// intervention may have no description: a short line the Study Groups
+// list too, but never right after this name ("Topotecan", not "Given
+// IV"), is the next name.
+func readBareInterventions(t *model.Trial, ls, groups []line) {
 	vs := texts(ls)
-	for i := 0; i < len(vs); i += 2 {
+	gs := texts(groups)
+	inGroups, follows := map[string]bool{}, map[[2]string]bool{}
+	for i, g := range gs {
+		inGroups[g] = true
+		if i > 0 {
+			follows[[2]string{gs[i-1], g}] = true
+		}
+	}
+	nextName := func(name, line string) bool {
+		return labelShaped(line) && inGroups[line] && !follows[[2]string{name, line}]
+	}
+	for i := 0; i < len(vs); {
 		iv := model.Intervention{Name: vs[i]}
 		if typ, name, ok := typedName(vs[i], model.ParseInterventionType); ok {
 			iv.Type, iv.Name = typ, name
 		}
-		if i+1 < len(vs) {
-			iv.Description = vs[i+1]
+		name := vs[i]
+		i++
+		var desc []string
+		for i < len(vs) && (len(desc) == 0 && !nextName(name, vs[i]) || len(desc) > 0 && continuesDescription(desc[len(desc)-1], vs[i])) {
+			desc = append(desc, vs[i])
+			i++
 		}
+		iv.Description = strings.Join(desc, "\n")
 		t.Interventions = append(t.Interventions, iv)
 	}
 }
 
-// readBareGroups reads arms as a label, a description line, and then the
-// interventions the Interventions section names, each with its description.
-// A line is an intervention only if it names one and (when that intervention
-// has a description) the next line is that description — so an arm labelled
-// like one of its drugs is still read as an arm.
+// continuesDescription reports whether line goes on with a description
+// whose last line was prev: a list item, or anything after a colon.
+func continuesDescription(prev, line string) bool {
+	m, _ := parseMarker(line)
+	return m.style != stylePlain || strings.HasSuffix(prev, ":")
+}
+
+// readBareGroups reads arms as a label, a description, and then the
+// interventions the Interventions section names, each with its
+// description. A line is an intervention only if it names one and (when
+// that intervention has a description) its description follows — so an
+// arm labelled like one of its drugs is still read as an arm. An arm's
+// description may run over several lines before its interventions: list
+// items, lines after a colon, and sentences (a line too long, or ending in
+// a full stop, to be the next arm's label).
 func readBareGroups(t *model.Trial, ls []line) {
 	vs := texts(ls)
 	var arm *model.Arm
+	// The registry lets interventions share a name ("AKB-6548" three
+	// times, one description each): any of them may be the one here.
 	isIntervention := func(i int) (*model.Intervention, int) {
-		iv := t.Intervention(vs[i])
-		if iv == nil {
-			return nil, 0
+		var named *model.Intervention
+		for k := range t.Interventions {
+			iv := &t.Interventions[k]
+			if !strings.EqualFold(iv.Name, vs[i]) {
+				continue
+			}
+			named = iv
+			if iv.Description == "" {
+				return iv, 1
+			}
+			desc := strings.Split(iv.Description, "\n")
+			if i+1+len(desc) <= len(vs) && slices.Equal(vs[i+1:i+1+len(desc)], desc) {
+				return iv, 1 + len(desc)
+			}
 		}
-		if iv.Description == "" {
-			return iv, 1
-		}
-		if i+1 < len(vs) && vs[i+1] == iv.Description {
-			return iv, 2
-		}
-		if i+1 >= len(vs) {
-			return iv, 1
+		if named != nil && i+1 >= len(vs) {
+			return named, 1
 		}
 		return nil, 0
 	}
@@ -166,12 +209,18 @@ func readBareGroups(t *model.Trial, ls []line) {
 		t.Arms = append(t.Arms, model.Arm{Label: vs[i]})
 		arm = &t.Arms[len(t.Arms)-1]
 		i++
-		if i < len(vs) {
-			if iv, _ := isIntervention(i); iv == nil {
-				arm.Description = vs[i]
-				i++
+		var desc []string
+		for i < len(vs) {
+			if iv, _ := isIntervention(i); iv != nil {
+				break
 			}
+			if len(desc) > 0 && !continuesDescription(desc[len(desc)-1], vs[i]) && labelShaped(vs[i]) {
+				break
+			}
+			desc = append(desc, vs[i])
+			i++
 		}
+		arm.Description = strings.Join(desc, "\n")
 	}
 }
 

@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -140,8 +139,11 @@ func readLabelledInterventions(t *model.Trial, ls []line) {
 		}
 		block = append(block, l)
 	}
+	// An intervention whose type the page leaves out has no "Intervention
+	// Type" line to close it: the last one is its name and description,
+	// listed with no type.
 	if len(block) > 0 {
-		t.Warnings = append(t.Warnings, fmt.Sprintf("interventions: text after the last intervention not read: %q", strings.Join(block, " ")))
+		t.Interventions = append(t.Interventions, model.Intervention{Name: block[0], Description: strings.Join(block[1:], "\n")})
 	}
 }
 
@@ -149,12 +151,26 @@ func readLabelledInterventions(t *model.Trial, ls []line) {
 // "Group Type …", then the arm's interventions, each a name closed by
 // "Intervention Type …" and followed by its description.
 func readLabelledGroups(t *model.Trial, ls []line) {
+	vs := texts(ls)
+	typed := false
+	for _, l := range vs {
+		typed = typed || groupTypeLine.MatchString(l)
+	}
+	if !typed {
+		readUntypedGroups(t, vs)
+		return
+	}
 	var pending []string
 	var arm *model.Arm
 	lastIV := ""
-	for _, l := range texts(ls) {
+	for _, l := range vs {
 		if g := groupTypeLine.FindStringSubmatch(l); g != nil {
 			pending = dropInterventionDescription(t, pending, lastIV)
+			if arm != nil {
+				// Interventions without a type line, which the Interventions
+				// section names, belong to the arm before.
+				pending = takeKnownInterventions(t, arm, pending)
+			}
 			if len(pending) == 0 {
 				t.Warnings = append(t.Warnings, "study groups: an arm without a label")
 				pending = []string{""}
@@ -181,8 +197,83 @@ func readLabelledGroups(t *model.Trial, ls []line) {
 		}
 		pending = append(pending, l)
 	}
+	if arm != nil {
+		pending = takeKnownInterventions(t, arm, pending)
+	}
 	if lastIV != "" && len(pending) > 0 {
 		fillDescription(t, lastIV, strings.Join(pending, "\n"))
+	}
+}
+
+// knownIntervention reports whether vs[i] names an intervention the
+// Interventions section listed — followed by its description, if it has
+// one — and how many lines it takes.
+func knownIntervention(t *model.Trial, vs []string, i int) (*model.Intervention, int) {
+	iv := t.Intervention(vs[i])
+	if iv == nil {
+		return nil, 0
+	}
+	n := 1
+	if i+1 < len(vs) && interventionTypeLine.MatchString(vs[i+1]) {
+		n++
+	}
+	if iv.Description != "" {
+		desc := strings.Split(iv.Description, "\n")
+		if i+n+len(desc) <= len(vs) && slices.Equal(vs[i+n:i+n+len(desc)], desc) {
+			n += len(desc)
+		}
+	}
+	return iv, n
+}
+
+// takeKnownInterventions moves the interventions without a type that open
+// lines to the arm, returning the lines after them. (One with a type has
+// its "Intervention Type" line in the group too, and an arm may be
+// labelled like it: "Placebo".)
+func takeKnownInterventions(t *model.Trial, arm *model.Arm, vs []string) []string {
+	for len(vs) > 0 {
+		iv, n := knownIntervention(t, vs, 0)
+		if iv == nil || iv.Type != "" {
+			break
+		}
+		arm.Interventions = appendUnique(arm.Interventions, iv.Name)
+		vs = vs[n:]
+	}
+	return vs
+}
+
+// readUntypedGroups reads groups printed without "Group Type" lines — an
+// observational study's — as a label, then its description, then the
+// interventions the Interventions section names. Nothing marks where a
+// group's description ends and the next group begins, so a short line
+// without a full stop (a label's shape) starts the next group; a group
+// whose whole description is that short reads as two groups.
+func readUntypedGroups(t *model.Trial, vs []string) {
+	var arm *model.Arm
+	for i := 0; i < len(vs); {
+		if arm != nil {
+			if iv, n := knownIntervention(t, vs, i); iv != nil {
+				arm.Interventions = appendUnique(arm.Interventions, iv.Name)
+				i += n
+				continue
+			}
+			if i+1 < len(vs) {
+				if g := interventionTypeLine.FindStringSubmatch(vs[i+1]); g != nil {
+					typ, _ := model.ParseInterventionType(g[1])
+					noteGroupIntervention(t, arm, vs[i], typ, "")
+					i += 2
+					continue
+				}
+			}
+			if arm.Description != "" && !labelShaped(vs[i]) || arm.Description == "" && len(arm.Interventions) == 0 && !labelShaped(vs[i]) {
+				arm.Description = joinText(arm.Description, vs[i])
+				i++
+				continue
+			}
+		}
+		t.Arms = append(t.Arms, model.Arm{Label: vs[i]})
+		arm = &t.Arms[len(t.Arms)-1]
+		i++
 	}
 }
 

@@ -24,9 +24,11 @@ func roleEnum(s string) string {
 	return k
 }
 
-var sponsorWithClass = regexp.MustCompile(`^(.*?)\s*\(([^()]+)\)$`)
+var sponsorWithClass = regexp.MustCompile(`^(.*?)\s*\(((?:[^()]|\([^()]*\))+)\)$`)
 
-// splitSponsorClass reads "Beijing YouAn Hospital (Other)".
+// splitSponsorClass reads "Beijing YouAn Hospital (Other)", "Hospital
+// Authority, Hong Kong (Other U.S. Federal Agency)": the class never stays
+// in the name.
 func splitSponsorClass(s string) model.Sponsor {
 	if g := sponsorWithClass.FindStringSubmatch(s); g != nil {
 		if c, ok := model.ParseSponsorClass(g[2]); ok {
@@ -34,6 +36,19 @@ func splitSponsorClass(s string) model.Sponsor {
 		}
 	}
 	return model.Sponsor{Name: s}
+}
+
+var trailingAcronym = regexp.MustCompile(`\s*(?:\(([\p{Lu}0-9&\-./]{2,12})\)|[-–]\s+([\p{Lu}0-9&\-./]{2,12}))$`)
+
+// sameOrganisation reports whether two names are one organisation: equal
+// but for case, or but for an acronym one of them adds ("The Chinese
+// University of Hong Kong (CUHK)", "… - EORTC").
+func sameOrganisation(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	strip := func(s string) string { return trailingAcronym.ReplaceAllString(strings.TrimSpace(s), "") }
+	return strings.EqualFold(strip(a), strip(b))
 }
 
 var degreeRe = regexp.MustCompile(`(?i)^(M\.?D\.?|Ph\.?D\.?|MSc|M\.?Sc\.?|MPH|MBBS|MBChB|FRCP\w*|FACP|FACS|M\.?S\.?|R\.?N\.?|D\.?O\.?|PharmD|Pharm\.?D\.?|Prof\.?|Professor|Dr\.?|DM|DrPH|BSc|B\.?S\.?|MA|ScD|MRCP|DNP|NP|PA-C|MMed|MBA|MHS|MSCE|MSCI|FRACP|FRCS\w*)$`)
@@ -49,4 +64,17 @@ func splitNameAffiliation(s string) (name, affiliation string) {
 	name = strings.TrimSpace(strings.Join(parts[:n], ","))
 	affiliation = strings.TrimSpace(strings.Join(parts[n:], ","))
 	return name, affiliation
+}
+
+// phoneWithExt joins a number and its extension as the registry's pages
+// print them: "301-555-0100 ext. 12".
+func phoneWithExt(phone, ext string) string {
+	phone, ext = strings.TrimSpace(phone), strings.TrimSpace(ext)
+	if ext == "" {
+		return phone
+	}
+	if phone == "" {
+		return "ext. " + ext
+	}
+	return phone + " ext. " + ext
 }

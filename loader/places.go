@@ -69,6 +69,14 @@ var subdivisions = map[string][]string{
 		"Québec", "Saskatchewan", "Northwest Territories", "Nunavut", "Yukon"},
 	"Australia": {"Australian Capital Territory", "New South Wales", "Northern Territory",
 		"Queensland", "South Australia", "Tasmania", "Victoria", "Western Australia"},
+	"India": {"Andhra Pradesh", "Assam", "Bihar", "Chandigarh", "Chhattisgarh", "Delhi", "Goa",
+		"Gujarat", "Haryana", "Himachal Pradesh", "Jammu and Kashmir", "Jharkhand", "Karnataka",
+		"Kerala", "Madhya Pradesh", "Maharashtra", "Odisha", "Orissa", "Puducherry", "Punjab",
+		"Rajasthan", "Tamil Nadu", "Telangana", "Uttar Pradesh", "Uttarakhand", "West Bengal"},
+	"South Africa": {"Eastern Cape", "Free State", "Gauteng", "KwaZulu-Natal", "Limpopo",
+		"Mpumalanga", "North West", "Northern Cape", "Western Cape"},
+	"Brazil": {"Bahia", "Ceará", "Distrito Federal", "Goiás", "Minas Gerais", "Paraná", "Pernambuco",
+		"Rio de Janeiro", "Rio Grande do Sul", "Santa Catarina", "São Paulo", "Sao Paulo", "RJ", "SP", "RS"},
 	"China": {"Anhui", "Beijing", "Chongqing", "Fujian", "Gansu", "Guangdong", "Guangxi",
 		"Guizhou", "Hainan", "Hebei", "Heilongjiang", "Henan", "Hubei", "Hunan", "Inner Mongolia",
 		"Jiangsu", "Jiangxi", "Jilin", "Liaoning", "Ningxia", "Qinghai", "Shaanxi", "Shandong",
@@ -259,6 +267,11 @@ func splitLocationRow(row string) model.Location {
 	}
 	rest := words[:end]
 	cityStart := cityStartIn(rest)
+	// A city never starts inside the facility's brackets: "Atrium Health
+	// (formerly Carolinas HealthCare System) Charlotte".
+	for cityStart > 0 && cityStart < len(rest) && !balanced(strings.Join(rest[:cityStart], " ")) {
+		cityStart++
+	}
 	loc.City = strings.Join(rest[cityStart:], " ")
 	loc.Facility = strings.Join(rest[:cityStart], " ")
 	loc.Facility = strings.TrimRight(loc.Facility, ",; ")
@@ -312,10 +325,22 @@ func cityStartIn(rest []string) int {
 		}
 	}
 	start := n - 1
+	// "Daytona Beach", "Safety Harbor", "Midwest City": a last word that
+	// ends city names takes the word before it.
+	if start > 1 && citySuffixes[strings.ToLower(rest[start])] && !isInstitutionWord(rest[start-1]) {
+		start--
+	}
 	for start > 1 && isCityPrefix(rest[start-1]) {
 		start--
 	}
 	return start
+}
+
+// citySuffixes end compound city names.
+var citySuffixes = map[string]bool{
+	"beach": true, "city": true, "harbor": true, "harbour": true, "springs": true, "heights": true,
+	"falls": true, "hills": true, "grove": true, "rapids": true, "gardens": true, "village": true,
+	"creek": true, "junction": true, "shores": true, "bluffs": true, "mirage": true, "haven": true,
 }
 
 func isCompass(w string) bool {

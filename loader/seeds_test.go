@@ -110,15 +110,24 @@ func TestSeedBareMirror(t *testing.T) {
 	if tr.BriefSummary != "" {
 		t.Errorf("the page's brief summary is empty; got %q", tr.BriefSummary)
 	}
-	if len(tr.RelatedTrials) != 5 {
-		t.Errorf("related trials %v", tr.RelatedTrials)
+	// The mirror's own suggestions are similar trials; it states no
+	// related ones.
+	if len(tr.SimilarTrials) != 5 || len(tr.RelatedTrials) != 0 {
+		t.Errorf("similar trials %v, related %v", tr.SimilarTrials, tr.RelatedTrials)
 	}
-	// The page lists 31 inclusion and 51 exclusion "* " items, all at one level.
-	if n := model.CountCriteria(tr.Eligibility.Inclusion); n != 31 || len(tr.Eligibility.Inclusion) != 31 {
-		t.Errorf("%d inclusion items, want 31, flat", n)
+	// The page lists 31 inclusion and 51 exclusion "* " items, all at one
+	// level; its notes and exceptions (5 and 9) go back under the items
+	// they qualify, and none is lost.
+	if n := model.CountCriteria(tr.Eligibility.Inclusion); n != 31 || len(tr.Eligibility.Inclusion) != 26 {
+		t.Errorf("%d inclusion items, %d at the top, want 31 and 26", n, len(tr.Eligibility.Inclusion))
 	}
-	if n := model.CountCriteria(tr.Eligibility.Exclusion); n != 51 || len(tr.Eligibility.Exclusion) != 51 {
-		t.Errorf("%d exclusion items, want 51, flat", n)
+	if n := model.CountCriteria(tr.Eligibility.Exclusion); n != 51 || len(tr.Eligibility.Exclusion) != 42 {
+		t.Errorf("%d exclusion items, %d at the top, want 51 and 42", n, len(tr.Eligibility.Exclusion))
+	}
+	for _, c := range append(tr.Eligibility.Inclusion, tr.Eligibility.Exclusion...) {
+		if isQualifier(c.Text) {
+			t.Errorf("qualifier at the top: %q", c.Text)
+		}
 	}
 	if tr.Eligibility.MinAge != "18 Years" || tr.Eligibility.MaxAge != "" {
 		t.Errorf("ages %q–%q", tr.Eligibility.MinAge, tr.Eligibility.MaxAge)

@@ -136,6 +136,48 @@ func joinLines(ls []line, sep func(line) string) string {
 	return b.String()
 }
 
+// listProse joins lines into text whose lists keep their nesting: each
+// list item starts a line, indented as far beyond the outermost item as
+// the source indents it ("1. EHR tools" then "   a. alerts"). With
+// wrapped, a line without a marker continues the line before it (the XML
+// wraps its textblocks); otherwise it keeps its own line.
+func listProse(ls []line, wrapped bool) string {
+	base := -1
+	for _, l := range ls {
+		if m, _ := parseMarker(l.text); !l.blank() && m.style != stylePlain && (base < 0 || l.indent < base) {
+			base = l.indent
+		}
+	}
+	var b strings.Builder
+	blank := false
+	for _, l := range ls {
+		if l.blank() {
+			blank = b.Len() > 0
+			continue
+		}
+		m, _ := parseMarker(l.text)
+		item := m.style != stylePlain
+		if b.Len() > 0 {
+			switch {
+			case blank:
+				b.WriteString("\n\n")
+			case item || !wrapped:
+				b.WriteByte('\n')
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		if item && l.indent > base {
+			// After a paragraph break the blank line stays; the item keeps
+			// its depth.
+			b.WriteString(strings.Repeat(" ", min(l.indent-base, 12)))
+		}
+		blank = false
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
 // oneLine joins lines into a single space-separated value.
 func oneLine(ls []line) string {
 	return strings.Join(texts(ls), " ")

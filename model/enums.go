@@ -214,7 +214,10 @@ var sponsorClasses = enumSet[SponsorClass]{
 		ClassNetwork, ClassAmbig, ClassOther, ClassUnknown},
 	aliases: map[string]SponsorClass{
 		"U_S_FED": ClassFed, "US_FED": ClassFed, "FEDERAL": ClassFed,
+		// The classic site's words for its sponsor classes.
+		"OTHER_U_S_FEDERAL_AGENCY": ClassFed, "U_S_FEDERAL_AGENCY": ClassFed,
 		"OTHER_GOVERNMENT": ClassOtherGov, "INDIVIDUAL": ClassIndiv,
+		"ALL_OTHERS_INDIVIDUALS_UNIVERSITIES_ORGANIZATIONS": ClassOther,
 	},
 }
 

@@ -3,6 +3,7 @@ package present
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/trials-app/trials/model"
@@ -159,5 +160,49 @@ func TestHighlight(t *testing.T) {
 		if got := Highlight(tt.s, tt.spans, same, up); got != tt.want {
 			t.Errorf("Highlight(%q, %v) = %q, want %q", tt.s, tt.spans, got, tt.want)
 		}
+	}
+}
+
+func TestStatusVerified(t *testing.T) {
+	today := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		verified string
+		status   model.Status
+		stale    bool
+		want     string
+	}{
+		{"2019-03", model.StatusRecruiting, true, "2019-03 — 7 years ago, yet the status still says recruiting: it may be out of date; ask the study team"},
+		{"2019-03", model.StatusCompleted, false, "2019-03"},
+		{"2024-11", model.StatusRecruiting, false, "2024-11"}, // two years to the month: not yet
+		{"2024-10", model.StatusNotYetRecruiting, true, "2024-10 — 2 years ago, yet the status still says not yet recruiting: it may be out of date; ask the study team"},
+		{"", model.StatusRecruiting, false, ""},
+		{"March 2019", model.StatusRecruiting, false, "March 2019"},
+	}
+	for _, tt := range tests {
+		got, stale := StatusVerified(tt.verified, tt.status, today)
+		if got != tt.want || stale != tt.stale {
+			t.Errorf("%q %s: %q %v, want %q %v", tt.verified, tt.status, got, stale, tt.want, tt.stale)
+		}
+	}
+}
+
+func TestContactReferenceExpandedAccess(t *testing.T) {
+	if got := Contact(model.Contact{Name: "Ann Lee", Role: "PRINCIPAL_INVESTIGATOR", Phone: "555-0100", Email: "a@x.org"}); got != "Ann Lee (principal investigator) · 555-0100 · a@x.org" {
+		t.Errorf("contact %q", got)
+	}
+	if got := Contact(model.Contact{Role: "CONTACT", Email: "a@x.org"}); got != "(no name given) · a@x.org" {
+		t.Errorf("contact %q", got)
+	}
+	if got := Reference(model.Reference{Citation: "Lee A. 2020.", PMID: "123", Type: "RESULT"}); got != "Lee A. 2020. PMID 123 (results)" {
+		t.Errorf("reference %q", got)
+	}
+	if got := ExpandedAccess(&model.ExpandedAccess{NCTID: "NCT03559686", Status: model.StatusAvailable}); got != "NCT03559686 (available)" {
+		t.Errorf("expanded access %q", got)
+	}
+	if got := ExpandedAccess(&model.ExpandedAccess{}); !strings.Contains(got, "names no expanded-access record") {
+		t.Errorf("expanded access %q", got)
+	}
+	if ExpandedAccess(nil) != "" {
+		t.Error("no expanded access says nothing")
 	}
 }

@@ -12,7 +12,9 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -25,6 +27,13 @@ import (
 
 // labelWidth is the column the values of "Label  value" lines start at.
 const labelWidth = 21
+
+// siteContacts is how many contacts a site shows before counting the rest.
+const siteContacts = 3
+
+// Today is the day a report is read on, for saying how old a status is.
+// Tests set it, so that no output depends on when they run.
+var Today = time.Now
 
 // builder accumulates a report's lines.
 type builder struct {
@@ -93,13 +102,32 @@ func (r *builder) label(label string) string {
 }
 
 // para writes text wrapped to the width, with an indent.
+// A line of the text that starts with spaces (an item of a nested list in
+// a description) keeps them, and a list item's wrapped lines hang under
+// its text.
 func (r *builder) para(text string, indent int, style lipgloss.Style) {
 	text = plain.Clean(present.ClipText(text))
 	indent = max(min(indent, r.width-10), 0)
-	for _, l := range plain.Lines(text, r.width-indent) {
-		r.line(strings.Repeat(" ", indent) + style.Render(l))
+	for src := range strings.SplitSeq(text, "\n") {
+		body := strings.TrimLeft(src, " ")
+		in := indent + min(len(src)-len(body), max(r.width-indent-20, 0))
+		marker := listMarker.FindString(body)
+		hang := ansi.StringWidth(marker)
+		if hang >= 8 {
+			marker, hang = "", 0
+		}
+		for i, l := range plain.Lines(body[len(marker):], r.width-in-hang) {
+			lead := strings.Repeat(" ", in+hang)
+			if i == 0 {
+				lead = strings.Repeat(" ", in) + marker
+			}
+			r.line(lead + style.Render(l))
+		}
 	}
 }
+
+// listMarker opens a list item in a description: "1. ", "a) ", "iv. ", "* ".
+var listMarker = regexp.MustCompile(`^(?:\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)]|[-*•·])\s+`)
 
 // hanging writes a list item: marker then text, continuation lines aligned
 // under the text.
@@ -163,6 +191,15 @@ func Overview(t *model.Trial, width int, th Theme) string {
 	r.field("Completion", present.Date(t.CompletionDate, t.CompletionDateType))
 	r.field("First posted", t.FirstPosted)
 	r.field("Last updated", t.LastUpdated)
+	if line, stale := present.StatusVerified(t.StatusVerified, t.Status, Today()); stale {
+		r.styledField("Status verified", line, th.Warn)
+	} else {
+		r.field("Status verified", line)
+	}
+	if t.HasResults {
+		r.field("Results", "Results posted on ClinicalTrials.gov")
+	}
+	r.field("Expanded access", present.ExpandedAccess(t.ExpandedAccess))
 	r.field("Lead sponsor", present.Sponsor(t.LeadSponsor))
 	collabs, more := present.ClipItems(t.Collaborators)
 	for i, c := range collabs {
@@ -174,6 +211,7 @@ func Overview(t *model.Trial, width int, th Theme) string {
 	}
 	r.more(more, "collaborator")
 	r.field("Conditions", strings.Join(t.Conditions, "; "))
+	r.field("MeSH terms", strings.Join(t.MeshConditions, "; "))
 	r.field("Keywords", strings.Join(t.Keywords, "; "))
 
 	d := t.Design
@@ -216,6 +254,14 @@ func Overview(t *model.Trial, width int, th Theme) string {
 	outcomes("Primary outcomes", t.Outcomes.Primary)
 	outcomes("Secondary outcomes", t.Outcomes.Secondary)
 	outcomes("Other outcomes", t.Outcomes.Other)
+	if len(t.CentralContacts) > 0 {
+		r.heading("Contacts")
+		cs, more := present.ClipItems(t.CentralContacts)
+		for _, c := range cs {
+			r.hanging(0, "• ", present.Contact(c), th.Value)
+		}
+		r.more(more, "contact")
+	}
 	if len(t.Locations) > 0 {
 		r.heading(fmt.Sprintf("Sites (%d)", len(t.Locations)))
 		locs, more := present.ClipItems(t.Locations)
@@ -223,6 +269,12 @@ func Overview(t *model.Trial, width int, th Theme) string {
 			r.hanging(0, "", fmt.Sprintf("%s (%d)", present.Country(g.Country), len(g.Sites)), th.Accent)
 			for _, l := range g.Sites {
 				r.hanging(2, "• ", present.Site(l, false), th.Value)
+				// Whom to ask at the site: a few, the rest counted.
+				cs := l.Contacts[:min(len(l.Contacts), siteContacts)]
+				for _, c := range cs {
+					r.hanging(4, "Contact: ", present.Contact(c), th.Muted)
+				}
+				r.more(len(l.Contacts)-len(cs), "contact at this site")
 			}
 		}
 		r.more(more, "site")
@@ -238,7 +290,15 @@ func Overview(t *model.Trial, width int, th Theme) string {
 		}
 		r.more(more, "investigator")
 	}
-	if len(t.SecondaryIDs) > 0 || len(t.RelatedTrials) > 0 {
+	if len(t.References) > 0 {
+		r.heading("References (" + present.ReferenceCount(t.References) + ")")
+		refs, more := present.ClipItems(t.References)
+		for _, ref := range refs {
+			r.hanging(0, "• ", present.Reference(ref), th.Value)
+		}
+		r.more(more, "reference")
+	}
+	if len(t.SecondaryIDs) > 0 || len(t.RelatedTrials) > 0 || len(t.SimilarTrials) > 0 {
 		r.heading("Identifiers")
 		ids, more := present.ClipItems(t.SecondaryIDs)
 		for _, id := range ids {
@@ -250,6 +310,8 @@ func Overview(t *model.Trial, width int, th Theme) string {
 		}
 		r.more(more, "identifier")
 		r.field("Related trials", strings.Join(t.RelatedTrials, ", "))
+		// The page's own suggestions, not links the registry states.
+		r.field("Similar (per page)", strings.Join(t.SimilarTrials, ", "))
 	}
 	r.heading("Source")
 	r.field("File", present.Source(t.Source))
@@ -358,8 +420,18 @@ func EligibilityFor(t *model.Trial, p *eligibility.Patient, width int, th Theme)
 			return
 		}
 		budget := present.MaxItems
-		writeCriteria(r, cs, 0, &budget, spans)
+		writeCriteria(r, cs, 0, 0, &budget, spans)
 		r.more(-budget, "criterion line")
+	}
+	if len(e.Notes) > 0 {
+		// What introduces or annotates the lists: read with them, never
+		// one of them.
+		r.heading("Notes on the criteria")
+		notes, more := present.ClipItems(e.Notes)
+		for _, n := range notes {
+			r.hanging(0, "• ", n, th.Muted)
+		}
+		r.more(more, "note")
 	}
 	list("Inclusion criteria", e.Inclusion)
 	list("Exclusion criteria", e.Exclusion)
@@ -372,10 +444,11 @@ func EligibilityFor(t *model.Trial, p *eligibility.Patient, width int, th Theme)
 }
 
 // writeCriteria numbers criteria 1., 2. at the top, a., b. below, i., ii.
-// below that, so the nesting reads without colour. It lays out at most
-// *budget items; past that it counts what it left out (as a negative
-// budget).
-func writeCriteria(r *builder, cs []model.Criterion, depth int, budget *int, spans map[string][][2]int) {
+// below that, so the nesting reads without colour; an item's children
+// start under its text, however wide its number ("10.", "viii."). It lays
+// out at most *budget items; past that it counts what it left out (as a
+// negative budget). The spans mark where requirements were read from.
+func writeCriteria(r *builder, cs []model.Criterion, depth, indent int, budget *int, spans map[string][][2]int) {
 	for i, c := range cs {
 		if *budget <= 0 {
 			*budget -= model.CountCriteria(cs[i:])
@@ -383,9 +456,9 @@ func writeCriteria(r *builder, cs []model.Criterion, depth int, budget *int, spa
 		}
 		*budget--
 		marker := present.CriterionMarker(depth, i) + " "
-		if !r.markedItem(depth*3, marker, c.Text, spans, r.th.Value) {
-			r.hanging(depth*3, marker, c.Text, r.th.Value)
+		if !r.markedItem(indent, marker, c.Text, spans, r.th.Value) {
+			r.hanging(indent, marker, c.Text, r.th.Value)
 		}
-		writeCriteria(r, c.Children, depth+1, budget, spans)
+		writeCriteria(r, c.Children, depth+1, indent+ansi.StringWidth(marker), budget, spans)
 	}
 }

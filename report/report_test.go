@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -129,5 +130,68 @@ func TestTrialsThatFit(t *testing.T) {
 				t.Errorf("%d trials at %d: columns of %d", k, tt.width, col)
 			}
 		}
+	}
+}
+
+// TestCriteriaNotesAndHangingIndents: the notes of a list read above it,
+// never numbered; an item's children start under its text however wide its
+// number; a nested list in a description keeps its indentation.
+func TestCriteriaNotesAndHangingIndents(t *testing.T) {
+	var inc []model.Criterion
+	for i := range 10 {
+		inc = append(inc, model.Criterion{Text: "Item " + string(rune('A'+i))})
+	}
+	inc[9].Children = []model.Criterion{{Text: "under ten"}}
+	tr := &model.Trial{Eligibility: model.Eligibility{Inclusion: inc, Notes: []string{"Subjects who meet each of the following criteria are eligible:"}}}
+	got := ansi.Strip(Eligibility(tr, 60, PlainTheme()))
+	for _, want := range []string{"Notes on the criteria\n• Subjects who meet each", "10. Item J\n    a. under ten"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "1. Subjects who meet") {
+		t.Errorf("a note numbered as a criterion:\n%s", got)
+	}
+	arm := &model.Trial{Arms: []model.Arm{{Label: "A", Description: "Tools:\n1. EHR tools\n   a. alerts that wrap over more than one line of the pane"}}}
+	got = ansi.Strip(Arms(arm, 40, PlainTheme()))
+	if !strings.Contains(got, "   1. EHR tools\n      a. alerts that wrap over more than\n         one line of the pane") {
+		t.Errorf("nested description lost its indentation:\n%s", got)
+	}
+}
+
+// TestOverviewRecordFields: the detail shows whom to ask (centrally and at
+// each site), how old the verified status is — a warning when a trial
+// still claims to recruit years later — results, expanded access,
+// references and the page's similar trials (issue 10 §3).
+func TestOverviewRecordFields(t *testing.T) {
+	defer func(f func() time.Time) { Today = f }(Today)
+	Today = func() time.Time { return time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) }
+	tr := &model.Trial{
+		ID: "NCT00001177", NCTID: "NCT00001177", Title: "Mood study", Status: model.StatusRecruiting, StartDate: "1981-03",
+		StatusVerified: "2019-03", HasResults: true,
+		ExpandedAccess:  &model.ExpandedAccess{NCTID: "NCT03559686", Status: model.StatusAvailable},
+		CentralContacts: []model.Contact{{Name: "Peter J Schmidt, M.D.", Role: "CONTACT", Phone: "(301) 496-6120", Email: "ps@example.gov"}},
+		Locations: []model.Location{{Facility: "NIH Clinical Center", City: "Bethesda", Country: "United States",
+			Contacts: []model.Contact{{Name: "Office of Patient Recruitment", Phone: "800-411-1222"}, {Name: "P. Schmidt", Role: "PRINCIPAL_INVESTIGATOR"}}}},
+		References:    []model.Reference{{Citation: "Rubinow DR. JAMA. 1992.", PMID: "1404717"}},
+		SimilarTrials: []string{"NCT00711542"},
+	}
+	got := ansi.Strip(Overview(tr, 100, PlainTheme()))
+	for _, want := range []string{
+		"Status verified      2019-03 — 7 years ago, yet the status still says recruiting",
+		"Results              Results posted on ClinicalTrials.gov",
+		"Expanded access      NCT03559686 (available)",
+		"Contacts\n• Peter J Schmidt, M.D. · (301) 496-6120 · ps@example.gov",
+		"• NIH Clinical Center — Bethesda\n    Contact: Office of Patient Recruitment · 800-411-1222\n    Contact: P. Schmidt (principal investigator)",
+		"References (1 reference)\n• Rubinow DR. JAMA. 1992. PMID 1404717",
+		"Similar (per page)   NCT00711542",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	tr.Status = model.StatusCompleted
+	if got := ansi.Strip(Overview(tr, 100, PlainTheme())); strings.Contains(got, "years ago") {
+		t.Errorf("a completed trial's old verification is no warning:\n%s", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
@@ -296,8 +297,15 @@ func (b *browser) Status() string {
 	if s := b.ctx.triageStatus(); s != "" {
 		parts = append(parts, s)
 	}
-	if n := len(b.ctx.Corpus.Problems()); n > 0 {
-		parts = append(parts, b.ctx.Theme.warn.Render(present.Count(n, "input", "inputs")+" not loaded — press !"))
+	problems := b.ctx.Corpus.Problems()
+	failed, copies := corpus.Failures(problems), len(problems)-corpus.Failures(problems)
+	switch {
+	case failed > 0 && copies > 0:
+		parts = append(parts, b.ctx.Theme.warn.Render(present.Count(failed, "input", "inputs")+" not loaded, "+present.Count(copies, "copy", "copies")+" left out — press !"))
+	case failed > 0:
+		parts = append(parts, b.ctx.Theme.warn.Render(present.Count(failed, "input", "inputs")+" not loaded — press !"))
+	case copies > 0:
+		parts = append(parts, b.ctx.Theme.muted.Render(present.Count(copies, "copy", "copies")+" of trials read twice left out — press !"))
 	}
 	return strings.Join(parts, "  ·  ")
 }

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
 	"github.com/trials-app/trials/search"
@@ -233,8 +234,8 @@ func (l *trialList) empty() string {
 	switch {
 	case c.Len() > 0:
 		return "No trial matches the filter."
-	case len(c.Problems()) > 0:
-		return fmt.Sprintf("No trials were loaded: %s failed (press ! to see why).", present.Count(len(c.Problems()), "input", "inputs"))
+	case corpus.Failures(c.Problems()) > 0:
+		return fmt.Sprintf("No trials were loaded: %s failed (press ! to see why).", present.Count(corpus.Failures(c.Problems()), "input", "inputs"))
 	}
 	return "No trial documents were found in " + plain.Line(c.Origin()) + "."
 }

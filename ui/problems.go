@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/plain"
 )
 
@@ -10,7 +11,15 @@ func newProblems(ctx *Context, _ Component) Component {
 	return newOverlay(ctx, "load problems", close, func(width int) []string {
 		th := ctx.Theme
 		lines := []string{th.header.Render(" Inputs that did not load"), ""}
-		problems := ctx.Corpus.Problems()
+		all := ctx.Corpus.Problems()
+		var problems, copies []corpus.Problem
+		for _, p := range all {
+			if p.Duplicate {
+				copies = append(copies, p)
+			} else {
+				problems = append(problems, p)
+			}
+		}
 		if len(problems) == 0 {
 			msg := "Every input loaded."
 			if ctx.Corpus.Len() == 0 {
@@ -20,7 +29,7 @@ func newProblems(ctx *Context, _ Component) Component {
 				lines = append(lines, " "+l)
 			}
 		}
-		for _, p := range problems {
+		item := func(p corpus.Problem) {
 			for i, l := range plain.Wrap(plain.Line(p.Path), width-4) {
 				if i == 0 {
 					lines = append(lines, " "+th.warn.Render("• ")+l)
@@ -30,6 +39,17 @@ func newProblems(ctx *Context, _ Component) Component {
 			}
 			for _, l := range plain.Wrap(plain.Line(p.Reason), width-4) {
 				lines = append(lines, "   "+l)
+			}
+		}
+		for _, p := range problems {
+			item(p)
+		}
+		if len(copies) > 0 {
+			// Each trial counts once: the copies of a trial read twice that
+			// were left out, and which copy was kept.
+			lines = append(lines, "", th.header.Render(" Copies of trials read twice, left out"), "")
+			for _, p := range copies {
+				item(p)
 			}
 		}
 		if len(ctx.triage.problems) > 0 {

@@ -388,6 +388,21 @@ func TestProblemsList(t *testing.T) {
 	}
 }
 
+// TestProblemsListCopies: copies of a trial left out (issue 10 §5) are
+// listed under their own heading and are not counted as inputs that
+// failed.
+func TestProblemsListCopies(t *testing.T) {
+	c := corpus.FromTrials(seedTrials(t), []corpus.Problem{{Path: "b/NCT05033522.json", Reason: "NCT05033522 is also in a/page.json: that copy is kept", Duplicate: true}}, "data")
+	m := newTestModel(t, c, 80, 24)
+	if s := screen(m); !strings.Contains(s, "1 copy of trials read twice left out") || strings.Contains(s, "not loaded") {
+		t.Errorf("status bar:\n%s", s)
+	}
+	press(t, m, "!")
+	if s := screen(m); !strings.Contains(s, "Every input loaded.") || !strings.Contains(s, "Copies of trials read twice, left out") || !strings.Contains(s, "b/NCT05033522.json") {
+		t.Errorf("problems:\n%s", s)
+	}
+}
+
 // TestEmptyInputsAgreeWithTheProblemsList: what the empty list says and
 // what ! shows tell the same story.
 func TestEmptyInputsAgreeWithTheProblemsList(t *testing.T) {

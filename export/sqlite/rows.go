@@ -234,9 +234,11 @@ func (rw *rows) trial(n int, t *model.Trial) error {
 	if t.Enrollment != nil {
 		enrollment = int64(*t.Enrollment)
 	}
-	var eaID, eaStatus any
+	// NULL: the record says nothing; 1 with a NULL id: it says there is
+	// expanded access without naming the record.
+	var ea, eaID, eaStatus any
 	if t.ExpandedAccess != nil {
-		eaID, eaStatus = line(t.ExpandedAccess.NCTID), line(t.ExpandedAccess.Status)
+		ea, eaID, eaStatus = int64(1), line(t.ExpandedAccess.NCTID), line(t.ExpandedAccess.Status)
 	}
 	d, e := &t.Design, &t.Eligibility
 	id := line(t.ID)
@@ -258,7 +260,7 @@ func (rw *rows) trial(n int, t *model.Trial) error {
 		line(e.MinAge), line(e.MaxAge), ageYears(e.MinAge), ageYears(e.MaxAge),
 		line(e.Sex), optFlag(e.HealthyVolunteers), text(e.Raw),
 		text(e.StudyPopulation), line(e.SamplingMethod),
-		boolean(t.HasResults), eaID, eaStatus, line(t.OrgStudyID),
+		boolean(t.HasResults), ea, eaID, eaStatus, line(t.OrgStudyID),
 		line(t.Source.Path), line(t.Source.Format), line(t.Source.Entry),
 	); err != nil {
 		return err

@@ -73,6 +73,7 @@ var schema = []string{
 	study_population               TEXT,
 	sampling_method                TEXT,
 	has_results                    INTEGER NOT NULL CHECK (has_results IN (0, 1)),
+	has_expanded_access            INTEGER CHECK (has_expanded_access IN (0, 1)),
 	expanded_access_nct_id         TEXT,
 	expanded_access_status         TEXT,
 	org_study_id                   TEXT,
@@ -302,7 +303,7 @@ const (
 )
 
 var inserts = [numInserts]string{
-	insTrial:            `INSERT INTO trials VALUES (` + placeholders(50) + `)`,
+	insTrial:            `INSERT INTO trials VALUES (` + placeholders(51) + `)`,
 	insMeta:             `INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)`,
 	insPhase:            `INSERT OR IGNORE INTO trial_phases (trial_no, phase) VALUES (?, ?)`,
 	insCondition:        `INSERT INTO conditions (trial_no, seq, condition) VALUES (?, ?, ?)`,

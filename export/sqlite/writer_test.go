@@ -374,8 +374,8 @@ func readTrials(t *testing.T, db *sql.DB) []*model.Trial {
 				TimePerspective: model.TimePerspective(s(33))},
 			Eligibility: model.Eligibility{MinAge: s(34), MaxAge: s(35), Sex: model.Sex(s(38)),
 				HealthyVolunteers: optBool(r[39]), Raw: s(40), StudyPopulation: s(41), SamplingMethod: s(42)},
-			HasResults: r[43].(int64) == 1, OrgStudyID: s(46),
-			Source: model.Source{Path: s(47), Format: model.Format(s(48)), Entry: s(49)},
+			HasResults: r[43].(int64) == 1, OrgStudyID: s(47),
+			Source: model.Source{Path: s(48), Format: model.Format(s(49)), Entry: s(50)},
 		}
 		if r[9] != nil {
 			tr.Enrollment = ptr(int(r[9].(int64)))
@@ -383,8 +383,8 @@ func readTrials(t *testing.T, db *sql.DB) []*model.Trial {
 		for _, w := range split(r[30]) {
 			tr.Design.WhoMasked = append(tr.Design.WhoMasked, model.WhoMasked(w))
 		}
-		if r[44] != nil || r[45] != nil {
-			tr.ExpandedAccess = &model.ExpandedAccess{NCTID: s(44), Status: model.Status(s(45))}
+		if r[44] != nil {
+			tr.ExpandedAccess = &model.ExpandedAccess{NCTID: s(45), Status: model.Status(s(46))}
 		}
 		phases := split(r[7])
 		for _, p := range phases {
