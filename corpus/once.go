@@ -11,7 +11,7 @@ import (
 // One trial once. The same study read from two inputs — a search page and
 // the study files fetched from it, two fetches a month apart, two registry
 // downloads — is one trial: the copy updated most recently is kept (on a
-// tie, the one from the later input), the kept copy's warnings name the
+// tie, the one that states more, then the one from the later input), the kept copy's warnings name the
 // other, and the other is listed among the problems as left out. Trials
 // are the same when their ids are (the NCT id; for a page without one, the
 // id derived from its title, sponsor and start).
@@ -58,12 +58,16 @@ type copyOf struct {
 	updated string       // last_updated, ISO: compared as text
 	src     model.Source // where it was read (no Origin), for messages
 	where   string       // what to call it when src is unknown
+	// fullness roughly measures how much the copy states, to choose
+	// between two copies updated on the same day: a search page fetched
+	// with a few fields must not beat the whole study file.
+	fullness int
 }
 
 func summarise(t *model.Trial) copyOf {
 	src := t.Source
 	src.Origin = model.Origin{}
-	return copyOf{updated: t.LastUpdated, src: src}
+	return copyOf{updated: t.LastUpdated, src: src, fullness: fullness(t)}
 }
 
 func (c copyOf) source() string {
@@ -77,8 +81,23 @@ func (c copyOf) source() string {
 func onceKey(t *model.Trial) string { return strings.ToUpper(strings.TrimSpace(t.ID)) }
 
 // newer reports whether the later copy b replaces the earlier copy a: it
-// was updated more recently, or on the same day (or neither says when).
-func newer(a, b copyOf) bool { return b.updated >= a.updated }
+// was updated more recently, or on the same day (or neither says when)
+// and states at least as much.
+func newer(a, b copyOf) bool {
+	if a.updated != b.updated {
+		return b.updated > a.updated
+	}
+	return b.fullness >= a.fullness
+}
+
+// fullness counts what a copy states: its texts' length and its list items.
+func fullness(t *model.Trial) int {
+	n := len(t.Title) + len(t.OfficialTitle) + len(t.BriefSummary) + len(t.DetailedDescription) + len(t.Eligibility.Raw)
+	items := len(t.Conditions) + len(t.Keywords) + len(t.Arms) + len(t.Interventions) + len(t.Locations) +
+		len(t.Outcomes.Primary) + len(t.Outcomes.Secondary) + len(t.Outcomes.Other) + len(t.Investigators) +
+		len(t.SecondaryIDs) + len(t.References) + len(t.CentralContacts) + len(t.Collaborators)
+	return n + 100*items
+}
 
 func updatedOn(c copyOf) string {
 	if c.updated == "" {
