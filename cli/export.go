@@ -13,7 +13,7 @@ import (
 	"github.com/trials-app/trials/shortlist"
 )
 
-const exportUsage = `Usage: trials export [--format F] [--ids ID,ID… | --shortlist] [PATH…]
+const exportUsage = `Usage: trials export [--format F] [-o FILE] [--ids ID,ID… | --shortlist] [PATH…]
 
 Print the trials in PATH (files, directories, .zip archives; no PATH: the
 bundled seeds) in a machine-readable format:
@@ -25,6 +25,9 @@ bundled seeds) in a machine-readable format:
   md      Markdown, a section per trial
   ris     RIS records for EndNote, Zotero, Covidence (TY DBASE; the NCT id
           as accession number, the registry page as URL)
+  sqlite  a SQLite database (needs -o FILE): tables of trials, conditions,
+          arms, interventions, sites, contacts, criteria, requirements,
+          outcomes … with keys and indexes (see README.md)
 
 Every trial carries eligibility.requirements: the thresholds read from its
 criteria (performance status, Child-Pugh, blood counts, liver and kidney
@@ -38,6 +41,8 @@ the trials that did load are still printed.
 
 Flags:
   -f, --format F     output format (default json)
+  -o, --output FILE  write to FILE instead of standard output; it appears
+                     whole or not at all (written beside it, then renamed)
       --ids LIST     only these trials, in this order (comma-separated ids);
                      an id not found is reported and the exit status is 1
       --shortlist    only the trials on your shortlist, in the order you
@@ -52,14 +57,19 @@ func runExport(args []string, env *Env) int {
 	idList := fs.String("ids", "", "")
 	fromShortlist := fs.Bool("shortlist", false, "")
 	noNotes := fs.Bool("no-notes", false, "")
+	output := fs.String("output", "", "")
+	fs.StringVar(output, "o", "", "")
 	paths, code := parseArgs(fs, args, env)
 	if code >= 0 {
 		return code
 	}
 	const cmd = "trials export"
 	f := strings.ToLower(*format)
-	if !validFormat(f) {
-		return usageError(env, cmd, fmt.Sprintf("unknown format %q (want %s)", *format, strings.Join(export.Formats, ", ")))
+	if !validFormat(f) && f != "sqlite" {
+		return usageError(env, cmd, fmt.Sprintf("unknown format %q (want %s or sqlite)", *format, strings.Join(export.Formats, ", ")))
+	}
+	if f == "sqlite" && *output == "" {
+		return usageError(env, cmd, "--format sqlite writes a database file: name it with -o FILE")
 	}
 	ids := splitIDs(*idList)
 	switch {
@@ -81,12 +91,14 @@ func runExport(args []string, env *Env) int {
 			fmt.Fprintf(env.Stderr, "%s: %v\n", cmd, plain.Line(err.Error()))
 		}
 	}
-	enc, err := export.NewEncoder(env.Stdout, f)
-	if err != nil {
-		return usageError(env, cmd, err.Error())
-	}
+	var notes func(string) export.Annotation
 	if list != nil && !*noNotes {
-		enc.Annotate(func(id string) export.Annotation { return export.Annotation{Note: list.Note(id), Tag: list.Tag(id)} })
+		notes = func(id string) export.Annotation { return export.Annotation{Note: list.Note(id), Tag: list.Tag(id)} }
+	}
+	enc, err := newSink(env, f, *output, paths, notes)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "%s: %v\n", cmd, plain.Line(err.Error()))
+		return ExitError
 	}
 	if *fromShortlist {
 		ids = list.IDs()
@@ -120,8 +132,13 @@ func runExport(args []string, env *Env) int {
 			}
 		}
 	}
+	if writeErr == nil && env.Ctx.Err() != nil {
+		writeErr = env.Ctx.Err()
+	}
 	if writeErr == nil {
 		writeErr = enc.Close()
+	} else {
+		enc.Abort()
 	}
 	if writeErr != nil {
 		fmt.Fprintf(env.Stderr, "%s: writing: %v\n", cmd, writeErr)

@@ -16,18 +16,18 @@ import (
 	"github.com/trials-app/trials/model"
 )
 
-// The analyst queries of README-snippet.md, each asked of the database —
+// The analyst queries of the README (its SQLite section), each asked of the database —
 // through database/sql and through the sqlite3 program — and, in Go, of
 // the trials written. Each answer is a list of rows of strings and
 // numbers, compared in order.
 
 type answer [][]any
 
-// snippetQueries reads the ```sql blocks of README-snippet.md, keyed by
+// snippetQueries reads the ```sql blocks of the README, keyed by
 // their first line's comment.
 func snippetQueries(t *testing.T) map[string]string {
 	t.Helper()
-	doc, err := os.ReadFile("README-snippet.md")
+	doc, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func snippetQueries(t *testing.T) map[string]string {
 	for _, p := range parts[1:] {
 		q, _, ok := strings.Cut(p, "```")
 		if !ok {
-			t.Fatal("README-snippet.md: unterminated sql block")
+			t.Fatal("README.md: unterminated sql block")
 		}
 		name, _, _ := strings.Cut(q, "\n")
 		qs[strings.TrimSpace(strings.TrimPrefix(name, "--"))] = q
@@ -231,12 +231,12 @@ func TestAnalystQueries(t *testing.T) {
 	db := open(t, path)
 	qs := snippetQueries(t)
 	if len(qs) != len(goAnswers) {
-		t.Errorf("README-snippet.md has %d queries, the test knows %d", len(qs), len(goAnswers))
+		t.Errorf("README.md has %d queries, the test knows %d", len(qs), len(goAnswers))
 	}
 	for name, want := range goAnswers {
 		q, ok := qs[name]
 		if !ok {
-			t.Errorf("README-snippet.md lacks the query %q", name)
+			t.Errorf("README.md lacks the query %q", name)
 			continue
 		}
 		w := want(trials)
@@ -282,7 +282,7 @@ func TestSQLite3Program(t *testing.T) {
 	for name, q := range snippetQueries(t) {
 		want := goAnswers[name]
 		if want == nil {
-			t.Errorf("README-snippet.md: unknown query %q", name)
+			t.Errorf("README.md: unknown query %q", name)
 			continue
 		}
 		out := run(q, "-json")

@@ -2,7 +2,7 @@
 // `trials export --format sqlite` library: one row per trial in trials,
 // one table per list (conditions, arms, interventions, locations, criteria,
 // requirements …), keys and indexes for the questions analysts ask. The
-// schema is described in schema.go and README-snippet.md.
+// schema is described in schema.go and README.md.
 //
 // A Writer streams: Write is called once per trial and keeps nothing of it
 // once inserted, so the whole registry exports in constant memory. The file
