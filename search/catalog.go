@@ -69,6 +69,9 @@ func NewCatalog(records []Record) *Catalog {
 			}
 		}
 	}
+	// Entries go most used first, so that among equally good matches the
+	// index's corpus order puts the more widely used first.
+	slices.SortStableFunc(keys, func(x, y string) int { return len(byKey[y].uses) - len(byKey[x].uses) })
 	c := &Catalog{entries: make([]Entry, 0, len(keys))}
 	pseudo := make([]Record, 0, len(keys))
 	for _, k := range keys {
@@ -78,7 +81,9 @@ func NewCatalog(records []Record) *Catalog {
 			e.Aliases = append(e.Aliases, a.aliases[ak])
 		}
 		c.entries = append(c.entries, e)
-		pseudo = append(pseudo, Record{Title: e.Name, Interventions: []Intervention{{Name: e.Name, OtherNames: e.Aliases}}})
+		// The name is the title, the other names the interventions: which
+		// field a word matched in tells whether the name did.
+		pseudo = append(pseudo, Record{Title: e.Name, Interventions: []Intervention{{OtherNames: e.Aliases}}})
 	}
 	c.index = NewIndex(pseudo)
 	return c
@@ -114,56 +119,78 @@ type Hit struct {
 	Entry int
 	// Via is the other name that matched, when the name itself did not.
 	Via string
+	// Near lists the words a typo or two from the query that this entry
+	// matched, or names the whole spelling when found by its letters in
+	// order ("rgrfnb" → Regorafenib): set only when no entry matched the
+	// query as typed, and to be shown ("≈ regorafenib").
+	Near []string
 }
 
 // maxFuzzyFallback bounds the catalog size for the subsequence fallback.
 const maxFuzzyFallback = 200_000
 
-// Find returns the entries matching query, best first: by the words of
-// their names and other names (prefixes, and typos in long words), then —
-// when that finds nothing — by fuzzy subsequence over the names. An empty
-// query lists every entry, most used first.
+// catalogFields are where a catalog query looks: names and other names.
+const catalogFields = FieldTitle | FieldIntervention
+
+// Find returns the entries matching query, best first: every word must
+// start a word of the name or of an other name. Only when a word matches
+// nothing as typed does it match words a typo or two away — never short
+// words or words with digits — and when even that finds nothing, names
+// having the query's letters in order. Such hits are marked (Hit.Near).
+// An empty query lists every entry, most used first.
 func (c *Catalog) Find(query string) []Hit {
-	res := c.index.Search(query, FieldTitle|FieldIntervention)
-	hits := res.Hits
-	if len(res.Terms) == 0 {
-		hits = slices.Clone(hits)
-		slices.SortStableFunc(hits, func(a, b int) int { return len(c.entries[b].Uses) - len(c.entries[a].Uses) })
-	} else if len(hits) == 0 && len(c.entries) <= maxFuzzyFallback {
-		names := make([]string, len(c.entries))
-		for i, e := range c.entries {
-			names[i] = e.Name
+	q := plainQuery(query, catalogFields)
+	if q.Empty() {
+		out := make([]Hit, len(c.entries))
+		for i := range out {
+			out[i] = Hit{Entry: i}
 		}
-		for _, m := range fuzzy.Find(strings.Join(res.Terms, ""), names) {
-			hits = append(hits, m.Index)
-		}
-	} else if res.Ranked {
-		// Among equally good word matches, the more widely used first.
-		scores := make(map[int]int, len(hits))
-		for _, h := range hits {
-			scores[h] = Score(c.index.Record(h), res.Terms, FieldTitle|FieldIntervention)
-		}
-		slices.SortStableFunc(hits, func(a, b int) int {
-			if d := scores[b] - scores[a]; d != 0 {
-				return d
-			}
-			return len(c.entries[b].Uses) - len(c.entries[a].Uses)
-		})
+		return out
 	}
-	out := make([]Hit, 0, len(hits))
-	for _, h := range hits {
-		out = append(out, Hit{Entry: h, Via: c.via(h, res.Terms)})
+	m := c.index.Run(q, Options{})
+	terms := q.Highlight()
+	if m.Len() == 0 {
+		return c.subsequence(terms)
+	}
+	// Entries whose own name matched every word need no Via.
+	byName := c.index.Run(wordsQuery(query, FieldTitle, false), Options{})
+	out := make([]Hit, 0, m.Len())
+	for _, h := range m.All() {
+		hit := Hit{Entry: h, Near: m.NearWords(h)}
+		if !byName.Has(h) {
+			hit.Via = c.via(h, append(terms, hit.Near...))
+		}
+		out = append(out, hit)
+	}
+	return out
+}
+
+// subsequence finds names having the query's letters in order, for a
+// query whose every word is long enough to be corrected.
+func (c *Catalog) subsequence(terms []string) []Hit {
+	if len(c.entries) > maxFuzzyFallback || len(terms) == 0 {
+		return nil
+	}
+	for _, t := range terms {
+		if !correctable(t) {
+			return nil
+		}
+	}
+	names := make([]string, len(c.entries))
+	for i, e := range c.entries {
+		names[i] = e.Name
+	}
+	var out []Hit
+	for _, m := range fuzzy.Find(strings.Join(terms, ""), names) {
+		out = append(out, Hit{Entry: m.Index, Near: []string{names[m.Index]}})
 	}
 	return out
 }
 
 // via names the other name a query matched when it matched that name
-// better than the entry's own ("levantinib" is a typo of Lenvatinib, but
-// the very words of its other name "Levantinib Physician's Choice").
+// better than the entry's own ("levantinib" is not Lenvatinib, but the
+// very words of its other name "Levantinib Physician's Choice").
 func (c *Catalog) via(i int, terms []string) string {
-	if len(terms) == 0 {
-		return ""
-	}
 	e := &c.entries[i]
 	own, best, via := quality(e.Name, terms), 0, ""
 	for _, a := range e.Aliases {
@@ -177,18 +204,20 @@ func (c *Catalog) via(i int, terms []string) string {
 	return ""
 }
 
-// quality rates how s matches every term: per term 3 for a whole word, 2
-// for a prefix, 1 for a typo; 0 when a term matches no word.
+// quality rates how s matches the terms: per term 3 for a whole word, 2
+// for a prefix; a term matching no word adds nothing.
 func quality(s string, terms []string) int {
 	words := Words(s)
 	total := 0
 	for _, t := range terms {
 		best := 0
 		for _, w := range words {
-			best = max(best, matchQuality(w, t))
-		}
-		if best == 0 {
-			return 0
+			switch {
+			case w == t:
+				best = 3
+			case strings.HasPrefix(w, t):
+				best = max(best, 2)
+			}
 		}
 		total += best
 	}

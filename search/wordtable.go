@@ -1,0 +1,185 @@
+package search
+
+import (
+	"bytes"
+	"encoding/binary"
+	"slices"
+)
+
+// wordTable numbers the distinct words a Builder meets, in the order it
+// meets them, in an open-addressing table. Adding a trial's words is the
+// serial part of loading (some 250 words a trial at 550,000 trials), and
+// its cost is cache misses: an entry holds what adding a posting needs, so
+// that most words cost one miss for the entry and one for the posting
+// block.
+//
+// A word of up to seven bytes is its own key (its bytes and length packed
+// into the uint64), so it needs no comparison; a longer word's key is its
+// hash with the top bit set, and its bytes are compared with the word kept.
+type wordTable struct {
+	slots []slotEntry // power of two, at most half full
+	arena []byte      // the words, in order of id
+	offs  []uint32    // word id is arena[offs[id]:offs[id+1]]
+	words []wordState // per id
+	// blocks hold posting gaps (stores only): blockSize bytes each, the
+	// last four the offset of the next block.
+	blocks []byte
+	posts  bool // whether words keep postings (stores)
+}
+
+type slotEntry struct {
+	key uint64 // 0: empty
+	id  uint32
+}
+
+// wordState is a word's postings while building a store: the first record
+// inline, later gaps in a chain of blocks.
+type wordState struct {
+	last       int32  // last record added
+	first      int32  // first record
+	head, tail uint32 // blocks; 0 none (block 0 is never used)
+	used       uint16 // bytes used in tail
+	df         uint32
+}
+
+const blockSize = 64
+
+func newWordTable(n int) *wordTable {
+	size := 1024
+	for size < 2*n {
+		size *= 2
+	}
+	return &wordTable{slots: make([]slotEntry, size), offs: []uint32{0}, blocks: make([]byte, blockSize)}
+}
+
+func (t *wordTable) len() int { return len(t.offs) - 1 }
+
+func (t *wordTable) bytesOf(i uint32) []byte { return t.arena[t.offs[i]:t.offs[i+1]] }
+
+// wordKey is w's key: exact for short words, the hash h otherwise.
+func wordKey(w []byte, h uint64) uint64 {
+	if len(w) <= 7 {
+		var k uint64
+		for i, c := range w {
+			k |= uint64(c) << (8 * i)
+		}
+		return k | uint64(len(w))<<56
+	}
+	return h | 1<<63
+}
+
+func mix(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	return k
+}
+
+// id returns w's number, adding w when it is new.
+func (t *wordTable) id(w []byte, h uint64) uint32 {
+	if 2*(t.len()+1) > len(t.slots) {
+		t.grow()
+	}
+	key := wordKey(w, h)
+	mask := uint64(len(t.slots) - 1)
+	for i := mix(key) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == 0 {
+			id := uint32(t.len())
+			*s = slotEntry{key, id}
+			t.arena = append(t.arena, w...)
+			t.offs = append(t.offs, uint32(len(t.arena)))
+			if t.posts {
+				t.words = append(t.words, wordState{last: -1})
+			}
+			return id
+		}
+		if s.key == key && (key>>63 == 0 || bytes.Equal(t.bytesOf(s.id), w)) {
+			return s.id
+		}
+	}
+}
+
+func (t *wordTable) grow() {
+	old := t.slots
+	t.slots = make([]slotEntry, 2*len(old))
+	mask := uint64(len(t.slots) - 1)
+	for _, s := range old {
+		if s.key == 0 {
+			continue
+		}
+		for i := mix(s.key) & mask; ; i = (i + 1) & mask {
+			if t.slots[i].key == 0 {
+				t.slots[i] = s
+				break
+			}
+		}
+	}
+}
+
+// post adds record rec to word id's postings (stores), records arriving
+// in increasing order.
+func (t *wordTable) post(id uint32, rec int) {
+	ws := &t.words[id]
+	if ws.last == int32(rec) {
+		return
+	}
+	ws.df++
+	if ws.last < 0 {
+		ws.first, ws.last = int32(rec), int32(rec)
+		return
+	}
+	var gap [binary.MaxVarintLen32]byte
+	g := gap[:binary.PutUvarint(gap[:], uint64(int32(rec)-ws.last))]
+	ws.last = int32(rec)
+	const room = blockSize - 4
+	for len(g) > 0 {
+		if ws.tail == 0 || int(ws.used) == room {
+			b := uint32(len(t.blocks))
+			t.blocks = append(t.blocks, make([]byte, blockSize)...)
+			if ws.tail == 0 {
+				ws.head = b
+			} else {
+				binary.LittleEndian.PutUint32(t.blocks[ws.tail+room:], b)
+			}
+			ws.tail, ws.used = b, 0
+		}
+		n := copy(t.blocks[ws.tail+uint32(ws.used):ws.tail+room], g)
+		ws.used += uint16(n)
+		g = g[n:]
+	}
+}
+
+// appendGaps appends word id's postings as gaps from record -1.
+func (t *wordTable) appendGaps(dst []byte, id uint32) []byte {
+	ws := &t.words[id]
+	if ws.df == 0 {
+		return dst
+	}
+	dst = binary.AppendUvarint(dst, uint64(ws.first+1))
+	const room = blockSize - 4
+	for b := ws.head; b != 0; {
+		if b == ws.tail {
+			return append(dst, t.blocks[b:b+uint32(ws.used)]...)
+		}
+		dst = append(dst, t.blocks[b:b+room]...)
+		b = binary.LittleEndian.Uint32(t.blocks[b+room:])
+	}
+	return dst
+}
+
+// sorted packs the words into a sorted vocab and returns, for each
+// position in it, the word's number.
+func (t *wordTable) sorted() (vocab, []uint32) {
+	order := make([]uint32, t.len())
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int { return bytes.Compare(t.bytesOf(a), t.bytesOf(b)) })
+	v := vocab{blob: make([]byte, 0, len(t.arena)), offs: make([]uint32, 1, len(order)+1)}
+	for _, id := range order {
+		v.blob = append(v.blob, t.bytesOf(id)...)
+		v.offs = append(v.offs, uint32(len(v.blob)))
+	}
+	return v, order
+}
