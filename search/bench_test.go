@@ -2,8 +2,11 @@ package search_test
 
 import (
 	"fmt"
+	"os"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -17,7 +20,23 @@ import (
 //
 // The first use of a size builds its corpus (about a minute at 550k).
 
-var sizes = []int{100_000, 550_000}
+var sizes = benchSizes()
+
+// benchSizes are 100k and 550k, or the sizes in $SEARCH_BENCH_SIZES
+// ("100000,20000") for a quicker look.
+func benchSizes() []int {
+	env := os.Getenv("SEARCH_BENCH_SIZES")
+	if env == "" {
+		return []int{100_000, 550_000}
+	}
+	var out []int
+	for _, f := range strings.Split(env, ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
 
 type built struct {
 	ix    *search.Index
@@ -118,10 +137,13 @@ func keystrokes(q string) []*search.Query {
 const visible = 50
 
 // timeKeystrokes runs each keystroke b.N times, ranking a screen of rows,
-// and reports the mean per keystroke and the slowest keystroke's mean.
+// and reports the mean wall time per keystroke, the slowest keystroke's
+// mean, and the CPU time per keystroke.
 func timeKeystrokes(b *testing.B, n int, keys []*search.Query, run func(q *search.Query) *search.Matches) {
 	per := make([]time.Duration, len(keys))
+	runtime.GC()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for k, q := range keys {
 			start := time.Now()
@@ -130,13 +152,19 @@ func timeKeystrokes(b *testing.B, n int, keys []*search.Query, run func(q *searc
 			per[k] += time.Since(start)
 		}
 	}
+	cpu := cpuTime() - cpu0
+	reportKeystrokes(b, per, cpu)
+}
+
+func reportKeystrokes(b *testing.B, per []time.Duration, cpu time.Duration) {
 	var total time.Duration
 	for _, d := range per {
 		total += d
 	}
 	iters := float64(b.N)
-	b.ReportMetric(float64(total.Microseconds())/iters/float64(len(keys))/1000, "ms/keystroke")
+	b.ReportMetric(float64(total.Microseconds())/iters/float64(len(per))/1000, "ms/keystroke")
 	b.ReportMetric(float64(slices.Max(per).Microseconds())/iters/1000, "max-ms/keystroke")
+	b.ReportMetric(float64(cpu.Microseconds())/iters/float64(len(per))/1000, "cpu-ms/keystroke")
 }
 
 var queryShapes = []struct{ name, q string }{
@@ -228,6 +256,9 @@ func BenchmarkCatalog(b *testing.B) {
 					keys = append(keys, q[:i])
 				}
 				per := make([]time.Duration, len(keys))
+				runtime.GC()
+				b.ResetTimer()
+				cpu0 := cpuTime()
 				for b.Loop() {
 					for k, key := range keys {
 						start := time.Now()
@@ -235,12 +266,7 @@ func BenchmarkCatalog(b *testing.B) {
 						per[k] += time.Since(start)
 					}
 				}
-				var total time.Duration
-				for _, d := range per {
-					total += d
-				}
-				b.ReportMetric(float64(total.Microseconds())/float64(b.N*len(keys))/1000, "ms/keystroke")
-				b.ReportMetric(float64(slices.Max(per).Microseconds())/float64(b.N)/1000, "max-ms/keystroke")
+				reportKeystrokes(b, per, cpuTime()-cpu0)
 			})
 		}
 	}

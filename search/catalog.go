@@ -12,7 +12,11 @@ import (
 // are one entry, found also by any of its other names.
 type Catalog struct {
 	entries []Entry
-	index   *Index // over entry names and other names
+	// index has one record per name and per other name: record r is
+	// entries[entryOf[r]], by its name (alias -1) or its other name alias.
+	index   *Index
+	entryOf []int32
+	aliasOf []int32
 }
 
 // Entry is one intervention and the trials that use it.
@@ -81,9 +85,14 @@ func NewCatalog(records []Record) *Catalog {
 			e.Aliases = append(e.Aliases, a.aliases[ak])
 		}
 		c.entries = append(c.entries, e)
-		// The name is the title, the other names the interventions: which
-		// field a word matched in tells whether the name did.
-		pseudo = append(pseudo, Record{Title: e.Name, Interventions: []Intervention{{OtherNames: e.Aliases}}})
+		// A record per name: which one a query matched, and how well, is
+		// then the index's answer, not a second reading of the names.
+		pseudo = append(pseudo, Record{Title: e.Name})
+		c.entryOf, c.aliasOf = append(c.entryOf, int32(len(c.entries)-1)), append(c.aliasOf, -1)
+		for a, alias := range e.Aliases {
+			pseudo = append(pseudo, Record{Interventions: []Intervention{{Name: alias}}})
+			c.entryOf, c.aliasOf = append(c.entryOf, int32(len(c.entries)-1)), append(c.aliasOf, int32(a))
+		}
 	}
 	c.index = NewIndex(pseudo)
 	return c
@@ -133,11 +142,12 @@ const maxFuzzyFallback = 200_000
 const catalogFields = FieldTitle | FieldIntervention
 
 // Find returns the entries matching query, best first: every word must
-// start a word of the name or of an other name. Only when a word matches
+// start a word of the name, or of one other name. Only when a word matches
 // nothing as typed does it match words a typo or two away — never short
 // words or words with digits — and when even that finds nothing, names
 // having the query's letters in order. Such hits are marked (Hit.Near).
-// An empty query lists every entry, most used first.
+// Among equally good matches the more widely used come first. An empty
+// query lists every entry, most used first.
 func (c *Catalog) Find(query string) []Hit {
 	q := plainQuery(query, catalogFields)
 	if q.Empty() {
@@ -148,17 +158,22 @@ func (c *Catalog) Find(query string) []Hit {
 		return out
 	}
 	m := c.index.Run(q, Options{})
-	terms := q.Highlight()
 	if m.Len() == 0 {
-		return c.subsequence(terms)
+		return c.subsequence(q.Highlight())
 	}
-	// Entries whose own name matched every word need no Via.
-	byName := c.index.Run(wordsQuery(query, FieldTitle, false), Options{})
+	// Rows come best first: an entry's first row is its best name, which
+	// is Via when it is an other name.
+	seen := NewSet(len(c.entries))
 	out := make([]Hit, 0, m.Len())
-	for _, h := range m.All() {
-		hit := Hit{Entry: h, Near: m.NearWords(h)}
-		if !byName.Has(h) {
-			hit.Via = c.via(h, append(terms, hit.Near...))
+	for _, r := range m.All() {
+		e := int(c.entryOf[r])
+		if seen.Has(e) {
+			continue
+		}
+		seen.Add(e)
+		hit := Hit{Entry: e, Near: m.NearWords(r)}
+		if a := c.aliasOf[r]; a >= 0 {
+			hit.Via = c.entries[e].Aliases[a]
 		}
 		out = append(out, hit)
 	}
@@ -185,41 +200,4 @@ func (c *Catalog) subsequence(terms []string) []Hit {
 		out = append(out, Hit{Entry: m.Index, Near: []string{names[m.Index]}})
 	}
 	return out
-}
-
-// via names the other name a query matched when it matched that name
-// better than the entry's own ("levantinib" is not Lenvatinib, but the
-// very words of its other name "Levantinib Physician's Choice").
-func (c *Catalog) via(i int, terms []string) string {
-	e := &c.entries[i]
-	own, best, via := quality(e.Name, terms), 0, ""
-	for _, a := range e.Aliases {
-		if q := quality(a, terms); q > best {
-			best, via = q, a
-		}
-	}
-	if best > own {
-		return via
-	}
-	return ""
-}
-
-// quality rates how s matches the terms: per term 3 for a whole word, 2
-// for a prefix; a term matching no word adds nothing.
-func quality(s string, terms []string) int {
-	words := Words(s)
-	total := 0
-	for _, t := range terms {
-		best := 0
-		for _, w := range words {
-			switch {
-			case w == t:
-				best = 3
-			case strings.HasPrefix(w, t):
-				best = max(best, 2)
-			}
-		}
-		total += best
-	}
-	return total
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"strings"
 
 	"github.com/trials-app/trials/model"
@@ -71,8 +72,13 @@ func (ix *Index) Run(q *Query, o Options) *Matches {
 		m.set = fullSet(n)
 	} else {
 		e.acc = make([]uint16, n)
-		e.sc = make([]uint8, n)
+		if sc, ok := ix.scratch.Get().(*[]uint8); ok && len(*sc) == n {
+			e.sc = *sc
+		} else {
+			e.sc = make([]uint8, n)
+		}
 		m.set = e.eval(q.root, true)
+		ix.scratch.Put(&e.sc)
 		m.acc = e.acc
 		if e.doubt != nil {
 			e.doubt.and(m.set)
@@ -212,6 +218,9 @@ func (e *evaluator) mainWord(w string, exact bool, fields Field, set *Set, sc []
 			hi = lo
 		}
 	}
+	if h := ix.heavy[w]; h != nil && !exact {
+		return e.heavyMainWord(h, w, lo, hi, fields, set, sc)
+	}
 	found := false
 	ws := set.words
 	for i := lo; i < hi; i++ {
@@ -222,6 +231,39 @@ func (e *evaluator) mainWord(w string, exact bool, fields Field, set *Set, sc []
 		found = e.addPostings(ix.postings(i), fields, q, ws, sc) || found
 	}
 	return found
+}
+
+// heavyMainWord answers a heavy prefix from its bitmaps, best-weighted
+// field first, then the word w itself as a whole word.
+func (e *evaluator) heavyMainWord(h *heavyMain, w string, lo, hi int, fields Field, set *Set, sc []uint8) bool {
+	var covered *Set
+	if sc != nil {
+		covered = NewSet(e.n)
+	}
+	for k, f := range mainFields {
+		bm := h.fields[k]
+		if bm == nil || f&fields == 0 {
+			continue
+		}
+		set.orWords(bm)
+		if sc == nil {
+			continue
+		}
+		s := qualityPrefix * fieldWeight[f]
+		for i, word := range bm {
+			word &^= covered.words[i]
+			covered.words[i] |= word
+			for word != 0 {
+				r := i*64 + bits.TrailingZeros64(word)
+				word &= word - 1
+				sc[r] = max(sc[r], s)
+			}
+		}
+	}
+	if lo < hi && e.ix.voc.word(lo) == w {
+		e.addPostings(e.ix.postings(lo), fields, qualityWhole, set.words, sc)
+	}
+	return !set.empty()
 }
 
 // addPostings adds one word's postings in fields, scoring them q times
@@ -260,8 +302,30 @@ func (e *evaluator) storeWord(st int, w string, exact bool, set *Set, sc []uint8
 	if lo == hi {
 		return false
 	}
+	bm := s.heavy[w]
+	if bm != nil && !exact {
+		set.orWords(bm)
+		if sc == nil {
+			return true
+		}
+	}
 	if sc == nil {
 		s.addRange(lo, hi, set)
+		return true
+	}
+	if bm != nil {
+		for i, word := range bm {
+			for word != 0 {
+				r := i*64 + bits.TrailingZeros64(word)
+				word &= word - 1
+				sc[r] = max(sc[r], qualityPrefix*storeWeight)
+			}
+		}
+		if s.voc.word(lo) == w {
+			tmp := NewSet(e.n)
+			s.addWord(lo, tmp)
+			tmp.Each(func(r int) { sc[r] = max(sc[r], qualityWhole*storeWeight) })
+		}
 		return true
 	}
 	// Whole-word hits score above prefix hits: add the word itself last.

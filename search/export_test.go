@@ -28,3 +28,36 @@ func DocTokens(d *Doc) [1 + numStores]int {
 	}
 	return out
 }
+
+// SetHeavyThresholds sets the heavy-prefix thresholds and returns a
+// function restoring them.
+func SetHeavyThresholds(main, store int) func() {
+	m, s := heavyMainPostings, heavyStoreCost
+	heavyMainPostings, heavyStoreCost = main, store
+	return func() { heavyMainPostings, heavyStoreCost = m, s }
+}
+
+// HeavyPrefixes counts the heavy prefixes of the main index and the stores.
+func HeavyPrefixes(ix *Index) int {
+	n := len(ix.heavy)
+	for _, s := range ix.stores {
+		n += len(s.heavy)
+	}
+	return n
+}
+
+// ScratchClean reports whether the index's pooled term scores are all
+// zero, as every run must leave them.
+func ScratchClean(ix *Index) bool {
+	sc, ok := ix.scratch.Get().(*[]uint8)
+	if !ok {
+		return true
+	}
+	defer ix.scratch.Put(sc)
+	for _, v := range *sc {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -26,6 +26,11 @@ type Index struct {
 	posts   []uint32
 	stores  [numStores]*store
 	col     columns
+	heavy   map[string]*heavyMain // see heavy.go
+
+	// scratch holds per-record term scores between runs: all zero when
+	// put back (each run zeroes what it wrote).
+	scratch sync.Pool
 
 	sortOnce [numSortKeys]sync.Once
 	sortPerm [numSortKeys][]int32
@@ -166,7 +171,9 @@ func (b *Builder) Index() *Index {
 	ix.offsets[len(order)] = uint32(len(ix.posts))
 	for s := range b.stores {
 		ix.stores[s] = b.stores[s].finish(n)
+		ix.stores[s].buildHeavy()
 	}
+	ix.buildHeavyMain()
 	ix.col = b.columns()
 	*b = Builder{}
 	return ix
@@ -231,6 +238,11 @@ func (ix *Index) postings(w int) []uint32 { return ix.posts[ix.offsets[w]:ix.off
 // Bytes estimates the memory the index holds besides its records.
 func (ix *Index) Bytes() int {
 	n := ix.voc.bytes() + 4*cap(ix.offsets) + 4*cap(ix.posts)
+	for _, h := range ix.heavy {
+		for _, f := range h.fields {
+			n += 8 * len(f)
+		}
+	}
 	for _, s := range ix.stores {
 		n += s.bytes()
 	}

@@ -25,6 +25,7 @@ type store struct {
 	dense     []uint64
 	stride    int
 	n         int
+	heavy     map[string][]uint64 // see heavy.go
 }
 
 // storeBuilder gathers a store's postings as records arrive, already
@@ -61,7 +62,7 @@ const (
 func newStoreBuilder() *storeBuilder {
 	t := newWordTable(0)
 	t.posts = true
-	return &storeBuilder{words: t, slots: make([]batchSlot, batchSlots)}
+	return &storeBuilder{words: t, slots: make([]batchSlot, 1024)}
 }
 
 // add records that word w (hash h) is in record rec. Records arrive in
@@ -85,8 +86,31 @@ func (b *storeBuilder) add(w []byte, h uint64, rec int) {
 		}
 	}
 	b.pairs = append(b.pairs, batchPair{int32(rec), -1})
-	if len(b.pairs) >= batchPairs || 2*len(b.used) >= len(b.slots) {
+	switch {
+	case len(b.pairs) >= batchPairs:
 		b.flush()
+	case 2*len(b.used) >= len(b.slots) && len(b.slots) < batchSlots:
+		b.grow()
+	case 2*len(b.used) >= len(b.slots):
+		b.flush()
+	}
+}
+
+// grow doubles the batch table (it starts small: a small corpus needs
+// no more).
+func (b *storeBuilder) grow() {
+	old := b.slots
+	b.slots = make([]batchSlot, 2*len(old))
+	mask := uint64(len(b.slots) - 1)
+	for k, si := range b.used {
+		s := old[si]
+		for i := mix(s.key) & mask; ; i = (i + 1) & mask {
+			if b.slots[i].key == 0 {
+				b.slots[i] = s
+				b.used[k] = int32(i)
+				break
+			}
+		}
 	}
 }
 
@@ -202,5 +226,9 @@ func (s *store) has(i, rec int) bool {
 }
 
 func (s *store) bytes() int {
-	return s.voc.bytes() + 4*cap(s.start) + 4*cap(s.df) + cap(s.data) + 4*cap(s.denseWord) + 8*cap(s.dense)
+	h := 0
+	for _, bm := range s.heavy {
+		h += 8 * len(bm)
+	}
+	return h + s.voc.bytes() + 4*cap(s.start) + 4*cap(s.df) + cap(s.data) + 4*cap(s.denseWord) + 8*cap(s.dense)
 }
