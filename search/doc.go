@@ -1,292 +1,129 @@
+// Package search finds trials at keyboard speed, up to the whole registry
+// (~550,000 trials) on a two-core laptop: slim records, an index over
+// their words and values, one query language for the browser's filter,
+// `trials search` and `trials export --where`, and the intervention
+// catalogue behind the finder.
+//
+// # Building
+//
+// A Record is what the browser keeps of a trial (see Record). Add trials
+// to a Builder as they load, then pack it:
+//
+//	b := search.NewBuilder(n)
+//	for t := range trials {
+//		b.AddTrial(t) // or: b.AddDoc(search.Prepare(t))
+//	}
+//	ix := b.Index()
+//	cat := search.NewCatalog(ix.Records())
+//
+// Prepare folds, hashes and de-duplicates a trial's words — most of the
+// work — and touches nothing shared, so a loader's workers can call it in
+// parallel and hand the Docs in order to the one goroutine calling AddDoc.
+// Record i of the index is the i-th trial added. The index keeps no
+// trial: sites, cities, countries, collaborators, secondary ids and
+// criteria are indexed from it and let go. An Index is immutable and safe
+// for concurrent searches.
+//
+// # Querying
+//
+// Parse (or Language.Parse, with caller fields) reads a query once; Run
+// answers it:
+//
+//	q, err := lang.Parse(text) // err: a *SyntaxError naming the term, with its byte range
+//	m := ix.Run(q, search.Options{Sort: s})
+//	m.Len()                    // "12/53"
+//	m.Rows(top, top+height)    // the visible rows, record indices, in order
+//
+// Rows are put in order as they are asked for: the first screens at once
+// (a counting sort on small integer scores, or a walk of the sort key's
+// precomputed order), the rest when scrolled to. A Matches is not safe for
+// concurrent use: make it off the UI goroutine (with a generation number,
+// dropping stale ones) and hand it over.
+//
+// What the user must be told comes with it:
+//
+//   - m.NearWords(rec): the words a typo away a row was found by, for
+//     "≈ afatinib" in the row; m.Near(): "near matches for axitinib" in the
+//     status line. A word is corrected only when it matches nothing as
+//     typed, never when it has a digit or five letters or fewer, never in
+//     id: — and near hits rank after all others.
+//   - m.IsUnchecked(rec) and m.Unchecked(): phrases matched word by word in
+//     fields whose text the index does not keep (sites, cities, countries,
+//     collaborators, criteria) — the words are there, maybe not together.
+//     Options.Trial, given trials kept in memory, checks them instead.
+//   - m.Highlight(): the words to emphasise (with Spans), near ones too.
+//
+// The browser's other callers:
+//
+//   - Sort menu: SortKeys, SortKey.Label, Sort{Key, Reverse} (S flips
+//     Reverse), Sort.Descending for the arrow; ParseSort reads --sort
+//     KEY[:asc|desc]. Ties keep corpus order; missing values come last.
+//   - Facets panel: m.Facets() — counts by status, phase, study type,
+//     country and lead sponsor class; Value.Term is the term that adds a
+//     value to the query.
+//   - Tab completion: Completion(text, cursor) gives the field and prefix
+//     under the cursor and the range to replace; with no field,
+//     Language.FieldCompletions(prefix); else Language.Complete(ix, field,
+//     prefix, limit) — the corpus's own values with their counts
+//     (country:ger → Germany (1234)) — and Value.Insert replaces the range.
+//   - Caller fields: NewLanguage(Extension{Name: "screen", Values:
+//     []string{"possible", "excluded", "unknown"}, Match: …}) plugs in
+//     `screen:` and `note:` without the parser knowing them; Match returns
+//     a Set over the index.
+//   - The finder: Catalog.Find, with the same rule for typos (Hit.Near).
+//   - `trials search`: Parse (a *SyntaxError is a usage error), ParseSort,
+//     Run, m.All(); mark near rows (m.NearWords) and report m.Near and
+//     m.Unchecked on stderr.
+//   - `trials export --where`: index the stream, run the query, and stream
+//     again writing the trials whose position m.Has — so that the answer
+//     is the same as `trials search`'s (near matches need the corpus's
+//     vocabulary, which a single pass has not seen yet).
+//
+// Index.Search and Terms keep the filter's former plain-word behaviour for
+// callers not moved yet.
+//
+// # The query language
+//
+//	lenvatinib hepato              every word starts a word of the title,
+//	                               ids, conditions, interventions (and their
+//	                               other names) or lead sponsor; ANDed
+//	status:recruiting              recruiting, open (recruiting or not yet),
+//	                               closed, or any status (completed,
+//	                               not_yet_recruiting, a unique prefix: rec)
+//	phase:3  phase:2/3  phase:2|3  phase includes 3; both 2 and 3; either
+//	                               (1, 2, 3, 4, early1, na)
+//	type:int|obs|ea                study type
+//	country:germany city:lyon      a site's country, city, name (facility);
+//	site:"mayo clinic"             a quoted value is a phrase
+//	sponsor:pfizer                 lead sponsor or a collaborator
+//	cond:  intr:  title:           a condition; an intervention by name or
+//	                               other name; the title (and acronym)
+//	id:2011-004792-36  05168163    NCT id, sponsor's or secondary id; a bare
+//	                               number of four digits or more also finds
+//	                               the NCT id it starts
+//	age:67  age:6mo                the trial's age range admits it (open
+//	                               bounds admit)
+//	sex:f  sex:m                   admits women (FEMALE or ALL) / men
+//	hv:yes  results:yes            healthy volunteers; results posted
+//	updated:>2025-01               dates: 2025, 2025-01, 2025-01-31, with
+//	start:2024..2025               >, >=, <, <=, a..b (either side open); a
+//	                               date known to the month matches only if
+//	                               all of the month does
+//	enroll:>100  enroll:50..200    enrollment
+//	crit:child-pugh                the eligibility criteria's words
+//	"hepatocellular carcinoma"     a phrase: words together, each whole
+//	child-pugh                     unquoted words joined by punctuation: a
+//	                               phrase whose last word is a prefix
+//	-status:completed              not
+//	a OR b   a | b                 either; binds tighter than the AND
+//	(a OR b) c                     grouping
+//
+// # Memory and speed
+//
+// Per trial at 550,000 trials (see the benchmarks): the record with its
+// strings, the main index (uint32 postings with field bits), columns for
+// the filters (about 30 bytes), and the stores — criteria take the most:
+// 100-odd distinct words a trial, as one-byte gaps or, for words in one
+// trial in eight, bitmaps. Prefixes whose postings would cost more than a
+// keystroke may spend (heavy.go) keep precomputed bitmaps.
 package search
-
-import (
-	"slices"
-	"strings"
-	"sync"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/trials-app/trials/model"
-)
-
-// Doc is a trial's record with its words folded, hashed and de-duplicated:
-// what a Builder indexes. Making one is most of the work of adding a trial
-// and touches nothing shared, so a loader's workers can make Docs in
-// parallel (Prepare) and hand them, in order, to the goroutine that adds
-// them (Builder.AddDoc).
-type Doc struct {
-	rec       Record
-	arena     []byte
-	toks      []wtok
-	countries []string
-}
-
-// wtok is a word (or joined key) at arena[off:off+n] of the main index
-// (kind 0, fields a Field mask) or of store kind-1.
-type wtok struct {
-	off    uint32
-	n      uint16
-	kind   uint8
-	fields uint8
-	hash   uint64
-}
-
-func (d *Doc) word(t wtok) []byte { return d.arena[t.off : t.off+uint32(t.n)] }
-
-// Record is the record the Doc adds.
-func (d *Doc) Record() *Record { return &d.rec }
-
-// Prepare makes a trial's Doc. It is safe to call from several goroutines.
-func Prepare(t *model.Trial) *Doc { return prepareRecord(NewRecord(t)) }
-
-func prepareRecord(r Record) *Doc {
-	p := preps.Get().(*prep)
-	defer preps.Put(p)
-	t := r.trial
-	r.trial = nil
-	d := &Doc{rec: r}
-	p.start(d)
-	r.texts(func(f Field, s string) {
-		if f == FieldID {
-			p.value(0, uint8(f), s)
-		} else {
-			p.text(0, uint8(f), s, false)
-		}
-	})
-	if t != nil {
-		p.text(0, uint8(FieldTitle), t.Acronym, false)
-		if t.OrgStudyID != "" {
-			p.value(0, uint8(FieldID), t.OrgStudyID)
-		}
-		for _, s := range t.SecondaryIDs {
-			if s.ID != t.OrgStudyID {
-				p.value(0, uint8(FieldID), s.ID)
-			}
-		}
-		for _, c := range t.Collaborators {
-			p.value(1+storeCollab, 0, c.Name)
-		}
-		for _, l := range t.Locations {
-			p.value(1+storeSite, 0, l.Facility)
-			p.value(1+storeCity, 0, l.City)
-		}
-		for _, c := range t.Countries {
-			p.value(1+storeCountry, 0, c)
-			if c = strings.TrimSpace(c); c != "" && !slices.Contains(d.countries, c) {
-				d.countries = append(d.countries, c)
-			}
-		}
-		e := &t.Eligibility
-		crit := func(s string) { p.text(1+storeCrit, 0, s, true) }
-		var walk func([]model.Criterion)
-		walk = func(cs []model.Criterion) {
-			for _, c := range cs {
-				crit(c.Text)
-				walk(c.Children)
-			}
-		}
-		if len(e.Inclusion)+len(e.Exclusion) > 0 {
-			walk(e.Inclusion)
-			walk(e.Exclusion)
-			for _, n := range e.Notes {
-				crit(n)
-			}
-		} else {
-			crit(e.Raw)
-		}
-		crit(e.StudyPopulation)
-	}
-	d.arena = slices.Clip(d.arena)
-	return d
-}
-
-// prep de-duplicates a Doc's words as they are found, in an
-// open-addressing table cleared by generation.
-type prep struct {
-	d     *Doc
-	gen   uint32
-	slots []slot
-	key   []byte
-}
-
-type slot struct {
-	gen uint32
-	idx int32 // into d.toks
-}
-
-var preps = sync.Pool{New: func() any { return &prep{slots: make([]slot, 1024)} }}
-
-func (p *prep) start(d *Doc) {
-	p.d = d
-	p.gen++
-	if p.gen == 0 { // wrapped: clear for real
-		clear(p.slots)
-		p.gen = 1
-	}
-}
-
-func slotHash(h uint64, kind uint8) uint64 { return h ^ uint64(kind)*0x9E3779B97F4A7C15 }
-
-// add records word w (hash h) in the main index's fields (kind 0) or in
-// store kind-1. A word met again in the main index adds its field to the
-// wtok.
-func (p *prep) add(w []byte, h uint64, kind, fields uint8) {
-	if len(w) == 0 || len(w) > 1<<16-1 {
-		return
-	}
-	d := p.d
-	if 2*len(d.toks) >= len(p.slots) {
-		p.grow()
-	}
-	mask := uint64(len(p.slots) - 1)
-	for i := slotHash(h, kind) & mask; ; i = (i + 1) & mask {
-		s := &p.slots[i]
-		if s.gen != p.gen {
-			*s = slot{p.gen, int32(len(d.toks))}
-			d.toks = append(d.toks, wtok{off: uint32(len(d.arena)), n: uint16(len(w)), kind: kind, fields: fields, hash: h})
-			d.arena = append(d.arena, w...)
-			return
-		}
-		t := &d.toks[s.idx]
-		if t.kind == kind && t.hash == h && string(d.word(*t)) == string(w) {
-			t.fields |= fields
-			return
-		}
-	}
-}
-
-// grow doubles the table and re-inserts what is in it.
-func (p *prep) grow() {
-	p.slots = make([]slot, 2*len(p.slots))
-	p.gen = 1
-	mask := uint64(len(p.slots) - 1)
-	for idx, t := range p.d.toks {
-		for i := slotHash(t.hash, t.kind) & mask; ; i = (i + 1) & mask {
-			if p.slots[i].gen != p.gen {
-				p.slots[i] = slot{p.gen, int32(idx)}
-				break
-			}
-		}
-	}
-}
-
-// text indexes the words of s (and its compounds) in the main index's
-// field f, or in store st when st >= 0.
-func (p *prep) text(kind, fields uint8, s string, compounds bool) {
-	scanWords(s, compounds, &p.key, func(w []byte, h uint64) { p.add(w, h, kind, fields) })
-}
-
-// value indexes a value by its words and, when it has several, whole (its
-// joined key).
-func (p *prep) value(kind, fields uint8, s string) {
-	p.text(kind, fields, s, false)
-	if k, ok := joinedKey(s, &p.key); ok {
-		p.add(k, hashBytes(k), kind, fields)
-	}
-}
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func hashBytes(b []byte) uint64 {
-	h := uint64(fnvOffset)
-	for _, c := range b {
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return h ^ h>>29
-}
-
-// scanWords folds s into words (see Words), hashing each as it goes, and
-// — with compounds — also gives each compound: words joined by
-// punctuation without a space ("Child-Pugh", "10^9/L", "PD-L1", "1.5"),
-// as a joined key ("child-pugh"), so that the criteria, whose text is not
-// kept, still answer such a phrase exactly where it is written as one.
-// w is only valid during the call.
-func scanWords(s string, compounds bool, buf *[]byte, emit func(w []byte, h uint64)) {
-	b := (*buf)[:0]
-	var comp []byte // the compound being read
-	compWords, gap := 0, 0
-	var h uint64
-	inWord := false
-	endWord := func() {
-		emit(b, h^h>>29)
-		if compounds {
-			if compWords > 0 {
-				comp = append(comp, '-')
-			}
-			comp = append(comp, b...)
-			compWords++
-			gap = 0
-		}
-		b = b[:0]
-		inWord = false
-	}
-	flush := func() {
-		if compWords > 1 && len(comp) <= maxKeyLen {
-			emit(comp, hashBytes(comp))
-		}
-		comp, compWords, gap = comp[:0], 0, 0
-	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			default:
-				if inWord {
-					endWord()
-				}
-				if compounds {
-					if c == ' ' || c < ' ' || c == 0x7f {
-						flush()
-					} else if gap++; gap > 2 {
-						flush()
-					}
-				}
-				continue
-			}
-			if !inWord {
-				inWord, h = true, fnvOffset
-			}
-			b = append(b, c)
-			h = (h ^ uint64(c)) * fnvPrime
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if !isWordRune(r) {
-			if inWord {
-				endWord()
-			}
-			if compounds {
-				if unicode.IsSpace(r) || unicode.IsControl(r) {
-					flush()
-				} else if gap++; gap > 2 {
-					flush()
-				}
-			}
-			continue
-		}
-		if !inWord {
-			inWord, h = true, fnvOffset
-		}
-		n := len(b)
-		b = utf8.AppendRune(b, foldRune(r))
-		for _, c := range b[n:] {
-			h = (h ^ uint64(c)) * fnvPrime
-		}
-	}
-	if inWord {
-		endWord()
-	}
-	if compounds {
-		flush()
-	}
-	*buf = b
-}

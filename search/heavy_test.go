@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/trials-app/trials/search"
@@ -13,7 +14,7 @@ func TestHeavyPrefixes(t *testing.T) {
 	corpusPools(t)
 	build := func() *search.Index {
 		b := search.NewBuilder(0)
-		for i := range 3000 {
+		for i := range 600 {
 			b.AddTrial(synthTrial(i))
 		}
 		return b.Index()
@@ -34,6 +35,40 @@ func TestHeavyPrefixes(t *testing.T) {
 		a, b := plain.Run(pq, search.Options{}), heavy.Run(pq, search.Options{})
 		if !slices.Equal(a.All(), b.All()) {
 			t.Errorf("%s: %d rows without heavy prefixes, %d with, or another order", q, a.Len(), b.Len())
+		}
+	}
+}
+
+// TestPrepareInParallel: Docs prepared by several goroutines and added in
+// order make the same index as trials added one by one.
+func TestPrepareInParallel(t *testing.T) {
+	corpusPools(t)
+	const n = 600
+	serial := search.NewBuilder(n)
+	for i := range n {
+		serial.AddTrial(synthTrial(i))
+	}
+	docs := make([]*search.Doc, n)
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += 4 {
+				docs[i] = search.Prepare(synthTrial(i))
+			}
+		}()
+	}
+	wg.Wait()
+	parallel := search.NewBuilder(n)
+	for _, d := range docs {
+		parallel.AddDoc(d)
+	}
+	a, b := serial.Index(), parallel.Index()
+	for _, q := range []string{"c", "crit:p", "site:z", "hepatocellular l", "country:u city:z", "status:open phase:3", `"hepatocellular carcinoma"`} {
+		pq, _ := search.Parse(q)
+		if !slices.Equal(a.Run(pq, search.Options{}).All(), b.Run(pq, search.Options{}).All()) {
+			t.Errorf("%s: the indexes differ", q)
 		}
 	}
 }

@@ -32,6 +32,9 @@ type Index struct {
 	// put back (each run zeroes what it wrote).
 	scratch sync.Pool
 
+	allOnce sync.Once
+	all     *facetCounts // the corpus's facet counts
+
 	sortOnce [numSortKeys]sync.Once
 	sortPerm [numSortKeys][]int32
 }

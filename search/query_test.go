@@ -640,3 +640,76 @@ func TestRecordKeepsNoTrial(t *testing.T) {
 	}
 	_ = trials
 }
+
+// TestFacetsLargeResults: a result over half the corpus is counted from
+// what it leaves out; the counts must be those of the rows.
+func TestFacetsLargeResults(t *testing.T) {
+	ix, _ := fixture(t)
+	for _, q := range []string{"", "-status:completed", "-phase:3", "type:int"} {
+		m := run(t, ix, q, search.Options{})
+		want := map[string]int{}
+		for _, r := range m.All() {
+			rec := ix.Record(r)
+			want["s"+string(rec.Status)]++
+			want["t"+string(rec.StudyType)]++
+			for _, p := range rec.Phases {
+				want["p"+string(p)]++
+			}
+			for _, c := range ix.Countries(r) {
+				want["c"+c]++
+			}
+		}
+		got := map[string]int{}
+		f := m.Facets()
+		for _, v := range f.Status {
+			got["s"+v.Value] = v.Count
+		}
+		for _, v := range f.Type {
+			got["t"+v.Value] = v.Count
+		}
+		for _, v := range f.Phase {
+			got["p"+v.Value] = v.Count
+		}
+		for _, v := range f.Country {
+			got["c"+v.Value] = v.Count
+		}
+		for k, n := range want {
+			if got[k] != n {
+				t.Errorf("%q: %s counted %d, rows have %d", q, k[1:], got[k], n)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%q: facets %v, rows %v", q, got, want)
+		}
+	}
+}
+
+// TestConcurrentRuns: one index answers several goroutines at once (the
+// browser's filter and facets, a CLI): run with -race.
+func TestConcurrentRuns(t *testing.T) {
+	ix, _ := fixture(t)
+	queries := []string{"hepatocellular", "crit:child-pugh", "status:open", "axitinib", `"lung cancer"`, ""}
+	want := map[string][]int{}
+	for _, q := range queries {
+		want[q] = run(t, ix, q, search.Options{}).All()
+	}
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for i := range 50 {
+				q := queries[(g+i)%len(queries)]
+				pq, _ := search.Parse(q)
+				s := search.Sort{Key: search.SortKeys()[i%7]}
+				m := ix.Run(pq, search.Options{Sort: s})
+				_ = m.Facets()
+				if s.Key == search.SortRelevance && !slices.Equal(m.All(), want[q]) {
+					t.Errorf("%q: another answer under load", q)
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
