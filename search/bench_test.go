@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/search"
 )
 
@@ -80,30 +81,66 @@ func corpus(b *testing.B, n int) *built {
 
 func sizeName(n int) string { return fmt.Sprintf("%dk", n/1000) }
 
-// BenchmarkIndexBuild adds n synthetic trials to a Builder and packs the
-// index; it reports the live heap per trial the records, index and
-// catalogue take (B/trial) and the criteria store's share of it. Making
-// the synthetic trials is timed too: BenchmarkGenerate is that part alone.
+// BenchmarkIndexBuild indexes n synthetic trials (made a thousand at a
+// time, untimed) and reports, in CPU time, per trial the cost of Prepare (parallel in a
+// loader's workers) and of AddDoc (serial), the time to pack the index and
+// build the catalogue, and the live heap the records, index and catalogue
+// take (B/trial), the criteria's share of it (crit-B/trial). The -nocrit
+// runs index the same trials without their criteria: the difference is
+// what crit: costs.
 func BenchmarkIndexBuild(b *testing.B) {
 	for _, n := range sizes {
-		b.Run(sizeName(n), func(b *testing.B) {
-			corpusPools(b)
-			for b.Loop() {
-				before := heap()
-				bl := search.NewBuilder(n)
-				for i := range n {
-					bl.AddTrial(synthTrial(i))
-				}
-				ix := bl.Index()
-				cat := search.NewCatalog(ix.Records())
-				after := heap()
-				b.ReportMetric(float64(after-before)/float64(n), "B/trial")
-				st := search.StoreBytes(ix)
-				b.ReportMetric(float64(st["crit"])/float64(n), "crit-B/trial")
-				b.ReportMetric(float64(ix.Bytes())/float64(n), "index-B/trial")
-				runtime.KeepAlive(cat)
+		for _, crit := range []bool{true, false} {
+			name := sizeName(n)
+			if !crit {
+				name += "-nocrit"
 			}
-		})
+			b.Run(name, func(b *testing.B) {
+				corpusPools(b)
+				for range b.N {
+					before := heap()
+					bl := search.NewBuilder(n)
+					var prep, add time.Duration
+					trials := make([]*model.Trial, 1000)
+					docs := make([]*search.Doc, 1000)
+					for at := 0; at < n; at += len(trials) {
+						k := min(len(trials), n-at)
+						for i := range k {
+							trials[i] = synthTrial(at + i)
+							if !crit {
+								trials[i].Eligibility = model.Eligibility{}
+							}
+						}
+						// CPU time, not wall time: the machine is shared.
+						c0 := cpuTime()
+						for i := range k {
+							docs[i] = search.Prepare(trials[i])
+						}
+						c1 := cpuTime()
+						for i := range k {
+							bl.AddDoc(docs[i])
+						}
+						prep, add = prep+c1-c0, add+cpuTime()-c1
+					}
+					clear(trials)
+					clear(docs)
+					c0 := cpuTime()
+					ix := bl.Index()
+					c1 := cpuTime()
+					cat := search.NewCatalog(ix.Records())
+					pack, catalog := c1-c0, cpuTime()-c1
+					after := heap()
+					b.ReportMetric(float64(prep.Microseconds())/float64(n), "prepare-cpu-µs/trial")
+					b.ReportMetric(float64(add.Microseconds())/float64(n), "add-cpu-µs/trial")
+					b.ReportMetric(float64(pack.Milliseconds()), "pack-cpu-ms")
+					b.ReportMetric(float64(catalog.Milliseconds()), "catalog-cpu-ms")
+					b.ReportMetric(float64(after-before)/float64(n), "B/trial")
+					b.ReportMetric(float64(search.StoreBytes(ix)["crit"])/float64(n), "crit-B/trial")
+					b.ReportMetric(float64(ix.Bytes())/float64(n), "index-B/trial")
+					runtime.KeepAlive(cat)
+				}
+			})
+		}
 	}
 }
 
@@ -270,4 +307,19 @@ func BenchmarkCatalog(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkPrepare is Prepare alone, on synthetic trials made beforehand.
+func BenchmarkPrepare(b *testing.B) {
+	corpusPools(b)
+	trials := make([]*model.Trial, 2000)
+	for i := range trials {
+		trials[i] = synthTrial(i)
+	}
+	b.ResetTimer()
+	c0 := cpuTime()
+	for i := 0; b.Loop(); i++ {
+		_ = search.Prepare(trials[i%len(trials)])
+	}
+	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N)/1000, "cpu-µs/op")
 }

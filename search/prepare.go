@@ -97,7 +97,9 @@ func prepareRecord(r Record) *Doc {
 		}
 		crit(e.StudyPopulation)
 	}
-	d.arena = slices.Clip(d.arena)
+	// Built in the pooled buffers; the Doc gets exact copies.
+	p.toks, p.arena = d.toks[:0], d.arena[:0]
+	d.toks, d.arena = slices.Clone(d.toks), slices.Clone(d.arena)
 	return d
 }
 
@@ -105,6 +107,8 @@ func prepareRecord(r Record) *Doc {
 // open-addressing table cleared by generation.
 type prep struct {
 	d     *Doc
+	toks  []wtok // reused between Docs
+	arena []byte
 	gen   uint32
 	slots []slot
 	key   []byte
@@ -119,6 +123,7 @@ var preps = sync.Pool{New: func() any { return &prep{slots: make([]slot, 1024)} 
 
 func (p *prep) start(d *Doc) {
 	p.d = d
+	d.toks, d.arena = p.toks[:0], p.arena[:0]
 	p.gen++
 	if p.gen == 0 { // wrapped: clear for real
 		clear(p.slots)
@@ -199,6 +204,29 @@ func hashBytes(b []byte) uint64 {
 	return h ^ h>>29
 }
 
+const (
+	classPunct = iota
+	classWord
+	classUpper
+	classSpace
+)
+
+// asciiClass sorts the ASCII bytes for scanWords: word bytes (lower case
+// and digits), upper case, spaces and controls, and punctuation.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = classWord
+		case 'A' <= c && c <= 'Z':
+			t[c] = classUpper
+		case c <= ' ' || c == 0x7f:
+			t[c] = classSpace
+		}
+	}
+	return t
+}()
+
 // scanWords folds s into words (see Words), hashing each as it goes, and
 // — with compounds — also gives each compound: words joined by
 // punctuation without a space ("Child-Pugh", "10^9/L", "PD-L1", "1.5"),
@@ -234,18 +262,24 @@ func scanWords(s string, compounds bool, buf *[]byte, emit func(w []byte, h uint
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			case 'A' <= c && c <= 'Z':
+			switch asciiClass[c] {
+			case classWord:
+			case classUpper:
 				c += 'a' - 'A'
+			case classSpace:
+				if inWord {
+					endWord()
+				}
+				if compounds {
+					flush()
+				}
+				continue
 			default:
 				if inWord {
 					endWord()
 				}
 				if compounds {
-					if c == ' ' || c < ' ' || c == 0x7f {
-						flush()
-					} else if gap++; gap > 2 {
+					if gap++; gap > 2 {
 						flush()
 					}
 				}
