@@ -109,6 +109,8 @@
 //	start:2024..2025               >, >=, <, <=, a..b (either side open); a
 //	                               date known to the month matches only if
 //	                               all of the month does
+//	verified:<2023                 when the status was last confirmed
+//	contact:smith                  a contact's name or e-mail
 //	enroll:>100  enroll:50..200    enrollment
 //	crit:child-pugh                the eligibility criteria's words
 //	"hepatocellular carcinoma"     a phrase: words together, each whole

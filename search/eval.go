@@ -2,6 +2,7 @@ package search
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/trials-app/trials/model"
@@ -619,6 +620,16 @@ func storeTexts(t *model.Trial, st int, fn func(string) bool) bool {
 	case storeCollab:
 		for _, c := range t.Collaborators {
 			if fn(c.Name) {
+				return true
+			}
+		}
+	case storeContact:
+		cs := slices.Clone(t.CentralContacts)
+		for _, l := range t.Locations {
+			cs = append(cs, l.Contacts...)
+		}
+		for _, c := range cs {
+			if fn(c.Name) || fn(c.Email) {
 				return true
 			}
 		}

@@ -2,7 +2,7 @@ package search
 
 // StoreBytes reports each store's size, for the benchmarks.
 func StoreBytes(ix *Index) map[string]int {
-	names := [numStores]string{"site", "city", "country", "collab", "crit"}
+	names := [numStores]string{"site", "city", "country", "collab", "crit", "contact"}
 	out := map[string]int{"main": ix.voc.bytes() + 4*cap(ix.offsets) + 4*cap(ix.posts)}
 	for i, s := range ix.stores {
 		out[names[i]] = s.bytes()
@@ -12,7 +12,7 @@ func StoreBytes(ix *Index) map[string]int {
 
 // StoreWords reports each store's vocabulary size.
 func StoreWords(ix *Index) map[string]int {
-	names := [numStores]string{"site", "city", "country", "collab", "crit"}
+	names := [numStores]string{"site", "city", "country", "collab", "crit", "contact"}
 	out := map[string]int{"main": ix.voc.len()}
 	for i, s := range ix.stores {
 		out[names[i]] = s.voc.len()

@@ -39,30 +39,33 @@ type Index struct {
 	sortPerm [numSortKeys][]int32
 }
 
-// The stores, one per field searched only by name.
+// The stores, one per field searched only by name (contact: the names
+// and e-mail addresses of the central and site contacts).
 const (
 	storeSite = iota
 	storeCity
 	storeCountry
 	storeCollab
 	storeCrit
+	storeContact
 	numStores
 )
 
 // columns are the values the query filters on, one entry per record.
 type columns struct {
-	status  []uint8 // position in statusOrder, 0 when unknown
-	phase   []uint8 // phase mask
-	typ     []uint8 // position in studyTypes, 0 when unknown
-	sex     []uint8 // position in sexes
-	hv      []int8
-	results *Set
-	class   []uint8 // lead sponsor class: position in sponsorClasses
-	enroll  []int32
-	start   []Date
-	updated []Date
-	minAge  []Age
-	maxAge  []Age
+	status   []uint8 // position in statusOrder, 0 when unknown
+	phase    []uint8 // phase mask
+	typ      []uint8 // position in studyTypes, 0 when unknown
+	sex      []uint8 // position in sexes
+	hv       []int8
+	results  *Set
+	class    []uint8 // lead sponsor class: position in sponsorClasses
+	enroll   []int32
+	start    []Date
+	updated  []Date
+	verified []Date
+	minAge   []Age
+	maxAge   []Age
 	// countries: record i's are codes into countryNames, countryCodes[countryOff[i]:countryOff[i+1]]
 	countryOff   []uint32
 	countryCodes []uint16
@@ -187,7 +190,7 @@ func (b *Builder) columns() columns {
 	c := columns{
 		status: make([]uint8, n), phase: make([]uint8, n), typ: make([]uint8, n), sex: make([]uint8, n),
 		hv: make([]int8, n), results: NewSet(n), class: make([]uint8, n), enroll: make([]int32, n),
-		start: make([]Date, n), updated: make([]Date, n), minAge: make([]Age, n), maxAge: make([]Age, n),
+		start: make([]Date, n), updated: make([]Date, n), verified: make([]Date, n), minAge: make([]Age, n), maxAge: make([]Age, n),
 	}
 	for i := range b.records {
 		r := &b.records[i]
@@ -201,7 +204,7 @@ func (b *Builder) columns() columns {
 		}
 		c.class[i] = uint8(max(slices.Index(sponsorClasses, r.SponsorClass), 0))
 		c.enroll[i] = r.Enrollment
-		c.start[i], c.updated[i] = r.Start, r.Updated
+		c.start[i], c.updated[i], c.verified[i] = r.Start, r.Updated, r.Verified
 		c.minAge[i], c.maxAge[i] = r.MinAge, r.MaxAge
 	}
 	// Country codes in name order, so that facets list them sorted.
@@ -250,7 +253,7 @@ func (ix *Index) Bytes() int {
 		n += s.bytes()
 	}
 	c := &ix.col
-	n += 7*len(c.status) + len(c.results.words)*8 + 4*(len(c.enroll)+len(c.start)+len(c.updated)+len(c.minAge)+len(c.maxAge))
+	n += 7*len(c.status) + len(c.results.words)*8 + 4*(len(c.enroll)+len(c.start)+len(c.updated)+len(c.verified)+len(c.minAge)+len(c.maxAge))
 	n += 4*len(c.countryOff) + 2*len(c.countryCodes)
 	return n
 }

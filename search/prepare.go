@@ -71,6 +71,16 @@ func prepareRecord(r Record) *Doc {
 			p.value(1+storeSite, 0, l.Facility)
 			p.value(1+storeCity, 0, l.City)
 		}
+		contact := func(cs []model.Contact) {
+			for _, c := range cs {
+				p.value(1+storeContact, 0, c.Name)
+				p.text(1+storeContact, 0, c.Email, false)
+			}
+		}
+		contact(t.CentralContacts)
+		for _, l := range t.Locations {
+			contact(l.Contacts)
+		}
 		for _, c := range t.Countries {
 			p.value(1+storeCountry, 0, c)
 			if c = strings.TrimSpace(c); c != "" && !slices.Contains(d.countries, c) {

@@ -126,6 +126,13 @@ func TestFields(t *testing.T) {
 		{"enroll:40", ids(t2)},
 		{"enroll:100..500", ids(t1, t7)},
 		{"enroll:<=40", ids(t2, t5)},
+		// status verified, contacts
+		{"verified:<2020", ids(t2)},
+		{"verified:2025", ids(t1)},
+		{"contact:smith", ids(t1)},
+		{"contact:martin", ids(t2)},
+		{`contact:"jane smith"`, ids(t1)},
+		{"contact:eisai", ids(t1)},
 		// results
 		{"results:yes", ids(t2)},
 		{"results:no", ids(t1, t3, t4, t5, t6, t7, t8)},

@@ -28,11 +28,13 @@ type Record struct {
 	HealthyVolunteers int8
 	MinAge, MaxAge    Age // NoAge when open
 	Start, Updated    Date
-	Sponsor           string
-	SponsorClass      model.SponsorClass
-	Conditions        []string
-	Interventions     []Intervention
-	Source            model.Source
+	// Verified is when the sponsor last confirmed the status (a month).
+	Verified      Date
+	Sponsor       string
+	SponsorClass  model.SponsorClass
+	Conditions    []string
+	Interventions []Intervention
+	Source        model.Source
 
 	// trial is what NewRecord was made from, until a Builder has indexed
 	// its texts; then nil, so the record holds no more than itself.
@@ -55,7 +57,7 @@ func NewRecord(t *model.Trial) Record {
 		StudyType: t.StudyType, Enrollment: -1, EnrollmentEstimated: t.EnrollmentType == model.DateEstimated,
 		HasResults: t.HasResults, Sex: t.Eligibility.Sex, HealthyVolunteers: -1,
 		MinAge: ParseAge(t.Eligibility.MinAge), MaxAge: ParseAge(t.Eligibility.MaxAge),
-		Start: ParseDate(t.StartDate), Updated: ParseDate(t.LastUpdated),
+		Start: ParseDate(t.StartDate), Updated: ParseDate(t.LastUpdated), Verified: ParseDate(t.StatusVerified),
 		Sponsor: t.LeadSponsor.Name, SponsorClass: t.LeadSponsor.Class,
 		Conditions: t.Conditions, Source: t.Source, trial: t,
 	}

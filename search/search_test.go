@@ -122,9 +122,25 @@ func TestCatalog(t *testing.T) {
 	if hits[0].Via == "" {
 		t.Error("the match through an other name should say so")
 	}
-	// Subsequence fallback for a query no word starts with.
+	// Subsequence fallback for a query no word starts with, marked.
 	if e := find("rgrfnb"); e.Name != "Regorafenib" {
 		t.Errorf("fuzzy fallback → %q", e.Name)
+	}
+	if h := c.Find("rgrfnb"); len(h[0].Near) == 0 {
+		t.Error("the subsequence match must be marked near")
+	}
+	// The finder's rule is the filter's: a typo only when nothing matches
+	// as typed, marked; never for short words or words with digits.
+	if h := c.Find("lenvatinb"); len(h) != 1 || c.Entry(h[0].Entry).Name != "Lenvatinib" || !slices.Equal(h[0].Near, []string{"lenvatinib"}) {
+		t.Errorf("lenvatinb → %+v", h)
+	}
+	if h := c.Find("lenvatinib"); len(h) == 0 || h[0].Near != nil {
+		t.Errorf("lenvatinib → %+v", h)
+	}
+	for _, q := range []string{"lenva7", "regoz", "rgrfn"} {
+		if h := c.Find(q); len(h) != 0 {
+			t.Errorf("%s → %d hits, want none", q, len(h))
+		}
 	}
 	all := c.Find("")
 	if len(all) != c.Len() || len(c.Entry(all[0].Entry).Uses) < len(c.Entry(all[len(all)-1].Entry).Uses) {
