@@ -428,14 +428,14 @@ func (e *evaluator) phrase(t *textNode, pos bool) *Set {
 		e.keyWord(-1, key, t.exact, verified, sc, score*fieldWeight[FieldID])
 	}
 	if at := main &^ FieldID; at != 0 {
-		cand := e.allWords(-1, t.words, t.exact, at)
+		cand, masks := e.sameField(t.words, t.exact, at)
 		checked := 0
 		cand.Each(func(r int) {
 			if checked++; checked > phraseCheckLimit {
 				doubt.Add(r)
 				return
 			}
-			if f := e.phraseInRecord(&e.ix.records[r], t.words, t.exact, at); f != 0 {
+			if f := e.phraseInRecord(&e.ix.records[r], t.words, t.exact, Field(masks[r])); f != 0 {
 				verified.Add(r)
 				if sc != nil {
 					sc[r] = max(sc[r], score*fieldWeight[f])
@@ -541,6 +541,57 @@ func (e *evaluator) allWords(st int, words []string, exact bool, fields Field) *
 		}
 	}
 	return res
+}
+
+// sameField is the set of records having every word of a phrase (the
+// last as a prefix unless exact) in one same field among fields, and per
+// record the fields that have them all: only those can have the phrase.
+func (e *evaluator) sameField(words []string, exact bool, fields Field) (*Set, []uint8) {
+	ix := e.ix
+	masks := make([]uint8, e.n) // the fields having every word so far
+	cur := make([]uint8, e.n)   // the fields having the current word
+	var res *Set
+	for j, w := range words {
+		lo, hi := ix.prefixRange(w)
+		if exact || j < len(words)-1 {
+			if lo < hi && ix.voc.word(lo) == w {
+				hi = lo + 1
+			} else {
+				hi = lo
+			}
+		}
+		dst := cur
+		if j == 0 {
+			dst = masks
+		}
+		for i := lo; i < hi; i++ {
+			for _, p := range ix.postings(i) {
+				if m := uint8(p & 31 & uint32(fields)); m != 0 {
+					dst[p>>5] |= m
+				}
+			}
+		}
+		next := NewSet(e.n)
+		if j == 0 {
+			for r, m := range masks {
+				if m != 0 {
+					next.Add(r)
+				}
+			}
+		} else {
+			res.Each(func(r int) {
+				if masks[r] &= cur[r]; masks[r] != 0 {
+					next.Add(r)
+				}
+			})
+			clear(cur)
+		}
+		res = next
+		if res.empty() {
+			break
+		}
+	}
+	return res, masks
 }
 
 // phraseInRecord returns the best-weighted field among fields whose kept
