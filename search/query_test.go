@@ -121,6 +121,7 @@ func TestFields(t *testing.T) {
 		{"start:>=2026", ids(t3)},
 		{"start:2015-06-01", ids(t2)},
 		{"start:..2012", ids(t4)},
+		{"start:2024..", ids(t1, t3)},
 		// enrollment
 		{"enroll:>100", ids(t1, t4, t7)},
 		{"enroll:40", ids(t2)},
