@@ -63,8 +63,7 @@ type evaluator struct {
 	buf   []byte
 }
 
-// Run answers a query. The query must not be nil (Parse("") is the empty
-// query, which matches every record).
+// Run answers a query. A nil query, like Parse(""), matches every record.
 func (ix *Index) Run(q *Query, o Options) *Matches {
 	n := ix.Len()
 	m := &Matches{ix: ix, q: q, sort: o.Sort}
