@@ -124,6 +124,7 @@ func BenchmarkIndexBuild(b *testing.B) {
 					}
 					clear(trials)
 					clear(docs)
+					building := heap() // the Builder's live size, before packing
 					c0 := cpuTime()
 					ix := bl.Index()
 					c1 := cpuTime()
@@ -135,6 +136,7 @@ func BenchmarkIndexBuild(b *testing.B) {
 					b.ReportMetric(float64(pack.Milliseconds()), "pack-cpu-ms")
 					b.ReportMetric(float64(catalog.Milliseconds()), "catalog-cpu-ms")
 					b.ReportMetric(float64(after-before)/float64(n), "B/trial")
+					b.ReportMetric(float64(building-before)/float64(n), "builder-B/trial")
 					b.ReportMetric(float64(search.StoreBytes(ix)["crit"])/float64(n), "crit-B/trial")
 					b.ReportMetric(float64(ix.Bytes())/float64(n), "index-B/trial")
 					runtime.KeepAlive(cat)
