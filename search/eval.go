@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
@@ -610,8 +611,86 @@ func (e *evaluator) phraseInRecord(r *Record, words []string, exact bool, fields
 
 // phraseIn reports whether s has the words in a row (the last a prefix
 // unless exact). It tracks the partial matches in flight as bits, so it
-// allocates nothing.
+// allocates nothing; ASCII text takes a faster road.
 func phraseIn(s string, words []string, exact bool, buf *[]byte) bool {
+	if found, ok := phraseInASCII(s, words, exact); ok {
+		return found
+	}
+	return phraseInFolded(s, words, exact, buf)
+}
+
+func isWordByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' }
+
+// phraseInASCII is phraseIn comparing bytes in place, for text and words
+// in ASCII; ok is false when it meets anything else before an answer.
+func phraseInASCII(s string, words []string, exact bool) (found, ok bool) {
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return false, false
+			}
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		if !isWordByte(c) || i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		switch m := matchWordsAt(s, i, words, exact); m {
+		case 1:
+			return true, true
+		case -1:
+			return false, false
+		}
+	}
+	return false, true
+}
+
+// matchWordsAt: 1 when the words start at s[i], 0 when not, -1 when a
+// byte beyond ASCII decides.
+func matchWordsAt(s string, i int, words []string, exact bool) int {
+	for j, w := range words {
+		if len(s)-i < len(w) {
+			return 0
+		}
+		for k := 0; k < len(w); k++ {
+			c := s[i+k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[k] {
+				return 0
+			}
+		}
+		i += len(w)
+		last := j == len(words)-1
+		if i < len(s) && s[i] >= utf8.RuneSelf {
+			return -1
+		}
+		if last && !exact {
+			return 1
+		}
+		if i < len(s) && isWordByte(s[i]) {
+			return 0 // the text's word goes on
+		}
+		if last {
+			return 1
+		}
+		for i < len(s) && !isWordByte(s[i]) {
+			if s[i] >= utf8.RuneSelf {
+				return -1
+			}
+			i++
+		}
+	}
+	return 0
+}
+
+// phraseInFolded is phraseIn for any text: it folds the words as it reads.
+func phraseInFolded(s string, words []string, exact bool, buf *[]byte) bool {
 	k := len(words)
 	if k == 0 || k > 64 {
 		return false

@@ -438,17 +438,22 @@ func parseRange(v string, num func(string) (lo, hi float64, ok bool)) (rangeOp, 
 	return r, "", true
 }
 
-// admits reports whether the interval [lo, hi] lies wholly in the range:
-// a value known only to a month is in "after 15 August" only if all of
-// August is.
-func (r rangeOp) admits(lo, hi float64) bool {
-	if r.loStrict && lo <= r.lo || !r.loStrict && lo < r.lo {
-		return false
+// intBounds turns the range over integers into inclusive bounds.
+func (r rangeOp) intBounds() (lo, hi int64) {
+	lo, hi = math.MinInt64, math.MaxInt64
+	if !math.IsInf(r.lo, -1) {
+		lo = int64(r.lo)
+		if r.loStrict {
+			lo++
+		}
 	}
-	if r.hiSt && hi >= r.hi || !r.hiSt && hi > r.hi {
-		return false
+	if !math.IsInf(r.hi, 1) {
+		hi = int64(r.hi)
+		if r.hiSt {
+			hi--
+		}
 	}
-	return true
+	return lo, hi
 }
 
 func parseEnrollValue(v string) (func(*Index) *Set, string) {
@@ -463,11 +468,13 @@ func parseEnrollValue(v string) (func(*Index) *Set, string) {
 	if !ok {
 		return nil, fmt.Sprintf("%q is not a number (enroll:100, enroll:>100, enroll:50..200)", bad)
 	}
+	lo, hi := r.intBounds()
+	lo = max(lo, 0) // -1 is "not stated"
 	return func(ix *Index) *Set {
 		s := NewSet(ix.Len())
 		for i, e := range ix.col.enroll {
-			if e >= 0 && r.admits(float64(e), float64(e)) {
-				s.Add(i)
+			if int64(e) >= lo && int64(e) <= hi {
+				s.words[i>>6] |= 1 << (uint(i) & 63)
 			}
 		}
 		return s
@@ -487,11 +494,15 @@ func dateParser(name string, col func(*columns) []Date) func(string) (func(*Inde
 		if !ok {
 			return nil, fmt.Sprintf("%q is not a date (%s:2025, %s:>2025-01, %s:2024..2025-06-30)", bad, name, name, name)
 		}
+		// Packed dates order as integers: compare them so. A date lies in
+		// the range only if all the days it can mean do ("2023-08" is not
+		// after 15 August 2023).
+		lo, hi := r.intBounds()
 		return func(ix *Index) *Set {
 			s := NewSet(ix.Len())
 			for i, d := range col(&ix.col) {
-				if d != 0 && r.admits(float64(d.first()), float64(d.last())) {
-					s.Add(i)
+				if d != 0 && int64(d.first()) >= lo && int64(d.last()) <= hi {
+					s.words[i>>6] |= 1 << (uint(i) & 63)
 				}
 			}
 			return s
@@ -518,9 +529,10 @@ func parseAgeValue(v string) (func(*Index) *Set, string) {
 	return func(ix *Index) *Set {
 		s := NewSet(ix.Len())
 		c := &ix.col
-		for i := range c.minAge {
-			if (c.minAge[i] == NoAge || c.minAge[i] <= a) && (c.maxAge[i] == NoAge || c.maxAge[i] >= a) {
-				s.Add(i)
+		maxAge := c.maxAge[:len(c.minAge)]
+		for i, lo := range c.minAge {
+			if lo <= a && (maxAge[i] >= a || maxAge[i] == NoAge) { // NoAge (-1) is below every age
+				s.words[i>>6] |= 1 << (uint(i) & 63)
 			}
 		}
 		return s

@@ -721,3 +721,43 @@ func TestConcurrentRuns(t *testing.T) {
 		<-done
 	}
 }
+
+// TestPhraseIn: the ASCII road and the folding one agree.
+func TestPhraseIn(t *testing.T) {
+	tests := []struct {
+		text, phrase string
+		exact, want  bool
+	}{
+		{"Hepatocellular Carcinoma (HCC)", "hepatocellular carcinoma", true, true},
+		{"hepatocellular  -- carcinoma", "hepatocellular carcinoma", true, true},
+		{"Hepatocellular Carcinomas", "hepatocellular carcinoma", true, false},
+		{"Hepatocellular Carcinomas", "hepatocellular carcinoma", false, true},
+		{"Carcinoma, Hepatocellular", "hepatocellular carcinoma", false, false},
+		{"pre-hepatocellular carcinoma", "hepatocellular carcinoma", true, true},
+		{"xhepatocellular carcinoma", "hepatocellular carcinoma", true, false},
+		{"Child-Pugh B", "child pugh", true, true},
+		{"child child pugh", "child pugh", true, true},
+		{"Sjögren's syndrome", "sjogren s", true, true},
+		{"Hépatocellular carcinoma", "hepatocellular carcinoma", true, true},
+		{"hepatocellular carcinomaé", "hepatocellular carcinoma", true, false},
+		{"hepatocellular carcinomaé", "hepatocellular carcinoma", false, true},
+		{"PD-1", "pd 1", true, true},
+		{"PD-10", "pd 1", true, false},
+		{"PD-10", "pd 1", false, true},
+		{"", "a b", false, false},
+	}
+	for _, tt := range tests {
+		ix := search.NewIndex([]search.Record{{ID: "A", Title: tt.text}})
+		q := `"` + tt.phrase + `"`
+		if !tt.exact {
+			q = strings.ReplaceAll(tt.phrase, " ", "-")
+		}
+		pq, err := search.Parse("title:" + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ix.Run(pq, search.Options{}).Len() == 1; got != tt.want {
+			t.Errorf("%q in %q (exact %v) = %v, want %v", tt.phrase, tt.text, tt.exact, got, tt.want)
+		}
+	}
+}
