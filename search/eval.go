@@ -619,7 +619,9 @@ func phraseIn(s string, words []string, exact bool, buf *[]byte) bool {
 	return phraseInFolded(s, words, exact, buf)
 }
 
-func isWordByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' }
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+}
 
 // phraseInASCII is phraseIn comparing bytes in place, for text and words
 // in ASCII; ok is false when it meets anything else before an answer.
