@@ -77,7 +77,6 @@ func NewCatalog(records []Record) *Catalog {
 	// index's corpus order puts the more widely used first.
 	slices.SortStableFunc(keys, func(x, y string) int { return len(byKey[y].uses) - len(byKey[x].uses) })
 	c := &Catalog{entries: make([]Entry, 0, len(keys))}
-	pseudo := make([]Record, 0, len(keys))
 	for _, k := range keys {
 		a := byKey[k]
 		e := Entry{Name: mostCommon(a.spellings), Uses: a.uses}
@@ -85,16 +84,30 @@ func NewCatalog(records []Record) *Catalog {
 			e.Aliases = append(e.Aliases, a.aliases[ak])
 		}
 		c.entries = append(c.entries, e)
-		// A record per name: which one a query matched, and how well, is
-		// then the index's answer, not a second reading of the names.
-		pseudo = append(pseudo, Record{Title: e.Name})
-		c.entryOf, c.aliasOf = append(c.entryOf, int32(len(c.entries)-1)), append(c.aliasOf, -1)
+	}
+	// An index record per name and per other name: which one a query
+	// matched, and how well, is then the index's answer. The index keeps
+	// no Records: the names are the entries'.
+	b := NewBuilder(0)
+	b.light = true
+	for i := range c.entries {
+		e := &c.entries[i]
+		b.AddDoc(prepareTexts(func(add func(Field, string)) { add(FieldTitle, e.Name) }))
+		c.entryOf, c.aliasOf = append(c.entryOf, int32(i)), append(c.aliasOf, -1)
 		for a, alias := range e.Aliases {
-			pseudo = append(pseudo, Record{Interventions: []Intervention{{Name: alias}}})
-			c.entryOf, c.aliasOf = append(c.entryOf, int32(len(c.entries)-1)), append(c.aliasOf, int32(a))
+			b.AddDoc(prepareTexts(func(add func(Field, string)) { add(FieldIntervention, alias) }))
+			c.entryOf, c.aliasOf = append(c.entryOf, int32(i)), append(c.aliasOf, int32(a))
 		}
 	}
-	c.index = NewIndex(pseudo)
+	c.index = b.Index()
+	c.index.textsOf = func(r int, fn func(Field, string)) {
+		e := &c.entries[c.entryOf[r]]
+		if a := c.aliasOf[r]; a >= 0 {
+			fn(FieldIntervention, e.Aliases[a])
+		} else {
+			fn(FieldTitle, e.Name)
+		}
+	}
 	return c
 }
 

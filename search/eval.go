@@ -435,7 +435,7 @@ func (e *evaluator) phrase(t *textNode, pos bool) *Set {
 				doubt.Add(r)
 				return
 			}
-			if f := e.phraseInRecord(&e.ix.records[r], t.words, t.exact, Field(masks[r])); f != 0 {
+			if f := e.phraseInRecord(r, t.words, t.exact, Field(masks[r])); f != 0 {
 				verified.Add(r)
 				if sc != nil {
 					sc[r] = max(sc[r], score*fieldWeight[f])
@@ -596,9 +596,9 @@ func (e *evaluator) sameField(words []string, exact bool, fields Field) (*Set, [
 
 // phraseInRecord returns the best-weighted field among fields whose kept
 // text has the phrase, or 0.
-func (e *evaluator) phraseInRecord(r *Record, words []string, exact bool, fields Field) Field {
+func (e *evaluator) phraseInRecord(r int, words []string, exact bool, fields Field) Field {
 	var best Field
-	r.texts(func(f Field, s string) {
+	e.ix.texts(r, func(f Field, s string) {
 		if f&fields == 0 || fieldWeight[f] <= fieldWeight[best] {
 			return
 		}

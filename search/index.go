@@ -21,6 +21,9 @@ import (
 // An Index is immutable: it may be searched from several goroutines.
 type Index struct {
 	records []Record
+	n       int
+	// textsOf gives record r's kept texts, for phrases; nil: the records'.
+	textsOf func(r int, fn func(Field, string))
 	voc     vocab
 	offsets []uint32 // postings of word i are posts[offsets[i]:offsets[i+1]]
 	posts   []uint32
@@ -80,7 +83,7 @@ func NewIndex(records []Record) *Index {
 		records[i].trial = nil
 		b.addDoc(i, d)
 	}
-	b.records = records
+	b.records, b.count = records, len(records)
 	return b.Index()
 }
 
@@ -88,6 +91,8 @@ func NewIndex(records []Record) *Index {
 // so that only packing is left when the last one is in.
 type Builder struct {
 	records []Record
+	light   bool // keep no records (the catalogue's index)
+	count   int
 	words   *wordTable
 	lists   [][]uint32
 	stores  [numStores]*storeBuilder
@@ -117,14 +122,17 @@ func (b *Builder) AddTrial(t *model.Trial) int { return b.AddDoc(Prepare(t)) }
 
 // AddDoc indexes a prepared trial (see Prepare) and returns its index.
 func (b *Builder) AddDoc(d *Doc) int {
-	i := len(b.records)
-	b.records = append(b.records, d.rec)
+	i := b.count
+	b.count++
+	if !b.light {
+		b.records = append(b.records, d.rec)
+	}
 	b.addDoc(i, d)
 	return i
 }
 
 // Len is the number of records added so far.
-func (b *Builder) Len() int { return len(b.records) }
+func (b *Builder) Len() int { return b.count }
 
 func (b *Builder) addDoc(i int, d *Doc) {
 	for _, t := range d.toks {
@@ -161,9 +169,9 @@ func (b *Builder) addCountry(name string) {
 // Index packs what was added into an Index. The builder must not be used
 // afterwards.
 func (b *Builder) Index() *Index {
-	n := len(b.records)
+	n := b.count
 	voc, order := b.words.sorted()
-	ix := &Index{records: b.records, voc: voc, offsets: make([]uint32, len(order)+1)}
+	ix := &Index{records: b.records, n: n, voc: voc, offsets: make([]uint32, len(order)+1)}
 	total := 0
 	for _, l := range b.lists {
 		total += len(l)
@@ -218,7 +226,16 @@ func (b *Builder) columns() columns {
 }
 
 // Len is the number of records.
-func (ix *Index) Len() int { return len(ix.records) }
+func (ix *Index) Len() int { return ix.n }
+
+// texts calls fn with record r's kept texts.
+func (ix *Index) texts(r int, fn func(Field, string)) {
+	if ix.textsOf != nil {
+		ix.textsOf(r, fn)
+		return
+	}
+	ix.records[r].texts(fn)
+}
 
 // Record returns record i.
 func (ix *Index) Record(i int) *Record { return &ix.records[i] }

@@ -113,6 +113,19 @@ func prepareRecord(r Record) *Doc {
 	return d
 }
 
+// prepareTexts makes a Doc without a record from texts in the main
+// index's fields: the catalogue's names.
+func prepareTexts(texts func(add func(Field, string))) *Doc {
+	p := preps.Get().(*prep)
+	defer preps.Put(p)
+	d := &Doc{}
+	p.start(d)
+	texts(func(f Field, s string) { p.text(0, uint8(f), s, false) })
+	p.toks, p.arena = d.toks[:0], d.arena[:0]
+	d.toks, d.arena = slices.Clone(d.toks), slices.Clone(d.arena)
+	return d
+}
+
 // prep de-duplicates a Doc's words as they are found, in an
 // open-addressing table cleared by generation.
 type prep struct {

@@ -56,7 +56,7 @@ type batchPair struct{ rec, next int32 }
 
 const (
 	batchSlots = 1 << 16
-	batchPairs = 1 << 18
+	batchPairs = 1 << 16
 )
 
 func newStoreBuilder() *storeBuilder {

@@ -39,17 +39,23 @@ type wordState struct {
 	first      int32  // first record
 	head, tail uint32 // blocks; 0 none (block 0 is never used)
 	used       uint16 // bytes used in tail
+	big        bool   // tail is a big block
 	df         uint32
 }
 
-const blockSize = 64
+// A word's first block is small (most words are in a few trials), the
+// next ones big; the last four bytes of a block point to the next.
+const (
+	smallBlock = 16
+	bigBlock   = 64
+)
 
 func newWordTable(n int) *wordTable {
 	size := 1024
 	for size < 2*n {
 		size *= 2
 	}
-	return &wordTable{slots: make([]slotEntry, size), offs: []uint32{0}, blocks: make([]byte, blockSize)}
+	return &wordTable{slots: make([]slotEntry, size), offs: []uint32{0}, blocks: make([]byte, smallBlock)}
 }
 
 func (t *wordTable) len() int { return len(t.offs) - 1 }
@@ -132,22 +138,33 @@ func (t *wordTable) post(id uint32, rec int) {
 	var gap [binary.MaxVarintLen32]byte
 	g := gap[:binary.PutUvarint(gap[:], uint64(int32(rec)-ws.last))]
 	ws.last = int32(rec)
-	const room = blockSize - 4
 	for len(g) > 0 {
-		if ws.tail == 0 || int(ws.used) == room {
+		if ws.tail == 0 || int(ws.used) == roomOf(ws.big) {
+			size := smallBlock
+			if ws.tail != 0 {
+				size = bigBlock
+			}
 			b := uint32(len(t.blocks))
-			t.blocks = append(t.blocks, make([]byte, blockSize)...)
+			t.blocks = append(t.blocks, make([]byte, size)...)
 			if ws.tail == 0 {
 				ws.head = b
 			} else {
-				binary.LittleEndian.PutUint32(t.blocks[ws.tail+room:], b)
+				binary.LittleEndian.PutUint32(t.blocks[ws.tail+uint32(roomOf(ws.big)):], b)
 			}
-			ws.tail, ws.used = b, 0
+			ws.tail, ws.used, ws.big = b, 0, size == bigBlock
 		}
-		n := copy(t.blocks[ws.tail+uint32(ws.used):ws.tail+room], g)
+		end := ws.tail + uint32(roomOf(ws.big))
+		n := copy(t.blocks[ws.tail+uint32(ws.used):end], g)
 		ws.used += uint16(n)
 		g = g[n:]
 	}
+}
+
+func roomOf(big bool) int {
+	if big {
+		return bigBlock - 4
+	}
+	return smallBlock - 4
 }
 
 // appendGaps appends word id's postings as gaps from record -1.
@@ -157,13 +174,15 @@ func (t *wordTable) appendGaps(dst []byte, id uint32) []byte {
 		return dst
 	}
 	dst = binary.AppendUvarint(dst, uint64(ws.first+1))
-	const room = blockSize - 4
+	big := false // the first block is small
 	for b := ws.head; b != 0; {
 		if b == ws.tail {
 			return append(dst, t.blocks[b:b+uint32(ws.used)]...)
 		}
+		room := uint32(roomOf(big))
 		dst = append(dst, t.blocks[b:b+room]...)
 		b = binary.LittleEndian.Uint32(t.blocks[b+room:])
+		big = true
 	}
 	return dst
 }
