@@ -63,13 +63,9 @@ func (ix *Index) Run(q *Query, o Options) *Matches {
 		m.set = fullSet(n)
 	} else {
 		e.acc = make([]uint16, n)
-		if sc, ok := ix.scratch.Get().(*[]uint8); ok && len(*sc) == n {
-			e.sc = *sc
-		} else {
-			e.sc = make([]uint8, n)
-		}
+		e.sc = ix.zeroBytes()
 		m.set = e.eval(q.root, true)
-		ix.scratch.Put(&e.sc)
+		ix.putZeroBytes(e.sc)
 		m.acc = e.acc
 		if e.doubt != nil {
 			e.doubt.and(m.set)

@@ -31,9 +31,11 @@ type Index struct {
 	col     columns
 	heavy   map[string]*heavyMain // see heavy.go
 
-	// scratch holds per-record term scores between runs: all zero when
-	// put back (each run zeroes what it wrote).
+	// scratch holds per-record byte arrays between runs (term scores,
+	// phrase field masks), all zero when put back: a keystroke at 550,000
+	// trials would otherwise allocate a few megabytes for the collector.
 	scratch sync.Pool
+	hists   sync.Pool // *[]int32 of 1<<16, zero
 
 	allOnce sync.Once
 	all     *facetCounts // the corpus's facet counts
@@ -228,14 +230,17 @@ func (b *Builder) columns() columns {
 // Len is the number of records.
 func (ix *Index) Len() int { return ix.n }
 
-// texts calls fn with record r's kept texts.
-func (ix *Index) texts(r int, fn func(Field, string)) {
-	if ix.textsOf != nil {
-		ix.textsOf(r, fn)
-		return
+// zeroBytes returns a zeroed byte per record; give it back with
+// putZeroBytes, zeroed again.
+func (ix *Index) zeroBytes() []uint8 {
+	if b, ok := ix.scratch.Get().(*[]uint8); ok && len(*b) == ix.n {
+		return *b
 	}
-	ix.records[r].texts(fn)
+	return make([]uint8, ix.n)
 }
+
+func (ix *Index) putZeroBytes(b []uint8) { ix.scratch.Put(&b) }
+
 
 // Record returns record i.
 func (ix *Index) Record(i int) *Record { return &ix.records[i] }

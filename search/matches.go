@@ -192,6 +192,18 @@ func (m *Matches) relevanceKey(r int) uint16 {
 	return group<<14 | min(m.acc[r], 1<<14-1)
 }
 
+func (ix *Index) hist() []int32 {
+	if h, ok := ix.hists.Get().(*[]int32); ok {
+		return *h
+	}
+	return make([]int32, 1<<16)
+}
+
+func (ix *Index) putHist(h []int32) {
+	clear(h)
+	ix.hists.Put(&h)
+}
+
 // rankRelevance orders by relevance with a counting sort on the small
 // integer keys — stable, so ties keep corpus order, and linear. Asked for
 // the first screens, it only places the rows whose keys reach the
@@ -203,7 +215,8 @@ func (m *Matches) rankRelevance(k int) {
 		m.done = true
 		return
 	}
-	hist := make([]int32, 1<<16) // rows per relevance key
+	hist := m.ix.hist() // rows per relevance key
+	defer m.ix.putHist(hist)
 	maxKey := 0
 	m.set.Each(func(r int) {
 		key := int(m.relevanceKey(r))

@@ -38,6 +38,10 @@ func (e *evaluator) phrase(t *textNode, pos bool) *Set {
 	}
 	if at := main &^ FieldID; at != 0 {
 		cand, masks := e.sameField(t.words, t.exact, at)
+		defer func() {
+			clear(masks)
+			e.ix.putZeroBytes(masks)
+		}()
 		checked := 0
 		cand.Each(func(r int) {
 			if checked++; checked > phraseCheckLimit {
@@ -157,8 +161,9 @@ func (e *evaluator) allWords(st int, words []string, exact bool, fields Field) *
 // record the fields that have them all: only those can have the phrase.
 func (e *evaluator) sameField(words []string, exact bool, fields Field) (*Set, []uint8) {
 	ix := e.ix
-	masks := make([]uint8, e.n) // the fields having every word so far
-	cur := make([]uint8, e.n)   // the fields having the current word
+	masks := ix.zeroBytes() // the fields having every word so far
+	cur := ix.zeroBytes()   // the fields having the current word
+	defer ix.putZeroBytes(cur)
 	var res *Set
 	for j, w := range words {
 		lo, hi := ix.prefixRange(w)
@@ -206,16 +211,24 @@ func (e *evaluator) sameField(words []string, exact bool, fields Field) (*Set, [
 // phraseInRecord returns the best-weighted field among fields whose kept
 // text has the phrase, or 0.
 func (e *evaluator) phraseInRecord(r int, words []string, exact bool, fields Field) Field {
-	var best Field
-	e.ix.texts(r, func(f Field, s string) {
-		if f&fields == 0 || fieldWeight[f] <= fieldWeight[best] {
-			return
+	has := func(s string) bool { return phraseIn(s, words, exact, &e.buf) }
+	if e.ix.textsOf != nil {
+		var best Field
+		e.ix.textsOf(r, func(f Field, s string) {
+			if f&fields != 0 && fieldWeight[f] > fieldWeight[best] && has(s) {
+				best = f
+			}
+		})
+		return best
+	}
+	// The fields best-weighted first: the first that has it is the answer.
+	rec := &e.ix.records[r]
+	for _, f := range mainFields {
+		if f&fields != 0 && rec.anyText(f, has) {
+			return f
 		}
-		if phraseIn(s, words, exact, &e.buf) {
-			best = f
-		}
-	})
-	return best
+	}
+	return 0
 }
 
 // phraseIn reports whether s has the words in a row (the last a prefix

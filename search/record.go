@@ -300,6 +300,36 @@ func ParseField(s string) (Field, bool) {
 	return 0, false
 }
 
+// anyText reports whether one of the record's texts in field f passes.
+func (r *Record) anyText(f Field, pass func(string) bool) bool {
+	switch f {
+	case FieldTitle:
+		return pass(r.Title)
+	case FieldID:
+		return pass(r.ID) || r.NCTID != r.ID && pass(r.NCTID)
+	case FieldCondition:
+		for _, c := range r.Conditions {
+			if pass(c) {
+				return true
+			}
+		}
+	case FieldIntervention:
+		for _, iv := range r.Interventions {
+			if pass(iv.Name) {
+				return true
+			}
+			for _, o := range iv.OtherNames {
+				if pass(o) {
+					return true
+				}
+			}
+		}
+	case FieldSponsor:
+		return pass(r.Sponsor)
+	}
+	return false
+}
+
 // texts calls fn with each text of the record kept in the record, and its
 // field: what a phrase in those fields is checked against.
 func (r *Record) texts(fn func(Field, string)) {
