@@ -241,7 +241,6 @@ func (ix *Index) zeroBytes() []uint8 {
 
 func (ix *Index) putZeroBytes(b []uint8) { ix.scratch.Put(&b) }
 
-
 // Record returns record i.
 func (ix *Index) Record(i int) *Record { return &ix.records[i] }
 
