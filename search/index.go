@@ -96,8 +96,12 @@ type Builder struct {
 	light   bool // keep no records (the catalogue's index)
 	count   int
 	words   *wordTable
-	lists   [][]uint32
-	stores  [numStores]*storeBuilder
+	// A main word's postings: its first in first[id]; when it has more,
+	// the others in more[rest[id]-1]. Most words are in one trial (ids).
+	first  []uint32
+	rest   []uint32
+	more   [][]uint32
+	stores [numStores]*storeBuilder
 
 	countryIDs   map[string]uint16
 	countryNames []string
@@ -144,10 +148,16 @@ func (b *Builder) addDoc(i int, d *Doc) {
 			continue
 		}
 		id := b.words.id(w, t.hash)
-		if int(id) == len(b.lists) {
-			b.lists = append(b.lists, nil)
+		p := uint32(i)<<5 | uint32(t.fields)
+		if int(id) == len(b.first) {
+			b.first, b.rest = append(b.first, p), append(b.rest, 0)
+			continue
 		}
-		b.lists[id] = append(b.lists[id], uint32(i)<<5|uint32(t.fields))
+		if b.rest[id] == 0 {
+			b.more = append(b.more, nil)
+			b.rest[id] = uint32(len(b.more))
+		}
+		b.more[b.rest[id]-1] = append(b.more[b.rest[id]-1], p)
 	}
 	for _, c := range d.countries {
 		b.addCountry(c)
@@ -174,15 +184,18 @@ func (b *Builder) Index() *Index {
 	n := b.count
 	voc, order := b.words.sorted()
 	ix := &Index{records: b.records, n: n, voc: voc, offsets: make([]uint32, len(order)+1)}
-	total := 0
-	for _, l := range b.lists {
+	total := len(b.first)
+	for _, l := range b.more {
 		total += len(l)
 	}
 	ix.posts = make([]uint32, 0, total)
 	for pos, id := range order {
 		ix.offsets[pos] = uint32(len(ix.posts))
-		ix.posts = append(ix.posts, b.lists[id]...)
-		b.lists[id] = nil
+		ix.posts = append(ix.posts, b.first[id])
+		if r := b.rest[id]; r > 0 {
+			ix.posts = append(ix.posts, b.more[r-1]...)
+			b.more[r-1] = nil
+		}
 	}
 	ix.offsets[len(order)] = uint32(len(ix.posts))
 	for s := range b.stores {

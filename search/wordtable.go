@@ -9,27 +9,24 @@ import (
 // wordTable numbers the distinct words a Builder meets, in the order it
 // meets them, in an open-addressing table. Adding a trial's words is the
 // serial part of loading (some 250 words a trial at 550,000 trials), and
-// its cost is cache misses: an entry holds what adding a posting needs, so
-// that most words cost one miss for the entry and one for the posting
-// block.
+// its cost is cache misses and its size counts while a corpus loads.
 //
 // A word of up to seven bytes is its own key (its bytes and length packed
 // into the uint64), so it needs no comparison; a longer word's key is its
 // hash with the top bit set, and its bytes are compared with the word kept.
 type wordTable struct {
-	slots []slotEntry // power of two, at most half full
+	keys  []uint64    // power of two, at most three quarters full; 0: empty
+	ids   []uint32    // the word in each slot
 	arena []byte      // the words, in order of id
 	offs  []uint32    // word id is arena[offs[id]:offs[id+1]]
 	words []wordState // per id
-	// blocks hold posting gaps (stores only): blockSize bytes each, the
+	// pages hold the blocks of posting gaps (stores only), a megabyte
+	// each so that growing copies nothing; a block is addressed by its
+	// offset in the pages taken end to end. Each block's
 	// last four the offset of the next block.
-	blocks []byte
-	posts  bool // whether words keep postings (stores)
-}
-
-type slotEntry struct {
-	key uint64 // 0: empty
-	id  uint32
+	pages [][]byte
+	used  uint32 // bytes of pages handed out
+	posts bool   // whether words keep postings (stores)
 }
 
 // wordState is a word's postings while building a store: the first record
@@ -52,10 +49,10 @@ const (
 
 func newWordTable(n int) *wordTable {
 	size := 1024
-	for size < 2*n {
+	for size < n*4/3 {
 		size *= 2
 	}
-	return &wordTable{slots: make([]slotEntry, size), offs: []uint32{0}, blocks: make([]byte, smallBlock)}
+	return &wordTable{keys: make([]uint64, size), ids: make([]uint32, size), offs: []uint32{0}, used: smallBlock}
 }
 
 func (t *wordTable) len() int { return len(t.offs) - 1 }
@@ -83,16 +80,16 @@ func mix(k uint64) uint64 {
 
 // id returns w's number, adding w when it is new.
 func (t *wordTable) id(w []byte, h uint64) uint32 {
-	if 2*(t.len()+1) > len(t.slots) {
+	if 4*(t.len()+1) > 3*len(t.keys) {
 		t.grow()
 	}
 	key := wordKey(w, h)
-	mask := uint64(len(t.slots) - 1)
+	mask := uint64(len(t.keys) - 1)
 	for i := mix(key) & mask; ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.key == 0 {
+		k := t.keys[i]
+		if k == 0 {
 			id := uint32(t.len())
-			*s = slotEntry{key, id}
+			t.keys[i], t.ids[i] = key, id
 			t.arena = append(t.arena, w...)
 			t.offs = append(t.offs, uint32(len(t.arena)))
 			if t.posts {
@@ -100,23 +97,23 @@ func (t *wordTable) id(w []byte, h uint64) uint32 {
 			}
 			return id
 		}
-		if s.key == key && (key>>63 == 0 || bytes.Equal(t.bytesOf(s.id), w)) {
-			return s.id
+		if k == key && (key>>63 == 0 || bytes.Equal(t.bytesOf(t.ids[i]), w)) {
+			return t.ids[i]
 		}
 	}
 }
 
 func (t *wordTable) grow() {
-	old := t.slots
-	t.slots = make([]slotEntry, 2*len(old))
-	mask := uint64(len(t.slots) - 1)
-	for _, s := range old {
-		if s.key == 0 {
+	keys, ids := t.keys, t.ids
+	t.keys, t.ids = make([]uint64, 2*len(keys)), make([]uint32, 2*len(keys))
+	mask := uint64(len(t.keys) - 1)
+	for j, k := range keys {
+		if k == 0 {
 			continue
 		}
-		for i := mix(s.key) & mask; ; i = (i + 1) & mask {
-			if t.slots[i].key == 0 {
-				t.slots[i] = s
+		for i := mix(k) & mask; ; i = (i + 1) & mask {
+			if t.keys[i] == 0 {
+				t.keys[i], t.ids[i] = k, ids[j]
 				break
 			}
 		}
@@ -144,20 +141,41 @@ func (t *wordTable) post(id uint32, rec int) {
 			if ws.tail != 0 {
 				size = bigBlock
 			}
-			b := uint32(len(t.blocks))
-			t.blocks = append(t.blocks, make([]byte, size)...)
+			b := t.newBlock(size)
 			if ws.tail == 0 {
 				ws.head = b
 			} else {
-				binary.LittleEndian.PutUint32(t.blocks[ws.tail+uint32(roomOf(ws.big)):], b)
+				binary.LittleEndian.PutUint32(t.block(ws.tail, bigBlock)[roomOf(ws.big):], b)
 			}
 			ws.tail, ws.used, ws.big = b, 0, size == bigBlock
 		}
-		end := ws.tail + uint32(roomOf(ws.big))
-		n := copy(t.blocks[ws.tail+uint32(ws.used):end], g)
+		n := copy(t.block(ws.tail, bigBlock)[ws.used:roomOf(ws.big)], g)
 		ws.used += uint16(n)
 		g = g[n:]
 	}
+}
+
+const pageSize = 1 << 20
+
+// newBlock hands out a block of size bytes, within one page.
+func (t *wordTable) newBlock(size int) uint32 {
+	if off := int(t.used) % pageSize; off+size > pageSize {
+		t.used += uint32(pageSize - off)
+	}
+	for len(t.pages) <= int(t.used)/pageSize {
+		t.pages = append(t.pages, make([]byte, pageSize))
+	}
+	b := t.used
+	t.used += uint32(size)
+	return b
+}
+
+// block returns up to n bytes of the block at b (a block never straddles
+// pages).
+func (t *wordTable) block(b uint32, n int) []byte {
+	p := t.pages[b/pageSize]
+	off := int(b % pageSize)
+	return p[off:min(off+n, pageSize)]
 }
 
 func roomOf(big bool) int {
@@ -176,12 +194,13 @@ func (t *wordTable) appendGaps(dst []byte, id uint32) []byte {
 	dst = binary.AppendUvarint(dst, uint64(ws.first+1))
 	big := false // the first block is small
 	for b := ws.head; b != 0; {
+		blk := t.block(b, bigBlock)
 		if b == ws.tail {
-			return append(dst, t.blocks[b:b+uint32(ws.used)]...)
+			return append(dst, blk[:ws.used]...)
 		}
-		room := uint32(roomOf(big))
-		dst = append(dst, t.blocks[b:b+room]...)
-		b = binary.LittleEndian.Uint32(t.blocks[b+room:])
+		room := roomOf(big)
+		dst = append(dst, blk[:room]...)
+		b = binary.LittleEndian.Uint32(blk[room:])
 		big = true
 	}
 	return dst
