@@ -12,7 +12,11 @@ import (
 // are one entry, found also by any of its other names.
 type Catalog struct {
 	entries []Entry
-	index   *Index // over entry names and other names
+	// index has one record per name and per other name: record r is
+	// entries[entryOf[r]], by its name (alias -1) or its other name alias.
+	index   *Index
+	entryOf []int32
+	aliasOf []int32
 }
 
 // Entry is one intervention and the trials that use it.
@@ -69,8 +73,10 @@ func NewCatalog(records []Record) *Catalog {
 			}
 		}
 	}
+	// Entries go most used first, so that among equally good matches the
+	// index's corpus order puts the more widely used first.
+	slices.SortStableFunc(keys, func(x, y string) int { return len(byKey[y].uses) - len(byKey[x].uses) })
 	c := &Catalog{entries: make([]Entry, 0, len(keys))}
-	pseudo := make([]Record, 0, len(keys))
 	for _, k := range keys {
 		a := byKey[k]
 		e := Entry{Name: mostCommon(a.spellings), Uses: a.uses}
@@ -78,9 +84,30 @@ func NewCatalog(records []Record) *Catalog {
 			e.Aliases = append(e.Aliases, a.aliases[ak])
 		}
 		c.entries = append(c.entries, e)
-		pseudo = append(pseudo, Record{Title: e.Name, Interventions: []Intervention{{Name: e.Name, OtherNames: e.Aliases}}})
 	}
-	c.index = NewIndex(pseudo)
+	// An index record per name and per other name: which one a query
+	// matched, and how well, is then the index's answer. The index keeps
+	// no Records: the names are the entries'.
+	b := NewBuilder(0)
+	b.light = true
+	for i := range c.entries {
+		e := &c.entries[i]
+		b.AddDoc(prepareTexts(func(add func(Field, string)) { add(FieldTitle, e.Name) }))
+		c.entryOf, c.aliasOf = append(c.entryOf, int32(i)), append(c.aliasOf, -1)
+		for a, alias := range e.Aliases {
+			b.AddDoc(prepareTexts(func(add func(Field, string)) { add(FieldIntervention, alias) }))
+			c.entryOf, c.aliasOf = append(c.entryOf, int32(i)), append(c.aliasOf, int32(a))
+		}
+	}
+	c.index = b.Index()
+	c.index.textsOf = func(r int, fn func(Field, string)) {
+		e := &c.entries[c.entryOf[r]]
+		if a := c.aliasOf[r]; a >= 0 {
+			fn(FieldIntervention, e.Aliases[a])
+		} else {
+			fn(FieldTitle, e.Name)
+		}
+	}
 	return c
 }
 
@@ -114,83 +141,76 @@ type Hit struct {
 	Entry int
 	// Via is the other name that matched, when the name itself did not.
 	Via string
+	// Near lists the words a typo or two from the query that this entry
+	// matched, or names the whole spelling when found by its letters in
+	// order ("rgrfnb" → Regorafenib): set only when no entry matched the
+	// query as typed, and to be shown ("≈ regorafenib").
+	Near []string
 }
 
 // maxFuzzyFallback bounds the catalog size for the subsequence fallback.
 const maxFuzzyFallback = 200_000
 
-// Find returns the entries matching query, best first: by the words of
-// their names and other names (prefixes, and typos in long words), then —
-// when that finds nothing — by fuzzy subsequence over the names. An empty
+// catalogFields are where a catalog query looks: names and other names.
+const catalogFields = FieldTitle | FieldIntervention
+
+// Find returns the entries matching query, best first: every word must
+// start a word of the name, or of one other name. Only when a word matches
+// nothing as typed does it match words a typo or two away — never short
+// words or words with digits — and when even that finds nothing, names
+// having the query's letters in order. Such hits are marked (Hit.Near).
+// Among equally good matches the more widely used come first. An empty
 // query lists every entry, most used first.
 func (c *Catalog) Find(query string) []Hit {
-	res := c.index.Search(query, FieldTitle|FieldIntervention)
-	hits := res.Hits
-	if len(res.Terms) == 0 {
-		hits = slices.Clone(hits)
-		slices.SortStableFunc(hits, func(a, b int) int { return len(c.entries[b].Uses) - len(c.entries[a].Uses) })
-	} else if len(hits) == 0 && len(c.entries) <= maxFuzzyFallback {
-		names := make([]string, len(c.entries))
-		for i, e := range c.entries {
-			names[i] = e.Name
+	q := plainQuery(query, catalogFields)
+	if q.Empty() {
+		out := make([]Hit, len(c.entries))
+		for i := range out {
+			out[i] = Hit{Entry: i}
 		}
-		for _, m := range fuzzy.Find(strings.Join(res.Terms, ""), names) {
-			hits = append(hits, m.Index)
-		}
-	} else if res.Ranked {
-		// Among equally good word matches, the more widely used first.
-		scores := make(map[int]int, len(hits))
-		for _, h := range hits {
-			scores[h] = Score(c.index.Record(h), res.Terms, FieldTitle|FieldIntervention)
-		}
-		slices.SortStableFunc(hits, func(a, b int) int {
-			if d := scores[b] - scores[a]; d != 0 {
-				return d
-			}
-			return len(c.entries[b].Uses) - len(c.entries[a].Uses)
-		})
+		return out
 	}
-	out := make([]Hit, 0, len(hits))
-	for _, h := range hits {
-		out = append(out, Hit{Entry: h, Via: c.via(h, res.Terms)})
+	m := c.index.Run(q, Options{})
+	if m.Len() == 0 {
+		return c.subsequence(q.Highlight())
+	}
+	// Rows come best first: an entry's first row is its best name, which
+	// is Via when it is an other name.
+	seen := NewSet(len(c.entries))
+	out := make([]Hit, 0, m.Len())
+	for _, r := range m.All() {
+		e := int(c.entryOf[r])
+		if seen.Has(e) {
+			continue
+		}
+		seen.Add(e)
+		hit := Hit{Entry: e, Near: m.NearWords(r)}
+		if a := c.aliasOf[r]; a >= 0 {
+			hit.Via = c.entries[e].Aliases[a]
+		}
+		out = append(out, hit)
 	}
 	return out
 }
 
-// via names the other name a query matched when it matched that name
-// better than the entry's own ("levantinib" is a typo of Lenvatinib, but
-// the very words of its other name "Levantinib Physician's Choice").
-func (c *Catalog) via(i int, terms []string) string {
-	if len(terms) == 0 {
-		return ""
+// subsequence finds names having the query's letters in order, for a
+// query whose every word is long enough to be corrected.
+func (c *Catalog) subsequence(terms []string) []Hit {
+	if len(c.entries) > maxFuzzyFallback || len(terms) == 0 {
+		return nil
 	}
-	e := &c.entries[i]
-	own, best, via := quality(e.Name, terms), 0, ""
-	for _, a := range e.Aliases {
-		if q := quality(a, terms); q > best {
-			best, via = q, a
-		}
-	}
-	if best > own {
-		return via
-	}
-	return ""
-}
-
-// quality rates how s matches every term: per term 3 for a whole word, 2
-// for a prefix, 1 for a typo; 0 when a term matches no word.
-func quality(s string, terms []string) int {
-	words := Words(s)
-	total := 0
 	for _, t := range terms {
-		best := 0
-		for _, w := range words {
-			best = max(best, matchQuality(w, t))
+		if !correctable(t) {
+			return nil
 		}
-		if best == 0 {
-			return 0
-		}
-		total += best
 	}
-	return total
+	names := make([]string, len(c.entries))
+	for i, e := range c.entries {
+		names[i] = e.Name
+	}
+	var out []Hit
+	for _, m := range fuzzy.Find(strings.Join(terms, ""), names) {
+		out = append(out, Hit{Entry: m.Index, Near: []string{names[m.Index]}})
+	}
+	return out
 }

@@ -1,131 +1,258 @@
 package search
 
 import (
-	"math/bits"
 	"slices"
-	"sort"
-	"strings"
-	"unicode/utf8"
+	"sync"
 
-	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/model"
 )
 
-// Index finds records by the words of their searchable fields.
+// Index finds records by the words of their fields and by their values.
 //
-// It holds a sorted vocabulary and, per word, the records using it with the
-// fields it appears in (record<<5 | field mask, one uint32 each). A query
-// term selects the words it is a prefix of — a binary search for the range
-// — and, for long terms, words a typo or two away; terms are ANDed with
-// bitsets over the records.
+// Words of the fields plain words search (title, ids, conditions,
+// interventions, lead sponsor) are in a sorted vocabulary with, per word,
+// the records using it and the fields it appears in (record<<5 | field
+// mask, four bytes each): what ranking needs. Words of the fields searched
+// only through a field name (sites, cities, countries, collaborators,
+// criteria) are in compressed stores, one per field (see store). Values
+// that are filtered, sorted and counted (status, phases, dates, ages,
+// enrollment…) are in columns, a byte or four per record.
+//
+// An Index is immutable: it may be searched from several goroutines.
 type Index struct {
 	records []Record
-	words   []string
-	offsets []uint32 // postings of words[i] are posts[offsets[i]:offsets[i+1]]
+	n       int
+	// textsOf gives record r's kept texts, for phrases; nil: the records'.
+	textsOf func(r int, fn func(Field, string))
+	voc     vocab
+	offsets []uint32 // postings of word i are posts[offsets[i]:offsets[i+1]]
 	posts   []uint32
+	stores  [numStores]*store
+	col     columns
+	heavy   map[string]*heavyMain // see heavy.go
+
+	// scratch holds per-record byte arrays between runs (term scores,
+	// phrase field masks), all zero when put back: a keystroke at 550,000
+	// trials would otherwise allocate a few megabytes for the collector.
+	scratch sync.Pool
+	hists   sync.Pool // *[]int32 of 1<<16, zero
+
+	allOnce sync.Once
+	all     *facetCounts // the corpus's facet counts
+
+	sortOnce [numSortKeys]sync.Once
+	sortPerm [numSortKeys][]int32
 }
 
-// RankLimit is the largest result set ranked by score; larger sets keep
-// corpus order (ranking them would cost more than a keystroke may).
-const RankLimit = 5000
+// The stores, one per field searched only by name (contact: the names
+// and e-mail addresses of the central and site contacts).
+const (
+	storeSite = iota
+	storeCity
+	storeCountry
+	storeCollab
+	storeCrit
+	storeContact
+	numStores
+)
+
+// columns are the values the query filters on, one entry per record.
+type columns struct {
+	status   []uint8 // position in statusOrder, 0 when unknown
+	phase    []uint8 // phase mask
+	typ      []uint8 // position in studyTypes, 0 when unknown
+	sex      []uint8 // position in sexes
+	hv       []int8
+	results  *Set
+	class    []uint8 // lead sponsor class: position in sponsorClasses
+	enroll   []int32
+	start    []Date
+	updated  []Date
+	verified []Date
+	minAge   []Age
+	maxAge   []Age
+	// countries: record i's are codes into countryNames, countryCodes[countryOff[i]:countryOff[i+1]]
+	countryOff   []uint32
+	countryCodes []uint16
+	countryNames []string // sorted
+}
 
 // NewIndex indexes records. The records are kept, not copied.
 func NewIndex(records []Record) *Index {
 	b := NewBuilder(len(records))
-	b.records = records
 	for i := range records {
-		b.add(i)
+		d := prepareRecord(records[i])
+		records[i].trial = nil
+		b.addDoc(i, d)
 	}
+	b.records, b.count = records, len(records)
 	return b.Index()
 }
 
 // Builder indexes records as they arrive — while a corpus is still loading —
-// so that only sorting is left when the last one is in.
+// so that only packing is left when the last one is in.
 type Builder struct {
-	records  []Record
-	ids      map[string]uint32
-	words    []string
-	lastRec  []int32 // per word id: the last record seen, to merge fields
-	lastPair []int32
-	pairs    []pair
-	buf      []byte
-}
+	records []Record
+	light   bool // keep no records (the catalogue's index)
+	count   int
+	words   *wordTable
+	// A main word's postings: its first in first[id]; when it has more,
+	// the others in more[rest[id]-1]. Most words are in one trial (ids).
+	first  []uint32
+	rest   []uint32
+	more   [][]uint32
+	stores [numStores]*storeBuilder
 
-type pair struct{ word, post uint32 }
+	countryIDs   map[string]uint16
+	countryNames []string
+	countryOff   []uint32
+	countryCodes []uint16
+}
 
 // NewBuilder starts an index expecting about n records.
 func NewBuilder(n int) *Builder {
-	return &Builder{ids: make(map[string]uint32, n/2+16), pairs: make([]pair, 0, n*24), records: make([]Record, 0, n)}
+	b := &Builder{words: newWordTable(n/2 + 16), records: make([]Record, 0, n), countryIDs: map[string]uint16{}, countryOff: []uint32{0}}
+	for i := range b.stores {
+		b.stores[i] = newStoreBuilder()
+	}
+	return b
 }
 
-// Add indexes a record and returns its index.
-func (b *Builder) Add(r Record) int {
-	b.records = append(b.records, r)
-	b.add(len(b.records) - 1)
-	return len(b.records) - 1
+// Add indexes a record and returns its index. A record made by NewRecord
+// brings its trial's other texts (sites, criteria, …), which are indexed
+// and let go.
+func (b *Builder) Add(r Record) int { return b.AddDoc(prepareRecord(r)) }
+
+// AddTrial is Add(NewRecord(t)).
+func (b *Builder) AddTrial(t *model.Trial) int { return b.AddDoc(Prepare(t)) }
+
+// AddDoc indexes a prepared trial (see Prepare) and returns its index.
+func (b *Builder) AddDoc(d *Doc) int {
+	i := b.count
+	b.count++
+	if !b.light {
+		b.records = append(b.records, d.rec)
+	}
+	b.addDoc(i, d)
+	return i
 }
 
-func (b *Builder) add(i int) {
-	rec := uint32(i) << 5
-	b.records[i].texts(func(f Field, s string) {
-		eachWordBytes(s, &b.buf, func(w []byte, _, _ int) {
-			id, ok := b.ids[string(w)]
-			if !ok {
-				id = uint32(len(b.words))
-				word := string(w)
-				b.ids[word] = id
-				b.words = append(b.words, word)
-				b.lastRec = append(b.lastRec, -1)
-				b.lastPair = append(b.lastPair, -1)
-			}
-			if b.lastRec[id] == int32(i) {
-				b.pairs[b.lastPair[id]].post |= uint32(f)
-				return
-			}
-			b.lastRec[id] = int32(i)
-			b.lastPair[id] = int32(len(b.pairs))
-			b.pairs = append(b.pairs, pair{id, rec | uint32(f)})
-		})
-	})
+// Len is the number of records added so far.
+func (b *Builder) Len() int { return b.count }
+
+func (b *Builder) addDoc(i int, d *Doc) {
+	for _, t := range d.toks {
+		w := d.word(t)
+		if t.kind > 0 {
+			b.stores[t.kind-1].add(w, t.hash, i)
+			continue
+		}
+		id := b.words.id(w, t.hash)
+		p := uint32(i)<<5 | uint32(t.fields)
+		if int(id) == len(b.first) {
+			b.first, b.rest = append(b.first, p), append(b.rest, 0)
+			continue
+		}
+		if b.rest[id] == 0 {
+			b.more = append(b.more, nil)
+			b.rest[id] = uint32(len(b.more))
+		}
+		b.more[b.rest[id]-1] = append(b.more[b.rest[id]-1], p)
+	}
+	for _, c := range d.countries {
+		b.addCountry(c)
+	}
+	b.countryOff = append(b.countryOff, uint32(len(b.countryCodes)))
 }
 
-// Index sorts what was added into an Index. The builder must not be used
+func (b *Builder) addCountry(name string) {
+	code, ok := b.countryIDs[name]
+	if !ok {
+		if len(b.countryNames) >= 1<<16 {
+			return // not a country list any more; searchable by word still
+		}
+		code = uint16(len(b.countryNames))
+		b.countryIDs[name] = code
+		b.countryNames = append(b.countryNames, name)
+	}
+	b.countryCodes = append(b.countryCodes, code)
+}
+
+// Index packs what was added into an Index. The builder must not be used
 // afterwards.
 func (b *Builder) Index() *Index {
-	words := b.words
-	order := make([]uint32, len(words)) // sorted position → word id
-	for i := range order {
-		order[i] = uint32(i)
+	n := b.count
+	voc, order := b.words.sorted()
+	ix := &Index{records: b.records, n: n, voc: voc, offsets: make([]uint32, len(order)+1)}
+	total := len(b.first)
+	for _, l := range b.more {
+		total += len(l)
 	}
-	slices.SortFunc(order, func(x, y uint32) int { return strings.Compare(words[x], words[y]) })
-	rank := make([]uint32, len(words)) // word id → sorted position
+	ix.posts = make([]uint32, 0, total)
 	for pos, id := range order {
-		rank[id] = uint32(pos)
+		ix.offsets[pos] = uint32(len(ix.posts))
+		ix.posts = append(ix.posts, b.first[id])
+		if r := b.rest[id]; r > 0 {
+			ix.posts = append(ix.posts, b.more[r-1]...)
+			b.more[r-1] = nil
+		}
 	}
-	ix := &Index{records: b.records, words: make([]string, len(words)), offsets: make([]uint32, len(words)+1)}
-	for pos, id := range order {
-		ix.words[pos] = words[id]
+	ix.offsets[len(order)] = uint32(len(ix.posts))
+	for s := range b.stores {
+		ix.stores[s] = b.stores[s].finish(n)
+		ix.stores[s].buildHeavy()
 	}
-	// A counting sort by word; pairs are in record order, so each word's
-	// postings come out sorted.
-	for _, p := range b.pairs {
-		ix.offsets[rank[p.word]+1]++
-	}
-	for i := 1; i < len(ix.offsets); i++ {
-		ix.offsets[i] += ix.offsets[i-1]
-	}
-	ix.posts = make([]uint32, len(b.pairs))
-	next := slices.Clone(ix.offsets[:len(words)])
-	for _, p := range b.pairs {
-		pos := rank[p.word]
-		ix.posts[next[pos]] = p.post
-		next[pos]++
-	}
+	ix.buildHeavyMain()
+	ix.col = b.columns()
 	*b = Builder{}
 	return ix
 }
 
+func (b *Builder) columns() columns {
+	n := len(b.records)
+	c := columns{
+		status: make([]uint8, n), phase: make([]uint8, n), typ: make([]uint8, n), sex: make([]uint8, n),
+		hv: make([]int8, n), results: NewSet(n), class: make([]uint8, n), enroll: make([]int32, n),
+		start: make([]Date, n), updated: make([]Date, n), verified: make([]Date, n), minAge: make([]Age, n), maxAge: make([]Age, n),
+	}
+	for i := range b.records {
+		r := &b.records[i]
+		c.status[i] = uint8(max(slices.Index(statusOrder, r.Status), 0))
+		c.phase[i] = phaseMask(r.Phases)
+		c.typ[i] = uint8(max(slices.Index(studyTypes, r.StudyType), 0))
+		c.sex[i] = uint8(max(slices.Index(sexes, r.Sex), 0))
+		c.hv[i] = r.HealthyVolunteers
+		if r.HasResults {
+			c.results.Add(i)
+		}
+		c.class[i] = uint8(max(slices.Index(sponsorClasses, r.SponsorClass), 0))
+		c.enroll[i] = r.Enrollment
+		c.start[i], c.updated[i], c.verified[i] = r.Start, r.Updated, r.Verified
+		c.minAge[i], c.maxAge[i] = r.MinAge, r.MaxAge
+	}
+	// Country codes in name order, so that facets list them sorted.
+	names, rank := sortedWords(b.countryNames)
+	codes := make([]uint16, len(b.countryCodes))
+	for i, code := range b.countryCodes {
+		codes[i] = uint16(rank[code])
+	}
+	c.countryNames, c.countryOff, c.countryCodes = names, b.countryOff, codes
+	return c
+}
+
 // Len is the number of records.
-func (ix *Index) Len() int { return len(ix.records) }
+func (ix *Index) Len() int { return ix.n }
+
+// zeroBytes returns a zeroed byte per record; give it back with
+// putZeroBytes, zeroed again.
+func (ix *Index) zeroBytes() []uint8 {
+	if b, ok := ix.scratch.Get().(*[]uint8); ok && len(*b) == ix.n {
+		return *b
+	}
+	return make([]uint8, ix.n)
+}
+
+func (ix *Index) putZeroBytes(b []uint8) { ix.scratch.Put(&b) }
 
 // Record returns record i.
 func (ix *Index) Record(i int) *Record { return &ix.records[i] }
@@ -133,150 +260,48 @@ func (ix *Index) Record(i int) *Record { return &ix.records[i] }
 // Records returns all records.
 func (ix *Index) Records() []Record { return ix.records }
 
-// Result is the answer to a query.
-type Result struct {
-	Terms  []string // the query's folded words
-	Hits   []int    // record indices, best first (or in corpus order, see Ranked)
-	Ranked bool     // whether Hits are ordered by score
-}
-
-// Terms splits a query into its folded words.
-func Terms(query string) []string { return Words(query) }
-
-// Search returns the records matching every term of query in the given
-// fields. An empty query matches everything, in corpus order.
-func (ix *Index) Search(query string, fields Field) Result {
-	terms := Terms(query)
-	res := Result{Terms: terms}
-	if len(terms) == 0 {
-		res.Hits = make([]int, len(ix.records))
-		for i := range res.Hits {
-			res.Hits[i] = i
-		}
-		return res
-	}
-	var set bitset
-	for i, t := range terms {
-		s := ix.termSet(t, fields)
-		if i == 0 {
-			set = s
-		} else {
-			set.and(s)
-		}
-	}
-	res.Hits = set.members()
-	if len(res.Hits) <= RankLimit {
-		ix.rank(res.Hits, terms, fields)
-		res.Ranked = true
-	}
-	return res
-}
-
-// prefixRange is the range of vocabulary words starting with p.
-func (ix *Index) prefixRange(p string) (int, int) {
-	lo := sort.SearchStrings(ix.words, p)
-	hi := lo + sort.Search(len(ix.words)-lo, func(i int) bool {
-		return !strings.HasPrefix(ix.words[lo+i], p)
-	})
-	return lo, hi
-}
-
-// termSet is the set of records having, in one of fields, a word that
-// starts with t or (for long terms) is a typo or two away from it.
-func (ix *Index) termSet(t string, fields Field) bitset {
-	set := newBitset(len(ix.records))
-	add := func(w int) {
-		for _, p := range ix.posts[ix.offsets[w]:ix.offsets[w+1]] {
-			if Field(p&31)&fields != 0 {
-				set.set(int(p >> 5))
-			}
-		}
-	}
-	lo, hi := ix.prefixRange(t)
-	for w := lo; w < hi; w++ {
-		add(w)
-	}
-	if k := typoBudget(t); k > 0 {
-		// Typos keep the first letter far more often than not; searching
-		// only those words keeps this to a small slice of the vocabulary.
-		first := string(firstRuneOf(t))
-		flo, fhi := ix.prefixRange(first)
-		n := utf8.RuneCountInString(t)
-		for w := flo; w < fhi; w++ {
-			if w >= lo && w < hi {
-				continue
-			}
-			word := ix.words[w]
-			if d := utf8.RuneCountInString(word) - n; d > k || -d > k {
-				continue
-			}
-			if plain.WithinEdits(t, word, k) {
-				add(w)
-			}
-		}
-	}
-	return set
-}
-
-// Field weights for ranking: an id or title hit says most about a trial.
-var fieldWeight = map[Field]int{FieldID: 6, FieldTitle: 4, FieldIntervention: 3, FieldCondition: 3, FieldSponsor: 1}
-
-// rank orders hits by how well each term matched: in which field, and
-// whether as a whole word, a prefix or with a typo. Ties keep corpus order.
-func (ix *Index) rank(hits []int, terms []string, fields Field) {
-	scores := make(map[int]int, len(hits))
-	for _, h := range hits {
-		scores[h] = Score(&ix.records[h], terms, fields)
-	}
-	slices.SortStableFunc(hits, func(a, b int) int { return scores[b] - scores[a] })
-}
-
-// Score rates how well a record matches the terms (higher is better).
-func Score(r *Record, terms []string, fields Field) int {
-	best := make([]int, len(terms))
-	r.texts(func(f Field, s string) {
-		if f&fields == 0 {
-			return
-		}
-		eachWord(s, func(w string, _, _ int) {
-			for i, t := range terms {
-				if s := matchQuality(w, t) * fieldWeight[f]; s > best[i] {
-					best[i] = s
-				}
-			}
-		})
-	})
-	total := 0
-	for _, b := range best {
-		total += b
-	}
-	return total
-}
-
-// bitset is a set of record indices.
-type bitset []uint64
-
-func newBitset(n int) bitset    { return make(bitset, (n+63)/64) }
-func (b bitset) set(i int)      { b[i>>6] |= 1 << (uint(i) & 63) }
-func (b bitset) has(i int) bool { return b[i>>6]&(1<<(uint(i)&63)) != 0 }
-func (b bitset) and(o bitset) {
-	for i := range b {
-		b[i] &= o[i]
-	}
-}
-
-func (b bitset) members() []int {
-	n := 0
-	for _, w := range b {
-		n += bits.OnesCount64(w)
-	}
-	out := make([]int, 0, n)
-	for i, w := range b {
-		for w != 0 {
-			t := bits.TrailingZeros64(w)
-			out = append(out, i*64+t)
-			w &= w - 1
-		}
+// Countries returns the countries of record i, as the registry spells them.
+func (ix *Index) Countries(i int) []string {
+	c := &ix.col
+	var out []string
+	for _, code := range c.countryCodes[c.countryOff[i]:c.countryOff[i+1]] {
+		out = append(out, c.countryNames[code])
 	}
 	return out
 }
+
+// prefixRange is the range of vocabulary words starting with p.
+func (ix *Index) prefixRange(p string) (int, int) { return ix.voc.prefixRange(p) }
+
+func (ix *Index) postings(w int) []uint32 { return ix.posts[ix.offsets[w]:ix.offsets[w+1]] }
+
+// Bytes estimates the memory the index holds besides its records.
+func (ix *Index) Bytes() int {
+	n := ix.voc.bytes() + 4*cap(ix.offsets) + 4*cap(ix.posts)
+	for _, h := range ix.heavy {
+		for _, f := range h.fields {
+			n += 8 * len(f)
+		}
+	}
+	for _, s := range ix.stores {
+		n += s.bytes()
+	}
+	c := &ix.col
+	n += 7*len(c.status) + len(c.results.words)*8 + 4*(len(c.enroll)+len(c.start)+len(c.updated)+len(c.verified)+len(c.minAge)+len(c.maxAge))
+	n += 4*len(c.countryOff) + 2*len(c.countryCodes)
+	return n
+}
+
+// The enumerations as the columns number them; 0 is "not stated".
+var (
+	// statusOrder is also the order of the status sort: open first.
+	statusOrder = []model.Status{"", model.StatusRecruiting, model.StatusNotYetRecruiting,
+		model.StatusEnrollingByInvitation, model.StatusAvailable, model.StatusActiveNotRecruiting,
+		model.StatusSuspended, model.StatusTemporarilyNotAvailable, model.StatusCompleted,
+		model.StatusApprovedForMarketing, model.StatusTerminated, model.StatusWithdrawn,
+		model.StatusNoLongerAvailable, model.StatusWithheld, model.StatusUnknown}
+	studyTypes     = []model.StudyType{"", model.StudyInterventional, model.StudyObservational, model.StudyExpandedAccess}
+	sexes          = []model.Sex{"", model.SexAll, model.SexFemale, model.SexMale}
+	sponsorClasses = []model.SponsorClass{"", model.ClassIndustry, model.ClassNIH, model.ClassFed, model.ClassOtherGov,
+		model.ClassIndiv, model.ClassNetwork, model.ClassAmbig, model.ClassOther, model.ClassUnknown}
+)

@@ -24,14 +24,6 @@ func seedRecords(t testing.TB) []search.Record {
 	return recs
 }
 
-func ids(ix *search.Index, hits []int) []string {
-	var out []string
-	for _, h := range hits {
-		out = append(out, ix.Record(h).ID)
-	}
-	return out
-}
-
 func TestSearch(t *testing.T) {
 	ix := search.NewIndex(seedRecords(t))
 	tests := []struct {
@@ -40,7 +32,10 @@ func TestSearch(t *testing.T) {
 		want   []string // in order when ranked
 	}{
 		{"lenvatinib", search.FieldAll, []string{"NCT05033522", "NCT05168163"}},
-		{"levantinib", search.FieldAll, []string{"NCT05033522", "NCT05168163"}}, // other name, then typo
+		// The seeds' misspelling is an other name of one trial's lenvatinib:
+		// an exact match, so no typo is tried for the other trial.
+		{"levantinib", search.FieldAll, []string{"NCT05033522"}},
+		{"lenvatinb", search.FieldAll, []string{"NCT05033522", "NCT05168163"}}, // no such word: near
 		{"lenv", search.FieldAll, []string{"NCT05033522", "NCT05168163"}},
 		{"atezolizumab lenv", search.FieldAll, []string{"NCT05168163"}}, // terms are ANDed
 		{"nct0596", search.FieldAll, []string{"NCT05962450"}},
@@ -52,7 +47,7 @@ func TestSearch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		res := ix.Search(tt.query, tt.fields)
-		got := ids(ix, res.Hits)
+		got := rowIDs(ix, res.Hits)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("Search(%q) = %v, want %v", tt.query, got, tt.want)
 		}
@@ -68,7 +63,7 @@ func TestSearchRanksTitleAboveSponsor(t *testing.T) {
 		{ID: "B", Title: "Regorafenib after progression"},
 	}
 	ix := search.NewIndex(recs)
-	if got := ids(ix, ix.Search("regorafenib", search.FieldAll).Hits); !slices.Equal(got, []string{"B", "A"}) {
+	if got := rowIDs(ix, ix.Search("regorafenib", search.FieldAll).Hits); !slices.Equal(got, []string{"B", "A"}) {
 		t.Errorf("ranking %v", got)
 	}
 }
@@ -80,8 +75,8 @@ func TestSpans(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Spans = %v, want %v", got, want)
 	}
-	// A typo highlights the whole word it matched.
-	if got := search.Spans("Lenvatinib", search.Terms("levantinib")); !slices.Equal(got, [][2]int{{0, 10}}) {
+	// A typo is not highlighted by itself: the near words are passed.
+	if got := search.Spans("Lenvatinib", search.Terms("levantinib")); got != nil {
 		t.Errorf("typo span %v", got)
 	}
 	// Accented text: spans are byte ranges of the original.
@@ -127,9 +122,25 @@ func TestCatalog(t *testing.T) {
 	if hits[0].Via == "" {
 		t.Error("the match through an other name should say so")
 	}
-	// Subsequence fallback for a query no word starts with.
+	// Subsequence fallback for a query no word starts with, marked.
 	if e := find("rgrfnb"); e.Name != "Regorafenib" {
 		t.Errorf("fuzzy fallback → %q", e.Name)
+	}
+	if h := c.Find("rgrfnb"); len(h[0].Near) == 0 {
+		t.Error("the subsequence match must be marked near")
+	}
+	// The finder's rule is the filter's: a typo only when nothing matches
+	// as typed, marked; never for short words or words with digits.
+	if h := c.Find("lenvatinb"); len(h) != 1 || c.Entry(h[0].Entry).Name != "Lenvatinib" || !slices.Equal(h[0].Near, []string{"lenvatinib"}) {
+		t.Errorf("lenvatinb → %+v", h)
+	}
+	if h := c.Find("lenvatinib"); len(h) == 0 || h[0].Near != nil {
+		t.Errorf("lenvatinib → %+v", h)
+	}
+	for _, q := range []string{"lenva7", "regoz", "rgrfn"} {
+		if h := c.Find(q); len(h) != 0 {
+			t.Errorf("%s → %d hits, want none", q, len(h))
+		}
 	}
 	all := c.Find("")
 	if len(all) != c.Len() || len(c.Entry(all[0].Entry).Uses) < len(c.Entry(all[len(all)-1].Entry).Uses) {

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/trials-app/trials/plain"
 )
 
 // Words are maximal runs of letters and digits, lower-cased and with Latin
@@ -75,6 +73,27 @@ func eachWordBytes(s string, buf *[]byte, fn func(w []byte, start, end int)) {
 	*buf = b
 }
 
+// joinedKey folds s into one vocabulary entry: its words joined by '-',
+// which no word contains ("BO 42843" and "BO-42843" are "bo-42843",
+// "2011-004792-36" stays as it is). Ids, cities, sites, countries and
+// collaborators are indexed by it too, so that a phrase is found in them
+// exactly where it starts a value. It returns false for a single word.
+func joinedKey(s string, buf *[]byte) ([]byte, bool) {
+	var key []byte
+	words := 0
+	eachWordBytes(s, buf, func(w []byte, _, _ int) {
+		if words > 0 {
+			key = append(key, '-')
+		}
+		key = append(key, w...)
+		words++
+	})
+	return key, words > 1 && len(key) <= maxKeyLen
+}
+
+// maxKeyLen bounds a joined entry: a longer value is found by its words.
+const maxKeyLen = 64
+
 // Words returns the folded words of s.
 func Words(s string) []string {
 	var out []string
@@ -108,22 +127,19 @@ func typoBudget(term string) int {
 	return 0
 }
 
-// Spans returns the byte ranges of s that the query terms match: the
-// matched prefix of each word a term starts, or the whole word a term
-// matches with a typo. The browser highlights them.
-func Spans(s string, terms []string) [][2]int {
-	if len(terms) == 0 {
+// Spans returns the byte ranges of s that the words match: the matched
+// prefix of each word of s a word starts. The browser highlights them;
+// pass Matches.Highlight, which has the near words a row was found by.
+func Spans(s string, words []string) [][2]int {
+	if len(words) == 0 {
 		return nil
 	}
 	var out [][2]int
 	eachWord(s, func(w string, start, end int) {
 		best := 0
-		for _, t := range terms {
-			switch {
-			case strings.HasPrefix(w, t):
+		for _, t := range words {
+			if strings.HasPrefix(w, t) {
 				best = max(best, prefixBytes(s[start:end], len([]rune(t))))
-			case typoBudget(t) > 0 && len(w) >= len(t)-2 && firstRuneOf(w) == firstRuneOf(t) && plain.WithinEdits(t, w, typoBudget(t)):
-				best = max(best, end-start)
 			}
 		}
 		if best > 0 {
@@ -147,18 +163,4 @@ func prefixBytes(s string, n int) int {
 func firstRuneOf(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
-}
-
-// matchQuality rates how query term t matches word w: 3 for the whole
-// word, 2 for a prefix, 1 for a typo within the term's budget, 0 for none.
-func matchQuality(w, t string) int {
-	switch {
-	case w == t:
-		return 3
-	case strings.HasPrefix(w, t):
-		return 2
-	case typoBudget(t) > 0 && plain.WithinEdits(t, w, typoBudget(t)):
-		return 1
-	}
-	return 0
 }

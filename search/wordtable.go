@@ -1,0 +1,223 @@
+package search
+
+import (
+	"bytes"
+	"encoding/binary"
+	"slices"
+)
+
+// wordTable numbers the distinct words a Builder meets, in the order it
+// meets them, in an open-addressing table. Adding a trial's words is the
+// serial part of loading (some 250 words a trial at 550,000 trials), and
+// its cost is cache misses and its size counts while a corpus loads.
+//
+// A word of up to seven bytes is its own key (its bytes and length packed
+// into the uint64), so it needs no comparison; a longer word's key is its
+// hash with the top bit set, and its bytes are compared with the word kept.
+type wordTable struct {
+	keys  []uint64    // power of two, at most three quarters full; 0: empty
+	ids   []uint32    // the word in each slot
+	arena []byte      // the words, in order of id
+	offs  []uint32    // word id is arena[offs[id]:offs[id+1]]
+	words []wordState // per id
+	// pages hold the blocks of posting gaps (stores only), a megabyte
+	// each so that growing copies nothing; a block is addressed by its
+	// offset in the pages taken end to end. Each block's
+	// last four the offset of the next block.
+	pages [][]byte
+	used  uint32 // bytes of pages handed out
+	posts bool   // whether words keep postings (stores)
+}
+
+// wordState is a word's postings while building a store: the first record
+// inline, later gaps in a chain of blocks.
+type wordState struct {
+	last       int32  // last record added
+	first      int32  // first record
+	head, tail uint32 // blocks; 0 none (block 0 is never used)
+	used       uint16 // bytes used in tail
+	big        bool   // tail is a big block
+	df         uint32
+}
+
+// A word's first block is small (most words are in a few trials), the
+// next ones big; the last four bytes of a block point to the next.
+const (
+	smallBlock = 16
+	bigBlock   = 64
+)
+
+func newWordTable(n int) *wordTable {
+	size := 1024
+	for size < n*4/3 {
+		size *= 2
+	}
+	return &wordTable{keys: make([]uint64, size), ids: make([]uint32, size), offs: []uint32{0}, used: smallBlock}
+}
+
+func (t *wordTable) len() int { return len(t.offs) - 1 }
+
+func (t *wordTable) bytesOf(i uint32) []byte { return t.arena[t.offs[i]:t.offs[i+1]] }
+
+// wordKey is w's key: exact for short words, the hash h otherwise.
+func wordKey(w []byte, h uint64) uint64 {
+	if len(w) <= 7 {
+		var k uint64
+		for i, c := range w {
+			k |= uint64(c) << (8 * i)
+		}
+		return k | uint64(len(w))<<56
+	}
+	return h | 1<<63
+}
+
+func mix(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	return k
+}
+
+// id returns w's number, adding w when it is new.
+func (t *wordTable) id(w []byte, h uint64) uint32 {
+	if 4*(t.len()+1) > 3*len(t.keys) {
+		t.grow()
+	}
+	key := wordKey(w, h)
+	mask := uint64(len(t.keys) - 1)
+	for i := mix(key) & mask; ; i = (i + 1) & mask {
+		k := t.keys[i]
+		if k == 0 {
+			id := uint32(t.len())
+			t.keys[i], t.ids[i] = key, id
+			t.arena = append(t.arena, w...)
+			t.offs = append(t.offs, uint32(len(t.arena)))
+			if t.posts {
+				t.words = append(t.words, wordState{last: -1})
+			}
+			return id
+		}
+		if k == key && (key>>63 == 0 || bytes.Equal(t.bytesOf(t.ids[i]), w)) {
+			return t.ids[i]
+		}
+	}
+}
+
+func (t *wordTable) grow() {
+	keys, ids := t.keys, t.ids
+	t.keys, t.ids = make([]uint64, 2*len(keys)), make([]uint32, 2*len(keys))
+	mask := uint64(len(t.keys) - 1)
+	for j, k := range keys {
+		if k == 0 {
+			continue
+		}
+		for i := mix(k) & mask; ; i = (i + 1) & mask {
+			if t.keys[i] == 0 {
+				t.keys[i], t.ids[i] = k, ids[j]
+				break
+			}
+		}
+	}
+}
+
+// post adds record rec to word id's postings (stores), records arriving
+// in increasing order.
+func (t *wordTable) post(id uint32, rec int) {
+	ws := &t.words[id]
+	if ws.last == int32(rec) {
+		return
+	}
+	ws.df++
+	if ws.last < 0 {
+		ws.first, ws.last = int32(rec), int32(rec)
+		return
+	}
+	var gap [binary.MaxVarintLen32]byte
+	g := gap[:binary.PutUvarint(gap[:], uint64(int32(rec)-ws.last))]
+	ws.last = int32(rec)
+	for len(g) > 0 {
+		if ws.tail == 0 || int(ws.used) == roomOf(ws.big) {
+			size := smallBlock
+			if ws.tail != 0 {
+				size = bigBlock
+			}
+			b := t.newBlock(size)
+			if ws.tail == 0 {
+				ws.head = b
+			} else {
+				binary.LittleEndian.PutUint32(t.block(ws.tail, bigBlock)[roomOf(ws.big):], b)
+			}
+			ws.tail, ws.used, ws.big = b, 0, size == bigBlock
+		}
+		n := copy(t.block(ws.tail, bigBlock)[ws.used:roomOf(ws.big)], g)
+		ws.used += uint16(n)
+		g = g[n:]
+	}
+}
+
+const pageSize = 1 << 20
+
+// newBlock hands out a block of size bytes, within one page.
+func (t *wordTable) newBlock(size int) uint32 {
+	if off := int(t.used) % pageSize; off+size > pageSize {
+		t.used += uint32(pageSize - off)
+	}
+	for len(t.pages) <= int(t.used)/pageSize {
+		t.pages = append(t.pages, make([]byte, pageSize))
+	}
+	b := t.used
+	t.used += uint32(size)
+	return b
+}
+
+// block returns up to n bytes of the block at b (a block never straddles
+// pages).
+func (t *wordTable) block(b uint32, n int) []byte {
+	p := t.pages[b/pageSize]
+	off := int(b % pageSize)
+	return p[off:min(off+n, pageSize)]
+}
+
+func roomOf(big bool) int {
+	if big {
+		return bigBlock - 4
+	}
+	return smallBlock - 4
+}
+
+// appendGaps appends word id's postings as gaps from record -1.
+func (t *wordTable) appendGaps(dst []byte, id uint32) []byte {
+	ws := &t.words[id]
+	if ws.df == 0 {
+		return dst
+	}
+	dst = binary.AppendUvarint(dst, uint64(ws.first+1))
+	big := false // the first block is small
+	for b := ws.head; b != 0; {
+		blk := t.block(b, bigBlock)
+		if b == ws.tail {
+			return append(dst, blk[:ws.used]...)
+		}
+		room := roomOf(big)
+		dst = append(dst, blk[:room]...)
+		b = binary.LittleEndian.Uint32(blk[room:])
+		big = true
+	}
+	return dst
+}
+
+// sorted packs the words into a sorted vocab and returns, for each
+// position in it, the word's number.
+func (t *wordTable) sorted() (vocab, []uint32) {
+	order := make([]uint32, t.len())
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int { return bytes.Compare(t.bytesOf(a), t.bytesOf(b)) })
+	v := vocab{blob: make([]byte, 0, len(t.arena)), offs: make([]uint32, 1, len(order)+1)}
+	for _, id := range order {
+		v.blob = append(v.blob, t.bytesOf(id)...)
+		v.offs = append(v.offs, uint32(len(v.blob)))
+	}
+	return v, order
+}
