@@ -767,9 +767,12 @@ func ageTail(toks []token, j int) (int, bool) {
 func boundAt(toks []token, i int) (bound, bool) {
 	b := bound{start: i}
 	if o, j, ok := comparator(toks, i); ok {
-		// "over the age of 21"
+		// "over the age of 21", "under age 18", "less than or equal to age 66"
 		if wordAt(toks, j, "the") && wordAt(toks, j+1, "age") && wordAt(toks, j+2, "of") {
 			j += 3
+			b.ageHint = true
+		} else if wordAt(toks, j, "age") && kindAt(toks, j+1, kNum) {
+			j++
 			b.ageHint = true
 		}
 		if e, ok := ulnPhrase(toks, j, false); ok {

@@ -379,7 +379,8 @@ func buildFirstWords() map[string]firstKind {
 			m[w] = firstLonger
 		}
 	}
-	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln"} {
+	// "survival": "with expected minimum six-month survival"
+	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln", "survival"} {
 		m[w] = firstAlone
 	}
 	for _, w := range []string{"years", "year", "yrs", "months"} {

@@ -63,6 +63,7 @@ const (
 	ownerNone = -1
 	ownerAge  = -2
 	ownerLead = -3
+	ownerLife = -4 // "expected minimum six-month survival": a life expectancy no mention names
 )
 
 type causeKind uint8
@@ -202,6 +203,19 @@ func (p *parser) findGroups() {
 				m.end = n.end + 1
 				ms = append(ms[:k+1], ms[k+2:]...)
 				changed = true
+				continue
+			}
+			// "aspartate amino transferase (AST or SGOT)": two names of the
+			// same variable in the brackets
+			if k+2 < len(ms) && kindAt(toks, m.end, kLParen) && n.start == m.end+1 && n.kind == mkVar {
+				n2 := ms[k+2]
+				if _, ok := listJoin(toks, n.end, n2.start); ok && n2.kind == mkVar && n2.vars == n.vars &&
+					kindAt(toks, n2.end, kRParen) && (m.kind == mkOther || m.vars == n.vars) {
+					m.kind, m.vars, m.needUnit = mkVar, n.vars, false
+					m.end = n2.end + 1
+					ms = append(ms[:k+1], ms[k+3:]...)
+					changed = true
+				}
 			}
 		}
 	}
@@ -1166,6 +1180,7 @@ func (p *parser) skipScaleFillers(j int) int {
 		switch {
 		case t.is(cScaleFiller) && !(len(t.text) == 1 && t.upper):
 		case t.kind == kColon || t.kind == kDash || t.kind == kLParen || t.kind == kApos:
+		case t.kind == kComma && kindAt(toks, j+1, kNum): // "ECOG Performance Status, 0 or 1"
 		case t.kind == kOp && t.op == opEQ:
 		case p.inGrp[j] >= 0:
 		default:
@@ -1593,6 +1608,9 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			}
 			return false
 		case kLParen:
+			if i == b-1 {
+				continue // the bound in brackets: "White blood cell (WBC) (> 3000/mm^3)"
+			}
 			// a bracketed aside without a comparison: "(CrC1)", "(Cockcroft-Gault)"
 			e := p.closeParen(i)
 			if e < 0 || e > b {
@@ -1763,6 +1781,15 @@ func (p *parser) assign() {
 				continue
 			}
 		}
+		// "At least 12 weeks of life expectancy", "a minimum 3 months' life
+		// expectancy", "with expected minimum six-month survival"
+		if o, ok := p.survivalAfter(b); ok {
+			p.owner[bi] = o
+			if o >= 0 {
+				p.claim(bi, o)
+			}
+			continue
+		}
 		gi := p.nearestGroup(b.start)
 		if b.ageHint && (gi < 0 || !isAge(p.groups[gi]) || !p.groupReaches(gi, b)) {
 			p.owner[bi] = ownerAge
@@ -1801,22 +1828,62 @@ func (p *parser) assign() {
 	}
 }
 
+// survivalAfter reports a time bound followed by what it is the time of:
+// a life expectancy named after it ("12 weeks of life expectancy"), or the
+// word survival when an expectation is stated before it ("expected minimum
+// six-month survival"). It returns the owner.
+func (p *parser) survivalAfter(b *bound) (int, bool) {
+	toks := p.toks
+	if !(b.hasLo && isTimeUnit(b.loUnit) || b.hasHi && isTimeUnit(b.hiUnit)) || b.ageHint {
+		return ownerNone, false
+	}
+	k := b.end
+	for n := 0; n < 3 && k < len(toks) && (wordAt(toks, k, "of", "a", "an", "the", "s") || kindAt(toks, k, kApos)); n++ {
+		k++
+	}
+	if k >= len(toks) {
+		return ownerNone, false
+	}
+	if gi := p.inGrp[k]; gi >= 0 && p.groups[gi].start == k && p.groups[gi].vars == maskOf(vLifeExpectancy) &&
+		!p.groups[gi].inObject && !p.hasOwnBound(gi) {
+		return gi, true
+	}
+	if wordAt(toks, k, "survival") {
+		for m := b.start - 1; m >= 0 && m >= b.start-3; m-- {
+			if wordAt(toks, m, "expected", "estimated", "anticipated", "predicted", "projected") {
+				return ownerLife, true
+			}
+		}
+	}
+	return ownerNone, false
+}
+
 // chainAges gives an age to a time bound joined to an age: "≥ 12 months and
-// ≤ 21 years of age".
+// ≤ 21 years of age", "≥ 18 and ≤ 75 years of age".
 func (p *parser) chainAges() {
 	for bi := range p.bounds {
 		b := &p.bounds[bi]
 		if p.owner[bi] != ownerNone || !b.discarded || bi+1 >= len(p.bounds) || p.owner[bi+1] != ownerAge {
 			continue
 		}
-		if !(b.hasLo && isTimeUnit(b.loUnit) || b.hasHi && isTimeUnit(b.hiUnit)) || p.inObj[b.start] {
+		if p.inObj[b.start] {
 			continue
 		}
 		n := &p.bounds[bi+1]
-		if n.start == b.end+1 && (wordAt(p.toks, b.end, "and", "to") || kindAt(p.toks, b.end, kDash)) {
-			b.discarded = false
-			p.owner[bi] = ownerAge
+		if n.start != b.end+1 || !(wordAt(p.toks, b.end, "and", "to") || kindAt(p.toks, b.end, kDash)) {
+			continue
 		}
+		switch {
+		case b.hasLo && isTimeUnit(b.loUnit) || b.hasHi && isTimeUnit(b.hiUnit):
+		case b.hasLo != b.hasHi && n.hasLo != n.hasHi && b.hasLo != n.hasLo && boundUnit(b) == ruNone &&
+			boundUnit(n) == ruYears:
+			// "≥ 18 and ≤ 75 years of age": the first end takes the unit of the second
+			setUnit(b, ruYears)
+		default:
+			continue
+		}
+		b.discarded = false
+		p.owner[bi] = ownerAge
 	}
 }
 
@@ -2050,6 +2117,18 @@ func (p *parser) scopeEnd(t *trigger) int {
 			return k
 		}
 		if tk.depth == t.depth && (tk.kind == kSemi || tk.kind == kPeriod || tk.kind == kSep) {
+			if tk.kind == kPeriod && p.premise(t, k) {
+				// "If the creatinine is > 1.5 mg/dL, obtain a 24-hour urine
+				// collection. Creatinine clearance must be > 60 mL/min.": the
+				// sentence that only sets the condition governs the next one
+				for m := k + 1; m < len(toks); m++ {
+					if toks[m].depth < t.depth || toks[m].depth == t.depth && (toks[m].kind == kSemi ||
+						toks[m].kind == kPeriod || toks[m].kind == kSep) {
+						return m
+					}
+				}
+				return len(toks)
+			}
 			return k
 		}
 		// "≤ 5 × ULN in the presence of liver metastases, otherwise ≤ 2.5
@@ -2059,6 +2138,27 @@ func (p *parser) scopeEnd(t *trigger) int {
 		}
 	}
 	return len(toks)
+}
+
+// premise reports a sentence ending at k that opens with the condition
+// trigger t ("If …, …") and states no value outside the condition: a
+// premise for the sentence after it.
+func (p *parser) premise(t *trigger, k int) bool {
+	if !p.conditionWord(*t) || t.pos > 0 && !kindAt(p.toks, t.pos-1, kPeriod) || len(p.startsBound) < len(p.toks) {
+		return false
+	}
+	for m := t.objEnd; m < k; m++ {
+		if p.startsBound[m] {
+			return false
+		}
+	}
+	// the condition is a value ("If female, …" sets none)
+	for i := range p.bounds {
+		if st := p.bounds[i].start; st >= t.end && st < t.objEnd {
+			return k+1 < len(p.toks)
+		}
+	}
+	return false
 }
 
 // alternative reports whether bound bi is an "or" alternative to an
@@ -2294,6 +2394,7 @@ func (p *parser) inOtherBound(k int, b *bound) bool {
 
 func (p *parser) emit() {
 	p.out = p.out[:0]
+	p.ageQualifiers()
 	var mainSide [nVars]int8 // +1: the main bound was written as a lower limit, -1 upper
 	// an exclusion met only when two values are out together excludes on
 	// neither alone: no requirement can be read from it
@@ -2322,6 +2423,8 @@ func (p *parser) emit() {
 			vs = maskOf(vAge)
 		case o == ownerLead:
 			vs = p.ctx.subject
+		case o == ownerLife:
+			vs = maskOf(vLifeExpectancy)
 		default:
 			g := p.groups[o]
 			if g.kind == mkOther {
@@ -2336,7 +2439,7 @@ func (p *parser) emit() {
 		if needUnit && !p.boundHasUnit(b) {
 			continue
 		}
-		if vs == maskOf(vAge) && p.ageBlocked(b) {
+		if vs == maskOf(vAge) && p.ageBlocked(b) || p.byApproval(b) {
 			continue
 		}
 		cond := p.condOf[bi]
@@ -2393,6 +2496,48 @@ func (p *parser) emit() {
 			c.span = [2]int{int(p.toks[b.start].start), int(p.toks[b.end-1].end)}
 			p.out = append(p.out, c)
 		})
+	}
+}
+
+// ageQualifiers reads an age in brackets right after another variable's
+// bound as the subgroup that bound is for, not as the patient's age:
+// "Karnofsky 50-100% (over age 10) OR Lansky 50-100% (age 10 and under)",
+// "ECOG 0-2 (for patients ≥ 70 years)".
+func (p *parser) ageQualifiers() {
+	toks := p.toks
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		o := p.owner[bi]
+		if b.discarded || !(o == ownerAge || o >= 0 && isAge(p.groups[o])) {
+			continue
+		}
+		d := toks[b.start].depth
+		if d == 0 {
+			continue
+		}
+		open := -1
+		for k := b.start - 1; k >= 0 && k >= b.start-6; k-- {
+			t := &toks[k]
+			if t.kind == kLParen && t.depth == d-1 {
+				open = k
+				break
+			}
+			if !(p.inGrp[k] >= 0 && isAge(p.groups[p.inGrp[k]]) || wordAt(toks, k, "for", "in", "if", "patients",
+				"children", "aged", "age", "those", "pts", "subjects", "when")) {
+				break
+			}
+		}
+		if open <= 0 {
+			continue
+		}
+		for k := range p.bounds {
+			if k != bi && p.bounds[k].end == open && !p.bounds[k].discarded && p.owner[k] != ownerAge &&
+				!(p.owner[k] >= 0 && isAge(p.groups[p.owner[k]])) {
+				p.condOf[k] = true
+				b.discarded = true
+				break
+			}
+		}
 	}
 }
 
@@ -2453,7 +2598,9 @@ var ageBlockers = setOf("menopause", "menopausal", "postmenopausal", "premenopau
 	"siblings", "parent", "parents", "onset", "diagnosis", "diagnosed", "childbearing", "pregnancy", "pregnant",
 	"contraception", "menses", "menstrual", "mother", "father", "grandparent", "birth", "born", "gestational",
 	"gestation", "ago", "since", "history", "duration", "episode", "prior", "previous", "smoking", "smoker",
-	"pack", "treatment", "therapy", "cancer", "malignancy")
+	"pack", "treatment", "therapy", "cancer", "malignancy",
+	// who must consent for a minor: "… and his/her legal representative if under the age of 20"
+	"representative", "representatives", "guardian", "guardians", "parental", "assent")
 
 func (p *parser) ageBlocked(b *bound) bool {
 	toks := p.toks
@@ -2465,11 +2612,55 @@ func (p *parser) ageBlocked(b *bound) bool {
 		e++
 	}
 	for k := a; k < e; k++ {
-		if toks[k].is(cAgeBlocker) {
+		if !toks[k].is(cAgeBlocker) {
+			continue
+		}
+		if !weakAgeBlockers[toks[k].text] {
+			return true
+		}
+		// "diagnosed before the age of 40", "cancer at age < 50", "≤ 21 years
+		// at diagnosis" — but not "≥ 18 years of age with a confirmed
+		// diagnosis of …", which is the patient's age and their disease
+		if k < b.start && k >= b.start-5 || k >= b.end && k <= b.end+3 && (wordAt(toks, k-1, "at", "of") ||
+			wordAt(toks, k-2, "at") || wordAt(toks, k-3, "at")) && !wordAt(toks, k-1, "with") {
 			return true
 		}
 	}
 	return false
+}
+
+// weakAgeBlockers make an age someone else's, or another moment's, only
+// right beside it.
+var weakAgeBlockers = setOf("onset", "diagnosis", "diagnosed", "ago", "since", "history", "duration", "episode",
+	"prior", "previous", "smoking", "smoker", "pack", "treatment", "therapy", "cancer", "malignancy")
+
+// approvalWords say that a value is admitted case by case.
+var approvalWords = setOf("approval", "approved", "consultation", "discussion", "agreement", "permission",
+	"discretion", "consent")
+
+// byApproval reports a bound the clause admits only after someone agrees:
+// "Enrollment of patients > 75 years of age is allowed after consultation
+// and approval of the study medical monitor". It bounds no one.
+func (p *parser) byApproval(b *bound) bool {
+	toks := p.toks
+	d := toks[b.start].depth
+	allowed, approval := false, false
+	for k := b.end; k < len(toks) && k < b.end+16; k++ {
+		t := &toks[k]
+		if t.depth < d || t.kind == kSemi || t.kind == kPeriod || t.kind == kSep || p.startsBound[k] {
+			break
+		}
+		if t.kind != kWord {
+			continue
+		}
+		switch {
+		case t.is(cAllowCue) && wordAt(toks, k-1, "is", "are", "be", "may"):
+			allowed = true
+		case allowed && approvalWords[t.text] && wordAt(toks, k-1, "after", "upon", "with", "following", "and", "the", "prior", "sponsor", "sponsor's"):
+			approval = true
+		}
+	}
+	return allowed && approval
 }
 
 // toCand turns bound b into a requirement on v, inverting it when it is

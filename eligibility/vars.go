@@ -221,11 +221,11 @@ func mgPerL(v float64) float64 {
 // the unit is missing or mistyped and the magnitude decides the reading.
 func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 	switch x {
-	case vECOG, vLansky, vChildPugh:
+	case vECOG, vChildPugh:
 		if u == ruNone || u == ruPoints {
 			return "", v, true
 		}
-	case vKarnofsky:
+	case vKarnofsky, vLansky: // percent scales: "Lansky 50-100%"
 		if u == ruNone || u == ruPoints || u == ruPercent {
 			return "", v, true
 		}
