@@ -49,6 +49,8 @@ type extractor struct {
 	// the parser's tokens, subjects and triggers are those of the whole of
 	// the item add read last
 	parsedWhole bool
+	pdqToks     []token // a packed PDQ item's tokens, to find its statements
+	cuts        []int
 }
 
 // found is a requirement read from an item, before the trial-level pass.
@@ -195,6 +197,13 @@ func (x *extractor) add(text string, ctx itemCtx) {
 			split = i
 		}
 	}
+	// an old PDQ item that lost its line breaks: one statement at a time
+	x.cuts = x.cuts[:0]
+	if mayBePDQ(text) {
+		x.pdqToks = tokenize(text, x.pdqToks)
+		x.cuts = pdqCuts(text, x.pdqToks, x.cuts)
+	}
+	ci := 0
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
@@ -202,6 +211,12 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		end := chunkEnd(text, off)
 		if off < split && end > split {
 			end = split
+		}
+		for ci < len(x.cuts) && x.cuts[ci] <= off {
+			ci++
+		}
+		if ci < len(x.cuts) && x.cuts[ci] < end {
+			end = x.cuts[ci]
 		}
 		x.p.text = text[off:end]
 		x.p.ctx = ctx

@@ -183,6 +183,11 @@ func (p *parser) findGroups() {
 		if ms[k].kind != mkOther && wordAt(toks, ms[k].end, "ratio", "ratios", "quotient") && ms[k].vars != maskOf(vINR) {
 			ms[k].kind = mkOther
 		}
+		// "WHO 0-2" is a performance status; "WHO grade 3", "WHO 2016
+		// classification" are not
+		if ms[k].end == ms[k].start+1 && toks[ms[k].start].text == "who" && !whoScaleAt(toks, ms[k].end) {
+			ms[k].kind = mkOther
+		}
 	}
 	// bracketed restatements, innermost first: "aspartate aminotransferase
 	// (AST) (serum glutamic oxaloacetic transaminase [SGOT])"
@@ -304,6 +309,19 @@ func (p *parser) findGroups() {
 			p.inGrp[i] = gi
 		}
 	}
+}
+
+// whoScaleAt reports the value of a WHO performance status at j: a small
+// number or a comparison, after a colon or "PS".
+func whoScaleAt(toks []token, j int) bool {
+	for n := 0; n < 2 && (kindAt(toks, j, kColon) || wordAt(toks, j, "ps", "score", "of")); n++ {
+		j++
+	}
+	if kindAt(toks, j, kNum) {
+		return toks[j].val <= 5 && toks[j].decimals < 0
+	}
+	_, _, ok := comparator(toks, j)
+	return ok
 }
 
 // mergeLastPart adds a restatement to the mention it restates; a generic

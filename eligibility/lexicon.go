@@ -61,6 +61,16 @@ func init() {
 		"world health organization performance status", "world health organisation performance status",
 		"who / ecog", "ecog / who", "ecog / zubrod", "zubrod / ecog", "who / ecog performance status",
 		"ecog / who performance status")
+	// the cooperative groups' own names for the ECOG scale (GOG, SWOG, CALGB
+	// use the same 0–4 grades), written in capitals; "WHO" alone only
+	// before its value (findGroups)
+	addAliases(alias{kind: mkVar, vars: maskOf(vECOG), caps: true}, "gog", "swog", "calgb", "who", "gog ps",
+		"swog ps", "calgb ps", "gog performance status", "swog performance status", "calgb performance status",
+		"gog performance", "swog performance", "gog performance score", "zubrod ps")
+	addAliases(v(vECOG), "gynecologic oncology group performance status", "gynecologic oncology group",
+		"gynecological oncology group", "southwest oncology group", "southwest oncology group performance status",
+		"cancer and leukemia group b", "zubrod performance status", "zubrod performance", "zubrod scale",
+		"zubrod score", "ecog zubrod")
 	addAliases(alias{kind: mkGeneric, vars: maskOf(vECOG)}, "performance status", "performance score",
 		"ps", "performance status score", "performance state")
 	addAliases(v(vKarnofsky), "karnofsky", "kps", "karnofsky performance", "karnofsky performance status",
