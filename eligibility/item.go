@@ -1056,6 +1056,7 @@ func (p *parser) findBounds() {
 		i++
 	}
 	p.respectively()
+	p.bracketedValues()
 	// bounds in text order
 	bs := p.bounds
 	for i := 1; i < len(bs); i++ {
@@ -1149,6 +1150,43 @@ func (p *parser) respectively() {
 			p.bounds = append(p.bounds, vals[i])
 		}
 		return
+	}
+}
+
+// bracketedValues reads a value in brackets right after a bound, without
+// a sign of its own, that a subgroup phrase follows: "≤ 2.5 times ULN (5
+// times ULN if liver metastases)", "at least 100,000/mm^3 (50,000/mm^3 if
+// marrow involvement)". It takes the sign of the bound before it; read as
+// no bound, its subgroup phrase would qualify that bound instead.
+func (p *parser) bracketedValues() {
+	toks := p.toks
+	n := len(p.bounds)
+	for k := 0; k < n; k++ {
+		b := p.bounds[k]
+		if b.hasLo == b.hasHi || b.isStages || b.consumed || !kindAt(toks, b.end, kLParen) {
+			continue
+		}
+		j := b.end + 1
+		v, alt, e, ok := number(toks, j, true)
+		if !ok {
+			continue
+		}
+		u, e := unit(toks, e)
+		if u == ruNone || u == ruForeign || e >= len(toks) || !toks[e].is(cTrigger) || toks[e].kind != kWord {
+			continue
+		}
+		taken := false
+		for m := range p.bounds {
+			if p.bounds[m].start <= j && p.bounds[m].end > j {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		nb := bound{start: j, end: e}
+		setSide(&nb, b.written, v, alt, u)
+		p.bounds = append(p.bounds, nb)
 	}
 }
 

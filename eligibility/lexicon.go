@@ -194,7 +194,9 @@ func init() {
 		"albumin bound", "albumin bilirubin", "albi", "albi grade", "albi score", "meld", "meld score",
 		// other cells and counts
 		"granulocytes", "granulocyte", "granulocyte count", "absolute granulocyte count", "agc",
-		"granulocyte counts", "cd 4", "cd 4 count", "cd 34", "cd 19", "cd 20", "cd 3", "cd 8", "cd 38",
+		"granulocyte counts", "polymorphonuclear leukocytes", "polymorphonuclear leukocyte",
+		"polymorphonuclear leukocyte count", "polymorphonuclear cells", "polymorphonuclear cell count", "pmn", "pmns",
+		"absolute phagocyte count", "phagocytes", "cd 4", "cd 4 count", "cd 34", "cd 19", "cd 20", "cd 3", "cd 8", "cd 38",
 		"tumor infiltrating lymphocytes", "tumour infiltrating lymphocytes", "til", "tils", "t lymphocytes",
 		"b lymphocytes", "eosinophils", "eosinophil", "basophils", "monocytes", "monocyte", "blasts", "blast",
 		"blast cells", "plasma cells", "m protein", "serum m protein", "igg", "iga", "igm", "ige",
