@@ -154,6 +154,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		if len(c.Children) > 0 {
 			x.walk(c.Children, x.leadIn(text, sc, ic, x.subjectOf(n)), nil)
+			x.bands(n)
 		} else if len(x.found) == n && sc.flags&sOnly != 0 && sc.flags&sRestrict != 0 && restrictsNext(text) {
 			// "Criterion 13 applies only to …" restricts the item after it;
 			// an item with a value of its own ("INR ≤ 1.5 × ULN. This
@@ -173,6 +174,45 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			}
 		}
 		prevOr = endsWithOr(text)
+	}
+}
+
+// bands applies SPEC 4.7 to the children of one lead-in, found since
+// index n: a variable bounded in every child only for a subgroup ("≤ 0.8
+// mg/dL (≤ 5 years)", "≤ 1.5 mg/dL (> 15 years)"), and nowhere for
+// everyone, takes its loosest bound as everyone's.
+func (x *extractor) bands(n int) {
+	for i := n; i < len(x.found); i++ {
+		a := &x.found[i]
+		if a.c.cause != causeSubgroup || a.r.Variable == "bclc_stage" {
+			continue
+		}
+		loosest, count := -1, 0
+		for j := n; j < len(x.found); j++ {
+			b := &x.found[j]
+			if b.r.Variable != a.r.Variable || b.r.Unit != a.r.Unit {
+				continue
+			}
+			if !b.r.Conditional || b.c.cause != causeSubgroup {
+				loosest = -2 // a bound for everyone, or one conditional for another reason
+				break
+			}
+			count++
+			switch {
+			case loosest < 0 || contains(&b.c, &x.found[loosest].c):
+				loosest = j
+			case contains(&x.found[loosest].c, &b.c):
+			default:
+				loosest = -2
+			}
+			if loosest == -2 {
+				break
+			}
+		}
+		if loosest >= 0 && count >= 2 {
+			f := &x.found[loosest]
+			f.r.Conditional, f.c.cond, f.c.cause = false, false, causeNone
+		}
 	}
 }
 
@@ -647,7 +687,8 @@ func (p *parser) labelSubject() varMask {
 	}
 	g := p.groups[0]
 	for k := g.end; k < len(p.toks); k++ {
-		if p.toks[k].kind != kColon && p.toks[k].kind != kPeriod {
+		// "Creatinine based on age as follows:", "Serum creatinine adjusted for age:"
+		if p.toks[k].kind != kColon && p.toks[k].kind != kPeriod && !labelTail[p.toks[k].text] {
 			return 0
 		}
 	}
@@ -658,6 +699,10 @@ func (p *parser) labelSubject() varMask {
 	}
 	return 0
 }
+
+// labelTail are the words a subject's label may end in before its colon.
+var labelTail = setOf("based", "on", "age", "as", "follows", "adjusted", "according", "to", "for", "the",
+	"following", "by", "defined", "below", "table")
 
 // trailsNumber reports a number within the three tokens before i, in the
 // same clause: a trigger there qualifies that number.

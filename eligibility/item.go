@@ -151,6 +151,7 @@ func (p *parser) parse() []cand {
 	p.findGroups()
 	p.findTriggers()
 	p.findBounds()
+	p.ageBrackets()
 	p.computeConditional()
 	p.assign()
 	p.chainAges()
@@ -173,6 +174,16 @@ func (p *parser) findGroups() {
 		}
 		i++
 	}
+	// "based on age as follows", "normal for age", "adjusted according to
+	// age": the word names no value of its own
+	kept := ms[:0]
+	for _, m := range ms {
+		if isAgeM(m) && m.end == m.start+1 && wordAt(toks, m.start-1, "on", "for", "to", "by") && !ageValueAt(toks, m.end) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	ms = kept
 	// a variable named right after something else is part of that thing's
 	// name: "CD4 lymphocytes", "HBV DNA"; one followed by "ratio" is a ratio
 	for k := range ms {
@@ -309,6 +320,15 @@ func (p *parser) findGroups() {
 			p.inGrp[i] = gi
 		}
 	}
+}
+
+// ageValueAt reports an age's value at j: a number, a comparison, a colon.
+func ageValueAt(toks []token, j int) bool {
+	if kindAt(toks, j, kNum) || kindAt(toks, j, kColon) || kindAt(toks, j, kOp) || wordAt(toks, j, "between", "from", "of") {
+		return true
+	}
+	_, _, ok := comparator(toks, j)
+	return ok
 }
 
 // whoScaleAt reports the value of a WHO performance status at j: a small
@@ -1073,6 +1093,74 @@ func (p *parser) findBounds() {
 	}
 }
 
+// ageBrackets reads an age in brackets right after another value as the
+// subgroup that value is for, not as the patient's age: "Karnofsky
+// 50-100% (over age 10) OR Lansky 50-100% (age 10 and under)", "≤ 0.8
+// mg/dL (age 5 and under), ≤ 1.0 mg/dL (age 6 to 10)", "ECOG 0-2 (for
+// patients ≥ 70 years)". The bracket becomes a subgroup phrase.
+func (p *parser) ageBrackets() {
+	toks := p.toks
+	added := false
+	for k := range p.bounds {
+		prev := &p.bounds[k]
+		open := prev.end
+		if !kindAt(toks, open, kLParen) || prev.ageHint || prev.isStages ||
+			prev.hasLo && isTimeUnit(prev.loUnit) || prev.hasHi && isTimeUnit(prev.hiUnit) {
+			continue
+		}
+		end := p.closeParen(open)
+		if end < 0 || end > open+10 {
+			continue
+		}
+		age := false
+		for i := open + 1; i < end; i++ {
+			if g := p.inGrp[i]; g >= 0 {
+				if !isAge(p.groups[g]) {
+					age = false
+					break
+				}
+				age = true
+			}
+		}
+		for m := range p.bounds {
+			b := &p.bounds[m]
+			if b.start <= open || b.start >= end {
+				continue
+			}
+			if b.ageHint || b.hasLo && b.loUnit == ruYears || b.hasHi && b.hiUnit == ruYears ||
+				b.start > 0 && p.inGrp[b.start-1] >= 0 && isAge(p.groups[p.inGrp[b.start-1]]) {
+				age = true
+			} else {
+				// a value of its own: "(2.0 mg/dL for patients over age 70)"
+				age = false
+				break
+			}
+		}
+		if !age || p.inObj[open] {
+			continue
+		}
+		p.trigs = append(p.trigs, trigger{pos: open, end: open + 1, objEnd: end, depth: toks[open].depth})
+		for i := open + 1; i < end; i++ {
+			p.inObj[i] = true
+		}
+		p.trigWord[open] = true
+		for gi := range p.groups {
+			if g := &p.groups[gi]; g.start > open && g.start < end {
+				g.inObject = true
+			}
+		}
+		added = true
+	}
+	if added {
+		ts := p.trigs
+		for i := 1; i < len(ts); i++ {
+			for j := i; j > 0 && ts[j].pos < ts[j-1].pos; j-- {
+				ts[j], ts[j-1] = ts[j-1], ts[j]
+			}
+		}
+	}
+}
+
 // respectively pairs the mentions of a list with the values of a list:
 // "Hemoglobin and platelets ≥ 9 g/dL and 100 × 10^9/L, respectively",
 // "Total bilirubin and AST/ALT ≤ 1.5 and 2.5 × ULN respectively". The
@@ -1721,7 +1809,9 @@ var asideWords = setOf("before", "prior", "start", "starting", "treatment", "the
 	"echocardiogram", "echocardiography", "echo", "muga", "scan", "scans", "multigated", "multi", "gated",
 	"acquisition", "radionuclide", "angiography", "ventriculography", "mri", "assessed", "evaluated", "ecg",
 	"ecgs", "electrocardiogram", "electrocardiograms", "triplicate", "duplicate", "from", "obtained", "collection",
-	"urine", "urinary", "central", "local", "assessment", "done")
+	"urine", "urinary", "central", "local", "assessment", "done",
+	// "Creatinine based on age as follows: …"
+	"based", "follows", "adjusted", "age")
 
 func (p *parser) closeParen(i int) int {
 	d := p.toks[i].depth
@@ -2450,7 +2540,6 @@ func (p *parser) inOtherBound(k int, b *bound) bool {
 
 func (p *parser) emit() {
 	p.out = p.out[:0]
-	p.ageQualifiers()
 	var mainSide [nVars]int8 // +1: the main bound was written as a lower limit, -1 upper
 	// an exclusion met only when two values are out together excludes on
 	// neither alone: no requirement can be read from it
@@ -2552,48 +2641,6 @@ func (p *parser) emit() {
 			c.span = [2]int{int(p.toks[b.start].start), int(p.toks[b.end-1].end)}
 			p.out = append(p.out, c)
 		})
-	}
-}
-
-// ageQualifiers reads an age in brackets right after another variable's
-// bound as the subgroup that bound is for, not as the patient's age:
-// "Karnofsky 50-100% (over age 10) OR Lansky 50-100% (age 10 and under)",
-// "ECOG 0-2 (for patients ≥ 70 years)".
-func (p *parser) ageQualifiers() {
-	toks := p.toks
-	for bi := range p.bounds {
-		b := &p.bounds[bi]
-		o := p.owner[bi]
-		if b.discarded || !(o == ownerAge || o >= 0 && isAge(p.groups[o])) {
-			continue
-		}
-		d := toks[b.start].depth
-		if d == 0 {
-			continue
-		}
-		open := -1
-		for k := b.start - 1; k >= 0 && k >= b.start-6; k-- {
-			t := &toks[k]
-			if t.kind == kLParen && t.depth == d-1 {
-				open = k
-				break
-			}
-			if !(p.inGrp[k] >= 0 && isAge(p.groups[p.inGrp[k]]) || wordAt(toks, k, "for", "in", "if", "patients",
-				"children", "aged", "age", "those", "pts", "subjects", "when")) {
-				break
-			}
-		}
-		if open <= 0 {
-			continue
-		}
-		for k := range p.bounds {
-			if k != bi && p.bounds[k].end == open && !p.bounds[k].discarded && p.owner[k] != ownerAge &&
-				!(p.owner[k] >= 0 && isAge(p.groups[p.owner[k]])) {
-				p.condOf[k] = true
-				b.discarded = true
-				break
-			}
-		}
 	}
 }
 

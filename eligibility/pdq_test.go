@@ -192,3 +192,27 @@ func TestPDQShapes(t *testing.T) {
 		}
 	}
 }
+
+// Paediatric records bound a value per age band, as the SPEC's 4.7 reads
+// them: the loosest band applies to everyone, the stricter ones to their
+// band; an age in brackets after another value is that value's subgroup.
+func TestAgeBands(t *testing.T) {
+	want := []string{"creatinine <=0.8 mg/dL cond", "creatinine <=1 mg/dL cond", "creatinine <=1.2 mg/dL cond", "creatinine <=1.5 mg/dL"}
+	shapes := map[string][]model.Criterion{
+		"one item": {item("Creatinine based on age as follows: no greater than 0.8 mg/dL (age 5 and under), " +
+			"no greater than 1.0 mg/dL (age 6 to 10), no greater than 1.2 mg/dL (age 11 to 15), no greater than 1.5 mg/dL (over age 15)")},
+		"lead-in": {kids("Serum creatinine adjusted for age as follows:", item("≤ 0.8 mg/dL (≤ 5 years)"),
+			item("≤ 1.0 mg/dL (6 to 10 years)"), item("≤ 1.2 mg/dL (11 to 15 years)"), item("≤ 1.5 mg/dL (> 15 years)"))},
+		"one line of symbols": {item("Serum creatinine ≤ 0.8 mg/dL (≤ 5 years), ≤ 1.0 mg/dL (6-10 years), ≤ 1.2 mg/dL (11-15 years), ≤ 1.5 mg/dL (> 15 years)")},
+	}
+	for name, inc := range shapes {
+		el := model.Eligibility{Inclusion: inc}
+		var got []string
+		for _, r := range eligibility.Extract(&el) {
+			got = append(got, compact(r))
+		}
+		if !slices.Equal(sorted(got), sorted(want)) {
+			t.Errorf("%s:\n   got %q\n  want %q", name, got, want)
+		}
+	}
+}
