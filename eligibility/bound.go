@@ -25,7 +25,8 @@ type bound struct {
 	isStages  bool
 	consumed  bool
 	discarded bool
-	scaleOf   int // a scale bound: 1 + the index of the group it was read after
+	other     bool // claimed by a quantity outside the list ("shortening fraction ≥ 28%")
+	scaleOf   int  // a scale bound: 1 + the index of the group it was read after
 	// a bare restatement in another unit right after: "≥ 6.2 mmol/L (10 g/dL)"
 	restated     float64
 	restatedUnit string
@@ -471,6 +472,8 @@ func unit(toks []token, j int) (string, int) {
 				return ruMgdL, e
 			case "l":
 				return ruMgL, e
+			case "ml":
+				return ruMgmL, e
 			}
 		}
 		return ruForeign, j + 1

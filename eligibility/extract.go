@@ -50,7 +50,7 @@ type extractor struct {
 	// the item add read last
 	parsedWhole bool
 	pdqToks     []token // a packed PDQ item's tokens, to find its statements
-	cuts        []int
+	cuts        []pdqCut
 }
 
 // found is a requirement read from an item, before the trial-level pass.
@@ -241,9 +241,10 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	x.cuts = x.cuts[:0]
 	if mayBePDQ(text) {
 		x.pdqToks = tokenize(text, x.pdqToks)
-		x.cuts = pdqCuts(text, x.pdqToks, x.cuts)
+		x.cuts = pdqCuts(x.pdqToks, x.cuts)
 	}
 	ci := 0
+	risk := ctx.risk
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
@@ -252,18 +253,25 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		if off < split && end > split {
 			end = split
 		}
-		for ci < len(x.cuts) && x.cuts[ci] <= off {
+		for ci < len(x.cuts) && x.cuts[ci].pos <= off {
+			if x.cuts[ci].pos == off && x.cuts[ci].label {
+				risk = ctx.risk // a new category ends the list of ways to qualify
+			}
 			ci++
 		}
-		if ci < len(x.cuts) && x.cuts[ci] < end {
-			end = x.cuts[ci]
+		if ci < len(x.cuts) && x.cuts[ci].pos < end {
+			end = x.cuts[ci].pos
 		}
 		x.p.text = text[off:end]
 		x.p.ctx = ctx
+		x.p.ctx.risk = risk
 		for _, c := range x.p.parse() {
 			c.span[0] += off
 			c.span[1] += off
 			x.push(text, ctx, c)
+		}
+		if len(x.cuts) > 0 && opensRiskList(x.p.toks) {
+			risk = true
 		}
 		x.parsedWhole = off == 0 && end == len(text)
 		off = end
@@ -669,6 +677,9 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	}
 	if !child.exclusion && hasPhrase(p.toks, oneOfLead) {
 		child.alt = true // the first child that states a bound stays unconditional
+		if opensRiskList(p.toks) {
+			child.risk = true
+		}
 	}
 	// "Life expectancy:", "Performance status:", "Age:" — the children name
 	// only the value

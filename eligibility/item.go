@@ -23,6 +23,7 @@ type itemCtx struct {
 	alt       bool    // the item is an alternative to the one before ("… OR")
 	subject   varMask // the lead-in names the variable ("Life expectancy:", "AST and ALT ≤ 2.5 × ULN, except:")
 	scope     int     // the study group the item is for ("Cohort D"), or 0
+	risk      bool    // one of the ways a patient qualifies ("one of the following risk factors:")
 }
 
 // a subject: one or more mentions taken together
@@ -194,9 +195,10 @@ func (p *parser) findGroups() {
 		if ms[k].kind != mkOther && wordAt(toks, ms[k].end, "ratio", "ratios", "quotient") && ms[k].vars != maskOf(vINR) {
 			ms[k].kind = mkOther
 		}
-		// "WHO 0-2" is a performance status; "WHO grade 3", "WHO 2016
-		// classification" are not
-		if ms[k].end == ms[k].start+1 && toks[ms[k].start].text == "who" && !whoScaleAt(toks, ms[k].end) {
+		// "WHO 0-2", "CTC 0-1" are a performance status; "WHO grade 3", "WHO
+		// 2016 classification", "CTC grade 2" are not
+		if ms[k].end == ms[k].start+1 && (toks[ms[k].start].text == "who" || toks[ms[k].start].text == "ctc") &&
+			!whoScaleAt(toks, ms[k].end) {
 			ms[k].kind = mkOther
 		}
 	}
@@ -381,7 +383,9 @@ func listJoin(toks []token, a, b int) (int, bool) {
 		case kComma, kSlash:
 		case kWord:
 			switch t.text {
-			case "and", "or", "as", "well", "both", "plus", "the", "serum", "total":
+			case "and", "or", "as", "well", "both", "plus", "the", "serum", "total",
+				// "Creatinine clearance or radioisotope glomerular filtration rate"
+				"radioisotope", "radionuclide", "isotopic", "nuclear", "measured", "calculated", "estimated":
 			default:
 				return 0, false
 			}
@@ -1750,6 +1754,11 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if g := p.inGrp[i]; g >= 0 {
 				continue
 			}
+			// a PDQ cross-reference: "Age: See Disease Characteristics 60 and over"
+			if t.text == "see" && wordAt(toks, i+1, "disease", "general") && wordAt(toks, i+2, "characteristics", "eligibility") {
+				i += 2
+				continue
+			}
 			return false
 		case kLParen:
 			if i == b-1 {
@@ -1943,7 +1952,7 @@ func (p *parser) assign() {
 		}
 		if gi >= 0 && p.groupReaches(gi, b) {
 			if p.groups[gi].kind == mkOther {
-				b.discarded = true
+				b.discarded, b.other = true, true
 				p.claim(bi, gi)
 				continue
 			}
@@ -2321,7 +2330,9 @@ func (p *parser) alternative(bi int) bool {
 	}
 	prev := -1
 	for k := bi - 1; k >= 0; k-- {
-		if p.owner[k] != ownerNone && !p.bounds[k].discarded && p.bounds[k].end <= from {
+		// an outside quantity's value counts as the first alternative too:
+		// "Shortening fraction at least 28% OR ejection fraction at least 50%"
+		if (p.owner[k] != ownerNone && !p.bounds[k].discarded || p.bounds[k].other) && p.bounds[k].end <= from {
 			prev = k
 			break
 		}
@@ -2340,7 +2351,7 @@ func (p *parser) alternative(bi int) bool {
 		case kSemi, kPeriod, kSep:
 			return false
 		}
-		if p.startsBound[k] {
+		if p.startsBound[k] && k != p.bounds[prev].start {
 			return false // another value (one dropped) lies between
 		}
 		if wordAt(toks, k, "or") && !wordAt(toks, k-1, "with") && !wordAt(toks, k+1, "without") {
@@ -2599,6 +2610,9 @@ func (p *parser) emit() {
 		if !cond && !excl && !b.isStages && (p.alternative(bi) || p.ctx.alt) {
 			cond, cause = true, causeAlternative
 		}
+		if p.ctx.risk && !excl {
+			cond, cause = true, causeAlternative
+		}
 		if p.ctx.cond {
 			cond, cause = true, causeContext
 		} else if p.ctx.scope > 0 && !cond {
@@ -2626,7 +2640,7 @@ func (p *parser) emit() {
 			if !ok {
 				return
 			}
-			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) || neverFloor(&c) {
+			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) || neverFloor(&c) && !p.ctx.risk {
 				// an exclusion that inverts to the unusual side ("platelets
 				// ≥ 100" in the exclusion list) was a criterion filed in the
 				// wrong list, or misread

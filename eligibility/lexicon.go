@@ -66,6 +66,8 @@ func init() {
 	// before its value (findGroups)
 	addAliases(alias{kind: mkVar, vars: maskOf(vECOG), caps: true}, "gog", "swog", "calgb", "who", "gog ps",
 		"swog ps", "calgb ps", "gog performance status", "swog performance status", "calgb performance status",
+		// the NCI Common Toxicity Criteria's performance status is the ECOG scale
+		"ctc", "ctc performance status", "ctc ps", "nci ctc performance status",
 		"gog performance", "swog performance", "gog performance score", "zubrod ps")
 	addAliases(v(vECOG), "gynecologic oncology group performance status", "gynecologic oncology group",
 		"gynecological oncology group", "southwest oncology group", "southwest oncology group performance status",
@@ -209,7 +211,8 @@ func init() {
 		"blood pressure", "bp", "sbp", "dbp", "systolic", "diastolic", "heart rate", "hr", "pulse", "spo 2",
 		"oxygen saturation", "o 2 saturation", "sao 2", "fev 1", "fev", "fvc", "dlco", "weight", "body weight",
 		"bmi", "body mass index", "bsa", "nyha", "pr interval", "qrs", "qt", "qt interval", "qrs duration",
-		"lvedd", "heart rate corrected", "icg", "icg r 15", "indocyanine green", "future liver remnant", "flr",
+		"lvedd", "shortening fraction", "fractional shortening", "left ventricular shortening fraction",
+		"left ventricular fractional shortening", "heart rate corrected", "icg", "icg r 15", "indocyanine green", "future liver remnant", "flr",
 		// staging systems and scores that are not BCLC or Child-Pugh
 		"cnlc", "china liver cancer", "chinese liver cancer", "ajcc", "tnm", "okuda", "hklc", "jis", "clip",
 		"figo", "ann arbor", "iss", "r iss", "ctcae", "recist", "mrecist", "mmse", "moca", "charlson", "sofa",

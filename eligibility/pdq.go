@@ -104,10 +104,16 @@ var statementJoins = setOf("or", "and", "plus", "with", "without", "if", "unless
 	"of", "to", "by", "per", "at", "on", "versus", "vs", "than", "as", "either", "nor", "then", "after", "before",
 	"within", "from", "including", "i", "e", "eg")
 
-// pdqCuts returns the byte offsets where the statements of a packed PDQ
-// item start (after the first), appended to cuts; none when the item has
-// no category label.
-func pdqCuts(text string, toks []token, cuts []int) []int {
+// pdqCut is where a statement of a packed PDQ item starts, and whether a
+// category label opens it.
+type pdqCut struct {
+	pos   int
+	label bool
+}
+
+// pdqCuts returns where the statements of a packed PDQ item start (after
+// the first), appended to cuts; none when the item has no category label.
+func pdqCuts(toks []token, cuts []pdqCut) []pdqCut {
 	labels := 0
 	for i := range toks {
 		if _, ok := pdqLabelAt(toks, i); ok {
@@ -118,24 +124,28 @@ func pdqCuts(text string, toks []token, cuts []int) []int {
 		return cuts
 	}
 	boundEnd := false // a value ended right before the token
+	labelColon := -1
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		cut := false
 		if c, ok := pdqLabelAt(toks, i); ok {
 			if i > 0 {
-				cuts = append(cuts, int(t.start))
+				cuts = append(cuts, pdqCut{pos: int(t.start), label: true})
 			}
-			i = c
+			i, labelColon = c, c
 			boundEnd = false
 			continue
 		}
 		if i > 0 && t.kind == kWord && t.upper && !statementJoins[t.text] {
 			prev := &toks[i-1]
 			switch {
+			case prev.kind == kColon && i-1 != labelColon:
+				// "… one of the following conditions: Over 55 years of age"
+				cut = true
 			case boundEnd:
 				// "… at least 1,500/mm^3 Platelet count …"
 				cut = true
-			case (t.text == "no" || t.text == "not" || t.text == "none") && prev.kind != kColon:
+			case t.text == "no" || t.text == "not" || t.text == "none":
 				// "… Bilirubin normal No hepatitis …"
 				cut = !(prev.kind == kWord && statementJoins[prev.text])
 			case prev.kind == kWord && !prev.upper && !statementJoins[prev.text]:
@@ -149,7 +159,7 @@ func pdqCuts(text string, toks []token, cuts []int) []int {
 			}
 		}
 		if cut {
-			cuts = append(cuts, int(t.start))
+			cuts = append(cuts, pdqCut{pos: int(t.start)})
 		}
 		boundEnd = false
 		if mayStartBound(t) {
@@ -167,6 +177,26 @@ func pdqCuts(text string, toks []token, cuts []int) []int {
 func prevInMention(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if m, ok := matchMention(toks, k); ok && m.end >= i {
+			return true
+		}
+	}
+	return false
+}
+
+// riskWords make a "one of the following" lead-in a list of the ways a
+// patient qualifies ("one of the following conditions that confer an
+// increased risk: Over 55 years of age, AST > 2.5 × ULN, …"): each value
+// holds only for those who qualify by it, and may lie on either side.
+var riskWords = setOf("risk", "risks", "factor", "factors", "feature", "features", "conditions", "characteristics")
+
+// opensRiskList reports a statement introducing such a list: a
+// "one of the following" phrase, a risk word, and a colon at the end.
+func opensRiskList(toks []token) bool {
+	if len(toks) == 0 || toks[len(toks)-1].kind != kColon || !hasPhrase(toks, oneOfLead) {
+		return false
+	}
+	for i := range toks {
+		if toks[i].kind == kWord && riskWords[toks[i].text] {
 			return true
 		}
 	}

@@ -90,6 +90,21 @@ var pdqStatements = []struct {
 	{"Cardiovascular: No congestive heart failure LVEF at least 50%", []string{"lvef >=50 %"}},
 	{"Cardiovascular: No severe cardiac disease Ejection fraction at least 45% by MUGA", []string{"lvef >=45 %"}},
 	{"Cardiovascular: No myocardial infarction within the past 6 months No uncontrolled hypertension", nil},
+	{"Cardiovascular: Shortening fraction at least 28% by echocardiogram OR Ejection fraction at least 50% by MUGA",
+		[]string{"lvef >=50 % cond"}},
+	{"Cardiovascular: Fractional shortening at least 27% OR LVEF greater than 50%", []string{"lvef >50 % cond"}},
+	// an outside quantity first, a listed one as its alternative
+	{"Hematopoietic: Absolute granulocyte count at least 1,500/mm^3 OR WBC at least 3,000/mm^3", []string{"wbc >=3 10^9/L cond"}},
+	// typos and cross-references of the layout
+	{"Renal: Creatinine no greater than 2.0 mg/mL", []string{"creatinine <=2 mg/dL"}},
+	{"Hepatic: Total bilirubin no greater than 1.5 mg/ml", []string{"bilirubin <=1.5 mg/dL"}},
+	{"Age: See Disease Characteristics 18 and over", []string{"age >=18 years"}},
+	{"Life expectancy: See General Eligibility Criteria", nil},
+	{"Performance status: CTC 0-2", []string{"ecog [0,2]"}},
+	{"CTC performance status 0 or 1", []string{"ecog [0,1]"}},
+	{"No CTC grade 2 or greater toxicity from prior therapy", nil},
+	{"Renal: Creatinine clearance or radionuclide glomerular filtration rate at least 70 mL/min/1.73 m^2",
+		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2"}},
 	// other categories say nothing about the variables
 	{"Other: Not pregnant or nursing Negative pregnancy test Fertile patients must use effective contraception during and for 3 months after study", nil},
 	{"Pulmonary: FEV1 at least 60% of predicted DLCO at least 50%", nil},
@@ -135,6 +150,11 @@ var pdqPacked = []struct {
 		"Renal: Creatinine normal for age OR Glomerular filtration rate at least 70 mL/min",
 		[]string{"age [3,21] years", "karnofsky [50,100] cond", "lansky [50,100] cond", "life_expectancy >=8 weeks", "anc >=1 10^9/L",
 			"platelets >=75 10^9/L", "hemoglobin >=8 g/dL", "bilirubin <=1.5 xULN", "alt <5 xULN", "egfr >=70 mL/min/1.73m2"}},
+	// a list of the ways to qualify: every value is one way, on whichever side
+	{"DISEASE CHARACTERISTICS: Acute myeloid leukemia in first remission Must have at least one of the following high-risk features: " +
+		"Age over 60 years WBC greater than 50,000/mm^3 at diagnosis Bilirubin greater than 2 times ULN " +
+		"PATIENT CHARACTERISTICS: Age: 18 and over Performance status: ECOG 0-2",
+		[]string{"age >60 years cond", "wbc >50 10^9/L cond", "bilirubin >2 xULN cond", "age >=18 years", "ecog [0,2]"}},
 }
 
 func TestPDQPacked(t *testing.T) {
@@ -190,6 +210,23 @@ func TestPDQShapes(t *testing.T) {
 		if !slices.Equal(sorted(got), sorted(want)) {
 			t.Errorf("%s:\n   got %q\n  want %q", name, got, want)
 		}
+	}
+	// the ways to qualify as a lead-in's children; a list of lab
+	// alternatives keeps its first value for everyone (SPEC 4.8)
+	el := model.Eligibility{Inclusion: []model.Criterion{
+		kids("Must have one of the following risk factors:", item("Over 55 years of age"),
+			item("AST or ALT greater than 2.5 times ULN"), item("Creatinine greater than 1.5 mg/dL")),
+		kids("Adequate renal function defined as one of the following:", item("Creatinine ≤ 1.5 mg/dL"),
+			item("Creatinine clearance ≥ 60 mL/min")),
+	}}
+	var got []string
+	for _, r := range eligibility.Extract(&el) {
+		got = append(got, compact(r))
+	}
+	riskWant := []string{"age >55 years cond", "ast >2.5 xULN cond", "alt >2.5 xULN cond", "creatinine >1.5 mg/dL cond",
+		"creatinine <=1.5 mg/dL", "creatinine_clearance >=60 mL/min cond"}
+	if !slices.Equal(sorted(got), sorted(riskWant)) {
+		t.Errorf("one of the following:\n   got %q\n  want %q", got, riskWant)
 	}
 }
 

@@ -139,6 +139,7 @@ const (
 	ruGL        = "g/L" // grams per litre, or giga (cells) per litre
 	ruMgdL      = "mg/dL"
 	ruMgL       = "mg/L"
+	ruMgmL      = "mg/mL" // a bilirubin or creatinine "≤ 1.5 mg/mL" is mg/dL mistyped (SPEC 4.14)
 	ruMmolL     = "mmol/L"
 	ruUmolL     = "umol/L"
 	ruUL        = "U/L"
@@ -283,7 +284,7 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 		}
 	case vBilirubin:
 		switch u {
-		case ruMgdL:
+		case ruMgdL, ruMgmL:
 			return "mg/dL", v, true
 		case ruMgL:
 			return "mg/dL", mgPerL(v), true
@@ -294,7 +295,7 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 		}
 	case vCreatinine:
 		switch u {
-		case ruMgdL:
+		case ruMgdL, ruMgmL:
 			return "mg/dL", v, true
 		case ruMgL:
 			return "mg/dL", mgPerL(v), true
