@@ -25,7 +25,8 @@ type bound struct {
 	isStages  bool
 	consumed  bool
 	discarded bool
-	scaleOf   int // a scale bound: 1 + the index of the group it was read after
+	other     bool // claimed by a quantity outside the list ("shortening fraction ≥ 28%")
+	scaleOf   int  // a scale bound: 1 + the index of the group it was read after
 	// a bare restatement in another unit right after: "≥ 6.2 mmol/L (10 g/dL)"
 	restated     float64
 	restatedUnit string
@@ -471,6 +472,8 @@ func unit(toks []token, j int) (string, int) {
 				return ruMgdL, e
 			case "l":
 				return ruMgL, e
+			case "ml":
+				return ruMgmL, e
 			}
 		}
 		return ruForeign, j + 1
@@ -767,9 +770,12 @@ func ageTail(toks []token, j int) (int, bool) {
 func boundAt(toks []token, i int) (bound, bool) {
 	b := bound{start: i}
 	if o, j, ok := comparator(toks, i); ok {
-		// "over the age of 21"
+		// "over the age of 21", "under age 18", "less than or equal to age 66"
 		if wordAt(toks, j, "the") && wordAt(toks, j+1, "age") && wordAt(toks, j+2, "of") {
 			j += 3
+			b.ageHint = true
+		} else if wordAt(toks, j, "age") && kindAt(toks, j+1, kNum) {
+			j++
 			b.ageHint = true
 		}
 		if e, ok := ulnPhrase(toks, j, false); ok {

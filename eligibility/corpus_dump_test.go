@@ -13,7 +13,8 @@ import (
 
 // TestDumpCorpus prints what is extracted from a corpus, for reading by
 // hand: ELIG_CORPUS=DIR go test -run TestDumpCorpus -v ./eligibility
-// (ELIG_MISSED=1 also lists the items with a number and no requirement).
+// (ELIG_MISSED=1 also lists the items with a number and no requirement;
+// ELIG_TREE=1 prints the criteria tree as the loader built it).
 func TestDumpCorpus(t *testing.T) {
 	dir := os.Getenv("ELIG_CORPUS")
 	if dir == "" {
@@ -23,6 +24,19 @@ func TestDumpCorpus(t *testing.T) {
 	for _, tr := range res.Trials {
 		reqs := eligibility.Extract(&tr.Eligibility)
 		fmt.Printf("== %s %s\n", tr.ID, tr.Source.Format)
+		if os.Getenv("ELIG_TREE") != "" {
+			var tree func([]model.Criterion, string)
+			tree = func(cs []model.Criterion, indent string) {
+				for _, c := range cs {
+					fmt.Printf("  %s| %s\n", indent, eligibility.ItemText(c.Text))
+					tree(c.Children, indent+"  ")
+				}
+			}
+			fmt.Println("  INCLUSION")
+			tree(tr.Eligibility.Inclusion, "")
+			fmt.Println("  EXCLUSION")
+			tree(tr.Eligibility.Exclusion, "")
+		}
 		used := map[string]bool{}
 		for _, r := range reqs {
 			used[r.Text] = true

@@ -49,6 +49,8 @@ type extractor struct {
 	// the parser's tokens, subjects and triggers are those of the whole of
 	// the item add read last
 	parsedWhole bool
+	pdqToks     []token // a packed PDQ item's tokens, to find its statements
+	cuts        []pdqCut
 }
 
 // found is a requirement read from an item, before the trial-level pass.
@@ -152,6 +154,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		if len(c.Children) > 0 {
 			x.walk(c.Children, x.leadIn(text, sc, ic, x.subjectOf(n)), nil)
+			x.bands(n)
 		} else if len(x.found) == n && sc.flags&sOnly != 0 && sc.flags&sRestrict != 0 && restrictsNext(text) {
 			// "Criterion 13 applies only to …" restricts the item after it;
 			// an item with a value of its own ("INR ≤ 1.5 × ULN. This
@@ -171,6 +174,45 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			}
 		}
 		prevOr = endsWithOr(text)
+	}
+}
+
+// bands applies SPEC 4.7 to the children of one lead-in, found since
+// index n: a variable bounded in every child only for a subgroup ("≤ 0.8
+// mg/dL (≤ 5 years)", "≤ 1.5 mg/dL (> 15 years)"), and nowhere for
+// everyone, takes its loosest bound as everyone's.
+func (x *extractor) bands(n int) {
+	for i := n; i < len(x.found); i++ {
+		a := &x.found[i]
+		if a.c.cause != causeSubgroup || a.r.Variable == "bclc_stage" {
+			continue
+		}
+		loosest, count := -1, 0
+		for j := n; j < len(x.found); j++ {
+			b := &x.found[j]
+			if b.r.Variable != a.r.Variable || b.r.Unit != a.r.Unit {
+				continue
+			}
+			if !b.r.Conditional || b.c.cause != causeSubgroup {
+				loosest = -2 // a bound for everyone, or one conditional for another reason
+				break
+			}
+			count++
+			switch {
+			case loosest < 0 || contains(&b.c, &x.found[loosest].c):
+				loosest = j
+			case contains(&x.found[loosest].c, &b.c):
+			default:
+				loosest = -2
+			}
+			if loosest == -2 {
+				break
+			}
+		}
+		if loosest >= 0 && count >= 2 {
+			f := &x.found[loosest]
+			f.r.Conditional, f.c.cond, f.c.cause = false, false, causeNone
+		}
 	}
 }
 
@@ -195,6 +237,14 @@ func (x *extractor) add(text string, ctx itemCtx) {
 			split = i
 		}
 	}
+	// an old PDQ item that lost its line breaks: one statement at a time
+	x.cuts = x.cuts[:0]
+	if mayBePDQ(text) {
+		x.pdqToks = tokenize(text, x.pdqToks)
+		x.cuts = pdqCuts(x.pdqToks, x.cuts)
+	}
+	ci := 0
+	risk := ctx.risk
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
@@ -203,12 +253,25 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		if off < split && end > split {
 			end = split
 		}
+		for ci < len(x.cuts) && x.cuts[ci].pos <= off {
+			if x.cuts[ci].pos == off && x.cuts[ci].label {
+				risk = ctx.risk // a new category ends the list of ways to qualify
+			}
+			ci++
+		}
+		if ci < len(x.cuts) && x.cuts[ci].pos < end {
+			end = x.cuts[ci].pos
+		}
 		x.p.text = text[off:end]
 		x.p.ctx = ctx
+		x.p.ctx.risk = risk
 		for _, c := range x.p.parse() {
 			c.span[0] += off
 			c.span[1] += off
 			x.push(text, ctx, c)
+		}
+		if len(x.cuts) > 0 && opensRiskList(x.p.toks) {
+			risk = true
 		}
 		x.parsedWhole = off == 0 && end == len(text)
 		off = end
@@ -379,7 +442,8 @@ func buildFirstWords() map[string]firstKind {
 			m[w] = firstLonger
 		}
 	}
-	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln"} {
+	// "survival": "with expected minimum six-month survival"
+	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln", "survival"} {
 		m[w] = firstAlone
 	}
 	for _, w := range []string{"years", "year", "yrs", "months"} {
@@ -613,6 +677,9 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	}
 	if !child.exclusion && hasPhrase(p.toks, oneOfLead) {
 		child.alt = true // the first child that states a bound stays unconditional
+		if opensRiskList(p.toks) {
+			child.risk = true
+		}
 	}
 	// "Life expectancy:", "Performance status:", "Age:" — the children name
 	// only the value
@@ -631,7 +698,8 @@ func (p *parser) labelSubject() varMask {
 	}
 	g := p.groups[0]
 	for k := g.end; k < len(p.toks); k++ {
-		if p.toks[k].kind != kColon && p.toks[k].kind != kPeriod {
+		// "Creatinine based on age as follows:", "Serum creatinine adjusted for age:"
+		if p.toks[k].kind != kColon && p.toks[k].kind != kPeriod && !labelTail[p.toks[k].text] {
 			return 0
 		}
 	}
@@ -642,6 +710,10 @@ func (p *parser) labelSubject() varMask {
 	}
 	return 0
 }
+
+// labelTail are the words a subject's label may end in before its colon.
+var labelTail = setOf("based", "on", "age", "as", "follows", "adjusted", "according", "to", "for", "the",
+	"following", "by", "defined", "below", "table")
 
 // trailsNumber reports a number within the three tokens before i, in the
 // same clause: a trigger there qualifies that number.

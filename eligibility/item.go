@@ -23,6 +23,7 @@ type itemCtx struct {
 	alt       bool    // the item is an alternative to the one before ("… OR")
 	subject   varMask // the lead-in names the variable ("Life expectancy:", "AST and ALT ≤ 2.5 × ULN, except:")
 	scope     int     // the study group the item is for ("Cohort D"), or 0
+	risk      bool    // one of the ways a patient qualifies ("one of the following risk factors:")
 }
 
 // a subject: one or more mentions taken together
@@ -63,6 +64,7 @@ const (
 	ownerNone = -1
 	ownerAge  = -2
 	ownerLead = -3
+	ownerLife = -4 // "expected minimum six-month survival": a life expectancy no mention names
 )
 
 type causeKind uint8
@@ -150,6 +152,7 @@ func (p *parser) parse() []cand {
 	p.findGroups()
 	p.findTriggers()
 	p.findBounds()
+	p.ageBrackets()
 	p.computeConditional()
 	p.assign()
 	p.chainAges()
@@ -172,6 +175,16 @@ func (p *parser) findGroups() {
 		}
 		i++
 	}
+	// "based on age as follows", "normal for age", "adjusted according to
+	// age": the word names no value of its own
+	kept := ms[:0]
+	for _, m := range ms {
+		if isAgeM(m) && m.end == m.start+1 && wordAt(toks, m.start-1, "on", "for", "to", "by") && !ageValueAt(toks, m.end) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	ms = kept
 	// a variable named right after something else is part of that thing's
 	// name: "CD4 lymphocytes", "HBV DNA"; one followed by "ratio" is a ratio
 	for k := range ms {
@@ -180,6 +193,12 @@ func (p *parser) findGroups() {
 			ms[k].kind = mkOther
 		}
 		if ms[k].kind != mkOther && wordAt(toks, ms[k].end, "ratio", "ratios", "quotient") && ms[k].vars != maskOf(vINR) {
+			ms[k].kind = mkOther
+		}
+		// "WHO 0-2", "CTC 0-1" are a performance status; "WHO grade 3", "WHO
+		// 2016 classification", "CTC grade 2" are not
+		if ms[k].end == ms[k].start+1 && (toks[ms[k].start].text == "who" || toks[ms[k].start].text == "ctc") &&
+			!whoScaleAt(toks, ms[k].end) {
 			ms[k].kind = mkOther
 		}
 	}
@@ -202,6 +221,19 @@ func (p *parser) findGroups() {
 				m.end = n.end + 1
 				ms = append(ms[:k+1], ms[k+2:]...)
 				changed = true
+				continue
+			}
+			// "aspartate amino transferase (AST or SGOT)": two names of the
+			// same variable in the brackets
+			if k+2 < len(ms) && kindAt(toks, m.end, kLParen) && n.start == m.end+1 && n.kind == mkVar {
+				n2 := ms[k+2]
+				if _, ok := listJoin(toks, n.end, n2.start); ok && n2.kind == mkVar && n2.vars == n.vars &&
+					kindAt(toks, n2.end, kRParen) && (m.kind == mkOther || m.vars == n.vars) {
+					m.kind, m.vars, m.needUnit = mkVar, n.vars, false
+					m.end = n2.end + 1
+					ms = append(ms[:k+1], ms[k+3:]...)
+					changed = true
+				}
 			}
 		}
 	}
@@ -292,6 +324,28 @@ func (p *parser) findGroups() {
 	}
 }
 
+// ageValueAt reports an age's value at j: a number, a comparison, a colon.
+func ageValueAt(toks []token, j int) bool {
+	if kindAt(toks, j, kNum) || kindAt(toks, j, kColon) || kindAt(toks, j, kOp) || wordAt(toks, j, "between", "from", "of") {
+		return true
+	}
+	_, _, ok := comparator(toks, j)
+	return ok
+}
+
+// whoScaleAt reports the value of a WHO performance status at j: a small
+// number or a comparison, after a colon or "PS".
+func whoScaleAt(toks []token, j int) bool {
+	for n := 0; n < 2 && (kindAt(toks, j, kColon) || wordAt(toks, j, "ps", "score", "of")); n++ {
+		j++
+	}
+	if kindAt(toks, j, kNum) {
+		return toks[j].val <= 5 && toks[j].decimals < 0
+	}
+	_, _, ok := comparator(toks, j)
+	return ok
+}
+
 // mergeLastPart adds a restatement to the mention it restates; a generic
 // "performance status" gives way to the scale it is named with.
 func (g *group) mergeLastPart(vs varMask) {
@@ -329,7 +383,9 @@ func listJoin(toks []token, a, b int) (int, bool) {
 		case kComma, kSlash:
 		case kWord:
 			switch t.text {
-			case "and", "or", "as", "well", "both", "plus", "the", "serum", "total":
+			case "and", "or", "as", "well", "both", "plus", "the", "serum", "total",
+				// "Creatinine clearance or radioisotope glomerular filtration rate"
+				"radioisotope", "radionuclide", "isotopic", "nuclear", "measured", "calculated", "estimated":
 			default:
 				return 0, false
 			}
@@ -1024,6 +1080,7 @@ func (p *parser) findBounds() {
 		i++
 	}
 	p.respectively()
+	p.bracketedValues()
 	// bounds in text order
 	bs := p.bounds
 	for i := 1; i < len(bs); i++ {
@@ -1037,6 +1094,74 @@ func (p *parser) findBounds() {
 	p.owner = p.owner[:len(bs)]
 	for i := range p.owner {
 		p.owner[i] = ownerNone
+	}
+}
+
+// ageBrackets reads an age in brackets right after another value as the
+// subgroup that value is for, not as the patient's age: "Karnofsky
+// 50-100% (over age 10) OR Lansky 50-100% (age 10 and under)", "≤ 0.8
+// mg/dL (age 5 and under), ≤ 1.0 mg/dL (age 6 to 10)", "ECOG 0-2 (for
+// patients ≥ 70 years)". The bracket becomes a subgroup phrase.
+func (p *parser) ageBrackets() {
+	toks := p.toks
+	added := false
+	for k := range p.bounds {
+		prev := &p.bounds[k]
+		open := prev.end
+		if !kindAt(toks, open, kLParen) || prev.ageHint || prev.isStages ||
+			prev.hasLo && isTimeUnit(prev.loUnit) || prev.hasHi && isTimeUnit(prev.hiUnit) {
+			continue
+		}
+		end := p.closeParen(open)
+		if end < 0 || end > open+10 {
+			continue
+		}
+		age := false
+		for i := open + 1; i < end; i++ {
+			if g := p.inGrp[i]; g >= 0 {
+				if !isAge(p.groups[g]) {
+					age = false
+					break
+				}
+				age = true
+			}
+		}
+		for m := range p.bounds {
+			b := &p.bounds[m]
+			if b.start <= open || b.start >= end {
+				continue
+			}
+			if b.ageHint || b.hasLo && b.loUnit == ruYears || b.hasHi && b.hiUnit == ruYears ||
+				b.start > 0 && p.inGrp[b.start-1] >= 0 && isAge(p.groups[p.inGrp[b.start-1]]) {
+				age = true
+			} else {
+				// a value of its own: "(2.0 mg/dL for patients over age 70)"
+				age = false
+				break
+			}
+		}
+		if !age || p.inObj[open] {
+			continue
+		}
+		p.trigs = append(p.trigs, trigger{pos: open, end: open + 1, objEnd: end, depth: toks[open].depth})
+		for i := open + 1; i < end; i++ {
+			p.inObj[i] = true
+		}
+		p.trigWord[open] = true
+		for gi := range p.groups {
+			if g := &p.groups[gi]; g.start > open && g.start < end {
+				g.inObject = true
+			}
+		}
+		added = true
+	}
+	if added {
+		ts := p.trigs
+		for i := 1; i < len(ts); i++ {
+			for j := i; j > 0 && ts[j].pos < ts[j-1].pos; j-- {
+				ts[j], ts[j-1] = ts[j-1], ts[j]
+			}
+		}
 	}
 }
 
@@ -1120,6 +1245,43 @@ func (p *parser) respectively() {
 	}
 }
 
+// bracketedValues reads a value in brackets right after a bound, without
+// a sign of its own, that a subgroup phrase follows: "≤ 2.5 times ULN (5
+// times ULN if liver metastases)", "at least 100,000/mm^3 (50,000/mm^3 if
+// marrow involvement)". It takes the sign of the bound before it; read as
+// no bound, its subgroup phrase would qualify that bound instead.
+func (p *parser) bracketedValues() {
+	toks := p.toks
+	n := len(p.bounds)
+	for k := 0; k < n; k++ {
+		b := p.bounds[k]
+		if b.hasLo == b.hasHi || b.isStages || b.consumed || !kindAt(toks, b.end, kLParen) {
+			continue
+		}
+		j := b.end + 1
+		v, alt, e, ok := number(toks, j, true)
+		if !ok {
+			continue
+		}
+		u, e := unit(toks, e)
+		if u == ruNone || u == ruForeign || e >= len(toks) || !toks[e].is(cTrigger) || toks[e].kind != kWord {
+			continue
+		}
+		taken := false
+		for m := range p.bounds {
+			if p.bounds[m].start <= j && p.bounds[m].end > j {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		nb := bound{start: j, end: e}
+		setSide(&nb, b.written, v, alt, u)
+		p.bounds = append(p.bounds, nb)
+	}
+}
+
 // listValue reads one value of a list at j: a bound, or a number (and its
 // unit) that takes the sign o of the value before it.
 func (p *parser) listValue(j int, o op) (bound, bool) {
@@ -1166,6 +1328,7 @@ func (p *parser) skipScaleFillers(j int) int {
 		switch {
 		case t.is(cScaleFiller) && !(len(t.text) == 1 && t.upper):
 		case t.kind == kColon || t.kind == kDash || t.kind == kLParen || t.kind == kApos:
+		case t.kind == kComma && kindAt(toks, j+1, kNum): // "ECOG Performance Status, 0 or 1"
 		case t.kind == kOp && t.op == opEQ:
 		case p.inGrp[j] >= 0:
 		default:
@@ -1591,8 +1754,16 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if g := p.inGrp[i]; g >= 0 {
 				continue
 			}
+			// a PDQ cross-reference: "Age: See Disease Characteristics 60 and over"
+			if t.text == "see" && wordAt(toks, i+1, "disease", "general") && wordAt(toks, i+2, "characteristics", "eligibility") {
+				i += 2
+				continue
+			}
 			return false
 		case kLParen:
+			if i == b-1 {
+				continue // the bound in brackets: "White blood cell (WBC) (> 3000/mm^3)"
+			}
 			// a bracketed aside without a comparison: "(CrC1)", "(Cockcroft-Gault)"
 			e := p.closeParen(i)
 			if e < 0 || e > b {
@@ -1647,7 +1818,9 @@ var asideWords = setOf("before", "prior", "start", "starting", "treatment", "the
 	"echocardiogram", "echocardiography", "echo", "muga", "scan", "scans", "multigated", "multi", "gated",
 	"acquisition", "radionuclide", "angiography", "ventriculography", "mri", "assessed", "evaluated", "ecg",
 	"ecgs", "electrocardiogram", "electrocardiograms", "triplicate", "duplicate", "from", "obtained", "collection",
-	"urine", "urinary", "central", "local", "assessment", "done")
+	"urine", "urinary", "central", "local", "assessment", "done",
+	// "Creatinine based on age as follows: …"
+	"based", "follows", "adjusted", "age")
 
 func (p *parser) closeParen(i int) int {
 	d := p.toks[i].depth
@@ -1763,6 +1936,15 @@ func (p *parser) assign() {
 				continue
 			}
 		}
+		// "At least 12 weeks of life expectancy", "a minimum 3 months' life
+		// expectancy", "with expected minimum six-month survival"
+		if o, ok := p.survivalAfter(b); ok {
+			p.owner[bi] = o
+			if o >= 0 {
+				p.claim(bi, o)
+			}
+			continue
+		}
 		gi := p.nearestGroup(b.start)
 		if b.ageHint && (gi < 0 || !isAge(p.groups[gi]) || !p.groupReaches(gi, b)) {
 			p.owner[bi] = ownerAge
@@ -1770,7 +1952,7 @@ func (p *parser) assign() {
 		}
 		if gi >= 0 && p.groupReaches(gi, b) {
 			if p.groups[gi].kind == mkOther {
-				b.discarded = true
+				b.discarded, b.other = true, true
 				p.claim(bi, gi)
 				continue
 			}
@@ -1801,22 +1983,62 @@ func (p *parser) assign() {
 	}
 }
 
+// survivalAfter reports a time bound followed by what it is the time of:
+// a life expectancy named after it ("12 weeks of life expectancy"), or the
+// word survival when an expectation is stated before it ("expected minimum
+// six-month survival"). It returns the owner.
+func (p *parser) survivalAfter(b *bound) (int, bool) {
+	toks := p.toks
+	if !(b.hasLo && isTimeUnit(b.loUnit) || b.hasHi && isTimeUnit(b.hiUnit)) || b.ageHint {
+		return ownerNone, false
+	}
+	k := b.end
+	for n := 0; n < 3 && k < len(toks) && (wordAt(toks, k, "of", "a", "an", "the", "s") || kindAt(toks, k, kApos)); n++ {
+		k++
+	}
+	if k >= len(toks) {
+		return ownerNone, false
+	}
+	if gi := p.inGrp[k]; gi >= 0 && p.groups[gi].start == k && p.groups[gi].vars == maskOf(vLifeExpectancy) &&
+		!p.groups[gi].inObject && !p.hasOwnBound(gi) {
+		return gi, true
+	}
+	if wordAt(toks, k, "survival") {
+		for m := b.start - 1; m >= 0 && m >= b.start-3; m-- {
+			if wordAt(toks, m, "expected", "estimated", "anticipated", "predicted", "projected") {
+				return ownerLife, true
+			}
+		}
+	}
+	return ownerNone, false
+}
+
 // chainAges gives an age to a time bound joined to an age: "≥ 12 months and
-// ≤ 21 years of age".
+// ≤ 21 years of age", "≥ 18 and ≤ 75 years of age".
 func (p *parser) chainAges() {
 	for bi := range p.bounds {
 		b := &p.bounds[bi]
 		if p.owner[bi] != ownerNone || !b.discarded || bi+1 >= len(p.bounds) || p.owner[bi+1] != ownerAge {
 			continue
 		}
-		if !(b.hasLo && isTimeUnit(b.loUnit) || b.hasHi && isTimeUnit(b.hiUnit)) || p.inObj[b.start] {
+		if p.inObj[b.start] {
 			continue
 		}
 		n := &p.bounds[bi+1]
-		if n.start == b.end+1 && (wordAt(p.toks, b.end, "and", "to") || kindAt(p.toks, b.end, kDash)) {
-			b.discarded = false
-			p.owner[bi] = ownerAge
+		if n.start != b.end+1 || !(wordAt(p.toks, b.end, "and", "to") || kindAt(p.toks, b.end, kDash)) {
+			continue
 		}
+		switch {
+		case b.hasLo && isTimeUnit(b.loUnit) || b.hasHi && isTimeUnit(b.hiUnit):
+		case b.hasLo != b.hasHi && n.hasLo != n.hasHi && b.hasLo != n.hasLo && boundUnit(b) == ruNone &&
+			boundUnit(n) == ruYears:
+			// "≥ 18 and ≤ 75 years of age": the first end takes the unit of the second
+			setUnit(b, ruYears)
+		default:
+			continue
+		}
+		b.discarded = false
+		p.owner[bi] = ownerAge
 	}
 }
 
@@ -2050,6 +2272,18 @@ func (p *parser) scopeEnd(t *trigger) int {
 			return k
 		}
 		if tk.depth == t.depth && (tk.kind == kSemi || tk.kind == kPeriod || tk.kind == kSep) {
+			if tk.kind == kPeriod && p.premise(t, k) {
+				// "If the creatinine is > 1.5 mg/dL, obtain a 24-hour urine
+				// collection. Creatinine clearance must be > 60 mL/min.": the
+				// sentence that only sets the condition governs the next one
+				for m := k + 1; m < len(toks); m++ {
+					if toks[m].depth < t.depth || toks[m].depth == t.depth && (toks[m].kind == kSemi ||
+						toks[m].kind == kPeriod || toks[m].kind == kSep) {
+						return m
+					}
+				}
+				return len(toks)
+			}
 			return k
 		}
 		// "≤ 5 × ULN in the presence of liver metastases, otherwise ≤ 2.5
@@ -2059,6 +2293,27 @@ func (p *parser) scopeEnd(t *trigger) int {
 		}
 	}
 	return len(toks)
+}
+
+// premise reports a sentence ending at k that opens with the condition
+// trigger t ("If …, …") and states no value outside the condition: a
+// premise for the sentence after it.
+func (p *parser) premise(t *trigger, k int) bool {
+	if !p.conditionWord(*t) || t.pos > 0 && !kindAt(p.toks, t.pos-1, kPeriod) || len(p.startsBound) < len(p.toks) {
+		return false
+	}
+	for m := t.objEnd; m < k; m++ {
+		if p.startsBound[m] {
+			return false
+		}
+	}
+	// the condition is a value ("If female, …" sets none)
+	for i := range p.bounds {
+		if st := p.bounds[i].start; st >= t.end && st < t.objEnd {
+			return k+1 < len(p.toks)
+		}
+	}
+	return false
 }
 
 // alternative reports whether bound bi is an "or" alternative to an
@@ -2075,7 +2330,9 @@ func (p *parser) alternative(bi int) bool {
 	}
 	prev := -1
 	for k := bi - 1; k >= 0; k-- {
-		if p.owner[k] != ownerNone && !p.bounds[k].discarded && p.bounds[k].end <= from {
+		// an outside quantity's value counts as the first alternative too:
+		// "Shortening fraction at least 28% OR ejection fraction at least 50%"
+		if (p.owner[k] != ownerNone && !p.bounds[k].discarded || p.bounds[k].other) && p.bounds[k].end <= from {
 			prev = k
 			break
 		}
@@ -2094,7 +2351,7 @@ func (p *parser) alternative(bi int) bool {
 		case kSemi, kPeriod, kSep:
 			return false
 		}
-		if p.startsBound[k] {
+		if p.startsBound[k] && k != p.bounds[prev].start {
 			return false // another value (one dropped) lies between
 		}
 		if wordAt(toks, k, "or") && !wordAt(toks, k-1, "with") && !wordAt(toks, k+1, "without") {
@@ -2322,6 +2579,8 @@ func (p *parser) emit() {
 			vs = maskOf(vAge)
 		case o == ownerLead:
 			vs = p.ctx.subject
+		case o == ownerLife:
+			vs = maskOf(vLifeExpectancy)
 		default:
 			g := p.groups[o]
 			if g.kind == mkOther {
@@ -2336,7 +2595,7 @@ func (p *parser) emit() {
 		if needUnit && !p.boundHasUnit(b) {
 			continue
 		}
-		if vs == maskOf(vAge) && p.ageBlocked(b) {
+		if vs == maskOf(vAge) && p.ageBlocked(b) || p.byApproval(b) {
 			continue
 		}
 		cond := p.condOf[bi]
@@ -2349,6 +2608,9 @@ func (p *parser) emit() {
 			cond, cause = true, causeSubgroup
 		}
 		if !cond && !excl && !b.isStages && (p.alternative(bi) || p.ctx.alt) {
+			cond, cause = true, causeAlternative
+		}
+		if p.ctx.risk && !excl {
 			cond, cause = true, causeAlternative
 		}
 		if p.ctx.cond {
@@ -2378,7 +2640,7 @@ func (p *parser) emit() {
 			if !ok {
 				return
 			}
-			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) || neverFloor(&c) {
+			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) || neverFloor(&c) && !p.ctx.risk {
 				// an exclusion that inverts to the unusual side ("platelets
 				// ≥ 100" in the exclusion list) was a criterion filed in the
 				// wrong list, or misread
@@ -2453,7 +2715,9 @@ var ageBlockers = setOf("menopause", "menopausal", "postmenopausal", "premenopau
 	"siblings", "parent", "parents", "onset", "diagnosis", "diagnosed", "childbearing", "pregnancy", "pregnant",
 	"contraception", "menses", "menstrual", "mother", "father", "grandparent", "birth", "born", "gestational",
 	"gestation", "ago", "since", "history", "duration", "episode", "prior", "previous", "smoking", "smoker",
-	"pack", "treatment", "therapy", "cancer", "malignancy")
+	"pack", "treatment", "therapy", "cancer", "malignancy",
+	// who must consent for a minor: "… and his/her legal representative if under the age of 20"
+	"representative", "representatives", "guardian", "guardians", "parental", "assent")
 
 func (p *parser) ageBlocked(b *bound) bool {
 	toks := p.toks
@@ -2465,11 +2729,55 @@ func (p *parser) ageBlocked(b *bound) bool {
 		e++
 	}
 	for k := a; k < e; k++ {
-		if toks[k].is(cAgeBlocker) {
+		if !toks[k].is(cAgeBlocker) {
+			continue
+		}
+		if !weakAgeBlockers[toks[k].text] {
+			return true
+		}
+		// "diagnosed before the age of 40", "cancer at age < 50", "≤ 21 years
+		// at diagnosis" — but not "≥ 18 years of age with a confirmed
+		// diagnosis of …", which is the patient's age and their disease
+		if k < b.start && k >= b.start-5 || k >= b.end && k <= b.end+3 && (wordAt(toks, k-1, "at", "of") ||
+			wordAt(toks, k-2, "at") || wordAt(toks, k-3, "at")) && !wordAt(toks, k-1, "with") {
 			return true
 		}
 	}
 	return false
+}
+
+// weakAgeBlockers make an age someone else's, or another moment's, only
+// right beside it.
+var weakAgeBlockers = setOf("onset", "diagnosis", "diagnosed", "ago", "since", "history", "duration", "episode",
+	"prior", "previous", "smoking", "smoker", "pack", "treatment", "therapy", "cancer", "malignancy")
+
+// approvalWords say that a value is admitted case by case.
+var approvalWords = setOf("approval", "approved", "consultation", "discussion", "agreement", "permission",
+	"discretion", "consent")
+
+// byApproval reports a bound the clause admits only after someone agrees:
+// "Enrollment of patients > 75 years of age is allowed after consultation
+// and approval of the study medical monitor". It bounds no one.
+func (p *parser) byApproval(b *bound) bool {
+	toks := p.toks
+	d := toks[b.start].depth
+	allowed, approval := false, false
+	for k := b.end; k < len(toks) && k < b.end+16; k++ {
+		t := &toks[k]
+		if t.depth < d || t.kind == kSemi || t.kind == kPeriod || t.kind == kSep || p.startsBound[k] {
+			break
+		}
+		if t.kind != kWord {
+			continue
+		}
+		switch {
+		case t.is(cAllowCue) && wordAt(toks, k-1, "is", "are", "be", "may"):
+			allowed = true
+		case allowed && approvalWords[t.text] && wordAt(toks, k-1, "after", "upon", "with", "following", "and", "the", "prior", "sponsor", "sponsor's"):
+			approval = true
+		}
+	}
+	return allowed && approval
 }
 
 // toCand turns bound b into a requirement on v, inverting it when it is

@@ -61,6 +61,18 @@ func init() {
 		"world health organization performance status", "world health organisation performance status",
 		"who / ecog", "ecog / who", "ecog / zubrod", "zubrod / ecog", "who / ecog performance status",
 		"ecog / who performance status")
+	// the cooperative groups' own names for the ECOG scale (GOG, SWOG, CALGB
+	// use the same 0–4 grades), written in capitals; "WHO" alone only
+	// before its value (findGroups)
+	addAliases(alias{kind: mkVar, vars: maskOf(vECOG), caps: true}, "gog", "swog", "calgb", "who", "gog ps",
+		"swog ps", "calgb ps", "gog performance status", "swog performance status", "calgb performance status",
+		// the NCI Common Toxicity Criteria's performance status is the ECOG scale
+		"ctc", "ctc performance status", "ctc ps", "nci ctc performance status",
+		"gog performance", "swog performance", "gog performance score", "zubrod ps")
+	addAliases(v(vECOG), "gynecologic oncology group performance status", "gynecologic oncology group",
+		"gynecological oncology group", "southwest oncology group", "southwest oncology group performance status",
+		"cancer and leukemia group b", "zubrod performance status", "zubrod performance", "zubrod scale",
+		"zubrod score", "ecog zubrod")
 	addAliases(alias{kind: mkGeneric, vars: maskOf(vECOG)}, "performance status", "performance score",
 		"ps", "performance status score", "performance state")
 	addAliases(v(vKarnofsky), "karnofsky", "kps", "karnofsky performance", "karnofsky performance status",
@@ -184,7 +196,9 @@ func init() {
 		"albumin bound", "albumin bilirubin", "albi", "albi grade", "albi score", "meld", "meld score",
 		// other cells and counts
 		"granulocytes", "granulocyte", "granulocyte count", "absolute granulocyte count", "agc",
-		"granulocyte counts", "cd 4", "cd 4 count", "cd 34", "cd 19", "cd 20", "cd 3", "cd 8", "cd 38",
+		"granulocyte counts", "polymorphonuclear leukocytes", "polymorphonuclear leukocyte",
+		"polymorphonuclear leukocyte count", "polymorphonuclear cells", "polymorphonuclear cell count", "pmn", "pmns",
+		"absolute phagocyte count", "phagocytes", "cd 4", "cd 4 count", "cd 34", "cd 19", "cd 20", "cd 3", "cd 8", "cd 38",
 		"tumor infiltrating lymphocytes", "tumour infiltrating lymphocytes", "til", "tils", "t lymphocytes",
 		"b lymphocytes", "eosinophils", "eosinophil", "basophils", "monocytes", "monocyte", "blasts", "blast",
 		"blast cells", "plasma cells", "m protein", "serum m protein", "igg", "iga", "igm", "ige",
@@ -197,7 +211,8 @@ func init() {
 		"blood pressure", "bp", "sbp", "dbp", "systolic", "diastolic", "heart rate", "hr", "pulse", "spo 2",
 		"oxygen saturation", "o 2 saturation", "sao 2", "fev 1", "fev", "fvc", "dlco", "weight", "body weight",
 		"bmi", "body mass index", "bsa", "nyha", "pr interval", "qrs", "qt", "qt interval", "qrs duration",
-		"lvedd", "heart rate corrected", "icg", "icg r 15", "indocyanine green", "future liver remnant", "flr",
+		"lvedd", "shortening fraction", "fractional shortening", "left ventricular shortening fraction",
+		"left ventricular fractional shortening", "heart rate corrected", "icg", "icg r 15", "indocyanine green", "future liver remnant", "flr",
 		// staging systems and scores that are not BCLC or Child-Pugh
 		"cnlc", "china liver cancer", "chinese liver cancer", "ajcc", "tnm", "okuda", "hklc", "jis", "clip",
 		"figo", "ann arbor", "iss", "r iss", "ctcae", "recist", "mrecist", "mmse", "moca", "charlson", "sofa",

@@ -332,6 +332,54 @@ var phenomena = []struct {
 	{"Serum creatinine clearance calculated according to the Cockcroft-Gault formula ≥50 mL/min (Cockcroft and Gault 1976)",
 		[]string{"creatinine_clearance >=50 mL/min"}},
 	{"Plasma creatinine clearance ≥ 45 mL/min", []string{"creatinine_clearance >=45 mL/min"}},
+
+	// an age named after its comparison
+	{"Less than or equal to age 70 and at least 18 years of age", []string{"age [18,70] years"}},
+	{"Patients under age 18", []string{"age <18 years"}},
+	{"Over age 65 at registration", []string{"age >65 years"}},
+	{"Patients over age 60 must have an LVEF ≥ 50% by MUGA", []string{"lvef >=50 % cond"}},
+	// an age range whose first end has no unit
+	{"Men and women ≥ 20 and ≤ 80 years of age", []string{"age [20,80] years"}},
+	{"Patients > 18 and < 70 years old", []string{"age (18,70) years"}},
+	{"Platelets ≥ 100 and ≤ 450 × 10^9/L", []string{"platelets [100,450] 10^9/L"}},
+	// an age in brackets after another value names that value's subgroup
+	{"Karnofsky 50-100% (over age 10) OR Lansky 50-100% (age 10 and under)",
+		[]string{"karnofsky [50,100] cond", "lansky [50,100] cond"}},
+	{"ECOG 0-2 (for patients ≥ 70 years)", []string{"ecog [0,2] cond"}},
+	{"Lansky play score ≥ 60% (children younger than 16 years)", []string{"lansky >=60 cond"}},
+	{"Age ≥ 18 years (≥ 20 years in Japan)", []string{"age >=18 years", "age >=20 years cond"}},
+	// the value in brackets right after its subject
+	{"White blood cell count (> 3,500/mm^3)", []string{"wbc >3.5 10^9/L"}},
+	{"Hemoglobin (Hgb) [≥ 9 g/dL]", []string{"hemoglobin >=9 g/dL"}},
+	{"Absolute neutrophil count (ANC) (≥ 1.5 × 10^9/L) within 14 days", []string{"anc >=1.5 10^9/L"}},
+	// a comma between a scale and its values
+	{"Zubrod performance status, 0, 1, or 2", []string{"ecog [0,2]"}},
+	{"WHO performance status, 0 or 1 at screening", []string{"ecog [0,1]"}},
+	// two names of one variable in brackets
+	{"Serum glutamic pyruvic transaminase (ALT or SGPT) no greater than 3 times ULN", []string{"alt <=3 xULN"}},
+	{"Aspartate aminotransferase (SGOT/AST) and alanine aminotransferase (SGPT/ALT) ≤ 2.5 × ULN",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	// a sentence that only sets a condition governs the next
+	{"If serum creatinine is above 1.5 mg/dL, a 24-hour urine collection is required. The measured creatinine clearance must be at least 50 mL/min.",
+		[]string{"creatinine_clearance >=50 mL/min cond"}},
+	{"When the bilirubin is > 1.5 × ULN, measure the direct fraction. Direct bilirubin must be ≤ 1.5 × ULN. Platelets ≥ 100,000/mm3.",
+		[]string{"platelets >=100 10^9/L"}},
+	{"If female, must not be pregnant. ANC ≥ 1,500/mm3", []string{"anc >=1.5 10^9/L"}},
+	{"Creatinine clearance ≥ 50 mL/min. Platelets ≥ 100 × 10^9/L", []string{"creatinine_clearance >=50 mL/min",
+		"platelets >=100 10^9/L"}},
+	// a time followed by what it is the time of
+	{"At least 3 months of life expectancy", []string{"life_expectancy >=13.035 weeks"}},
+	{"A minimum 12 weeks' life expectancy", []string{"life_expectancy >=12 weeks"}},
+	{"Metastatic disease with an estimated minimum 3-month survival", []string{"life_expectancy >=13.035 weeks"}},
+	{"Survival of at least 6 months after prior surgery", nil},
+	{"E: Less than 8 weeks life expectancy", []string{"life_expectancy >=8 weeks"}},
+	// ages of the one who consents, and ages admitted by approval
+	{"Age ≥ 16 years; written consent from a legal guardian if under 18 years of age", []string{"age >=16 years"}},
+	{"Patients older than 80 years may be enrolled after discussion with the sponsor", nil},
+	{"Creatinine ≤ 1.5 mg/dL; values up to 2.0 mg/dL are allowed upon sponsor approval", []string{"creatinine <=1.5 mg/dL"}},
+	// a disease's diagnosis beside the patient's age is no age of its own
+	{"Age ≥ 18 years at signing of consent, with a confirmed diagnosis of melanoma", []string{"age >=18 years"}},
+	{"Breast cancer diagnosed before the age of 40", nil},
 }
 
 func extractOne(text string) []string {

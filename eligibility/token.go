@@ -183,7 +183,8 @@ func tokenize(s string, buf []token) []token {
 			case '.':
 				t.kind = kPeriod
 				// "e.g.", "i.e.", "vs.", "N.B.": an abbreviation, not a full stop
-				if n := len(toks); n > 0 && glued && toks[n-1].is(cAbbrev) {
+				// ("mL/min." ends a sentence: minutes, not "min." for minimum)
+				if n := len(toks); n > 0 && glued && toks[n-1].is(cAbbrev) && !(n > 1 && toks[n-2].kind == kSlash) {
 					t.kind = kOther
 				}
 			case '?', '!':

@@ -139,6 +139,7 @@ const (
 	ruGL        = "g/L" // grams per litre, or giga (cells) per litre
 	ruMgdL      = "mg/dL"
 	ruMgL       = "mg/L"
+	ruMgmL      = "mg/mL" // a bilirubin or creatinine "≤ 1.5 mg/mL" is mg/dL mistyped (SPEC 4.14)
 	ruMmolL     = "mmol/L"
 	ruUmolL     = "umol/L"
 	ruUL        = "U/L"
@@ -221,11 +222,11 @@ func mgPerL(v float64) float64 {
 // the unit is missing or mistyped and the magnitude decides the reading.
 func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 	switch x {
-	case vECOG, vLansky, vChildPugh:
+	case vECOG, vChildPugh:
 		if u == ruNone || u == ruPoints {
 			return "", v, true
 		}
-	case vKarnofsky:
+	case vKarnofsky, vLansky: // percent scales: "Lansky 50-100%"
 		if u == ruNone || u == ruPoints || u == ruPercent {
 			return "", v, true
 		}
@@ -283,7 +284,7 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 		}
 	case vBilirubin:
 		switch u {
-		case ruMgdL:
+		case ruMgdL, ruMgmL:
 			return "mg/dL", v, true
 		case ruMgL:
 			return "mg/dL", mgPerL(v), true
@@ -294,7 +295,7 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 		}
 	case vCreatinine:
 		switch u {
-		case ruMgdL:
+		case ruMgdL, ruMgmL:
 			return "mg/dL", v, true
 		case ruMgL:
 			return "mg/dL", mgPerL(v), true
