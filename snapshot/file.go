@@ -162,6 +162,9 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 // one of another format.
 var ErrForeign = errors.New("not a snapshot of this format")
 
+// errNotSnapshot is ErrForeign for a file that is no snapshot at all.
+var errNotSnapshot = fmt.Errorf("%w: not a snapshot", ErrForeign)
+
 // File is an opened snapshot: its sections, checked.
 type File struct {
 	Meta     Meta
@@ -183,10 +186,10 @@ func (f *File) Size() int { return len(f.buf) }
 func readTable(r io.ReaderAt, size int64) ([]entry, error) {
 	var head [headerSize]byte
 	if _, err := r.ReadAt(head[:], 0); err != nil {
-		return nil, fmt.Errorf("%w: too short", ErrForeign)
+		return nil, errNotSnapshot
 	}
 	if [8]byte(head[:8]) != magic {
-		return nil, ErrForeign
+		return nil, errNotSnapshot
 	}
 	if v := binary.LittleEndian.Uint32(head[8:]); v != Format {
 		return nil, fmt.Errorf("%w (format %d, this program reads %d)", ErrForeign, v, Format)
@@ -291,11 +294,7 @@ func Open(path string) (*File, error) {
 	if _, err := readTable(f, size); err != nil {
 		return nil, err
 	}
-	buf := Aligned(make([]byte, 0))
-	if size > 0 {
-		words := make([]uint64, (size+7)/8)
-		buf = unsafeBytes(words, int(size))
-	}
+	buf := unsafeBytes(make([]uint64, (size+7)/8), int(size)) // the table was read: size > 0
 	if _, err := io.ReadFull(f, buf); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}

@@ -225,7 +225,7 @@ func List(dir string) ([]Entry, error) {
 		}
 		p := filepath.Join(dir, de.Name())
 		m, size, err := ReadMeta(p)
-		if errors.Is(err, ErrForeign) && !strings.Contains(err.Error(), "format") {
+		if errors.Is(err, errNotSnapshot) {
 			continue // not ours at all
 		}
 		out = append(out, Entry{Path: p, Size: size, Meta: m, Err: err})
