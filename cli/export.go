@@ -48,6 +48,8 @@ Flags:
       --shortlist    only the trials on your shortlist, in the order you
                      added them; those not in PATH are named on stderr
       --no-notes     leave your notes and tags out
+      --no-cache     with --ids or --shortlist: read every input, not the
+                     snapshot (without them every input is read anyway)
 `
 
 func runExport(args []string, env *Env) int {
@@ -57,6 +59,7 @@ func runExport(args []string, env *Env) int {
 	idList := fs.String("ids", "", "")
 	fromShortlist := fs.Bool("shortlist", false, "")
 	noNotes := fs.Bool("no-notes", false, "")
+	noCache := fs.Bool("no-cache", false, "")
 	output := fs.String("output", "", "")
 	fs.StringVar(output, "o", "", "")
 	paths, code := parseArgs(fs, args, env)
@@ -116,7 +119,7 @@ func runExport(args []string, env *Env) int {
 	if ids == nil && !*fromShortlist {
 		ok = streamCorpus(env, cmd, paths, encode)
 	} else if len(ids) > 0 {
-		found, n, loaded := findTrials(env, cmd, paths, ids...)
+		found, n, loaded := findTrials(env, cmd, paths, *noCache, ids...)
 		ok = loaded
 		for i, t := range found {
 			switch {

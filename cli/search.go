@@ -29,6 +29,7 @@ Without PATH, the bundled seeds. Quote QUERY when it has several words.
 Flags:
       --in FIELD   where to search (default all)
   -n, --limit N    print at most N trials (default: all)
+      --no-cache   neither read nor write a snapshot of the inputs
 `
 
 func runSearch(args []string, env *Env) int {
@@ -36,6 +37,7 @@ func runSearch(args []string, env *Env) int {
 	in := fs.String("in", "all", "")
 	limit := fs.Int("limit", 0, "")
 	fs.IntVar(limit, "n", 0, "")
+	noCache := fs.Bool("no-cache", false, "")
 	pos, code := parseArgs(fs, args, env)
 	if code >= 0 {
 		return code
@@ -50,7 +52,8 @@ func runSearch(args []string, env *Env) int {
 	if *limit < 0 {
 		return usageError(env, "trials search", "--limit must not be negative")
 	}
-	c, ok := loadCorpus(env, "trials search", pos[1:])
+	c, ok, done := loadCorpus(env, "trials search", pos[1:], *noCache)
+	defer done()
 	ix := c.Index()
 	res := ix.Search(pos[0], field)
 	hits := res.Hits

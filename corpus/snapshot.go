@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -274,4 +275,33 @@ func readScreens(buf []byte, whole map[uint32]model.Requirement) (*Screens, erro
 		}
 	}
 	return s, nil
+}
+
+// FromCache reads src from its snapshot and never loads: the corpus, or
+// nil when there is no good snapshot (Cache.Notice is told why one there
+// was is not used, with ": reading the inputs").
+func FromCache(src Source, cache Cache) (*Corpus, time.Time) {
+	if cache.Dir == "" || len(src.Paths) == 0 || !snapshot.LittleEndian {
+		return nil, time.Time{}
+	}
+	cwd, _ := os.Getwd()
+	path := filepath.Join(cache.Dir, snapshot.Name(src.Paths, cwd))
+	c, created, why := readSnapshot(path, src, snapshot.Fingerprint(src.Paths), cache, Options{})
+	if why != "" && cache.Notice != nil {
+		cache.Notice(why + ": reading the inputs")
+	}
+	return c, created
+}
+
+// Find returns the record whose id or NCT id is id (ignoring case and
+// surrounding space).
+func (c *Corpus) Find(id string) (int, bool) {
+	id = strings.TrimSpace(id)
+	recs := c.index.Records()
+	for i := range recs {
+		if strings.EqualFold(recs[i].ID, id) || recs[i].NCTID != "" && strings.EqualFold(recs[i].NCTID, id) {
+			return i, true
+		}
+	}
+	return 0, false
 }

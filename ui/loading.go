@@ -33,8 +33,10 @@ type loading struct {
 	started  time.Time
 	bar      progress.Model
 	cancel   binding
-	width    int
-	height   int
+	// notice, when set, says why the load is not read from a snapshot.
+	notice func() string
+	width  int
+	height int
 }
 
 type loadProgressMsg corpus.Progress
@@ -139,6 +141,11 @@ func (l *loading) View() string {
 			present.Count(p.Trials, "trial", "trials"), present.Number(p.Failed), rate),
 		"",
 		th.muted.Render("esc or q cancels"),
+	}
+	if l.notice != nil {
+		if n := l.notice(); n != "" {
+			lines = append(lines[:2], append([]string{th.muted.Render(plain.Line(n)), ""}, lines[2:]...)...)
+		}
 	}
 	for i, s := range lines {
 		lines[i] = fitMax(s, l.width)
