@@ -33,10 +33,11 @@ type loading struct {
 	started  time.Time
 	bar      progress.Model
 	cancel   binding
+	width    int
+	height   int
+
 	// notice, when set, says why the load is not read from a snapshot.
 	notice func() string
-	width  int
-	height int
 }
 
 type loadProgressMsg corpus.Progress
