@@ -3,7 +3,10 @@ package search
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
+	"sort"
+	"sync"
 
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/snapshot"
@@ -241,9 +244,6 @@ func decodeIndex(d *snapshot.Decoder) *Index {
 				break
 			}
 		}
-		if d.Err() == nil {
-			checkGaps(d, s, n)
-		}
 		s.heavy = map[string][]uint64{}
 		for range d.Uint() {
 			if d.Err() != nil {
@@ -253,6 +253,9 @@ func decodeIndex(d *snapshot.Decoder) *Index {
 			s.heavy[k] = snapshot.GetN[uint64](d, stride, "heavy prefix")
 		}
 		ix.stores[i] = s
+	}
+	if d.Err() == nil {
+		checkStores(d, ix.stores[:], n)
 	}
 	ix.heavy = map[string]*heavyMain{}
 	for range d.Uint() {
@@ -344,9 +347,50 @@ func monotone(offs []uint32, limit uint32) bool {
 	return offs[len(offs)-1] <= limit && offs[0] == 0
 }
 
-// checkGaps makes sure every word's gaps decode to records below n.
-func checkGaps(d *snapshot.Decoder, s *store, n int) {
-	for i := range s.df {
+// checkStores makes sure every word's gaps decode to records below n —
+// the set a search fills has bits for them — on every core: it reads all
+// the stores' postings, the most of a snapshot's work.
+func checkStores(d *snapshot.Decoder, stores []*store, n int) {
+	type span struct {
+		s      *store
+		lo, hi int
+	}
+	var spans []span
+	for _, s := range stores {
+		// Ranges of words of about a sixteenth of the store's bytes each.
+		step := max(len(s.data)/16, 1)
+		lo := 0
+		for lo < len(s.df) {
+			hi := sort.Search(len(s.df), func(i int) bool { return int(s.start[i]) >= int(s.start[lo])+step })
+			hi = max(hi, lo+1)
+			spans = append(spans, span{s, lo, hi})
+			lo = hi
+		}
+	}
+	bad := make([]bool, len(spans))
+	next := make(chan int, len(spans))
+	for i := range spans {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				bad[i] = !gapsBelow(spans[i].s, spans[i].lo, spans[i].hi, n)
+			}
+		})
+	}
+	wg.Wait()
+	if slices.Contains(bad, true) {
+		d.Fail("store gaps")
+	}
+}
+
+// gapsBelow reports whether words lo…hi-1 of s have gaps decoding to
+// increasing records below n.
+func gapsBelow(s *store, lo, hi, n int) bool {
+	for i := lo; i < hi; i++ {
 		gaps := s.data[s.start[i]:s.start[i+1]]
 		r := int64(-1)
 		for len(gaps) > 0 {
@@ -357,18 +401,17 @@ func checkGaps(d *snapshot.Decoder, s *store, n int) {
 			} else {
 				g, k = uvarint(gaps)
 				if k <= 0 {
-					d.Fail("store gaps")
-					return
+					return false
 				}
 			}
 			gaps = gaps[k:]
 			r += int64(g)
 			if g == 0 || r >= int64(n) {
-				d.Fail("store gaps")
-				return
+				return false
 			}
 		}
 	}
+	return true
 }
 
 func uvarint(b []byte) (uint64, int) {
