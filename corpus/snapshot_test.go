@@ -30,7 +30,7 @@ func snapshotInputs(t *testing.T) (dir, zipPath string, paths []string) {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob("../loader/testdata/ctgov/json/*.json")
-	for i, f := range files {
+	for i, f := range files[:6] { // few: the suite runs with -race
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -46,7 +46,7 @@ func snapshotInputs(t *testing.T) (dir, zipPath string, paths []string) {
 	}
 	zipPath = filepath.Join(root, "legacy.zip")
 	xmls, _ := filepath.Glob("../loader/testdata/ctgov/xml/*.xml")
-	writeZip(t, zipPath, xmls[:12])
+	writeZip(t, zipPath, xmls[:4])
 	seed, err := os.ReadFile("../seeds/NCT05033522.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -118,7 +118,7 @@ func TestSnapshotAnswersAsTheLoad(t *testing.T) {
 	if !o.FromSnapshot || o.Saved != nil || len(*notices) != 0 {
 		t.Fatalf("second open: %+v, %v", o, *notices)
 	}
-	if snap.Len() != fresh.Len() || snap.Len() < 25 || snap.Origin() != "test" {
+	if snap.Len() != fresh.Len() || snap.Len() < 10 || snap.Origin() != "test" {
 		t.Fatalf("%d trials, want %d", snap.Len(), fresh.Len())
 	}
 	if !reflect.DeepEqual(snap.Problems(), fresh.Problems()) || len(fresh.Problems()) == 0 {
@@ -195,10 +195,10 @@ func TestSnapshotRebuiltWhenInputsChange(t *testing.T) {
 		{"file touched", func(*Cache) { os.Chtimes(filepath.Join(dir, "sub", "NCT00184067.json"), later, later) }, "a file in studies changed since the snapshot of "},
 		{"file added", func(*Cache) {
 			writeFile(t, filepath.Join(dir, "sub", "new.json"), []byte(`{"protocolSection":{"identificationModule":{"nctId":"NCT09999999","briefTitle":"New"}}}`))
-		}, "studies now holds 19 files, not 18 since the snapshot of "},
+		}, "studies now holds 8 files, not 7 since the snapshot of "},
 		{"zip replaced", func(*Cache) {
 			xmls, _ := filepath.Glob("../loader/testdata/ctgov/xml/*.xml")
-			writeZip(t, zipPath, xmls[:5])
+			writeZip(t, zipPath, xmls[:2])
 		}, "legacy.zip changed since the snapshot of "},
 		{"page touched", func(*Cache) { os.Chtimes(paths[2], later, later) }, "NCT05033522.txt changed since"},
 		{"program", func(c *Cache) { c.Program = "trials test 2" }, "was written by another build of trials (trials test; this is trials test 2)"},
@@ -291,7 +291,7 @@ func TestSnapshotConcurrentWriters(t *testing.T) {
 	cache, _ := testCache(t)
 	cache.Notice = nil
 	var wg sync.WaitGroup
-	for range 4 {
+	for range 3 {
 		wg.Go(func() { open(t, paths, cache) })
 	}
 	wg.Wait()
