@@ -3,6 +3,8 @@ package eligibility
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/trials-app/trials/plain"
 )
 
 // ItemText is a criterion item as a requirement quotes it (SPEC.md §1):
@@ -14,7 +16,7 @@ func ItemText(s string) string {
 	if needsUnescape(s) {
 		s = unescapeMarkdown(s)
 	}
-	s = collapseSpace(s)
+	s = plain.Squash(s)
 	for {
 		t := stripMarker(s)
 		if t == s {
@@ -42,84 +44,6 @@ func unescapeMarkdown(s string) string {
 
 func isASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
-}
-
-func isSpaceRune(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u2002', '\u2003', '\u2009', '\u202f', '\u3000', '\u2007':
-		return true
-	}
-	return false
-}
-
-// wideSpaceAt reports a non-ASCII space of isSpaceRune starting at s[i]
-// (U+00A0, U+2002, U+2003, U+2007, U+2009, U+202F, U+3000), from its bytes.
-func wideSpaceAt(s string, i int) bool {
-	switch s[i] {
-	case 0xC2:
-		return i+1 < len(s) && s[i+1] == 0xA0
-	case 0xE2:
-		if i+2 < len(s) && s[i+1] == 0x80 {
-			switch s[i+2] {
-			case 0x82, 0x83, 0x87, 0x89, 0xAF:
-				return true
-			}
-		}
-	case 0xE3:
-		return i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80
-	}
-	return false
-}
-
-// collapseSpace trims s and turns every run of white space into one space.
-func collapseSpace(s string) string {
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c == ' ' {
-			if prevSpace {
-				clean = false
-				break
-			}
-			prevSpace = true
-			i++
-			continue
-		}
-		if c < ' ' {
-			clean = false
-			break
-		}
-		if c >= utf8.RuneSelf {
-			if wideSpaceAt(s, i) {
-				clean = false
-				break
-			}
-			i++
-			prevSpace = false
-			continue
-		}
-		prevSpace = false
-		i++
-	}
-	if clean && !prevSpace {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if isSpaceRune(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // stripMarker removes one leading list marker and the space after it.

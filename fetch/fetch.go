@@ -28,6 +28,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/trials-app/trials/userdir"
 )
 
 // DefaultBaseURL is the public API.
@@ -461,24 +463,5 @@ func (f *fetcher) have(id string) bool {
 // and BSD, ~/Library/Application Support/trials/studies on macOS,
 // %LocalAppData%\trials\studies on Windows.
 func DefaultDir(goos string, getenv func(string) string) (string, error) {
-	home := getenv("HOME")
-	switch goos {
-	case "darwin":
-		if home == "" {
-			return "", errors.New("$HOME is not set")
-		}
-		return filepath.Join(home, "Library", "Application Support", "trials", "studies"), nil
-	case "windows":
-		if d := getenv("LocalAppData"); d != "" {
-			return filepath.Join(d, "trials", "studies"), nil
-		}
-		return "", errors.New("%LocalAppData% is not set")
-	}
-	if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "trials", "studies"), nil
-	}
-	if home == "" {
-		return "", errors.New("neither $XDG_DATA_HOME nor $HOME is set")
-	}
-	return filepath.Join(home, ".local", "share", "trials", "studies"), nil
+	return userdir.Dir(userdir.Data, goos, getenv, "studies")
 }

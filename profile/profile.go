@@ -16,6 +16,8 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"github.com/trials-app/trials/userdir"
+
 	"github.com/trials-app/trials/eligibility"
 )
 
@@ -28,26 +30,7 @@ const FileName = "patient.json"
 // Windows — what os.UserConfigDir names, read from getenv so that tests
 // choose it.
 func DefaultDir(goos string, getenv func(string) string) (string, error) {
-	home := getenv("HOME")
-	switch goos {
-	case "darwin":
-		if home == "" {
-			return "", errors.New("$HOME is not set")
-		}
-		return filepath.Join(home, "Library", "Application Support", "trials"), nil
-	case "windows":
-		if d := getenv("AppData"); d != "" {
-			return filepath.Join(d, "trials"), nil
-		}
-		return "", errors.New("%AppData% is not set")
-	}
-	if d := getenv("XDG_CONFIG_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "trials"), nil
-	}
-	if home == "" {
-		return "", errors.New("neither $XDG_CONFIG_HOME nor $HOME is set")
-	}
-	return filepath.Join(home, ".config", "trials"), nil
+	return userdir.Dir(userdir.Config, goos, getenv)
 }
 
 // Path is the profile's file in dir.

@@ -80,6 +80,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/trials-app/trials/userdir"
+
 	"github.com/trials-app/trials/plain"
 )
 
@@ -204,26 +206,7 @@ var ErrNewerVersion = errors.New("written by a newer version of trials")
 // ~/Library/Application Support/trials on macOS, %LocalAppData%\trials on
 // Windows — the parent of `trials fetch`'s studies directory.
 func DefaultDir(goos string, getenv func(string) string) (string, error) {
-	home := getenv("HOME")
-	switch goos {
-	case "darwin":
-		if home == "" {
-			return "", errors.New("$HOME is not set")
-		}
-		return filepath.Join(home, "Library", "Application Support", "trials"), nil
-	case "windows":
-		if d := getenv("LocalAppData"); d != "" {
-			return filepath.Join(d, "trials"), nil
-		}
-		return "", errors.New("%LocalAppData% is not set")
-	}
-	if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "trials"), nil
-	}
-	if home == "" {
-		return "", errors.New("neither $XDG_DATA_HOME nor $HOME is set")
-	}
-	return filepath.Join(home, ".local", "share", "trials"), nil
+	return userdir.Dir(userdir.Data, goos, getenv)
 }
 
 // OpenDefault opens the shortlist in DefaultDir for this platform and

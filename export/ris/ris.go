@@ -52,7 +52,6 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/trials-app/trials/model"
@@ -162,7 +161,7 @@ func (w *Writer) line(tag, value string) {
 // white space collapsed, at most MaxValueLen characters.
 func Value(s string) string {
 	s = plain.Line(s)
-	s = collapseSpace(s)
+	s = plain.Squash(s)
 	if utf8.RuneCountInString(s) > MaxValueLen {
 		n := 0
 		for i := range s { // i steps from rune to rune
@@ -174,44 +173,6 @@ func Value(s string) string {
 		}
 	}
 	return s
-}
-
-// collapseSpace trims s and turns each run of Unicode white space in it —
-// the line and paragraph separators, which some readers take for line ends,
-// included — into one space.
-func collapseSpace(s string) string {
-	if isCollapsed(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// isCollapsed is the common case of collapseSpace: ASCII with single inner
-// spaces.
-func isCollapsed(s string) bool {
-	prev := byte(' ')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 || c < 0x20 || (c == ' ' && prev == ' ') {
-			return false
-		}
-		prev = c
-	}
-	return prev != ' '
 }
 
 // keyword drops the asterisk the RIS specification does not allow in
