@@ -17,6 +17,7 @@
 package snapshot
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -206,7 +207,8 @@ func readTable(r io.ReaderAt, size int64) ([]entry, error) {
 	if _, err := r.ReadAt(table, 0); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	if crc32.Checksum(table[:tableEnd-8], castagnoli) != binary.LittleEndian.Uint32(table[tableEnd-8:]) {
+	if crc32.Checksum(table[:tableEnd-8], castagnoli) != binary.LittleEndian.Uint32(table[tableEnd-8:]) ||
+		binary.LittleEndian.Uint32(table[tableEnd-4:]) != 0 {
 		return nil, fmt.Errorf("%w: section table checksum", ErrCorrupt)
 	}
 	entries := make([]entry, n)
@@ -309,6 +311,19 @@ func Parse(buf []byte) (*File, error) {
 		return nil, err
 	}
 	file := &File{buf: buf, sections: make(map[uint32][]byte, len(entries))}
+	// The padding after each section is zero, and the file ends with the
+	// last: no byte of a snapshot goes unchecked.
+	end := uint64(0)
+	for _, e := range entries {
+		end = max(end, e.off+e.size)
+		pad := buf[e.off+e.size : min((e.off+e.size+7)&^7, uint64(len(buf)))]
+		if bytes.ContainsFunc(pad, func(r rune) bool { return r != 0 }) {
+			return nil, fmt.Errorf("%w: bytes after section %d", ErrCorrupt, e.id)
+		}
+	}
+	if (end+7)&^7 != uint64(len(buf)) {
+		return nil, fmt.Errorf("%w: %d bytes after the last section", ErrCorrupt, uint64(len(buf))-end)
+	}
 	for _, e := range entries {
 		b := buf[e.off : e.off+e.size : e.off+e.size]
 		if crc32.Checksum(b, castagnoli) != e.crc {

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/trials-app/trials/userdir"
 )
 
 // Input is the fingerprint of one input path: a file (a zip is a file: its
@@ -170,32 +172,15 @@ func Program(version string) string {
 	return program
 }
 
-// Dir is the cache directory: $TRIALS_CACHE_DIR when set, else
-// $XDG_CACHE_HOME/trials, else ~/.cache/trials (on macOS
-// ~/Library/Caches/trials, on Windows %LocalAppData%\trials).
+// Dir is the cache directory: $TRIALS_CACHE_DIR when set, else the
+// user's cache directory for trials (userdir.Cache: $XDG_CACHE_HOME/trials,
+// ~/.cache/trials; on macOS ~/Library/Caches/trials, on Windows
+// %LocalAppData%\trials\cache).
 func Dir(goos string, getenv func(string) string) (string, error) {
 	if d := getenv("TRIALS_CACHE_DIR"); d != "" {
 		return d, nil
 	}
-	if d := getenv("XDG_CACHE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "trials"), nil
-	}
-	switch goos {
-	case "windows":
-		if d := getenv("LocalAppData"); d != "" {
-			return filepath.Join(d, "trials"), nil
-		}
-		return "", errors.New("%LocalAppData% is not set")
-	case "darwin", "ios":
-		if h := getenv("HOME"); h != "" {
-			return filepath.Join(h, "Library", "Caches", "trials"), nil
-		}
-	default:
-		if h := getenv("HOME"); h != "" {
-			return filepath.Join(h, ".cache", "trials"), nil
-		}
-	}
-	return "", errors.New("neither $XDG_CACHE_HOME nor $HOME is set")
+	return userdir.Dir(userdir.Cache, goos, getenv)
 }
 
 // Entry is a snapshot kept in the cache directory, as `trials cache` lists
