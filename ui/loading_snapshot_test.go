@@ -17,7 +17,9 @@ func TestLoadingSaysWhyTheSnapshotIsNotUsed(t *testing.T) {
 		if s := screen(m); strings.Contains(s, "snapshot") {
 			t.Errorf("a notice before there is one:\n%s", s)
 		}
-		l.notice = func() string { return "ctg\x1b[31m-studies.zip changed since the snapshot of 2026-12-01 09:14: reloading" }
+		l.notice = func() string {
+			return "ctg\x1b[31m-studies.zip changed since the snapshot of 2026-12-01 09:14: reloading"
+		}
 		s := screen(m)
 		if !strings.Contains(s, "ctg-studies.zip changed since the snapshot of 2026-12-01 09:14: reloading") || strings.Contains(s, "\x1b[31m") {
 			t.Errorf("the notice:\n%q", s)
