@@ -55,7 +55,16 @@ type benchSnapshot struct {
 var (
 	benchMu    sync.Mutex
 	benchBuilt = map[int]*benchSnapshot{}
+	benchDirs  []string
 )
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, d := range benchDirs {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
+}
 
 // benchCorpus builds (once per size) a corpus of n trials and writes its
 // snapshot.
@@ -69,7 +78,13 @@ func benchCorpus(b *testing.B, n int) *benchSnapshot {
 	if len(res.Trials) == 0 {
 		b.Fatal("no fixtures")
 	}
-	dir := b.TempDir()
+	// Not b.TempDir: the snapshot serves every -count of the benchmarks;
+	// TestMain removes it.
+	dir, err := os.MkdirTemp("", "trials-snapshot-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchDirs = append(benchDirs, dir)
 	input := filepath.Join(dir, "ctg-studies.zip") // stands for the zip the trials came from
 	if err := os.WriteFile(input, []byte("PK"), 0o644); err != nil {
 		b.Fatal(err)
