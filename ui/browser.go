@@ -13,6 +13,7 @@ import (
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
+	"github.com/trials-app/trials/search"
 )
 
 // panes are the reading panes beside the list, in tab order after it. To
@@ -190,13 +191,9 @@ func (b *browser) showRecord(rec int) tea.Cmd {
 	f := b.list.filter
 	f.input.Reset()
 	f.input.Blur()
-	f.state = unfiltered
+	f.state, f.err, f.needsProfile, f.comp = unfiltered, "", false, completion{}
 	f.gen++
-	rows := make([]int, b.ctx.Corpus.Len())
-	for i := range rows {
-		rows[i] = i
-	}
-	b.list.setRows(rows, nil)
+	b.list.setMatches(b.ctx.Corpus.Index().Run(nil, search.Options{Sort: f.sort}))
 	b.list.selectRecord(rec)
 	return b.setFocus(1)
 }
@@ -330,5 +327,5 @@ func (b *browser) rows() ([]int, string) {
 	if b.list.filter.state != unfiltered {
 		filter = plain.Line(present.Clip(b.list.filter.input.Value(), maxCell))
 	}
-	return b.list.rows, filter
+	return b.list.m.All(), filter
 }

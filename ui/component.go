@@ -90,6 +90,8 @@ type Context struct {
 	// verdicts for it (screen.go).
 	profile profileState
 	screen  screenState
+	// query is the filter's language's state (query.go).
+	query queryState
 	// visible is the records on the list's screen, which are screened
 	// first.
 	visible func() []int
