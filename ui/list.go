@@ -446,10 +446,29 @@ func (l *trialList) KeyMap() help.KeyMap {
 func (l *trialList) Status() string {
 	th := l.ctx.Theme
 	f := l.filter
+	// What the user must be told first, before the counts: on a narrow
+	// terminal the end of the line is cut.
 	var parts []string
 	if f.err != "" {
 		// The rows are the last query's that read: say so with the error.
-		parts = append(parts, th.warn.Render(f.err), "still showing the last query that read")
+		parts = append(parts, th.warn.Render(f.err)+" (showing the last query that read)")
+	}
+	if f.needsProfile {
+		parts = append(parts, th.warn.Render(queryext.NeedsProfile))
+	}
+	for _, t := range l.m.Near() {
+		var words []string
+		for _, w := range t.Words {
+			words = append(words, "≈ "+plain.Line(present.Clip(w, 40)))
+		}
+		parts = append(parts, th.warn.Render("near matches for "+plain.Line(present.Clip(t.Term, 40))+": "+strings.Join(words, ", ")))
+	}
+	if un := l.m.Unchecked(); len(un) > 0 {
+		var terms []string
+		for _, t := range un {
+			terms = append(terms, plain.Line(present.Clip(t, 40)))
+		}
+		parts = append(parts, th.warn.Render("~ "+strings.Join(terms, ", ")+" not checked as a phrase: the words, maybe apart"))
 	}
 	parts = append(parts, fmt.Sprintf("%s/%s shown", present.Number(l.len()), present.Number(l.ctx.Corpus.Len())))
 	switch {
@@ -457,23 +476,6 @@ func (l *trialList) Status() string {
 		parts = append(parts, "filtering…")
 	case f.state == filterApplied:
 		parts = append(parts, fmt.Sprintf("filter %q", plain.Line(present.Clip(f.input.Value(), maxCell))))
-	}
-	if near := l.m.Near(); len(near) > 0 {
-		var terms []string
-		for _, t := range near {
-			terms = append(terms, plain.Line(present.Clip(t.Term, 40)))
-		}
-		parts = append(parts, th.warn.Render("near matches for "+strings.Join(terms, ", ")+" (≈ rows: not the word typed)"))
-	}
-	if un := l.m.Unchecked(); len(un) > 0 {
-		var terms []string
-		for _, t := range un {
-			terms = append(terms, plain.Line(present.Clip(t, 40)))
-		}
-		parts = append(parts, th.warn.Render(strings.Join(terms, ", ")+" not checked as a phrase (~ rows: the words, maybe apart)"))
-	}
-	if f.needsProfile {
-		parts = append(parts, th.warn.Render(queryext.NeedsProfile))
 	}
 	if s := l.ctx.screenStatus(); s != "" {
 		parts = append(parts, s)
