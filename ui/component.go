@@ -90,8 +90,10 @@ type Context struct {
 	// verdicts for it (screen.go).
 	profile profileState
 	screen  screenState
-	// query is the filter's language's state (query.go).
-	query queryState
+	// query is the filter's language's state (query.go); requery runs the
+	// list's query again, its answer changed (a note, a profile).
+	query   queryState
+	requery func() tea.Cmd
 	// visible is the records on the list's screen, which are screened
 	// first.
 	visible func() []int

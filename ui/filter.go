@@ -268,14 +268,22 @@ func (f *filter) completionLine(width int) string {
 	}
 	lead := fmt.Sprintf(" tab %d/%d: ", c.at+1, len(c.items))
 	room := width - plain.Width(lead) - 2
-	// From the one in place on, wrapping round, as many as fit.
+	// In order, from a start that keeps the one in place in view.
+	width1 := func(i int) int { return plain.Width(label(i)) + 3 }
+	first, used := c.at, width1(c.at)
+	for first > 0 && used+width1(first-1) <= room/2 {
+		first--
+		used += width1(first)
+	}
 	var parts []string
-	used := 0
-	for k := 0; k < len(c.items); k++ {
-		i := (c.at + k) % len(c.items)
+	if first > 0 {
+		parts = append(parts, th.muted.Render("…"))
+	}
+	used = 0
+	for i := first; i < len(c.items); i++ {
 		s := label(i)
 		w := plain.Width(s) + 3
-		if used+w > room && k > 0 {
+		if used+w > room && i > c.at {
 			parts = append(parts, th.muted.Render("…"))
 			break
 		}

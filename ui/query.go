@@ -1,6 +1,8 @@
 package ui
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/trials-app/trials/queryext"
 	"github.com/trials-app/trials/search"
 )
@@ -31,4 +33,21 @@ func (c *Context) queryLanguage() *search.Language {
 		panic("queryext fields: " + err.Error()) // a programming error: the names are fixed
 	}
 	return lang
+}
+
+// requeryCmd runs the list's query again: what the user's fields match has
+// changed.
+func (c *Context) requeryCmd() tea.Cmd {
+	if c.requery == nil {
+		return nil
+	}
+	return c.requery()
+}
+
+// requery runs the query again when there is one.
+func (l *trialList) requery() tea.Cmd {
+	if l.filter.input.Value() == "" {
+		return nil
+	}
+	return l.filter.run()
 }

@@ -62,6 +62,7 @@ func (m *Model) setCorpus(c *corpus.Corpus) {
 	m.browser = newBrowser(m.ctx)
 	m.ctx.filtered = m.browser.rows
 	m.ctx.visible = m.browser.list.visibleRecords
+	m.ctx.requery = m.browser.list.requery
 	m.stack = []Component{m.browser}
 	m.layout()
 }

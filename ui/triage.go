@@ -91,7 +91,7 @@ type savedMsg struct{ err error }
 func (c *Context) changed() tea.Cmd {
 	c.triage.gen++
 	l := c.Shortlist
-	return func() tea.Msg { return savedMsg{err: l.Save()} }
+	return tea.Batch(func() tea.Msg { return savedMsg{err: l.Save()} }, c.requeryCmd())
 }
 
 // saved takes the result of a save.
