@@ -395,3 +395,29 @@ func TestFilterResultKeepsSearchOptions(t *testing.T) {
 		t.Errorf("site phrase: %s\n%s", got, screen(m))
 	}
 }
+
+// TestFinderNearIsMarked: the finder finds afatinib for axitinib, and says
+// so in the row and the status line; a name found as typed is not marked.
+func TestFinderNearIsMarked(t *testing.T) {
+	m := queryModel(t, 80, 24)
+	press(t, m, "i")
+	typeText(t, m, "axitinib")
+	s := screen(m)
+	row := ""
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "Afatinib") {
+			row = l
+		}
+	}
+	if !strings.Contains(row, "≈ afatinib") {
+		t.Errorf("the row is not marked: %q\n%s", row, s)
+	}
+	if !strings.Contains(s, "near matches for axitinib: ≈ afatinib") {
+		t.Errorf("no near summary:\n%s", s)
+	}
+	press(t, m, "ctrl+u")
+	typeText(t, m, "afatinib")
+	if s := screen(m); strings.Contains(s, "≈") || !strings.Contains(s, "Afatinib") {
+		t.Errorf("afatinib as typed:\n%s", s)
+	}
+}
