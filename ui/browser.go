@@ -276,7 +276,11 @@ func (b *browser) KeyMap() help.KeyMap {
 	}
 	short := child.ShortHelp()
 	var own [][]binding
-	if b.focus == 0 {
+	if b.focus == 0 && b.list.menu != nil {
+		// A menu's own keys first: it is what the keys act on.
+		short = append(short, free(k.NextPane)...)
+		own = append(own, free(k.Open, k.NextPane, k.PrevPane, k.Jump, k.Contacts))
+	} else if b.focus == 0 {
 		// space first after moving: it is what triage is done with.
 		short = append(append(short[:1:1], free(k.Mark)...), short[1:]...)
 		short = append(short, free(k.Open, cmp, k.NextPane)...)

@@ -329,11 +329,13 @@ func (l *trialList) header(cols []column, flex int) string {
 			if order != "" && plain.Width(head)+2+plain.Width(order)+2+plain.Width(pos) <= w {
 				left += "  " + order
 			}
-			gap := w - plain.Width(left) - plain.Width(pos)
+			// A space after the position: the next header may be
+			// right-aligned against it.
+			gap := w - plain.Width(left) - plain.Width(pos) - 1
 			if gap < 1 {
-				head = truncate(left, max(w-plain.Width(pos)-1, 0)) + " " + pos
+				head = truncate(left, max(w-plain.Width(pos)-2, 0)) + " " + pos + " "
 			} else {
-				head = left + spaces(gap) + pos
+				head = left + spaces(gap) + pos + " "
 			}
 		}
 		head = truncate(head, w)

@@ -56,7 +56,7 @@ func newMenuKeys(choose string) menuKeys {
 }
 
 func (m *listMenu) keys() []binding {
-	k := []binding{m.k.Up, m.k.Down, m.k.Choose, m.k.Close}
+	k := []binding{m.k.Choose, m.k.Close, m.k.Up, m.k.Down}
 	if m.kind == menuSort {
 		k = append(k, bind("S", "reverse the order", "S"))
 	}

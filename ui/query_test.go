@@ -421,3 +421,38 @@ func TestFinderNearIsMarked(t *testing.T) {
 		t.Errorf("afatinib as typed:\n%s", s)
 	}
 }
+
+// TestGoldenQueryViews renders the query's views at 80×24 and 200×60 and
+// compares them with testdata/TestGoldenQueryViews (-update rewrites).
+func TestGoldenQueryViews(t *testing.T) {
+	views := []struct {
+		name  string
+		keys  []string
+		paste string // pasted into the filter after the keys
+	}{
+		{"fielded", []string{"/"}, "status:recruiting phase:3"},
+		{"near", []string{"/"}, "axitinib"},
+		{"malformed", []string{"/"}, "liver enroll:>abc"},
+		{"needs-profile", []string{"/"}, "screen:possible"},
+		{"completion", []string{"/"}, "country:"},
+		{"sort-menu", []string{"s"}, ""},
+		{"sorted-reversed", []string{"s", "j", "j", "j", "enter", "S"}, ""},
+		{"facets", []string{"f"}, ""},
+		{"finder-near", []string{"i"}, "axitinib"},
+	}
+	for _, size := range [][2]int{{80, 24}, {200, 60}} {
+		for _, v := range views {
+			t.Run(fmt.Sprintf("%s-%dx%d", v.name, size[0], size[1]), func(t *testing.T) {
+				m := queryModel(t, size[0], size[1])
+				press(t, m, v.keys...)
+				if v.paste != "" {
+					send(t, m, tea.PasteMsg{Content: v.paste})
+				}
+				if v.name == "completion" {
+					press(t, m, "tab", "tab")
+				}
+				checkGolden(t, m)
+			})
+		}
+	}
+}
