@@ -20,8 +20,10 @@
 //     in panes (browser.go);
 //   - a list column: one file (or entry) with a column and one line in
 //     columns (columns.go);
-//   - a filter facet: one file with a facet and one line in facets
-//     (filter.go).
+//   - a field of the filter's query from the user's own data (the screen,
+//     notes, tags): an Extension in queryext, fed from the Context in
+//     query.go — the CLI reads the same definitions;
+//   - a facet count in the f panel: a group in openFacets (list_menu.go).
 package ui
 
 import (
