@@ -34,6 +34,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/trials-app/trials/corpus"
+	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/shortlist"
 )
 
@@ -158,6 +159,13 @@ func retype(in *textinput.Model, msg tea.Msg, changed func() tea.Cmd) tea.Cmd {
 	before := in.Value()
 	var cmd tea.Cmd
 	*in, cmd = in.Update(msg)
+	if v := in.Value(); plain.Line(v) != v {
+		// A paste can carry what the input's own sanitiser lets through
+		// (a bidi override): it must not reach the screen.
+		pos := in.Position()
+		in.SetValue(plain.Line(v))
+		in.SetCursor(pos)
+	}
 	if in.Value() == before {
 		return cmd
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/model"
+	"github.com/trials-app/trials/search"
 )
 
 // queryTrials are trials of our own for the query language in the list:
@@ -454,5 +456,72 @@ func TestGoldenQueryViews(t *testing.T) {
 				checkGolden(t, m)
 			})
 		}
+	}
+}
+
+// FuzzFilterQuery: whatever is typed into the filter — a query or not, with
+// a tag or a note of any text — the list, its header, the completion line
+// and the menus lay out at the terminal's size, with no control character
+// on screen, and never panic.
+func FuzzFilterQuery(f *testing.F) {
+	for _, q := range []string{"status:recruiting phase:3", "axitinib", `site:"mayo cl`, "liver enroll:>abc", "-tag:x|note:y (a OR", "country:", "screen:possible", `"`, "id:05168163", "age:6mo sex:f"} {
+		f.Add(q, "ask-PI", 80)
+	}
+	f.Add("a\x1b]52;c;ZXZpbA==\x07b\x1b[2J \u202e\r\n", "x\x1b[31m", 61)
+	f.Add(strings.Repeat("肝癌 ", 200), strings.Repeat("y", 30), 200)
+	f.Fuzz(func(t *testing.T, q, note string, width int) {
+		width = 60 + abs(width)%160
+		m := queryModel(t, width, 24)
+		m.ctx.Shortlist.SetNote("NCT00000102", "", note)
+		m.ctx.Shortlist.SetTag("NCT00000103", "", note)
+		press(t, m, "/")
+		send(t, m, tea.PasteMsg{Content: q})
+		check := func(step string) {
+			t.Helper()
+			out := m.View().Content
+			rest := sgr.ReplaceAllString(out, "")
+			if i := strings.IndexAny(rest, "\x1b\x07\u009b\u202e\r"); i >= 0 {
+				t.Fatalf("%s: a control character on screen at %d: %q", step, i, rest[max(0, i-20):min(len(rest), i+20)])
+			}
+			lines := strings.Split(screen(m), "\n")
+			if len(lines) != 24 {
+				t.Fatalf("%s: %d lines", step, len(lines))
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w > width {
+					t.Fatalf("%s: line %d is %d wide, over %d: %q", step, i, w, width, l)
+				}
+			}
+		}
+		check("typed")
+		press(t, m, "tab", "tab")
+		check("tab")
+		press(t, m, "enter", "f")
+		check("facets")
+		press(t, m, "esc", "s", "j")
+		check("sort menu")
+		press(t, m, "enter", "S")
+		check("sorted")
+	})
+}
+
+// TestUncheckedPhraseIsMarked: in a corpus that keeps no trial whole, a
+// phrase in a field the records do not keep is matched word by word; its
+// rows say so (~) and so does the status line.
+func TestUncheckedPhraseIsMarked(t *testing.T) {
+	b := search.NewBuilder(0)
+	for _, tr := range queryTrials() {
+		b.AddTrial(tr)
+	}
+	c := corpus.FromParts(corpus.Parts{Index: b.Index(), Origin: "slim"})
+	m := newTestModel(t, c, 80, 24)
+	press(t, m, "/")
+	send(t, m, tea.PasteMsg{Content: `site:"clinic mayo"`})
+	if m.browser.list.len() != 2 {
+		t.Fatalf("rows %s", ids(m))
+	}
+	s := screen(m)
+	if !strings.Contains(s, "NCT00000104 ~ Liver") || !strings.Contains(statusLine(m), `~ site:"clinic mayo" not checked`) {
+		t.Errorf("unchecked phrase:\n%s", s)
 	}
 }
