@@ -202,7 +202,9 @@ func FuzzNoteAndTag(f *testing.F) {
 	}
 	c := fixture(f)
 	f.Fuzz(func(t *testing.T, text, value string) {
-		ann := func() []queryext.Annotation { return []queryext.Annotation{{Rec: 1, Text: text}, {Rec: -3, Text: text}, {Rec: 99, Text: text}} }
+		ann := func() []queryext.Annotation {
+			return []queryext.Annotation{{Rec: 1, Text: text}, {Rec: -3, Text: text}, {Rec: 99, Text: text}}
+		}
 		lang, err := search.NewLanguage(queryext.Fields(queryext.Sources{Notes: ann, Tags: ann})...)
 		if err != nil {
 			t.Fatal(err)
