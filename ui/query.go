@@ -27,7 +27,7 @@ func (c *Context) queryLanguage() *search.Language {
 		c.query.gen = c.profile.gen
 		c.query.screener = queryext.NewScreener(c.Corpus, c.profile.patient)
 	}
-	notes, tags := queryext.FromShortlist(c.Shortlist, c.recordOf)
+	notes, tags := queryext.FromShortlist(c.Shortlist, c.recordIndex().of)
 	lang, err := search.NewLanguage(queryext.Fields(queryext.Sources{Screen: c.query.screener.Screen, Notes: notes, Tags: tags})...)
 	if err != nil {
 		panic("queryext fields: " + err.Error()) // a programming error: the names are fixed
