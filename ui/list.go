@@ -181,6 +181,11 @@ func (l *trialList) Update(msg tea.Msg) (tea.Cmd, bool) {
 			l.openSort()
 			return nil, true
 		case key.Matches(msg, l.keys.Reverse):
+			if f.sort.Key == search.SortRelevance && l.m.Query().Empty() {
+				// Without a query every row ties: the order stays the inputs'.
+				l.ctx.Notify("The list is as loaded: s chooses an order to reverse.")
+				return nil, true
+			}
 			f.sort.Reverse = !f.sort.Reverse
 			if l.menu != nil && l.menu.kind == menuSort {
 				l.openSort()
@@ -319,8 +324,6 @@ func (l *trialList) header(cols []column, flex int) string {
 			switch {
 			case srt.Key == search.SortRelevance && !l.m.Query().Empty():
 				order = "by relevance " + arrow
-			case srt.Key == search.SortRelevance && srt.Reverse:
-				order = "as loaded, reversed"
 			case srt.Key == search.SortRelevance:
 			case !sortedShown:
 				order = "by " + strings.ToLower(srt.Key.Label()) + " " + arrow

@@ -115,9 +115,6 @@ func (l *trialList) openSort() {
 		dir := sortDirection(k, cur)
 		if k == search.SortRelevance && !query {
 			dir = "the order of the inputs"
-			if cur.Key == k && cur.Reverse {
-				dir = "the inputs' order, reversed"
-			}
 		}
 		if k == search.SortEnrollment || k == search.SortUpdated || k == search.SortStart || k == search.SortPhase || k == search.SortStatus {
 			dir += ", unknown last"

@@ -525,3 +525,14 @@ func TestUncheckedPhraseIsMarked(t *testing.T) {
 		t.Errorf("unchecked phrase:\n%s", s)
 	}
 }
+
+// TestReverseAsLoaded: with no query and no sort chosen, S has nothing to
+// reverse and says so, rather than claim an order it does not give.
+func TestReverseAsLoaded(t *testing.T) {
+	m := queryModel(t, 80, 24)
+	before := ids(m)
+	press(t, m, "S")
+	if ids(m) != before || !strings.Contains(statusLine(m), "s chooses an order") || strings.Contains(screen(m), "reversed") {
+		t.Errorf("S as loaded: %s\n%s", ids(m), screen(m))
+	}
+}
