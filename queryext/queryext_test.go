@@ -56,7 +56,6 @@ func ids(ix *search.Index, m *search.Matches) []string {
 
 func TestFields(t *testing.T) {
 	c := fixture(t)
-	ix := c.Index()
 	list, err := shortlist.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -79,6 +78,13 @@ func TestFields(t *testing.T) {
 	notes, tags := queryext.FromShortlist(list, recordOf)
 	male := patient(t, "age", "67", "sex", "male", "ecog", "2")
 	src := queryext.Sources{Screen: queryext.NewScreener(c, male).Screen, Notes: notes, Tags: tags}
+	for name, src := range map[string]queryext.Sources{"sources": src, "ForCorpus": queryext.ForCorpus(c, list, male)} {
+		t.Run(name, func(t *testing.T) { checkFields(t, c, src) })
+	}
+}
+
+func checkFields(t *testing.T, c *corpus.Corpus, src queryext.Sources) {
+	ix := c.Index()
 	lang, err := search.NewLanguage(queryext.Fields(src)...)
 	if err != nil {
 		t.Fatal(err)

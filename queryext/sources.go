@@ -96,3 +96,27 @@ func FromShortlist(list *shortlist.List, recordOf func(id string) (int, bool)) (
 	}
 	return collect(func(e shortlist.Entry) string { return e.Note }), collect(func(e shortlist.Entry) string { return e.Tag })
 }
+
+// ForCorpus is the Sources of a command over corp: the screen of patient
+// p (nil: no profile), and the notes and tags of list (nil: none), found
+// by trial id — what `trials search` and `trials export --where` need.
+func ForCorpus(corp *corpus.Corpus, list *shortlist.List, p *eligibility.Patient) Sources {
+	var once sync.Once
+	var ids map[string]int
+	recordOf := func(id string) (int, bool) {
+		once.Do(func() {
+			ids = make(map[string]int, corp.Len())
+			for i := range corp.Len() {
+				if id := corp.Record(i).ID; id != "" {
+					if _, dup := ids[id]; !dup {
+						ids[id] = i
+					}
+				}
+			}
+		})
+		rec, ok := ids[id]
+		return rec, ok
+	}
+	notes, tags := FromShortlist(list, recordOf)
+	return Sources{Screen: NewScreener(corp, p).Screen, Notes: notes, Tags: tags}
+}
