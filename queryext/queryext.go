@@ -3,7 +3,10 @@
 // and `tag:` (the shortlist's notes and tags) — so that the browser's filter,
 // `trials search` and `trials export --where` read them the same way.
 //
+//	src := queryext.ForCorpus(corp, list, patient) // a command; the browser feeds its own
 //	lang, err := search.NewLanguage(queryext.Fields(src)...)
+//	q, err := lang.Parse(text)
+//	if queryext.UsesScreen(q) && patient == nil { say queryext.NeedsProfile }
 //
 // The search package knows nothing of patients or shortlists: each field is
 // a search.Extension whose Match asks Sources for what it needs. Plain words
@@ -62,8 +65,9 @@ const (
 	TagField    = "tag"
 )
 
-// NeedsProfile is what to tell the user when a query names `screen:` and
-// no patient profile is set: the field then matches nothing.
+// NeedsProfile is what the browser tells the user when a query names
+// `screen:` and no patient profile is set (a command says how it takes one,
+// --patient): the field then matches nothing.
 const NeedsProfile = "screen: needs a patient profile (p)"
 
 // Fields are the user's fields for search.NewLanguage: `screen:`, `note:`
