@@ -212,11 +212,13 @@ func streamCorpus(env *Env, cmd string, paths []string, fn func(*model.Trial)) b
 	return reportProblems(env, cmd, progress, problems)
 }
 
-// loadCorpus reads the paths into a corpus of records (no whole trials),
-// for commands that search.
+// loadCorpus reads the paths into a corpus for commands that search: the
+// records, and the trials whole while they are few (corpus.DefaultKeep),
+// so that phrases in sites or criteria are checked in their text and
+// --format jsonl needs no second read.
 func loadCorpus(env *Env, cmd string, paths []string) (*corpus.Corpus, bool) {
 	progress := newProgress(env)
-	c, _ := corpus.Load(env.Ctx, source(paths), corpus.Options{Progress: progress.update, Keep: -1})
+	c, _ := corpus.Load(env.Ctx, source(paths), corpus.Options{Progress: progress.update})
 	return c, reportProblems(env, cmd, progress, c.Problems())
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"runtime"
 	"slices"
@@ -10,10 +11,11 @@ import (
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
+	"github.com/trials-app/trials/search"
 	"github.com/trials-app/trials/shortlist"
 )
 
-const exportUsage = `Usage: trials export [--format F] [-o FILE] [--ids ID,ID… | --shortlist] [PATH…]
+const exportUsage = `Usage: trials export [--format F] [-o FILE] [--where QUERY] [--ids ID,ID… | --shortlist] [PATH…]
 
 Print the trials in PATH (files, directories, .zip archives; no PATH: the
 bundled seeds) in a machine-readable format:
@@ -47,6 +49,12 @@ Flags:
                      an id not found is reported and the exit status is 1
       --shortlist    only the trials on your shortlist, in the order you
                      added them; those not in PATH are named on stderr
+      --where QUERY  only the trials matching QUERY, in the query language
+                     of trials search (status:recruiting phase:3 …; see
+                     README.md), answered as trials search answers it; with
+                     --ids or --shortlist, the listed trials that match.
+                     The inputs are read twice (index, then write), so the
+                     trials are never all held in memory
       --no-notes     leave your notes and tags out
 `
 
@@ -59,11 +67,14 @@ func runExport(args []string, env *Env) int {
 	noNotes := fs.Bool("no-notes", false, "")
 	output := fs.String("output", "", "")
 	fs.StringVar(output, "o", "", "")
+	where := fs.String("where", "", "")
 	paths, code := parseArgs(fs, args, env)
 	if code >= 0 {
 		return code
 	}
 	const cmd = "trials export"
+	whereSet := false
+	fs.Visit(func(f *flag.Flag) { whereSet = whereSet || f.Name == "where" })
 	f := strings.ToLower(*format)
 	if !validFormat(f) && f != "sqlite" {
 		return usageError(env, cmd, fmt.Sprintf("unknown format %q (want %s or sqlite)", *format, strings.Join(export.Formats, ", ")))
@@ -77,6 +88,19 @@ func runExport(args []string, env *Env) int {
 		return usageError(env, cmd, "--ids and --shortlist choose the trials two ways; give one")
 	case *idList != "" && len(ids) == 0:
 		return usageError(env, cmd, "--ids names no trial")
+	case whereSet && strings.TrimSpace(*where) == "":
+		return usageError(env, cmd, "--where needs a QUERY (to export every trial, leave --where out)")
+	}
+	var q *search.Query
+	if whereSet {
+		lang, err := search.NewLanguage()
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "%s: %v\n", cmd, err)
+			return ExitError
+		}
+		if q, code = parseQuery(env, cmd, *where, lang); code >= 0 {
+			return code
+		}
 	}
 	var list *shortlist.List
 	if *fromShortlist || !*noNotes {
@@ -113,13 +137,37 @@ func runExport(args []string, env *Env) int {
 		}
 	}
 	ok := true
-	if ids == nil && !*fromShortlist {
+	var match *whereMatch
+	if q != nil && (ids == nil && !*fromShortlist || len(ids) > 0) {
+		match, ok = indexWhere(env, cmd, paths, q)
+		reportGuesses(env, cmd, match.m, false)
+	}
+	switch {
+	case ids == nil && !*fromShortlist && match != nil:
+		if err := match.streamWhere(env, paths, encode); err != nil && writeErr == nil {
+			writeErr = err
+		}
+	case ids == nil && !*fromShortlist:
 		ok = streamCorpus(env, cmd, paths, encode)
-	} else if len(ids) > 0 {
-		found, n, loaded := findTrials(env, cmd, paths, ids...)
-		ok = loaded
+	case len(ids) > 0:
+		var found []*model.Trial
+		var n int
+		if match != nil {
+			found, n = findQuiet(env, paths, ids...)
+		} else {
+			var loaded bool
+			found, n, loaded = findTrials(env, cmd, paths, ids...)
+			ok = loaded
+		}
+		var matched map[string]bool
+		if match != nil {
+			matched = match.matchedIDs()
+		}
+		unmatched := 0
 		for i, t := range found {
 			switch {
+			case t != nil && matched != nil && !matched[strings.ToUpper(t.ID)]:
+				unmatched++
 			case t != nil:
 				encode(t)
 			case *fromShortlist:
@@ -130,6 +178,9 @@ func runExport(args []string, env *Env) int {
 				fmt.Fprintf(env.Stderr, "%s: no trial with id %q among the %d loaded\n", cmd, plain.Line(ids[i]), n)
 				ok = false
 			}
+		}
+		if unmatched > 0 {
+			fmt.Fprintf(env.Stderr, "%s: %s of those listed left out: not matching --where\n", cmd, present.Count(unmatched, "trial", "trials"))
 		}
 	}
 	if writeErr == nil && env.Ctx.Err() != nil {
