@@ -158,6 +158,24 @@ func fieldValueEnd(s string, i int) int {
 	}
 }
 
+// quoteTerm writes a word term quoted, which turns near matching off:
+// axitinb → "axitinb", intr:axitinb → intr:"axitinb".
+func quoteTerm(term string) string {
+	neg := strings.HasPrefix(term, "-")
+	term = strings.TrimPrefix(term, "-")
+	field, value, ok := strings.Cut(term, ":")
+	if !ok {
+		field, value = "", term
+	} else {
+		field += ":"
+	}
+	out := field + `"` + strings.Trim(value, `"`) + `"`
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
 func isQuerySpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
@@ -176,15 +194,14 @@ func reportGuesses(env *Env, cmd string, m *search.Matches, marked bool) {
 			}
 		})
 		for _, t := range near {
-			fmt.Fprintf(env.Stderr, "%s: near matches for %s: %s (no trial has it as typed)\n",
-				cmd, plain.Line(t.Term), plain.Line(strings.Join(t.Words, ", ")))
+			fmt.Fprintf(env.Stderr, "%s: near matches for %s: %s (no trial has it as typed; %s matches it only as written)\n",
+				cmd, plain.Line(t.Term), plain.Line(strings.Join(t.Words, ", ")), plain.Line(quoteTerm(t.Term)))
 		}
 		mark := ""
 		if marked {
 			mark = ", marked ≈"
 		}
-		fmt.Fprintf(env.Stderr, "%s: %s found only by a near word%s; quote a word (\"axitinib\") to match it only as written\n",
-			cmd, present.Count(n, "trial", "trials"), mark)
+		fmt.Fprintf(env.Stderr, "%s: %s found only by a near word%s\n", cmd, present.Count(n, "trial", "trials"), mark)
 	}
 	if un := m.Unchecked(); len(un) > 0 {
 		n := 0
