@@ -139,7 +139,9 @@ func runExport(args []string, env *Env) int {
 	ok := true
 	var match *whereMatch
 	if q != nil && (ids == nil && !*fromShortlist || len(ids) > 0) {
-		match, ok = indexWhere(env, cmd, paths, q)
+		var w *whereIndex
+		w, ok = indexStream(env, cmd, paths)
+		match = w.match(q)
 		reportGuesses(env, cmd, match.m, false)
 	}
 	switch {

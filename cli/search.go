@@ -104,17 +104,36 @@ func runSearch(args []string, env *Env) int {
 	}
 
 	c, loaded := loadCorpus(env, cmd, pos[1:])
+	code = answerSearch(env, c, q, searchOutput{format: f, sort: order, limit: *limit})
+	if code == ExitOK && !loaded {
+		code = ExitError
+	}
+	return code
+}
+
+// searchOutput is how trials search prints its answer.
+type searchOutput struct {
+	format string // text, ids or jsonl
+	sort   search.Sort
+	limit  int // 0: all
+}
+
+// answerSearch runs q over c and prints the answer, then what is a guess
+// in it on stderr.
+func answerSearch(env *Env, c *corpus.Corpus, q *search.Query, o searchOutput) int {
+	const cmd = "trials search"
 	ix := c.Index()
-	m := ix.Run(q, search.Options{Sort: order, Trial: func(rec int) *model.Trial {
+	m := ix.Run(q, search.Options{Sort: o.sort, Trial: func(rec int) *model.Trial {
 		t, _ := c.Kept(rec)
 		return t
 	}})
 	rows := m.All()
-	if *limit > 0 && len(rows) > *limit {
-		rows = rows[:*limit]
+	if o.limit > 0 && len(rows) > o.limit {
+		rows = rows[:o.limit]
 	}
 	var writeErr error
-	switch f {
+	ok := true
+	switch o.format {
 	case "ids":
 		for _, r := range rows {
 			if _, err := fmt.Fprintln(env.Stdout, plain.Line(ix.Record(r).ID)); err != nil {
@@ -123,9 +142,7 @@ func runSearch(args []string, env *Env) int {
 			}
 		}
 	case "jsonl":
-		var ok bool
 		ok, writeErr = searchJSONL(env, cmd, c, rows)
-		loaded = loaded && ok
 	default:
 		writeErr = searchText(env, ix, m, rows)
 	}
@@ -133,11 +150,11 @@ func runSearch(args []string, env *Env) int {
 		fmt.Fprintf(env.Stderr, "%s: writing: %v\n", cmd, writeErr)
 		return ExitError
 	}
-	reportGuesses(env, cmd, m, f == "text")
+	reportGuesses(env, cmd, m, o.format == "text")
 	if m.Len() == 0 {
-		fmt.Fprintf(env.Stderr, "%s: no trial matches %q\n", cmd, plain.Line(pos[0]))
+		fmt.Fprintf(env.Stderr, "%s: no trial matches %q\n", cmd, plain.Line(q.String()))
 	}
-	if !loaded {
+	if !ok {
 		return ExitError
 	}
 	return ExitOK

@@ -16,15 +16,22 @@ import (
 // the query runs on that index, and a second read writes the trials at
 // the matching positions.
 
-// whereMatch is a query's answer over a first read of the inputs.
-type whereMatch struct {
-	ix *search.Index
-	m  *search.Matches
+// whereIndex is a first read of the inputs: the index, and the trials
+// while they are few.
+type whereIndex struct {
+	ix   *search.Index
+	kept []*model.Trial // nil when there were too many to keep
 }
 
-// indexWhere reads paths once, reporting failed inputs on stderr, and
-// answers q over them. ok is false when an input failed.
-func indexWhere(env *Env, cmd string, paths []string, q *search.Query) (w *whereMatch, ok bool) {
+// whereMatch is a query's answer over a first read of the inputs.
+type whereMatch struct {
+	*whereIndex
+	m *search.Matches
+}
+
+// indexStream reads paths once, reporting failed inputs on stderr, and
+// indexes the trials; ok is false when an input failed.
+func indexStream(env *Env, cmd string, paths []string) (w *whereIndex, ok bool) {
 	b := search.NewBuilder(0)
 	// While the trials are few, keep them, so that a phrase in a field the
 	// index holds only by word (sites, criteria) is checked in its text.
@@ -37,14 +44,18 @@ func indexWhere(env *Env, cmd string, paths []string, q *search.Query) (w *where
 			}
 		}
 	})
-	ix := b.Index()
-	m := ix.Run(q, search.Options{Trial: func(rec int) *model.Trial {
-		if rec < len(kept) {
-			return kept[rec]
+	return &whereIndex{ix: b.Index(), kept: kept}, ok
+}
+
+// match answers q over the index.
+func (w *whereIndex) match(q *search.Query) *whereMatch {
+	m := w.ix.Run(q, search.Options{Trial: func(rec int) *model.Trial {
+		if rec < len(w.kept) {
+			return w.kept[rec]
 		}
 		return nil
 	}})
-	return &whereMatch{ix: ix, m: m}, ok
+	return &whereMatch{whereIndex: w, m: m}
 }
 
 // streamWhere reads paths a second time and hands fn the trials at the
