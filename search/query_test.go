@@ -824,3 +824,32 @@ func TestPlainExtension(t *testing.T) {
 		t.Error("a field with closed values cannot take plain words")
 	}
 }
+
+func TestUses(t *testing.T) {
+	l, err := search.NewLanguage(search.Extension{Name: "screen", Values: []string{"possible"}, Match: func(*search.Index, string) *search.Set { return nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query, field string
+		want         bool
+	}{
+		{"screen:possible", "screen", true},
+		{"lenvatinib (phase:3 OR -screen:possible)", "screen", true},
+		{"lenvatinib screen", "screen", false},
+		{`title:"screen:possible"`, "screen", false},
+		{"facility:mayo", "site", true},
+		{"site:mayo", "facility", true},
+		{"phase:3", "status", false},
+		{"", "screen", false},
+	}
+	for _, tt := range tests {
+		q, err := l.Parse(tt.query)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.query, err)
+		}
+		if got := q.Uses(tt.field); got != tt.want {
+			t.Errorf("Parse(%q).Uses(%q) = %v, want %v", tt.query, tt.field, got, tt.want)
+		}
+	}
+}
