@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/export"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
@@ -55,6 +56,8 @@ Flags:
                      --ids or --shortlist, the listed trials that match.
                      The inputs are read twice (index, then write), so the
                      trials are never all held in memory
+      --patient FILE a patient profile (as trials screen takes), for
+                     screen:possible|excluded|unknown in --where
       --no-notes     leave your notes and tags out
 `
 
@@ -68,6 +71,7 @@ func runExport(args []string, env *Env) int {
 	output := fs.String("output", "", "")
 	fs.StringVar(output, "o", "", "")
 	where := fs.String("where", "", "")
+	patientFile := fs.String("patient", "", "")
 	paths, code := parseArgs(fs, args, env)
 	if code >= 0 {
 		return code
@@ -91,14 +95,16 @@ func runExport(args []string, env *Env) int {
 	case whereSet && strings.TrimSpace(*where) == "":
 		return usageError(env, cmd, "--where needs a QUERY (to export every trial, leave --where out)")
 	}
+	if *patientFile != "" && !whereSet {
+		return usageError(env, cmd, "--patient is for screen: in --where QUERY; without --where it does nothing")
+	}
 	var q *search.Query
+	var srcs *querySources
 	if whereSet {
-		lang, err := search.NewLanguage()
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "%s: %v\n", cmd, err)
-			return ExitError
+		if srcs, code = newQuerySources(env, cmd, *patientFile); code >= 0 {
+			return code
 		}
-		if q, code = parseQuery(env, cmd, *where, lang); code >= 0 {
+		if q, code = srcs.readQuery(env, cmd, *where); code >= 0 {
 			return code
 		}
 	}
@@ -139,9 +145,10 @@ func runExport(args []string, env *Env) int {
 	ok := true
 	var match *whereMatch
 	if q != nil && (ids == nil && !*fromShortlist || len(ids) > 0) {
-		var w *whereIndex
-		w, ok = indexStream(env, cmd, paths)
-		match = w.match(q)
+		var c *corpus.Corpus
+		c, ok = loadCorpus(env, cmd, paths)
+		srcs.loaded(c)
+		match = newWhereMatch(c, c.Index().Run(q, search.Options{Trial: keptTrial(c)}))
 		reportGuesses(env, cmd, match.m, false)
 	}
 	switch {
@@ -161,14 +168,10 @@ func runExport(args []string, env *Env) int {
 			found, n, loaded = findTrials(env, cmd, paths, ids...)
 			ok = loaded
 		}
-		var matched map[string]bool
-		if match != nil {
-			matched = match.matchedIDs()
-		}
 		unmatched := 0
 		for i, t := range found {
 			switch {
-			case t != nil && matched != nil && !matched[strings.ToUpper(t.ID)]:
+			case t != nil && match != nil && !match.has(t):
 				unmatched++
 			case t != nil:
 				encode(t)

@@ -26,28 +26,7 @@ func parseQuery(env *Env, cmd, text string, lang *search.Language) (q *search.Qu
 	if !errors.As(err, &se) {
 		return nil, usageError(env, cmd, "the query: "+plain.Line(err.Error()))
 	}
-	msg := se.Msg
-	if hint, ok := missingField[termField(se.Term)]; ok && strings.HasPrefix(msg, "unknown field") {
-		msg = hint
-	}
-	return nil, usageError(env, cmd, fmt.Sprintf("in the query, '%s': %s", plain.Line(se.Term), plain.Line(msg)))
-}
-
-// missingField explains the caller fields a command adds only when it has
-// what they need.
-var missingField = map[string]string{
-	"screen": "needs a patient to screen: give --patient FILE (as trials screen takes)",
-}
-
-// termField is the field a term names ("screen" for "-screen:possible"),
-// or "".
-func termField(term string) string {
-	term = strings.TrimPrefix(term, "-")
-	name, _, ok := strings.Cut(term, ":")
-	if !ok {
-		return ""
-	}
-	return strings.ToLower(name)
+	return nil, usageError(env, cmd, fmt.Sprintf("in the query, '%s': %s", plain.Line(se.Term), plain.Line(se.Msg)))
 }
 
 // fieldFor maps the --in values of `trials search` (kept from before the

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"slices"
 	"strings"
@@ -47,6 +48,8 @@ Flags:
       --sort KEY     relevance (the default), updated, start, enrollment,
                      status, phase or id; :asc or :desc reverses a key's
                      natural order (newest, largest, open, highest first)
+      --patient FILE a patient profile (as trials screen takes), for
+                     screen:possible|excluded|unknown in QUERY
       --in FIELD     plain words only in: title, interventions, conditions
                      or sponsor (as title:, intr:, cond:, sponsor:);
                      default all
@@ -68,6 +71,10 @@ func runSearch(args []string, env *Env) int {
 	format := fs.String("format", "text", "")
 	fs.StringVar(format, "f", "text", "")
 	sortFlag := fs.String("sort", "", "")
+	patientFile := fs.String("patient", "", "")
+	if a := dashQuery(fs, args); a != "" {
+		return usageError(env, cmd, fmt.Sprintf("%s is no flag; a query starting with '-' follows '--': trials search -- '%s' [PATH…]", plain.Line(a), plain.Line(a)))
+	}
 	pos, code := parseArgs(fs, args, env)
 	if code >= 0 {
 		return code
@@ -93,18 +100,18 @@ func runSearch(args []string, env *Env) int {
 			return usageError(env, cmd, plain.Line(err.Error()))
 		}
 	}
-	lang, err := search.NewLanguage()
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "%s: %v\n", cmd, err)
-		return ExitError
+	srcs, code := newQuerySources(env, cmd, *patientFile)
+	if code >= 0 {
+		return code
 	}
-	q, code := parseQuery(env, cmd, scopeWords(pos[0], field), lang)
+	q, code := srcs.readQuery(env, cmd, scopeWords(pos[0], field))
 	if code >= 0 {
 		return code
 	}
 
 	c, loaded := loadCorpus(env, cmd, pos[1:])
-	code = answerSearch(env, c, q, searchOutput{format: f, sort: order, limit: *limit})
+	srcs.loaded(c)
+	code = answerSearch(env, c, q, searchOutput{format: f, sort: order, limit: *limit, notes: srcs.notes()})
 	if code == ExitOK && !loaded {
 		code = ExitError
 	}
@@ -115,7 +122,8 @@ func runSearch(args []string, env *Env) int {
 type searchOutput struct {
 	format string // text, ids or jsonl
 	sort   search.Sort
-	limit  int // 0: all
+	limit  int                            // 0: all
+	notes  func(string) export.Annotation // for jsonl; nil: none
 }
 
 // answerSearch runs q over c and prints the answer, then what is a guess
@@ -123,10 +131,7 @@ type searchOutput struct {
 func answerSearch(env *Env, c *corpus.Corpus, q *search.Query, o searchOutput) int {
 	const cmd = "trials search"
 	ix := c.Index()
-	m := ix.Run(q, search.Options{Sort: o.sort, Trial: func(rec int) *model.Trial {
-		t, _ := c.Kept(rec)
-		return t
-	}})
+	m := ix.Run(q, search.Options{Sort: o.sort, Trial: keptTrial(c)})
 	rows := m.All()
 	if o.limit > 0 && len(rows) > o.limit {
 		rows = rows[:o.limit]
@@ -142,7 +147,7 @@ func answerSearch(env *Env, c *corpus.Corpus, q *search.Query, o searchOutput) i
 			}
 		}
 	case "jsonl":
-		ok, writeErr = searchJSONL(env, cmd, c, rows)
+		ok, writeErr = searchJSONL(env, cmd, c, rows, o.notes)
 	default:
 		writeErr = searchText(env, ix, m, rows)
 	}
@@ -169,10 +174,19 @@ func searchText(env *Env, ix *search.Index, m *search.Matches, rows []int) error
 	width := termWidth(env.Stdout, 0)
 	w := colorWriter(env, env.Stdout)
 	terms := m.Highlight()
+	// Columns as wide as the rows printed need ("Available (expanded
+	// access)", "Early phase 1"), at least as wide as the common values.
+	idW, statusW, phaseW := 11, 23, 9
 	for _, r := range rows {
 		rec := ix.Record(r)
-		status := fmt.Sprintf("%-23s", present.Status(rec.Status))
-		line := fmt.Sprintf("%-11s  %s  %-9s  ", plain.Line(rec.ID), th.Status(rec.Status).Render(status), present.Phase(rec.Phases))
+		idW = max(idW, ansi.StringWidth(plain.Line(rec.ID)))
+		statusW = max(statusW, ansi.StringWidth(present.Status(rec.Status)))
+		phaseW = max(phaseW, ansi.StringWidth(present.Phase(rec.Phases)))
+	}
+	for _, r := range rows {
+		rec := ix.Record(r)
+		status := pad(present.Status(rec.Status), statusW)
+		line := pad(plain.Line(rec.ID), idW) + "  " + th.Status(rec.Status).Render(status) + "  " + pad(present.Phase(rec.Phases), phaseW) + "  "
 		if near := m.NearWords(r); near != nil {
 			line += th.Match.Render("≈ "+plain.Line(strings.Join(near, ", "))) + "  "
 		}
@@ -194,12 +208,12 @@ func searchText(env *Env, ix *search.Index, m *search.Matches, rows []int) error
 // searchJSONL writes the rows' trials as `trials export --format jsonl`
 // does, with the user's notes and tags; a trial that cannot be read again
 // is named and skipped (ok false).
-func searchJSONL(env *Env, cmd string, c *corpus.Corpus, rows []int) (ok bool, err error) {
+func searchJSONL(env *Env, cmd string, c *corpus.Corpus, rows []int, notes func(string) export.Annotation) (ok bool, err error) {
 	enc, err := export.NewEncoder(env.Stdout, "jsonl")
 	if err != nil {
 		return false, err
 	}
-	enc.Annotate(shortlistNotes(env, cmd))
+	enc.Annotate(notes)
 	ok = true
 	for _, r := range rows {
 		t, err := c.Trial(r)
@@ -217,15 +231,40 @@ func searchJSONL(env *Env, cmd string, c *corpus.Corpus, rows []int) (ok bool, e
 
 func identity(s string) string { return s }
 
-// shortlistNotes gives the user's notes and tags for the exported
-// objects, as trials export adds them; nil when there is no shortlist.
-func shortlistNotes(env *Env, cmd string) func(string) export.Annotation {
-	list, err := openShortlist(env)
-	if list == nil {
-		return nil
+// keptTrial lets a query check a phrase in the text of a trial kept whole
+// (a small corpus); a trial not kept is not read again for it.
+func keptTrial(c *corpus.Corpus) func(int) *model.Trial {
+	return func(rec int) *model.Trial {
+		t, _ := c.Kept(rec)
+		return t
 	}
-	if err != nil { // the notes are lost to this output, not the trials
-		fmt.Fprintf(env.Stderr, "%s: %v\n", cmd, plain.Line(err.Error()))
+}
+
+// pad fills s with spaces to width cells.
+func pad(s string, width int) string {
+	return s + strings.Repeat(" ", max(width-ansi.StringWidth(s), 0))
+}
+
+// dashQuery finds a query that starts with '-' standing where flags are
+// read ("trials search -status:completed"), which the flag package would
+// call an undefined flag; "" when there is none.
+func dashQuery(fs *flag.FlagSet, args []string) string {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return ""
+		}
+		if len(a) < 2 || a[0] != '-' {
+			continue
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		f := fs.Lookup(name)
+		switch {
+		case f == nil && name != "h" && name != "help":
+			return a
+		case f != nil && !hasValue:
+			i++ // its value, whatever it looks like
+		}
 	}
-	return func(id string) export.Annotation { return export.Annotation{Note: list.Note(id), Tag: list.Tag(id)} }
+	return ""
 }

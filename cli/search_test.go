@@ -335,6 +335,9 @@ func TestMalformedQuery(t *testing.T) {
 			}
 		}
 	}
+	if r := run(t, "search", "-status:completed", queryTestdata); r.code != ExitUsage || !strings.Contains(r.stderr, "a query starting with '-' follows '--'") {
+		t.Errorf("a dash query before --: exit %d, %q", r.code, r.stderr)
+	}
 	for _, args := range [][]string{
 		{"search", "--sort", "color", "x"},
 		{"search", "--format", "xml", "x"},

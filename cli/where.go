@@ -9,90 +9,52 @@ import (
 	"github.com/trials-app/trials/search"
 )
 
-// `trials export --where QUERY` answers the query the way `trials search`
-// does — near matches need the whole corpus's vocabulary, which a single
-// pass has not seen when it meets a trial — without holding the trials:
-// a first read indexes the stream (slim records, as the browser keeps),
-// the query runs on that index, and a second read writes the trials at
-// the matching positions.
-
-// whereIndex is a first read of the inputs: the index, and the trials
-// while they are few.
-type whereIndex struct {
-	ix   *search.Index
-	kept []*model.Trial // nil when there were too many to keep
-}
+// `trials export --where QUERY` answers the query exactly as `trials
+// search` does — the same corpus (one trial once), the same index, the
+// same near matches, which need the whole corpus's vocabulary and so
+// cannot be decided as a single pass meets each trial — without holding
+// the trials: a first read makes the corpus of slim records, the query
+// runs on it, and a second read writes the trials it chose, in input
+// order.
 
 // whereMatch is a query's answer over a first read of the inputs.
 type whereMatch struct {
-	*whereIndex
+	c *corpus.Corpus
 	m *search.Matches
+	// ids are the upper-cased ids of the matching trials; a trial is
+	// written once, even when the inputs hold several copies of it.
+	ids map[string]bool
 }
 
-// indexStream reads paths once, reporting failed inputs on stderr, and
-// indexes the trials; ok is false when an input failed.
-func indexStream(env *Env, cmd string, paths []string) (w *whereIndex, ok bool) {
-	b := search.NewBuilder(0)
-	// While the trials are few, keep them, so that a phrase in a field the
-	// index holds only by word (sites, criteria) is checked in its text.
-	kept := []*model.Trial{}
-	ok = streamCorpus(env, cmd, paths, func(t *model.Trial) {
-		b.AddTrial(t)
-		if kept != nil {
-			if kept = append(kept, t); len(kept) > corpus.DefaultKeep {
-				kept = nil
-			}
-		}
-	})
-	return &whereIndex{ix: b.Index(), kept: kept}, ok
+func newWhereMatch(c *corpus.Corpus, m *search.Matches) *whereMatch {
+	ids := make(map[string]bool, m.Len())
+	m.Set().Each(func(r int) { ids[strings.ToUpper(c.Record(r).ID)] = true })
+	return &whereMatch{c: c, m: m, ids: ids}
 }
 
-// match answers q over the index.
-func (w *whereIndex) match(q *search.Query) *whereMatch {
-	m := w.ix.Run(q, search.Options{Trial: func(rec int) *model.Trial {
-		if rec < len(w.kept) {
-			return w.kept[rec]
-		}
-		return nil
-	}})
-	return &whereMatch{whereIndex: w, m: m}
-}
+// has reports whether t is among the matches.
+func (w *whereMatch) has(t *model.Trial) bool { return w.ids[strings.ToUpper(t.ID)] }
 
-// streamWhere reads paths a second time and hands fn the trials at the
-// matching positions, in input order. Failed inputs were reported by the
-// first read; they are not named again. It fails when the inputs changed
-// between the reads (a trial where the first read had another), rather
-// than write trials the query did not choose.
+// streamWhere reads paths a second time and hands fn the matching trials,
+// in input order, each once. Failed inputs were named by the first read;
+// they are not named again. It fails when a matching trial was not met
+// again: the inputs changed between the reads.
 func (w *whereMatch) streamWhere(env *Env, paths []string, fn func(*model.Trial)) error {
 	progress := newProgress(env)
-	pos := 0
-	var changed error
+	written := make(map[string]bool, len(w.ids))
 	corpus.Stream(env.Ctx, source(paths), progress.update, func(t *model.Trial) {
-		defer func() { pos++ }()
-		if changed != nil {
-			return
-		}
-		if pos >= w.ix.Len() || !strings.EqualFold(w.ix.Record(pos).ID, t.ID) {
-			changed = fmt.Errorf("the inputs changed while they were read twice (trial %d is no longer the one first read); export again", pos+1)
-			return
-		}
-		if w.m.Has(pos) {
+		id := strings.ToUpper(t.ID)
+		if w.ids[id] && !written[id] {
+			written[id] = true
 			fn(t)
 		}
 	})
 	progress.clear()
-	if changed == nil && pos != w.ix.Len() && env.Ctx.Err() == nil {
-		changed = fmt.Errorf("the inputs changed while they were read twice (%d trials, then %d); export again", w.ix.Len(), pos)
+	if len(written) != len(w.ids) && env.Ctx.Err() == nil {
+		return fmt.Errorf("the inputs changed while they were read twice: %d of the %d matching trials were not found again; export again",
+			len(w.ids)-len(written), len(w.ids))
 	}
-	return changed
-}
-
-// matchedIDs are the ids of the matching trials, upper-cased, for
-// intersecting with --ids or --shortlist.
-func (w *whereMatch) matchedIDs() map[string]bool {
-	out := map[string]bool{}
-	w.m.Set().Each(func(r int) { out[strings.ToUpper(w.ix.Record(r).ID)] = true })
-	return out
+	return nil
 }
 
 // findQuiet is findTrials for a second read: the failed inputs were named
