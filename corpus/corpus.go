@@ -201,6 +201,15 @@ func dropReplaced(ix *search.Index, whole []*model.Trial, notes map[int][]string
 			keptWhole = append(keptWhole, whole[i])
 		}
 	}
+	if keptWhole != nil {
+		// From the trials: the records alone no longer hold the texts
+		// indexed only by word (sites, countries, criteria…).
+		b := search.NewBuilder(len(keptWhole))
+		for _, t := range keptWhole {
+			b.AddTrial(t)
+		}
+		return b.Index(), keptWhole, renumbered
+	}
 	return search.NewIndex(kept), keptWhole, renumbered
 }
 
