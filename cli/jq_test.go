@@ -50,7 +50,7 @@ func TestSearchAgreesWithJQ(t *testing.T) {
 	if err != nil {
 		t.Skip("jq is not installed: the agreement with jq is not checked (apt-get install jq)")
 	}
-	paths := []string{ctgovJSON, "../loader/testdata/ctgov/xml"}
+	paths := []string{ctgovJSON, "../loader/testdata/ctgov/xml", "../loader/testdata/ctgov/search-pages"}
 	r := run(t, append([]string{"export", "--format", "jsonl", "--no-notes"}, paths...)...)
 	if r.code != ExitOK {
 		t.Fatalf("export: exit %d: %s", r.code, r.stderr)
@@ -86,6 +86,10 @@ func TestSearchAgreesWithJQ(t *testing.T) {
 	c, ok := loadCorpus(env, "trials search", paths)
 	if !ok {
 		t.Fatalf("the fixtures did not load: %s", errb)
+	}
+	// The search pages repeat studies of json/: each counts once, on both sides.
+	if n := len(lines(r.stdout)); c.Len() != n || n != 70 {
+		t.Fatalf("search holds %d trials, the export %d: want the fixtures' 70 each", c.Len(), n)
 	}
 	lang, err := search.NewLanguage()
 	if err != nil {
