@@ -157,7 +157,7 @@ func answerSearch(env *Env, c *corpus.Corpus, q *search.Query, o searchOutput) i
 	}
 	reportGuesses(env, cmd, m, o.format == "text")
 	if m.Len() == 0 {
-		fmt.Fprintf(env.Stderr, "%s: no trial matches %q\n", cmd, plain.Line(q.String()))
+		fmt.Fprintf(env.Stderr, "%s: no trial matches '%s'\n", cmd, plain.Line(q.String()))
 	}
 	if !ok {
 		return ExitError
