@@ -88,10 +88,13 @@ const rootUsage = `trials — browse, search, screen and compare clinical trials
 
 Usage:
   trials [PATH…]                        open the browser (no PATH: the bundled seed trials)
-  trials export [--format F] [--ids ID,… | --shortlist] [PATH…]
-                                        print trials as json, jsonl, csv, md or ris
+  trials export [--format F] [--where QUERY] [--ids ID,… | --shortlist] [PATH…]
+                                        print trials as json, jsonl, csv, md, ris
+                                        or sqlite (-o FILE)
   trials show ID [PATH…]                one trial as readable text
-  trials search [--in FIELD] QUERY [PATH…]   ranked matches, one line each
+  trials search [--format text|ids|jsonl] [--sort KEY] QUERY [PATH…]
+                                        the trials matching QUERY, best first
+                                        (status:open phase:3 country:germany …)
   trials compare ID1 ID2 [PATH…]        two trials side by side, as text
   trials screen --patient FILE [PATH…]  pre-screen a patient against the criteria
   trials fetch [flags] [NCT…]           download studies from ClinicalTrials.gov

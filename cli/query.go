@@ -87,7 +87,10 @@ func scopeWords(query, field string) string {
 				b.WriteString(s[start:]) // Parse names the unbalanced quote
 				return b.String()
 			}
-			b.WriteString(field + ":" + s[i:i+2+j])
+			if len(search.Words(s[i+1:i+1+j])) > 0 {
+				b.WriteString(field + ":")
+			}
+			b.WriteString(s[i : i+2+j])
 			i += 2 + j
 			continue
 		}
@@ -105,7 +108,9 @@ func scopeWords(query, field string) string {
 			}
 		}
 		word := s[i:j]
-		if !fielded && !(word == "OR" && start == i) {
+		// A word without letters or digits ("≥") is no term: left bare, as
+		// Parse ignores it, rather than a field with no value.
+		if !fielded && !(word == "OR" && start == i) && len(search.Words(word)) > 0 {
 			b.WriteString(field + ":")
 		}
 		b.WriteString(word)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/trials-app/trials/search"
 )
 
 // queryTestdata holds nine trials written for these tests (eight API v2
@@ -348,4 +350,23 @@ func TestMalformedQuery(t *testing.T) {
 			t.Errorf("%v: exit %d", args, r.code)
 		}
 	}
+}
+
+// FuzzScopeWords: --in never makes a readable query unreadable, and never
+// panics on any text.
+func FuzzScopeWords(f *testing.F) {
+	for _, s := range []string{"lenvatinib hepato", `"hepatocellular carcinoma" -status:completed`, "a OR b | c", "(a -(b c))",
+		`site:"mayo clinic"|"new york" x`, "≥ 2", `""`, "-OR", "status:open|", `"unbalanced`, "child-pugh", "a|b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, field := range []string{"title", "intr", "cond", "sponsor"} {
+			scoped := scopeWords(q, field)
+			if _, err := search.Parse(q); err == nil {
+				if _, err := search.Parse(scoped); err != nil {
+					t.Fatalf("%q reads, scoped to %s as %q it does not: %v", q, field, scoped, err)
+				}
+			}
+		}
+	})
 }
