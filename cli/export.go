@@ -58,6 +58,9 @@ Flags:
                      trials are never all held in memory
       --patient FILE a patient profile (as trials screen takes), for
                      screen:possible|excluded|unknown in --where
+      --near         with --where, also the trials found only through a
+                     word a typo away from the query's (left out by
+                     default: an export carries no mark)
       --no-notes     leave your notes and tags out
 `
 
@@ -72,6 +75,7 @@ func runExport(args []string, env *Env) int {
 	fs.StringVar(output, "o", "", "")
 	where := fs.String("where", "", "")
 	patientFile := fs.String("patient", "", "")
+	near := fs.Bool("near", false, "")
 	paths, code := parseArgs(fs, args, env)
 	if code >= 0 {
 		return code
@@ -148,8 +152,12 @@ func runExport(args []string, env *Env) int {
 		var c *corpus.Corpus
 		c, ok = loadCorpus(env, cmd, paths)
 		srcs.loaded(c)
-		match = newWhereMatch(c, c.Index().Run(q, search.Options{Trial: keptTrial(c)}))
-		reportGuesses(env, cmd, match.m, false)
+		match = newWhereMatch(c, c.Index().Run(q, search.Options{Trial: keptTrial(c)}), *near)
+		mode := nearLeftOut
+		if *near {
+			mode = nearIncluded
+		}
+		reportGuesses(env, cmd, match.m, mode)
 	}
 	switch {
 	case ids == nil && !*fromShortlist && match != nil:

@@ -164,29 +164,38 @@ func isQuerySpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
+// nearMode is what an output does with the rows found through near words.
+type nearMode int
+
+const (
+	nearMarked   nearMode = iota // shown, marked ≈ (the text format)
+	nearLeftOut                  // left out: an id or an exported trial carries no mark
+	nearIncluded                 // written unmarked, as asked (--near)
+)
+
 // reportGuesses tells on stderr which answers are not exact: the words
-// answered by near matches, and the phrases matched only word by word.
-// marked says whether the output marks those rows (the text format does;
-// ids and exports cannot).
-func reportGuesses(env *Env, cmd string, m *search.Matches, marked bool) {
-	near := m.Near()
-	if len(near) > 0 {
+// answered by near matches and what became of their rows, and the phrases
+// matched only word by word.
+func reportGuesses(env *Env, cmd string, m *search.Matches, near nearMode) {
+	if terms := m.Near(); len(terms) > 0 {
 		n := 0
 		m.Set().Each(func(r int) {
 			if m.NearWords(r) != nil {
 				n++
 			}
 		})
-		for _, t := range near {
+		for _, t := range terms {
 			fmt.Fprintf(env.Stderr, "%s: near matches for %s: %s (no trial has it as typed; %s matches it only as written)\n",
 				cmd, plain.Line(t.Term), plain.Line(strings.Join(t.Words, ", ")), plain.Line(quoteTerm(t.Term)))
 		}
-		mark := ""
-		if marked {
-			mark = ", marked ≈"
-		}
-		fmt.Fprintf(env.Stderr, "%s: %s found only by a near word%s\n", cmd, present.Count(n, "trial", "trials"), mark)
+		what := map[nearMode]string{
+			nearMarked:   "marked ≈",
+			nearLeftOut:  "left out (--near writes them)",
+			nearIncluded: "written, unmarked (--near)",
+		}[near]
+		fmt.Fprintf(env.Stderr, "%s: %s found through a near word, %s\n", cmd, present.Count(n, "trial", "trials"), what)
 	}
+	marked := near == nearMarked
 	if un := m.Unchecked(); len(un) > 0 {
 		n := 0
 		m.Set().Each(func(r int) {

@@ -35,8 +35,9 @@ first. QUERY is the browser's query language (see README.md):
 
 Quote QUERY for the shell when it has spaces. A word that matches nothing
 as typed is answered by words a typo away (never numbers, ids or words of
-five letters or fewer): such rows are marked "≈ word" and named on stderr;
-quote the word to match it only as written.
+five letters or fewer): in text such rows are marked "≈ word"; ids and
+jsonl, which carry no mark, leave them out unless --near is given. Either
+way stderr names them; quote the word to match it only as written.
 
 Formats:
   text    one line each: id, status, phase, title (the default)
@@ -54,6 +55,8 @@ Flags:
                      or sponsor (as title:, intr:, cond:, sponsor:);
                      default all
   -n, --limit N      print at most N trials (default: all)
+      --near         in ids and jsonl, also the trials found through near
+                     words (unmarked)
 
 Exit status: 0 when every input loaded (also when nothing matches), 1 when
 any failed, 2 on a usage error (a query that cannot be read, named).
@@ -72,6 +75,7 @@ func runSearch(args []string, env *Env) int {
 	fs.StringVar(format, "f", "text", "")
 	sortFlag := fs.String("sort", "", "")
 	patientFile := fs.String("patient", "", "")
+	near := fs.Bool("near", false, "")
 	if a := dashQuery(fs, args); a != "" {
 		return usageError(env, cmd, fmt.Sprintf("%s is no flag; a query starting with '-' follows '--': trials search -- '%s' [PATH…]", plain.Line(a), plain.Line(a)))
 	}
@@ -111,7 +115,7 @@ func runSearch(args []string, env *Env) int {
 
 	c, loaded := loadCorpus(env, cmd, pos[1:])
 	srcs.loaded(c)
-	code = answerSearch(env, c, q, searchOutput{format: f, sort: order, limit: *limit, notes: srcs.notes()})
+	code = answerSearch(env, c, q, searchOutput{format: f, sort: order, limit: *limit, notes: srcs.notes(), near: *near})
 	if code == ExitOK && !loaded {
 		code = ExitError
 	}
@@ -124,6 +128,17 @@ type searchOutput struct {
 	sort   search.Sort
 	limit  int                            // 0: all
 	notes  func(string) export.Annotation // for jsonl; nil: none
+	near   bool                           // write rows found through near words in ids and jsonl
+}
+
+func (o searchOutput) nearMode() nearMode {
+	switch {
+	case o.format == "text":
+		return nearMarked
+	case o.near:
+		return nearIncluded
+	}
+	return nearLeftOut
 }
 
 // answerSearch runs q over c and prints the answer, then what is a guess
@@ -133,6 +148,9 @@ func answerSearch(env *Env, c *corpus.Corpus, q *search.Query, o searchOutput) i
 	ix := c.Index()
 	m := ix.Run(q, search.Options{Sort: o.sort, Trial: keptTrial(c)})
 	rows := m.All()
+	if o.nearMode() == nearLeftOut {
+		rows = slices.DeleteFunc(rows, func(r int) bool { return m.NearWords(r) != nil })
+	}
 	if o.limit > 0 && len(rows) > o.limit {
 		rows = rows[:o.limit]
 	}
@@ -155,7 +173,7 @@ func answerSearch(env *Env, c *corpus.Corpus, q *search.Query, o searchOutput) i
 		fmt.Fprintf(env.Stderr, "%s: writing: %v\n", cmd, writeErr)
 		return ExitError
 	}
-	reportGuesses(env, cmd, m, o.format == "text")
+	reportGuesses(env, cmd, m, o.nearMode())
 	if m.Len() == 0 {
 		fmt.Fprintf(env.Stderr, "%s: no trial matches '%s'\n", cmd, plain.Line(q.String()))
 	}
@@ -262,9 +280,14 @@ func dashQuery(fs *flag.FlagSet, args []string) string {
 		switch {
 		case f == nil && name != "h" && name != "help":
 			return a
-		case f != nil && !hasValue:
+		case f != nil && !hasValue && !isBoolFlag(f):
 			i++ // its value, whatever it looks like
 		}
 	}
 	return ""
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }

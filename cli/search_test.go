@@ -170,13 +170,19 @@ func TestSearchNearMatchesAreMarked(t *testing.T) {
 	if row := r.stdout; !strings.Contains(row, "NCT90000002") || !strings.Contains(row, "≈ afatinib") {
 		t.Errorf("the afatinib row is not marked: %q", row)
 	}
-	if !strings.Contains(r.stderr, "near matches for axitinib: afatinib") || !strings.Contains(r.stderr, "1 trial found only by a near word, marked ≈") || !strings.Contains(r.stderr, `"axitinib" matches it only as written`) {
+	if !strings.Contains(r.stderr, "near matches for axitinib: afatinib") || !strings.Contains(r.stderr, "1 trial found through a near word, marked ≈") || !strings.Contains(r.stderr, `"axitinib" matches it only as written`) {
 		t.Errorf("stderr does not name the near match: %q", r.stderr)
 	}
-	for _, f := range []string{"ids", "jsonl"} {
-		r := run(t, append([]string{"search", "-f", f, "axitinib"}, paths...)...)
-		if !strings.Contains(r.stderr, "near matches for axitinib: afatinib") || strings.Contains(r.stderr, "marked") {
-			t.Errorf("%s: stderr %q", f, r.stderr)
+	// An id or an exported trial carries no mark: left out, unless --near.
+	for _, args := range [][]string{{"search", "-f", "ids"}, {"search", "-f", "jsonl"}, {"export", "-f", "jsonl", "--where"}, {"export", "-f", "csv", "--where"}} {
+		r := run(t, append(append(args, "axitinib"), paths...)...)
+		if r.code != ExitOK || strings.Contains(r.stdout, "NCT90000002") || !strings.Contains(r.stderr, "near matches for axitinib: afatinib") ||
+			!strings.Contains(r.stderr, "1 trial found through a near word, left out (--near writes them)") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+		}
+		r = run(t, append(append(append(args[:1:1], "--near"), append(args[1:], "axitinib")...), paths...)...)
+		if r.code != ExitOK || !strings.Contains(r.stdout, "NCT90000002") || !strings.Contains(r.stderr, "written, unmarked (--near)") {
+			t.Errorf("%v --near: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
 		}
 	}
 	// Quoted, the word is matched only as written.

@@ -26,9 +26,15 @@ type whereMatch struct {
 	ids map[string]bool
 }
 
-func newWhereMatch(c *corpus.Corpus, m *search.Matches) *whereMatch {
+// newWhereMatch keeps the matches to write: those found through a near
+// word only when near is set, as an exported trial carries no mark.
+func newWhereMatch(c *corpus.Corpus, m *search.Matches, near bool) *whereMatch {
 	ids := make(map[string]bool, m.Len())
-	m.Set().Each(func(r int) { ids[strings.ToUpper(c.Record(r).ID)] = true })
+	m.Set().Each(func(r int) {
+		if near || m.NearWords(r) == nil {
+			ids[strings.ToUpper(c.Record(r).ID)] = true
+		}
+	})
 	return &whereMatch{c: c, m: m, ids: ids}
 }
 
