@@ -376,3 +376,38 @@ func FuzzScopeWords(f *testing.F) {
 		}
 	})
 }
+
+// TestSearchMarksUncheckedPhrases: over trials not kept whole (a large
+// corpus), a phrase in the criteria is matched word by word; such rows are
+// marked "?" and counted on stderr.
+func TestSearchMarksUncheckedPhrases(t *testing.T) {
+	env, out, errb := bufferEnv()
+	c, ok := loadCorpus(env, "trials search", []string{queryTestdata})
+	if !ok {
+		t.Fatal(errb)
+	}
+	q, err := search.Parse(`crit:"performance status"`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := c.Index().Run(q, search.Options{}) // no trial at hand to check the phrase in
+	if len(m.Unchecked()) == 0 {
+		t.Skip("the index checks this phrase without the trials now: nothing to mark")
+	}
+	if err := searchText(env, c.Index(), m, m.All()); err != nil {
+		t.Fatal(err)
+	}
+	reportGuesses(env, "trials search", m, nearMarked)
+	rows, recs := lines(out.String()), m.All()
+	if len(rows) != len(recs) {
+		t.Fatalf("%d rows for %d matches", len(rows), len(recs))
+	}
+	for i, r := range recs {
+		if marked := strings.Contains(rows[i], "  ?  "); marked != m.IsUnchecked(r) {
+			t.Errorf("row %q: marked %v, unchecked %v", rows[i], marked, m.IsUnchecked(r))
+		}
+	}
+	if !strings.Contains(out.String(), "  ?  ") || !strings.Contains(errb.String(), `crit:"performance status" matched word by word`) || !strings.Contains(errb.String(), "marked ?") {
+		t.Errorf("stdout %q, stderr %q", out, errb)
+	}
+}
