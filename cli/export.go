@@ -102,6 +102,9 @@ func runExport(args []string, env *Env) int {
 	if *patientFile != "" && !whereSet {
 		return usageError(env, cmd, "--patient is for screen: in --where QUERY; without --where it does nothing")
 	}
+	if *near && !whereSet {
+		return usageError(env, cmd, "--near is for --where QUERY; without --where it does nothing")
+	}
 	var q *search.Query
 	var srcs *querySources
 	if whereSet {

@@ -205,6 +205,7 @@ func TestQueryScreen(t *testing.T) {
 		{"search", "screen:possible", queryTestdata},
 		{"export", "--where", "-screen:excluded", queryTestdata},
 		{"export", "--patient", p, queryTestdata},
+		{"export", "--near", queryTestdata},
 		{"search", "--patient", p, "screen:maybe", queryTestdata},
 	} {
 		if r := run(t, args...); r.code != ExitUsage {
