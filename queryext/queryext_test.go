@@ -19,7 +19,7 @@ func ecogAtMost(v float64) []model.Requirement {
 
 // fixture: NCT1 admits ECOG ≤ 1, NCT2 ECOG ≤ 2, NCT3 states nothing read,
 // NCT4 admits women only.
-func fixture(t *testing.T) *corpus.Corpus {
+func fixture(t testing.TB) *corpus.Corpus {
 	t.Helper()
 	trials := []*model.Trial{
 		{ID: "NCT00000001", NCTID: "NCT00000001", Title: "Lenvatinib in Hepatocellular Carcinoma", Eligibility: model.Eligibility{Requirements: ecogAtMost(1)}},
@@ -192,4 +192,39 @@ func mustDo(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// FuzzNoteAndTag: any note, tag and query value — never a panic, and a
+// note always finds itself, a tag its own spelling.
+func FuzzNoteAndTag(f *testing.F) {
+	for _, s := range []string{"Ask Dr Lee about axitinib", "ask-PI", "Ünïcødé ≥ 1.5 × ULN", "", "\x1b[2J\u202e", "a  b\n c"} {
+		f.Add(s, "lee")
+	}
+	c := fixture(f)
+	f.Fuzz(func(t *testing.T, text, value string) {
+		ann := func() []queryext.Annotation {
+			return []queryext.Annotation{{Rec: 1, Text: text}, {Rec: -3, Text: text}, {Rec: 99, Text: text}}
+		}
+		lang, err := search.NewLanguage(queryext.Fields(queryext.Sources{Notes: ann, Tags: ann})...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := c.Index()
+		for _, field := range lang.Fields() {
+			lang.Complete(ix, field.Name, value, 5)
+		}
+		if len(search.Words(text)) == 0 {
+			return
+		}
+		for _, e := range queryext.Fields(queryext.Sources{Notes: ann, Tags: ann}) {
+			if e.Name == queryext.ScreenField {
+				continue
+			}
+			s := e.Match(ix, text)
+			if s == nil || !s.Has(1) || s.Len() != 1 {
+				t.Fatalf("%s:%q does not find its own record only", e.Name, text)
+			}
+			e.Match(ix, value)
+		}
+	})
 }
