@@ -205,7 +205,7 @@ func reportGuesses(env *Env, cmd string, m *search.Matches, near nearMode) {
 		})
 		mark := ""
 		if marked {
-			mark = ", marked ?"
+			mark = ", marked ~"
 		}
 		fmt.Fprintf(env.Stderr, "%s: %s matched word by word (sites, cities, collaborators, contacts and criteria are indexed by word): %s with the words, maybe not together%s\n",
 			cmd, plain.Line(strings.Join(un, ", ")), present.Count(n, "trial", "trials"), mark)

@@ -184,7 +184,7 @@ func answerSearch(env *Env, c *corpus.Corpus, q *search.Query, o searchOutput) i
 }
 
 // searchText prints one line a row: id, status, phase, then "≈ word" for
-// a row found only by near words and "?" for one whose phrase was matched
+// a row found only by near words and "~" for one whose phrase was matched
 // only word by word, and the title — the marks before the title, so that
 // clipping the line to the terminal never drops them.
 func searchText(env *Env, ix *search.Index, m *search.Matches, rows []int) error {
@@ -209,7 +209,7 @@ func searchText(env *Env, ix *search.Index, m *search.Matches, rows []int) error
 			line += th.Match.Render("≈ "+plain.Line(strings.Join(near, ", "))) + "  "
 		}
 		if m.IsUnchecked(r) {
-			line += "?  "
+			line += "~  "
 		}
 		title := plain.Line(present.Clip(rec.Title, present.MaxText))
 		title = present.Highlight(title, search.Spans(title, terms), identity, func(s string) string { return th.Match.Render(s) })

@@ -205,7 +205,7 @@ func TestSearchNearMatchesAreMarked(t *testing.T) {
 // few trials (kept), it is checked: "mayo clinic" finds only trial 1.
 func TestSearchUncheckedPhrase(t *testing.T) {
 	r := run(t, "search", `site:"mayo clinic"`, queryTestdata)
-	if r.code != ExitOK || strings.Contains(r.stderr, "word by word") || strings.Contains(r.stdout, "?") {
+	if r.code != ExitOK || strings.Contains(r.stderr, "word by word") || strings.Contains(r.stdout, "~") {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 }
@@ -379,7 +379,7 @@ func FuzzScopeWords(f *testing.F) {
 
 // TestSearchMarksUncheckedPhrases: over trials not kept whole (a large
 // corpus), a phrase in the criteria is matched word by word; such rows are
-// marked "?" and counted on stderr.
+// marked "~" (as in the browser) and counted on stderr.
 func TestSearchMarksUncheckedPhrases(t *testing.T) {
 	env, out, errb := bufferEnv()
 	c, ok := loadCorpus(env, "trials search", []string{queryTestdata})
@@ -403,11 +403,11 @@ func TestSearchMarksUncheckedPhrases(t *testing.T) {
 		t.Fatalf("%d rows for %d matches", len(rows), len(recs))
 	}
 	for i, r := range recs {
-		if marked := strings.Contains(rows[i], "  ?  "); marked != m.IsUnchecked(r) {
+		if marked := strings.Contains(rows[i], "  ~  "); marked != m.IsUnchecked(r) {
 			t.Errorf("row %q: marked %v, unchecked %v", rows[i], marked, m.IsUnchecked(r))
 		}
 	}
-	if !strings.Contains(out.String(), "  ?  ") || !strings.Contains(errb.String(), `crit:"performance status" matched word by word`) || !strings.Contains(errb.String(), "marked ?") {
+	if !strings.Contains(out.String(), "  ~  ") || !strings.Contains(errb.String(), `crit:"performance status" matched word by word`) || !strings.Contains(errb.String(), "marked ~") {
 		t.Errorf("stdout %q, stderr %q", out, errb)
 	}
 }
