@@ -31,6 +31,8 @@ first. QUERY is the browser's query language (see README.md):
   age:67  sex:f  hv:yes  results:yes  enroll:>100
   updated:>2025-01  start:2024..2025  verified:<2023  contact:smith
   crit:child-pugh              words of the eligibility criteria
+  screen:possible|excluded|unknown   the verdict for --patient FILE
+  note:moreau  tag:eligible    your shortlist's notes and tags
   "a phrase"  -term (not)  a OR b  a | b  ( … )
 
 Quote QUERY for the shell when it has spaces. A word that matches nothing
