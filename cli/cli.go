@@ -88,10 +88,13 @@ const rootUsage = `trials — browse, search, screen and compare clinical trials
 
 Usage:
   trials [PATH…]                        open the browser (no PATH: the bundled seed trials)
-  trials export [--format F] [--ids ID,… | --shortlist] [PATH…]
-                                        print trials as json, jsonl, csv, md or ris
+  trials export [--format F] [--where QUERY] [--ids ID,… | --shortlist] [PATH…]
+                                        print trials as json, jsonl, csv, md, ris
+                                        or sqlite (-o FILE)
   trials show ID [PATH…]                one trial as readable text
-  trials search [--in FIELD] QUERY [PATH…]   ranked matches, one line each
+  trials search [--format text|ids|jsonl] [--sort KEY] QUERY [PATH…]
+                                        the trials matching QUERY, best first
+                                        (status:open phase:3 country:germany …)
   trials compare ID1 ID2 [PATH…]        two trials side by side, as text
   trials screen --patient FILE [PATH…]  pre-screen a patient against the criteria
   trials fetch [flags] [NCT…]           download studies from ClinicalTrials.gov
@@ -212,11 +215,13 @@ func streamCorpus(env *Env, cmd string, paths []string, fn func(*model.Trial)) b
 	return reportProblems(env, cmd, progress, problems)
 }
 
-// loadCorpus reads the paths into a corpus of records (no whole trials),
-// for commands that search.
+// loadCorpus reads the paths into a corpus for commands that search: the
+// records, and the trials whole while they are few (corpus.DefaultKeep),
+// so that phrases in sites or criteria are checked in their text and
+// --format jsonl needs no second read.
 func loadCorpus(env *Env, cmd string, paths []string) (*corpus.Corpus, bool) {
 	progress := newProgress(env)
-	c, _ := corpus.Load(env.Ctx, source(paths), corpus.Options{Progress: progress.update, Keep: -1})
+	c, _ := corpus.Load(env.Ctx, source(paths), corpus.Options{Progress: progress.update})
 	return c, reportProblems(env, cmd, progress, c.Problems())
 }
 
