@@ -1079,6 +1079,7 @@ func (p *parser) findBounds() {
 		}
 		i++
 	}
+	p.sandwiched()
 	p.respectively()
 	p.bracketedValues()
 	// bounds in text order
@@ -1094,6 +1095,29 @@ func (p *parser) findBounds() {
 	p.owner = p.owner[:len(bs)]
 	for i := range p.owner {
 		p.owner[i] = ownerNone
+	}
+}
+
+// sandwiched reads a subject written between its two ends, "18 ≤ age ≤
+// 75 years", "1.5 < INR ≤ 3": the number and sign before the subject are
+// the lower end of the bound after it.
+func (p *parser) sandwiched() {
+	toks := p.toks
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		a := g.start
+		if g.kind != mkVar || a < 2 || toks[a-1].kind != kOp || toks[a-2].kind != kNum ||
+			toks[a-1].op != opLE && toks[a-1].op != opLT || a > 2 && (toks[a-3].kind == kOp || toks[a-3].kind == kNum) {
+			continue
+		}
+		for k := range p.bounds {
+			b := &p.bounds[k]
+			if b.start != g.end || b.hasLo || !b.hasHi || b.consumed || b.uln || b.hi < toks[a-2].val {
+				continue
+			}
+			b.hasLo, b.lo, b.loInc, b.loUnit = true, toks[a-2].val, toks[a-1].op == opLE, b.hiUnit
+			b.isRange = true
+		}
 	}
 }
 
@@ -2595,7 +2619,7 @@ func (p *parser) emit() {
 		if needUnit && !p.boundHasUnit(b) {
 			continue
 		}
-		if vs == maskOf(vAge) && p.ageBlocked(b) || p.byApproval(b) {
+		if vs == maskOf(vAge) && (p.ageBlocked(b) || p.ageLabel(b)) || p.byApproval(b) {
 			continue
 		}
 		cond := p.condOf[bi]
@@ -2744,6 +2768,40 @@ func (p *parser) ageBlocked(b *bound) bool {
 		}
 	}
 	return false
+}
+
+// ageLabel reports an age band that labels the value after it: "Age 1 to
+// < 2 years: 0.6 mg/dL", "Ages 2-5: ≤ 0.8 mg/dL". It says whom the value
+// is for, not who may enter.
+func (p *parser) ageLabel(b *bound) bool {
+	toks := p.toks
+	k := b.end
+	if k >= len(toks) || toks[k].kind != kColon && toks[k].kind != kDash {
+		return false
+	}
+	// the value follows at once ("…: ≤ 0.8 mg/dL", "… – 0.6 mg/dL"), or
+	// after one word that is no subject ("…: maximum 0.6 mg/dL"); a
+	// statement of its own after a colon ("Age ≥ 18 years: ECOG 0-1") is
+	// no value of the band, nor is another age
+	j := k + 1
+	if toks[k].kind == kColon && kindAt(toks, j, kWord) {
+		if b.hasLo && b.hasHi {
+			// a band with two ends may name what it bounds: "Age 1 to < 2
+			// years: maximum serum creatinine 0.6 mg/dL"
+			for n := 0; n < 4 && kindAt(toks, j, kWord); n++ {
+				j++
+			}
+		} else {
+			if _, ok := matchMention(toks, j); ok {
+				return false
+			}
+			j++
+		}
+	}
+	for kindAt(toks, j, kOp) {
+		j++
+	}
+	return kindAt(toks, j, kNum) && !wordAt(toks, j+1, "years", "year", "yrs", "months", "month", "y", "yo")
 }
 
 // weakAgeBlockers make an age someone else's, or another moment's, only

@@ -1,0 +1,236 @@
+package eligibility_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/trials-app/trials/eligibility"
+	"github.com/trials-app/trials/model"
+)
+
+// modern holds wordings of records registered 2015–2025 (sponsor templates,
+// cooperative groups, Chinese, Japanese and European sites), written for
+// round 4 before its fresh set was seen. "E:" puts a sentence in the
+// exclusion criteria.
+var modern = []struct {
+	text string
+	want []string
+}{
+	// signs
+	{"Absolute neutrophil count (ANC) =< 1.5 x 10^9/L", []string{"anc <=1.5 10^9/L"}},
+	{"Platelets ≧ 100×10^9/L", []string{"platelets >=100 10^9/L"}},
+	{"Total bilirubin ≦ 1.5 × ULN", []string{"bilirubin <=1.5 xULN"}},
+	{"Serum creatinine no greater than 1.5 mg/dL", []string{"creatinine <=1.5 mg/dL"}},
+	{"AST and ALT not exceeding 3 times the upper limit of normal", []string{"ast <=3 xULN", "alt <=3 xULN"}},
+	{"Hemoglobin at least 9 g/dL", []string{"hemoglobin >=9 g/dL"}},
+	{"QTcF not greater than 470 msec", []string{"qtc <=470 ms"}},
+	{"Left ventricular ejection fraction no less than 50%", []string{"lvef >=50 %"}},
+	{"Creatinine clearance of at least 45 mL/min", []string{"creatinine_clearance >=45 mL/min"}},
+	{"Platelet count equal to or greater than 100,000/mm3", []string{"platelets >=100 10^9/L"}},
+
+	// cell units
+	{"ANC ≥ 1.5 ×10E9/L", []string{"anc >=1.5 10^9/L"}},
+	{"Platelets ≥ 75 x 10^9/L", []string{"platelets >=75 10^9/L"}},
+	{"Neutrophils ≥ 1.5 × 10*9/L", []string{"anc >=1.5 10^9/L"}},
+	{"Platelet count ≥ 100,000/mcL", []string{"platelets >=100 10^9/L"}},
+	{"Absolute neutrophil count ≥ 1000/µL", []string{"anc >=1 10^9/L"}},
+	{"ANC ≥ 1500/cumm", []string{"anc >=1.5 10^9/L"}},
+	{"Platelets ≥ 100 G/L", []string{"platelets >=100 10^9/L"}},
+	{"Neutrophils ≥ 1.5 giga/L", []string{"anc >=1.5 10^9/L"}},
+	{"Platelets ≥ 100 x 109/L", []string{"platelets >=100 10^9/L"}},
+	{"WBC ≥ 3.0 × 103/µL", []string{"wbc >=3 10^9/L"}},
+	{"Absolute lymphocyte count ≥ 800/mm3", []string{"lymphocytes >=0.8 10^9/L"}},
+	{"Platelets ≥ 100 × 10^3/mm^3", []string{"platelets >=100 10^9/L"}},
+
+	// ranges
+	{"ECOG performance status 0 to 2", []string{"ecog [0,2]"}},
+	{"Hemoglobin between 10 and 16 g/dL", []string{"hemoglobin [10,16] g/dL"}},
+	{"INR between 1.5 and 3", []string{"inr [1.5,3] ratio"}},
+	{"Age 18-70 years, inclusive", []string{"age [18,70] years"}},
+
+	// joined variables
+	{"AST (SGOT)/ALT (SGPT) ≤ 2.5 × institutional ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"Serum transaminases ≤ 2.5 × ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"Aspartate aminotransferase (AST) and alanine aminotransferase (ALT) ≤ 3 × ULN", []string{"ast <=3 xULN", "alt <=3 xULN"}},
+	{"SGOT/SGPT ≤ 2.5 x ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+
+	// subgroup bounds
+	{"AST and ALT ≤ 3 × ULN; ≤ 5 × ULN in the presence of liver involvement",
+		[]string{"ast <=3 xULN", "alt <=3 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"Total bilirubin ≤ 1.5 × ULN or ≤ 3 × ULN for subjects with Gilbert's syndrome",
+		[]string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"Total bilirubin ≤ 1.5 mg/dL (≤ 3.0 mg/dL for subjects with Gilbert's syndrome)",
+		[]string{"bilirubin <=1.5 mg/dL", "bilirubin <=3 mg/dL cond"}},
+	{"ALT ≤ 3 × ULN (≤ 5 × ULN if liver metastases are present)", []string{"alt <=3 xULN", "alt <=5 xULN cond"}},
+
+	// alternatives
+	{"Creatinine ≤ 1.5 × ULN or CrCl ≥ 50 mL/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
+	{"Serum creatinine ≤ 1.5 mg/dL or creatinine clearance ≥ 60 mL/min calculated by Cockcroft-Gault",
+		[]string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=60 mL/min cond"}},
+	{"Creatinine clearance ≥ 50 mL/min, calculated by Cockcroft-Gault", []string{"creatinine_clearance >=50 mL/min"}},
+
+	// exclusions inverted
+	{"E: Hemoglobin < 9.0 g/dL", []string{"hemoglobin >=9 g/dL"}},
+	{"E: ANC < 1.0 × 10^9/L", []string{"anc >=1 10^9/L"}},
+	{"E: Serum creatinine > 1.5 × ULN", []string{"creatinine <=1.5 xULN"}},
+	{"E: QTcF interval > 470 ms on screening ECG", []string{"qtc <=470 ms"}},
+	{"E: Creatinine clearance < 30 mL/min", []string{"creatinine_clearance >=30 mL/min"}},
+	{"E: ECOG performance status of 2 or higher", []string{"ecog <=1"}},
+	{"E: Karnofsky performance status < 70%", []string{"karnofsky >=70"}},
+
+	// tables turned into lines
+	{"Hematological | ANC | ≥1.5 x 10^9/L", []string{"anc >=1.5 10^9/L"}},
+	{"Hepatic | Total bilirubin | ≤1.5 × ULN", []string{"bilirubin <=1.5 xULN"}},
+	{"Renal | Creatinine OR Measured or calculated creatinine clearance | ≤1.5 × ULN OR ≥30 mL/min",
+		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=30 mL/min cond"}},
+	{"Platelets | ≥100 000/µL", []string{"platelets >=100 10^9/L"}},
+
+	// records written in Asia
+	{"血常规：ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
+	{"Liver function：TBIL≤1.5×ULN；ALT and AST≤2.5×ULN（≤5×ULN for patients with liver metastases）",
+		[]string{"bilirubin <=1.5 xULN", "alt <=2.5 xULN", "ast <=2.5 xULN", "alt <=5 xULN cond", "ast <=5 xULN cond"}},
+	{"1）ECOG score 0-1", []string{"ecog [0,1]"}},
+	{"Neutrophil count≥1.5×10^9/L", []string{"anc >=1.5 10^9/L"}},
+	{"Serum creatinine ≤ 1.5 × ULN，or creatinine clearance ≥ 50 mL/min",
+		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
+
+	// European units
+	{"Serum creatinine ≤ 150 µmol/L", []string{"creatinine <=1.697 mg/dL"}},
+	{"Total bilirubin < 25 μmol/L", []string{"bilirubin <1.462 mg/dL"}},
+	{"Creatinine ≤ 1.5 × ULN (≤ 133 µmol/L)", []string{"creatinine <=1.5 xULN", "creatinine <=1.505 mg/dL"}},
+
+	// performance scales
+	{"ECOG PS ≤1", []string{"ecog <=1"}},
+	{"WHO performance status 0 or 1", []string{"ecog [0,1]"}},
+	{"Karnofsky ≥ 70%", []string{"karnofsky >=70"}},
+	{"KPS 70 or higher", []string{"karnofsky >=70"}},
+	{"Lansky ≥ 50 for patients < 16 years", []string{"lansky >=50 cond"}},
+	{"Karnofsky performance score of 80 or above", []string{"karnofsky >=80"}},
+	{"ECOG performance status of 1 or less", []string{"ecog <=1"}},
+	// second batch: templates and regional habits
+	{"18 ≤ age ≤ 75 years", []string{"age [18,75] years"}},
+	{"1.5 < INR ≤ 3", []string{"inr (1.5,3] ratio"}},
+	{"Age ≥ 18 years: ECOG 0-1", []string{"age >=18 years", "ecog [0,1]"}},
+	// bands labelled before their values are left unread, like the COG table
+	// they usually come from (male and female columns)
+	{"Serum creatinine by age: Ages 2-5: ≤ 0.8 mg/dL; ages 6-10: ≤ 1.0 mg/dL", nil},
+	{"Age: 18~75 years", []string{"age [18,75] years"}},
+	{"ECOG 0~1", []string{"ecog [0,1]"}},
+	{"Aged from 18 to 70 years old", []string{"age [18,70] years"}},
+	{"Age ≥18 years old and ≤70 years old", []string{"age [18,70] years"}},
+	{"Patients aged 18-75 years old (inclusive)", []string{"age [18,75] years"}},
+	{"Men or women aged ≥ 18 and ≤ 75", []string{"age [18,75] years"}},
+	{"Age ≥ 18 years on the day of signing informed consent", []string{"age >=18 years"}},
+	{"PLT ≥ 100×10⁹/L", []string{"platelets >=100 10^9/L"}},
+	{"Hb ≥ 9g/dL", []string{"hemoglobin >=9 g/dL"}},
+	{"TBIL ≤ 1.5 times ULN", []string{"bilirubin <=1.5 xULN"}},
+	{"Cr ≤ 1.5×ULN or CCr ≥ 60 ml/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=60 mL/min cond"}},
+	{"Serum Cr ≤ 1.5 ULN", []string{"creatinine <=1.5 xULN"}},
+	{"ALT, AST ≤ 2.5×ULN (≤5×ULN in patients with liver metastasis)",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"QTc < 450 ms (male) or < 470 ms (female)", []string{"qtc <450 ms cond", "qtc <470 ms"}},
+	{"Fridericia-corrected QT interval (QTcF) ≤ 480 ms", []string{"qtc <=480 ms"}},
+	{"ECOG PS score: 0-1", []string{"ecog [0,1]"}},
+	{"Performance status (PS) of 0 or 1 according to the Eastern Cooperative Oncology Group (ECOG) criteria", []string{"ecog [0,1]"}},
+	{"Karnofsky Performance Status ≥ 60 (for patients ≥ 16 years of age) or Lansky Performance Score ≥ 60 (for patients < 16 years of age)",
+		[]string{"karnofsky >=60 cond", "lansky >=60 cond"}},
+	{"eGFR ≥ 60 mL/min/1.73 m² calculated using the CKD-EPI equation", []string{"egfr >=60 mL/min/1.73m2"}},
+	{"Creatinine clearance ≥ 60 mL/min/1.73 m2 as estimated by the Cockcroft and Gault formula", []string{"creatinine_clearance >=60 mL/min"}},
+	{"Serum creatinine ≤ 1.5 x ULN or estimated glomerular filtration rate (eGFR) ≥ 50 mL/min/1.73m² (MDRD)",
+		[]string{"creatinine <=1.5 xULN", "egfr >=50 mL/min/1.73m2 cond"}},
+	{"Child-Pugh class A liver function (score 5-6)", []string{"child_pugh_score [5,6]"}},
+	{"Liver function status Child-Pugh Class A or B with score ≤ 7", []string{"child_pugh_score [5,7]"}},
+	{"Life expectancy ≥ 3 months in the investigator's judgment", []string{"life_expectancy >=13.035 weeks"}},
+	{"E: Mean QTcF > 470 msec calculated from 3 ECGs", []string{"qtc <=470 ms"}},
+	{"E: Inadequate organ function: ANC < 1.5 × 10^9/L, platelets < 100 × 10^9/L, hemoglobin < 9 g/dL",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
+	{"E: Serum bilirubin > 1.5 x ULN, AST or ALT > 2.5 x ULN (or > 5 x ULN if liver metastases)",
+		[]string{"bilirubin <=1.5 xULN", "ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"E: Subjects with a creatinine clearance (CrCl) < 40 mL/min (Cockcroft-Gault)", []string{"creatinine_clearance >=40 mL/min"}},
+	{"E: Uncontrolled hypertension (systolic > 150 mmHg)", nil},
+	{"Hemoglobin ≥ 5.6 mmol/L (≥ 9 g/dL)", []string{"hemoglobin >=9 g/dL"}},
+	{"Hb ≥ 9,0 g/dL", []string{"hemoglobin >=9 g/dL"}},
+	{"Neutrophils ≥ 1,5 x 10^9/L", []string{"anc >=1.5 10^9/L"}},
+	{"Bilirubin ≤ 1,5 x ULN", []string{"bilirubin <=1.5 xULN"}},
+	{"Neutrophils ≥ 1.5 G/l, platelets ≥ 100 G/l, haemoglobin ≥ 9 g/dl",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
+	{"Bilirubin ≤ 1.5 x ULN (except in case of Gilbert's syndrome: ≤ 3 x ULN)", []string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"AST/ALT ≤ 2.5 x ULN (≤ 5 x ULN in case of liver metastases)",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"Creatinine clearance > 30 ml/min according to MDRD", []string{"creatinine_clearance >30 mL/min"}},
+	{"Lansky play score ≥ 50% for children aged < 16 years", []string{"lansky >=50 cond"}},
+	{"Performance status: ECOG 0, 1 or 2", []string{"ecog [0,2]"}},
+	{"ECOG performance status ≤ 2 (see Appendix A)", []string{"ecog <=2"}},
+	{"WHO PS ≤ 1", []string{"ecog <=1"}},
+	{"Performance Status (PS) ≤ 1 (ECOG scale)", []string{"ecog <=1"}},
+	{"ECOG 0-1 or Karnofsky ≥ 70%", []string{"ecog [0,1]", "karnofsky >=70 cond"}},
+	{"AST (SGOT) and ALT (SGPT) ≤ 2.5 X ULN OR ≤ 5 X ULN for subjects with liver metastases",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"Serum total bilirubin ≤ 1.5 X ULN OR Direct bilirubin ≤ ULN for subjects with total bilirubin levels > 1.5 ULN",
+		[]string{"bilirubin <=1.5 xULN"}},
+	{"Serum creatinine OR Measured or calculated creatinine clearance (GFR can also be used in place of creatinine or CrCl) ≤ 1.5 X ULN OR ≥ 60 mL/min for subject with creatinine levels > 1.5 X institutional ULN",
+		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=60 mL/min cond"}},
+	{"International Normalized Ratio (INR) or Prothrombin Time (PT) ≤ 1.5 X ULN unless subject is receiving anticoagulant therapy as long as PT or PTT is within therapeutic range of intended use of anticoagulants",
+		[]string{"inr <=1.5 xULN"}},
+	{"Platelets ≥ 100,000 /mcL", []string{"platelets >=100 10^9/L"}},
+	{"Hemoglobin ≥ 9 g/dL or ≥ 5.6 mmol/L without transfusion or EPO dependency (within 7 days of assessment)", []string{"hemoglobin >=9 g/dL"}},
+	{"Adequate hematologic function, defined as: absolute neutrophil count (ANC) ≥ 1,500/μL; platelet count ≥ 100,000/μL; hemoglobin ≥ 9 g/dL",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
+	{"Life expectancy ≥ 12 weeks as judged by the investigator", []string{"life_expectancy >=12 weeks"}},
+	{"Expected survival ≥ 3 months", []string{"life_expectancy >=13.035 weeks"}},
+}
+
+func TestModern(t *testing.T) {
+	for _, tc := range modern {
+		got := extractOne(tc.text)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// modernTrees are nested lab lists as the loader builds them from API v2
+// markdown: a lead-in with its children, alternatives across siblings.
+var modernTrees = []struct {
+	name string
+	el   model.Eligibility
+	want []string
+}{
+	{"age bands label another value", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Adequate renal function defined as:",
+			item("Creatinine clearance or radioisotope GFR ≥ 70 mL/min/1.73 m2 or"),
+			item("A serum creatinine based on age/gender as follows: Age 1 to < 2 years: 0.6 mg/dL (male and female); Age 2 to < 6 years: 0.8 mg/dL"))}},
+		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2"}},
+	{"adequate organ function as defined by", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Adequate organ function as defined by:",
+			item("Absolute neutrophil count ≥ 1.5 × 10^9/L"),
+			item("Platelets ≥ 100 × 10^9/L"),
+			item("Total bilirubin ≤ 1.5 × ULN (≤ 3 × ULN for subjects with Gilbert's syndrome)"),
+			item("AST and ALT ≤ 2.5 × ULN (≤ 5 × ULN if liver metastases)"))}},
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond",
+			"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"bone marrow, liver and renal function as follows", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Adequate bone marrow, liver and renal function as follows:",
+			item("Haemoglobin ≥ 90 g/L"),
+			item("Serum creatinine ≤ 1.5 x ULN or calculated creatinine clearance ≥ 50 mL/min (Cockcroft-Gault)"))}},
+		[]string{"hemoglobin >=9 g/dL", "creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
+	{"inadequate organ function in the exclusions", model.Eligibility{Exclusion: []model.Criterion{
+		kids("Inadequate organ function, defined as:",
+			item("ANC < 1,000/µL"),
+			item("Serum creatinine > 150 µmol/L"),
+			item("Total bilirubin > 35 µmol/L"))}},
+		[]string{"anc >=1 10^9/L", "creatinine <=1.697 mg/dL", "bilirubin <=2.047 mg/dL"}},
+}
+
+func TestModernTrees(t *testing.T) {
+	for _, tc := range modernTrees {
+		var got []string
+		for _, r := range eligibility.Extract(&tc.el) {
+			got = append(got, compact(r))
+		}
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.name, got, tc.want)
+		}
+	}
+}
