@@ -1089,6 +1089,7 @@ func (p *parser) findBounds() {
 			bs[j], bs[j-1] = bs[j-1], bs[j]
 		}
 	}
+	p.ellipticUnits()
 	if cap(p.owner) < len(bs) {
 		p.owner = make([]int, len(bs))
 	}
@@ -1118,6 +1119,43 @@ func (p *parser) sandwiched() {
 			b.hasLo, b.lo, b.loInc, b.loUnit = true, toks[a-2].val, toks[a-1].op == opLE, b.hiUnit
 			b.isRange = true
 		}
+	}
+}
+
+// ellipticUnits gives a subgroup's relaxation written without its unit the
+// unit of the bound it relaxes: "< 2.5 times ULN (< 5 times if hepatic
+// metastases)", "≤ 2.5 × ULN (≤ 5 if liver metastases)", "≥ 100 × 10^9/L
+// (≥ 75 for marrow involvement)". Only right after that bound, and only
+// when a subgroup phrase follows: a bare number anywhere else stays
+// unitless, and is dropped where the unit matters.
+func (p *parser) ellipticUnits() {
+	toks := p.toks
+	bs := p.bounds
+	for k := 1; k < len(bs); k++ {
+		b, prev := &bs[k], &bs[k-1]
+		u := boundUnit(prev)
+		if boundUnit(b) != ruNone || b.hasLo == b.hasHi || prev.hasLo == prev.hasHi || b.hasLo != prev.hasLo ||
+			u == ruNone || u == ruForeign || u == ruYears || b.isStages || prev.isStages || b.consumed || prev.consumed {
+			continue
+		}
+		gapOK := b.start > prev.end
+		for i := prev.end; i < b.start; i++ {
+			if t := &toks[i]; t.kind != kLParen && t.kind != kComma && t.kind != kSemi && !wordAt(toks, i, "or") {
+				gapOK = false
+			}
+		}
+		if !gapOK {
+			continue
+		}
+		e := b.end
+		if u == ruXULN && (kindAt(toks, e, kTimes) || wordAt(toks, e, "times", "x", "fold")) {
+			e++ // "< 5 times if …": the ULN left out
+		}
+		if e >= len(toks) || toks[e].kind != kWord || !toks[e].is(cTrigger) {
+			continue
+		}
+		b.end = e
+		setUnit(b, u)
 	}
 }
 

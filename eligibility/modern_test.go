@@ -85,6 +85,15 @@ var modern = []struct {
 		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=30 mL/min cond"}},
 	{"Platelets | ≥100 000/µL", []string{"platelets >=100 10^9/L"}},
 
+	// a subgroup's relaxation written without its unit
+	{"SGOT and SGPT < 2.5 times upper limit of normal (< 5 times if hepatic metastases are present)",
+		[]string{"ast <2.5 xULN", "alt <2.5 xULN", "ast <5 xULN cond", "alt <5 xULN cond"}},
+	{"AST ≤ 2.5 × ULN (≤ 5 if liver metastases)", []string{"ast <=2.5 xULN", "ast <=5 xULN cond"}},
+	{"ALT ≤ 3 × ULN or ≤ 5 × in case of liver metastases", []string{"alt <=3 xULN", "alt <=5 xULN cond"}},
+	{"Creatinine ≤ 1.5 mg/dL, ≤ 2 if over 70 years", []string{"creatinine <=1.5 mg/dL", "creatinine <=2 mg/dL cond"}},
+	{"Serum creatinine < 1.5 (< 2 if over 70 years)", nil}, // no unit anywhere
+	{"AST ≤ 2.5 × ULN; 5 patients with liver metastases will be enrolled", []string{"ast <=2.5 xULN"}},
+
 	// records written in Asia
 	{"血常规：ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
