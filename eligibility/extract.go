@@ -30,8 +30,15 @@ func Extract(el *model.Eligibility) []model.Requirement {
 		x.restricted = append(x.restricted, restrictedItems(el.Raw, n)...)
 	}
 	inc, exc := x.rawScopes(el)
-	x.walk(el.Inclusion, itemCtx{from: "inclusion"}, inc)
-	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true}, exc)
+	var sex byte
+	switch el.Sex {
+	case model.SexFemale:
+		sex = 'f'
+	case model.SexMale:
+		sex = 'm'
+	}
+	x.walk(el.Inclusion, itemCtx{from: "inclusion", onlySex: sex}, inc)
+	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true, onlySex: sex}, exc)
 	x.reconcile()
 	return x.requirements()
 }

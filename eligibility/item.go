@@ -24,6 +24,7 @@ type itemCtx struct {
 	subject   varMask // the lead-in names the variable ("Life expectancy:", "AST and ALT ≤ 2.5 × ULN, except:")
 	scope     int     // the study group the item is for ("Cohort D"), or 0
 	risk      bool    // one of the ways a patient qualifies ("one of the following risk factors:")
+	onlySex   byte    // 'f' or 'm' when the registry enrols one sex only: "Women aged ≥ 18" names everyone
 }
 
 // a subject: one or more mentions taken together
@@ -687,6 +688,17 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.end = k + 3
 			return tr, true
 		}
+		// "≤ 2.5 × ULN in the absence of liver metastases, or ≤ 5 × ULN in
+		// their presence": the absence is everyone else, the bound stays main
+		if w == "in" && (wordAt(toks, k, "the") && wordAt(toks, k+1, "absence") && wordAt(toks, k+2, "of") ||
+			wordAt(toks, k, "absence") && wordAt(toks, k+1, "of")) {
+			tr.end = k + 2
+			if wordAt(toks, k, "the") {
+				tr.end++
+			}
+			tr.exempt = true
+			return tr, true
+		}
 		if w == "in" && wordAt(toks, k, "presence", "setting") && wordAt(toks, k+1, "of") {
 			tr.end = k + 2
 			return tr, true
@@ -761,6 +773,9 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 		return tr, false
 	case "men", "women", "males", "females", "male", "female":
+		if p.ctx.onlySex != 0 && (w[0] == 'w' || w[0] == 'f') == (p.ctx.onlySex == 'f') {
+			return tr, false // the trial's whole population
+		}
 		if kindAt(toks, i+1, kColon) {
 			tr.end = i + 2
 			tr.objEnd = i + 2
@@ -1814,6 +1829,10 @@ func (p *parser) gapIsFiller(a, b int) bool {
 				continue
 			}
 			if g := p.inGrp[i]; g >= 0 {
+				continue
+			}
+			// "expected to survive for at least 3 months"
+			if t.text == "for" && i == b-1 && wordAt(toks, i-1, "survive", "live") {
 				continue
 			}
 			// a PDQ cross-reference: "Age: See Disease Characteristics 60 and over"

@@ -94,6 +94,35 @@ var modern = []struct {
 	{"Serum creatinine < 1.5 (< 2 if over 70 years)", nil}, // no unit anywhere
 	{"AST ≤ 2.5 × ULN; 5 patients with liver metastases will be enrolled", []string{"ast <=2.5 xULN"}},
 
+	// sponsor templates of 2006–2014
+	{"Alanine aminotransferase (ALT) and aspartate aminotransferase (AST) ≤2.5 x ULN in the absence of liver metastases, or ≤5 x ULN in the presence of liver metastases",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"E: AST > 2.5 × ULN in the absence of liver metastases or > 5 × ULN with liver metastases",
+		[]string{"ast <=2.5 xULN", "ast <=5 xULN cond"}},
+	{"Expected to survive for at least 3 months after registration", []string{"life_expectancy >=13.035 weeks"}},
+	{"Serum creatinine ≤1.5 x ULN concurrent with creatinine clearance ≥50 ml/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min"}},
+	{"Hepatic function as follows: AST < 3.0 x ULN (or < 5.0 x ULN if liver metastases)", []string{"ast <3 xULN", "ast <5 xULN cond"}},
+	{"Total Bilirubin ≤ 1.5 x ULN (except subjects with Gilbert Syndrome, who can have total bilirubin < 3.0 mg/dL)",
+		[]string{"bilirubin <=1.5 xULN", "bilirubin <3 mg/dL cond"}},
+	{"Have adequate organ function, including: Hematologic: ANC ≥1.5 × 10^9/L, platelets ≥100 × 10^9/L, and hemoglobin ≥9 g/dL. Hepatic: bilirubin ≤1.5 times the upper limit of normal (ULN), alanine aminotransferase (ALT) and aspartate aminotransferase (AST) ≤2.5 times ULN (ALT and AST ≤5 times ULN is acceptable if liver has tumor involvement). Renal: serum creatinine ≤1.5 times ULN",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL", "bilirubin <=1.5 xULN", "ast <=2.5 xULN",
+			"alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond", "creatinine <=1.5 xULN"}},
+	{"Adequate organ function as defined by the following: Serum aspartate transaminase (AST) and serum alanine transaminase (ALT) ≤ 2.5 x upper limit of normal (ULN), or AST and ALT ≤ 5 x ULN if liver function abnormalities are due to underlying malignancy; Total serum bilirubin ≤ 1.5 x ULN; Serum creatinine ≤ 1.5 x ULN or calculated creatinine clearance ≥ 60 mL/min; Absolute neutrophil count (ANC) ≥ 1500/µL; Platelets ≥ 100,000/µL; Hemoglobin ≥ 9.0 g/dL",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond", "bilirubin <=1.5 xULN", "creatinine <=1.5 xULN",
+			"creatinine_clearance >=60 mL/min cond", "anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
+	{"Left ventricular ejection fraction (LVEF) ≥ the lower limit of normal (LLN) by ECHO or MUGA", nil},
+	{"Leukocytes ≥ 4,000/mm3 and ≤ 12,000/mm3", []string{"wbc [4,12] 10^9/L"}},
+	{"WBC 3,000-12,000/mm3", []string{"wbc [3,12] 10^9/L"}},
+	{"Patients aged ≥ 20 and < 75 years", []string{"age [20,75) years"}},
+	{"Creatinine clearance ≥ 60 ml/min (Cockcroft-Gault) or serum creatinine ≤ 1.5 mg/dl",
+		[]string{"creatinine_clearance >=60 mL/min", "creatinine <=1.5 mg/dL cond"}},
+	{"Patients must have a Karnofsky performance status of at least 60 percent", []string{"karnofsky >=60"}},
+	{"Total bilirubin ≤ 2 mg/dL (unless due to Gilbert's syndrome, hemolysis or hepatic infiltration by lymphoma)", []string{"bilirubin <=2 mg/dL"}},
+	{"Absolute neutrophil count ≥ 1,000/µL (unless due to bone marrow involvement)", []string{"anc >=1 10^9/L"}},
+	{"Age > 18 years and < 80 years", []string{"age (18,80) years"}},
+	{"Ages eligible for study: 18 years and older", []string{"age >=18 years"}},
+	{"ECOG PS </= 2", []string{"ecog <=2"}},
+
 	// records written in Asia
 	{"血常规：ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
@@ -230,6 +259,9 @@ var modernTrees = []struct {
 			item("Serum creatinine > 150 µmol/L"),
 			item("Total bilirubin > 35 µmol/L"))}},
 		[]string{"anc >=1 10^9/L", "creatinine <=1.697 mg/dL", "bilirubin <=2.047 mg/dL"}},
+	{"one sex enrolled: 'Female patients' name everyone", model.Eligibility{Sex: model.SexFemale, Inclusion: []model.Criterion{
+		item("Female patients aged between 18 and 65"), item("Women: ECOG 0-1")}},
+		[]string{"age [18,65] years", "ecog [0,1]"}},
 }
 
 func TestModernTrees(t *testing.T) {
