@@ -1122,16 +1122,28 @@ func (p *parser) sandwiched() {
 	for gi := range p.groups {
 		g := &p.groups[gi]
 		a := g.start
-		if g.kind != mkVar || a < 2 || toks[a-1].kind != kOp || toks[a-2].kind != kNum ||
-			toks[a-1].op != opLE && toks[a-1].op != opLT || a > 2 && (toks[a-3].kind == kOp || toks[a-3].kind == kNum) {
+		if g.kind != mkVar || a < 2 || toks[a-1].kind != kOp || toks[a-1].op != opLE && toks[a-1].op != opLT {
+			continue
+		}
+		// the lower end may carry the unit: "18 years old ≤ age ≤ 75 years old"
+		n := a - 2
+		if g.vars == maskOf(vAge) {
+			if wordAt(toks, n, "old") {
+				n--
+			}
+			if wordAt(toks, n, "years", "year") {
+				n--
+			}
+		}
+		if n < 0 || toks[n].kind != kNum || n > 0 && (toks[n-1].kind == kOp || toks[n-1].kind == kNum) {
 			continue
 		}
 		for k := range p.bounds {
 			b := &p.bounds[k]
-			if b.start != g.end || b.hasLo || !b.hasHi || b.consumed || b.uln || b.hi < toks[a-2].val {
+			if b.start != g.end || b.hasLo || !b.hasHi || b.consumed || b.uln || b.hi < toks[n].val {
 				continue
 			}
-			b.hasLo, b.lo, b.loInc, b.loUnit = true, toks[a-2].val, toks[a-1].op == opLE, b.hiUnit
+			b.hasLo, b.lo, b.loInc, b.loUnit = true, toks[n].val, toks[a-1].op == opLE, b.hiUnit
 			b.isRange = true
 		}
 	}
