@@ -242,6 +242,8 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	if !ctx.exclusion {
 		if i := midExclusion(text); i > 0 {
 			split = i
+		} else if i := exclusionLead(text); i >= 0 {
+			split = i
 		}
 	}
 	// an old PDQ item that lost its line breaks: one statement at a time
@@ -283,6 +285,41 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		x.parsedWhole = off == 0 && end == len(text)
 		off = end
 	}
+}
+
+// exclusionLead finds a sentence that says what follows in it excludes —
+// "Patients will be excluded if they have: creatinine > 1.5 × ULN; …",
+// "Not eligible: platelets < 50,000/µL" — and returns where that sentence
+// starts, or -1. Its values are exclusions, to be inverted; an inclusion
+// list that runs into one would otherwise read them as required.
+func exclusionLead(text string) int {
+	if !strings.Contains(text, "xclu") && !strings.Contains(text, "ligib") {
+		return -1
+	}
+	lower := strings.ToLower(text)
+	for _, cue := range [...]string{"excluded if", "excluded when", "excluded:", "exclusion:", "ineligible if",
+		"ineligible:", "not eligible if", "not eligible:", "not be eligible if"} {
+		i := strings.Index(lower, cue)
+		if i < 0 || strings.HasSuffix(lower[:i], "not ") || strings.HasSuffix(lower[:i], "not be ") ||
+			strings.HasSuffix(lower[:i], "n't be ") {
+			continue // "… will not be excluded if bilirubin ≤ 3 × ULN"
+		}
+		// the cue must lead what it governs: a value before it in its
+		// sentence ("Patients with QTc > 470 ms are excluded if …") is read
+		// by the item's own grammar
+		start := max(strings.LastIndex(lower[:i], ". "), strings.LastIndexByte(lower[:i], ';'))
+		start++
+		if start > 0 {
+			for start < len(text) && text[start] == ' ' {
+				start++
+			}
+		}
+		if hasBoundSign(text[start:i]) || strings.ContainsAny(text[start:i], "0123456789") {
+			continue
+		}
+		return start
+	}
+	return -1
 }
 
 // midExclusion finds an exclusion heading ("Exclusion Criteria:", "KEY

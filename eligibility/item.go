@@ -886,6 +886,12 @@ func (p *parser) subgroupByValue(j int) (int, bool) {
 			}
 			switch t.text {
 			case "must", "should", "need", "needs", "require", "requires", "required", "may", "can", "will":
+				// "Patients with CrCl < 30 mL/min will be excluded": no
+				// subgroup with a bound of its own, the value excludes
+				if wordAt(toks, k+1, "be") && wordAt(toks, k+2, "excluded", "ineligible") ||
+					wordAt(toks, k+1, "not") && wordAt(toks, k+2, "be") && wordAt(toks, k+3, "eligible", "enrolled", "included") {
+					return 0, false
+				}
 				return k, sawValue
 			case "aged", "age":
 				if kindAt(toks, k+1, kNum) {

@@ -123,6 +123,15 @@ var modern = []struct {
 	{"Ages eligible for study: 18 years and older", []string{"age >=18 years"}},
 	{"ECOG PS </= 2", []string{"ecog <=2"}},
 
+	// a sentence that says its values exclude
+	{"Patients with creatinine clearance < 30 mL/min will be excluded", []string{"creatinine_clearance >=30 mL/min"}},
+	{"Age ≥ 18. Patients will be excluded if they have: creatinine > 1.5 × ULN; bilirubin > 1.5 × ULN.",
+		[]string{"age >=18 years", "creatinine <=1.5 xULN", "bilirubin <=1.5 xULN"}},
+	{"Not eligible: platelets < 50,000/µL", []string{"platelets >=50 10^9/L"}},
+	{"Inclusion: ECOG 0-1. Exclusion: QTc > 470 ms", []string{"ecog [0,1]", "qtc <=470 ms"}},
+	{"Patients with Gilbert's syndrome will not be excluded if bilirubin ≤ 3 × ULN", nil},
+	{"Patients with an ECOG performance status of 3 or 4 are ineligible", []string{"ecog <=2"}},
+
 	// records written in Asia
 	{"血常规：ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
