@@ -293,21 +293,19 @@ func (x *extractor) add(text string, ctx itemCtx) {
 // starts, or -1. Its values are exclusions, to be inverted; an inclusion
 // list that runs into one would otherwise read them as required.
 func exclusionLead(text string) int {
-	if !strings.Contains(text, "xclu") && !strings.Contains(text, "ligib") {
+	if !strings.Contains(text, "xclu") && !strings.Contains(text, "ligib") && !strings.Contains(text, "XCLU") &&
+		!strings.Contains(text, "LIGIB") {
 		return -1
 	}
-	lower := strings.ToLower(text)
-	for _, cue := range [...]string{"excluded if", "excluded when", "excluded:", "exclusion:", "ineligible if",
-		"ineligible:", "not eligible if", "not eligible:", "not be eligible if"} {
-		i := strings.Index(lower, cue)
-		if i < 0 || strings.HasSuffix(lower[:i], "not ") || strings.HasSuffix(lower[:i], "not be ") ||
-			strings.HasSuffix(lower[:i], "n't be ") {
+	for _, cue := range exclusionCues {
+		i := indexFold(text, cue)
+		if i < 0 || foldSuffix(text[:i], "not ") || foldSuffix(text[:i], "not be ") || foldSuffix(text[:i], "n't be ") {
 			continue // "… will not be excluded if bilirubin ≤ 3 × ULN"
 		}
 		// the cue must lead what it governs: a value before it in its
 		// sentence ("Patients with QTc > 470 ms are excluded if …") is read
 		// by the item's own grammar
-		start := max(strings.LastIndex(lower[:i], ". "), strings.LastIndexByte(lower[:i], ';'))
+		start := max(strings.LastIndex(text[:i], ". "), strings.LastIndexByte(text[:i], ';'))
 		start++
 		if start > 0 {
 			for start < len(text) && text[start] == ' ' {
@@ -320,6 +318,19 @@ func exclusionLead(text string) int {
 		return start
 	}
 	return -1
+}
+
+var exclusionCues = func() []*[3]string {
+	var cs []*[3]string
+	for _, c := range []string{"excluded if", "excluded when", "excluded:", "exclusion:", "ineligible if",
+		"ineligible:", "not eligible if", "not eligible:", "not be eligible if"} {
+		cs = append(cs, spellings(c))
+	}
+	return cs
+}()
+
+func foldSuffix(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // midExclusion finds an exclusion heading ("Exclusion Criteria:", "KEY
