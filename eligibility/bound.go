@@ -243,6 +243,11 @@ func comparator(toks []token, i int) (op, int, bool) {
 	if neg {
 		o = invert(o)
 	}
+	// "max. 1.5 mg/dl", "min. 100,000/µl": the abbreviation's full stop
+	if k < len(toks) && toks[k].kind == kOther && toks[k].end-toks[k].start == 1 && wordAt(toks, k-1, "max", "min") &&
+		kindAt(toks, k+1, kNum) {
+		k++
+	}
 	return o, skipRepeatedSign(toks, k), true
 }
 

@@ -132,6 +132,17 @@ var modern = []struct {
 	{"Patients with Gilbert's syndrome will not be excluded if bilirubin ≤ 3 × ULN", nil},
 	{"Patients with an ECOG performance status of 3 or 4 are ineligible", []string{"ecog <=2"}},
 
+	// abbreviations and entities
+	{"Creatinine max. 1.5 mg/dl", []string{"creatinine <=1.5 mg/dL"}},
+	{"Platelets min. 100,000/µl", []string{"platelets >=100 10^9/L"}},
+	{"ANC &gt;= 1500/mm3", []string{"anc >=1.5 10^9/L"}},
+	{"E: QTc &gt; 470 ms &amp; LVEF &lt; 50%", []string{"qtc <=470 ms", "lvef >=50 %"}},
+	{"Bilirubin < or = 1.5 mg/dL", []string{"bilirubin <=1.5 mg/dL"}},
+	{"Thrombocytes ≥ 100 Gpt/l", []string{"platelets >=100 10^9/L"}},
+	{"Neutrophils ≥ 1.5 x 10(9)/L", []string{"anc >=1.5 10^9/L"}},
+	{"Platelets ≥ 100 x 10(3)/mm(3)", []string{"platelets >=100 10^9/L"}},
+	{"Karnofsky index ≥ 70%", []string{"karnofsky >=70"}},
+
 	// records written in Asia
 	{"血常规：ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
