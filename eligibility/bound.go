@@ -337,7 +337,7 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 	}
 	// "ULRR": upper limit of the reference range; "IULN": institutional ULN;
 	// "LSN", "× N": the French "limite supérieure de la normale"
-	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr", "lsn") ||
+	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr", "lsn", "unl") ||
 		afterTimes && k == j && wordAt(toks, k, "n") && toks[k].upper {
 		return skipULNTail(toks, k+1), true
 	}
@@ -378,7 +378,7 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 
 // skipULNTail consumes "(ULN)" and "for the institution" after a ULN phrase.
 func skipULNTail(toks []token, k int) int {
-	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln", "ulrr", "iuln") && kindAt(toks, k+2, kRParen) {
+	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln", "ulrr", "iuln", "unl") && kindAt(toks, k+2, kRParen) {
 		return k + 3
 	}
 	return k
@@ -519,6 +519,9 @@ func unit(toks []token, j int) (string, int) {
 	case "year", "years", "yr", "yrs", "yo":
 		return ruYears, j + 1
 	case "y":
+		if kindAt(toks, j+1, kSlash) && wordAt(toks, j+2, "o") {
+			return ruYears, j + 3 // "18 y/o"
+		}
 		if t.glued {
 			return ruYears, j + 1
 		}

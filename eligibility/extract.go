@@ -498,7 +498,7 @@ func buildFirstWords() map[string]firstKind {
 		}
 	}
 	// "survival": "with expected minimum six-month survival"
-	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln", "survival"} {
+	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln", "unl", "survival"} {
 		m[w] = firstAlone
 	}
 	for _, w := range []string{"years", "year", "yrs", "months"} {

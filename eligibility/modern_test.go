@@ -143,6 +143,14 @@ var modern = []struct {
 	{"Platelets ≥ 100 x 10(3)/mm(3)", []string{"platelets >=100 10^9/L"}},
 	{"Karnofsky index ≥ 70%", []string{"karnofsky >=70"}},
 
+	{"Bilirubin ≤ 1.5 x UNL", []string{"bilirubin <=1.5 xULN"}},
+	{"Age 18 y/o or older", []string{"age >=18 years"}},
+	{"ANC ≥1.5 x10^9/ L", []string{"anc >=1.5 10^9/L"}},
+	{"Platelets ≥ 75 thou/uL", []string{"platelets >=75 10^9/L"}},
+	{"Creatinine ≤ 133 micromol/L", []string{"creatinine <=1.505 mg/dL"}},
+	{"AST ≤ 2.5-fold ULN", []string{"ast <=2.5 xULN"}},
+	{"Life expectancy ≥ 90 days", []string{"life_expectancy >=12.857 weeks"}},
+
 	// records written in Asia
 	{"血常规：ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
