@@ -198,7 +198,8 @@ func (p *parser) findGroups() {
 		}
 		// "WHO 0-2", "CTC 0-1" are a performance status; "WHO grade 3", "WHO
 		// 2016 classification", "CTC grade 2" are not
-		if ms[k].end == ms[k].start+1 && (toks[ms[k].start].text == "who" || toks[ms[k].start].text == "ctc") &&
+		if ms[k].end == ms[k].start+1 && (toks[ms[k].start].text == "who" || toks[ms[k].start].text == "ctc" ||
+			toks[ms[k].start].text == "oms") &&
 			!whoScaleAt(toks, ms[k].end) {
 			ms[k].kind = mkOther
 		}

@@ -68,7 +68,9 @@ func init() {
 		"swog ps", "calgb ps", "gog performance status", "swog performance status", "calgb performance status",
 		// the NCI Common Toxicity Criteria's performance status is the ECOG scale
 		"ctc", "ctc performance status", "ctc ps", "nci ctc performance status",
-		"gog performance", "swog performance", "gog performance score", "zubrod ps")
+		"gog performance", "swog performance", "gog performance score", "zubrod ps",
+		// the French records' WHO: "Organisation Mondiale de la Santé"
+		"oms", "oms ps", "oms performance status")
 	addAliases(v(vECOG), "gynecologic oncology group performance status", "gynecologic oncology group",
 		"gynecological oncology group", "southwest oncology group", "southwest oncology group performance status",
 		"cancer and leukemia group b", "zubrod performance status", "zubrod performance", "zubrod scale",

@@ -151,6 +151,13 @@ var modern = []struct {
 	{"AST ≤ 2.5-fold ULN", []string{"ast <=2.5 xULN"}},
 	{"Life expectancy ≥ 90 days", []string{"life_expectancy >=12.857 weeks"}},
 
+	// the French WHO
+	{"Performance status OMS 0-2", []string{"ecog [0,2]"}},
+	{"PS OMS 0-1", []string{"ecog [0,1]"}},
+	{"Patients OMS (Organisation Mondiale de la Santé) grade 2 tumours", nil},
+	{"Gynecologic Oncology Group (GOG) performance status of 0 to 2", []string{"ecog [0,2]"}},
+	{"Performance status of 0-2 by GOG criteria", []string{"ecog [0,2]"}},
+
 	// records written in Asia
 	{"血常规：ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
