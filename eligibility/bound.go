@@ -327,8 +327,8 @@ func kindAt(toks []token, j int, k kind) bool { return j >= 0 && j < len(toks) &
 // a multiplication sign "institutional norm" and "normal" count too.
 func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 	k := j
-	if wordAt(toks, k, "the") {
-		k++
+	for n := 0; n < 2 && wordAt(toks, k, "the"); n++ {
+		k++ // "1.5×the the upper limit of normal"
 	}
 	qualified := false
 	for wordAt(toks, k, "institutional", "institution", "institutions", "local", "site", "laboratory", "lab", "reference") {
@@ -410,6 +410,9 @@ func unit(toks []token, j int) (string, int) {
 		if wordAt(toks, j, "fold") && wordAt(toks, k, "the") {
 			k++
 		}
+		if wordAt(toks, j, "x") && kindAt(toks, k, kApos) && wordAt(toks, k+1, "s") {
+			k += 2 // "2.5x's the ULN"
+		}
 		if e, ok := ulnPhrase(toks, k, true); ok {
 			return ruXULN, e
 		}
@@ -420,6 +423,10 @@ func unit(toks []token, j int) (string, int) {
 	}
 	if t.kind == kWord && t.text == "xuln" {
 		return ruXULN, skipULNTail(toks, j+1)
+	}
+	// "TB≤1.5(UNL)": the ULN in brackets right after the number
+	if t.kind == kLParen && t.glued && wordAt(toks, j+1, "uln", "unl") && kindAt(toks, j+2, kRParen) {
+		return ruXULN, j + 3
 	}
 	if e, ok := ulnPhrase(toks, j, false); ok {
 		return ruXULN, e

@@ -14,7 +14,7 @@ func TestDump(t *testing.T) {
 	if text == "" {
 		t.Skip("set ELIG_TEXT")
 	}
-	p := &parser{text: text, ctx: itemCtx{from: "inclusion", exclusion: os.Getenv("ELIG_EXCL") != "", alt: os.Getenv("ELIG_ALT") != ""}}
+	p := &parser{text: text, ctx: itemCtx{from: "inclusion", exclusion: os.Getenv("ELIG_EXCL") != "", alt: os.Getenv("ELIG_ALT") != "", risk: os.Getenv("ELIG_RISK") != ""}}
 	out := p.parse()
 	var b strings.Builder
 	for i, tk := range p.toks {

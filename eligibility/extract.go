@@ -498,7 +498,9 @@ func buildFirstWords() map[string]firstKind {
 		}
 	}
 	// "survival": "with expected minimum six-month survival"
-	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln", "unl", "survival"} {
+	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln", "unl", "survival",
+		// "Children < 1 year with INSS stage 4", "Children at least 365 days …"
+		"children", "infants"} {
 		m[w] = firstAlone
 	}
 	for _, w := range []string{"years", "year", "yrs", "months"} {

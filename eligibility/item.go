@@ -183,6 +183,9 @@ func (p *parser) findGroups() {
 		if isAgeM(m) && m.end == m.start+1 && wordAt(toks, m.start-1, "on", "for", "to", "by") && !ageValueAt(toks, m.end) {
 			continue
 		}
+		if m.end == m.start+1 && toks[m.start].text == "hg" && wordAt(toks, m.start-1, "mm", "cm") {
+			continue // "150 mm Hg"
+		}
 		kept = append(kept, m)
 	}
 	ms = kept
@@ -338,7 +341,9 @@ func ageValueAt(toks []token, j int) bool {
 // whoScaleAt reports the value of a WHO performance status at j: a small
 // number or a comparison, after a colon or "PS".
 func whoScaleAt(toks []token, j int) bool {
-	for n := 0; n < 2 && (kindAt(toks, j, kColon) || wordAt(toks, j, "ps", "score", "of")); n++ {
+	// "WHO 0-2", "WHO PS: 1", "Performance status (WHO scale) less than 2"
+	for n := 0; n < 3 && (kindAt(toks, j, kColon) || wordAt(toks, j, "ps", "score", "of", "scale") ||
+		kindAt(toks, j, kRParen) && wordAt(toks, j-1, "scale")); n++ {
 		j++
 	}
 	if kindAt(toks, j, kNum) {
@@ -681,6 +686,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		return tr, false
 	case "in", "for", "among":
 		k := i + 1
+		// "Age 70 years or older for whom the treatment of choice is …": a
+		// further criterion of the same patients, not a subgroup
+		if wordAt(toks, k, "whom", "which") {
+			return tr, false
+		}
 		if w == "in" && wordAt(toks, k, "case", "cases") && wordAt(toks, k+1, "of", "where", "with") {
 			tr.end = k + 2
 			return tr, true
@@ -746,7 +756,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			}
 		}
 		return tr, false
-	case "patients", "subjects", "participants", "those", "pts":
+	case "patients", "subjects", "participants", "those", "pts", "children", "infants", "adults":
 		if !p.clauseStart(i) {
 			return tr, false
 		}
@@ -1102,6 +1112,7 @@ func (p *parser) findBounds() {
 		i++
 	}
 	p.sandwiched()
+	p.prefixed()
 	p.respectively()
 	p.bracketedValues()
 	// bounds in text order
@@ -1153,6 +1164,45 @@ func (p *parser) sandwiched() {
 			b.hasLo, b.lo, b.loInc, b.loUnit = true, toks[n].val, toks[a-1].op == opLE, b.hiUnit
 			b.isRange = true
 		}
+	}
+}
+
+// prefixed reads a comparison written before its subject, the value after
+// it: "Minimum life expectancy of 3 months", "a maximum serum creatinine
+// of 1.5 mg/dL".
+func (p *parser) prefixed() {
+	toks := p.toks
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		a := g.start
+		if wordAt(toks, a-1, "serum", "total", "estimated", "expected") {
+			a--
+		}
+		if g.kind != mkVar || a < 1 || !wordAt(toks, a-1, "minimum", "minimal", "maximum", "maximal") ||
+			!wordAt(toks, g.end, "of") || !kindAt(toks, g.end+1, kNum) {
+			continue
+		}
+		taken := false
+		for k := range p.bounds {
+			if p.bounds[k].start <= g.end+1 && p.bounds[k].end > g.end+1 {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		v, alt, e, ok := number(toks, g.end+1, true)
+		if !ok {
+			continue
+		}
+		u, e := unit(toks, e)
+		o := opGE
+		if toks[a-1].text[1] == 'a' {
+			o = opLE
+		}
+		b := bound{start: g.end, end: e}
+		setSide(&b, o, v, alt, u)
+		p.bounds = append(p.bounds, b)
 	}
 }
 
@@ -1414,7 +1464,7 @@ func setUnit(b *bound, u string) {
 var scaleFillers = setOf("class", "classification", "grade", "score", "stage", "staging", "status", "category",
 	"rating", "grading", "assessment",
 	"liver", "function", "functional", "of", "is", "performance", "ps", "scale", "system", "score", "points",
-	"cirrhosis", "disease", "must", "be", "a", "the", "ecog", "who", "level", "criteria", "combined", "hepatic")
+	"cirrhosis", "cirrhotic", "disease", "must", "be", "a", "the", "ecog", "who", "level", "criteria", "combined", "hepatic")
 
 // skipScaleFillers skips the words between a scale and its value.
 func (p *parser) skipScaleFillers(j int) int {
@@ -2071,7 +2121,7 @@ func (p *parser) assign() {
 			p.claim(bi, gi)
 			continue
 		}
-		if p.shortAgeItem(b) {
+		if p.shortAgeItem(b) || p.personAged(b) {
 			p.owner[bi] = ownerAge
 			continue
 		}
@@ -2215,6 +2265,19 @@ var ageShortWords = setOf("male", "males", "female", "females", "men", "women", 
 
 // shortAgeItem: an item that is nothing but an age range ("18 to 79 years
 // inclusive", "Male or female ≥ 18 years").
+// personAged reports an age written right after the people it is of:
+// "Children < 1 year with INSS stage 4", "Children at least 365 days …",
+// "Adults ≥ 65 years".
+func (p *parser) personAged(b *bound) bool {
+	u := boundUnit(b)
+	if u != ruYears && u != ruMonths && u != ruDays || b.hasLo && b.hasHi && b.loUnit != b.hiUnit {
+		return false
+	}
+	return wordAt(p.toks, b.start-1, "children", "child", "patients", "patient", "subjects", "participants",
+		"infants", "adults", "men", "women", "males", "females", "boys", "girls", "persons", "individuals",
+		"adolescents", "neonates", "people")
+}
+
 func (p *parser) shortAgeItem(b *bound) bool {
 	if !(b.hasLo && b.loUnit == ruYears || b.hasHi && b.hiUnit == ruYears) {
 		return false
@@ -2810,7 +2873,7 @@ func (p *parser) jointPrev(bi int) int {
 	return prev
 }
 
-var ageBlockers = setOf("menopause", "menopausal", "postmenopausal", "premenopausal", "perimenopausal",
+var ageBlockers = setOf("donor", "donors", "menopause", "menopausal", "postmenopausal", "premenopausal", "perimenopausal",
 	"amenorrhea", "amenorrheic", "amenorrhoea", "death", "died", "relative", "relatives", "family", "sibling",
 	"siblings", "parent", "parents", "onset", "diagnosis", "diagnosed", "childbearing", "pregnancy", "pregnant",
 	"contraception", "menses", "menstrual", "mother", "father", "grandparent", "birth", "born", "gestational",
@@ -2882,7 +2945,7 @@ func (p *parser) ageLabel(b *bound) bool {
 
 // weakAgeBlockers make an age someone else's, or another moment's, only
 // right beside it.
-var weakAgeBlockers = setOf("onset", "diagnosis", "diagnosed", "ago", "since", "history", "duration", "episode",
+var weakAgeBlockers = setOf("donor", "donors", "onset", "diagnosis", "diagnosed", "ago", "since", "history", "duration", "episode",
 	"prior", "previous", "smoking", "smoker", "pack", "treatment", "therapy", "cancer", "malignancy")
 
 // approvalWords say that a value is admitted case by case.

@@ -122,6 +122,13 @@ func init() {
 		"alanine transferase", "serum alanine aminotransferase", "alanine aminotransaminase")
 	addAliases(alias{kind: mkVar, vars: maskOf(vAST), caps: true}, "got")
 	addAliases(alias{kind: mkVar, vars: maskOf(vALT), caps: true}, "gpt")
+	// "ASL and AST ≤ 5 × ULN": a transposed ALT, the only transaminase it can be
+	addAliases(alias{kind: mkVar, vars: maskOf(vALT), caps: true}, "asl")
+	// "ALT,AST,TB≤1.5(UNL)": total bilirubin in Chinese records ("TB" is
+	// also tuberculosis: only with a unit of bilirubin)
+	addAliases(alias{kind: mkVar, vars: maskOf(vBilirubin), caps: true, needUnit: true}, "tb")
+	// "Hg > 8 g/dL": only with a unit; "mm Hg" is a pressure (findGroups)
+	addAliases(alias{kind: mkVar, vars: maskOf(vHemoglobin), needUnit: true}, "hg")
 	addAliases(v(vAST, vALT), "transaminases", "transaminase", "aminotransferases", "aminotransferase",
 		"liver transaminases", "serum transaminases", "hepatic transaminases", "transaminase levels",
 		"serum aminotransferases", "transaminase level", "liver aminotransferases", "serum transaminase",

@@ -158,6 +158,27 @@ var modern = []struct {
 	{"Gynecologic Oncology Group (GOG) performance status of 0 to 2", []string{"ecog [0,2]"}},
 	{"Performance status of 0-2 by GOG criteria", []string{"ecog [0,2]"}},
 
+	// DEV4's wordings, generalised
+	{"Performance status (WHO scale) less than 2 and life expectancy more than 6 months.",
+		[]string{"ecog <=1", "life_expectancy >26.07 weeks"}},
+	{"Minimum life expectancy of 3 months", []string{"life_expectancy >=13.035 weeks"}},
+	{"A maximum serum creatinine of 1.5 mg/dL", []string{"creatinine <=1.5 mg/dL"}},
+	{"Minimum of 2 prior regimens", nil},
+	{"E: Total bilirubin > 1.5×the the upper limit of normal(ULN).", []string{"bilirubin <=1.5 xULN"}},
+	{"ECOG PS 0 or 1; Child-Pugh Cirrhotic Status A or B with a score of 7;", []string{"ecog [0,1]", "child_pugh_score [5,7]"}},
+	{"ASL and AST ≤ 5 x upper limit of normal", []string{"ast <=5 xULN", "alt <=5 xULN"}},
+	{"ALT,AST,TB≤1.5(UNL),normal serum creatinine level", []string{"bilirubin <=1.5 xULN", "ast <=1.5 xULN", "alt <=1.5 xULN"}},
+	{"E: Active TB within 1 year", nil},
+	{"Hg > 8 g/dL", []string{"hemoglobin >8 g/dL"}},
+	{"E: Uncontrolled hypertension (systolic > 150 mm Hg or diastolic > 100 mm Hg)", nil},
+	{"E: Total serum bilirubin more than 2x's the ULN at the laboratory where the analysis was performed, except if AML-related",
+		[]string{"bilirubin <=2 xULN"}},
+	{"Age 70 years or older for whom the treatment of choice is low-intensity therapy", []string{"age >=70 years"}},
+	{"Potential donor is at least 18 years of age.", nil},
+	{"Recipients of a matched unrelated donor transplant, aged 18 to 70 years", []string{"age [18,70] years"}},
+	{"Children < 1 year with INSS stage 4 disease AND MYCN amplification", []string{"age <1 years"}},
+	{"Children at least 365 days initially diagnosed with INSS stage 4", []string{"age >=0.9993 years"}},
+
 	// records written in Asia
 	{"血常规：ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
