@@ -153,7 +153,11 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		if ic.subject != 0 || sc.vars {
 			x.add(text, ic)
 		}
-		if len(x.found) > n {
+		// the first alternative of "one of the following" is the first child
+		// that states a measure, whether or not a requirement could be read
+		// from it ("WHO performance status 3" has no comparison): the ones
+		// after it are alternatives
+		if len(x.found) > n || ctx.alt && (sc.vars || hasBoundSign(text)) {
 			oneOfSeen = true
 		}
 		if len(c.Children) == 0 && len(x.found) == n && x.parsedWhole && len(text) < 40 {
@@ -610,6 +614,22 @@ var (
 	oneOfLead = phraseList("one of the following", "either of the following", "at least one of")
 )
 
+// atLeastOneOf finds "≥ 1 of the following", "1 or more of the
+// following", "one or more of the following".
+func atLeastOneOf(toks []token) bool {
+	for i := range toks {
+		if !wordAt(toks, i, "of") || !wordAt(toks, i+1, "the") || !wordAt(toks, i+2, "following") {
+			continue
+		}
+		one := func(k int) bool { return kindAt(toks, k, kNum) && toks[k].val == 1 || wordAt(toks, k, "one") }
+		if one(i-1) && kindAt(toks, i-2, kOp) && toks[i-2].op == opGE ||
+			wordAt(toks, i-1, "more") && wordAt(toks, i-2, "or") && one(i-3) {
+			return true
+		}
+	}
+	return false
+}
+
 func phraseList(ps ...string) [][]string {
 	out := make([][]string, len(ps))
 	for i, p := range ps {
@@ -737,6 +757,11 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 		if opensRiskList(p.toks) {
 			child.risk = true
 		}
+	}
+	// "Poor physiological status, as defined by ≥ 1 of the following
+	// criteria:" — any of them qualifies, on either side of its value
+	if !child.exclusion && atLeastOneOf(p.toks) && kindAt(p.toks, len(p.toks)-1, kColon) {
+		child.risk = true
 	}
 	// "Life expectancy:", "Performance status:", "Age:" — the children name
 	// only the value

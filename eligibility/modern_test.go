@@ -318,6 +318,18 @@ var modernTrees = []struct {
 	{"one sex enrolled: 'Female patients' name everyone", model.Eligibility{Sex: model.SexFemale, Inclusion: []model.Criterion{
 		item("Female patients aged between 18 and 65"), item("Women: ECOG 0-1")}},
 		[]string{"age [18,65] years", "ecog [0,1]"}},
+	{"'≥ 1 of the following criteria': any qualifies, none is main", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Frail, as defined by ≥ 1 of the following criteria:", item("WHO performance status 3"), item("LVEF < 50%"),
+			item("Creatinine clearance < 45 mL/min"), item("Serum bilirubin > 25 µmol/L"))}},
+		[]string{"lvef <50 % cond", "creatinine_clearance <45 mL/min cond", "bilirubin >1.462 mg/dL cond"}},
+	{"one of the following: a first alternative without a number is still the first", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Adequate renal function, defined as one of the following:", item("Serum creatinine within normal limits"),
+			item("Creatinine clearance ≥ 60 mL/min"))}},
+		[]string{"creatinine_clearance >=60 mL/min cond"}},
+	{"one of the following: a first child that states no measure is no alternative", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Adequate renal function, defined as one of the following:", item("Assessed per local standards"),
+			item("Creatinine clearance ≥ 60 mL/min"), item("Serum creatinine ≤ 1.5 mg/dL"))}},
+		[]string{"creatinine_clearance >=60 mL/min", "creatinine <=1.5 mg/dL cond"}},
 }
 
 func TestModernTrees(t *testing.T) {
