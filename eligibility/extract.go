@@ -763,6 +763,15 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	if !child.exclusion && atLeastOneOf(p.toks) && kindAt(p.toks, len(p.toks)-1, kColon) {
 		child.risk = true
 	}
+	// "Post-menopausal as defined by any of the following:", "Women of
+	// childbearing potential, defined as:" — the ages under it define
+	if definesBetween(p.toks, 0, len(p.toks)) {
+		for k := range p.toks {
+			if p.toks[k].is(cAgeBlocker) && !weakAgeBlockers[p.toks[k].text] {
+				child.noAge = true
+			}
+		}
+	}
 	// "Life expectancy:", "Performance status:", "Age:" — the children name
 	// only the value
 	if v := p.labelSubject(); v != 0 {

@@ -25,6 +25,7 @@ type itemCtx struct {
 	scope     int     // the study group the item is for ("Cohort D"), or 0
 	risk      bool    // one of the ways a patient qualifies ("one of the following risk factors:")
 	onlySex   byte    // 'f' or 'm' when the registry enrols one sex only: "Women aged ≥ 18" names everyone
+	noAge     bool    // under a definition ("Post-menopausal as defined by any of the following:"): no age is the patient's
 }
 
 // a subject: one or more mentions taken together
@@ -2758,7 +2759,7 @@ func (p *parser) emit() {
 		if needUnit && !p.boundHasUnit(b) {
 			continue
 		}
-		if vs == maskOf(vAge) && (p.ageBlocked(b) || p.ageLabel(b)) || p.byApproval(b) {
+		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b)) || p.byApproval(b) {
 			continue
 		}
 		cond := p.condOf[bi]
@@ -2895,6 +2896,12 @@ func (p *parser) ageBlocked(b *bound) bool {
 		if !toks[k].is(cAgeBlocker) {
 			continue
 		}
+		// "Post-menopausal female subjects ≥ 18 years of age",
+		// "Postmenopausal women aged ≥ 50": the word describes the patients
+		// whose age it is, it defines nothing
+		if k < b.start && menopauseWords[toks[k].text] && personAfter(toks, k+1, b.start) && !definesBetween(toks, k, b.start) {
+			continue
+		}
 		if !weakAgeBlockers[toks[k].text] {
 			return true
 		}
@@ -2904,6 +2911,15 @@ func (p *parser) ageBlocked(b *bound) bool {
 		if k < b.start && k >= b.start-5 || k >= b.end && k <= b.end+3 && (wordAt(toks, k-1, "at", "of") ||
 			wordAt(toks, k-2, "at") || wordAt(toks, k-3, "at")) && !wordAt(toks, k-1, "with") {
 			return true
+		}
+	}
+	// "Postmenopausal women, defined as women ≥ 60 years": a definition of
+	// what the item names, in a clause of its own
+	if definesBetween(toks, a, b.start) {
+		for k := range toks {
+			if toks[k].is(cAgeBlocker) && !weakAgeBlockers[toks[k].text] {
+				return true
+			}
 		}
 	}
 	return false
@@ -2941,6 +2957,28 @@ func (p *parser) ageLabel(b *bound) bool {
 		j++
 	}
 	return kindAt(toks, j, kNum) && !wordAt(toks, j+1, "years", "year", "yrs", "months", "month", "y", "yo")
+}
+
+var menopauseWords = setOf("menopausal", "postmenopausal", "premenopausal", "perimenopausal")
+
+// personAfter reports the patients named in toks[j:end], right after an
+// adjective: "(post-)menopausal female subjects", "… women aged".
+func personAfter(toks []token, j, end int) bool {
+	for k := j; k < end && k < j+3; k++ {
+		if wordAt(toks, k, "women", "woman", "females", "female", "subjects", "patients", "participants") {
+			return true
+		}
+	}
+	return false
+}
+
+func definesBetween(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if wordAt(toks, k, "defined", "definition", "define", "meaning") {
+			return true
+		}
+	}
+	return false
 }
 
 // weakAgeBlockers make an age someone else's, or another moment's, only

@@ -179,6 +179,11 @@ var modern = []struct {
 	{"Children < 1 year with INSS stage 4 disease AND MYCN amplification", []string{"age <1 years"}},
 	{"Children at least 365 days initially diagnosed with INSS stage 4", []string{"age >=0.9993 years"}},
 
+	{"Post-menopausal female subjects >=18 years of age.", []string{"age >=18 years"}},
+	{"Postmenopausal women aged ≥ 50 years", []string{"age >=50 years"}},
+	{"Postmenopausal women, defined as women ≥ 60 years", nil},
+	{"Postmenopausal (age ≥ 55 years)", nil},
+
 	// records written in Asia
 	{"血常规：ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
@@ -330,6 +335,10 @@ var modernTrees = []struct {
 		kids("Adequate renal function, defined as one of the following:", item("Assessed per local standards"),
 			item("Creatinine clearance ≥ 60 mL/min"), item("Serum creatinine ≤ 1.5 mg/dL"))}},
 		[]string{"creatinine_clearance >=60 mL/min", "creatinine <=1.5 mg/dL cond"}},
+	{"ages under a definition are not the patient's", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Post-menopausal female subjects >=18 years of age. Post-menopausal as defined by any of the following:",
+			item("Subjects at least 60 years of age."), item("Subjects under 60 years of age and amenorrhic for at least 12 consecutive months"))}},
+		[]string{"age >=18 years"}},
 }
 
 func TestModernTrees(t *testing.T) {
