@@ -6,7 +6,8 @@ package eligibility
 // they were written in; convert turns them into the canonical one.
 
 type bound struct {
-	start, end int // token range
+	start, end int  // token range
+	fromRow    bool // a table row's value (parser.rowValue): the subject's, for the row's band
 	hasLo      bool
 	hasHi      bool
 	loInc      bool

@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -24,7 +25,7 @@ func Extract(el *model.Eligibility) []model.Requirement {
 	}
 	x := extractors.Get().(*extractor)
 	defer extractors.Put(x)
-	x.found, x.scopes, x.used = x.found[:0], x.scopes[:0], 0
+	x.found, x.scopes, x.used, x.pendingOr = x.found[:0], x.scopes[:0], 0, false
 	x.restricted = restrictedItems(el.Raw, el.Raw)
 	for _, n := range el.Notes {
 		x.restricted = append(x.restricted, restrictedItems(el.Raw, n)...)
@@ -58,6 +59,7 @@ type extractor struct {
 	parsedWhole bool
 	pdqToks     []token // a packed PDQ item's tokens, to find its statements
 	cuts        []pdqCut
+	pendingOr   bool // the next walk's first item is an alternative (a bare "OR" with children)
 }
 
 // found is a requirement read from an item, before the trial-level pass.
@@ -103,6 +105,9 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	restCond := false // a flat line restricted the rest of the list
 	var nextSubject varMask
 	oneOfSeen := false
+	if x.pendingOr {
+		prevOr, x.pendingOr = true, false // the first child of a bare "OR"
+	}
 	for i, c := range items {
 		text := ItemText(c.Text)
 		sc := scan(text, len(c.Children) > 0)
@@ -164,7 +169,11 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			nextSubject = x.p.labelSubject()
 		}
 		if len(c.Children) > 0 {
+			// "OR" on a line of its own, the next lines nested under it: the
+			// first of them is the alternative to what came before
+			x.pendingOr = endsWithOr(text) && len(text) <= 3
 			x.walk(c.Children, x.leadIn(text, sc, ic, x.subjectOf(n)), nil)
+			x.pendingOr = false
 			x.bands(n)
 		} else if len(x.found) == n && sc.flags&sOnly != 0 && sc.flags&sRestrict != 0 && restrictsNext(text) {
 			// "Criterion 13 applies only to …" restricts the item after it;
@@ -777,7 +786,40 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	if v := p.labelSubject(); v != 0 {
 		child.subject = v
 	}
+	// a table's header: "Age (Years) Maximum Serum Creatinine (mg/dl):"
+	if o, v, u, ok := p.tableHeader(); ok {
+		child.subject, child.rowOp, child.rowUnit, child.noAge = v, o, u, true
+	}
 	return child
+}
+
+// tableHeader reads a lead-in that is a table's header with an age column
+// and a value column that says its side and unit: "Age (Years) Maximum
+// Serum Creatinine (mg/dl):". It returns the value's side, variable and
+// unit.
+func (p *parser) tableHeader() (op, varMask, string, bool) {
+	toks := p.toks
+	if len(p.groups) != 2 || len(toks) == 0 || toks[len(toks)-1].kind != kColon || len(toks) > 16 {
+		return opNone, 0, "", false
+	}
+	age, val := p.groups[0], p.groups[1]
+	if !isAge(age) || val.kind != mkVar || bits.OnesCount32(uint32(val.vars)) != 1 {
+		return opNone, 0, "", false
+	}
+	o := opNone
+	for k := age.end; k < val.start; k++ {
+		switch {
+		case wordAt(toks, k, "maximum", "max", "upper"):
+			o = opLE
+		case wordAt(toks, k, "minimum", "min", "lower"):
+			o = opGE
+		}
+	}
+	u := p.headerUnit(1)
+	if o == opNone || u == ruNone {
+		return opNone, 0, "", false
+	}
+	return o, val.vars, u, true
 }
 
 // labelSubject is the variable an item that only names it ("Life

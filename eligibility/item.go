@@ -26,6 +26,11 @@ type itemCtx struct {
 	risk      bool    // one of the ways a patient qualifies ("one of the following risk factors:")
 	onlySex   byte    // 'f' or 'm' when the registry enrols one sex only: "Women aged ≥ 18" names everyone
 	noAge     bool    // under a definition ("Post-menopausal as defined by any of the following:"): no age is the patient's
+	// a row of a table whose header names the value's side and unit ("Age
+	// (Years) Maximum Serum Creatinine (mg/dl):"): the row's last bare
+	// number is the subject's bound for the row's age band
+	rowOp   op
+	rowUnit string
 }
 
 // a subject: one or more mentions taken together
@@ -1114,6 +1119,7 @@ func (p *parser) findBounds() {
 	}
 	p.sandwiched()
 	p.prefixed()
+	p.rowValue()
 	p.respectively()
 	p.bracketedValues()
 	// bounds in text order
@@ -1166,6 +1172,30 @@ func (p *parser) sandwiched() {
 			b.isRange = true
 		}
 	}
+}
+
+// rowValue reads a table row under a header lead-in: "Less than or equal
+// to 5 years; 0.8" — the age band, then the value the header bounds.
+func (p *parser) rowValue() {
+	if p.ctx.rowOp == opNone || p.ctx.subject == 0 {
+		return
+	}
+	toks := p.toks
+	k := len(toks) - 1
+	for k >= 0 && (toks[k].kind == kPeriod || toks[k].kind == kSemi) {
+		k--
+	}
+	if k < 1 || toks[k].kind != kNum || toks[k-1].kind != kSemi && toks[k-1].kind != kColon && toks[k-1].kind != kSep {
+		return
+	}
+	for i := range p.bounds {
+		if p.bounds[i].end > k {
+			return
+		}
+	}
+	b := bound{start: k, end: k + 1, fromRow: true}
+	setSide(&b, p.ctx.rowOp, toks[k].val, 0, p.ctx.rowUnit)
+	p.bounds = append(p.bounds, b)
 }
 
 // prefixed reads a comparison written before its subject, the value after
@@ -2052,6 +2082,10 @@ func (p *parser) assign() {
 			p.claim(bi, b.respOf-1)
 			continue
 		}
+		if b.fromRow {
+			p.owner[bi] = ownerLead
+			continue
+		}
 		if b.consumed {
 			// scale bounds belong to the group they were read after
 			if gi := b.scaleOf - 1; gi >= 0 && !p.groups[gi].inObject {
@@ -2762,7 +2796,7 @@ func (p *parser) emit() {
 		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b)) || p.byApproval(b) {
 			continue
 		}
-		cond := p.condOf[bi]
+		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)
 		cause := causeNone
 		if cond {
 			cause = causeSubgroup
@@ -2931,6 +2965,10 @@ func (p *parser) ageBlocked(b *bound) bool {
 func (p *parser) ageLabel(b *bound) bool {
 	toks := p.toks
 	k := b.end
+	// a table row turned into a line: "Less than 15 years of age; 1.5"
+	if kindAt(toks, k, kSemi) && kindAt(toks, k+1, kNum) && (k+2 == len(toks) || k+3 == len(toks) && toks[k+2].kind == kPeriod) {
+		return true
+	}
 	if k >= len(toks) || toks[k].kind != kColon && toks[k].kind != kDash {
 		return false
 	}

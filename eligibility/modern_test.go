@@ -339,6 +339,17 @@ var modernTrees = []struct {
 		kids("Post-menopausal female subjects >=18 years of age. Post-menopausal as defined by any of the following:",
 			item("Subjects at least 60 years of age."), item("Subjects under 60 years of age and amenorrhic for at least 12 consecutive months"))}},
 		[]string{"age >=18 years"}},
+	{"a table's header names the value, its side and unit; the rows give it per age band", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Age (Years) Maximum Serum Creatinine (mg/dl):",
+			item("Less than or equal to 5 years; 0.8"), item("Age greater than 5, but less than or equal to 10 ; 1.0"),
+			item("Less than 15 years of age; 1.5"))}},
+		[]string{"creatinine <=0.8 mg/dL cond", "creatinine <=1 mg/dL cond", "creatinine <=1.5 mg/dL"}},
+	{"a bare OR with the alternative nested under it", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Adequate organ function:", item("Platelets ≥ 100,000/mcL"), item("Creatinine ≤ 1.5 mg/dL")),
+		kids("OR", item("Creatinine clearance ≥ 60 mL/min/1.73 m(2)"), item("Total bilirubin ≤ 1.5 × ULN"))}},
+		[]string{"platelets >=100 10^9/L", "creatinine <=1.5 mg/dL", "creatinine_clearance >=60 mL/min cond", "bilirubin <=1.5 xULN"}},
+	{"an age band with a bare value and no header says nothing", model.Eligibility{Inclusion: []model.Criterion{
+		item("Less than 15 years of age; 1.5")}}, nil},
 }
 
 func TestModernTrees(t *testing.T) {
