@@ -2304,11 +2304,31 @@ var ageShortWords = setOf("male", "males", "female", "females", "men", "women", 
 // "Children < 1 year with INSS stage 4", "Children at least 365 days …",
 // "Adults ≥ 65 years".
 func (p *parser) personAged(b *bound) bool {
+	toks := p.toks
 	u := boundUnit(b)
 	if u != ruYears && u != ruMonths && u != ruDays || b.hasLo && b.hasHi && b.loUnit != b.hiUnit {
 		return false
 	}
-	return wordAt(p.toks, b.start-1, "children", "child", "patients", "patient", "subjects", "participants",
+	// "Patients at least 6 months after completing therapy", "Patients > 3
+	// months post-transplant": a time since something, not an age
+	// ("… 5 years disease-free"): only what may follow a person's age
+	if e := b.end; e < len(toks) {
+		switch t := &toks[e]; t.kind {
+		case kComma, kSemi, kPeriod, kRParen, kColon:
+		case kWord:
+			if !wordAt(toks, e, "with", "who", "whose", "and", "or", "at", "on", "initially", "newly", "diagnosed",
+				"having", "treated", "receiving", "undergoing", "must", "may", "are", "is", "will", "can") {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	if u != ruYears {
+		// ages in months or days are children's
+		return wordAt(toks, b.start-1, "children", "child", "infants", "neonates", "boys", "girls")
+	}
+	return wordAt(toks, b.start-1, "children", "child", "patients", "patient", "subjects", "participants",
 		"infants", "adults", "men", "women", "males", "females", "boys", "girls", "persons", "individuals",
 		"adolescents", "neonates", "people")
 }

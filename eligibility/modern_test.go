@@ -184,6 +184,14 @@ var modern = []struct {
 	{"Postmenopausal women, defined as women ≥ 60 years", nil},
 	{"Postmenopausal (age ≥ 55 years)", nil},
 
+	// a time since something after the patients is no age
+	{"Patients > 3 months post-transplant", nil},
+	{"Patients at least 6 months after completing therapy", nil},
+	{"Patients more than 5 years disease-free", nil},
+	{"Patients ≥ 6 months", nil},
+	{"Children ≥ 6 months", []string{"age >=0.5 years"}},
+	{"Patients ≥ 65 years", []string{"age >=65 years"}},
+
 	// records written in Asia
 	{"血常规：ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
