@@ -192,6 +192,10 @@ func (p *parser) findGroups() {
 		if m.end == m.start+1 && toks[m.start].text == "hg" && wordAt(toks, m.start-1, "mm", "cm") {
 			continue // "150 mm Hg"
 		}
+		if m.end == m.start+1 && toks[m.start].text == "neu" && (kindAt(toks, m.start-1, kSlash) || kindAt(toks, m.start-1, kDash) ||
+			wordAt(toks, m.start-1, "her2", "her", "erbb2", "c")) {
+			continue // "HER2/NEU"
+		}
 		kept = append(kept, m)
 	}
 	ms = kept

@@ -122,6 +122,8 @@ func init() {
 		"alanine transferase", "serum alanine aminotransferase", "alanine aminotransaminase")
 	addAliases(alias{kind: mkVar, vars: maskOf(vAST), caps: true}, "got")
 	addAliases(alias{kind: mkVar, vars: maskOf(vALT), caps: true}, "gpt")
+	// "NEU ≥ 1.5×10^9/L" in Chinese records' blood routine (not HER2/neu: findGroups)
+	addAliases(alias{kind: mkVar, vars: maskOf(vANC), caps: true, needUnit: true}, "neu")
 	// "ASL and AST ≤ 5 × ULN": a transposed ALT, the only transaminase it can be
 	addAliases(alias{kind: mkVar, vars: maskOf(vALT), caps: true}, "asl")
 	// "ALT,AST,TB≤1.5(UNL)": total bilirubin in Chinese records ("TB" is

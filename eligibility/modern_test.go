@@ -202,6 +202,11 @@ var modern = []struct {
 	{"Serum creatinine ≤ 1.5 × ULN，or creatinine clearance ≥ 50 mL/min",
 		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
 
+	{"Blood routine: WBC ≥ 3.5×10^9/L, NEU ≥ 1.5×10^9/L, PLT ≥ 80×10^9/L, HGB ≥ 80 g/L",
+		[]string{"wbc >=3.5 10^9/L", "anc >=1.5 10^9/L", "platelets >=80 10^9/L", "hemoglobin >=8 g/dL"}},
+	{"HER2/NEU amplification ratio ≥ 2.0", nil},
+	{"18 years ≤ age ≤ 70 years", []string{"age [18,70] years"}},
+
 	// European units
 	{"Serum creatinine ≤ 150 µmol/L", []string{"creatinine <=1.697 mg/dL"}},
 	{"Total bilirubin < 25 μmol/L", []string{"bilirubin <1.462 mg/dL"}},
