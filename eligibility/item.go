@@ -2993,6 +2993,10 @@ func (p *parser) ageLabel(b *bound) bool {
 	if kindAt(toks, k, kSemi) && kindAt(toks, k+1, kNum) && (k+2 == len(toks) || k+3 == len(toks) && toks[k+2].kind == kPeriod) {
 		return true
 	}
+	// a table's cells: "Age 2 to < 6 years | 0.8 | 0.8"
+	if kindAt(toks, k, kSep) && kindAt(toks, k+1, kNum) && !wordAt(toks, k+2, "years", "year", "months", "month", "days") {
+		return true
+	}
 	if k >= len(toks) || toks[k].kind != kColon && toks[k].kind != kDash {
 		return false
 	}

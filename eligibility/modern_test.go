@@ -192,6 +192,10 @@ var modern = []struct {
 	{"Children ≥ 6 months", []string{"age >=0.5 years"}},
 	{"Patients ≥ 65 years", []string{"age >=65 years"}},
 
+	// a table's age bands are rows, not requirements
+	{"Age 2 to < 6 years | 0.8 | 0.8", nil},
+	{"| 13 to < 16 years | 1.5 | 1.4 |", nil},
+
 	// records written in Asia
 	{"血常规：ANC≥1.5×10^9/L；PLT≥100×10^9/L；Hb≥90g/L",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},
