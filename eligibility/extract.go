@@ -193,7 +193,8 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 				ctx.scope = x.scopeID(l)
 			}
 		}
-		prevOr = endsWithOr(text)
+		// a bare "OR" whose alternative is nested under it has given it
+		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3)
 	}
 }
 

@@ -363,8 +363,10 @@ var modernTrees = []struct {
 		[]string{"creatinine <=0.8 mg/dL cond", "creatinine <=1 mg/dL cond", "creatinine <=1.5 mg/dL"}},
 	{"a bare OR with the alternative nested under it", model.Eligibility{Inclusion: []model.Criterion{
 		kids("Adequate organ function:", item("Platelets ≥ 100,000/mcL"), item("Creatinine ≤ 1.5 mg/dL")),
-		kids("OR", item("Creatinine clearance ≥ 60 mL/min/1.73 m(2)"), item("Total bilirubin ≤ 1.5 × ULN"))}},
-		[]string{"platelets >=100 10^9/L", "creatinine <=1.5 mg/dL", "creatinine_clearance >=60 mL/min cond", "bilirubin <=1.5 xULN"}},
+		kids("OR", item("Creatinine clearance ≥ 60 mL/min/1.73 m(2)"), item("Total bilirubin ≤ 1.5 × ULN")),
+		item("Life expectancy ≥ 12 weeks")}},
+		[]string{"platelets >=100 10^9/L", "creatinine <=1.5 mg/dL", "creatinine_clearance >=60 mL/min cond", "bilirubin <=1.5 xULN",
+			"life_expectancy >=12 weeks"}},
 	{"an age band with a bare value and no header says nothing", model.Eligibility{Inclusion: []model.Criterion{
 		item("Less than 15 years of age; 1.5")}}, nil},
 }
