@@ -1232,7 +1232,7 @@ func (p *parser) prefixed() {
 		}
 		u, e := unit(toks, e)
 		o := opGE
-		if toks[a-1].text[1] == 'a' {
+		if wordAt(toks, a-1, "maximum", "maximal") {
 			o = opLE
 		}
 		b := bound{start: g.end, end: e}
