@@ -626,7 +626,9 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 		// "… may be included if total bilirubin ≤ 3 × ULN": what the allowed
 		// must meet, not who they are
-		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted") {
+		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted",
+			// "Patients will be excluded if their ECOG is ≥ 2": what excludes
+			"excluded", "ineligible") {
 			return tr, false
 		}
 		tr.end = i + 1

@@ -129,7 +129,9 @@ var modern = []struct {
 		[]string{"age >=18 years", "creatinine <=1.5 xULN", "bilirubin <=1.5 xULN"}},
 	{"Not eligible: platelets < 50,000/µL", []string{"platelets >=50 10^9/L"}},
 	{"Inclusion: ECOG 0-1. Exclusion: QTc > 470 ms", []string{"ecog [0,1]", "qtc <=470 ms"}},
-	{"Patients with Gilbert's syndrome will not be excluded if bilirubin ≤ 3 × ULN", nil},
+	{"Patients with Gilbert's syndrome will not be excluded if bilirubin ≤ 3 × ULN", []string{"bilirubin <=3 xULN cond"}},
+	{"Patients will be excluded if their ECOG is ≥ 2", []string{"ecog <=1"}},
+	{"E: Patients are excluded if creatinine clearance is < 30 mL/min", []string{"creatinine_clearance >=30 mL/min"}},
 	{"Patients with an ECOG performance status of 3 or 4 are ineligible", []string{"ecog <=2"}},
 
 	// abbreviations and entities
