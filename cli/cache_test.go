@@ -34,7 +34,7 @@ func cacheInputs(t *testing.T) string {
 }
 
 // TestCommandsUseTheSnapshot: search writes a snapshot; search, show,
-// compare, export --ids and screen then answer from it exactly as from
+// compare, export --ids and --where, and screen then answer from it exactly as from
 // the inputs; a changed input is named on stderr and the snapshot
 // rebuilt; trials cache lists it and --clear removes it.
 func TestCommandsUseTheSnapshot(t *testing.T) {
@@ -61,6 +61,8 @@ func TestCommandsUseTheSnapshot(t *testing.T) {
 		{"compare", "NCT00517179", "NCT02552212", dir},
 		{"export", "--ids", "NCT02552212,NCT00517179", "--no-notes", dir},
 		{"screen", "--age", "67", "--ecog", "2", "--platelets", "50", dir},
+		{"search", "--format", "ids", "status:completed phase:2|3", dir},
+		{"export", "--where", "cancer | crit:ecog", "--format", "jsonl", "--no-notes", dir},
 	}
 	for _, args := range commands {
 		fromSnap := runEnv(t, env, args...)

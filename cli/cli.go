@@ -93,10 +93,13 @@ const rootUsage = `trials — browse, search, screen and compare clinical trials
 
 Usage:
   trials [PATH…]                        open the browser (no PATH: the bundled seed trials)
-  trials export [--format F] [--ids ID,… | --shortlist] [PATH…]
-                                        print trials as json, jsonl, csv, md or ris
+  trials export [--format F] [--where QUERY] [--ids ID,… | --shortlist] [PATH…]
+                                        print trials as json, jsonl, csv, md, ris
+                                        or sqlite (-o FILE)
   trials show ID [PATH…]                one trial as readable text
-  trials search [--in FIELD] QUERY [PATH…]   ranked matches, one line each
+  trials search [--format text|ids|jsonl] [--sort KEY] QUERY [PATH…]
+                                        the trials matching QUERY, best first
+                                        (status:open phase:3 country:germany …)
   trials compare ID1 ID2 [PATH…]        two trials side by side, as text
   trials screen --patient FILE [PATH…]  pre-screen a patient against the criteria
   trials fetch [flags] [NCT…]           download studies from ClinicalTrials.gov
@@ -222,13 +225,16 @@ func streamCorpus(env *Env, cmd string, paths []string, fn func(*model.Trial)) b
 	return reportProblems(env, cmd, progress, problems)
 }
 
-// loadCorpus reads the paths into a corpus of records (no whole trials),
-// for commands that search: from their snapshot when there is a good one
-// (unless noCache), else by loading them, writing a snapshot in the
-// background. Call done before exiting: it waits for that write.
+// loadCorpus reads the paths into a corpus for commands that search: the
+// records, and the trials whole while they are few (corpus.DefaultKeep),
+// so that phrases in sites or criteria are checked in their text and
+// --format jsonl needs no second read. A large corpus is read from its
+// snapshot when there is a good one (unless noCache), else loaded and a
+// snapshot written in the background: call done before exiting, it waits
+// for that write.
 func loadCorpus(env *Env, cmd string, paths []string, noCache bool) (c *corpus.Corpus, ok bool, done func()) {
 	progress := newProgress(env)
-	c, opened, _ := corpus.Open(env.Ctx, source(paths), corpus.Options{Progress: progress.update, Keep: -1},
+	c, opened, _ := corpus.Open(env.Ctx, source(paths), corpus.Options{Progress: progress.update},
 		snapshotCache(env, cmd, noCache, paths))
 	if opened.FromSnapshot {
 		progress.trials = c.Len() + len(c.Problems()) - corpus.Failures(c.Problems())

@@ -1,19 +1,22 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"runtime"
 	"slices"
 	"strings"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/export"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
+	"github.com/trials-app/trials/search"
 	"github.com/trials-app/trials/shortlist"
 )
 
-const exportUsage = `Usage: trials export [--format F] [-o FILE] [--ids ID,ID… | --shortlist] [PATH…]
+const exportUsage = `Usage: trials export [--format F] [-o FILE] [--where QUERY] [--ids ID,ID… | --shortlist] [PATH…]
 
 Print the trials in PATH (files, directories, .zip archives; no PATH: the
 bundled seeds) in a machine-readable format:
@@ -47,9 +50,21 @@ Flags:
                      an id not found is reported and the exit status is 1
       --shortlist    only the trials on your shortlist, in the order you
                      added them; those not in PATH are named on stderr
+      --where QUERY  only the trials matching QUERY, in the query language
+                     of trials search (status:recruiting phase:3 …; see
+                     README.md), answered as trials search answers it; with
+                     --ids or --shortlist, the listed trials that match.
+                     The inputs are read twice (index, then write), so the
+                     trials are never all held in memory
+      --patient FILE a patient profile (as trials screen takes), for
+                     screen:possible|excluded|unknown in --where
+      --near         with --where, also the trials found only through a
+                     word a typo away from the query's (left out by
+                     default: an export carries no mark)
       --no-notes     leave your notes and tags out
-      --no-cache     with --ids or --shortlist: read every input, not the
-                     snapshot (without them every input is read anyway)
+      --no-cache     with --where, --ids or --shortlist: read the inputs,
+                     not their snapshot (see trials cache --help), and
+                     write none
 `
 
 func runExport(args []string, env *Env) int {
@@ -59,14 +74,19 @@ func runExport(args []string, env *Env) int {
 	idList := fs.String("ids", "", "")
 	fromShortlist := fs.Bool("shortlist", false, "")
 	noNotes := fs.Bool("no-notes", false, "")
-	noCache := fs.Bool("no-cache", false, "")
 	output := fs.String("output", "", "")
 	fs.StringVar(output, "o", "", "")
+	where := fs.String("where", "", "")
+	patientFile := fs.String("patient", "", "")
+	near := fs.Bool("near", false, "")
+	noCache := fs.Bool("no-cache", false, "")
 	paths, code := parseArgs(fs, args, env)
 	if code >= 0 {
 		return code
 	}
 	const cmd = "trials export"
+	whereSet := false
+	fs.Visit(func(f *flag.Flag) { whereSet = whereSet || f.Name == "where" })
 	f := strings.ToLower(*format)
 	if !validFormat(f) && f != "sqlite" {
 		return usageError(env, cmd, fmt.Sprintf("unknown format %q (want %s or sqlite)", *format, strings.Join(export.Formats, ", ")))
@@ -80,6 +100,24 @@ func runExport(args []string, env *Env) int {
 		return usageError(env, cmd, "--ids and --shortlist choose the trials two ways; give one")
 	case *idList != "" && len(ids) == 0:
 		return usageError(env, cmd, "--ids names no trial")
+	case whereSet && strings.TrimSpace(*where) == "":
+		return usageError(env, cmd, "--where needs a QUERY (to export every trial, leave --where out)")
+	}
+	if *patientFile != "" && !whereSet {
+		return usageError(env, cmd, "--patient is for screen: in --where QUERY; without --where it does nothing")
+	}
+	if *near && !whereSet {
+		return usageError(env, cmd, "--near is for --where QUERY; without --where it does nothing")
+	}
+	var q *search.Query
+	var srcs *querySources
+	if whereSet {
+		if srcs, code = newQuerySources(env, cmd, *patientFile); code >= 0 {
+			return code
+		}
+		if q, code = srcs.readQuery(env, cmd, *where); code >= 0 {
+			return code
+		}
 	}
 	var list *shortlist.List
 	if *fromShortlist || !*noNotes {
@@ -116,13 +154,42 @@ func runExport(args []string, env *Env) int {
 		}
 	}
 	ok := true
-	if ids == nil && !*fromShortlist {
+	var match *whereMatch
+	if q != nil && (ids == nil && !*fromShortlist || len(ids) > 0) {
+		var c *corpus.Corpus
+		var done func()
+		c, ok, done = loadCorpus(env, cmd, paths, *noCache)
+		defer done()
+		srcs.loaded(c)
+		match = newWhereMatch(c, c.Index().Run(q, search.Options{Trial: keptTrial(c)}), *near)
+		mode := nearLeftOut
+		if *near {
+			mode = nearIncluded
+		}
+		reportGuesses(env, cmd, match.m, mode)
+	}
+	switch {
+	case ids == nil && !*fromShortlist && match != nil:
+		if err := match.streamWhere(env, paths, encode); err != nil && writeErr == nil {
+			writeErr = err
+		}
+	case ids == nil && !*fromShortlist:
 		ok = streamCorpus(env, cmd, paths, encode)
-	} else if len(ids) > 0 {
-		found, n, loaded := findTrials(env, cmd, paths, *noCache, ids...)
-		ok = loaded
+	case len(ids) > 0:
+		var found []*model.Trial
+		var n int
+		if match != nil {
+			found, n = findQuiet(env, paths, ids...)
+		} else {
+			var loaded bool
+			found, n, loaded = findTrials(env, cmd, paths, *noCache, ids...)
+			ok = loaded
+		}
+		unmatched := 0
 		for i, t := range found {
 			switch {
+			case t != nil && match != nil && !match.has(t):
+				unmatched++
 			case t != nil:
 				encode(t)
 			case *fromShortlist:
@@ -133,6 +200,9 @@ func runExport(args []string, env *Env) int {
 				fmt.Fprintf(env.Stderr, "%s: no trial with id %q among the %d loaded\n", cmd, plain.Line(ids[i]), n)
 				ok = false
 			}
+		}
+		if unmatched > 0 {
+			fmt.Fprintf(env.Stderr, "%s: %s of those listed left out: not matching --where\n", cmd, present.Count(unmatched, "trial", "trials"))
 		}
 	}
 	if writeErr == nil && env.Ctx.Err() != nil {

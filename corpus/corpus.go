@@ -183,26 +183,27 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 // dropReplaced rebuilds the index without the records a later copy
 // replaced, and renumbers what is kept by record.
 func dropReplaced(ix *search.Index, whole []*model.Trial, notes map[int][]string, dead map[int]bool) (*search.Index, []*model.Trial, map[int][]string) {
-	recs := ix.Records()
-	kept := make([]search.Record, 0, len(recs)-len(dead))
 	var keptWhole []*model.Trial
 	if whole != nil {
-		keptWhole = make([]*model.Trial, 0, len(kept))
+		keptWhole = make([]*model.Trial, 0, ix.Len()-len(dead))
 	}
 	renumbered := map[int][]string{}
-	for i, r := range recs {
+	kept := 0
+	for i := range ix.Len() {
 		if dead[i] {
 			continue
 		}
 		if ns, ok := notes[i]; ok {
-			renumbered[len(kept)] = ns
+			renumbered[kept] = ns
 		}
-		kept = append(kept, r)
+		kept++
 		if whole != nil {
 			keptWhole = append(keptWhole, whole[i])
 		}
 	}
-	return search.NewIndex(kept), keptWhole, renumbered
+	// Without, not NewIndex(kept): the records alone no longer hold the
+	// texts indexed only by word (sites, countries, criteria…).
+	return ix.Without(func(i int) bool { return dead[i] }), keptWhole, renumbered
 }
 
 // Parts are what a corpus is made of. A snapshot would store the index

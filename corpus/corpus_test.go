@@ -176,7 +176,7 @@ func TestCacheIsBounded(t *testing.T) {
 
 // study is a registry JSON study of the given id, title and last update.
 func study(id, title, updated string) string {
-	return fmt.Sprintf(`{"protocolSection": {"identificationModule": {"nctId": %q, "briefTitle": %q}, "statusModule": {"overallStatus": "RECRUITING", "lastUpdatePostDateStruct": {"date": %q}}}}`, id, title, updated)
+	return fmt.Sprintf(`{"protocolSection": {"identificationModule": {"nctId": %q, "briefTitle": %q}, "statusModule": {"overallStatus": "RECRUITING", "lastUpdatePostDateStruct": {"date": %q}}, "contactsLocationsModule": {"centralContacts": [{"name": "Jane Smith"}]}}}`, id, title, updated)
 }
 
 // onceInputs writes the documents of TestOneTrialOnce: a search page, the
@@ -247,6 +247,11 @@ func TestOneTrialOnce(t *testing.T) {
 			// the trial the page alone lists.
 			if hits := c.Index().Search("page", search.FieldAll).Hits; len(hits) != 1 {
 				t.Errorf("the index holds %d trials with \"page\", want 1", len(hits))
+			}
+			// The texts indexed only by word survive the copies left out,
+			// with the trials kept whole or not.
+			if q, _ := search.Parse("contact:smith"); c.Index().Run(q, search.Options{}).Len() != 3 {
+				t.Errorf("contact:smith finds %d trials, want 3", c.Index().Run(q, search.Options{}).Len())
 			}
 		})
 	}

@@ -144,8 +144,8 @@ func BenchmarkSnapshotWrite(b *testing.B) {
 // childResult is what a reopening process reports.
 type childResult struct {
 	OpenMS, OpenCPUMS, QueryMS, FinderMS float64
-	PeakRSSMB, HeapMB         float64
-	Trials, Hits              int
+	PeakRSSMB, HeapMB                    float64
+	Trials, Hits                         int
 }
 
 // BenchmarkSnapshotOpen reopens the corpus from its snapshot in a fresh

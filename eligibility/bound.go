@@ -6,7 +6,8 @@ package eligibility
 // they were written in; convert turns them into the canonical one.
 
 type bound struct {
-	start, end int // token range
+	start, end int  // token range
+	fromRow    bool // a table row's value (parser.rowValue): the subject's, for the row's band
 	hasLo      bool
 	hasHi      bool
 	loInc      bool
@@ -243,6 +244,11 @@ func comparator(toks []token, i int) (op, int, bool) {
 	if neg {
 		o = invert(o)
 	}
+	// "max. 1.5 mg/dl", "min. 100,000/µl": the abbreviation's full stop
+	if k < len(toks) && toks[k].kind == kOther && toks[k].end-toks[k].start == 1 && wordAt(toks, k-1, "max", "min") &&
+		kindAt(toks, k+1, kNum) {
+		k++
+	}
 	return o, skipRepeatedSign(toks, k), true
 }
 
@@ -322,8 +328,8 @@ func kindAt(toks []token, j int, k kind) bool { return j >= 0 && j < len(toks) &
 // a multiplication sign "institutional norm" and "normal" count too.
 func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 	k := j
-	if wordAt(toks, k, "the") {
-		k++
+	for n := 0; n < 2 && wordAt(toks, k, "the"); n++ {
+		k++ // "1.5×the the upper limit of normal"
 	}
 	qualified := false
 	for wordAt(toks, k, "institutional", "institution", "institutions", "local", "site", "laboratory", "lab", "reference") {
@@ -332,7 +338,7 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 	}
 	// "ULRR": upper limit of the reference range; "IULN": institutional ULN;
 	// "LSN", "× N": the French "limite supérieure de la normale"
-	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr", "lsn") ||
+	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr", "lsn", "unl") ||
 		afterTimes && k == j && wordAt(toks, k, "n") && toks[k].upper {
 		return skipULNTail(toks, k+1), true
 	}
@@ -373,7 +379,7 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 
 // skipULNTail consumes "(ULN)" and "for the institution" after a ULN phrase.
 func skipULNTail(toks []token, k int) int {
-	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln", "ulrr", "iuln") && kindAt(toks, k+2, kRParen) {
+	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln", "ulrr", "iuln", "unl") && kindAt(toks, k+2, kRParen) {
 		return k + 3
 	}
 	return k
@@ -405,6 +411,9 @@ func unit(toks []token, j int) (string, int) {
 		if wordAt(toks, j, "fold") && wordAt(toks, k, "the") {
 			k++
 		}
+		if wordAt(toks, j, "x") && kindAt(toks, k, kApos) && wordAt(toks, k+1, "s") {
+			k += 2 // "2.5x's the ULN"
+		}
 		if e, ok := ulnPhrase(toks, k, true); ok {
 			return ruXULN, e
 		}
@@ -415,6 +424,10 @@ func unit(toks []token, j int) (string, int) {
 	}
 	if t.kind == kWord && t.text == "xuln" {
 		return ruXULN, skipULNTail(toks, j+1)
+	}
+	// "TB≤1.5(UNL)": the ULN in brackets right after the number
+	if t.kind == kLParen && t.glued && wordAt(toks, j+1, "uln", "unl") && kindAt(toks, j+2, kRParen) {
+		return ruXULN, j + 3
 	}
 	if e, ok := ulnPhrase(toks, j, false); ok {
 		return ruXULN, e
@@ -514,6 +527,9 @@ func unit(toks []token, j int) (string, int) {
 	case "year", "years", "yr", "yrs", "yo":
 		return ruYears, j + 1
 	case "y":
+		if kindAt(toks, j+1, kSlash) && wordAt(toks, j+2, "o") {
+			return ruYears, j + 3 // "18 y/o"
+		}
 		if t.glued {
 			return ruYears, j + 1
 		}

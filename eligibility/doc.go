@@ -22,7 +22,10 @@
 // read (SPEC 4.7: the loosest bound every group states applies to
 // everyone), including groups whose heading survives only in the raw text;
 // restrictions stated in the raw text or the notes ("Criteria 5-7 apply
-// only to …") reach the items they name. The same criteria read alike
+// only to …") reach the items they name; a table's header turned into a
+// lead-in ("Age (Years) Maximum Serum Creatinine (mg/dl):") bounds its
+// subject once per row's age band; a lead-in that defines ("Post-menopausal
+// as defined by any of the following:") states no age of the patient. The same criteria read alike
 // whether the loader nested them (a heading with children, a NOTE under
 // its item) or left them flat.
 //

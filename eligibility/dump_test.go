@@ -8,13 +8,13 @@ import (
 )
 
 // TestDump prints how one sentence is parsed: ELIG_TEXT="…" go test -run TestDump -v
-// (ELIG_EXCL=1 reads it as an exclusion).
+// (ELIG_EXCL=1 reads it as an exclusion, ELIG_ALT=1 as an alternative to the item before).
 func TestDump(t *testing.T) {
 	text := os.Getenv("ELIG_TEXT")
 	if text == "" {
 		t.Skip("set ELIG_TEXT")
 	}
-	p := &parser{text: text, ctx: itemCtx{from: "inclusion", exclusion: os.Getenv("ELIG_EXCL") != ""}}
+	p := &parser{text: text, ctx: itemCtx{from: "inclusion", exclusion: os.Getenv("ELIG_EXCL") != "", alt: os.Getenv("ELIG_ALT") != "", risk: os.Getenv("ELIG_RISK") != ""}}
 	out := p.parse()
 	var b strings.Builder
 	for i, tk := range p.toks {

@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -24,14 +25,21 @@ func Extract(el *model.Eligibility) []model.Requirement {
 	}
 	x := extractors.Get().(*extractor)
 	defer extractors.Put(x)
-	x.found, x.scopes, x.used = x.found[:0], x.scopes[:0], 0
+	x.found, x.scopes, x.used, x.pendingOr = x.found[:0], x.scopes[:0], 0, false
 	x.restricted = restrictedItems(el.Raw, el.Raw)
 	for _, n := range el.Notes {
 		x.restricted = append(x.restricted, restrictedItems(el.Raw, n)...)
 	}
 	inc, exc := x.rawScopes(el)
-	x.walk(el.Inclusion, itemCtx{from: "inclusion"}, inc)
-	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true}, exc)
+	var sex byte
+	switch el.Sex {
+	case model.SexFemale:
+		sex = 'f'
+	case model.SexMale:
+		sex = 'm'
+	}
+	x.walk(el.Inclusion, itemCtx{from: "inclusion", onlySex: sex}, inc)
+	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true, onlySex: sex}, exc)
 	x.reconcile()
 	return x.requirements()
 }
@@ -51,6 +59,7 @@ type extractor struct {
 	parsedWhole bool
 	pdqToks     []token // a packed PDQ item's tokens, to find its statements
 	cuts        []pdqCut
+	pendingOr   bool // the next walk's first item is an alternative (a bare "OR" with children)
 }
 
 // found is a requirement read from an item, before the trial-level pass.
@@ -96,6 +105,9 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	restCond := false // a flat line restricted the rest of the list
 	var nextSubject varMask
 	oneOfSeen := false
+	if x.pendingOr {
+		prevOr, x.pendingOr = true, false // the first child of a bare "OR"
+	}
 	for i, c := range items {
 		text := ItemText(c.Text)
 		sc := scan(text, len(c.Children) > 0)
@@ -146,14 +158,22 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		if ic.subject != 0 || sc.vars {
 			x.add(text, ic)
 		}
-		if len(x.found) > n {
+		// the first alternative of "one of the following" is the first child
+		// that states a measure, whether or not a requirement could be read
+		// from it ("WHO performance status 3" has no comparison): the ones
+		// after it are alternatives
+		if len(x.found) > n || ctx.alt && (sc.vars || hasBoundSign(text)) {
 			oneOfSeen = true
 		}
 		if len(c.Children) == 0 && len(x.found) == n && x.parsedWhole && len(text) < 40 {
 			nextSubject = x.p.labelSubject()
 		}
 		if len(c.Children) > 0 {
+			// "OR" on a line of its own, the next lines nested under it: the
+			// first of them is the alternative to what came before
+			x.pendingOr = endsWithOr(text) && len(text) <= 3
 			x.walk(c.Children, x.leadIn(text, sc, ic, x.subjectOf(n)), nil)
+			x.pendingOr = false
 			x.bands(n)
 		} else if len(x.found) == n && sc.flags&sOnly != 0 && sc.flags&sRestrict != 0 && restrictsNext(text) {
 			// "Criterion 13 applies only to …" restricts the item after it;
@@ -173,7 +193,8 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 				ctx.scope = x.scopeID(l)
 			}
 		}
-		prevOr = endsWithOr(text)
+		// a bare "OR" whose alternative is nested under it has given it
+		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3)
 	}
 }
 
@@ -235,6 +256,8 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	if !ctx.exclusion {
 		if i := midExclusion(text); i > 0 {
 			split = i
+		} else if i := exclusionLead(text); i >= 0 {
+			split = i
 		}
 	}
 	// an old PDQ item that lost its line breaks: one statement at a time
@@ -276,6 +299,52 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		x.parsedWhole = off == 0 && end == len(text)
 		off = end
 	}
+}
+
+// exclusionLead finds a sentence that says what follows in it excludes —
+// "Patients will be excluded if they have: creatinine > 1.5 × ULN; …",
+// "Not eligible: platelets < 50,000/µL" — and returns where that sentence
+// starts, or -1. Its values are exclusions, to be inverted; an inclusion
+// list that runs into one would otherwise read them as required.
+func exclusionLead(text string) int {
+	if !strings.Contains(text, "xclu") && !strings.Contains(text, "ligib") && !strings.Contains(text, "XCLU") &&
+		!strings.Contains(text, "LIGIB") {
+		return -1
+	}
+	for _, cue := range exclusionCues {
+		i := indexFold(text, cue)
+		if i < 0 || foldSuffix(text[:i], "not ") || foldSuffix(text[:i], "not be ") || foldSuffix(text[:i], "n't be ") {
+			continue // "… will not be excluded if bilirubin ≤ 3 × ULN"
+		}
+		// the cue must lead what it governs: a value before it in its
+		// sentence ("Patients with QTc > 470 ms are excluded if …") is read
+		// by the item's own grammar
+		start := max(strings.LastIndex(text[:i], ". "), strings.LastIndexByte(text[:i], ';'))
+		start++
+		if start > 0 {
+			for start < len(text) && text[start] == ' ' {
+				start++
+			}
+		}
+		if hasBoundSign(text[start:i]) || strings.ContainsAny(text[start:i], "0123456789") {
+			continue
+		}
+		return start
+	}
+	return -1
+}
+
+var exclusionCues = func() []*[3]string {
+	var cs []*[3]string
+	for _, c := range []string{"excluded if", "excluded when", "excluded:", "exclusion:", "ineligible if",
+		"ineligible:", "not eligible if", "not eligible:", "not be eligible if"} {
+		cs = append(cs, spellings(c))
+	}
+	return cs
+}()
+
+func foldSuffix(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // midExclusion finds an exclusion heading ("Exclusion Criteria:", "KEY
@@ -443,7 +512,9 @@ func buildFirstWords() map[string]firstKind {
 		}
 	}
 	// "survival": "with expected minimum six-month survival"
-	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln", "survival"} {
+	for _, w := range []string{"older", "younger", "aged", "old", "uln", "ulrr", "iuln", "unl", "survival",
+		// "Children < 1 year with INSS stage 4", "Children at least 365 days …"
+		"children", "infants"} {
 		m[w] = firstAlone
 	}
 	for _, w := range []string{"years", "year", "yrs", "months"} {
@@ -552,6 +623,22 @@ var (
 		"can be included", "are not excluded")
 	oneOfLead = phraseList("one of the following", "either of the following", "at least one of")
 )
+
+// atLeastOneOf finds "≥ 1 of the following", "1 or more of the
+// following", "one or more of the following".
+func atLeastOneOf(toks []token) bool {
+	for i := range toks {
+		if !wordAt(toks, i, "of") || !wordAt(toks, i+1, "the") || !wordAt(toks, i+2, "following") {
+			continue
+		}
+		one := func(k int) bool { return kindAt(toks, k, kNum) && toks[k].val == 1 || wordAt(toks, k, "one") }
+		if one(i-1) && kindAt(toks, i-2, kOp) && toks[i-2].op == opGE ||
+			wordAt(toks, i-1, "more") && wordAt(toks, i-2, "or") && one(i-3) {
+			return true
+		}
+	}
+	return false
+}
 
 func phraseList(ps ...string) [][]string {
 	out := make([][]string, len(ps))
@@ -681,12 +768,59 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 			child.risk = true
 		}
 	}
+	// "Poor physiological status, as defined by ≥ 1 of the following
+	// criteria:" — any of them qualifies, on either side of its value
+	if !child.exclusion && atLeastOneOf(p.toks) && kindAt(p.toks, len(p.toks)-1, kColon) {
+		child.risk = true
+	}
+	// "Post-menopausal as defined by any of the following:", "Women of
+	// childbearing potential, defined as:" — the ages under it define
+	if definesBetween(p.toks, 0, len(p.toks)) {
+		for k := range p.toks {
+			if p.toks[k].is(cAgeBlocker) && !weakAgeBlockers[p.toks[k].text] {
+				child.noAge = true
+			}
+		}
+	}
 	// "Life expectancy:", "Performance status:", "Age:" — the children name
 	// only the value
 	if v := p.labelSubject(); v != 0 {
 		child.subject = v
 	}
+	// a table's header: "Age (Years) Maximum Serum Creatinine (mg/dl):"
+	if o, v, u, ok := p.tableHeader(); ok {
+		child.subject, child.rowOp, child.rowUnit, child.noAge = v, o, u, true
+	}
 	return child
+}
+
+// tableHeader reads a lead-in that is a table's header with an age column
+// and a value column that says its side and unit: "Age (Years) Maximum
+// Serum Creatinine (mg/dl):". It returns the value's side, variable and
+// unit.
+func (p *parser) tableHeader() (op, varMask, string, bool) {
+	toks := p.toks
+	if len(p.groups) != 2 || len(toks) == 0 || toks[len(toks)-1].kind != kColon || len(toks) > 16 {
+		return opNone, 0, "", false
+	}
+	age, val := p.groups[0], p.groups[1]
+	if !isAge(age) || val.kind != mkVar || bits.OnesCount32(uint32(val.vars)) != 1 {
+		return opNone, 0, "", false
+	}
+	o := opNone
+	for k := age.end; k < val.start; k++ {
+		switch {
+		case wordAt(toks, k, "maximum", "max", "upper"):
+			o = opLE
+		case wordAt(toks, k, "minimum", "min", "lower"):
+			o = opGE
+		}
+	}
+	u := p.headerUnit(1)
+	if o == opNone || u == ruNone {
+		return opNone, 0, "", false
+	}
+	return o, val.vars, u, true
 }
 
 // labelSubject is the variable an item that only names it ("Life

@@ -24,6 +24,13 @@ type itemCtx struct {
 	subject   varMask // the lead-in names the variable ("Life expectancy:", "AST and ALT ≤ 2.5 × ULN, except:")
 	scope     int     // the study group the item is for ("Cohort D"), or 0
 	risk      bool    // one of the ways a patient qualifies ("one of the following risk factors:")
+	onlySex   byte    // 'f' or 'm' when the registry enrols one sex only: "Women aged ≥ 18" names everyone
+	noAge     bool    // under a definition ("Post-menopausal as defined by any of the following:"): no age is the patient's
+	// a row of a table whose header names the value's side and unit ("Age
+	// (Years) Maximum Serum Creatinine (mg/dl):"): the row's last bare
+	// number is the subject's bound for the row's age band
+	rowOp   op
+	rowUnit string
 }
 
 // a subject: one or more mentions taken together
@@ -182,6 +189,13 @@ func (p *parser) findGroups() {
 		if isAgeM(m) && m.end == m.start+1 && wordAt(toks, m.start-1, "on", "for", "to", "by") && !ageValueAt(toks, m.end) {
 			continue
 		}
+		if m.end == m.start+1 && toks[m.start].text == "hg" && wordAt(toks, m.start-1, "mm", "cm") {
+			continue // "150 mm Hg"
+		}
+		if m.end == m.start+1 && toks[m.start].text == "neu" && (kindAt(toks, m.start-1, kSlash) || kindAt(toks, m.start-1, kDash) ||
+			wordAt(toks, m.start-1, "her2", "her", "erbb2", "c")) {
+			continue // "HER2/NEU"
+		}
 		kept = append(kept, m)
 	}
 	ms = kept
@@ -197,7 +211,8 @@ func (p *parser) findGroups() {
 		}
 		// "WHO 0-2", "CTC 0-1" are a performance status; "WHO grade 3", "WHO
 		// 2016 classification", "CTC grade 2" are not
-		if ms[k].end == ms[k].start+1 && (toks[ms[k].start].text == "who" || toks[ms[k].start].text == "ctc") &&
+		if ms[k].end == ms[k].start+1 && (toks[ms[k].start].text == "who" || toks[ms[k].start].text == "ctc" ||
+			toks[ms[k].start].text == "oms") &&
 			!whoScaleAt(toks, ms[k].end) {
 			ms[k].kind = mkOther
 		}
@@ -336,7 +351,9 @@ func ageValueAt(toks []token, j int) bool {
 // whoScaleAt reports the value of a WHO performance status at j: a small
 // number or a comparison, after a colon or "PS".
 func whoScaleAt(toks []token, j int) bool {
-	for n := 0; n < 2 && (kindAt(toks, j, kColon) || wordAt(toks, j, "ps", "score", "of")); n++ {
+	// "WHO 0-2", "WHO PS: 1", "Performance status (WHO scale) less than 2"
+	for n := 0; n < 3 && (kindAt(toks, j, kColon) || wordAt(toks, j, "ps", "score", "of", "scale") ||
+		kindAt(toks, j, kRParen) && wordAt(toks, j-1, "scale")); n++ {
 		j++
 	}
 	if kindAt(toks, j, kNum) {
@@ -609,7 +626,9 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 		// "… may be included if total bilirubin ≤ 3 × ULN": what the allowed
 		// must meet, not who they are
-		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted") {
+		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted",
+			// "Patients will be excluded if their ECOG is ≥ 2": what excludes
+			"excluded", "ineligible") {
 			return tr, false
 		}
 		tr.end = i + 1
@@ -679,12 +698,28 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		return tr, false
 	case "in", "for", "among":
 		k := i + 1
+		// "Age 70 years or older for whom the treatment of choice is …": a
+		// further criterion of the same patients, not a subgroup
+		if wordAt(toks, k, "whom", "which") {
+			return tr, false
+		}
 		if w == "in" && wordAt(toks, k, "case", "cases") && wordAt(toks, k+1, "of", "where", "with") {
 			tr.end = k + 2
 			return tr, true
 		}
 		if w == "in" && wordAt(toks, k, "the") && wordAt(toks, k+1, "case", "event", "presence", "setting", "context") && wordAt(toks, k+2, "of") {
 			tr.end = k + 3
+			return tr, true
+		}
+		// "≤ 2.5 × ULN in the absence of liver metastases, or ≤ 5 × ULN in
+		// their presence": the absence is everyone else, the bound stays main
+		if w == "in" && (wordAt(toks, k, "the") && wordAt(toks, k+1, "absence") && wordAt(toks, k+2, "of") ||
+			wordAt(toks, k, "absence") && wordAt(toks, k+1, "of")) {
+			tr.end = k + 2
+			if wordAt(toks, k, "the") {
+				tr.end++
+			}
+			tr.exempt = true
 			return tr, true
 		}
 		if w == "in" && wordAt(toks, k, "presence", "setting") && wordAt(toks, k+1, "of") {
@@ -733,7 +768,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			}
 		}
 		return tr, false
-	case "patients", "subjects", "participants", "those", "pts":
+	case "patients", "subjects", "participants", "those", "pts", "children", "infants", "adults":
 		if !p.clauseStart(i) {
 			return tr, false
 		}
@@ -761,6 +796,9 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 		return tr, false
 	case "men", "women", "males", "females", "male", "female":
+		if p.ctx.onlySex != 0 && (w[0] == 'w' || w[0] == 'f') == (p.ctx.onlySex == 'f') {
+			return tr, false // the trial's whole population
+		}
 		if kindAt(toks, i+1, kColon) {
 			tr.end = i + 2
 			tr.objEnd = i + 2
@@ -871,6 +909,12 @@ func (p *parser) subgroupByValue(j int) (int, bool) {
 			}
 			switch t.text {
 			case "must", "should", "need", "needs", "require", "requires", "required", "may", "can", "will":
+				// "Patients with CrCl < 30 mL/min will be excluded": no
+				// subgroup with a bound of its own, the value excludes
+				if wordAt(toks, k+1, "be") && wordAt(toks, k+2, "excluded", "ineligible") ||
+					wordAt(toks, k+1, "not") && wordAt(toks, k+2, "be") && wordAt(toks, k+3, "eligible", "enrolled", "included") {
+					return 0, false
+				}
 				return k, sawValue
 			case "aged", "age":
 				if kindAt(toks, k+1, kNum) {
@@ -1079,6 +1123,9 @@ func (p *parser) findBounds() {
 		}
 		i++
 	}
+	p.sandwiched()
+	p.prefixed()
+	p.rowValue()
 	p.respectively()
 	p.bracketedValues()
 	// bounds in text order
@@ -1088,12 +1135,148 @@ func (p *parser) findBounds() {
 			bs[j], bs[j-1] = bs[j-1], bs[j]
 		}
 	}
+	p.ellipticUnits()
 	if cap(p.owner) < len(bs) {
 		p.owner = make([]int, len(bs))
 	}
 	p.owner = p.owner[:len(bs)]
 	for i := range p.owner {
 		p.owner[i] = ownerNone
+	}
+}
+
+// sandwiched reads a subject written between its two ends, "18 ≤ age ≤
+// 75 years", "1.5 < INR ≤ 3": the number and sign before the subject are
+// the lower end of the bound after it.
+func (p *parser) sandwiched() {
+	toks := p.toks
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		a := g.start
+		if g.kind != mkVar || a < 2 || toks[a-1].kind != kOp || toks[a-1].op != opLE && toks[a-1].op != opLT {
+			continue
+		}
+		// the lower end may carry the unit: "18 years old ≤ age ≤ 75 years old"
+		n := a - 2
+		if g.vars == maskOf(vAge) {
+			if wordAt(toks, n, "old") {
+				n--
+			}
+			if wordAt(toks, n, "years", "year") {
+				n--
+			}
+		}
+		if n < 0 || toks[n].kind != kNum || n > 0 && (toks[n-1].kind == kOp || toks[n-1].kind == kNum) {
+			continue
+		}
+		for k := range p.bounds {
+			b := &p.bounds[k]
+			if b.start != g.end || b.hasLo || !b.hasHi || b.consumed || b.uln || b.hi < toks[n].val {
+				continue
+			}
+			b.hasLo, b.lo, b.loInc, b.loUnit = true, toks[n].val, toks[a-1].op == opLE, b.hiUnit
+			b.isRange = true
+		}
+	}
+}
+
+// rowValue reads a table row under a header lead-in: "Less than or equal
+// to 5 years; 0.8" — the age band, then the value the header bounds.
+func (p *parser) rowValue() {
+	if p.ctx.rowOp == opNone || p.ctx.subject == 0 {
+		return
+	}
+	toks := p.toks
+	k := len(toks) - 1
+	for k >= 0 && (toks[k].kind == kPeriod || toks[k].kind == kSemi) {
+		k--
+	}
+	if k < 1 || toks[k].kind != kNum || toks[k-1].kind != kSemi && toks[k-1].kind != kColon && toks[k-1].kind != kSep {
+		return
+	}
+	for i := range p.bounds {
+		if p.bounds[i].end > k {
+			return
+		}
+	}
+	b := bound{start: k, end: k + 1, fromRow: true}
+	setSide(&b, p.ctx.rowOp, toks[k].val, 0, p.ctx.rowUnit)
+	p.bounds = append(p.bounds, b)
+}
+
+// prefixed reads a comparison written before its subject, the value after
+// it: "Minimum life expectancy of 3 months", "a maximum serum creatinine
+// of 1.5 mg/dL".
+func (p *parser) prefixed() {
+	toks := p.toks
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		a := g.start
+		if wordAt(toks, a-1, "serum", "total", "estimated", "expected") {
+			a--
+		}
+		if g.kind != mkVar || a < 1 || !wordAt(toks, a-1, "minimum", "minimal", "maximum", "maximal") ||
+			!wordAt(toks, g.end, "of") || !kindAt(toks, g.end+1, kNum) {
+			continue
+		}
+		taken := false
+		for k := range p.bounds {
+			if p.bounds[k].start <= g.end+1 && p.bounds[k].end > g.end+1 {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		v, alt, e, ok := number(toks, g.end+1, true)
+		if !ok {
+			continue
+		}
+		u, e := unit(toks, e)
+		o := opGE
+		if wordAt(toks, a-1, "maximum", "maximal") {
+			o = opLE
+		}
+		b := bound{start: g.end, end: e}
+		setSide(&b, o, v, alt, u)
+		p.bounds = append(p.bounds, b)
+	}
+}
+
+// ellipticUnits gives a subgroup's relaxation written without its unit the
+// unit of the bound it relaxes: "< 2.5 times ULN (< 5 times if hepatic
+// metastases)", "≤ 2.5 × ULN (≤ 5 if liver metastases)", "≥ 100 × 10^9/L
+// (≥ 75 for marrow involvement)". Only right after that bound, and only
+// when a subgroup phrase follows: a bare number anywhere else stays
+// unitless, and is dropped where the unit matters.
+func (p *parser) ellipticUnits() {
+	toks := p.toks
+	bs := p.bounds
+	for k := 1; k < len(bs); k++ {
+		b, prev := &bs[k], &bs[k-1]
+		u := boundUnit(prev)
+		if boundUnit(b) != ruNone || b.hasLo == b.hasHi || prev.hasLo == prev.hasHi || b.hasLo != prev.hasLo ||
+			u == ruNone || u == ruForeign || u == ruYears || b.isStages || prev.isStages || b.consumed || prev.consumed {
+			continue
+		}
+		gapOK := b.start > prev.end
+		for i := prev.end; i < b.start; i++ {
+			if t := &toks[i]; t.kind != kLParen && t.kind != kComma && t.kind != kSemi && !wordAt(toks, i, "or") {
+				gapOK = false
+			}
+		}
+		if !gapOK {
+			continue
+		}
+		e := b.end
+		if u == ruXULN && (kindAt(toks, e, kTimes) || wordAt(toks, e, "times", "x", "fold")) {
+			e++ // "< 5 times if …": the ULN left out
+		}
+		if e >= len(toks) || toks[e].kind != kWord || !toks[e].is(cTrigger) {
+			continue
+		}
+		b.end = e
+		setUnit(b, u)
 	}
 }
 
@@ -1318,7 +1501,7 @@ func setUnit(b *bound, u string) {
 var scaleFillers = setOf("class", "classification", "grade", "score", "stage", "staging", "status", "category",
 	"rating", "grading", "assessment",
 	"liver", "function", "functional", "of", "is", "performance", "ps", "scale", "system", "score", "points",
-	"cirrhosis", "disease", "must", "be", "a", "the", "ecog", "who", "level", "criteria", "combined", "hepatic")
+	"cirrhosis", "cirrhotic", "disease", "must", "be", "a", "the", "ecog", "who", "level", "criteria", "combined", "hepatic")
 
 // skipScaleFillers skips the words between a scale and its value.
 func (p *parser) skipScaleFillers(j int) int {
@@ -1754,6 +1937,10 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if g := p.inGrp[i]; g >= 0 {
 				continue
 			}
+			// "expected to survive for at least 3 months"
+			if t.text == "for" && i == b-1 && wordAt(toks, i-1, "survive", "live") {
+				continue
+			}
 			// a PDQ cross-reference: "Age: See Disease Characteristics 60 and over"
 			if t.text == "see" && wordAt(toks, i+1, "disease", "general") && wordAt(toks, i+2, "characteristics", "eligibility") {
 				i += 2
@@ -1901,6 +2088,10 @@ func (p *parser) assign() {
 			p.claim(bi, b.respOf-1)
 			continue
 		}
+		if b.fromRow {
+			p.owner[bi] = ownerLead
+			continue
+		}
 		if b.consumed {
 			// scale bounds belong to the group they were read after
 			if gi := b.scaleOf - 1; gi >= 0 && !p.groups[gi].inObject {
@@ -1971,7 +2162,7 @@ func (p *parser) assign() {
 			p.claim(bi, gi)
 			continue
 		}
-		if p.shortAgeItem(b) {
+		if p.shortAgeItem(b) || p.personAged(b) {
 			p.owner[bi] = ownerAge
 			continue
 		}
@@ -2115,6 +2306,39 @@ var ageShortWords = setOf("male", "males", "female", "females", "men", "women", 
 
 // shortAgeItem: an item that is nothing but an age range ("18 to 79 years
 // inclusive", "Male or female ≥ 18 years").
+// personAged reports an age written right after the people it is of:
+// "Children < 1 year with INSS stage 4", "Children at least 365 days …",
+// "Adults ≥ 65 years".
+func (p *parser) personAged(b *bound) bool {
+	toks := p.toks
+	u := boundUnit(b)
+	if u != ruYears && u != ruMonths && u != ruDays || b.hasLo && b.hasHi && b.loUnit != b.hiUnit {
+		return false
+	}
+	// "Patients at least 6 months after completing therapy", "Patients > 3
+	// months post-transplant": a time since something, not an age
+	// ("… 5 years disease-free"): only what may follow a person's age
+	if e := b.end; e < len(toks) {
+		switch t := &toks[e]; t.kind {
+		case kComma, kSemi, kPeriod, kRParen, kColon:
+		case kWord:
+			if !wordAt(toks, e, "with", "who", "whose", "and", "or", "at", "on", "initially", "newly", "diagnosed",
+				"having", "treated", "receiving", "undergoing", "must", "may", "are", "is", "will", "can") {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	if u != ruYears {
+		// ages in months or days are children's
+		return wordAt(toks, b.start-1, "children", "child", "infants", "neonates", "boys", "girls")
+	}
+	return wordAt(toks, b.start-1, "children", "child", "patients", "patient", "subjects", "participants",
+		"infants", "adults", "men", "women", "males", "females", "boys", "girls", "persons", "individuals",
+		"adolescents", "neonates", "people")
+}
+
 func (p *parser) shortAgeItem(b *bound) bool {
 	if !(b.hasLo && b.loUnit == ruYears || b.hasHi && b.hiUnit == ruYears) {
 		return false
@@ -2595,10 +2819,10 @@ func (p *parser) emit() {
 		if needUnit && !p.boundHasUnit(b) {
 			continue
 		}
-		if vs == maskOf(vAge) && p.ageBlocked(b) || p.byApproval(b) {
+		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b)) || p.byApproval(b) {
 			continue
 		}
-		cond := p.condOf[bi]
+		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)
 		cause := causeNone
 		if cond {
 			cause = causeSubgroup
@@ -2710,7 +2934,7 @@ func (p *parser) jointPrev(bi int) int {
 	return prev
 }
 
-var ageBlockers = setOf("menopause", "menopausal", "postmenopausal", "premenopausal", "perimenopausal",
+var ageBlockers = setOf("donor", "donors", "menopause", "menopausal", "postmenopausal", "premenopausal", "perimenopausal",
 	"amenorrhea", "amenorrheic", "amenorrhoea", "death", "died", "relative", "relatives", "family", "sibling",
 	"siblings", "parent", "parents", "onset", "diagnosis", "diagnosed", "childbearing", "pregnancy", "pregnant",
 	"contraception", "menses", "menstrual", "mother", "father", "grandparent", "birth", "born", "gestational",
@@ -2732,6 +2956,12 @@ func (p *parser) ageBlocked(b *bound) bool {
 		if !toks[k].is(cAgeBlocker) {
 			continue
 		}
+		// "Post-menopausal female subjects ≥ 18 years of age",
+		// "Postmenopausal women aged ≥ 50": the word describes the patients
+		// whose age it is, it defines nothing
+		if k < b.start && menopauseWords[toks[k].text] && personAfter(toks, k+1, b.start) && !definesBetween(toks, k, b.start) {
+			continue
+		}
 		if !weakAgeBlockers[toks[k].text] {
 			return true
 		}
@@ -2743,12 +2973,85 @@ func (p *parser) ageBlocked(b *bound) bool {
 			return true
 		}
 	}
+	// "Postmenopausal women, defined as women ≥ 60 years": a definition of
+	// what the item names, in a clause of its own
+	if definesBetween(toks, a, b.start) {
+		for k := range toks {
+			if toks[k].is(cAgeBlocker) && !weakAgeBlockers[toks[k].text] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ageLabel reports an age band that labels the value after it: "Age 1 to
+// < 2 years: 0.6 mg/dL", "Ages 2-5: ≤ 0.8 mg/dL". It says whom the value
+// is for, not who may enter.
+func (p *parser) ageLabel(b *bound) bool {
+	toks := p.toks
+	k := b.end
+	// a table row turned into a line: "Less than 15 years of age; 1.5"
+	if kindAt(toks, k, kSemi) && kindAt(toks, k+1, kNum) && (k+2 == len(toks) || k+3 == len(toks) && toks[k+2].kind == kPeriod) {
+		return true
+	}
+	// a table's cells: "Age 2 to < 6 years | 0.8 | 0.8"
+	if kindAt(toks, k, kSep) && kindAt(toks, k+1, kNum) && !wordAt(toks, k+2, "years", "year", "months", "month", "days") {
+		return true
+	}
+	if k >= len(toks) || toks[k].kind != kColon && toks[k].kind != kDash {
+		return false
+	}
+	// the value follows at once ("…: ≤ 0.8 mg/dL", "… – 0.6 mg/dL"), or
+	// after one word that is no subject ("…: maximum 0.6 mg/dL"); a
+	// statement of its own after a colon ("Age ≥ 18 years: ECOG 0-1") is
+	// no value of the band, nor is another age
+	j := k + 1
+	if toks[k].kind == kColon && kindAt(toks, j, kWord) {
+		if b.hasLo && b.hasHi {
+			// a band with two ends may name what it bounds: "Age 1 to < 2
+			// years: maximum serum creatinine 0.6 mg/dL"
+			for n := 0; n < 4 && kindAt(toks, j, kWord); n++ {
+				j++
+			}
+		} else {
+			if _, ok := matchMention(toks, j); ok {
+				return false
+			}
+			j++
+		}
+	}
+	for kindAt(toks, j, kOp) {
+		j++
+	}
+	return kindAt(toks, j, kNum) && !wordAt(toks, j+1, "years", "year", "yrs", "months", "month", "y", "yo")
+}
+
+var menopauseWords = setOf("menopausal", "postmenopausal", "premenopausal", "perimenopausal")
+
+// personAfter reports the patients named in toks[j:end], right after an
+// adjective: "(post-)menopausal female subjects", "… women aged".
+func personAfter(toks []token, j, end int) bool {
+	for k := j; k < end && k < j+3; k++ {
+		if wordAt(toks, k, "women", "woman", "females", "female", "subjects", "patients", "participants") {
+			return true
+		}
+	}
+	return false
+}
+
+func definesBetween(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if wordAt(toks, k, "defined", "definition", "define", "meaning") {
+			return true
+		}
+	}
 	return false
 }
 
 // weakAgeBlockers make an age someone else's, or another moment's, only
 // right beside it.
-var weakAgeBlockers = setOf("onset", "diagnosis", "diagnosed", "ago", "since", "history", "duration", "episode",
+var weakAgeBlockers = setOf("donor", "donors", "onset", "diagnosis", "diagnosed", "ago", "since", "history", "duration", "episode",
 	"prior", "previous", "smoking", "smoker", "pack", "treatment", "therapy", "cancer", "malignancy")
 
 // approvalWords say that a value is admitted case by case.

@@ -68,7 +68,9 @@ func init() {
 		"swog ps", "calgb ps", "gog performance status", "swog performance status", "calgb performance status",
 		// the NCI Common Toxicity Criteria's performance status is the ECOG scale
 		"ctc", "ctc performance status", "ctc ps", "nci ctc performance status",
-		"gog performance", "swog performance", "gog performance score", "zubrod ps")
+		"gog performance", "swog performance", "gog performance score", "zubrod ps",
+		// the French records' WHO: "Organisation Mondiale de la Santé"
+		"oms", "oms ps", "oms performance status")
 	addAliases(v(vECOG), "gynecologic oncology group performance status", "gynecologic oncology group",
 		"gynecological oncology group", "southwest oncology group", "southwest oncology group performance status",
 		"cancer and leukemia group b", "zubrod performance status", "zubrod performance", "zubrod scale",
@@ -120,6 +122,15 @@ func init() {
 		"alanine transferase", "serum alanine aminotransferase", "alanine aminotransaminase")
 	addAliases(alias{kind: mkVar, vars: maskOf(vAST), caps: true}, "got")
 	addAliases(alias{kind: mkVar, vars: maskOf(vALT), caps: true}, "gpt")
+	// "NEU ≥ 1.5×10^9/L" in Chinese records' blood routine (not HER2/neu: findGroups)
+	addAliases(alias{kind: mkVar, vars: maskOf(vANC), caps: true, needUnit: true}, "neu")
+	// "ASL and AST ≤ 5 × ULN": a transposed ALT, the only transaminase it can be
+	addAliases(alias{kind: mkVar, vars: maskOf(vALT), caps: true}, "asl")
+	// "ALT,AST,TB≤1.5(UNL)": total bilirubin in Chinese records ("TB" is
+	// also tuberculosis: only with a unit of bilirubin)
+	addAliases(alias{kind: mkVar, vars: maskOf(vBilirubin), caps: true, needUnit: true}, "tb")
+	// "Hg > 8 g/dL": only with a unit; "mm Hg" is a pressure (findGroups)
+	addAliases(alias{kind: mkVar, vars: maskOf(vHemoglobin), needUnit: true}, "hg")
 	addAliases(v(vAST, vALT), "transaminases", "transaminase", "aminotransferases", "aminotransferase",
 		"liver transaminases", "serum transaminases", "hepatic transaminases", "transaminase levels",
 		"serum aminotransferases", "transaminase level", "liver aminotransferases", "serum transaminase",

@@ -102,6 +102,20 @@ func mojibakeAt(s string, i int) int {
 	return -1
 }
 
+// entityAt reads a comparison written as an HTML entity at s[i] and
+// returns its length, or 0.
+func entityAt(s string, i int) (int, op) {
+	for _, e := range [...]struct {
+		name string
+		op   op
+	}{{"&gt;", opGT}, {"&lt;", opLT}, {"&ge;", opGE}, {"&le;", opLE}} {
+		if strings.HasPrefix(s[i:], e.name) {
+			return len(e.name), e.op
+		}
+	}
+	return 0, opNone
+}
+
 func isSuperDigit(r rune) (byte, bool) {
 	switch r {
 	case '⁰':
@@ -154,6 +168,16 @@ func tokenize(s string, buf []token) []token {
 			e := lexWord(s, i)
 			add(wordToken(s, i, e))
 			i = e
+			continue
+		case c == '&' && i+3 < len(s) && s[i+3] == ';' || c == '&' && i+4 < len(s) && s[i+4] == ';':
+			// an HTML entity left in text copied from a web page: "&gt;=", "&le;"
+			if k, op := entityAt(s, i); k > 0 {
+				add(token{kind: kOp, op: op, start: int32(i), end: int32(i + k)})
+				i += k
+				continue
+			}
+			add(token{kind: kOther, start: int32(i), end: int32(i + 1)})
+			i++
 			continue
 		case c < utf8.RuneSelf:
 			t := token{start: int32(i), end: int32(i + 1)}

@@ -1,7 +1,7 @@
 // Package plain handles untrusted document text as plain text for a
 // terminal: it strips what could act on the terminal (Clean, Line), wraps
-// paragraphs at spaces (Wrap) and compares words by edit distance
-// (WithinEdits).
+// paragraphs at spaces (Wrap), collapses white space (Squash) and compares
+// words by edit distance (WithinEdits).
 //
 // These are hand-written on purpose. The libraries at hand (x/ansi's
 // wrappers, lipgloss) break lines at hyphens — "80-160 mg" becomes "80-" and

@@ -45,6 +45,7 @@ const storeWeight = 1
 
 type evaluator struct {
 	ix    *Index
+	lang  *Language
 	n     int
 	opt   Options
 	acc   []uint16 // relevance per record
@@ -59,6 +60,9 @@ func (ix *Index) Run(q *Query, o Options) *Matches {
 	n := ix.Len()
 	m := &Matches{ix: ix, q: q, sort: o.Sort}
 	e := &evaluator{ix: ix, n: n, opt: o, m: m}
+	if q != nil {
+		e.lang = q.lang
+	}
 	if q == nil || q.root == nil {
 		m.set = fullSet(n)
 	} else {
@@ -134,6 +138,38 @@ func (e *evaluator) ext(n *extNode) *Set {
 	return out
 }
 
+// plainExts is what the caller's fields plain words look in too (see
+// Extension.Plain) find for a plain term, scored and added to the
+// relevance like a hit in the title; nil when they find nothing.
+func (e *evaluator) plainExts(t *textNode, pos bool) *Set {
+	if t.spec != nil || e.lang == nil || len(e.lang.plain) == 0 {
+		return nil
+	}
+	var out *Set
+	for _, x := range e.lang.plain {
+		s := x.Match(e.ix, strings.Join(t.words, " "))
+		if s == nil || s.empty() {
+			continue
+		}
+		if out == nil {
+			out = NewSet(e.n)
+		}
+		out.or(s)
+	}
+	if out == nil {
+		return nil
+	}
+	if pos {
+		sc := e.sc
+		s := qualityWhole * fieldWeight[FieldTitle]
+		out.Each(func(r int) { sc[r] = max(sc[r], s) })
+		if len(t.words) > 1 {
+			e.flush(out, sc) // a phrase's own hits were flushed already
+		}
+	}
+	return out
+}
+
 // target is where a text term looks: fields of the main index and stores.
 func target(t *textNode) (main Field, stores []int, noTypos bool) {
 	if t.spec == nil {
@@ -144,7 +180,11 @@ func target(t *textNode) (main Field, stores []int, noTypos bool) {
 
 func (e *evaluator) text(t *textNode, pos bool) *Set {
 	if len(t.words) > 1 {
-		return e.phrase(t, pos)
+		set := e.phrase(t, pos)
+		if extra := e.plainExts(t, pos); extra != nil {
+			set.or(extra)
+		}
+		return set
 	}
 	main, stores, noTypos := target(t)
 	w := t.words[0]
@@ -154,6 +194,10 @@ func (e *evaluator) text(t *textNode, pos bool) *Set {
 		sc = e.sc
 	}
 	found := false
+	if extra := e.plainExts(t, pos); extra != nil {
+		set.or(extra)
+		found = true
+	}
 	if main != 0 {
 		found = e.mainWord(w, t.exact, main, set, sc) || found
 		if main&FieldID != 0 && isDigits(w) && len(w) >= 4 {

@@ -11,6 +11,7 @@ import (
 type Language struct {
 	ext   map[string]*Extension
 	names []string
+	plain []*Extension // the extensions plain words look in too
 }
 
 // Extension is a field the caller supplies: the patient screen's
@@ -34,6 +35,12 @@ type Extension struct {
 	// Complete, when set, offers values for a prefix with their counts
 	// (for free-text fields: the user's own words, say).
 	Complete func(ix *Index, prefix string) []Value
+	// Plain, for a free-text field, makes plain words look there too: a
+	// plain word (or unfielded phrase) also matches the records Match
+	// gives for it, its folded words joined by spaces — the user's notes
+	// are searched like the title. A word matched there counts as matched
+	// as typed, so it is never answered with near words.
+	Plain bool
 }
 
 var defaultLanguage = mustLanguage()
@@ -65,8 +72,14 @@ func NewLanguage(exts ...Extension) (*Language, error) {
 		if e.Match == nil {
 			return nil, fmt.Errorf("field %q has no Match function", e.Name)
 		}
+		if e.Plain && e.Values != nil {
+			return nil, fmt.Errorf("field %q: plain words can look only in a free-text field", e.Name)
+		}
 		l.ext[e.Name] = &e
 		l.names = append(l.names, e.Name)
+		if e.Plain {
+			l.plain = append(l.plain, &e)
+		}
 	}
 	return l, nil
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,6 +98,35 @@ func (q *Query) Canonical() string {
 
 // Empty reports whether the query has no terms: it matches every record.
 func (q *Query) Empty() bool { return q == nil || q.root == nil }
+
+// Uses reports whether the query names field (a built-in field by its
+// name or an alias, or a caller's field), negated or not: the browser says
+// "screen: needs a patient profile" only when the query asks for it.
+func (q *Query) Uses(field string) bool {
+	field = strings.ToLower(field)
+	if spec := lookupField(field); spec != nil {
+		field = spec.name
+	}
+	var walk func(n node) bool
+	walk = func(n node) bool {
+		switch n := n.(type) {
+		case *andNode:
+			return slices.ContainsFunc(n.kids, walk)
+		case *orNode:
+			return slices.ContainsFunc(n.kids, walk)
+		case *notNode:
+			return walk(n.kid)
+		case *textNode:
+			return n.spec != nil && n.spec.name == field
+		case *valueNode:
+			return n.spec.name == field
+		case *extNode:
+			return n.ext.Name == field
+		}
+		return false
+	}
+	return q != nil && q.root != nil && walk(q.root)
+}
 
 // Highlight returns the words of the query's plain and text terms that are
 // not negated, for Spans: what to emphasise in a row.

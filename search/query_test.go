@@ -761,3 +761,95 @@ func TestPhraseIn(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainExtension: plain words also look in a free-text field the
+// caller marks Plain (the user's notes), and a word found there is not
+// answered with near words.
+func TestPlainExtension(t *testing.T) {
+	ix, _ := fixture(t)
+	notes := map[string]string{t1: "ask dr lee about axitinib", t2: "lee declined"}
+	note := search.Extension{Name: "note", Plain: true, Match: func(ix *search.Index, v string) *search.Set {
+		return search.SetOf(ix.Len(), func(i int) bool {
+			words := search.Words(notes[ix.Record(i).ID])
+			for k := range words {
+				if strings.HasPrefix(strings.Join(words[k:], " "), v) {
+					return true
+				}
+			}
+			return false
+		})
+	}}
+	l, err := search.NewLanguage(note)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query string
+		want  []string
+		near  bool
+	}{
+		{"lee", ids(t1, t2), false},
+		{"lee lenvatinib", ids(t1), false},
+		{"-lee phase:3", ids(t3), false},
+		{`"dr lee"`, ids(t1), false},
+		{"note:declined", ids(t2), false},
+		{"lee OR atezolizumab", ids(t1, t2, t3), false},
+		// found in a note as typed: no near words for it
+		{"axitinib", ids(t1), false},
+		{"lenvatinib", ids(t1), false},
+	}
+	for _, tt := range tests {
+		q, err := l.Parse(tt.query)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.query, err)
+		}
+		m := ix.Run(q, search.Options{})
+		if got := sortedIDs(ix, m); !slices.Equal(got, tt.want) {
+			t.Errorf("%s = %v, want %v", tt.query, got, tt.want)
+		}
+		if got := len(m.Near()) > 0; got != tt.near {
+			t.Errorf("%s: near = %v, want %v", tt.query, m.Near(), tt.near)
+		}
+	}
+	// Without the notes, axitinib is a typo answered by afatinib, marked.
+	q, err := search.Parse("axitinib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := ix.Run(q, search.Options{})
+	if got := sortedIDs(ix, m); !slices.Equal(got, ids(t2)) || len(m.Near()) == 0 {
+		t.Errorf("axitinib without notes = %v near %v", got, m.Near())
+	}
+	if _, err := search.NewLanguage(search.Extension{Name: "verdict", Plain: true, Values: []string{"a"}, Match: note.Match}); err == nil {
+		t.Error("a field with closed values cannot take plain words")
+	}
+}
+
+func TestUses(t *testing.T) {
+	l, err := search.NewLanguage(search.Extension{Name: "screen", Values: []string{"possible"}, Match: func(*search.Index, string) *search.Set { return nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query, field string
+		want         bool
+	}{
+		{"screen:possible", "screen", true},
+		{"lenvatinib (phase:3 OR -screen:possible)", "screen", true},
+		{"lenvatinib screen", "screen", false},
+		{`title:"screen:possible"`, "screen", false},
+		{"facility:mayo", "site", true},
+		{"site:mayo", "facility", true},
+		{"phase:3", "status", false},
+		{"", "screen", false},
+	}
+	for _, tt := range tests {
+		q, err := l.Parse(tt.query)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.query, err)
+		}
+		if got := q.Uses(tt.field); got != tt.want {
+			t.Errorf("Parse(%q).Uses(%q) = %v, want %v", tt.query, tt.field, got, tt.want)
+		}
+	}
+}

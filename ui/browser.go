@@ -13,6 +13,7 @@ import (
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
+	"github.com/trials-app/trials/search"
 )
 
 // panes are the reading panes beside the list, in tab order after it. To
@@ -190,13 +191,9 @@ func (b *browser) showRecord(rec int) tea.Cmd {
 	f := b.list.filter
 	f.input.Reset()
 	f.input.Blur()
-	f.state = unfiltered
+	f.state, f.err, f.needsProfile, f.comp = unfiltered, "", false, completion{}
 	f.gen++
-	rows := make([]int, b.ctx.Corpus.Len())
-	for i := range rows {
-		rows[i] = i
-	}
-	b.list.setRows(rows, nil)
+	b.list.setMatches(b.ctx.Corpus.Index().Run(nil, search.Options{Sort: f.sort}))
 	b.list.selectRecord(rec)
 	return b.setFocus(1)
 }
@@ -279,7 +276,11 @@ func (b *browser) KeyMap() help.KeyMap {
 	}
 	short := child.ShortHelp()
 	var own [][]binding
-	if b.focus == 0 {
+	if b.focus == 0 && b.list.menu != nil {
+		// A menu's own keys first: it is what the keys act on.
+		short = append(short, free(k.NextPane)...)
+		own = append(own, free(k.Open, k.NextPane, k.PrevPane, k.Jump, k.Contacts))
+	} else if b.focus == 0 {
 		// space first after moving: it is what triage is done with.
 		short = append(append(short[:1:1], free(k.Mark)...), short[1:]...)
 		short = append(short, free(k.Open, cmp, k.NextPane)...)
@@ -330,5 +331,5 @@ func (b *browser) rows() ([]int, string) {
 	if b.list.filter.state != unfiltered {
 		filter = plain.Line(present.Clip(b.list.filter.input.Value(), maxCell))
 	}
-	return b.list.rows, filter
+	return b.list.m.All(), filter
 }

@@ -13,9 +13,14 @@ import (
 // column is one column of the trial list. To add one (a screen verdict, a
 // country), write its column and add it to columns in display order.
 type column struct {
-	name  string // for the help's description of the list
-	width int    // cells; 0 for the one column that takes what is left
-	right bool   // numbers align right
+	name string // for the help's description of the list
+	head string // the header line's label
+	// sorts says the rows can be sorted by the column, by sortKey: the
+	// header marks it when they are.
+	sorts   bool
+	sortKey search.SortKey
+	width   int  // cells; 0 for the one column that takes what is left
+	right   bool // numbers align right
 	// drop orders the columns narrow terminals leave out, the highest
 	// first; 0 is never left out.
 	drop int
@@ -39,29 +44,35 @@ type column struct {
 // columns are the list's columns, left to right.
 var columns = []column{statusColumn, phaseColumn, idColumn, screenColumn, tagColumn, titleColumn, enrollmentColumn}
 
-var statusColumn = column{name: "status", width: present.BadgeWidth,
+var statusColumn = column{name: "status", head: "status", sorts: true, sortKey: search.SortStatus, width: present.BadgeWidth,
 	text:  func(r *search.Record) string { return present.StatusShort(r.Status) },
 	style: func(r *search.Record, th *theme) lipgloss.Style { return th.report.Status(r.Status) }}
 
-var phaseColumn = column{name: "phase", width: 5, drop: 1,
+var phaseColumn = column{name: "phase", head: "phase", sorts: true, sortKey: search.SortPhase, width: 5, drop: 1,
 	text: func(r *search.Record) string { return present.PhaseShort(r.Phases) }}
 
-var idColumn = column{name: "id", width: 11,
+var idColumn = column{name: "id", head: "id", sorts: true, sortKey: search.SortID, width: 11,
 	text: func(r *search.Record) string { return r.ID }}
 
-var titleColumn = column{name: "title", highlight: true,
+var titleColumn = column{name: "title", head: "title", highlight: true,
 	text: func(r *search.Record) string { return r.Title }}
 
 // tagColumn is the user's tag on the trial (shortlist.MaxTagLen is 20; a
 // longer tag is cut with "…" here and shown whole in the Detail pane).
-var tagColumn = column{name: "your tag", width: 9,
+var tagColumn = column{name: "your tag", head: "tag", width: 9,
 	textCtx: func(ctx *Context, _ int, r *search.Record) string { return ctx.Shortlist.Tag(r.ID) },
 	unused:  func(ctx *Context) bool { return !ctx.hasTags() }}
 
-var enrollmentColumn = column{name: "enrollment", width: 6, right: true, drop: 2,
+// enrollmentColumn is the enrollment, "(est.)" when it is the sponsor's
+// anticipated figure rather than the actual one.
+var enrollmentColumn = column{name: "enrollment, (est.) when anticipated", head: "enrollment", sorts: true, sortKey: search.SortEnrollment,
+	width: 12, right: true, drop: 2,
 	text: func(r *search.Record) string {
 		if r.Enrollment < 0 {
 			return ""
+		}
+		if r.EnrollmentEstimated {
+			return fmt.Sprint(r.Enrollment) + " (est.)"
 		}
 		return fmt.Sprint(r.Enrollment)
 	}}
@@ -108,7 +119,19 @@ const maxCell = 1024
 // cell renders one cell at exactly width cells: the text cleaned, cut or
 // padded, the filter's matches marked, styled as the row (reverse when
 // selected) with the column's colour on top.
-func (c column) cell(ctx *Context, rec int, r *search.Record, width int, terms []string, base lipgloss.Style, th *theme, selected bool) string {
+func (c column) cell(ctx *Context, rec int, r *search.Record, width int, marks rowMarks, base lipgloss.Style, th *theme, selected bool) string {
+	lead := ""
+	if c.highlight && marks.lead != "" && width > 12 {
+		// The near word before the title, where it is always in view.
+		style := th.warn
+		if selected {
+			style = style.Reverse(true)
+		}
+		lw := min(plain.Width(marks.lead), width/2)
+		lead = style.Render(truncate(marks.lead, lw)) + base.Render(" ")
+		width -= lw + 1
+	}
+	terms := marks.terms
 	var s string
 	if c.text != nil {
 		s = c.text(r)
@@ -140,12 +163,12 @@ func (c column) cell(ctx *Context, rec int, r *search.Record, width int, terms [
 		text = present.Highlight(s, search.Spans(s, terms), render, func(s string) string { return match.Render(s) })
 	}
 	if pad == 0 {
-		return text
+		return lead + text
 	}
 	if c.right {
-		return base.Render(spaces(pad)) + text
+		return lead + base.Render(spaces(pad)) + text
 	}
-	return text + base.Render(spaces(pad))
+	return lead + text + base.Render(spaces(pad))
 }
 
 // shortID is a trial id for a title or a notice: cleaned, and capped (ids

@@ -20,8 +20,10 @@
 //     in panes (browser.go);
 //   - a list column: one file (or entry) with a column and one line in
 //     columns (columns.go);
-//   - a filter facet: one file with a facet and one line in facets
-//     (filter.go).
+//   - a field of the filter's query from the user's own data (the screen,
+//     notes, tags): an Extension in queryext, fed from the Context in
+//     query.go — the CLI reads the same definitions;
+//   - a facet count in the f panel: a group in openFacets (list_menu.go).
 package ui
 
 import (
@@ -32,6 +34,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/trials-app/trials/corpus"
+	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/shortlist"
 )
 
@@ -90,6 +93,10 @@ type Context struct {
 	// verdicts for it (screen.go).
 	profile profileState
 	screen  screenState
+	// query is the filter's language's state (query.go); requery runs the
+	// list's query again, its answer changed (a note, a profile).
+	query   queryState
+	requery func() tea.Cmd
 	// visible is the records on the list's screen, which are screened
 	// first.
 	visible func() []int
@@ -152,6 +159,13 @@ func retype(in *textinput.Model, msg tea.Msg, changed func() tea.Cmd) tea.Cmd {
 	before := in.Value()
 	var cmd tea.Cmd
 	*in, cmd = in.Update(msg)
+	if v := in.Value(); plain.Line(v) != v {
+		// A paste can carry what the input's own sanitiser lets through
+		// (a bidi override): it must not reach the screen.
+		pos := in.Position()
+		in.SetValue(plain.Line(v))
+		in.SetCursor(pos)
+	}
 	if in.Value() == before {
 		return cmd
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -262,7 +263,12 @@ func (f *finder) View() string {
 		if f.fresh() && f.input.Value() != "" {
 			summary = present.Number(len(f.hits)) + " matching"
 		}
-		lines = append(lines, fit(th.muted.Render(" "+summary+" · ↑/↓ choose · enter: trials using it · esc: back"), f.width))
+		line := th.muted.Render(" " + summary + " · ↑/↓ choose · enter: trials using it · esc: back")
+		if near := f.nearSummary(); near != "" {
+			// First, where a narrow terminal cannot cut it off.
+			line = " " + th.warn.Render(near) + th.muted.Render(" · "+summary+" · enter: trials using it")
+		}
+		lines = append(lines, fit(line, f.width))
 		for i := 0; i < f.height; i++ {
 			j := f.offset + i
 			switch {
@@ -348,15 +354,27 @@ func (f *finder) entryRow(h search.Hit, selected bool) string {
 	if selected {
 		base, match = th.selected, match.Reverse(true)
 	}
+	terms := f.terms
+	if len(h.Near) > 0 {
+		terms = slices.Concat(f.terms, h.Near)
+	}
 	mark := func(s string) string {
 		s = plain.Line(present.Clip(s, maxCell))
-		return present.Highlight(s, search.Spans(s, f.terms), func(s string) string { return base.Render(s) }, func(s string) string { return match.Render(s) })
+		return present.Highlight(s, search.Spans(s, terms), func(s string) string { return base.Render(s) }, func(s string) string { return match.Render(s) })
 	}
 	n := fmt.Sprintf("%5s trials", present.Number(len(e.Uses)))
 	if len(e.Uses) == 1 {
 		n = fmt.Sprintf("%5s trial ", present.Number(len(e.Uses)))
 	}
 	line := base.Render(n+"  ") + mark(e.Name)
+	if len(h.Near) > 0 {
+		// Not the word typed: said before the name, where it is always seen.
+		warn := th.warn
+		if selected {
+			warn = warn.Reverse(true)
+		}
+		line = warn.Render("≈ "+plain.Line(present.Clip(strings.Join(h.Near, ", "), 60))) + base.Render(" ") + line
+	}
 	if h.Via != "" {
 		line += base.Render("  (other name: ") + mark(h.Via) + base.Render(")")
 	}
@@ -378,7 +396,34 @@ func (f *finder) KeyMap() help.KeyMap {
 	return keyMap{short: []binding{k.Down, k.Choose, k.Clear}, full: [][]binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Choose, k.Clear}}}
 }
 
+// nearSummary is "near matches for axitinib: ≈ afatinib" when the hits
+// were found by words a typo away (the catalogue then found nothing as
+// typed), "" otherwise.
+func (f *finder) nearSummary() string {
+	if !f.fresh() {
+		return ""
+	}
+	var words []string
+	for _, h := range f.hits {
+		for _, w := range h.Near {
+			if !slices.Contains(words, w) {
+				words = append(words, w)
+			}
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	if len(words) > 3 {
+		words = append(words[:3], "…")
+	}
+	return "near matches for " + plain.Line(present.Clip(f.input.Value(), 40)) + ": ≈ " + plain.Line(strings.Join(words, ", "))
+}
+
 func (f *finder) Status() string {
+	if near := f.nearSummary(); near != "" && f.stage == 0 {
+		return near + " — not the word typed"
+	}
 	c := f.ctx.Corpus
 	return fmt.Sprintf("%s across %s; names that differ only in case, symbols or spacing are one",
 		present.Count(c.Catalog().Len(), "distinct intervention", "distinct interventions"), present.Count(c.Len(), "trial", "trials"))

@@ -13,124 +13,140 @@ import (
 	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
+	"github.com/trials-app/trials/queryext"
 	"github.com/trials-app/trials/search"
 )
 
-// trialList is the list of trials: the rows the filter lets through, a
-// cursor, and the record the user selected — which survives filtering.
+// trialList is the list of trials: the matches of the filter's query, in
+// the order chosen, a cursor, and the record the user selected — which
+// survives filtering when it is still near the top.
 //
 // It is written here rather than taken from bubbles' list, which holds
 // every item as an interface value and filters them all on each key: at
 // the registry's 550,000 trials that piles up seconds behind typing. This
-// one keeps record numbers, renders only the visible rows, and leaves
-// matching to the index, off the UI goroutine.
+// one keeps the query's Matches, which put rows in order as they are
+// asked for, renders only the visible rows, and leaves matching to the
+// index, off the UI goroutine.
 type trialList struct {
 	ctx    *Context
 	filter *filter
 	keys   listKeys
-	rows   []int // record indices, in display order
-	cursor int   // index into rows
-	offset int   // first visible row
+	m      *search.Matches
+	cursor int // index into the rows
+	offset int // first visible row
 	width  int
-	height int
+	height int // the rows and the header line above them
 	anchor int // the selected record; -1 for none
 	terms  []string
+	menu   *listMenu // the sort menu or the facets panel, nil when closed
 }
 
 type listKeys struct {
 	scrollKeys
+	Sort, Reverse, Facets binding
+}
+
+func newListKeys() listKeys {
+	return listKeys{scrollKeys: newScrollKeys(),
+		Sort:    bind("s", "sort", "s"),
+		Reverse: bind("S", "reverse", "S"),
+		Facets:  bind("f", "counts", "f"),
+	}
 }
 
 func newTrialList(ctx *Context) *trialList {
-	l := &trialList{ctx: ctx, filter: newFilter(ctx), keys: listKeys{newScrollKeys()}, anchor: -1}
-	n := ctx.Corpus.Len()
-	rows := make([]int, n)
-	for i := range rows {
-		rows[i] = i
-	}
-	if n > 0 {
+	l := &trialList{ctx: ctx, filter: newFilter(ctx), anchor: -1, keys: newListKeys()}
+	if ctx.Corpus.Len() > 0 {
 		l.anchor = 0
 	}
-	l.setRows(rows, nil)
+	l.setMatches(ctx.Corpus.Index().Run(nil, search.Options{}))
 	return l
 }
 
-// setRows replaces the rows, keeping the selected record selected when it
-// is among them (and remembering it when it is not).
-func (l *trialList) setRows(rows []int, terms []string) {
-	l.rows, l.terms = rows, terms
-	l.cursor = 0
+// len is the number of rows.
+func (l *trialList) len() int { return l.m.Len() }
+
+// setMatches replaces the rows. The selected record stays selected when
+// it is among the first screens of a query's rows (further down, a new
+// query's best matches come first), or anywhere when there is no query.
+func (l *trialList) setMatches(m *search.Matches) {
+	l.m, l.terms = m, m.Highlight()
+	l.cursor, l.offset = 0, 0
 	if l.anchor >= 0 {
-		for i, r := range rows {
-			if r == l.anchor {
-				l.cursor = i
-				break
+		if m.Query().Empty() {
+			l.cursor = max(m.IndexOf(l.anchor), 0)
+		} else {
+			for i, r := range m.Rows(0, firstRows) {
+				if r == l.anchor {
+					l.cursor = i
+					break
+				}
 			}
 		}
 	}
-	l.offset = 0
 	l.follow()
 }
 
 // selected is the record under the cursor, or -1.
 func (l *trialList) selected() int {
-	if l.cursor < 0 || l.cursor >= len(l.rows) {
+	if l.cursor < 0 || l.cursor >= l.len() {
 		return -1
 	}
-	return l.rows[l.cursor]
+	return l.m.At(l.cursor)
 }
 
 func (l *trialList) move(n int) {
-	if len(l.rows) == 0 {
+	if l.len() == 0 {
 		return
 	}
-	l.cursor = min(max(l.cursor+n, 0), len(l.rows)-1)
-	l.anchor = l.rows[l.cursor]
+	l.cursor = min(max(l.cursor+n, 0), l.len()-1)
+	l.anchor = l.m.At(l.cursor)
 	l.follow()
 }
 
 // selectRecord puts the cursor on a record, if it is shown.
 func (l *trialList) selectRecord(rec int) bool {
-	for i, r := range l.rows {
-		if r == rec {
-			l.move(i - l.cursor)
-			return true
-		}
+	i := l.m.IndexOf(rec)
+	if i < 0 {
+		return false
 	}
-	return false
+	l.move(i - l.cursor)
+	return true
 }
+
+// rowsHeight is the room for rows, under the header line.
+func (l *trialList) rowsHeight() int { return max(l.height-1, 1) }
 
 // follow scrolls so the cursor is visible.
 func (l *trialList) follow() {
-	h := max(l.height, 1)
+	h := l.rowsHeight()
 	if l.cursor < l.offset {
 		l.offset = l.cursor
 	}
 	if l.cursor >= l.offset+h {
 		l.offset = l.cursor - h + 1
 	}
-	l.offset = max(0, min(l.offset, max(len(l.rows)-h, 0)))
+	l.offset = max(0, min(l.offset, max(l.len()-h, 0)))
 }
 
 // visibleRecords are the records on screen, top to bottom.
 func (l *trialList) visibleRecords() []int {
-	end := min(l.offset+l.height, len(l.rows))
-	if l.offset >= end {
-		return nil
-	}
-	return l.rows[l.offset:end]
+	return l.m.Rows(l.offset, l.offset+l.rowsHeight())
 }
 
 // The list as a scroller: the movement keys move its cursor.
 func (l *trialList) step(n int) { l.move(n) }
-func (l *trialList) toStart()   { l.move(-len(l.rows)) }
-func (l *trialList) toEnd()     { l.move(len(l.rows)) }
-func (l *trialList) page() int  { return max(l.height, 1) }
+func (l *trialList) toStart()   { l.move(-l.len()) }
+func (l *trialList) toEnd()     { l.move(l.len()) }
+func (l *trialList) page() int  { return l.rowsHeight() }
 
 func (l *trialList) SetSize(width, height int) {
-	l.width, l.height = width, max(height, 1)
+	l.width, l.height = width, max(height, 2)
 	l.filter.input.SetWidth(max(width-4, 10))
 	l.follow()
+	if l.menu != nil {
+		l.menu.follow(l.rowsHeight())
+	}
 }
 
 func (l *trialList) Typing() bool { return l.filter.state == filtering }
@@ -139,7 +155,10 @@ func (l *trialList) Update(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case filterResultMsg:
 		if msg.gen == l.filter.gen {
-			l.setRows(msg.rows, msg.terms)
+			l.setMatches(msg.m)
+			if l.menu != nil && l.menu.kind == menuFacets {
+				l.openFacets() // the counts of the new result
+			}
 		}
 		return nil, false
 	case tea.KeyPressMsg:
@@ -147,14 +166,40 @@ func (l *trialList) Update(msg tea.Msg) (tea.Cmd, bool) {
 		if f.state == filtering {
 			return f.typing(msg, l.move), true
 		}
+		if l.menu != nil {
+			if cmd, ok := l.menuKey(msg); ok {
+				return cmd, true
+			}
+		}
 		switch {
 		case key.Matches(msg, f.keys.Start):
+			l.menu = nil
 			return f.start(), true
 		case f.state == filterApplied && key.Matches(msg, f.keys.Clear):
 			return f.clear(), true
+		case key.Matches(msg, l.keys.Sort):
+			l.openSort()
+			return nil, true
+		case key.Matches(msg, l.keys.Reverse):
+			if f.sort.Key == search.SortRelevance && l.m.Query().Empty() {
+				// Without a query every row ties: the order stays the inputs'.
+				l.ctx.Notify("The list is as loaded: s chooses an order to reverse.")
+				return nil, true
+			}
+			f.sort.Reverse = !f.sort.Reverse
+			if l.menu != nil && l.menu.kind == menuSort {
+				l.openSort()
+			}
+			return f.run(), true
+		case key.Matches(msg, l.keys.Facets):
+			l.openFacets()
+			return nil, true
 		}
 		return nil, l.keys.scroll(msg, l)
 	case tea.MouseClickMsg:
+		if l.menu != nil {
+			return nil, true
+		}
 		if row := l.rowAt(msg.Y); row >= 0 && msg.Button == tea.MouseLeft {
 			l.move(row - l.cursor)
 			return nil, true
@@ -179,10 +224,11 @@ const wheelStep = 3
 
 // rowAt is the row a click at line y of the list lands on, or -1.
 func (l *trialList) rowAt(y int) int {
-	if y < 0 || y >= l.height {
+	y-- // the header line
+	if y < 0 || y >= l.rowsHeight() {
 		return -1
 	}
-	if r := l.offset + y; r < len(l.rows) {
+	if r := l.offset + y; r < l.len() {
 		return r
 	}
 	return -1
@@ -190,7 +236,7 @@ func (l *trialList) rowAt(y int) int {
 
 // scroll moves the view without moving the selection (the mouse wheel).
 func (l *trialList) scroll(n int) {
-	l.offset = max(0, min(l.offset+n, max(len(l.rows)-l.height, 0)))
+	l.offset = max(0, min(l.offset+n, max(l.len()-l.rowsHeight(), 0)))
 }
 
 // title is the list's title line: the filter's input while typing,
@@ -206,32 +252,110 @@ func (l *trialList) title(tabs string) string {
 	return tabs
 }
 
-// View renders the visible rows. Only they are rendered, whatever the size
-// of the corpus.
+// View renders the header line and the visible rows (or the open menu).
+// Only they are rendered, whatever the size of the corpus.
 func (l *trialList) View() string {
 	var b strings.Builder
 	cols, flex := visibleColumns(l.ctx, l.width)
-	for i := 0; i < l.height; i++ {
-		j := l.offset + i
+	if line := l.filter.completionLine(l.width); line != "" {
+		b.WriteString(line)
+	} else {
+		b.WriteString(l.header(cols, flex))
+	}
+	b.WriteByte('\n')
+	h := l.rowsHeight()
+	if l.menu != nil {
+		b.WriteString(l.menu.view(l.ctx, l.width, h))
+		return b.String()
+	}
+	rows := l.visibleRecords()
+	for i := 0; i < h; i++ {
 		switch {
-		case j < len(l.rows):
-			b.WriteString(l.row(l.rows[j], j == l.cursor, cols, flex))
+		case i < len(rows):
+			b.WriteString(l.row(rows[i], l.offset+i == l.cursor, cols, flex))
 		case i == 0:
 			b.WriteString(fit(l.ctx.Theme.muted.Render("  "+l.empty()), l.width))
 		default:
 			b.WriteString(spaces(l.width))
 		}
-		if i < l.height-1 {
+		if i < h-1 {
 			b.WriteByte('\n')
 		}
 	}
 	return b.String()
 }
 
+// header names the columns, marks the one the rows are sorted by with its
+// direction (↓ largest, newest or best first), and gives the cursor's row
+// among the matches: "12/53".
+func (l *trialList) header(cols []column, flex int) string {
+	th := l.ctx.Theme
+	srt := l.filter.sort
+	arrow := "↑"
+	if srt.Descending() {
+		arrow = "↓"
+	}
+	pos := "0/0"
+	if l.len() > 0 {
+		pos = present.Number(l.cursor+1) + "/" + present.Number(l.len())
+	}
+	var b strings.Builder
+	b.WriteString(spaces(rowLead))
+	sortedShown := false
+	for _, c := range cols {
+		if c.sorts && c.sortKey == srt.Key && srt.Key != search.SortRelevance {
+			sortedShown = true
+		}
+	}
+	for i, c := range cols {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		w := c.width
+		if w == 0 {
+			w = flex
+		}
+		head := c.head
+		if c.sorts && c.sortKey == srt.Key && srt.Key != search.SortRelevance {
+			head += " " + arrow
+		}
+		if w == flex { // the title: the order when no column shows it, and the position
+			order := ""
+			switch {
+			case srt.Key == search.SortRelevance && !l.m.Query().Empty():
+				order = "by relevance " + arrow
+			case srt.Key == search.SortRelevance:
+			case !sortedShown:
+				order = "by " + strings.ToLower(srt.Key.Label()) + " " + arrow
+			}
+			left := head
+			if order != "" && plain.Width(head)+2+plain.Width(order)+2+plain.Width(pos) <= w {
+				left += "  " + order
+			}
+			// A space after the position: the next header may be
+			// right-aligned against it.
+			gap := w - plain.Width(left) - plain.Width(pos) - 1
+			if gap < 1 {
+				head = truncate(left, max(w-plain.Width(pos)-2, 0)) + " " + pos + " "
+			} else {
+				head = left + spaces(gap) + pos + " "
+			}
+		}
+		head = truncate(head, w)
+		if c.right {
+			head = spaces(w-plain.Width(head)) + head
+		}
+		b.WriteString(head + spaces(w-plain.Width(head)))
+	}
+	return fit(th.muted.Render(b.String()), l.width)
+}
+
 // empty says why there are no rows, consistently with the ! list.
 func (l *trialList) empty() string {
 	c := l.ctx.Corpus
 	switch {
+	case c.Len() > 0 && l.filter.needsProfile:
+		return "No trial matches: " + queryext.NeedsProfile + "."
 	case c.Len() > 0:
 		return "No trial matches the filter."
 	case corpus.Failures(c.Problems()) > 0:
@@ -241,16 +365,42 @@ func (l *trialList) empty() string {
 }
 
 // row renders one trial: the gutter bar when selected (so selection never
-// rests on colour alone), ★ when it is on the shortlist, then the columns.
+// rests on colour alone), ★ when it is on the shortlist, then the columns;
+// a row found only through a near word says which before its title.
 func (l *trialList) row(rec int, selected bool, cols []column, flex int) string {
 	r := l.ctx.Corpus.Record(rec)
-	return renderRow(l.ctx, rec, r, selected, l.ctx.shortlistMark(r.ID), cols, flex, l.terms, l.width)
+	marks := rowMarks{terms: l.terms, lead: l.rowLead(rec)}
+	return renderRow(l.ctx, rec, r, selected, l.ctx.shortlistMark(r.ID), cols, flex, marks, l.width)
+}
+
+// rowLead is what stands before a row's title: "≈ afatinib" for a row
+// found by a word a typo away from the one typed, "~" for one whose phrase
+// could not be checked (its words are there, maybe not together).
+func (l *trialList) rowLead(rec int) string {
+	if near := l.m.NearWords(rec); len(near) > 0 {
+		s := "≈ " + plain.Line(present.Clip(near[0], 40))
+		if len(near) > 1 {
+			s += " +" + fmt.Sprint(len(near)-1)
+		}
+		return s
+	}
+	if l.m.IsUnchecked(rec) {
+		return "~"
+	}
+	return ""
+}
+
+// rowMarks are what a row shows of the query: the words to highlight, and
+// the lead before the title.
+type rowMarks struct {
+	terms []string
+	lead  string
 }
 
 // renderRow is a row of the list, or of the shortlist view: bar, mark and
 // columns, at exactly width. rec is the record's number, -1 for a trial
 // not in the corpus.
-func renderRow(ctx *Context, rec int, r *search.Record, selected bool, mark string, cols []column, flex int, terms []string, width int) string {
+func renderRow(ctx *Context, rec int, r *search.Record, selected bool, mark string, cols []column, flex int, marks rowMarks, width int) string {
 	th := ctx.Theme
 	bar := " "
 	if selected {
@@ -272,7 +422,7 @@ func renderRow(ctx *Context, rec int, r *search.Record, selected bool, mark stri
 		if w == 0 {
 			w = flex
 		}
-		b.WriteString(c.cell(ctx, rec, r, w, terms, base, th, selected))
+		b.WriteString(c.cell(ctx, rec, r, w, marks, base, th, selected))
 	}
 	return fit(b.String(), width)
 }
@@ -280,8 +430,12 @@ func renderRow(ctx *Context, rec int, r *search.Record, selected bool, mark stri
 func (l *trialList) KeyMap() help.KeyMap {
 	f := l.filter
 	if f.state == filtering {
-		return keyMap{short: []binding{f.keys.Apply, f.keys.Clear, f.keys.Up, f.keys.Down},
-			full: [][]binding{{f.keys.Apply, f.keys.Clear, f.keys.Up, f.keys.Down}}}
+		return keyMap{short: []binding{f.keys.Apply, f.keys.Clear, f.keys.Complete, f.keys.Up, f.keys.Down},
+			full: [][]binding{{f.keys.Apply, f.keys.Clear, f.keys.Complete, f.keys.Up, f.keys.Down}}}
+	}
+	if l.menu != nil {
+		k := l.menu.keys()
+		return keyMap{short: k, full: [][]binding{k}}
 	}
 	start := f.keys.Start
 	group := []binding{start}
@@ -290,21 +444,43 @@ func (l *trialList) KeyMap() help.KeyMap {
 		clear.SetHelp("esc", "clear the filter")
 		group = append(group, clear)
 	}
-	return keyMap{short: []binding{l.keys.Down, start}, full: [][]binding{l.keys.all(), group}}
+	group = append(group, l.keys.Sort, l.keys.Reverse, l.keys.Facets)
+	return keyMap{short: []binding{l.keys.Down, start, l.keys.Sort, l.keys.Facets}, full: [][]binding{l.keys.all(), group}}
 }
 
 func (l *trialList) Status() string {
-	parts := []string{fmt.Sprintf("%s/%s shown", present.Number(len(l.rows)), present.Number(l.ctx.Corpus.Len()))}
-	switch l.filter.state {
-	case filtering:
-		parts = append(parts, "filtering…")
-	case filterApplied:
-		parts = append(parts, fmt.Sprintf("filter %q", plain.Line(present.Clip(l.filter.input.Value(), maxCell))))
+	th := l.ctx.Theme
+	f := l.filter
+	// What the user must be told first, before the counts: on a narrow
+	// terminal the end of the line is cut.
+	var parts []string
+	if f.err != "" {
+		// The rows are the last query's that read: say so with the error.
+		parts = append(parts, th.warn.Render(f.err)+" (showing the last query that read)")
 	}
-	for _, f := range facets {
-		if f.keep != nil {
-			parts = append(parts, "only "+f.name)
+	if f.needsProfile {
+		parts = append(parts, th.warn.Render(queryext.NeedsProfile))
+	}
+	for _, t := range l.m.Near() {
+		var words []string
+		for _, w := range t.Words {
+			words = append(words, "≈ "+plain.Line(present.Clip(w, 40)))
 		}
+		parts = append(parts, th.warn.Render("near matches for "+plain.Line(present.Clip(t.Term, 40))+": "+strings.Join(words, ", ")))
+	}
+	if un := l.m.Unchecked(); len(un) > 0 {
+		var terms []string
+		for _, t := range un {
+			terms = append(terms, plain.Line(present.Clip(t, 40)))
+		}
+		parts = append(parts, th.warn.Render("~ "+strings.Join(terms, ", ")+" not checked as a phrase: the words, maybe apart"))
+	}
+	parts = append(parts, fmt.Sprintf("%s/%s shown", present.Number(l.len()), present.Number(l.ctx.Corpus.Len())))
+	switch {
+	case f.state == filtering && f.err == "":
+		parts = append(parts, "filtering…")
+	case f.state == filterApplied:
+		parts = append(parts, fmt.Sprintf("filter %q", plain.Line(present.Clip(f.input.Value(), maxCell))))
 	}
 	if s := l.ctx.screenStatus(); s != "" {
 		parts = append(parts, s)

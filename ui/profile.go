@@ -108,7 +108,7 @@ func (c *Context) setPatient(p *eligibility.Patient) tea.Cmd {
 	}
 	c.profile.patient = p
 	c.profile.gen++
-	return tea.Batch(c.profile.store.save(p), c.startScreen())
+	return tea.Batch(c.profile.store.save(p), c.startScreen(), c.requeryCmd())
 }
 
 // profileSaved takes the result of a save.

@@ -4,7 +4,6 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -58,10 +57,11 @@ func newModel(list *shortlist.List, env []string) *Model {
 
 func (m *Model) setCorpus(c *corpus.Corpus) {
 	m.ctx.Corpus = c
-	m.ctx.triage.idsOnce, m.ctx.triage.ids = sync.Once{}, nil
+	m.ctx.triage.ids = nil
 	m.browser = newBrowser(m.ctx)
 	m.ctx.filtered = m.browser.rows
 	m.ctx.visible = m.browser.list.visibleRecords
+	m.ctx.requery = m.browser.list.requery
 	m.stack = []Component{m.browser}
 	m.layout()
 }
@@ -120,7 +120,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(msg.corpus.Problems()) > 0 && msg.corpus.Len() == 0 {
 			return m, m.push(newProblems(m.ctx, m.browser))
 		}
-		return m, tea.Batch(m.follow(), m.ctx.indexIDs, m.ctx.startScreen())
+		return m, tea.Batch(m.follow(), m.ctx.indexIDs(), m.ctx.startScreen())
 	case openMsg:
 		return m, m.push(msg.view)
 	case closeMsg:

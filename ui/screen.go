@@ -163,7 +163,7 @@ func (c *Context) screenCellOf(rec int) screenCell {
 // screenColumn shows the verdict: ✓ possible or ✗ excluded, then ? N for
 // what could not be checked; – for a trial nothing was read from (possible
 // on the registry's age and sex alone); … while the record waits.
-var screenColumn = column{name: "screen (with a patient profile)", width: 6,
+var screenColumn = column{name: "screen (with a patient profile)", head: "screen", width: 6,
 	textCtx: func(ctx *Context, rec int, _ *search.Record) string {
 		if rec < 0 {
 			return "" // a shortlisted trial not in the corpus: nothing to screen

@@ -238,7 +238,7 @@ func (v *shortlistView) View() string {
 		switch {
 		case j < len(v.rows):
 			r := v.rows[j]
-			lines = append(lines, renderRow(v.ctx, r.rec, v.record(r), j == v.cursor, v.mark(r), cols, flex, nil, v.width))
+			lines = append(lines, renderRow(v.ctx, r.rec, v.record(r), j == v.cursor, v.mark(r), cols, flex, rowMarks{}, v.width))
 		case i == 0:
 			lines = append(lines, th.muted.Render("  Nothing is on the shortlist yet: in the list, space puts the selected trial on it."))
 		default:

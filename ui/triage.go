@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
 	"github.com/trials-app/trials/present"
@@ -38,8 +39,33 @@ type triageState struct {
 	tagged  bool
 	tagsGen int
 
-	idsOnce sync.Once
-	ids     map[string]int
+	// ids finds records by trial id, for the corpus in use.
+	ids *recordIndex
+}
+
+// recordIndex is a corpus's records by trial id, built once, when first
+// needed, and only read after. A new corpus gets a new one, so a goroutine
+// holding the old one (a query) never sees it change.
+type recordIndex struct {
+	once sync.Once
+	corp *corpus.Corpus
+	ids  map[string]int
+}
+
+func (x *recordIndex) of(id string) (int, bool) {
+	x.once.Do(func() {
+		n := x.corp.Len()
+		x.ids = make(map[string]int, n)
+		for i := range n {
+			if id := x.corp.Record(i).ID; id != "" {
+				if _, dup := x.ids[id]; !dup {
+					x.ids[id] = i
+				}
+			}
+		}
+	})
+	rec, ok := x.ids[id]
+	return rec, ok
 }
 
 // selection is the trial a key acts on: a record of the corpus, or a
@@ -56,30 +82,27 @@ func (c *Context) selectionOf(rec int) selection {
 	return selection{rec: rec, id: r.ID, nctID: r.NCTID, title: r.Title}
 }
 
-// recordOf is the record of a trial id. The map is built once, when first
-// needed, and only read after: the filter may ask from its goroutine.
-func (c *Context) recordOf(id string) (int, bool) {
-	c.triage.idsOnce.Do(func() {
-		n := c.Corpus.Len()
-		c.triage.ids = make(map[string]int, n)
-		for i := range n {
-			if id := c.Corpus.Record(i).ID; id != "" {
-				if _, dup := c.triage.ids[id]; !dup {
-					c.triage.ids[id] = i
-				}
-			}
-		}
-	})
-	rec, ok := c.triage.ids[id]
-	return rec, ok
+// recordOf is the record of a trial id (see recordIndex). On the UI
+// goroutine; a goroutine of its own takes recordIndex().of.
+func (c *Context) recordOf(id string) (int, bool) { return c.recordIndex().of(id) }
+
+// recordIndex is the corpus's index by id, made when first asked for.
+func (c *Context) recordIndex() *recordIndex {
+	if c.triage.ids == nil || c.triage.ids.corp != c.Corpus {
+		c.triage.ids = &recordIndex{corp: c.Corpus}
+	}
+	return c.triage.ids
 }
 
 // indexIDs builds the map of records by id, as a command when a load
 // ends: at the registry's 500,000 trials it takes about 85 ms, which the
 // first L or c would otherwise wait for. It returns no message.
-func (c *Context) indexIDs() tea.Msg {
-	c.recordOf("")
-	return nil
+func (c *Context) indexIDs() tea.Cmd {
+	x := c.recordIndex()
+	return func() tea.Msg {
+		x.of("")
+		return nil
+	}
 }
 
 // savedMsg is the end of a save of the shortlist.
@@ -91,7 +114,7 @@ type savedMsg struct{ err error }
 func (c *Context) changed() tea.Cmd {
 	c.triage.gen++
 	l := c.Shortlist
-	return func() tea.Msg { return savedMsg{err: l.Save()} }
+	return tea.Batch(func() tea.Msg { return savedMsg{err: l.Save()} }, c.requeryCmd())
 }
 
 // saved takes the result of a save.

@@ -101,8 +101,8 @@ func TestFilterTypingAndKeys(t *testing.T) {
 	if len(m.stack) != 1 || m.browser.focus != 0 {
 		t.Error("typed keys fired global keys")
 	}
-	if len(m.browser.list.rows) != 0 {
-		t.Errorf("%d rows match qj?!1", len(m.browser.list.rows))
+	if m.browser.list.len() != 0 {
+		t.Errorf("%d rows match qj?!1", m.browser.list.len())
 	}
 	for range 5 {
 		press(t, m, "backspace")
@@ -124,8 +124,8 @@ func TestFilterTypingAndKeys(t *testing.T) {
 		t.Errorf("j after enter: %s", selectedID(m))
 	}
 	press(t, m, "esc")
-	if f.state != unfiltered || len(m.browser.list.rows) != 5 {
-		t.Errorf("esc: state %d, %d rows", f.state, len(m.browser.list.rows))
+	if f.state != unfiltered || m.browser.list.len() != 5 {
+		t.Errorf("esc: state %d, %d rows", f.state, m.browser.list.len())
 	}
 	if selectedID(m) != "NCT05168163" {
 		t.Errorf("the selection should survive clearing the filter: %s", selectedID(m))
@@ -159,8 +159,8 @@ func TestFilterEscClearsWhileTyping(t *testing.T) {
 	press(t, m, "/")
 	typeText(t, m, "regorafenib")
 	press(t, m, "esc")
-	if f.state != unfiltered || f.input.Value() != "" || len(m.browser.list.rows) != 5 {
-		t.Errorf("esc while typing: state %d value %q rows %d", f.state, f.input.Value(), len(m.browser.list.rows))
+	if f.state != unfiltered || f.input.Value() != "" || m.browser.list.len() != 5 {
+		t.Errorf("esc while typing: state %d value %q rows %d", f.state, f.input.Value(), m.browser.list.len())
 	}
 }
 
@@ -444,8 +444,9 @@ func TestResizeAndTooSmall(t *testing.T) {
 
 func TestMouse(t *testing.T) {
 	m := newTestModel(t, seedCorpus(t), 200, 60)
-	// A click on the fourth row (header, list title, then rows).
-	send(t, m, tea.MouseClickMsg{X: 10, Y: 5, Button: tea.MouseLeft})
+	// A click on the fourth row (header, list title, column headers, then
+	// rows).
+	send(t, m, tea.MouseClickMsg{X: 10, Y: 6, Button: tea.MouseLeft})
 	if selectedID(m) != "NCT05962450" {
 		t.Errorf("click selected %s", selectedID(m))
 	}
@@ -580,7 +581,7 @@ func containsKey(keys []string, k string) bool {
 
 func ids(m *Model) string {
 	var out []string
-	for _, r := range m.browser.list.rows {
+	for _, r := range m.browser.list.m.All() {
 		out = append(out, m.ctx.Corpus.Record(r).ID)
 	}
 	return strings.Join(out, " ")
