@@ -152,12 +152,22 @@ func encodeRecords(e *snapshot.Encoder, recs []Record) error {
 	for i := range recs {
 		r := &recs[i]
 		o := r.Source.Origin
+		// Ids, titles and members seldom repeat: not looked up (a map entry
+		// each at 550,000 trials); the NCT id and the origin's id are
+		// mostly the id itself.
+		id := strs.Unique(r.ID)
+		same := func(s string) snapshot.StrRef {
+			if s == r.ID {
+				return id
+			}
+			return strs.Unique(s)
+		}
 		w := recordWire{
 			size: o.Size, modTime: o.ModTime, member: int64(o.Member), nested: int64(o.Nested), study: int64(o.Study),
-			id: strs.Ref(r.ID), nct: strs.Ref(r.NCTID), title: strs.Ref(r.Title), sponsor: strs.Ref(r.Sponsor),
+			id: id, nct: same(r.NCTID), title: strs.Unique(r.Title), sponsor: strs.Ref(r.Sponsor),
 			status: strs.Ref(string(r.Status)), studyType: strs.Ref(string(r.StudyType)), sex: strs.Ref(string(r.Sex)),
 			class: strs.Ref(string(r.SponsorClass)), path: strs.Ref(r.Source.Path), format: strs.Ref(string(r.Source.Format)),
-			entry: strs.Ref(r.Source.Entry), originID: strs.Ref(o.ID),
+			entry: strs.Unique(r.Source.Entry), originID: same(o.ID),
 			enrollment: r.Enrollment, minAge: float32(r.MinAge), maxAge: float32(r.MaxAge),
 			start: uint32(r.Start), updated: uint32(r.Updated), verified: uint32(r.Verified),
 			phases: phaseMask(r.Phases), estimated: uint8(boolUint(r.EnrollmentEstimated)), results: uint8(boolUint(r.HasResults)),

@@ -253,6 +253,17 @@ func (t *Strings) Ref(s string) StrRef {
 	return r
 }
 
+// Unique adds s without looking for it: for strings that seldom repeat
+// (ids, titles), whose look-ups would cost a map entry each.
+func (t *Strings) Unique(s string) StrRef {
+	if s == "" {
+		return StrRef{}
+	}
+	r := StrRef{Off: uint32(len(t.blob)), Len: uint32(len(s))}
+	t.blob = append(t.blob, s...)
+	return r
+}
+
 // Fits reports whether the table can still be addressed by StrRefs.
 func (t *Strings) Fits() bool { return len(t.blob) < 1<<32-1<<20 }
 
