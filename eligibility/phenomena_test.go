@@ -377,6 +377,13 @@ var phenomena = []struct {
 	{"Age ≥ 16 years; written consent from a legal guardian if under 18 years of age", []string{"age >=16 years"}},
 	{"Patients older than 80 years may be enrolled after discussion with the sponsor", nil},
 	{"Creatinine ≤ 1.5 mg/dL; values up to 2.0 mg/dL are allowed upon sponsor approval", []string{"creatinine <=1.5 mg/dL"}},
+	// an exclusion joined by "and" is a list, unless both measure one organ's failure
+	{"E: Hemoglobin < 9 g/dL and platelets < 100 x 10^9/L", []string{"hemoglobin >=9 g/dL", "platelets >=100 10^9/L"}},
+	{"E: Creatinine clearance below 30 mL/min and hemoglobin below 8 g/dL", []string{"creatinine_clearance >=30 mL/min", "hemoglobin >=8 g/dL"}},
+	{"E: LVEF < 50% and QTcF > 470 ms", []string{"lvef >=50 %", "qtc <=470 ms"}},
+	{"E: Total bilirubin > 2 × ULN and ALT > 3 × ULN", nil},
+	{"E: Serum creatinine > 2 mg/dL and eGFR < 30 mL/min/1.73 m2", nil},
+
 	// a disease's diagnosis beside the patient's age is no age of its own
 	{"Age ≥ 18 years at signing of consent, with a confirmed diagnosis of melanoma", []string{"age >=18 years"}},
 	{"Breast cancer diagnosed before the age of 40", nil},
