@@ -88,6 +88,10 @@ func looksBinary(data []byte, cut bool) bool {
 	}
 	bad := 0
 	for i := 0; i < len(head); {
+		if c := head[i]; c >= 0x20 && c < utf8.RuneSelf {
+			i++ // printable ASCII, nearly all of a document: no rune to decode
+			continue
+		}
 		r, size := utf8.DecodeRune(head[i:])
 		if r == utf8.RuneError && size <= 1 {
 			if len(head)-i < 4 && cut {
