@@ -32,10 +32,11 @@ func (d document) name() string {
 }
 
 type parsed struct {
-	seq    int
-	trials []*model.Trial
-	diags  []Diagnostic
-	bytes  int64
+	seq      int
+	trials   []*model.Trial
+	prepared []any // by trial, when Options.Prepare is set
+	diags    []Diagnostic
+	bytes    int64
 }
 
 func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
@@ -51,7 +52,11 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out <- parseDocument(ctx, i, docs[i])
+				p := parseDocument(ctx, i, docs[i])
+				if opts.Prepare != nil && len(p.trials) > 0 {
+					p.prepare(opts.Prepare, docs[i].name())
+				}
+				out <- p
 			}
 		}()
 	}
@@ -70,29 +75,36 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 	var res Result
 	var collected, failed []parsed
 	prog := Progress{TotalDocs: len(docs)}
-	// In-order delivery: results wait here until those before them arrive.
-	waiting := map[int][]*model.Trial{}
-	nextSeq := 0
-	deliver := func(seq int, trials []*model.Trial) {
-		if !opts.Ordered {
-			if len(trials) > 0 {
-				opts.OnTrials(seq, trials)
-			}
+	hand := func(p parsed) {
+		if len(p.trials) == 0 {
 			return
 		}
-		waiting[seq] = trials
+		if opts.OnPrepared != nil {
+			opts.OnPrepared(p.seq, p.trials, p.prepared)
+		} else {
+			opts.OnTrials(p.seq, p.trials)
+		}
+	}
+	// In-order delivery: results wait here until those before them arrive.
+	waiting := map[int]parsed{}
+	nextSeq := 0
+	deliver := func(p parsed) {
+		if !opts.Ordered {
+			hand(p)
+			return
+		}
+		waiting[p.seq] = p
 		for {
-			ts, ok := waiting[nextSeq]
+			q, ok := waiting[nextSeq]
 			if !ok {
 				return
 			}
 			delete(waiting, nextSeq)
-			if len(ts) > 0 {
-				opts.OnTrials(nextSeq, ts)
-			}
+			hand(q)
 			nextSeq++
 		}
 	}
+	handing := opts.OnTrials != nil || opts.OnPrepared != nil
 	for p := range out {
 		prog.Docs++
 		prog.Bytes += p.bytes
@@ -101,8 +113,8 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 			failed = append(failed, parsed{seq: p.seq, diags: p.diags})
 		}
 		prog.Trials += len(p.trials)
-		if opts.OnTrials != nil {
-			deliver(p.seq, p.trials)
+		if handing {
+			deliver(p)
 		} else {
 			collected = append(collected, parsed{seq: p.seq, trials: p.trials})
 		}
@@ -118,9 +130,7 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 		}
 		slices.Sort(seqs)
 		for _, s := range seqs {
-			if len(waiting[s]) > 0 {
-				opts.OnTrials(s, waiting[s])
-			}
+			hand(waiting[s])
 		}
 	}
 	slices.SortFunc(collected, func(a, b parsed) int { return a.seq - b.seq })
@@ -139,6 +149,21 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 		res.Diagnostics = append(res.Diagnostics, Diagnostic{Path: "load", Err: fmt.Errorf("stopped after %d of %d documents: %w", prog.Docs, len(docs), err)})
 	}
 	return res
+}
+
+// prepare runs Options.Prepare on each of p's trials. Like a parser bug,
+// a bug there costs one document (reported), never the whole load.
+func (p *parsed) prepare(fn func(*model.Trial) any, name string) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.trials, p.prepared = nil, nil
+			p.diags = append(p.diags, Diagnostic{Path: name, Err: fmt.Errorf("internal error while indexing (please report): %v", r)})
+		}
+	}()
+	p.prepared = make([]any, len(p.trials))
+	for i, t := range p.trials {
+		p.prepared[i] = fn(t)
+	}
 }
 
 // parseDocument reads and parses one document: its trials, pinned to

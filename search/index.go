@@ -181,9 +181,20 @@ func (b *Builder) addCountry(name string) {
 // Index packs what was added into an Index. The builder must not be used
 // afterwards.
 func (b *Builder) Index() *Index {
+	ix := b.pack(false)
+	*b = Builder{}
+	return ix
+}
+
+// Snapshot packs what was added so far into an Index of its own, and the
+// builder carries on: a load can hand out the records read so far,
+// searchable, while it goes on reading. It costs about what Index does.
+func (b *Builder) Snapshot() *Index { return b.pack(true) }
+
+func (b *Builder) pack(snapshot bool) *Index {
 	n := b.count
 	voc, order := b.words.sorted()
-	ix := &Index{records: b.records, n: n, voc: voc, offsets: make([]uint32, len(order)+1)}
+	ix := &Index{records: b.records[:len(b.records):len(b.records)], n: n, voc: voc, offsets: make([]uint32, len(order)+1)}
 	total := len(b.first)
 	for _, l := range b.more {
 		total += len(l)
@@ -194,17 +205,18 @@ func (b *Builder) Index() *Index {
 		ix.posts = append(ix.posts, b.first[id])
 		if r := b.rest[id]; r > 0 {
 			ix.posts = append(ix.posts, b.more[r-1]...)
-			b.more[r-1] = nil
+			if !snapshot {
+				b.more[r-1] = nil // freed as the index fills
+			}
 		}
 	}
 	ix.offsets[len(order)] = uint32(len(ix.posts))
 	for s := range b.stores {
-		ix.stores[s] = b.stores[s].finish(n)
+		ix.stores[s] = b.stores[s].finish(n, snapshot)
 		ix.stores[s].buildHeavy()
 	}
 	ix.buildHeavyMain()
 	ix.col = b.columns()
-	*b = Builder{}
 	return ix
 }
 
