@@ -90,7 +90,13 @@ func BenchmarkColdLoad(b *testing.B) {
 				runtime.ReadMemStats(&before)
 				cpu0 := cpuSeconds()
 				start := time.Now()
-				c, err := Load(context.Background(), Source{Paths: []string{z.path}, Origin: "bench"}, Options{})
+				var first time.Duration
+				parts := 0
+				c, err := Load(context.Background(), Source{Paths: []string{z.path}, Origin: "bench"}, Options{Publish: func(p *Corpus) {
+					if parts++; parts == 1 {
+						first = time.Since(start)
+					}
+				}})
 				elapsed := time.Since(start)
 				cpu := cpuSeconds() - cpu0
 				var after runtime.MemStats
@@ -99,6 +105,8 @@ func BenchmarkColdLoad(b *testing.B) {
 					b.Fatalf("%d trials, %v, %v", c.Len(), err, c.Problems())
 				}
 				b.ReportMetric(elapsed.Seconds(), "s")
+				b.ReportMetric(first.Seconds(), "first-part-s")
+				b.ReportMetric(float64(parts), "parts")
 				b.ReportMetric(cpu, "CPU-s")
 				b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/1e9, "alloc-GB")
 				b.ReportMetric(peakRSSMB(), "peakRSS-MB")

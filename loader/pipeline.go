@@ -20,6 +20,7 @@ type document struct {
 	entry  string // member of an archive, or ""
 	member bool   // a member of an archive on disk: it may be a zip itself
 	nested bool   // a member of a zip that is itself a member
+	slim   bool   // parsed for Options.Slim
 	// read returns the document and the Origin its trials are pinned to.
 	read func(ctx context.Context) ([]byte, model.Origin, error)
 }
@@ -40,6 +41,11 @@ type parsed struct {
 }
 
 func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
+	if opts.Slim != nil && opts.Slim(len(docs)) {
+		for i := range docs {
+			docs[i].slim = true
+		}
+	}
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -203,13 +209,14 @@ func parseDocument(ctx context.Context, seq int, d document) (p parsed) {
 			if ctx.Err() != nil {
 				break
 			}
+			doc.slim = d.slim
 			q := parseDocument(ctx, seq, doc)
 			p.trials = append(p.trials, q.trials...)
 			p.diags = append(p.diags, q.diags...)
 		}
 		return p
 	}
-	trials, err := Parse(d.name(), data)
+	trials, err := parse(d.name(), data, d.slim)
 	if err != nil {
 		p.diags = []Diagnostic{{Path: d.name(), Err: err}}
 		if len(trials) == 0 {

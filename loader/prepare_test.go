@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -49,5 +50,33 @@ func TestPrepareHandsEachTrialItsResult(t *testing.T) {
 				t.Errorf("diagnostics %v, want one for %s", res.Diagnostics, tc.failed)
 			}
 		})
+	}
+}
+
+// A slim load decodes every field but the ones it names (descriptions,
+// outcomes, references, MeSH terms) exactly as a whole one, and leaves
+// those out; Slim is asked with the number of documents found.
+func TestSlimLeavesOutOnlyWhatItSays(t *testing.T) {
+	dir := "testdata/ctgov/json"
+	whole := LoadContext(context.Background(), Options{}, dir)
+	var asked int
+	slim := LoadContext(context.Background(), Options{Slim: func(docs int) bool { asked = docs; return true }}, dir)
+	if len(whole.Trials) == 0 || len(slim.Trials) != len(whole.Trials) || asked != len(whole.Trials) {
+		t.Fatalf("%d trials whole, %d slim, Slim asked with %d", len(whole.Trials), len(slim.Trials), asked)
+	}
+	for i, w := range whole.Trials {
+		s := slim.Trials[i]
+		if s.BriefSummary != "" || s.DetailedDescription != "" || len(s.Outcomes.Primary) > 0 || len(s.References) > 0 || len(s.MeshConditions) > 0 {
+			t.Errorf("%s: slim trial kept what it leaves out", s.ID)
+		}
+		c := *w
+		c.BriefSummary, c.DetailedDescription, c.Outcomes, c.References = s.BriefSummary, s.DetailedDescription, s.Outcomes, s.References
+		c.MeshConditions, c.MeshInterventions = s.MeshConditions, s.MeshInterventions
+		if !reflect.DeepEqual(&c, s) {
+			t.Errorf("%s: slim and whole differ beyond what slim leaves out", s.ID)
+		}
+	}
+	if _, err := Reload(slim.Trials[0].Source); err != nil {
+		t.Errorf("reread: %v", err)
 	}
 }
