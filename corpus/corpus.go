@@ -338,11 +338,11 @@ type Corpus struct {
 	catalogOnce sync.Once
 	catalog     *search.Catalog
 	loading     *Loading // nil once the load is complete
-	problems []Problem
-	origin   string
-	whole    []*model.Trial
-	reread   func(model.Source) (*model.Trial, error)
-	screens  *Screens
+	problems    []Problem
+	origin      string
+	whole       []*model.Trial
+	reread      func(model.Source) (*model.Trial, error)
+	screens     *Screens
 
 	notes map[int][]string // by record: warnings about copies left out, for rereads
 
