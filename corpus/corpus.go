@@ -111,9 +111,9 @@ type Options struct {
 	// as they come. It is called on the load's goroutine, which waits for
 	// it; the corpus Load returns is the complete one.
 	Publish func(*Corpus)
-
-	// publishWhen decides when to publish (tests); nil: publishSoon.
-	publishWhen func(sinceStart, sinceLast time.Duration, n, last int) bool
+	// PublishEach publishes after every document that adds a trial, not on
+	// publishSoon's schedule: for tests, which must not wait on the clock.
+	PublishEach bool
 }
 
 // publishSoon publishes a first part after a second, then whenever the
@@ -153,11 +153,12 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 	notes := map[int][]string{}
 	var dups []Problem
 
-	when := opts.publishWhen
-	if when == nil {
-		when = publishSoon
+	when := publishSoon
+	if opts.PublishEach {
+		when = func(_, _ time.Duration, n, last int) bool { return n > last }
 	}
 	started, lastAt, last := time.Now(), time.Now(), 0
+	lineage := new(int)
 	var prog Progress
 	progress := func(p Progress) {
 		prog = p
@@ -185,6 +186,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		c := FromParts(Parts{Index: index, Screens: screens, Whole: w, Reread: reread, Problems: slices.Clone(dups), Origin: src.Origin})
 		c.notes = ns
 		c.loading = &Loading{Docs: prog.Docs, TotalDocs: prog.TotalDocs}
+		c.lineage, c.renumbered = lineage, len(dead)
 		return c
 	}
 
@@ -282,6 +284,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		// A trial read again from its source gets its notes back.
 		c.notes = notes
 	}
+	c.lineage, c.renumbered = lineage, len(dead)
 	return c, ctx.Err()
 }
 
@@ -338,11 +341,15 @@ type Corpus struct {
 	catalogOnce sync.Once
 	catalog     *search.Catalog
 	loading     *Loading // nil once the load is complete
-	problems    []Problem
-	origin      string
-	whole       []*model.Trial
-	reread      func(model.Source) (*model.Trial, error)
-	screens     *Screens
+	// lineage is shared by the corpora of one load, and renumbered counts
+	// the records a later copy had replaced when each was made: see Extends.
+	lineage    *int
+	renumbered int
+	problems   []Problem
+	origin     string
+	whole      []*model.Trial
+	reread     func(model.Source) (*model.Trial, error)
+	screens    *Screens
 
 	notes map[int][]string // by record: warnings about copies left out, for rereads
 
@@ -403,6 +410,14 @@ func (c *Corpus) Catalog() *search.Catalog {
 		}
 	})
 	return c.catalog
+}
+
+// Extends reports whether c holds prev's trials as its first records, in
+// the same order, so that a record number in prev names the same trial in
+// c: the corpora one load publishes do, unless a later copy of a trial
+// replaced one prev holds (its records are then renumbered).
+func (c *Corpus) Extends(prev *Corpus) bool {
+	return prev != nil && c.lineage != nil && c.lineage == prev.lineage && c.renumbered == prev.renumbered && c.Len() >= prev.Len()
 }
 
 // Loading is how far the load was when a part of a corpus was published.

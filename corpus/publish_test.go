@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/trials-app/trials/search"
 )
@@ -16,7 +15,6 @@ import (
 // returns is complete. Copies of a trial read twice count once in every
 // part too.
 func TestPublishHandsOutWhatWasReadSoFar(t *testing.T) {
-	every := func(_, _ time.Duration, n, last int) bool { return n > last }
 	tests := []struct {
 		name string
 		src  Source
@@ -29,7 +27,7 @@ func TestPublishHandsOutWhatWasReadSoFar(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var parts []*Corpus
-			c, err := Load(context.Background(), tc.src, Options{Keep: tc.keep, publishWhen: every, Publish: func(p *Corpus) { parts = append(parts, p) }})
+			c, err := Load(context.Background(), tc.src, Options{Keep: tc.keep, PublishEach: true, Publish: func(p *Corpus) { parts = append(parts, p) }})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -48,8 +46,12 @@ func TestPublishHandsOutWhatWasReadSoFar(t *testing.T) {
 				if l == nil || l.Docs > l.TotalDocs {
 					t.Fatalf("part %d: loading %+v", k, l)
 				}
-				if k > 0 && p.Len() < parts[k-1].Len() {
-					t.Errorf("part %d holds %d trials, fewer than the one before (%d)", k, p.Len(), parts[k-1].Len())
+				if k > 0 && p.Extends(parts[k-1]) {
+					for i := range parts[k-1].Len() {
+						if p.Record(i).ID != parts[k-1].Record(i).ID {
+							t.Errorf("part %d extends part %d but record %d is %s, was %s", k, k-1, i, p.Record(i).ID, parts[k-1].Record(i).ID)
+						}
+					}
 				}
 				var got []string
 				for i := range p.Len() {
@@ -77,6 +79,13 @@ func TestPublishHandsOutWhatWasReadSoFar(t *testing.T) {
 			last := parts[len(parts)-1]
 			if last.Len() > c.Len() {
 				t.Errorf("last part %d trials, complete %d", last.Len(), c.Len())
+			}
+			if c.Extends(parts[0]) != (tc.src.FS != nil) {
+				// The seeds hold no copies; the copies' inputs renumber.
+				t.Errorf("the complete corpus extends the first part: %v", c.Extends(parts[0]))
+			}
+			if c.Extends(FromTrials(nil, nil, "")) {
+				t.Error("a corpus of another load is never extended")
 			}
 			if fmt.Sprint(ids) == "" {
 				t.Error("no trials")

@@ -72,6 +72,30 @@ func (l *trialList) setRows(rows []int, terms []string) {
 	l.follow()
 }
 
+// grew shows the corpus a load has grown (or renumbered: the anchor was
+// moved to its trial's new record): unfiltered, the rows are every record,
+// with the selection and the scroll kept; filtered, the filter runs again
+// over the new corpus, and its result replaces the rows when it comes.
+func (l *trialList) grew() tea.Cmd {
+	active := l.filter.state != unfiltered
+	for _, f := range facets {
+		active = active || f.keep != nil
+	}
+	if active {
+		return l.filter.run()
+	}
+	l.filter.gen++ // a result on its way is for the corpus before
+	offset := l.offset
+	rows := make([]int, l.ctx.Corpus.Len())
+	for i := range rows {
+		rows[i] = i
+	}
+	l.setRows(rows, l.terms)
+	l.offset = offset
+	l.follow()
+	return nil
+}
+
 // selected is the record under the cursor, or -1.
 func (l *trialList) selected() int {
 	if l.cursor < 0 || l.cursor >= len(l.rows) {
@@ -295,6 +319,10 @@ func (l *trialList) KeyMap() help.KeyMap {
 
 func (l *trialList) Status() string {
 	parts := []string{fmt.Sprintf("%s/%s shown", present.Number(len(l.rows)), present.Number(l.ctx.Corpus.Len()))}
+	if l.ctx.Corpus.Loading() != nil {
+		// What is shown, filtered or not, covers what has arrived.
+		parts[0] = fmt.Sprintf("%s of %s loaded so far", present.Number(len(l.rows)), present.Number(l.ctx.Corpus.Len()))
+	}
 	switch l.filter.state {
 	case filtering:
 		parts = append(parts, "filtering…")
