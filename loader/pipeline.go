@@ -190,6 +190,7 @@ func parseDocument(ctx context.Context, seq int, d document) (p parsed) {
 		p.diags = []Diagnostic{{Path: d.name(), Err: unreadable(err)}}
 		return p
 	}
+	defer recycle(data) // parsed (and a zip's members read) by then
 	p.bytes = int64(len(data))
 	if (d.member || d.nested) && isZipSignature(data) {
 		if d.nested {
