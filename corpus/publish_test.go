@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/trials-app/trials/search"
 )
@@ -98,4 +99,25 @@ func distinct(ids []string) bool {
 	s := slices.Clone(ids)
 	slices.Sort(s)
 	return len(slices.Compact(s)) == len(ids)
+}
+
+// publishSoon: a first part after a second, then each doubling, no two
+// within two seconds.
+func TestPublishSoon(t *testing.T) {
+	tests := []struct {
+		sinceStart, sinceLast time.Duration
+		n, last               int
+		want                  bool
+	}{
+		{500 * time.Millisecond, 500 * time.Millisecond, 900, 0, false},
+		{time.Second, time.Second, 1800, 0, true},
+		{3 * time.Second, 3 * time.Second, 3000, 1800, false},
+		{5 * time.Second, 3 * time.Second, 3600, 1800, true},
+		{5 * time.Second, time.Second, 3600, 1800, false},
+	}
+	for _, tc := range tests {
+		if got := publishSoon(tc.sinceStart, tc.sinceLast, tc.n, tc.last); got != tc.want {
+			t.Errorf("publishSoon(%v, %v, %d, %d) = %v", tc.sinceStart, tc.sinceLast, tc.n, tc.last, got)
+		}
+	}
 }
