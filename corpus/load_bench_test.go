@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -34,6 +35,7 @@ import (
 
 var (
 	loadSizes = goflag.String("load.sizes", "100000", "studies in the synthetic zips, comma-separated")
+	loadHeap  = goflag.String("load.heapprofile", "", "write the heap in use once the corpus is loaded to this file")
 	loadDir   = goflag.String("load.dir", filepath.Join(os.TempDir(), "trials-synthetic"), "where the synthetic zips are kept between runs")
 )
 
@@ -112,6 +114,12 @@ func BenchmarkColdLoad(b *testing.B) {
 				b.ReportMetric(peakRSSMB(), "peakRSS-MB")
 				runtime.GC()
 				b.ReportMetric(float64(heapInUse())/1e6, "live-MB")
+				if *loadHeap != "" {
+					if f, err := os.Create(*loadHeap); err == nil {
+						pprof.Lookup("heap").WriteTo(f, 0)
+						f.Close()
+					}
+				}
 				runtime.KeepAlive(c)
 			}
 		})
