@@ -106,20 +106,20 @@ type Options struct {
 	// loader that read it, which keeps its archives open for that.
 	Reread func(model.Source) (*model.Trial, error)
 	// Publish, if set, receives corpora of the trials read so far while
-	// the load goes on (see Corpus.Loading), the first within about a
-	// second, then each time the count has doubled: a viewer shows them
-	// as they come. It is called on the load's goroutine, which waits for
-	// it; the corpus Load returns is the complete one.
+	// the load goes on (see Corpus.Loading), the first a second after the
+	// first trial is read, then each time the count has doubled: a viewer
+	// shows them as they come. It is called on the load's goroutine, which
+	// waits for it; the corpus Load returns is the complete one.
 	Publish func(*Corpus)
 	// PublishEach publishes after every document that adds a trial, not on
 	// publishSoon's schedule: for tests, which must not wait on the clock.
 	PublishEach bool
 }
 
-// publishSoon publishes a first part after a second, then whenever the
-// count has doubled, at most every two seconds: each part costs about as
-// much as indexing what it holds, so doubling keeps their sum below the
-// cost of the final index.
+// publishSoon publishes a first part a second after the first trial was
+// read, then whenever the count has doubled, at most every two seconds:
+// each part costs about as much as indexing what it holds, so doubling
+// keeps their sum below the cost of the final index.
 func publishSoon(sinceStart, sinceLast time.Duration, n, last int) bool {
 	if last == 0 {
 		return sinceStart >= time.Second
@@ -157,7 +157,8 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 	if opts.PublishEach {
 		when = func(_, _ time.Duration, n, last int) bool { return n > last }
 	}
-	started, lastAt, last := time.Now(), time.Now(), 0
+	var started, lastAt time.Time
+	last := 0
 	lineage := new(int)
 	var prog Progress
 	progress := func(p Progress) {
@@ -236,6 +237,12 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 				}
 			}
 			if opts.Publish != nil {
+				if started.IsZero() {
+					// The clock starts with the first trial, not while a
+					// registry zip's directory is read (a second of its
+					// own): a first part of one trial helps no one.
+					started, lastAt = time.Now(), time.Now()
+				}
 				if now := time.Now(); when(now.Sub(started), now.Sub(lastAt), b.Len(), last) {
 					opts.Publish(part())
 					lastAt, last = time.Now(), b.Len()
