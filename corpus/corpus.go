@@ -197,6 +197,11 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		// More documents than trials are kept whole: none will be, so none
 		// needs what only the whole trial shows (it is read again then).
 		Slim: func(docs int) bool {
+			// Asked before any trial arrives: the builders are sized for
+			// what is coming (at least a trial a document), so that the
+			// records of a registry are not copied a dozen times over as
+			// they grow, nor left with half again their size as slack.
+			b, sb = search.NewBuilder(docs), newScreensBuilder(docs)
 			if docs > keep {
 				whole = nil
 				return true
