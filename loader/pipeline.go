@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"archive/zip"
 	"context"
 	"errors"
 	"fmt"
@@ -21,8 +22,20 @@ type document struct {
 	member bool   // a member of an archive on disk: it may be a zip itself
 	nested bool   // a member of a zip that is itself a member
 	slim   bool   // parsed for Options.Slim
-	// read returns the document and the Origin its trials are pinned to.
-	read func(ctx context.Context) ([]byte, model.Origin, error)
+	// read returns the document and the Origin its trials are pinned to;
+	// nil for a zip member, read from zf (a closure for each of a
+	// registry's half million members would cost 50 MB).
+	read   func(ctx context.Context) ([]byte, model.Origin, error)
+	zf     *zip.File
+	origin model.Origin // of a zip member
+}
+
+func (d *document) load(ctx context.Context) ([]byte, model.Origin, error) {
+	if d.zf != nil {
+		data, err := readMember(ctx, d.zf)
+		return data, d.origin, err
+	}
+	return d.read(ctx)
 }
 
 func (d document) name() string {
@@ -185,7 +198,7 @@ func parseDocument(ctx context.Context, seq int, d document) (p parsed) {
 			p.diags = append(p.diags, Diagnostic{Path: d.name(), Err: fmt.Errorf("internal error while parsing (please report): %v", r)})
 		}
 	}()
-	data, origin, err := d.read(ctx)
+	data, origin, err := d.load(ctx)
 	if err != nil {
 		p.diags = []Diagnostic{{Path: d.name(), Err: unreadable(err)}}
 		return p
