@@ -107,9 +107,10 @@ type Options struct {
 	Reread func(model.Source) (*model.Trial, error)
 	// Publish, if set, receives corpora of the trials read so far while
 	// the load goes on (see Corpus.Loading), the first a second after the
-	// first trial is read, then each time the count has doubled: a viewer
-	// shows them as they come. It is called on the load's goroutine, which
-	// waits for it; the corpus Load returns is the complete one.
+	// first trial is read, then each time the count has doubled, up to a
+	// quarter of the documents (see maxPart): a viewer shows them as they
+	// come. It is called on the load's goroutine, which waits for it; the
+	// corpus Load returns is the complete one.
 	Publish func(*Corpus)
 	// PublishEach publishes after every document that adds a trial, not on
 	// publishSoon's schedule: for tests, which must not wait on the clock.
@@ -126,6 +127,13 @@ func publishSoon(sinceStart, sinceLast time.Duration, n, last int) bool {
 	}
 	return n >= 2*last && sinceLast >= 2*time.Second
 }
+
+// maxPart is the most trials a part holds, but for the first, in a load of
+// docs documents: a part is an index of its own beside the one being
+// built, and the viewer holds the last one until the load ends, so parts
+// beyond a quarter of the whole would cost more memory than they are
+// worth. (The load's progress still counts every trial read.)
+func maxPart(docs int) int { return max(docs/4, 50_000) }
 
 // prepared is what a loader worker makes of each trial for Load.
 type prepared struct {
@@ -248,7 +256,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 					// own): a first part of one trial helps no one.
 					started, lastAt = time.Now(), time.Now()
 				}
-				if now := time.Now(); when(now.Sub(started), now.Sub(lastAt), b.Len(), last) {
+				if now := time.Now(); (last == 0 || b.Len() <= maxPart(prog.TotalDocs)) && when(now.Sub(started), now.Sub(lastAt), b.Len(), last) {
 					opts.Publish(part())
 					lastAt, last = time.Now(), b.Len()
 				}

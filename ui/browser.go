@@ -313,7 +313,8 @@ func (b *browser) Status() string {
 func (b *browser) Title() string {
 	c := b.ctx.Corpus
 	if c.Loading() != nil {
-		return present.Count(c.Len(), "trial", "trials") + " so far from " + c.Origin() + " — " + loadingNote(b.ctx.loadProgress) + b.ctx.shortlistCount()
+		n := max(c.Len(), b.ctx.loadProgress.Trials)
+		return present.Count(n, "trial", "trials") + " so far from " + c.Origin() + " — " + loadingNote(b.ctx.loadProgress) + b.ctx.shortlistCount()
 	}
 	return present.Count(c.Len(), "trial", "trials") + " from " + c.Origin() + b.ctx.shortlistCount()
 }

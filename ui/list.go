@@ -319,9 +319,14 @@ func (l *trialList) KeyMap() help.KeyMap {
 
 func (l *trialList) Status() string {
 	parts := []string{fmt.Sprintf("%s/%s shown", present.Number(len(l.rows)), present.Number(l.ctx.Corpus.Len()))}
-	if l.ctx.Corpus.Loading() != nil {
-		// What is shown, filtered or not, covers what has arrived.
-		parts[0] = fmt.Sprintf("%s of %s loaded so far", present.Number(len(l.rows)), present.Number(l.ctx.Corpus.Len()))
+	if c := l.ctx.Corpus; c.Loading() != nil {
+		// What is shown, filtered or not, covers the part of the corpus in
+		// place, which may be fewer trials than the load has read.
+		if l.ctx.loadProgress.Trials > c.Len() {
+			parts[0] = fmt.Sprintf("%s of the first %s read (all once loaded)", present.Number(len(l.rows)), present.Number(c.Len()))
+		} else {
+			parts[0] = fmt.Sprintf("%s of %s loaded so far", present.Number(len(l.rows)), present.Number(c.Len()))
+		}
 	}
 	switch l.filter.state {
 	case filtering:

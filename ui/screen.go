@@ -223,7 +223,7 @@ func (c *Context) screenStatus() string {
 		out += " · screening " + strconv.Itoa(s.done*100/max(len(s.cells), 1)) + "%…"
 	}
 	if c.Corpus.Loading() != nil {
-		out += " · of the " + present.Number(c.Corpus.Len()) + " loaded so far"
+		out += " · of the first " + present.Number(c.Corpus.Len()) + " trials read"
 	}
 	return out
 }
