@@ -194,7 +194,8 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		}
 		c := FromParts(Parts{Index: index, Screens: screens, Whole: w, Reread: reread, Problems: slices.Clone(dups), Origin: src.Origin})
 		c.notes = ns
-		c.loading = &Loading{Docs: prog.Docs, TotalDocs: prog.TotalDocs}
+		// The next part would hold twice as many: past maxPart, there is none.
+		c.loading = &Loading{Docs: prog.Docs, TotalDocs: prog.TotalDocs, Last: !opts.PublishEach && 2*b.Len() > maxPart(prog.TotalDocs)}
 		c.lineage, c.renumbered = lineage, len(dead)
 		return c
 	}
@@ -443,6 +444,9 @@ func (c *Corpus) Extends(prev *Corpus) bool {
 // Loading is how far the load was when a part of a corpus was published.
 type Loading struct {
 	Docs, TotalDocs int // documents read, of those found
+	// Last is set on the last part before the complete corpus: the rest
+	// of the trials appear only when the load ends.
+	Last bool
 }
 
 // Loading reports, for a part of a corpus published while the load goes

@@ -322,7 +322,7 @@ func (l *trialList) Status() string {
 	if c := l.ctx.Corpus; c.Loading() != nil {
 		// What is shown, filtered or not, covers the part of the corpus in
 		// place, which may be fewer trials than the load has read.
-		if l.ctx.loadProgress.Trials > c.Len() {
+		if c.Loading().Last {
 			parts[0] = fmt.Sprintf("%s of the first %s read (all once loaded)", present.Number(len(l.rows)), present.Number(c.Len()))
 		} else {
 			parts[0] = fmt.Sprintf("%s of %s loaded so far", present.Number(len(l.rows)), present.Number(c.Len()))
