@@ -80,8 +80,8 @@ func Run(o Options) (Result, error) {
 	m := newModel(list, o.Env)
 	m.ctx.opened(listErr)
 	m.ctx.restoreProfile(configDir(o))
-	load := func(ctx context.Context, progress func(corpus.Progress)) (*corpus.Corpus, error) {
-		return corpus.Load(ctx, o.Source, corpus.Options{Progress: progress})
+	load := func(ctx context.Context, progress func(corpus.Progress), publish func(*corpus.Corpus)) (*corpus.Corpus, error) {
+		return corpus.Load(ctx, o.Source, corpus.Options{Progress: progress, Publish: publish})
 	}
 	m.stack = []Component{newLoading(m.ctx, ctx, load, o.Source.Origin)}
 
