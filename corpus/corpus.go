@@ -19,9 +19,12 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/singleflight"
 
@@ -102,6 +105,41 @@ type Options struct {
 	// Reread reads one trial again from its source; nil means through the
 	// loader that read it, which keeps its archives open for that.
 	Reread func(model.Source) (*model.Trial, error)
+	// Publish, if set, receives corpora of the trials read so far while
+	// the load goes on (see Corpus.Loading), the first a second after the
+	// first trial is read, then each time the count has doubled, up to a
+	// quarter of the documents (see maxPart): a viewer shows them as they
+	// come. It is called on the load's goroutine, which waits for it; the
+	// corpus Load returns is the complete one.
+	Publish func(*Corpus)
+	// PublishEach publishes after every document that adds a trial, not on
+	// publishSoon's schedule: for tests, which must not wait on the clock.
+	PublishEach bool
+}
+
+// publishSoon publishes a first part a second after the first trial was
+// read, then whenever the count has doubled, at most every two seconds:
+// each part costs about as much as indexing what it holds, so doubling
+// keeps their sum below the cost of the final index.
+func publishSoon(sinceStart, sinceLast time.Duration, n, last int) bool {
+	if last == 0 {
+		return sinceStart >= time.Second
+	}
+	return n >= 2*last && sinceLast >= 2*time.Second
+}
+
+// maxPart is the most trials a part holds, but for the first, in a load of
+// docs documents: a part is an index of its own beside the one being
+// built, and the viewer holds the last one until the load ends, so parts
+// beyond a quarter of the whole would cost more memory than they are
+// worth. (The load's progress still counts every trial read.)
+func maxPart(docs int) int { return max(docs/4, 50_000) }
+
+// prepared is what a loader worker makes of each trial for Load.
+type prepared struct {
+	key  string
+	copy copyOf
+	doc  *search.Doc
 }
 
 // Load reads src into a corpus. When ctx is cancelled it stops and returns
@@ -122,43 +160,134 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 	var dead map[int]bool  // records a later copy replaced
 	notes := map[int][]string{}
 	var dups []Problem
-	problems := stream(ctx, l, src, opts.Progress, func(t *model.Trial) {
-		key := onceKey(t)
-		cur := summarise(t)
-		if i, ok := at[key]; ok {
-			was := copies[i]
-			if !newer(was, cur) {
-				notes[i] = append(notes[i], keptNote(was, cur))
-				dups = append(dups, leftOut(t.ID, was, cur))
-				return
-			}
-			if dead == nil {
-				dead = map[int]bool{}
-			}
-			dead[i] = true
-			dups = append(dups, leftOut(t.ID, cur, was))
-			notes[len(copies)] = append(notes[i], keptNote(cur, was))
-			delete(notes, i)
+
+	when := publishSoon
+	if opts.PublishEach {
+		when = func(_, _ time.Duration, n, last int) bool { return n > last }
+	}
+	var started, lastAt time.Time
+	last := 0
+	lineage := new(int)
+	var prog Progress
+	progress := func(p Progress) {
+		prog = p
+		if opts.Progress != nil {
+			opts.Progress(p)
 		}
-		at[key] = len(copies)
-		copies = append(copies, cur)
-		b.Add(search.NewRecord(t))
-		sb.add(t)
+	}
+	// part is a corpus of what was read so far: it shares the builders'
+	// records, as a snapshot of each.
+	part := func() *Corpus {
+		index, screens := b.Snapshot(), sb.snapshot()
+		var w []*model.Trial
 		if whole != nil {
-			whole = append(whole, t)
-			if len(whole) > keep {
-				whole = nil
-			}
+			w = whole[:len(whole):len(whole)]
 		}
-	})
+		ns := maps.Clone(notes)
+		if dead != nil {
+			index, w, ns = dropReplaced(index, w, ns, dead)
+			screens = screens.without(dead)
+		}
+		reread := opts.Reread
+		if reread == nil {
+			reread = l.Reload // open until the load ends, and after it if rereads need it
+		}
+		c := FromParts(Parts{Index: index, Screens: screens, Whole: w, Reread: reread, Problems: slices.Clone(dups), Origin: src.Origin})
+		c.notes = ns
+		// The next part would hold twice as many: past maxPart, there is none.
+		c.loading = &Loading{Docs: prog.Docs, TotalDocs: prog.TotalDocs, Last: !opts.PublishEach && 2*b.Len() > maxPart(prog.TotalDocs)}
+		c.lineage, c.renumbered = lineage, len(dead)
+		return c
+	}
+
+	lopts := loader.Options{
+		Ordered:    true,
+		OnProgress: progress,
+		// More documents than trials are kept whole: none will be, so none
+		// needs what only the whole trial shows (it is read again then).
+		Slim: func(docs int) bool {
+			// Asked before any trial arrives: the builders are sized for
+			// what is coming (at least a trial a document), so that the
+			// records of a registry are not copied a dozen times over as
+			// they grow, nor left with half again their size as slack.
+			b, sb = search.NewBuilder(docs), newScreensBuilder(docs)
+			if docs > keep {
+				whole = nil
+				return true
+			}
+			return false
+		},
+		Prepare: func(t *model.Trial) any {
+			return &prepared{key: onceKey(t), copy: summarise(t), doc: search.Prepare(t)}
+		},
+		OnPrepared: func(_ int, ts []*model.Trial, ps []any) {
+			for k, t := range ts {
+				p := ps[k].(*prepared)
+				key, cur := p.key, p.copy
+				if i, ok := at[key]; ok {
+					was := copies[i]
+					if !newer(was, cur) {
+						notes[i] = append(notes[i], keptNote(was, cur))
+						dups = append(dups, leftOut(t.ID, was, cur))
+						continue
+					}
+					if dead == nil {
+						dead = map[int]bool{}
+					}
+					dead[i] = true
+					dups = append(dups, leftOut(t.ID, cur, was))
+					notes[len(copies)] = append(notes[i], keptNote(cur, was))
+					delete(notes, i)
+				}
+				at[key] = len(copies)
+				copies = append(copies, cur)
+				b.AddDoc(p.doc)
+				sb.add(t)
+				if whole != nil {
+					whole = append(whole, t)
+					if len(whole) > keep {
+						whole = nil
+					}
+				}
+			}
+			if opts.Publish != nil {
+				if started.IsZero() {
+					// The clock starts with the first trial, not while a
+					// registry zip's directory is read (a second of its
+					// own): a first part of one trial helps no one.
+					started, lastAt = time.Now(), time.Now()
+				}
+				if now := time.Now(); (last == 0 || b.Len() <= maxPart(prog.TotalDocs)) && when(now.Sub(started), now.Sub(lastAt), b.Len(), last) {
+					opts.Publish(part())
+					lastAt, last = time.Now(), b.Len()
+				}
+			}
+		},
+	}
+	var res loader.Result
+	if len(src.Paths) == 0 && src.FS != nil {
+		res = l.LoadFS(ctx, lopts, src.FS)
+	} else {
+		res = l.LoadContext(ctx, lopts, src.Paths...)
+	}
+	problems := make([]Problem, 0, len(res.Diagnostics))
+	for _, d := range res.Diagnostics {
+		problems = append(problems, Problem{Path: d.Path, Reason: d.Err.Error()})
+	}
+
 	index, screens := b.Index(), sb.done()
 	if dead != nil {
 		index, whole, notes = dropReplaced(index, whole, notes, dead)
 		screens = screens.without(dead)
 	}
-	for i, ns := range notes {
-		if whole != nil {
-			whole[i].Warnings = append(whole[i].Warnings, ns...)
+	if whole != nil && len(notes) > 0 {
+		// The parts published share whole and its trials: the notes go on
+		// copies, so that a viewer reading a part races with nothing.
+		whole = slices.Clone(whole)
+		for i, ns := range notes {
+			t := *whole[i]
+			t.Warnings = append(slices.Clip(t.Warnings), ns...)
+			whole[i] = &t
 		}
 	}
 	problems = append(problems, dups...)
@@ -177,6 +306,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		// snapshot keeps them for that, even of a corpus kept whole).
 		c.notes = notes
 	}
+	c.lineage, c.renumbered = lineage, len(dead)
 	return c, ctx.Err()
 }
 
@@ -230,13 +360,19 @@ const cacheSize = 64
 // change once made, so any goroutine may read them; Trial is safe to call
 // from several goroutines at once.
 type Corpus struct {
-	index    *search.Index
-	catalog  *search.Catalog
-	problems []Problem
-	origin   string
-	whole    []*model.Trial
-	reread   func(model.Source) (*model.Trial, error)
-	screens  *Screens
+	index       *search.Index
+	catalogOnce sync.Once
+	catalog     *search.Catalog
+	loading     *Loading // nil once the load is complete
+	// lineage is shared by the corpora of one load, and renumbered counts
+	// the records a later copy had replaced when each was made: see Extends.
+	lineage    *int
+	renumbered int
+	problems   []Problem
+	origin     string
+	whole      []*model.Trial
+	reread     func(model.Source) (*model.Trial, error)
+	screens    *Screens
 
 	notes map[int][]string // by record: warnings about copies left out, for rereads
 
@@ -255,9 +391,6 @@ type cached struct {
 func FromParts(p Parts) *Corpus {
 	if p.Index == nil {
 		p.Index = search.NewIndex(nil)
-	}
-	if p.Catalog == nil {
-		p.Catalog = search.NewCatalog(p.Index.Records())
 	}
 	if p.Screens == nil && p.Whole != nil && len(p.Whole) == p.Index.Len() {
 		p.Screens = ScreensOf(p.Whole)
@@ -290,8 +423,39 @@ func (c *Corpus) Record(i int) *search.Record { return c.index.Record(i) }
 // Index is the word index over the records, behind the filter.
 func (c *Corpus) Index() *search.Index { return c.index }
 
-// Catalog lists every intervention once, with the trials using it.
-func (c *Corpus) Catalog() *search.Catalog { return c.catalog }
+// Catalog lists every intervention once, with the trials using it. Unless
+// the corpus was made with one, it is built on the first call (seconds at
+// the registry's size, which a load or a command not using it never pays).
+func (c *Corpus) Catalog() *search.Catalog {
+	c.catalogOnce.Do(func() {
+		if c.catalog == nil {
+			c.catalog = search.NewCatalog(c.index.Records())
+		}
+	})
+	return c.catalog
+}
+
+// Extends reports whether c holds prev's trials as its first records, in
+// the same order, so that a record number in prev names the same trial in
+// c: the corpora one load publishes do, unless a later copy of a trial
+// replaced one prev holds (its records are then renumbered).
+func (c *Corpus) Extends(prev *Corpus) bool {
+	return prev != nil && c.lineage != nil && c.lineage == prev.lineage && c.renumbered == prev.renumbered && c.Len() >= prev.Len()
+}
+
+// Loading is how far the load was when a part of a corpus was published.
+type Loading struct {
+	Docs, TotalDocs int // documents read, of those found
+	// Last is set on the last part before the complete corpus: the rest
+	// of the trials appear only when the load ends.
+	Last bool
+}
+
+// Loading reports, for a part of a corpus published while the load goes
+// on (see Options.Publish), how far the load was; nil for a complete one.
+// Everything a part holds is complete for its trials — a search over it,
+// a patient screened against it — but it does not hold every trial.
+func (c *Corpus) Loading() *Loading { return c.loading }
 
 // Problems are the inputs that did not load.
 func (c *Corpus) Problems() []Problem { return c.problems }

@@ -90,12 +90,14 @@ func newer(a, b copyOf) bool {
 	return b.fullness >= a.fullness
 }
 
-// fullness counts what a copy states: its texts' length and its list items.
+// fullness counts what a copy states: its texts' length and its list
+// items — of the fields a slim load reads too (loader.Options.Slim leaves
+// out descriptions, outcomes and references), so that the same two copies
+// compare the same way whether the corpus is large or small.
 func fullness(t *model.Trial) int {
-	n := len(t.Title) + len(t.OfficialTitle) + len(t.BriefSummary) + len(t.DetailedDescription) + len(t.Eligibility.Raw)
+	n := len(t.Title) + len(t.OfficialTitle) + len(t.Eligibility.Raw)
 	items := len(t.Conditions) + len(t.Keywords) + len(t.Arms) + len(t.Interventions) + len(t.Locations) +
-		len(t.Outcomes.Primary) + len(t.Outcomes.Secondary) + len(t.Outcomes.Other) + len(t.Investigators) +
-		len(t.SecondaryIDs) + len(t.References) + len(t.CentralContacts) + len(t.Collaborators)
+		len(t.Investigators) + len(t.SecondaryIDs) + len(t.CentralContacts) + len(t.Collaborators)
 	return n + 100*items
 }
 

@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"maps"
 
 	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/model"
@@ -176,6 +177,17 @@ func stageBit(v string) int {
 
 func (b *screensBuilder) done() *Screens {
 	s := b.s
+	return &s
+}
+
+// snapshot is the screening data gathered so far, while the builder goes
+// on: it only ever appends, so the slices are shared up to their present
+// length; the rare map is copied.
+func (b *screensBuilder) snapshot() *Screens {
+	s := b.s
+	s.recs, s.reqs = s.recs[:len(s.recs):len(s.recs)], s.reqs[:len(s.reqs):len(s.reqs)]
+	s.strs, s.names = s.strs[:len(s.strs):len(s.strs)], s.names[:len(s.names):len(s.names)]
+	s.whole = maps.Clone(s.whole)
 	return &s
 }
 

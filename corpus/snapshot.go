@@ -157,7 +157,7 @@ func WriteSnapshot(path string, meta snapshot.Meta, c *Corpus) error {
 	}
 	sections := []snapshot.Section{
 		{ID: sectionIndex, Write: func(w io.Writer) error { _, err := c.index.WriteTo(w); return err }},
-		{ID: sectionCatalog, Write: func(w io.Writer) error { _, err := c.catalog.WriteTo(w); return err }},
+		{ID: sectionCatalog, Write: func(w io.Writer) error { _, err := c.Catalog().WriteTo(w); return err }}, // built now if the finder has not yet
 		{ID: sectionScreens, Write: func(w io.Writer) error { return c.screens.writeTo(w) }},
 		{ID: sectionExtras, Write: func(w io.Writer) error { return json.NewEncoder(w).Encode(ex) }},
 	}

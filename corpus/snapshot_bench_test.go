@@ -226,18 +226,3 @@ func TestSnapshotOpenChild(t *testing.T) {
 }
 
 func ms64(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// peakRSSMB is the process's peak resident set (Linux; 0 elsewhere).
-func peakRSSMB() float64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
-}

@@ -2926,6 +2926,16 @@ func (p *parser) jointPrev(bi int) int {
 	if !and {
 		return -1
 	}
+	// a bare "and" makes a list ("Hemoglobin < 9 g/dL and platelets <
+	// 100 × 10^9/L" excludes on either), except between two measures of one
+	// organ's failure: a transaminase with bilirubin (Hy's law), creatinine
+	// with its clearance; out together they are the one condition meant
+	liver, bili := maskOf(vAST, vALT), maskOf(vBilirubin)
+	kidney := maskOf(vCreatinine, vCrCl, vEGFR)
+	a, b := p.groups[p.owner[prev]].vars, g.vars
+	if !(a&liver != 0 && b&bili != 0 || a&bili != 0 && b&liver != 0 || a&kidney != 0 && b&kidney != 0) {
+		return -1
+	}
 	for k := range p.bounds {
 		if k != bi && k != prev && p.owner[k] >= 0 && !p.bounds[k].discarded {
 			return -1

@@ -96,7 +96,9 @@ func init() {
 		"absolute neutrophil", "neutrophil count", "neutrophils", "neutrophil", "neutrophil granulocytes",
 		"neutrophilic granulocytes", "absolute neutrophile count", "neutrophile", "neutrophiles",
 		"neutrophil counts", "absolute neutrophil granulocyte count", "neutrophils count", "anc count",
-		"absolute neutrophile", "neutrophile count")
+		"absolute neutrophile", "neutrophile count", "polynucleaires neutrophiles", "polynucléaires neutrophiles")
+	// "PNN ≥ 1,5 G/L": the French records' neutrophils (polynucléaires neutrophiles)
+	addAliases(alias{kind: mkVar, vars: maskOf(vANC), caps: true}, "pnn")
 	addAliases(v(vWBC), "wbc", "white blood cell", "white blood cells", "white blood cell count",
 		"white blood count", "white cell count", "white cells", "leukocyte", "leukocytes", "leukocyte count",
 		"leucocyte", "leucocytes", "leucocyte count", "total white blood cell", "total white blood cell count",
@@ -183,7 +185,7 @@ func init() {
 		// liver, coagulation, chemistry outside the list
 		"alkaline phosphatase", "alp", "alk phos", "ggt", "gamma gt", "gamma glutamyl transferase",
 		"gamma glutamyltransferase", "gamma glutamyl transpeptidase", "ggtp",
-		"direct bilirubin", "conjugated bilirubin", "indirect bilirubin", "unconjugated bilirubin",
+		"direct bilirubin", "dbil", "ibil", "conjugated bilirubin", "indirect bilirubin", "unconjugated bilirubin",
 		"bilirubin direct", "direct serum bilirubin", "serum direct bilirubin", "direct total bilirubin",
 		"pt", "prothrombin time", "prothrombin", "aptt", "ptt", "partial thromboplastin time",
 		"activated partial thromboplastin time", "thromboplastin time", "fibrinogen", "thrombin time",

@@ -377,6 +377,31 @@ var phenomena = []struct {
 	{"Age ≥ 16 years; written consent from a legal guardian if under 18 years of age", []string{"age >=16 years"}},
 	{"Patients older than 80 years may be enrolled after discussion with the sponsor", nil},
 	{"Creatinine ≤ 1.5 mg/dL; values up to 2.0 mg/dL are allowed upon sponsor approval", []string{"creatinine <=1.5 mg/dL"}},
+	// Chinese written without spaces around the words
+	{"ECOG评分0-1分", []string{"ecog [0,1]"}},
+	{"ECOG PS评分≤2分", []string{"ecog <=2"}},
+	{"患者中性粒细胞≥1.5×10^9/L", []string{"anc >=1.5 10^9/L"}},
+	{"血小板计数≥75×10^9/L", []string{"platelets >=75 10^9/L"}},
+	{"血红蛋白≥90 g/L", []string{"hemoglobin >=9 g/dL"}},
+	{"AST和ALT≤2.5×ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"血肌酐≤1.5×ULN或肌酐清除率≥50 mL/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
+	{"直接胆红素≤1.5×ULN", nil},
+	{"年龄18-75岁", []string{"age [18,75] years"}},
+
+	// QTc in seconds, PNN (the French neutrophils)
+	{"QTc ≤ 0.47 sec", []string{"qtc <=470 ms"}},
+	{"E: QTcF > 0.48 s on the screening ECG", []string{"qtc <=480 ms"}},
+	{"PNN ≥ 1,5 G/L", []string{"anc >=1.5 10^9/L"}},
+	{"E: PNN < 1000/mm3", []string{"anc >=1 10^9/L"}},
+	{"Polynucléaires neutrophiles ≥ 1500/mm3", []string{"anc >=1.5 10^9/L"}},
+
+	// an exclusion joined by "and" is a list, unless both measure one organ's failure
+	{"E: Hemoglobin < 9 g/dL and platelets < 100 x 10^9/L", []string{"hemoglobin >=9 g/dL", "platelets >=100 10^9/L"}},
+	{"E: Creatinine clearance below 30 mL/min and hemoglobin below 8 g/dL", []string{"creatinine_clearance >=30 mL/min", "hemoglobin >=8 g/dL"}},
+	{"E: LVEF < 50% and QTcF > 470 ms", []string{"lvef >=50 %", "qtc <=470 ms"}},
+	{"E: Total bilirubin > 2 × ULN and ALT > 3 × ULN", nil},
+	{"E: Serum creatinine > 2 mg/dL and eGFR < 30 mL/min/1.73 m2", nil},
+
 	// a disease's diagnosis beside the patient's age is no age of its own
 	{"Age ≥ 18 years at signing of consent, with a confirmed diagnosis of melanoma", []string{"age >=18 years"}},
 	{"Breast cancer diagnosed before the age of 40", nil},

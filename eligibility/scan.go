@@ -94,6 +94,18 @@ func scan(s string, lead bool) itemScan {
 	short := len(s) <= 120
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c >= 0xe4 && c <= 0xe9 { // the lead byte of most Han characters
+			if n, w := hanTermAt(s, i); n > 0 {
+				switch scanWords[w].first {
+				case firstAlone:
+					out.vars = true
+				case firstAge:
+					out.vars = out.vars || short
+				}
+				i += n
+				continue
+			}
+		}
 		if !isASCIILetter(c) {
 			i++
 			continue

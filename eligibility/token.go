@@ -297,6 +297,11 @@ func tokenize(s string, buf []token) []token {
 			switch {
 			case r >= '①' && r <= '⑳', r >= '⑴' && r <= '⒇', r >= '❶' && r <= '❿':
 				t.kind = kSep
+			case isHan(r):
+				e, t := hanWord(s, i)
+				add(t)
+				i = e
+				continue
 			case unicode.IsLetter(r):
 				e := lexWord(s, i)
 				add(wordToken(s, i, e))
@@ -340,8 +345,8 @@ func lexWord(s string, i int) int {
 			j += len("Âµ")
 			continue
 		}
-		if !unicode.IsLetter(r) {
-			break
+		if !unicode.IsLetter(r) || isHan(r) {
+			break // "ECOG评分": the Chinese starts a word of its own
 		}
 		if _, sup := isSuperDigit(r); sup {
 			break

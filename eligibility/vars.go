@@ -354,6 +354,11 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 		if u == ruMs || u == ruNone {
 			return "ms", v, true
 		}
+		if u == ruSeconds {
+			// "QTc ≤ 0.47 sec": the same interval in seconds (rounded so
+			// that 0.47 reads 470, not 470.00000000000006)
+			return "ms", math.Round(v*1e6) / 1e3, true
+		}
 	case vAge:
 		switch u {
 		case ruYears, ruNone:

@@ -100,17 +100,12 @@ func memberDocuments(files []*zip.File, in document, origin model.Origin, nested
 		if f.FileInfo().IsDir() || isHiddenPath(f.Name) {
 			continue
 		}
-		d := document{path: in.path, entry: f.Name, member: !nested, nested: nested}
-		o := origin
+		d := document{path: in.path, entry: f.Name, member: !nested, nested: nested, zf: f, origin: origin}
 		if nested {
 			d.entry = in.entry + "!/" + f.Name
-			o.Nested = i + 1
+			d.origin.Nested = i + 1
 		} else {
-			o.Member = i + 1
-		}
-		d.read = func(ctx context.Context) ([]byte, model.Origin, error) {
-			data, err := readMember(ctx, f)
-			return data, o, err
+			d.origin.Member = i + 1
 		}
 		docs = append(docs, d)
 	}

@@ -19,11 +19,12 @@ import (
 // or a bare array of studies. Search pages are decoded one study at a time.
 
 var ctgovJSONLayout = layout{
-	format: model.FormatCTGovJSON,
-	kind:   jsonDoc,
-	about:  "API v2 JSON",
-	detect: func(s *sample) bool { return s.contains(`"protocolSection"`) || s.contains(`"studies"`) },
-	parse:  parseCTGovJSON,
+	format:    model.FormatCTGovJSON,
+	kind:      jsonDoc,
+	about:     "API v2 JSON",
+	detect:    func(s *sample) bool { return s.contains(`"protocolSection"`) || s.contains(`"studies"`) },
+	parse:     parseCTGovJSON,
+	parseSlim: parseCTGovJSONSlim,
 }
 
 // ctStudy is the part of an API v2 study the model needs. Every other field
@@ -112,11 +113,8 @@ type ctProtocol struct {
 		LeadSponsor   ctSponsor   `json:"leadSponsor"`
 		Collaborators []ctSponsor `json:"collaborators"`
 	} `json:"sponsorCollaboratorsModule"`
-	DescriptionModule struct {
-		BriefSummary        string `json:"briefSummary"`
-		DetailedDescription string `json:"detailedDescription"`
-	} `json:"descriptionModule"`
-	ConditionsModule struct {
+	DescriptionModule ctDescription `json:"descriptionModule"`
+	ConditionsModule  struct {
 		Conditions []string `json:"conditions"`
 		Keywords   []string `json:"keywords"`
 	} `json:"conditionsModule"`
@@ -156,11 +154,7 @@ type ctProtocol struct {
 			OtherNames     []string `json:"otherNames"`
 		} `json:"interventions"`
 	} `json:"armsInterventionsModule"`
-	OutcomesModule struct {
-		Primary   []ctOutcome `json:"primaryOutcomes"`
-		Secondary []ctOutcome `json:"secondaryOutcomes"`
-		Other     []ctOutcome `json:"otherOutcomes"`
-	} `json:"outcomesModule"`
+	OutcomesModule    ctOutcomesModule `json:"outcomesModule"`
 	EligibilityModule struct {
 		EligibilityCriteria string `json:"eligibilityCriteria"`
 		HealthyVolunteers   *bool  `json:"healthyVolunteers"`
@@ -187,13 +181,26 @@ type ctProtocol struct {
 			Contacts []ctContact `json:"contacts"`
 		} `json:"locations"`
 	} `json:"contactsLocationsModule"`
-	ReferencesModule struct {
-		References []struct {
-			PMID     string `json:"pmid"`
-			Type     string `json:"type"`
-			Citation string `json:"citation"`
-		} `json:"references"`
-	} `json:"referencesModule"`
+	ReferencesModule ctReferences `json:"referencesModule"`
+}
+
+type ctDescription struct {
+	BriefSummary        string `json:"briefSummary"`
+	DetailedDescription string `json:"detailedDescription"`
+}
+
+type ctOutcomesModule struct {
+	Primary   []ctOutcome `json:"primaryOutcomes"`
+	Secondary []ctOutcome `json:"secondaryOutcomes"`
+	Other     []ctOutcome `json:"otherOutcomes"`
+}
+
+type ctReferences struct {
+	References []struct {
+		PMID     string `json:"pmid"`
+		Type     string `json:"type"`
+		Citation string `json:"citation"`
+	} `json:"references"`
 }
 
 type ctDate struct {
@@ -229,20 +236,38 @@ type ctDocument struct {
 // value of the wrong type does: that study is reported, the others load.)
 var jsonOptions = json.JoinOptions(jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
 
+// slimJSONOptions skip, unread, the modules Options.Slim leaves out: a
+// quarter of a study's bytes that would be unescaped, copied and cleaned
+// only to be let go.
+var slimJSONOptions = json.JoinOptions(jsonOptions, json.WithUnmarshalers(json.JoinUnmarshalers(
+	json.UnmarshalFromFunc(func(dec *jsontext.Decoder, _ *ctDescription) error { return dec.SkipValue() }),
+	json.UnmarshalFromFunc(func(dec *jsontext.Decoder, _ *ctOutcomesModule) error { return dec.SkipValue() }),
+	json.UnmarshalFromFunc(func(dec *jsontext.Decoder, _ *ctReferences) error { return dec.SkipValue() }),
+	json.UnmarshalFromFunc(func(dec *jsontext.Decoder, _ *ctDerived) error { return dec.SkipValue() }),
+)))
+
+func parseCTGovJSONSlim(data []byte) ([]*model.Trial, error) {
+	return parseCTGovJSONWith(data, slimJSONOptions)
+}
+
 // parseCTGovJSON reads a study, a search page or an array of studies. The
 // studies of a page are decoded one by one, so that one malformed study is
 // reported without losing the others.
 func parseCTGovJSON(data []byte) ([]*model.Trial, error) {
+	return parseCTGovJSONWith(data, jsonOptions)
+}
+
+func parseCTGovJSONWith(data []byte, opts json.Options) ([]*model.Trial, error) {
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		var studies []jsontext.Value
-		if err := json.Unmarshal(trimmed, &studies, jsonOptions); err != nil {
+		if err := json.Unmarshal(trimmed, &studies, opts); err != nil {
 			return nil, jsonError(err)
 		}
-		return decodeStudies(studies, "")
+		return decodeStudies(studies, "", opts)
 	}
 	var doc ctDocument
-	if err := json.Unmarshal(trimmed, &doc, jsonOptions); err != nil {
+	if err := json.Unmarshal(trimmed, &doc, opts); err != nil {
 		return nil, jsonError(err)
 	}
 	switch {
@@ -253,17 +278,17 @@ func parseCTGovJSON(data []byte) ([]*model.Trial, error) {
 		}
 		return []*model.Trial{t}, nil
 	case doc.Studies != nil:
-		return decodeStudies(doc.Studies, "studies")
+		return decodeStudies(doc.Studies, "studies", opts)
 	}
 	return nil, fmt.Errorf("%w: JSON object has neither \"protocolSection\" nor \"studies\"", ErrNotTrial)
 }
 
-func decodeStudies(raw []jsontext.Value, field string) ([]*model.Trial, error) {
+func decodeStudies(raw []jsontext.Value, field string, opts json.Options) ([]*model.Trial, error) {
 	var out []*model.Trial
 	var bad []string
 	for i, r := range raw {
 		var st ctStudy
-		err := json.Unmarshal(r, &st, jsonOptions)
+		err := json.Unmarshal(r, &st, opts)
 		var t *model.Trial
 		if err == nil {
 			t, err = studyToTrial(&st)

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 )
@@ -88,6 +89,19 @@ func looksBinary(data []byte, cut bool) bool {
 	}
 	bad := 0
 	for i := 0; i < len(head); {
+		// Printable ASCII, nearly all of a document, eight bytes at a time:
+		// no byte with its high bit set, none below 0x20.
+		if i+8 <= len(head) {
+			x := binary.LittleEndian.Uint64(head[i:])
+			if (x|(x-0x2020202020202020))&0x8080808080808080 == 0 {
+				i += 8
+				continue
+			}
+		}
+		if c := head[i]; c >= 0x20 && c < utf8.RuneSelf {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(head[i:])
 		if r == utf8.RuneError && size <= 1 {
 			if len(head)-i < 4 && cut {

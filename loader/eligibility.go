@@ -70,11 +70,20 @@ func criteriaHeadingGroup(s string) (kind, rest, group string, ok bool) {
 	return "", "", "", false
 }
 
-// mentionsClusion reports "clu" in any case: every heading word
-// (inclusion, exclusion, non-inclusion) has it.
+// mentionsClusion reports "clusion" in any case: every heading word
+// (inclusion, exclusion, non-inclusion, and their plurals) has it, and
+// "include", "including" and "conclude" — in most criteria walls — do not.
 func mentionsClusion(s string) bool {
-	for i := 0; i+3 <= len(s); i++ {
-		if s[i]|0x20 == 'c' && s[i+1]|0x20 == 'l' && s[i+2]|0x20 == 'u' {
+	const w = "clusion"
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 != 'c' {
+			continue
+		}
+		j := 1
+		for j < len(w) && s[i+j]|0x20 == w[j] {
+			j++
+		}
+		if j == len(w) {
 			return true
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/trials-app/trials/model"
 )
@@ -210,24 +211,24 @@ func readDocument(ctx context.Context, r io.Reader, size int64) ([]byte, error) 
 func readAtMost(ctx context.Context, r io.Reader, size, limit int64) ([]byte, error) {
 	tooLarge := func() error { return fmt.Errorf("%w: larger than %d MB", ErrNotTrial, limit>>20) }
 	r = ctxReader{ctx, r}
-	head := make([]byte, sniffLen)
-	n, err := io.ReadFull(r, head)
+	// One more byte than expected, so that the end is seen without growing;
+	// never more than one byte over the limit (a size over it is refused
+	// once the head shows the document is text).
+	buf := documentBuffer(int(min(max(min(size, limit)+1, 2*sniffLen), limit+1)))
+	n, err := io.ReadFull(r, buf[:sniffLen])
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return head[:n], nil
+		return buf[:n], nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	if headIsBinary(head, true) {
+	buf = buf[:sniffLen]
+	if headIsBinary(buf, true) {
 		return nil, ErrBinary
 	}
 	if size > limit {
 		return nil, tooLarge()
 	}
-	// One more byte than expected, so that the end is seen without growing;
-	// never more than one byte over the limit.
-	buf := make([]byte, 0, min(max(size+1, 2*sniffLen), limit+1))
-	buf = append(buf, head...)
 	for {
 		if len(buf) == cap(buf) {
 			if int64(len(buf)) > limit {
@@ -248,6 +249,39 @@ func readAtMost(ctx context.Context, r io.Reader, size, limit int64) ([]byte, er
 		return nil, tooLarge()
 	}
 	return buf, nil
+}
+
+// Documents are read into recycled buffers: a registry download is half
+// a million documents of a few kilobytes, and a fresh buffer for each was
+// a quarter of all a cold load allocated. parseDocument gives its buffer
+// back once parsed: no parser keeps a slice of its input (strings are
+// copies of its bytes).
+var documentBuffers sync.Pool // of *[]byte, each of minPooled to maxPooled bytes
+
+const (
+	minPooled = 64 << 10 // most documents fit
+	maxPooled = 1 << 20  // a rare big one is not kept
+)
+
+// documentBuffer returns an empty buffer of at least n bytes' capacity.
+func documentBuffer(n int) []byte {
+	if n <= maxPooled {
+		if p, ok := documentBuffers.Get().(*[]byte); ok {
+			if cap(*p) >= n {
+				return (*p)[:0]
+			}
+		}
+		return make([]byte, 0, max(n, minPooled))
+	}
+	return make([]byte, 0, n)
+}
+
+// recycle gives a document's buffer back for the next one to be read.
+func recycle(b []byte) {
+	if cap(b) >= minPooled && cap(b) <= maxPooled {
+		b = b[:0]
+		documentBuffers.Put(&b)
+	}
 }
 
 // ctxReader stops a read when its context is cancelled, a megabyte at most

@@ -90,6 +90,23 @@ type Options struct {
 	// Ordered makes OnTrials receive documents in input order (results that
 	// finish early wait for the ones before them).
 	Ordered bool
+	// Prepare, if set, is called on the worker that parsed each trial,
+	// before the trial is handed on: work a caller does on every trial
+	// (indexing it, screening data) is spread over the workers instead of
+	// piling up on the one goroutine OnTrials runs on. Its results reach
+	// OnPrepared, in place of OnTrials.
+	Prepare func(*model.Trial) any
+	// OnPrepared receives each document's trials with what Prepare made of
+	// each (prepared[i] of trials[i]), as OnTrials would.
+	OnPrepared func(seq int, trials []*model.Trial, prepared []any)
+	// Slim, if set, is asked once, with the number of documents found,
+	// before any is parsed; when it says yes, registry JSON is decoded
+	// without what a slim record and screening never read — the
+	// descriptions, outcomes, references and MeSH terms — for callers that
+	// keep records only and read a trial again (whole, through Reload)
+	// when it is shown. Such trials must not be shown or exported as they
+	// are.
+	Slim func(docs int) bool
 }
 
 // A Loader reads documents. It owns the archives it opens: a .zip's members

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"archive/zip"
 	"context"
 	"errors"
 	"fmt"
@@ -20,8 +21,21 @@ type document struct {
 	entry  string // member of an archive, or ""
 	member bool   // a member of an archive on disk: it may be a zip itself
 	nested bool   // a member of a zip that is itself a member
-	// read returns the document and the Origin its trials are pinned to.
-	read func(ctx context.Context) ([]byte, model.Origin, error)
+	slim   bool   // parsed for Options.Slim
+	// read returns the document and the Origin its trials are pinned to;
+	// nil for a zip member, read from zf (a closure for each of a
+	// registry's half million members would cost 50 MB).
+	read   func(ctx context.Context) ([]byte, model.Origin, error)
+	zf     *zip.File
+	origin model.Origin // of a zip member
+}
+
+func (d *document) load(ctx context.Context) ([]byte, model.Origin, error) {
+	if d.zf != nil {
+		data, err := readMember(ctx, d.zf)
+		return data, d.origin, err
+	}
+	return d.read(ctx)
 }
 
 func (d document) name() string {
@@ -32,13 +46,19 @@ func (d document) name() string {
 }
 
 type parsed struct {
-	seq    int
-	trials []*model.Trial
-	diags  []Diagnostic
-	bytes  int64
+	seq      int
+	trials   []*model.Trial
+	prepared []any // by trial, when Options.Prepare is set
+	diags    []Diagnostic
+	bytes    int64
 }
 
 func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
+	if opts.Slim != nil && opts.Slim(len(docs)) {
+		for i := range docs {
+			docs[i].slim = true
+		}
+	}
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -51,7 +71,11 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out <- parseDocument(ctx, i, docs[i])
+				p := parseDocument(ctx, i, docs[i])
+				if opts.Prepare != nil && len(p.trials) > 0 {
+					p.prepare(opts.Prepare, docs[i].name())
+				}
+				out <- p
 			}
 		}()
 	}
@@ -70,29 +94,36 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 	var res Result
 	var collected, failed []parsed
 	prog := Progress{TotalDocs: len(docs)}
-	// In-order delivery: results wait here until those before them arrive.
-	waiting := map[int][]*model.Trial{}
-	nextSeq := 0
-	deliver := func(seq int, trials []*model.Trial) {
-		if !opts.Ordered {
-			if len(trials) > 0 {
-				opts.OnTrials(seq, trials)
-			}
+	hand := func(p parsed) {
+		if len(p.trials) == 0 {
 			return
 		}
-		waiting[seq] = trials
+		if opts.OnPrepared != nil {
+			opts.OnPrepared(p.seq, p.trials, p.prepared)
+		} else {
+			opts.OnTrials(p.seq, p.trials)
+		}
+	}
+	// In-order delivery: results wait here until those before them arrive.
+	waiting := map[int]parsed{}
+	nextSeq := 0
+	deliver := func(p parsed) {
+		if !opts.Ordered {
+			hand(p)
+			return
+		}
+		waiting[p.seq] = p
 		for {
-			ts, ok := waiting[nextSeq]
+			q, ok := waiting[nextSeq]
 			if !ok {
 				return
 			}
 			delete(waiting, nextSeq)
-			if len(ts) > 0 {
-				opts.OnTrials(nextSeq, ts)
-			}
+			hand(q)
 			nextSeq++
 		}
 	}
+	handing := opts.OnTrials != nil || opts.OnPrepared != nil
 	for p := range out {
 		prog.Docs++
 		prog.Bytes += p.bytes
@@ -101,8 +132,8 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 			failed = append(failed, parsed{seq: p.seq, diags: p.diags})
 		}
 		prog.Trials += len(p.trials)
-		if opts.OnTrials != nil {
-			deliver(p.seq, p.trials)
+		if handing {
+			deliver(p)
 		} else {
 			collected = append(collected, parsed{seq: p.seq, trials: p.trials})
 		}
@@ -118,9 +149,7 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 		}
 		slices.Sort(seqs)
 		for _, s := range seqs {
-			if len(waiting[s]) > 0 {
-				opts.OnTrials(s, waiting[s])
-			}
+			hand(waiting[s])
 		}
 	}
 	slices.SortFunc(collected, func(a, b parsed) int { return a.seq - b.seq })
@@ -141,6 +170,21 @@ func loadDocuments(ctx context.Context, opts Options, docs []document) Result {
 	return res
 }
 
+// prepare runs Options.Prepare on each of p's trials. Like a parser bug,
+// a bug there costs one document (reported), never the whole load.
+func (p *parsed) prepare(fn func(*model.Trial) any, name string) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.trials, p.prepared = nil, nil
+			p.diags = append(p.diags, Diagnostic{Path: name, Err: fmt.Errorf("internal error while indexing (please report): %v", r)})
+		}
+	}()
+	p.prepared = make([]any, len(p.trials))
+	for i, t := range p.trials {
+		p.prepared[i] = fn(t)
+	}
+}
+
 // parseDocument reads and parses one document: its trials, pinned to
 // where they came from, and a diagnostic if it did not load (or loaded in
 // part). A member that is itself a zip gives its members' trials and
@@ -154,11 +198,12 @@ func parseDocument(ctx context.Context, seq int, d document) (p parsed) {
 			p.diags = append(p.diags, Diagnostic{Path: d.name(), Err: fmt.Errorf("internal error while parsing (please report): %v", r)})
 		}
 	}()
-	data, origin, err := d.read(ctx)
+	data, origin, err := d.load(ctx)
 	if err != nil {
 		p.diags = []Diagnostic{{Path: d.name(), Err: unreadable(err)}}
 		return p
 	}
+	defer recycle(data) // parsed (and a zip's members read) by then
 	p.bytes = int64(len(data))
 	if (d.member || d.nested) && isZipSignature(data) {
 		if d.nested {
@@ -178,13 +223,14 @@ func parseDocument(ctx context.Context, seq int, d document) (p parsed) {
 			if ctx.Err() != nil {
 				break
 			}
+			doc.slim = d.slim
 			q := parseDocument(ctx, seq, doc)
 			p.trials = append(p.trials, q.trials...)
 			p.diags = append(p.diags, q.diags...)
 		}
 		return p
 	}
-	trials, err := Parse(d.name(), data)
+	trials, err := parse(d.name(), data, d.slim)
 	if err != nil {
 		p.diags = []Diagnostic{{Path: d.name(), Err: err}}
 		if len(trials) == 0 {

@@ -22,6 +22,9 @@ type layout struct {
 	about  string
 	detect func(*sample) bool
 	parse  func(data []byte) ([]*model.Trial, error)
+	// parseSlim, when a layout has one, parses only what Options.Slim
+	// keeps; layouts without one parse whole.
+	parseSlim func(data []byte) ([]*model.Trial, error)
 }
 
 // layouts are tried in this order; the first whose detector accepts a
@@ -116,12 +119,18 @@ func detect(data []byte) (*layout, *sample, error) {
 // layout is detected from data, which may be UTF-8, UTF-16 or Windows-1252
 // text (the trials' warnings name an encoding other than UTF-8). A document
 // that loads in part returns its trials with a *PartialError.
-func Parse(name string, data []byte) ([]*model.Trial, error) {
+func Parse(name string, data []byte) ([]*model.Trial, error) { return parse(name, data, false) }
+
+func parse(name string, data []byte, slim bool) ([]*model.Trial, error) {
 	l, s, err := detect(data)
 	if err != nil {
 		return nil, err
 	}
-	trials, err := l.parse(s.data)
+	fn := l.parse
+	if slim && l.parseSlim != nil {
+		fn = l.parseSlim
+	}
+	trials, err := fn(s.data)
 	var partial *PartialError
 	if err != nil && !(errors.As(err, &partial) && len(trials) > 0) {
 		return nil, err

@@ -181,9 +181,38 @@ func (b *Builder) addCountry(name string) {
 // Index packs what was added into an Index. The builder must not be used
 // afterwards.
 func (b *Builder) Index() *Index {
+	ix := b.pack(false)
+	*b = Builder{}
+	return ix
+}
+
+// Snapshot packs what was added so far into an Index of its own, and the
+// builder carries on: a load can hand out the records read so far,
+// searchable, while it goes on reading. It costs about what Index does.
+func (b *Builder) Snapshot() *Index { return b.pack(true) }
+
+// pack builds the index's parts side by side: the main postings, each
+// store and the columns share nothing, and at the registry's size each
+// takes up to seconds, which one core would add up.
+func (b *Builder) pack(snapshot bool) *Index {
 	n := b.count
+	ix := &Index{records: b.records[:len(b.records):len(b.records)], n: n}
+	var wg sync.WaitGroup
+	for s := range b.stores {
+		wg.Go(func() {
+			ix.stores[s] = b.stores[s].finish(n, snapshot)
+			ix.stores[s].buildHeavy()
+		})
+	}
+	wg.Go(func() { ix.col = b.columns() })
+	b.packMain(ix, snapshot)
+	wg.Wait()
+	return ix
+}
+
+func (b *Builder) packMain(ix *Index, snapshot bool) {
 	voc, order := b.words.sorted()
-	ix := &Index{records: b.records, n: n, voc: voc, offsets: make([]uint32, len(order)+1)}
+	ix.voc, ix.offsets = voc, make([]uint32, len(order)+1)
 	total := len(b.first)
 	for _, l := range b.more {
 		total += len(l)
@@ -194,18 +223,13 @@ func (b *Builder) Index() *Index {
 		ix.posts = append(ix.posts, b.first[id])
 		if r := b.rest[id]; r > 0 {
 			ix.posts = append(ix.posts, b.more[r-1]...)
-			b.more[r-1] = nil
+			if !snapshot {
+				b.more[r-1] = nil // freed as the index fills
+			}
 		}
 	}
 	ix.offsets[len(order)] = uint32(len(ix.posts))
-	for s := range b.stores {
-		ix.stores[s] = b.stores[s].finish(n)
-		ix.stores[s].buildHeavy()
-	}
 	ix.buildHeavyMain()
-	ix.col = b.columns()
-	*b = Builder{}
-	return ix
 }
 
 func (b *Builder) columns() columns {

@@ -128,7 +128,7 @@ func (b *storeBuilder) flush() {
 }
 
 // finish packs the postings for an index of n records.
-func (b *storeBuilder) finish(n int) *store {
+func (b *storeBuilder) finish(n int, keep bool) *store {
 	b.flush()
 	t := b.words
 	voc, order := t.sorted()
@@ -149,7 +149,9 @@ func (b *storeBuilder) finish(n int) *store {
 	}
 	s.start[len(order)] = uint32(len(s.data))
 	s.data = slices.Clone(s.data) // drop the slack of growing
-	*b = storeBuilder{}
+	if !keep {
+		*b = storeBuilder{}
+	}
 	return s
 }
 

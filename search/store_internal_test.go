@@ -39,7 +39,7 @@ func TestStoreRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	s := b.finish(n)
+	s := b.finish(n, false)
 	if s.bitmap(s.voc.find("patients")) == nil {
 		t.Error("a word in nine records in ten should be a bitmap")
 	}

@@ -313,7 +313,19 @@ func (b *browser) Status() string {
 
 func (b *browser) Title() string {
 	c := b.ctx.Corpus
+	if c.Loading() != nil {
+		n := max(c.Len(), b.ctx.loadProgress.Trials)
+		return present.Count(n, "trial", "trials") + " so far from " + c.Origin() + " — " + loadingNote(b.ctx.loadProgress) + b.ctx.shortlistCount()
+	}
 	return present.Count(c.Len(), "trial", "trials") + " from " + c.Origin() + b.ctx.shortlistCount()
+}
+
+// loadingNote says how far a load is that the list shows a part of.
+func loadingNote(p corpus.Progress) string {
+	if p.TotalDocs == 0 {
+		return "loading…"
+	}
+	return fmt.Sprintf("loading, %d%% of %s read", p.Docs*100/p.TotalDocs, present.Count(p.TotalDocs, "document", "documents"))
 }
 
 // current is the trial selected in the list, which the panes show too.

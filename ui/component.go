@@ -113,6 +113,9 @@ type Context struct {
 	// workDir is where the export dialog puts a file named without a
 	// directory; "" for the process's working directory.
 	workDir string
+	// loadProgress is the running load's, while Corpus is a part of what
+	// it reads (Corpus.Loading() != nil).
+	loadProgress corpus.Progress
 }
 
 // Notify puts a one-line notice in the status line until the next key.

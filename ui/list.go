@@ -87,6 +87,22 @@ func (l *trialList) setMatches(m *search.Matches) {
 	l.follow()
 }
 
+// grew shows the corpus a load has grown (or renumbered: the anchor was
+// moved to its trial's new record): unfiltered, the rows are every record,
+// with the selection and the scroll kept; filtered, the filter runs again
+// over the new corpus, and its result replaces the rows when it comes.
+func (l *trialList) grew() tea.Cmd {
+	if l.filter.state != unfiltered {
+		return l.filter.run()
+	}
+	l.filter.gen++ // a result on its way is for the corpus before
+	offset := l.offset
+	l.setMatches(l.ctx.Corpus.Index().Run(nil, search.Options{Sort: l.filter.sort}))
+	l.offset = offset
+	l.follow()
+	return nil
+}
+
 // selected is the record under the cursor, or -1.
 func (l *trialList) selected() int {
 	if l.cursor < 0 || l.cursor >= l.len() {
@@ -475,7 +491,7 @@ func (l *trialList) Status() string {
 		}
 		parts = append(parts, th.warn.Render("~ "+strings.Join(terms, ", ")+" not checked as a phrase: the words, maybe apart"))
 	}
-	parts = append(parts, fmt.Sprintf("%s/%s shown", present.Number(l.len()), present.Number(l.ctx.Corpus.Len())))
+	parts = append(parts, l.countText())
 	switch {
 	case f.state == filtering && f.err == "":
 		parts = append(parts, "filtering…")
@@ -486,6 +502,20 @@ func (l *trialList) Status() string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "  ·  ")
+}
+
+// countText says how many rows are shown of how many trials; while a large
+// input loads, what is shown covers the part of the corpus in place, which
+// may be fewer trials than the load has read, and it says so.
+func (l *trialList) countText() string {
+	shown, of := present.Number(l.len()), present.Number(l.ctx.Corpus.Len())
+	if lp := l.ctx.Corpus.Loading(); lp != nil {
+		if lp.Last {
+			return fmt.Sprintf("%s of the first %s read (all once loaded)", shown, of)
+		}
+		return fmt.Sprintf("%s of %s loaded so far", shown, of)
+	}
+	return fmt.Sprintf("%s/%s shown", shown, of)
 }
 
 func spaces(n int) string { return strings.Repeat(" ", max(n, 0)) }

@@ -17,12 +17,16 @@ import (
 	"github.com/trials-app/trials/present"
 )
 
-// loadFunc reads the corpus, reporting progress now and then.
-type loadFunc func(ctx context.Context, progress func(corpus.Progress)) (*corpus.Corpus, error)
+// loadFunc reads the corpus, reporting progress now and then and handing
+// out parts of the corpus read so far (see corpus.Options.Publish).
+type loadFunc func(ctx context.Context, progress func(corpus.Progress), publish func(*corpus.Corpus)) (*corpus.Corpus, error)
 
 // loading runs the load off the UI goroutine and shows its progress with
-// a bubbles progress bar. The goroutine never outlives ctx: each of its
-// sends gives up when ctx ends, so quitting mid-load leaks nothing.
+// a bubbles progress bar until the first part of the corpus arrives; the
+// browser then shows each part as it comes (the root keeps taking the
+// load's messages) and the complete corpus at the end. The goroutine never
+// outlives ctx: each of its sends gives up when ctx ends, so quitting
+// mid-load leaks nothing.
 type loading struct {
 	ctx      *Context
 	run      context.Context
@@ -41,6 +45,9 @@ type loading struct {
 }
 
 type loadProgressMsg corpus.Progress
+
+// loadPartMsg brings a part of the corpus, read so far.
+type loadPartMsg struct{ corpus *corpus.Corpus }
 
 // loadedMsg ends the load.
 type loadedMsg struct {
@@ -78,6 +85,13 @@ func (l *loading) Init() tea.Cmd {
 					default: // the UI has not taken the last one; the next will do
 					}
 				}
+			}, func(part *corpus.Corpus) {
+				// A part is sent, not dropped: the load waits for the UI
+				// (it publishes a handful), or for the program's end.
+				select {
+				case l.ch <- loadPartMsg{part}:
+				case <-l.run.Done():
+				}
 			})
 		}()
 		select {
@@ -110,9 +124,6 @@ func (l *loading) SetSize(width, height int) {
 
 func (l *loading) Update(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
-	case loadProgressMsg:
-		l.progress = corpus.Progress(msg)
-		return l.wait(), false
 	case tea.KeyPressMsg:
 		if key.Matches(msg, l.cancel) {
 			return func() tea.Msg { return cancelLoadMsg{} }, true

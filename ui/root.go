@@ -33,6 +33,7 @@ type Model struct {
 	// it follows the terminal's background.
 	forcedTheme bool
 
+	load      *loading  // the load, while it runs
 	fatal     error     // a failure that ended the program
 	cancelled bool      // the user quit before the load finished
 	stoppedBy os.Signal // the signal that ended the program
@@ -64,6 +65,48 @@ func (m *Model) setCorpus(c *corpus.Corpus) {
 	m.ctx.requery = m.browser.list.requery
 	m.stack = []Component{m.browser}
 	m.layout()
+}
+
+// loading is the load still running, if any: its messages are taken here
+// whatever view is on top, so that it goes on once the list is shown.
+func (m *Model) loading() *loading {
+	if m.load == nil && len(m.stack) > 0 {
+		m.load, _ = m.stack[0].(*loading)
+	}
+	return m.load
+}
+
+// showCorpus puts a newer corpus of the same load in place: the first
+// part replaces the progress screen; a later one (or the complete corpus)
+// keeps the list where it is — selection, scroll, filter (run again over
+// the new corpus), the views open over it — as long as it holds the
+// previous one's records under the same numbers. When it does not (a
+// later copy of a trial replaced one), the views over the list close, as
+// they may name records by number, and the selection follows its trial.
+// Screening starts again over the new corpus: a verdict is only ever
+// worked out from a record the corpus holds.
+func (m *Model) showCorpus(c *corpus.Corpus) tea.Cmd {
+	if m.browser == nil {
+		m.setCorpus(c)
+		return tea.Batch(m.follow(), m.ctx.startScreen())
+	}
+	prev := m.ctx.Corpus
+	anchor := ""
+	if a := m.browser.list.anchor; a >= 0 && a < prev.Len() {
+		anchor = prev.Record(a).ID
+	}
+	same := c.Extends(prev)
+	m.ctx.Corpus = c
+	if !same {
+		m.stack = m.stack[:1]
+		m.browser.shown = -1
+		m.browser.list.anchor = -1
+		if rec, ok := m.ctx.recordOf(anchor); ok {
+			m.browser.list.anchor = rec
+		}
+		m.layout()
+	}
+	return tea.Batch(m.browser.list.grew(), m.ctx.startScreen(), m.follow())
 }
 
 // follow lets the browser's panes catch up with a new size or corpus.
@@ -108,7 +151,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case cancelLoadMsg:
 		m.cancelled = true
 		return m, tea.Quit
+	case loadProgressMsg:
+		l := m.loading()
+		if l == nil {
+			return m, nil
+		}
+		l.progress = corpus.Progress(msg)
+		m.ctx.loadProgress = l.progress
+		return m, l.wait()
+	case loadPartMsg:
+		l := m.loading()
+		if l == nil {
+			return m, nil
+		}
+		return m, tea.Batch(m.showCorpus(msg.corpus), l.wait())
 	case loadedMsg:
+		m.load, m.ctx.loadProgress = nil, corpus.Progress{}
 		if msg.err != nil {
 			if m.ctx.Corpus == nil && msg.corpus == nil {
 				m.fatal = msg.err
@@ -116,11 +174,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.cancelled = true
 			return m, tea.Quit
 		}
-		m.setCorpus(msg.corpus)
+		var shown tea.Cmd
+		if m.browser == nil {
+			m.setCorpus(msg.corpus)
+			shown = m.ctx.startScreen()
+		} else {
+			shown = m.showCorpus(msg.corpus) // parts were shown while it loaded
+		}
 		if len(msg.corpus.Problems()) > 0 && msg.corpus.Len() == 0 {
 			return m, m.push(newProblems(m.ctx, m.browser))
 		}
-		return m, tea.Batch(m.follow(), m.ctx.indexIDs(), m.ctx.startScreen())
+		c := msg.corpus
+		// The finder's catalogue, built now rather than on the first i.
+		warm := func() tea.Msg { c.Catalog(); return nil }
+		return m, tea.Batch(m.follow(), m.ctx.indexIDs(), shown, warm)
 	case openMsg:
 		return m, m.push(msg.view)
 	case closeMsg:
@@ -221,6 +288,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	sel, hasTrial := top.(selecter)
 	for _, v := range views {
 		if key.Matches(msg, v.key) && (!v.onTrial || hasTrial) {
+			if v.whole && m.ctx.Corpus.Loading() != nil {
+				m.ctx.Notify("Available once every trial is loaded (" + loadingNote(m.ctx.loadProgress) + ").")
+				return nil
+			}
 			if c := v.open(m.ctx, top); c != nil {
 				return m.push(c)
 			}

@@ -95,8 +95,10 @@ func Run(o Options) (Result, error) {
 	var saved atomic.Pointer[<-chan error]
 	cache := o.Cache
 	cache.Notice = func(s string) { notice.Store(&s) }
-	load := func(ctx context.Context, progress func(corpus.Progress)) (*corpus.Corpus, error) {
-		c, opened, err := corpus.Open(ctx, o.Source, corpus.Options{Progress: progress}, cache)
+	load := func(ctx context.Context, progress func(corpus.Progress), publish func(*corpus.Corpus)) (*corpus.Corpus, error) {
+		// From a snapshot the whole corpus comes at once; a load publishes
+		// as it goes, and the snapshot is written of its end.
+		c, opened, err := corpus.Open(ctx, o.Source, corpus.Options{Progress: progress, Publish: publish}, cache)
 		if opened.Saved != nil {
 			saved.Store(&opened.Saved)
 		}

@@ -75,6 +75,7 @@ type screenState struct {
 // screenChunkMsg brings the verdicts of a chunk of records.
 type screenChunkMsg struct {
 	gen   int
+	corp  *corpus.Corpus // the chunk's records are this corpus's
 	recs  []int
 	cells []screenCell
 }
@@ -116,7 +117,9 @@ func (c *Context) nextScreenChunk() tea.Cmd {
 	}
 	s.running = true
 	gen, corp := s.gen, c.Corpus
-	return func() tea.Msg { return screenChunkMsg{gen: gen, recs: recs, cells: screenRecords(corp, recs, p)} }
+	return func() tea.Msg {
+		return screenChunkMsg{gen: gen, corp: corp, recs: recs, cells: screenRecords(corp, recs, p)}
+	}
 }
 
 // screenRecords screens p against records recs of corp.
@@ -131,8 +134,8 @@ func screenRecords(corp *corpus.Corpus, recs []int, p *eligibility.Patient) []sc
 // screened takes a chunk's verdicts and asks for the next chunk.
 func (c *Context) screened(msg screenChunkMsg) tea.Cmd {
 	s := &c.screen
-	if msg.gen != s.gen || s.cells == nil {
-		return nil // for a profile no longer in use; its own chain goes on
+	if msg.gen != s.gen || s.cells == nil || msg.corp != c.Corpus {
+		return nil // for a profile (or a part of the corpus) no longer in use; its own chain goes on
 	}
 	s.running = false
 	for i, r := range msg.recs {
@@ -218,6 +221,9 @@ func (c *Context) screenStatus() string {
 	}
 	if s.done < len(s.cells) {
 		out += " · screening " + strconv.Itoa(s.done*100/max(len(s.cells), 1)) + "%…"
+	}
+	if c.Corpus.Loading() != nil {
+		out += " · of the first " + present.Number(c.Corpus.Len()) + " trials read"
 	}
 	return out
 }

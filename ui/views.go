@@ -16,7 +16,11 @@ type view struct {
 	// onTrial views act on the trial selected in under, and are offered
 	// only over views that have one (a selecter).
 	onTrial bool
-	open    func(ctx *Context, under Component) Component
+	// whole views speak of the whole corpus (every intervention in it,
+	// the shortlisted trials not in it, an export of the list): while a
+	// load still runs they wait for it, saying so.
+	whole bool
+	open  func(ctx *Context, under Component) Component
 }
 
 // views are the views global keys open. To add one, write its Component
@@ -27,11 +31,11 @@ var views []view
 func init() {
 	views = []view{
 		{key: bind("?", "help", "?"), footer: true, open: newHelp},
-		{key: bind("L", "view shortlist", "L"), footer: true, open: newShortlistView},
-		{key: bind("i", "interventions", "i"), open: func(ctx *Context, _ Component) Component { return newFinder(ctx) }},
+		{key: bind("L", "view shortlist", "L"), footer: true, whole: true, open: newShortlistView},
+		{key: bind("i", "interventions", "i"), whole: true, open: func(ctx *Context, _ Component) Component { return newFinder(ctx) }},
 		{key: bind("a", "note on the trial", "a"), onTrial: true, open: newNoteEditor},
 		{key: bind("t", "tag the trial", "t"), onTrial: true, open: newTagEditor},
-		{key: bind("e", "export…", "e"), open: newExportDialog},
+		{key: bind("e", "export…", "e"), whole: true, open: newExportDialog},
 		{key: bind("p", "patient profile", "p"), open: newProfileForm},
 		{key: bind("P", "clear the patient profile", "P"), open: newProfileClear},
 		{key: bind("!", "load problems", "!"), open: newProblems},
