@@ -49,6 +49,9 @@ type Env struct {
 	// RunTUI opens the terminal UI; nil means the real one.
 	RunTUI func(env *Env, paths []string) int
 
+	// noCache is the browser's --no-cache.
+	noCache bool
+
 	// For tests of fetch: the HTTP client, the first retry delay and the clock.
 	fetchClient  *http.Client
 	fetchBackoff time.Duration
@@ -74,6 +77,8 @@ func Main(args []string, env *Env) int {
 			return runScreen(args[1:], env)
 		case "fetch":
 			return runFetch(args[1:], env)
+		case "cache":
+			return runCache(args[1:], env)
 		case "help":
 			return runHelp(args[1:], env)
 		case "version":
@@ -98,6 +103,7 @@ Usage:
   trials compare ID1 ID2 [PATH…]        two trials side by side, as text
   trials screen --patient FILE [PATH…]  pre-screen a patient against the criteria
   trials fetch [flags] [NCT…]           download studies from ClinicalTrials.gov
+  trials cache [--clear]                the snapshots that reopen large inputs at once
 
 PATH may be a file, a directory (read recursively) or a .zip archive, in any
 of the layouts trials reads: ClinicalTrials.gov API v2 JSON (a study, a
@@ -108,6 +114,8 @@ and MedPath. The layout is recognised from the content.
 Flags:
   -h, --help      show help (also: trials COMMAND --help)
       --version   print the version
+      --no-cache  neither read nor write a snapshot of the inputs (see
+                  trials cache --help); every command that reads trials takes it
 
 Exit status: 0 when every input loaded, 1 when any failed (what loaded is
 still used), 2 on a usage error.
@@ -116,6 +124,7 @@ still used), 2 on a usage error.
 func runRoot(args []string, env *Env) int {
 	fs := newFlagSet("trials", rootUsage, env)
 	version := fs.Bool("version", false, "print the version")
+	noCache := fs.Bool("no-cache", false, "")
 	paths, code := parseArgs(fs, args, env)
 	if code >= 0 {
 		return code
@@ -124,6 +133,7 @@ func runRoot(args []string, env *Env) int {
 		fmt.Fprintf(env.Stdout, "trials %s\n", Version)
 		return ExitOK
 	}
+	env.noCache = *noCache
 	run := env.RunTUI
 	if run == nil {
 		run = runTUI
@@ -218,11 +228,30 @@ func streamCorpus(env *Env, cmd string, paths []string, fn func(*model.Trial)) b
 // loadCorpus reads the paths into a corpus for commands that search: the
 // records, and the trials whole while they are few (corpus.DefaultKeep),
 // so that phrases in sites or criteria are checked in their text and
-// --format jsonl needs no second read.
-func loadCorpus(env *Env, cmd string, paths []string) (*corpus.Corpus, bool) {
+// --format jsonl needs no second read. A large corpus is read from its
+// snapshot when there is a good one (unless noCache), else loaded and a
+// snapshot written in the background: call done before exiting, it waits
+// for that write.
+func loadCorpus(env *Env, cmd string, paths []string, noCache bool) (c *corpus.Corpus, ok bool, done func()) {
 	progress := newProgress(env)
-	c, _ := corpus.Load(env.Ctx, source(paths), corpus.Options{Progress: progress.update})
-	return c, reportProblems(env, cmd, progress, c.Problems())
+	c, opened, _ := corpus.Open(env.Ctx, source(paths), corpus.Options{Progress: progress.update},
+		snapshotCache(env, cmd, noCache, paths))
+	if opened.FromSnapshot {
+		progress.trials = c.Len() + len(c.Problems()) - corpus.Failures(c.Problems())
+	}
+	ok = reportProblems(env, cmd, progress, c.Problems())
+	return c, ok, func() { waitSaved(env, cmd, opened.Saved) }
+}
+
+// waitSaved waits for a snapshot being written, and reports a failure (the
+// command's own work is done: it does not change the exit status).
+func waitSaved(env *Env, cmd string, saved <-chan error) {
+	if saved == nil {
+		return
+	}
+	if err := <-saved; err != nil {
+		fmt.Fprintf(env.Stderr, "%s: %s\n", cmd, plain.Line(err.Error()))
+	}
 }
 
 // reportProblems clears the progress line and names each input that did
@@ -286,8 +315,13 @@ func (p *stderrProgress) clear() {
 // findTrials loads the corpus keeping only the trials with the given ids
 // (see corpus.Find). It returns them in the order of ids (nil where not
 // found), how many trials were read, and whether every input loaded.
-func findTrials(env *Env, cmd string, paths []string, ids ...string) ([]*model.Trial, int, bool) {
+func findTrials(env *Env, cmd string, paths []string, noCache bool, ids ...string) ([]*model.Trial, int, bool) {
 	progress := newProgress(env)
+	if c := fromSnapshot(env, cmd, noCache, paths); c != nil {
+		found, problems := findInSnapshot(c, ids)
+		progress.trials = c.Len() + len(c.Problems()) - corpus.Failures(c.Problems())
+		return found, c.Len(), reportProblems(env, cmd, progress, problems)
+	}
 	found, n, problems := corpus.Find(env.Ctx, source(paths), progress.update, ids...)
 	return found, n, reportProblems(env, cmd, progress, problems)
 }

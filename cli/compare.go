@@ -16,11 +16,16 @@ and interventions, eligibility summary and criteria, outcomes, sites — with
 the same field on the same line. In the left margin "≠" marks a field whose
 values differ, "=" an item both trials share (a condition, an intervention,
 a country, an identical criterion) and "·" an item only one of them has.
-Without PATH, the bundled seeds.
+Without PATH, the bundled seeds. With a snapshot of PATH (see trials
+cache), only the two trials are read again.
+
+Flags:
+      --no-cache   read every input, not the snapshot
 `
 
 func runCompare(args []string, env *Env) int {
 	fs := newFlagSet("trials compare", compareUsage, env)
+	noCache := fs.Bool("no-cache", false, "")
 	pos, code := parseArgs(fs, args, env)
 	if code >= 0 {
 		return code
@@ -28,7 +33,7 @@ func runCompare(args []string, env *Env) int {
 	if len(pos) < 2 {
 		return usageError(env, "trials compare", "need two trial IDs")
 	}
-	found, n, ok := findTrials(env, "trials compare", pos[2:], pos[0], pos[1])
+	found, n, ok := findTrials(env, "trials compare", pos[2:], *noCache, pos[0], pos[1])
 	a, b := found[0], found[1]
 	if a == nil {
 		return notFound(env, "trials compare", pos[0], n)

@@ -62,6 +62,9 @@ Flags:
                      word a typo away from the query's (left out by
                      default: an export carries no mark)
       --no-notes     leave your notes and tags out
+      --no-cache     with --where, --ids or --shortlist: read the inputs,
+                     not their snapshot (see trials cache --help), and
+                     write none
 `
 
 func runExport(args []string, env *Env) int {
@@ -76,6 +79,7 @@ func runExport(args []string, env *Env) int {
 	where := fs.String("where", "", "")
 	patientFile := fs.String("patient", "", "")
 	near := fs.Bool("near", false, "")
+	noCache := fs.Bool("no-cache", false, "")
 	paths, code := parseArgs(fs, args, env)
 	if code >= 0 {
 		return code
@@ -153,7 +157,9 @@ func runExport(args []string, env *Env) int {
 	var match *whereMatch
 	if q != nil && (ids == nil && !*fromShortlist || len(ids) > 0) {
 		var c *corpus.Corpus
-		c, ok = loadCorpus(env, cmd, paths)
+		var done func()
+		c, ok, done = loadCorpus(env, cmd, paths, *noCache)
+		defer done()
 		srcs.loaded(c)
 		match = newWhereMatch(c, c.Index().Run(q, search.Options{Trial: keptTrial(c)}), *near)
 		mode := nearLeftOut
@@ -176,7 +182,7 @@ func runExport(args []string, env *Env) int {
 			found, n = findQuiet(env, paths, ids...)
 		} else {
 			var loaded bool
-			found, n, loaded = findTrials(env, cmd, paths, ids...)
+			found, n, loaded = findTrials(env, cmd, paths, *noCache, ids...)
 			ok = loaded
 		}
 		unmatched := 0

@@ -83,7 +83,7 @@ func TestSearchAgreesWithJQ(t *testing.T) {
 		return answers
 	}
 	env, out, errb := bufferEnv()
-	c, ok := loadCorpus(env, "trials search", paths)
+	c, ok, _ := loadCorpus(env, "trials search", paths, true)
 	if !ok {
 		t.Fatalf("the fixtures did not load: %s", errb)
 	}

@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/trials-app/trials/corpus"
 	"github.com/trials-app/trials/eligibility"
 	"github.com/trials-app/trials/model"
 	"github.com/trials-app/trials/plain"
+	"github.com/trials-app/trials/present"
 )
 
 func screenUsage() string {
@@ -39,6 +42,9 @@ FILE is one JSON object with the fields below (null or absent: unknown),
 Flags:
       --patient FILE   the patient profile
   -f, --format F       text (default) or json
+      --no-cache       read every input, not the snapshot (with a snapshot
+                       of PATH, see trials cache, text is screened from it
+                       and only the excluded trials are read again)
 `)
 	for _, f := range eligibility.Fields {
 		unit := f.Unit
@@ -65,6 +71,7 @@ func runScreen(args []string, env *Env) int {
 	fs := newFlagSet(cmd, screenUsage(), env)
 	patientFile := fs.String("patient", "", "")
 	format := fs.String("format", "text", "")
+	noCache := fs.Bool("no-cache", false, "")
 	fs.StringVar(format, "f", "text", "")
 	var given []screenFlag
 	for _, f := range eligibility.Fields {
@@ -106,9 +113,16 @@ func runScreen(args []string, env *Env) int {
 		}
 	}
 	out := &screenWriter{w: env.Stdout, json: *format == "json", width: termWidth(env.Stdout, 0)}
-	ok := streamCorpus(env, cmd, paths, func(t *model.Trial) {
-		out.write(t, eligibility.Screen(t, p))
-	})
+	var ok bool
+	// Text needs a whole trial only to quote the criteria that exclude the
+	// patient; JSON quotes every requirement, so it reads every trial.
+	if c := fromSnapshotIf(!out.json, env, cmd, *noCache, paths); c != nil && c.Screens() != nil {
+		ok = screenSnapshot(env, cmd, c, p, out)
+	} else {
+		ok = streamCorpus(env, cmd, paths, func(t *model.Trial) {
+			out.write(t, eligibility.Screen(t, p))
+		})
+	}
 	if err := out.close(); err != nil {
 		fmt.Fprintf(env.Stderr, "%s: writing: %v\n", cmd, err)
 		return ExitError
@@ -259,4 +273,38 @@ func (s *screenWriter) close() error {
 		}
 	}
 	return s.err
+}
+
+func fromSnapshotIf(want bool, env *Env, cmd string, noCache bool, paths []string) *corpus.Corpus {
+	if !want {
+		return nil
+	}
+	return fromSnapshot(env, cmd, noCache, paths)
+}
+
+// screenSnapshot screens p against every record of a corpus read from a
+// snapshot — the verdict the whole trial gives — and reads again only the
+// excluded trials, to quote the criteria that exclude the patient.
+func screenSnapshot(env *Env, cmd string, c *corpus.Corpus, p eligibility.Patient, out *screenWriter) bool {
+	problems := slices.Clone(c.Problems())
+	for i := range c.Len() {
+		if env.Ctx.Err() != nil {
+			break
+		}
+		res, _ := c.Screen(i, &p)
+		rec := c.Record(i)
+		t := &model.Trial{ID: rec.ID, Title: rec.Title}
+		if res.Verdict == eligibility.Excluded {
+			whole, err := c.Trial(i)
+			if err != nil {
+				problems = append(problems, corpus.Problem{Path: present.Source(rec.Source), Reason: err.Error()})
+			} else {
+				t, res = whole, eligibility.Screen(whole, p)
+			}
+		}
+		out.write(t, res)
+	}
+	progress := newProgress(env)
+	progress.trials = c.Len() + len(c.Problems()) - corpus.Failures(c.Problems())
+	return reportProblems(env, cmd, progress, problems)
 }

@@ -59,6 +59,8 @@ Flags:
   -n, --limit N      print at most N trials (default: all)
       --near         in ids and jsonl, also the trials found through near
                      words (unmarked)
+      --no-cache     neither read nor write a snapshot of the inputs (see
+                     trials cache --help)
 
 Exit status: 0 when every input loaded (also when nothing matches), 1 when
 any failed, 2 on a usage error (a query that cannot be read, named).
@@ -78,6 +80,7 @@ func runSearch(args []string, env *Env) int {
 	sortFlag := fs.String("sort", "", "")
 	patientFile := fs.String("patient", "", "")
 	near := fs.Bool("near", false, "")
+	noCache := fs.Bool("no-cache", false, "")
 	if a := dashQuery(fs, args); a != "" {
 		return usageError(env, cmd, fmt.Sprintf("%s is no flag; a query starting with '-' follows '--': trials search -- '%s' [PATH…]", plain.Line(a), plain.Line(a)))
 	}
@@ -115,7 +118,8 @@ func runSearch(args []string, env *Env) int {
 		return code
 	}
 
-	c, loaded := loadCorpus(env, cmd, pos[1:])
+	c, loaded, done := loadCorpus(env, cmd, pos[1:], *noCache)
+	defer done()
 	srcs.loaded(c)
 	code = answerSearch(env, c, q, searchOutput{format: f, sort: order, limit: *limit, notes: srcs.notes(), near: *near})
 	if code == ExitOK && !loaded {

@@ -382,7 +382,7 @@ func FuzzScopeWords(f *testing.F) {
 // marked "~" (as in the browser) and counted on stderr.
 func TestSearchMarksUncheckedPhrases(t *testing.T) {
 	env, out, errb := bufferEnv()
-	c, ok := loadCorpus(env, "trials search", []string{queryTestdata})
+	c, ok, _ := loadCorpus(env, "trials search", []string{queryTestdata}, true)
 	if !ok {
 		t.Fatal(errb)
 	}

@@ -16,7 +16,23 @@ func runTUI(env *Env, paths []string) int {
 			"To print trials instead: trials export [PATH…], trials show ID, trials search QUERY (see trials --help).\n")
 		return ExitUsage
 	}
-	res, err := ui.Run(ui.Options{Ctx: env.Ctx, Source: source(paths), Env: env.Environ})
+	cache := snapshotCache(env, "trials", env.noCache, paths)
+	cache.Notice = nil // shown on the loading screen, and below once it is gone
+	res, err := ui.Run(ui.Options{Ctx: env.Ctx, Source: source(paths), Env: env.Environ, Cache: cache})
+	if res.SnapshotNotice != "" {
+		fmt.Fprintf(env.Stderr, "trials: %s\n", plain.Line(res.SnapshotNotice))
+	}
+	if res.SnapshotSaved != nil {
+		select {
+		case err := <-res.SnapshotSaved:
+			if err != nil {
+				fmt.Fprintf(env.Stderr, "trials: %s\n", plain.Line(err.Error()))
+			}
+		default:
+			fmt.Fprintln(env.Stderr, "trials: finishing the snapshot of the inputs, so that the next open is quick…")
+			waitSaved(env, "trials", res.SnapshotSaved)
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "trials: %v\n", plain.Line(err.Error()))
 		return ExitError

@@ -301,8 +301,9 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		}
 	}
 	c := FromParts(Parts{Index: index, Screens: screens, Whole: whole, Reread: reread, Problems: problems, Origin: src.Origin})
-	if whole == nil && len(notes) > 0 {
-		// A trial read again from its source gets its notes back.
+	if len(notes) > 0 {
+		// A trial read again from its source gets its notes back (a
+		// snapshot keeps them for that, even of a corpus kept whole).
 		c.notes = notes
 	}
 	c.lineage, c.renumbered = lineage, len(dead)

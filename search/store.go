@@ -194,10 +194,13 @@ func (s *store) addWord(i int, set *Set) {
 			j++
 		} else {
 			g, k := binary.Uvarint(gaps[j:])
+			if k <= 0 {
+				return // not a varint: a damaged snapshot, never built
+			}
 			r += int(g)
 			j += k
 		}
-		if r>>6 < len(ws) {
+		if uint(r) < uint(set.n) { // never past the set, whatever a snapshot holds
 			ws[r>>6] |= 1 << (uint(r) & 63)
 		}
 	}
@@ -220,6 +223,9 @@ func (s *store) has(i, rec int) bool {
 	gaps := s.data[s.start[i]:s.start[i+1]]
 	for len(gaps) > 0 && r < rec {
 		g, k := binary.Uvarint(gaps)
+		if k <= 0 {
+			return false
+		}
 		gaps = gaps[k:]
 		r += int(g)
 		found = r == rec

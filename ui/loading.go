@@ -39,6 +39,9 @@ type loading struct {
 	cancel   binding
 	width    int
 	height   int
+
+	// notice, when set, says why the load is not read from a snapshot.
+	notice func() string
 }
 
 type loadProgressMsg corpus.Progress
@@ -150,6 +153,11 @@ func (l *loading) View() string {
 			present.Count(p.Trials, "trial", "trials"), present.Number(p.Failed), rate),
 		"",
 		th.muted.Render("esc or q cancels"),
+	}
+	if l.notice != nil {
+		if n := l.notice(); n != "" {
+			lines = append(lines[:2], append([]string{th.muted.Render(plain.Line(n)), ""}, lines[2:]...)...)
+		}
 	}
 	for i, s := range lines {
 		lines[i] = fitMax(s, l.width)

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
@@ -35,6 +36,10 @@ type Options struct {
 	// configuration directory (profile.DefaultDir, found from Env:
 	// $XDG_CONFIG_HOME/trials). Tests set it.
 	ConfigDir string
+	// Cache is where the corpus's snapshot is read from and written to
+	// (see corpus.Open); the zero Cache uses none. Its Notice is shown on
+	// the loading screen.
+	Cache corpus.Cache
 }
 
 // Result is how the browser ended.
@@ -49,6 +54,12 @@ type Result struct {
 	// ShortlistErr is why the shortlist could not be saved as the browser
 	// closed, if it could not.
 	ShortlistErr error
+	// SnapshotSaved, when not nil, delivers the outcome of writing the
+	// corpus's snapshot, which may still be running: wait for it before
+	// exiting, or the next open loads again.
+	SnapshotSaved <-chan error
+	// SnapshotNotice is why a snapshot there was was not used.
+	SnapshotNotice string
 }
 
 // stopMsg ends the program on a signal.
@@ -80,10 +91,27 @@ func Run(o Options) (Result, error) {
 	m := newModel(list, o.Env)
 	m.ctx.opened(listErr)
 	m.ctx.restoreProfile(configDir(o))
+	var notice atomic.Pointer[string]
+	var saved atomic.Pointer[<-chan error]
+	cache := o.Cache
+	cache.Notice = func(s string) { notice.Store(&s) }
 	load := func(ctx context.Context, progress func(corpus.Progress), publish func(*corpus.Corpus)) (*corpus.Corpus, error) {
-		return corpus.Load(ctx, o.Source, corpus.Options{Progress: progress, Publish: publish})
+		// From a snapshot the whole corpus comes at once; a load publishes
+		// as it goes, and the snapshot is written of its end.
+		c, opened, err := corpus.Open(ctx, o.Source, corpus.Options{Progress: progress, Publish: publish}, cache)
+		if opened.Saved != nil {
+			saved.Store(&opened.Saved)
+		}
+		return c, err
 	}
-	m.stack = []Component{newLoading(m.ctx, ctx, load, o.Source.Origin)}
+	loadingView := newLoading(m.ctx, ctx, load, o.Source.Origin)
+	loadingView.notice = func() string {
+		if s := notice.Load(); s != nil {
+			return *s
+		}
+		return ""
+	}
+	m.stack = []Component{loadingView}
 
 	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithOutput(out), tea.WithEnvironment(o.Env)}
 	if o.Input != nil {
@@ -108,6 +136,12 @@ func Run(o Options) (Result, error) {
 	io.WriteString(out, popTitle) //nolint:errcheck
 
 	var res Result
+	if s := saved.Load(); s != nil {
+		res.SnapshotSaved = *s
+	}
+	if s := notice.Load(); s != nil {
+		res.SnapshotNotice = *s
+	}
 	// Saves run after each change; one may not have finished, or the last
 	// change (a note committed by ctrl+c) never had its own.
 	if list.Dirty() {
