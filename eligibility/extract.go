@@ -894,12 +894,12 @@ var (
 func restrictedItems(raw, where string) []string {
 	var out []string
 	inRaw := where == raw
+	only := onlyFinder{s: where}
 	for from := 0; from < len(where); {
-		i := indexFold(where[from:], onlyWord)
+		i := only.next(from)
 		if i < 0 {
 			break
 		}
-		i += from
 		ls := strings.LastIndexByte(where[:i], '\n') + 1
 		le := strings.IndexByte(where[i:], '\n')
 		if le < 0 {
@@ -1001,6 +1001,51 @@ func indexFold(s string, needle *[3]string) int {
 		}
 	}
 	return best
+}
+
+// onlyFinder is indexFold(s[from:], onlyWord) for a rising from, without
+// searching the whole of a long raw text three times: "only" and "Only"
+// are found by their 'y', rarer in registry text than their 'o', and the
+// next occurrences are remembered between calls.
+type onlyFinder struct {
+	s           string
+	lower, caps int // the next "only"/"Only" and "ONLY"; -1 none
+	known       bool
+}
+
+// next is the first occurrence at or after from, or -1.
+func (f *onlyFinder) next(from int) int {
+	if !f.known || f.lower >= 0 && f.lower < from {
+		f.lower = f.nextLower(from)
+	}
+	if !f.known || f.caps >= 0 && f.caps < from {
+		f.caps = -1
+		if i := strings.Index(f.s[from:], "ONLY"); i >= 0 {
+			f.caps = from + i
+		}
+	}
+	f.known = true
+	switch {
+	case f.lower < 0:
+		return f.caps
+	case f.caps < 0:
+		return f.lower
+	}
+	return min(f.lower, f.caps)
+}
+
+func (f *onlyFinder) nextLower(from int) int {
+	for y := from + 3; y < len(f.s); y++ {
+		k := strings.IndexByte(f.s[y:], 'y')
+		if k < 0 {
+			return -1
+		}
+		y += k
+		if w := f.s[y-3 : y]; w == "onl" || w == "Onl" {
+			return y - 3
+		}
+	}
+	return -1
 }
 
 func (x *extractor) isRestricted(text string) bool {
