@@ -463,23 +463,33 @@ func clean(v float64) float64 {
 func ptrF(v float64) *float64 { return &v }
 func ptrB(v bool) *bool       { return &v }
 
-// prefixSet holds the first two letters of words, and whether words of
-// two, three or more letters start with them: most words of an item are
-// ruled out without a map lookup.
-type prefixSet [26 * 26]uint8
+// prefixSet holds the first two letters and the last letter of words, and
+// the lengths of the words that start or end with them: most words of an
+// item are ruled out without a map lookup. Only words of ASCII letters are
+// held (the scan looks up no other).
+type prefixSet struct {
+	first [26 * 26]uint16
+	last  [26]uint16
+}
 
 func (s *prefixSet) add(w string) {
-	k := int(w[0]|0x20-'a')*26 + int(w[1]|0x20-'a')
-	s[k] |= lenBit(len(w))
+	if len(w) < 2 || !isASCIILetter(w[0]) || !isASCIILetter(w[1]) || !isASCIILetter(w[len(w)-1]) {
+		return
+	}
+	s.first[int(w[0]|0x20-'a')*26+int(w[1]|0x20-'a')] |= lenBit(len(w))
+	s.last[int(w[len(w)-1]|0x20-'a')] |= lenBit(len(w))
 }
 
-func (s *prefixSet) has(a, b byte, n int) bool {
-	return s[int(a|0x20-'a')*26+int(b|0x20-'a')]&lenBit(n) != 0
+// has reports whether a word of n letters that starts with a, b and ends
+// with z may be in the set.
+func (s *prefixSet) has(a, b, z byte, n int) bool {
+	bit := lenBit(n)
+	return s.first[int(a|0x20-'a')*26+int(b|0x20-'a')]&bit != 0 && s.last[int(z|0x20-'a')]&bit != 0
 }
 
-func lenBit(n int) uint8 {
-	if n > 7 {
-		n = 7
+func lenBit(n int) uint16 {
+	if n > 15 {
+		n = 15
 	}
 	return 1 << n
 }

@@ -53,9 +53,7 @@ func buildScanWords() map[string]scanEntry {
 	}
 	set(sFollowing, "following")
 	for w := range m {
-		if len(w) >= 2 && isASCIILetter(w[0]) && isASCIILetter(w[1]) {
-			scanPrefixes.add(w)
-		}
+		scanPrefixes.add(w)
 	}
 	return m
 }
@@ -72,9 +70,7 @@ var leadWords = func() map[string]bool {
 		m[w] = true
 	}
 	for w := range m {
-		if len(w) >= 2 {
-			leadPrefixes.add(w)
-		}
+		leadPrefixes.add(w)
 	}
 	return m
 }()
@@ -120,20 +116,29 @@ func scan(s string, lead bool) itemScan {
 			i = j
 			continue
 		}
-		for k := 0; k < n; k++ {
-			buf[k] = s[i+k] | 0x20
+		// the lower-case copy is made only for a word some lookup needs:
+		// most words pass none of the prefix tests
+		w := buf[:0]
+		lower := func() string {
+			if len(w) == 0 {
+				for k := 0; k < n; k++ {
+					buf[k] = s[i+k] | 0x20
+				}
+				w = buf[:n]
+			}
+			return string(w)
 		}
 		if pending != nil {
-			if c := pending.next[string(buf[:n])]; c != nil && c.varBelow {
+			if c := pending.next[lower()]; c != nil && c.varBelow {
 				out.vars = true
 			}
 			pending = nil
 		}
-		if lead && out.flags&sLead == 0 && leadPrefixes.has(s[i], s[i+1], n) && leadWords[string(buf[:n])] {
+		if lead && out.flags&sLead == 0 && leadPrefixes.has(s[i], s[i+1], s[j-1], n) && leadWords[lower()] {
 			out.flags |= sLead
 		}
-		if scanPrefixes.has(s[i], s[i+1], n) {
-			if e, ok := scanWords[string(buf[:n])]; ok {
+		if scanPrefixes.has(s[i], s[i+1], s[j-1], n) {
+			if e, ok := scanWords[lower()]; ok {
 				out.flags |= e.flags
 				switch e.first {
 				case firstAlone:
@@ -141,7 +146,7 @@ func scan(s string, lead bool) itemScan {
 				case firstAge:
 					out.vars = out.vars || short
 				case firstLonger:
-					pending = lexicon.next[string(buf[:n])]
+					pending = lexicon.next[lower()]
 				}
 			}
 		}
