@@ -51,6 +51,7 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 type extractor struct {
 	p          parser
 	found      []found
+	keys       []reqKey // requirements' scratch
 	restricted []string // items that a line in the raw text restricts to a subgroup
 	scopes     []string // the study groups named (a scope is 1 + an index)
 	used       uint64   // the scopes some item was read in
@@ -76,7 +77,7 @@ type found struct {
 // text and section, unless only a later one states it unconditionally.
 func (x *extractor) requirements() []model.Requirement {
 	out := make([]model.Requirement, 0, len(x.found))
-	keys := make([]reqKey, 0, len(x.found))
+	keys := x.keys[:0] // scratch: the key of each of out's requirements
 	for i := range x.found {
 		f := &x.found[i]
 		dup := false
@@ -94,6 +95,7 @@ func (x *extractor) requirements() []model.Requirement {
 			out = append(out, f.r)
 		}
 	}
+	x.keys = keys
 	return out
 }
 
@@ -597,6 +599,22 @@ func heading(text string, sc itemScan) (headingInfo, bool) {
 	return h, true
 }
 
+// mayBeLaterStep is laterStep's cheap test on a lead-in (scanned with its
+// lead words), which saves three allocations: every word laterStep knows
+// is a lead word or a group's kind, so in ASCII text the scan has seen it.
+// Other text is always read (its lower case may differ).
+func mayBeLaterStep(text string, sc itemScan) bool {
+	if sc.flags&(sLead|sGroup) != 0 {
+		return true
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
 // laterStep reports a heading for a later step or a subgroup: "stage 2",
 // "part B", "crossover", "re-treatment", "expansion cohort".
 func laterStep(words []string) bool {
@@ -762,7 +780,8 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 		child.cond = true
 	}
 	// "Re-treatment criteria:", "Crossover phase:" — a later step
-	if label == "" && len(text) < 80 && laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
+	if label == "" && len(text) < 80 && mayBeLaterStep(text, sc) &&
+		laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
 		child.cond = true
 	}
 	if !ctx.exclusion && hasPhrase(p.toks, negLead) {

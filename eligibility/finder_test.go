@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/trials-app/trials/plain"
@@ -78,4 +79,31 @@ func FuzzSquashed(f *testing.F) {
 	f.Add("Absolute neutrophil count ≥ 1,500/mm³")
 	f.Add("a \u3000 b\r\n")
 	f.Fuzz(func(t *testing.T, s string) { checkSquashed(t, s) })
+}
+
+// mayBeLaterStep must pass every lead-in laterStep would take.
+func checkLaterStep(t *testing.T, s string) {
+	t.Helper()
+	if laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(s)))) && !mayBeLaterStep(s, scan(s, true)) {
+		t.Fatalf("mayBeLaterStep(%q) = false, but it is a later step", s)
+	}
+}
+
+func TestMayBeLaterStep(t *testing.T) {
+	for _, s := range []string{
+		"Re-treatment criteria:", "Crossover phase:", "CROSS-OVER", "Stage 2 (extension):", "Part B", "PARTS",
+		"Second registration", "Dose escalation cohort:", "Period II", "PERİOD 2", "stage 1", "Patients must have:",
+	} {
+		checkLaterStep(t, s)
+	}
+}
+
+func FuzzMayBeLaterStep(f *testing.F) {
+	f.Add("Re-treatment criteria:")
+	f.Add("Subgroup (expansion):")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) < 80 {
+			checkLaterStep(t, s)
+		}
+	})
 }
