@@ -107,3 +107,38 @@ func FuzzMayBeLaterStep(f *testing.F) {
 		}
 	})
 }
+
+// The prefix filters must never hide a word of their map.
+func TestPrefixFiltersKeepEveryWord(t *testing.T) {
+	letters := func(w string) bool {
+		for i := 0; i < len(w); i++ {
+			if !isASCIILetter(w[i]) {
+				return false
+			}
+		}
+		return w != ""
+	}
+	for w, e := range words {
+		if !letters(w) || strings.ToLower(w) != w {
+			continue
+		}
+		if got := wordToken(w, 0, len(w)); got.w != e {
+			t.Errorf("wordToken(%q) lost its entry", w)
+		}
+		if u := strings.ToUpper(w); len(u) <= 24 {
+			if got := wordToken(u, 0, len(u)); got.w != e {
+				t.Errorf("wordToken(%q) lost its entry", u)
+			}
+		}
+	}
+	for w := range scanWords {
+		if letters(w) && len(w) >= 2 && !scanPrefixes.has(w[0], w[1], w[len(w)-1], len(w)) {
+			t.Errorf("scanPrefixes lost %q", w)
+		}
+	}
+	for w := range leadWords {
+		if letters(w) && len(w) >= 2 && !leadPrefixes.has(w[0], w[1], w[len(w)-1], len(w)) {
+			t.Errorf("leadPrefixes lost %q", w)
+		}
+	}
+}

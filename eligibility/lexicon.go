@@ -237,6 +237,9 @@ func init() {
 	)
 	firstWords = buildFirstWords()
 	words = buildWords()
+	for w := range words {
+		wordPrefixes.add(w)
+	}
 	scanWords = buildScanWords()
 }
 

@@ -75,7 +75,8 @@ var leadWords = func() map[string]bool {
 	return m
 }()
 
-var scanPrefixes, leadPrefixes prefixSet
+// wordPrefixes holds the words of the lexicon (words), for wordToken.
+var scanPrefixes, leadPrefixes, wordPrefixes prefixSet
 
 // scan reads the ASCII words of s; with lead set it looks for leadWords
 // too. A word that names a variable only with

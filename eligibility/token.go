@@ -381,9 +381,12 @@ func wordToken(s string, i, j int) token {
 	if ascii {
 		t.upper = w[0] >= 'A' && w[0] <= 'Z'
 		t.caps = letters >= 2 && upperCount == letters
+		known := len(w) < 2 || wordPrefixes.has(w[0], w[1], w[len(w)-1], len(w))
 		if upperCount == 0 {
 			t.text = w
-			t.w = words[w]
+			if known {
+				t.w = words[w]
+			}
 			if t.w != nil && t.w.num > 0 {
 				spelledNumber(&t)
 			}
@@ -391,7 +394,7 @@ func wordToken(s string, i, j int) token {
 		}
 		// a known word in capitals takes its entry's spelling: no allocation
 		var buf [24]byte
-		if len(w) <= len(buf) {
+		if known && len(w) <= len(buf) {
 			for k := 0; k < len(w); k++ {
 				buf[k] = w[k] | 0x20
 			}
