@@ -108,7 +108,8 @@ func FuzzMayBeLaterStep(f *testing.F) {
 	})
 }
 
-// The prefix filters must never hide a word of their map.
+// The lexicon's table and the scan's prefix filters must never hide a word
+// of their map.
 func TestPrefixFiltersKeepEveryWord(t *testing.T) {
 	letters := func(w string) bool {
 		for i := 0; i < len(w); i++ {
@@ -120,6 +121,11 @@ func TestPrefixFiltersKeepEveryWord(t *testing.T) {
 	}
 	for w, e := range words {
 		if !letters(w) || strings.ToLower(w) != w {
+			if e != nil && letters(w) {
+				if got := wordToken(w, 0, len(w)); got.w != nil && got.w != words[strings.ToLower(w)] {
+					t.Errorf("wordToken(%q) found another word's entry", w)
+				}
+			}
 			continue
 		}
 		if got := wordToken(w, 0, len(w)); got.w != e {
@@ -141,4 +147,27 @@ func TestPrefixFiltersKeepEveryWord(t *testing.T) {
 			t.Errorf("leadPrefixes lost %q", w)
 		}
 	}
+}
+
+// wordTable answers as the words map does, for any word of ASCII letters.
+func checkWordTable(t *testing.T, w string) {
+	t.Helper()
+	for i := 0; i < len(w); i++ {
+		if !isASCIILetter(w[i]) {
+			return
+		}
+	}
+	if got, want := wordTable.find(lowerHash(w), w, false), words[w]; got != want {
+		t.Fatalf("find(%q) = %v, want %v", w, got, want)
+	}
+	if got, want := wordTable.find(lowerHash(w), w, true), words[strings.ToLower(w)]; got != want {
+		t.Fatalf("find(%q, fold) = %v, want %v", w, got, want)
+	}
+}
+
+func FuzzWordTable(f *testing.F) {
+	for _, w := range []string{"", "platelets", "ECOG", "Karnofsky", "with", "WiTh", "zz", "x"} {
+		f.Add(w)
+	}
+	f.Fuzz(checkWordTable)
 }

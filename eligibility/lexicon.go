@@ -237,9 +237,7 @@ func init() {
 	)
 	firstWords = buildFirstWords()
 	words = buildWords()
-	for w := range words {
-		wordPrefixes.add(w)
-	}
+	wordTable = newLexiconTable(words)
 	scanWords = buildScanWords()
 }
 

@@ -75,8 +75,10 @@ var leadWords = func() map[string]bool {
 	return m
 }()
 
-// wordPrefixes holds the words of the lexicon (words), for wordToken.
-var scanPrefixes, leadPrefixes, wordPrefixes prefixSet
+var scanPrefixes, leadPrefixes prefixSet
+
+// wordTable is the lexicon (words), for wordToken.
+var wordTable lexiconTable
 
 // scan reads the ASCII words of s; with lead set it looks for leadWords
 // too. A word that names a variable only with
