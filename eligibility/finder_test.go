@@ -171,3 +171,41 @@ func FuzzWordTable(f *testing.F) {
 	}
 	f.Fuzz(checkWordTable)
 }
+
+// scanTable answers as scanWords and leadWords do, for any word of ASCII
+// letters in any case.
+func checkScanTable(t *testing.T, w string) {
+	t.Helper()
+	for i := 0; i < len(w); i++ {
+		if !isASCIILetter(w[i]) {
+			return
+		}
+	}
+	lw := strings.ToLower(w)
+	sl := scanTable.find(lowerHash(w), w)
+	e, ok := sl.entry()
+	we, wok := scanWords[lw]
+	if e != we || ok != wok {
+		t.Fatalf("scanTable(%q) = %v %v, want %v %v", w, e, ok, we, wok)
+	}
+	if got := sl != nil && sl.lead; got != leadWords[lw] {
+		t.Fatalf("scanTable(%q).lead = %v, want %v", w, got, leadWords[lw])
+	}
+}
+
+func TestScanTable(t *testing.T) {
+	for w := range scanWords {
+		checkScanTable(t, w)
+		checkScanTable(t, strings.ToUpper(w))
+	}
+	for w := range leadWords {
+		checkScanTable(t, w)
+	}
+}
+
+func FuzzScanTable(f *testing.F) {
+	for _, w := range []string{"only", "ECOG", "Cohort", "following", "re", "zz"} {
+		f.Add(w)
+	}
+	f.Fuzz(checkScanTable)
+}

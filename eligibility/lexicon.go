@@ -239,6 +239,7 @@ func init() {
 	words = buildWords()
 	wordTable = newLexiconTable(words)
 	scanWords = buildScanWords()
+	scanTable = buildScanTable()
 }
 
 // mention is a run of tokens naming a variable, several variables
