@@ -668,22 +668,34 @@ func atLeastOneOf(toks []token) bool {
 	return false
 }
 
-func phraseList(ps ...string) [][]string {
-	out := make([][]string, len(ps))
+// phraseSet is a list of phrases, with the first bytes of their first
+// words: most words of a lead-in start none of them.
+type phraseSet struct {
+	list  [][]string
+	first [4]uint64 // a bit for each byte a phrase's first word starts with
+}
+
+func phraseList(ps ...string) *phraseSet {
+	out := &phraseSet{list: make([][]string, len(ps))}
 	for i, p := range ps {
-		out[i] = splitWords(p)
+		out.list[i] = splitWords(p)
+		c := out.list[i][0][0]
+		out.first[c>>6] |= 1 << (c & 63)
 	}
 	return out
 }
 
 // hasPhrase reports whether the words of one of ps follow each other in toks.
-func hasPhrase(toks []token, ps [][]string) bool {
+func hasPhrase(toks []token, ps *phraseSet) bool {
 	for i := range toks {
 		if toks[i].kind != kWord {
 			continue
 		}
+		if w := toks[i].text; w == "" || ps.first[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+			continue // no phrase starts with this word
+		}
 	next:
-		for _, p := range ps {
+		for _, p := range ps.list {
 			for k, w := range p {
 				if !wordAt(toks, i+k, w) {
 					continue next
