@@ -51,6 +51,7 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 type extractor struct {
 	p          parser
 	found      []found
+	keys       []reqKey // requirements' scratch
 	restricted []string // items that a line in the raw text restricts to a subgroup
 	scopes     []string // the study groups named (a scope is 1 + an index)
 	used       uint64   // the scopes some item was read in
@@ -76,7 +77,7 @@ type found struct {
 // text and section, unless only a later one states it unconditionally.
 func (x *extractor) requirements() []model.Requirement {
 	out := make([]model.Requirement, 0, len(x.found))
-	keys := make([]reqKey, 0, len(x.found))
+	keys := x.keys[:0] // scratch: the key of each of out's requirements
 	for i := range x.found {
 		f := &x.found[i]
 		dup := false
@@ -94,6 +95,7 @@ func (x *extractor) requirements() []model.Requirement {
 			out = append(out, f.r)
 		}
 	}
+	x.keys = keys
 	return out
 }
 
@@ -463,23 +465,33 @@ func clean(v float64) float64 {
 func ptrF(v float64) *float64 { return &v }
 func ptrB(v bool) *bool       { return &v }
 
-// prefixSet holds the first two letters of words, and whether words of
-// two, three or more letters start with them: most words of an item are
-// ruled out without a map lookup.
-type prefixSet [26 * 26]uint8
+// prefixSet holds the first two letters and the last letter of words, and
+// the lengths of the words that start or end with them: most words of an
+// item are ruled out without a map lookup. Only words of ASCII letters are
+// held (the scan looks up no other).
+type prefixSet struct {
+	first [26 * 26]uint16
+	last  [26]uint16
+}
 
 func (s *prefixSet) add(w string) {
-	k := int(w[0]|0x20-'a')*26 + int(w[1]|0x20-'a')
-	s[k] |= lenBit(len(w))
+	if len(w) < 2 || !isASCIILetter(w[0]) || !isASCIILetter(w[1]) || !isASCIILetter(w[len(w)-1]) {
+		return
+	}
+	s.first[int(w[0]|0x20-'a')*26+int(w[1]|0x20-'a')] |= lenBit(len(w))
+	s.last[int(w[len(w)-1]|0x20-'a')] |= lenBit(len(w))
 }
 
-func (s *prefixSet) has(a, b byte, n int) bool {
-	return s[int(a|0x20-'a')*26+int(b|0x20-'a')]&lenBit(n) != 0
+// has reports whether a word of n letters that starts with a, b and ends
+// with z may be in the set.
+func (s *prefixSet) has(a, b, z byte, n int) bool {
+	bit := lenBit(n)
+	return s.first[int(a|0x20-'a')*26+int(b|0x20-'a')]&bit != 0 && s.last[int(z|0x20-'a')]&bit != 0
 }
 
-func lenBit(n int) uint8 {
-	if n > 7 {
-		n = 7
+func lenBit(n int) uint16 {
+	if n > 15 {
+		n = 15
 	}
 	return 1 << n
 }
@@ -587,6 +599,22 @@ func heading(text string, sc itemScan) (headingInfo, bool) {
 	return h, true
 }
 
+// mayBeLaterStep is laterStep's cheap test on a lead-in (scanned with its
+// lead words), which saves three allocations: every word laterStep knows
+// is a lead word or a group's kind, so in ASCII text the scan has seen it.
+// Other text is always read (its lower case may differ).
+func mayBeLaterStep(text string, sc itemScan) bool {
+	if sc.flags&(sLead|sGroup) != 0 {
+		return true
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
 // laterStep reports a heading for a later step or a subgroup: "stage 2",
 // "part B", "crossover", "re-treatment", "expansion cohort".
 func laterStep(words []string) bool {
@@ -640,22 +668,34 @@ func atLeastOneOf(toks []token) bool {
 	return false
 }
 
-func phraseList(ps ...string) [][]string {
-	out := make([][]string, len(ps))
+// phraseSet is a list of phrases, with the first bytes of their first
+// words: most words of a lead-in start none of them.
+type phraseSet struct {
+	list  [][]string
+	first [4]uint64 // a bit for each byte a phrase's first word starts with
+}
+
+func phraseList(ps ...string) *phraseSet {
+	out := &phraseSet{list: make([][]string, len(ps))}
 	for i, p := range ps {
-		out[i] = splitWords(p)
+		out.list[i] = splitWords(p)
+		c := out.list[i][0][0]
+		out.first[c>>6] |= 1 << (c & 63)
 	}
 	return out
 }
 
 // hasPhrase reports whether the words of one of ps follow each other in toks.
-func hasPhrase(toks []token, ps [][]string) bool {
+func hasPhrase(toks []token, ps *phraseSet) bool {
 	for i := range toks {
 		if toks[i].kind != kWord {
 			continue
 		}
+		if w := toks[i].text; w == "" || ps.first[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+			continue // no phrase starts with this word
+		}
 	next:
-		for _, p := range ps {
+		for _, p := range ps.list {
 			for k, w := range p {
 				if !wordAt(toks, i+k, w) {
 					continue next
@@ -752,7 +792,8 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 		child.cond = true
 	}
 	// "Re-treatment criteria:", "Crossover phase:" — a later step
-	if label == "" && len(text) < 80 && laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
+	if label == "" && len(text) < 80 && mayBeLaterStep(text, sc) &&
+		laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
 		child.cond = true
 	}
 	if !ctx.exclusion && hasPhrase(p.toks, negLead) {
@@ -894,12 +935,12 @@ var (
 func restrictedItems(raw, where string) []string {
 	var out []string
 	inRaw := where == raw
+	only := onlyFinder{s: where}
 	for from := 0; from < len(where); {
-		i := indexFold(where[from:], onlyWord)
+		i := only.next(from)
 		if i < 0 {
 			break
 		}
-		i += from
 		ls := strings.LastIndexByte(where[:i], '\n') + 1
 		le := strings.IndexByte(where[i:], '\n')
 		if le < 0 {
@@ -1001,6 +1042,51 @@ func indexFold(s string, needle *[3]string) int {
 		}
 	}
 	return best
+}
+
+// onlyFinder is indexFold(s[from:], onlyWord) for a rising from, without
+// searching the whole of a long raw text three times: "only" and "Only"
+// are found by their 'y', rarer in registry text than their 'o', and the
+// next occurrences are remembered between calls.
+type onlyFinder struct {
+	s           string
+	lower, caps int // the next "only"/"Only" and "ONLY"; -1 none
+	known       bool
+}
+
+// next is the first occurrence at or after from, or -1.
+func (f *onlyFinder) next(from int) int {
+	if !f.known || f.lower >= 0 && f.lower < from {
+		f.lower = f.nextLower(from)
+	}
+	if !f.known || f.caps >= 0 && f.caps < from {
+		f.caps = -1
+		if i := strings.Index(f.s[from:], "ONLY"); i >= 0 {
+			f.caps = from + i
+		}
+	}
+	f.known = true
+	switch {
+	case f.lower < 0:
+		return f.caps
+	case f.caps < 0:
+		return f.lower
+	}
+	return min(f.lower, f.caps)
+}
+
+func (f *onlyFinder) nextLower(from int) int {
+	for y := from + 3; y < len(f.s); y++ {
+		k := strings.IndexByte(f.s[y:], 'y')
+		if k < 0 {
+			return -1
+		}
+		y += k
+		if w := f.s[y-3 : y]; w == "onl" || w == "Onl" {
+			return y - 3
+		}
+	}
+	return -1
 }
 
 func (x *extractor) isRestricted(text string) bool {

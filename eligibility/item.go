@@ -551,13 +551,23 @@ func (p *parser) onlyLead() (int, bool) {
 		t := &toks[k]
 		switch t.kind {
 		case kColon:
-			return k + 1, only && k > 1
+			if !only || k <= 1 {
+				return k + 1, false
+			}
+			// no comparison before the colon ("Only patients with ANC ≥ 1500:"
+			// states a value): looked for only now, most items have no
+			// such lead
+			for m := 0; m < k; m++ {
+				if toks[m].kind == kWord {
+					if _, _, ok := comparator(toks, m); ok {
+						return 0, false
+					}
+				}
+			}
+			return k + 1, true
 		case kWord:
 			if t.text == "only" {
 				only = true
-			}
-			if _, _, ok := comparator(toks, k); ok {
-				return 0, false
 			}
 		case kNum:
 			if t.decimals >= 0 {

@@ -237,7 +237,9 @@ func init() {
 	)
 	firstWords = buildFirstWords()
 	words = buildWords()
+	wordTable = newLexiconTable(words)
 	scanWords = buildScanWords()
+	scanTable = buildScanTable()
 }
 
 // mention is a run of tokens naming a variable, several variables

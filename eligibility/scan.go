@@ -53,9 +53,7 @@ func buildScanWords() map[string]scanEntry {
 	}
 	set(sFollowing, "following")
 	for w := range m {
-		if len(w) >= 2 && isASCIILetter(w[0]) && isASCIILetter(w[1]) {
-			scanPrefixes.add(w)
-		}
+		scanPrefixes.add(w)
 	}
 	return m
 }
@@ -72,14 +70,15 @@ var leadWords = func() map[string]bool {
 		m[w] = true
 	}
 	for w := range m {
-		if len(w) >= 2 {
-			leadPrefixes.add(w)
-		}
+		leadPrefixes.add(w)
 	}
 	return m
 }()
 
 var scanPrefixes, leadPrefixes prefixSet
+
+// wordTable is the lexicon (words), for wordToken.
+var wordTable lexiconTable
 
 // scan reads the ASCII words of s; with lead set it looks for leadWords
 // too. A word that names a variable only with
@@ -111,7 +110,9 @@ func scan(s string, lead bool) itemScan {
 			continue
 		}
 		j := i
+		h := uint32(fnvOffset)
 		for j < len(s) && isASCIILetter(s[j]) {
+			h = (h ^ uint32(s[j]|0x20)) * fnvPrime
 			j++
 		}
 		n := j - i
@@ -120,20 +121,35 @@ func scan(s string, lead bool) itemScan {
 			i = j
 			continue
 		}
-		for k := 0; k < n; k++ {
-			buf[k] = s[i+k] | 0x20
+		// the lower-case copy is made only for a word some lookup needs:
+		// most words pass none of the prefix tests
+		w := buf[:0]
+		lower := func() string {
+			if len(w) == 0 {
+				for k := 0; k < n; k++ {
+					buf[k] = s[i+k] | 0x20
+				}
+				w = buf[:n]
+			}
+			return string(w)
 		}
 		if pending != nil {
-			if c := pending.next[string(buf[:n])]; c != nil && c.varBelow {
+			if c := pending.next[lower()]; c != nil && c.varBelow {
 				out.vars = true
 			}
 			pending = nil
 		}
-		if lead && out.flags&sLead == 0 && leadPrefixes.has(s[i], s[i+1], n) && leadWords[string(buf[:n])] {
-			out.flags |= sLead
+		var known *scanSlot // the scan's entries for the word, looked up once
+		if lead && out.flags&sLead == 0 && leadPrefixes.has(s[i], s[i+1], s[j-1], n) {
+			if known = scanTable.find(h, s[i:j]); known != nil && known.lead {
+				out.flags |= sLead
+			}
 		}
-		if scanPrefixes.has(s[i], s[i+1], n) {
-			if e, ok := scanWords[string(buf[:n])]; ok {
+		if scanPrefixes.has(s[i], s[i+1], s[j-1], n) {
+			if known == nil {
+				known = scanTable.find(h, s[i:j])
+			}
+			if e, ok := known.entry(); ok {
 				out.flags |= e.flags
 				switch e.first {
 				case firstAlone:
@@ -141,11 +157,101 @@ func scan(s string, lead bool) itemScan {
 				case firstAge:
 					out.vars = out.vars || short
 				case firstLonger:
-					pending = lexicon.next[string(buf[:n])]
+					pending = lexicon.next[lower()]
 				}
 			}
 		}
 		i = j
 	}
 	return out
+}
+
+// scanTable holds scanWords and leadWords keyed by the FNV-1a hash of the
+// word in lower case, which scan computes as it finds the word's end: one
+// probe, without copying the word, answers both maps.
+var scanTable foldTable
+
+// buildScanTable runs once scanWords is built.
+func buildScanTable() foldTable {
+	var t foldTable
+	t.init(len(scanWords) + len(leadWords))
+	for w, e := range scanWords {
+		sl := t.slot(w)
+		sl.scan, sl.inScan = e, true
+	}
+	for w, ok := range leadWords {
+		if ok {
+			t.slot(w).lead = true
+		}
+	}
+	return t
+}
+
+type scanSlot struct {
+	key    string
+	used   bool
+	inScan bool
+	lead   bool // leadWords[key]
+	scan   scanEntry
+}
+
+// entry is scanWords[key], on a nil slot too.
+func (sl *scanSlot) entry() (scanEntry, bool) {
+	if sl == nil || !sl.inScan {
+		return scanEntry{}, false
+	}
+	return sl.scan, true
+}
+
+// foldTable is an open-addressing set of words, looked up by a word in any
+// case (its key in lower case).
+type foldTable struct {
+	slots []scanSlot
+	mask  uint32
+}
+
+func (t *foldTable) init(n int) {
+	size := 1
+	for size < 4*n {
+		size <<= 1
+	}
+	t.slots, t.mask = make([]scanSlot, size), uint32(size-1)
+}
+
+// slot returns the slot of key, adding it.
+func (t *foldTable) slot(key string) *scanSlot {
+	for i := lowerHash(key) & t.mask; ; i = (i + 1) & t.mask {
+		sl := &t.slots[i]
+		if !sl.used {
+			sl.used, sl.key = true, key
+			return sl
+		}
+		if sl.key == key {
+			return sl
+		}
+	}
+}
+
+// find returns the slot whose key is w in lower case (h is lowerHash(w)),
+// for w of ASCII letters, or nil.
+func (t *foldTable) find(h uint32, w string) *scanSlot {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		sl := &t.slots[i]
+		if !sl.used {
+			return nil
+		}
+		if len(sl.key) != len(w) {
+			continue
+		}
+		same := true
+		for k := 0; k < len(w); k++ {
+			if sl.key[k] != w[k]|0x20 {
+				same = false
+				break
+			}
+		}
+		if same {
+			return sl
+		}
+	}
 }

@@ -367,6 +367,7 @@ func wordToken(s string, i, j int) token {
 	t := token{kind: kWord, start: int32(i), end: int32(j)}
 	ascii := true
 	upperCount, letters := 0, 0
+	h := uint32(fnvOffset) // of the word in lower case, for the lexicon's table
 	for k := 0; k < len(w); k++ {
 		c := w[k]
 		if c >= utf8.RuneSelf {
@@ -377,25 +378,22 @@ func wordToken(s string, i, j int) token {
 		if c >= 'A' && c <= 'Z' {
 			upperCount++
 		}
+		h = (h ^ uint32(c|0x20)) * fnvPrime
 	}
 	if ascii {
 		t.upper = w[0] >= 'A' && w[0] <= 'Z'
 		t.caps = letters >= 2 && upperCount == letters
 		if upperCount == 0 {
 			t.text = w
-			t.w = words[w]
+			t.w = wordTable.find(h, w, false)
 			if t.w != nil && t.w.num > 0 {
 				spelledNumber(&t)
 			}
 			return t
 		}
 		// a known word in capitals takes its entry's spelling: no allocation
-		var buf [24]byte
-		if len(w) <= len(buf) {
-			for k := 0; k < len(w); k++ {
-				buf[k] = w[k] | 0x20
-			}
-			if e := words[string(buf[:len(w)])]; e != nil {
+		if len(w) <= 24 {
+			if e := wordTable.find(h, w, true); e != nil {
 				t.text, t.w = e.text, e
 				if e.num > 0 {
 					spelledNumber(&t)
@@ -512,3 +510,80 @@ func lexNumber(s string, i int) (token, int) {
 var abbreviations = map[string]bool{"e": true, "g": true, "i": true, "eg": true, "ie": true, "vs": true,
 	"etc": true, "approx": true, "cf": true, "al": true, "n": true, "b": true, "nb": true, "dr": true, "no": true,
 	"resp": true, "incl": true, "max": true, "min": true, "ca": true}
+
+// lexiconTable is the lexicon (words) as an open-addressing table keyed by
+// the FNV-1a hash of a word in lower case, which wordToken computes in the
+// loop it already runs over the word's bytes: the lexicon lookup was the
+// largest single cost of tokenizing. It answers exactly as words does.
+type lexiconTable struct {
+	slots []lexiconSlot
+	mask  uint32
+}
+
+type lexiconSlot struct {
+	key string
+	e   *wordEntry
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// lowerHash is the hash wordToken computes for a word of ASCII letters.
+func lowerHash(w string) uint32 {
+	h := uint32(fnvOffset)
+	for k := 0; k < len(w); k++ {
+		h = (h ^ uint32(w[k]|0x20)) * fnvPrime
+	}
+	return h
+}
+
+func newLexiconTable(m map[string]*wordEntry) lexiconTable {
+	n := 1
+	for n < 4*len(m) {
+		n <<= 1
+	}
+	t := lexiconTable{slots: make([]lexiconSlot, n), mask: uint32(n - 1)}
+	for k, e := range m {
+		if e == nil {
+			continue // a nil entry reads as absent, as from the map
+		}
+		i := lowerHash(k) & t.mask
+		for t.slots[i].e != nil {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = lexiconSlot{key: k, e: e}
+	}
+	return t
+}
+
+// find returns words[w] (h is lowerHash(w)); with fold set, words[w in
+// lower case], for w of ASCII letters.
+func (t *lexiconTable) find(h uint32, w string, fold bool) *wordEntry {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		sl := &t.slots[i]
+		if sl.e == nil {
+			return nil
+		}
+		if len(sl.key) != len(w) {
+			continue
+		}
+		if !fold {
+			if sl.key == w {
+				return sl.e
+			}
+			continue
+		}
+		same := true
+		for k := 0; k < len(w); k++ {
+			if sl.key[k] != w[k]|0x20 {
+				same = false
+				break
+			}
+		}
+		if same {
+			return sl.e
+		}
+	}
+}
