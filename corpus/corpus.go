@@ -59,25 +59,43 @@ type Progress = loader.Progress
 // find the copies of one trial); it returns the inputs that failed and the
 // copies left out. Exports of the whole registry go through here.
 func Stream(ctx context.Context, src Source, progress func(Progress), fn func(*model.Trial)) []Problem {
+	return StreamPrepared(ctx, src, progress, nil, func(t *model.Trial, _ any) { fn(t) })
+}
+
+// StreamPrepared is Stream with work done ahead: prepare (when not nil)
+// runs on each trial in the loader's workers, on every core, and fn gets
+// the trial with what prepare made of it — or nil when the trial changed
+// after it was prepared (a note that a copy of it was left out was added),
+// so that fn must do that work itself. An export renders its trials this
+// way.
+func StreamPrepared(ctx context.Context, src Source, progress func(Progress), prepare func(*model.Trial) any, fn func(*model.Trial, any)) []Problem {
 	l := loader.New()
 	defer l.Close()
 	once := newStreamOnce(fn)
-	problems := stream(ctx, l, src, progress, once.add)
+	problems := stream(ctx, l, src, progress, prepare, once.add)
 	once.flush()
 	return append(problems, once.problems...)
 }
 
-// stream is Stream through a loader the caller owns, so that the archives
-// it opened stay open for rereads.
-func stream(ctx context.Context, l *loader.Loader, src Source, progress func(Progress), fn func(*model.Trial)) []Problem {
+// stream is StreamPrepared through a loader the caller owns, so that the
+// archives it opened stay open for rereads.
+func stream(ctx context.Context, l *loader.Loader, src Source, progress func(Progress), prepare func(*model.Trial) any, fn func(*model.Trial, any)) []Problem {
 	opts := loader.Options{
 		Ordered:    true,
 		OnProgress: progress,
 		OnTrials: func(_ int, ts []*model.Trial) {
 			for _, t := range ts {
-				fn(t)
+				fn(t, nil)
 			}
 		},
+	}
+	if prepare != nil {
+		opts.Prepare = prepare
+		opts.OnPrepared = func(_ int, ts []*model.Trial, ps []any) {
+			for k, t := range ts {
+				fn(t, ps[k])
+			}
+		}
 	}
 	var res loader.Result
 	if len(src.Paths) == 0 && src.FS != nil {
@@ -547,7 +565,7 @@ func Find(ctx context.Context, src Source, progress func(Progress), ids ...strin
 	var dups []Problem
 	l := loader.New()
 	defer l.Close()
-	problems := stream(ctx, l, src, progress, func(t *model.Trial) {
+	problems := stream(ctx, l, src, progress, nil, func(t *model.Trial, _ any) {
 		n++
 		counted := false
 		for i, id := range ids {

@@ -141,9 +141,13 @@ func BenchmarkExportJSONL(b *testing.B) {
 				}
 				n := 0
 				start := time.Now()
-				problems := Stream(context.Background(), Source{Paths: []string{z.path}}, nil, func(t *model.Trial) {
+				// As `trials export` does: each trial rendered in the
+				// loader's workers, written in order.
+				prepare := func(t *model.Trial) any { return enc.Render(t) }
+				problems := StreamPrepared(context.Background(), Source{Paths: []string{z.path}}, nil, prepare, func(t *model.Trial, p any) {
 					n++
-					if err := enc.Encode(t); err != nil {
+					r, _ := p.(*export.Rendered)
+					if err := enc.EncodeRendered(t, r); err != nil {
 						b.Fatal(err)
 					}
 				})
