@@ -190,12 +190,12 @@ func firstRune(s string) rune {
 }
 
 // unescapeMarkdownText removes markdown escapes line by line, keeping indentation.
+//
+// Line by line is the same as all at once: an escape never spans a line
+// (a backslash before a newline is kept either way), so the text is not
+// split and joined again.
 func unescapeMarkdownText(s string) string {
-	ls := strings.Split(normaliseNewlines(s), "\n")
-	for i, l := range ls {
-		ls[i] = unescapeMarkdown(l)
-	}
-	return strings.Join(ls, "\n")
+	return unescapeMarkdown(normaliseNewlines(s))
 }
 
 // paragraphs groups non-blank lines into runs separated by blank lines.
@@ -260,4 +260,53 @@ func dedent(s string) string {
 		ls[i] = strings.TrimRight(ls[i], " ")
 	}
 	return strings.TrimSpace(strings.Join(ls, "\n"))
+}
+
+// containsLower is strings.Contains(strings.ToLower(s), sub) for a
+// lower-case ASCII sub, without making the lower-case copy: the tests that
+// decide whether a criteria line can be a notice, a qualifier or an
+// introduction run on every line of every trial.
+func containsLower(s, sub string) bool {
+	if sub == "" {
+		return true
+	}
+	for i := 0; i < len(s); {
+		if lowerAt(s, i, sub) {
+			return true
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return false
+}
+
+// lowerAt reports whether s lower-cased rune by rune (as strings.ToLower
+// does) starts with sub at byte i.
+func lowerAt(s string, i int, sub string) bool {
+	for j := 0; j < len(sub); j++ {
+		if i >= len(s) {
+			return false
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.ToLower(r) != rune(sub[j]) { // "İ" and the Kelvin sign lower to ASCII
+			return false
+		}
+		i += size
+	}
+	return true
 }
