@@ -25,8 +25,9 @@ var noticeRe = regexp.MustCompile(`(?i)\b(please visit|for more information|http
 // points the reader elsewhere and states no criterion.
 func isNotice(s string) bool {
 	// The cheap test first: most lines are criteria, and name no site.
-	if !containsLower(s, "visit") && !containsLower(s, "information") &&
-		!containsLower(s, "http") && !containsLower(s, "www.") {
+	lower := strings.ToLower(s)
+	if !strings.Contains(lower, "visit") && !strings.Contains(lower, "information") &&
+		!strings.Contains(lower, "http") && !strings.Contains(lower, "www.") {
 		return false
 	}
 	if !noticeRe.MatchString(s) || len(strings.Fields(s)) > 30 {
@@ -58,10 +59,10 @@ var introQuantity = regexp.MustCompile(`(?i)\b(one|two|three|four|either|both|le
 // to participate in this study:". In an inclusion list it must mean every
 // item is required; "any of the following" introduces an exclusion list.
 func isIntro(s string, exclusion bool) bool {
-	if !containsLower(s, "following") && !containsLower(s, "criteri") {
+	lower := strings.ToLower(s)
+	if !strings.Contains(lower, "following") && !strings.Contains(lower, "criteri") {
 		return false
 	}
-	lower := strings.ToLower(s)
 	if introQuantity.MatchString(lower) {
 		return false
 	}
@@ -159,9 +160,10 @@ func isQualifier(s string) bool {
 		return true
 	}
 	// The cheap tests first: the words every other qualifier holds.
-	this := containsLower(s, "criteri") || containsLower(s, "requirement") || containsLower(s, "condition")
-	allowed := containsLower(s, "eligible") || containsLower(s, "allowed") ||
-		containsLower(s, "permitted") || containsLower(s, "acceptable")
+	lower := strings.ToLower(s)
+	this := strings.Contains(lower, "criteri") || strings.Contains(lower, "requirement") || strings.Contains(lower, "condition")
+	allowed := strings.Contains(lower, "eligible") || strings.Contains(lower, "allowed") ||
+		strings.Contains(lower, "permitted") || strings.Contains(lower, "acceptable")
 	if !this && !allowed {
 		return false
 	}
