@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -108,6 +109,24 @@ func stream(ctx context.Context, l *loader.Loader, src Source, progress func(Pro
 		problems = append(problems, Problem{Path: d.Path, Reason: d.Err.Error()})
 	}
 	return problems
+}
+
+// bigLoad is the number of documents past which a load collects its
+// garbage sooner (tightGC).
+const bigLoad = 50_000
+
+// tightGC has the garbage collector run when the heap has grown by half
+// since the last collection, not doubled, until the returned func is
+// called. A registry's load makes 55 KB of garbage a trial while what it
+// keeps grows to a gigabyte: at the default the process held twice that
+// at its peak (3.5 GB at 550k). At 100k: peak RSS 688 → 554 MB for 11%
+// more CPU (BenchmarkColdLoad; at 30: 445 MB, 24% more).
+func tightGC() (restore func()) {
+	old := debug.SetGCPercent(50)
+	if old < 50 {
+		debug.SetGCPercent(old) // GOGC set tighter, or off: as the user asked
+	}
+	return func() { debug.SetGCPercent(old) }
 }
 
 // DefaultKeep is how many trials are kept whole in memory; beyond it only
@@ -218,6 +237,8 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		return c
 	}
 
+	restoreGC := func() {}
+	defer func() { restoreGC() }()
 	lopts := loader.Options{
 		Ordered:    true,
 		OnProgress: progress,
@@ -231,6 +252,9 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 			b, sb = search.NewBuilder(docs), newScreensBuilder(docs)
 			if docs > keep {
 				whole = nil
+				if docs > bigLoad {
+					restoreGC = tightGC()
+				}
 				return true
 			}
 			return false

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -328,5 +329,19 @@ func TestStreamOncePrepared(t *testing.T) {
 	want := map[string]any{"NCT09300001@2024-01-01": nil, "NCT09300002@2024-01-01": nil, "NCT09300003@2024-01-01": "untouched"}
 	if !reflect.DeepEqual(got, want) || len(order) != 3 {
 		t.Errorf("emitted %v (%v), want %v", got, order, want)
+	}
+}
+
+func TestTightGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, tt := range []struct{ before, during int }{{100, 50}, {200, 50}, {30, 30}, {-1, -1}} {
+		debug.SetGCPercent(tt.before)
+		restore := tightGC()
+		during := debug.SetGCPercent(tt.during)
+		restore()
+		after := debug.SetGCPercent(tt.before)
+		if during != tt.during || after != tt.before {
+			t.Errorf("GOGC %d: %d during the load, %d after; want %d, %d", tt.before, during, after, tt.during, tt.before)
+		}
 	}
 }
