@@ -3,7 +3,6 @@ package plain
 import (
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -87,19 +86,30 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-// TestWrapLinear: a megabyte-long word wraps in about the time a megabyte
-// of ordinary words does — the old wrapper took seconds per 100 kB. The
-// bound is loose (generous for a busy machine) but a quadratic wrapper
-// misses it by orders of magnitude.
-func TestWrapLinear(t *testing.T) {
-	word := strings.Repeat("X", 1<<20)
-	start := time.Now()
-	lines := Wrap(word, 80)
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("wrapping a 1 MB word took %v", d)
-	}
+// TestWrapLongWord: a megabyte-long word is cut into full lines. How long
+// that takes is BenchmarkWrapLongWord's to say (the old wrapper was
+// quadratic: seconds per 100 kB).
+func TestWrapLongWord(t *testing.T) {
+	lines := Wrap(strings.Repeat("X", 1<<20), 80)
 	if len(lines) != (1<<20+79)/80 {
 		t.Errorf("%d lines", len(lines))
+	}
+}
+
+// BenchmarkWrapLongWord wraps a megabyte-long word and, beside it, a
+// megabyte of ordinary words: a linear wrapper takes about as long for
+// each.
+func BenchmarkWrapLongWord(b *testing.B) {
+	for _, in := range []struct{ name, text string }{
+		{"one-word", strings.Repeat("X", 1<<20)},
+		{"words", strings.Repeat("Xxxxxxx ", 1<<17)},
+	} {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.text)))
+			for b.Loop() {
+				Wrap(in.text, 80)
+			}
+		})
 	}
 }
 
