@@ -220,8 +220,15 @@ func source(paths []string) corpus.Source {
 // keeping none. It reports each failed input on stderr; ok is false when
 // any failed.
 func streamCorpus(env *Env, cmd string, paths []string, fn func(*model.Trial)) bool {
+	return streamPrepared(env, cmd, paths, nil, func(t *model.Trial, _ any) { fn(t) })
+}
+
+// streamPrepared is streamCorpus with prepare run on each trial ahead, in
+// the loader's workers (corpus.StreamPrepared): fn gets what it made, or
+// nil when it must do that work itself.
+func streamPrepared(env *Env, cmd string, paths []string, prepare func(*model.Trial) any, fn func(*model.Trial, any)) bool {
 	progress := newProgress(env)
-	problems := corpus.Stream(env.Ctx, source(paths), progress.update, fn)
+	problems := corpus.StreamPrepared(env.Ctx, source(paths), progress.update, prepare, fn)
 	return reportProblems(env, cmd, progress, problems)
 }
 

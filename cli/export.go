@@ -153,6 +153,19 @@ func runExport(args []string, env *Env) int {
 			writeErr = enc.Encode(t)
 		}
 	}
+	// Encoding runs ahead in the loader's workers when the sink can
+	// (the JSON formats): the trials are written in order all the same.
+	var prepare func(*model.Trial) any
+	encodePrepared := func(t *model.Trial, _ any) { encode(t) }
+	if r, can := enc.(renderer); can {
+		prepare = func(t *model.Trial) any { return r.Render(t) }
+		encodePrepared = func(t *model.Trial, p any) {
+			if writeErr == nil {
+				rendered, _ := p.(*export.Rendered)
+				writeErr = r.EncodeRendered(t, rendered)
+			}
+		}
+	}
 	ok := true
 	var match *whereMatch
 	if q != nil && (ids == nil && !*fromShortlist || len(ids) > 0) {
@@ -170,11 +183,11 @@ func runExport(args []string, env *Env) int {
 	}
 	switch {
 	case ids == nil && !*fromShortlist && match != nil:
-		if err := match.streamWhere(env, paths, encode); err != nil && writeErr == nil {
+		if err := match.streamWhere(env, paths, prepare, encodePrepared); err != nil && writeErr == nil {
 			writeErr = err
 		}
 	case ids == nil && !*fromShortlist:
-		ok = streamCorpus(env, cmd, paths, encode)
+		ok = streamPrepared(env, cmd, paths, prepare, encodePrepared)
 	case len(ids) > 0:
 		var found []*model.Trial
 		var n int

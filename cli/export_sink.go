@@ -47,6 +47,13 @@ func newSink(env *Env, format, output string, paths []string, notes func(string)
 	return newFileSink(output, format, notes)
 }
 
+// renderer is a sink whose encoding can run ahead, in the loader's
+// workers (export.Encoder.Render): an export then uses every core.
+type renderer interface {
+	Render(t *model.Trial) *export.Rendered
+	EncodeRendered(t *model.Trial, r *export.Rendered) error
+}
+
 type stdoutSink struct{ *export.Encoder }
 
 func (stdoutSink) Abort() {}
@@ -85,6 +92,12 @@ func newFileSink(path, format string, notes func(string) export.Annotation) (*fi
 }
 
 func (f *fileSink) Encode(t *model.Trial) error { return f.enc.Encode(t) }
+
+func (f *fileSink) Render(t *model.Trial) *export.Rendered { return f.enc.Render(t) }
+
+func (f *fileSink) EncodeRendered(t *model.Trial, r *export.Rendered) error {
+	return f.enc.EncodeRendered(t, r)
+}
 
 func (f *fileSink) Close() error {
 	if err := f.enc.Close(); err != nil {

@@ -45,14 +45,26 @@ func (w *whereMatch) has(t *model.Trial) bool { return w.ids[strings.ToUpper(t.I
 // in input order, each once. Failed inputs were named by the first read;
 // they are not named again. It fails when a matching trial was not met
 // again: the inputs changed between the reads.
-func (w *whereMatch) streamWhere(env *Env, paths []string, fn func(*model.Trial)) error {
+//
+// prepare, when not nil, runs ahead in the loader's workers on the
+// matching trials only (see streamPrepared).
+func (w *whereMatch) streamWhere(env *Env, paths []string, prepare func(*model.Trial) any, fn func(*model.Trial, any)) error {
 	progress := newProgress(env)
 	written := make(map[string]bool, len(w.ids))
-	corpus.Stream(env.Ctx, source(paths), progress.update, func(t *model.Trial) {
+	var ahead func(*model.Trial) any
+	if prepare != nil {
+		ahead = func(t *model.Trial) any {
+			if w.ids[strings.ToUpper(t.ID)] { // read only, by every worker
+				return prepare(t)
+			}
+			return nil
+		}
+	}
+	corpus.StreamPrepared(env.Ctx, source(paths), progress.update, ahead, func(t *model.Trial, p any) {
 		id := strings.ToUpper(t.ID)
 		if w.ids[id] && !written[id] {
 			written[id] = true
-			fn(t)
+			fn(t, p)
 		}
 	})
 	progress.clear()

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -285,17 +287,17 @@ func TestOneTrialOnce(t *testing.T) {
 // usual, a newer one is an error naming it — never passed off silently.
 func TestStreamBeyondItsWindow(t *testing.T) {
 	var written []*model.Trial
-	s := newStreamOnce(func(tr *model.Trial) { written = append(written, tr) })
+	s := newStreamOnce(func(tr *model.Trial, _ any) { written = append(written, tr) })
 	mk := func(id, updated string) *model.Trial {
 		return &model.Trial{ID: id, LastUpdated: updated, Source: model.Source{Path: id + "@" + updated}}
 	}
-	s.add(mk("NCT09200001", "2024-01-01"))
-	s.add(mk("NCT09200002", "2024-01-01"))
+	s.add(mk("NCT09200001", "2024-01-01"), nil)
+	s.add(mk("NCT09200002", "2024-01-01"), nil)
 	for i := range StreamWindow {
-		s.add(mk(fmt.Sprintf("NCT093%05d", i), "2024-01-01"))
+		s.add(mk(fmt.Sprintf("NCT093%05d", i), "2024-01-01"), nil)
 	}
-	s.add(mk("NCT09200001", "2023-01-01")) // older: a note
-	s.add(mk("NCT09200002", "2025-01-01")) // newer, too late: an error
+	s.add(mk("NCT09200001", "2023-01-01"), nil) // older: a note
+	s.add(mk("NCT09200002", "2025-01-01"), nil) // newer, too late: an error
 	s.flush()
 	if len(written) != StreamWindow+2 {
 		t.Fatalf("%d written", len(written))
@@ -303,5 +305,43 @@ func TestStreamBeyondItsWindow(t *testing.T) {
 	if len(s.problems) != 2 || !s.problems[0].Duplicate || s.problems[1].Duplicate ||
 		!strings.Contains(s.problems[1].Reason, "more recent") || s.problems[1].Path != "NCT09200002@2025-01-01" {
 		t.Errorf("problems %+v", s.problems)
+	}
+}
+
+// What a worker prepared reaches fn with its trial, except for a trial
+// that changed after (a note about a copy left out): fn gets nil for it,
+// and does the work itself.
+func TestStreamOncePrepared(t *testing.T) {
+	got := map[string]any{}
+	var order []string
+	s := newStreamOnce(func(tr *model.Trial, p any) {
+		got[tr.Source.Path], order = p, append(order, tr.Source.Path)
+	})
+	mk := func(id, updated string) *model.Trial {
+		return &model.Trial{ID: id, LastUpdated: updated, Source: model.Source{Path: id + "@" + updated}}
+	}
+	s.add(mk("NCT09300001", "2024-01-01"), "kept, then noted")
+	s.add(mk("NCT09300001", "2023-01-01"), "older copy")
+	s.add(mk("NCT09300002", "2023-01-01"), "replaced")
+	s.add(mk("NCT09300002", "2024-01-01"), "newer copy, noted")
+	s.add(mk("NCT09300003", "2024-01-01"), "untouched")
+	s.flush()
+	want := map[string]any{"NCT09300001@2024-01-01": nil, "NCT09300002@2024-01-01": nil, "NCT09300003@2024-01-01": "untouched"}
+	if !reflect.DeepEqual(got, want) || len(order) != 3 {
+		t.Errorf("emitted %v (%v), want %v", got, order, want)
+	}
+}
+
+func TestTightGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, tt := range []struct{ before, during int }{{100, 50}, {200, 50}, {30, 30}, {-1, -1}} {
+		debug.SetGCPercent(tt.before)
+		restore := tightGC()
+		during := debug.SetGCPercent(tt.during)
+		restore()
+		after := debug.SetGCPercent(tt.before)
+		if during != tt.during || after != tt.before {
+			t.Errorf("GOGC %d: %d during the load, %d after; want %d, %d", tt.before, during, after, tt.during, tt.before)
+		}
 	}
 }

@@ -123,31 +123,34 @@ func leftOut(id string, kept, dropped copyOf) Problem {
 // them (see above). Trials must arrive in input order; call flush at the
 // end.
 type streamOnce struct {
-	emit     func(*model.Trial)
+	emit     func(*model.Trial, any)
 	window   []*model.Trial // held back, oldest first; nil entries were replaced
+	prep     []any          // by window entry: what the worker prepared for it, nil once it changed
 	held     map[string]int // key → position in window (offset by base)
 	base     int            // how many window entries were emitted or dropped
 	written  map[string]string
 	problems []Problem
 }
 
-func newStreamOnce(emit func(*model.Trial)) *streamOnce {
+func newStreamOnce(emit func(*model.Trial, any)) *streamOnce {
 	return &streamOnce{emit: emit, held: map[string]int{}, written: map[string]string{}}
 }
 
-func (s *streamOnce) add(t *model.Trial) {
+func (s *streamOnce) add(t *model.Trial, prep any) {
 	key := onceKey(t)
 	if at, ok := s.held[key]; ok {
 		prev := s.window[at-s.base]
 		was, cur := summarise(prev), summarise(t)
 		if !newer(was, cur) {
 			prev.Warnings = append(prev.Warnings, keptNote(was, cur))
+			s.prep[at-s.base] = nil // prepared without the note
 			s.problems = append(s.problems, leftOut(t.ID, was, cur))
 			return
 		}
 		t.Warnings = append(t.Warnings, keptNote(cur, was))
+		prep = nil
 		s.problems = append(s.problems, leftOut(prev.ID, cur, was))
-		s.window[at-s.base] = nil
+		s.window[at-s.base], s.prep[at-s.base] = nil, nil
 	} else if updated, ok := s.written[key]; ok {
 		was, cur := copyOf{updated: updated, where: "an earlier input"}, summarise(t)
 		if !newer(was, cur) || updated == cur.updated {
@@ -161,6 +164,7 @@ func (s *streamOnce) add(t *model.Trial) {
 	}
 	s.held[key] = s.base + len(s.window)
 	s.window = append(s.window, t)
+	s.prep = append(s.prep, prep)
 	for len(s.window) > StreamWindow {
 		s.pop()
 	}
@@ -168,9 +172,9 @@ func (s *streamOnce) add(t *model.Trial) {
 
 // pop writes the oldest trial held back.
 func (s *streamOnce) pop() {
-	t := s.window[0]
-	s.window[0] = nil
-	s.window = s.window[1:]
+	t, prep := s.window[0], s.prep[0]
+	s.window[0], s.prep[0] = nil, nil
+	s.window, s.prep = s.window[1:], s.prep[1:]
 	s.base++
 	if t == nil {
 		return
@@ -178,7 +182,7 @@ func (s *streamOnce) pop() {
 	key := onceKey(t)
 	delete(s.held, key)
 	s.written[key] = t.LastUpdated
-	s.emit(t)
+	s.emit(t, prep)
 }
 
 func (s *streamOnce) flush() {

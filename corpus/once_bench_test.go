@@ -25,9 +25,9 @@ func BenchmarkStreamOnce(b *testing.B) {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		b.StartTimer()
-		s := newStreamOnce(func(*model.Trial) {})
+		s := newStreamOnce(func(*model.Trial, any) {})
 		for _, t := range trials {
-			s.add(t)
+			s.add(t, nil)
 		}
 		s.flush()
 		b.StopTimer()

@@ -58,6 +58,9 @@ func FuzzEncoder(f *testing.F) {
 				t.Fatalf("%s: %v", format, err)
 			}
 			out := b.String()
+			if ahead := renderedAhead(t, format, notes, &c); ahead != out {
+				t.Fatalf("%s rendered ahead differs from encoded in turn:\n%s\n%s", format, ahead, out)
+			}
 			if strings.ContainsAny(out, "\x1b\x07\x00\u009b\u202e\u200b") {
 				t.Fatalf("%s: a control character reached the export", format)
 			}
@@ -95,4 +98,28 @@ func FuzzEncoder(f *testing.F) {
 			}
 		}
 	})
+}
+
+// renderedAhead writes t twice as an export does on every core: the first
+// rendered ahead (Render), the second encoded in turn (a nil Rendered).
+func renderedAhead(t *testing.T, format string, notes Annotations, tr *model.Trial) string {
+	var b bytes.Buffer
+	enc, err := NewEncoder(&b, format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc.Annotate(notes)
+	r := enc.Render(tr)
+	if (r != nil) != (format == "json" || format == "jsonl") {
+		t.Fatalf("%s: Render gave %v", format, r)
+	}
+	for _, r := range []*Rendered{r, nil} {
+		if err := enc.EncodeRendered(tr, r); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+	}
+	if err := enc.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

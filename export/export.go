@@ -99,24 +99,16 @@ func (e *Encoder) Encode(t *model.Trial) error {
 	t = cleaned(t)
 	a := e.annotation(t)
 	switch e.format {
-	case "json":
-		b, err := marshal(t, a, "  ")
+	case "json", "jsonl":
+		indent := ""
+		if e.format == "json" {
+			indent = "  "
+		}
+		b, err := marshal(t, a, indent)
 		if err != nil {
 			return err
 		}
-		sep := "[\n  "
-		if e.n > 0 {
-			sep = ",\n  "
-		}
-		_, err = fmt.Fprintf(e.w, "%s%s", sep, b)
-		return err
-	case "jsonl":
-		b, err := marshal(t, a, "")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(e.w, "%s\n", b)
-		return err
+		return e.write(b)
 	case "csv":
 		if err := e.csv.Write(defuse(append(csvRow(t), a.Note, a.Tag))); err != nil {
 			return err
@@ -136,6 +128,69 @@ func (e *Encoder) Encode(t *model.Trial) error {
 		_, err := io.WriteString(e.w, e.md.String())
 		return err
 	}
+}
+
+// Rendered is a trial encoded ahead of its turn by Render, so that the
+// encoding of an export runs on every core and only the writing is in
+// order: encoding was a third of `trials export`'s work, all of it on the
+// goroutine that writes.
+type Rendered struct {
+	b   []byte
+	err error
+}
+
+// Render encodes t as Encode would, without writing it, for a later
+// EncodeRendered. It may run on any goroutine, concurrently with Encode
+// and other Renders, when the Annotations function may (shortlist.List's
+// may). Only the JSON formats are rendered ahead; for the others it
+// returns nil and EncodeRendered encodes in turn.
+func (e *Encoder) Render(t *model.Trial) *Rendered {
+	indent := ""
+	switch e.format {
+	case "json":
+		indent = "  "
+	case "jsonl":
+	default:
+		return nil
+	}
+	t = cleaned(t)
+	b, err := marshal(t, e.annotation(t), indent)
+	return &Rendered{b: b, err: err}
+}
+
+// EncodeRendered writes what Render gave for t, or, when r is nil (not
+// rendered ahead, or t changed since), encodes t now.
+func (e *Encoder) EncodeRendered(t *model.Trial, r *Rendered) error {
+	if r == nil || e.format != "json" && e.format != "jsonl" {
+		return e.Encode(t)
+	}
+	defer func() { e.n++ }()
+	if r.err != nil {
+		return r.err
+	}
+	return e.write(r.b)
+}
+
+// write writes the e.n-th encoded trial in the JSON formats, with its
+// separator.
+func (e *Encoder) write(b []byte) error {
+	var sep, end string
+	if e.format == "json" {
+		sep = ",\n  "
+		if e.n == 0 {
+			sep = "[\n  "
+		}
+	} else {
+		end = "\n"
+	}
+	if _, err := io.WriteString(e.w, sep); err != nil {
+		return err
+	}
+	if _, err := e.w.Write(b); err != nil {
+		return err
+	}
+	_, err := io.WriteString(e.w, end)
+	return err
 }
 
 // Close ends the export (closing the JSON array, flushing the CSV).

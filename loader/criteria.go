@@ -78,14 +78,14 @@ func parseMarker(s string) (marker, string) {
 	if s != "" {
 		c = s[0]
 	}
-	if '0' <= c && c <= '9' {
+	if '0' <= c && c <= '9' && mayBeOutline(s) {
 		if g := outline.FindStringSubmatch(s); g != nil {
 			parts := strings.Split(g[1], ".")
 			rest := strings.TrimLeft(s[len(g[1]):], ". ")
 			return marker{style: markerStyle("outline" + string(rune('0'+len(parts)))), ord: atoiSafe(parts[len(parts)-1])}, rest
 		}
 	}
-	if '0' <= c && c <= '9' || c == '(' {
+	if ('0' <= c && c <= '9' || c == '(') && mayBeNumMarker(s) {
 		if g := numMarker.FindStringSubmatch(s); g != nil {
 			return marker{style: styleArabic, ord: atoiSafe(g[1] + g[2] + g[3])}, s[len(g[0]):]
 		}
@@ -109,6 +109,36 @@ func parseMarker(s string) (marker, string) {
 		return marker{style: styleBullet + markerStyle(bullet)}, s
 	}
 	return marker{style: stylePlain}, s
+}
+
+// mayBeOutline is what outline needs at the start of a line: one or two
+// digits, a full stop, a digit. The test is cheap, the expression is not,
+// and most lines that start with a digit are values ("18 years or older").
+func mayBeOutline(s string) bool {
+	digit := func(i int) bool { return i < len(s) && '0' <= s[i] && s[i] <= '9' }
+	return digit(0) && (byteAt(s, 1) == '.' && digit(2) || digit(1) && byteAt(s, 2) == '.' && digit(3))
+}
+
+// mayBeNumMarker is what numMarker needs: an optional "(", one to three
+// digits, then ")" or ".".
+func mayBeNumMarker(s string) bool {
+	i := 0
+	if byteAt(s, 0) == '(' {
+		i++
+	}
+	j := i
+	for j < len(s) && j-i < 4 && '0' <= s[j] && s[j] <= '9' {
+		j++
+	}
+	return j > i && j-i <= 3 && (byteAt(s, j) == ')' || byteAt(s, j) == '.')
+}
+
+// byteAt is s[i], or 0 past its end.
+func byteAt(s string, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
 }
 
 // letterMarker reads "a", "B", "iv", "XII" as a sequence marker.

@@ -190,12 +190,12 @@ func firstRune(s string) rune {
 }
 
 // unescapeMarkdownText removes markdown escapes line by line, keeping indentation.
+//
+// Line by line is the same as all at once: an escape never spans a line
+// (a backslash before a newline is kept either way), so the text is not
+// split and joined again.
 func unescapeMarkdownText(s string) string {
-	ls := strings.Split(normaliseNewlines(s), "\n")
-	for i, l := range ls {
-		ls[i] = unescapeMarkdown(l)
-	}
-	return strings.Join(ls, "\n")
+	return unescapeMarkdown(normaliseNewlines(s))
 }
 
 // paragraphs groups non-blank lines into runs separated by blank lines.

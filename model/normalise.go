@@ -30,7 +30,14 @@ func ParseDate(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	var y, d int
 	var m time.Month
-	if g := isoDate.FindStringSubmatch(s); g != nil {
+	if fixedISO(s) {
+		// "2023-08-01" or "2023-08", as the registry writes every date:
+		// what isoDate would read, without running it on each of them.
+		y, m = atoi(s[:4]), time.Month(atoi(s[5:7]))
+		if len(s) == 10 {
+			d = atoi(s[8:])
+		}
+	} else if g := isoDate.FindStringSubmatch(s); g != nil {
 		y, m, d = atoi(g[1]), time.Month(atoi(g[2])), atoi(g[3])
 	} else if g := slashISODate.FindStringSubmatch(s); g != nil {
 		y, m, d = atoi(g[1]), time.Month(atoi(g[2])), atoi(g[3])
@@ -53,6 +60,19 @@ func ParseDate(s string) (string, bool) {
 		return "", false // 31 June, 29 February of a common year
 	}
 	return strconv.Itoa(y) + "-" + pad2(int(m)) + "-" + pad2(d), true
+}
+
+// fixedISO reports "dddd-dd" or "dddd-dd-dd".
+func fixedISO(s string) bool {
+	if len(s) != 7 && len(s) != 10 {
+		return false
+	}
+	for i := range len(s) {
+		if dash := i == 4 || i == 7; dash != (s[i] == '-') || !dash && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func pad2(n int) string {

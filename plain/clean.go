@@ -26,12 +26,14 @@ import (
 // spaces; invalid UTF-8 becomes U+FFFD. Ordinary
 // characters — ®, ≥, μ, α, CJK — are kept.
 func Clean(s string) string {
-	if isPlain(s) {
+	start := cleanUpTo(s)
+	if start == len(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:start])
+	for i := start; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
@@ -72,14 +74,39 @@ func Line(s string) string {
 	return s
 }
 
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (c < 0x20 && c != '\n') || c >= 0x7f {
-			return false
+// cleanUpTo returns how much of s Clean keeps as it is: the offset of the
+// first byte it would drop or change, or len(s). Nearly all document text
+// is clean, and most of it ASCII: eight bytes are checked at a time, and a
+// clean string is returned without being copied, whatever its alphabet.
+func cleanUpTo(s string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for i < len(s) {
+		if i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			del := x ^ 0x7f*ones
+			below := (x - 0x20*ones) &^ x & highs // a byte under 0x20 (exact when no high bit is set)
+			if x&highs == 0 && below == 0 && (del-ones)&^del&highs == 0 {
+				i += 8
+				continue
+			}
 		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size <= 1) || (r >= 0x80 && r < 0xa0) || isBidiControl(r) || isInvisible(r) {
+			return i
+		}
+		i += size
 	}
-	return true
+	return len(s)
 }
 
 func isBidiControl(r rune) bool {

@@ -3,7 +3,7 @@ package plain
 import (
 	"strings"
 	"testing"
-	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -51,6 +51,9 @@ func FuzzClean(f *testing.F) {
 				t.Fatalf("Clean(%q) left %U", s, r)
 			}
 		}
+		if want := cleanReference(s); out != want {
+			t.Fatalf("Clean(%q) = %q, the rune-by-rune reference gives %q", s, out, want)
+		}
 		if Clean(out) != out {
 			t.Fatalf("Clean is not idempotent on %q", s)
 		}
@@ -83,19 +86,30 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-// TestWrapLinear: a megabyte-long word wraps in about the time a megabyte
-// of ordinary words does — the old wrapper took seconds per 100 kB. The
-// bound is loose (generous for a busy machine) but a quadratic wrapper
-// misses it by orders of magnitude.
-func TestWrapLinear(t *testing.T) {
-	word := strings.Repeat("X", 1<<20)
-	start := time.Now()
-	lines := Wrap(word, 80)
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("wrapping a 1 MB word took %v", d)
-	}
+// TestWrapLongWord: a megabyte-long word is cut into full lines. How long
+// that takes is BenchmarkWrapLongWord's to say (the old wrapper was
+// quadratic: seconds per 100 kB).
+func TestWrapLongWord(t *testing.T) {
+	lines := Wrap(strings.Repeat("X", 1<<20), 80)
 	if len(lines) != (1<<20+79)/80 {
 		t.Errorf("%d lines", len(lines))
+	}
+}
+
+// BenchmarkWrapLongWord wraps a megabyte-long word and, beside it, a
+// megabyte of ordinary words: a linear wrapper takes about as long for
+// each.
+func BenchmarkWrapLongWord(b *testing.B) {
+	for _, in := range []struct{ name, text string }{
+		{"one-word", strings.Repeat("X", 1<<20)},
+		{"words", strings.Repeat("Xxxxxxx ", 1<<17)},
+	} {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.text)))
+			for b.Loop() {
+				Wrap(in.text, 80)
+			}
+		})
 	}
 }
 
@@ -145,6 +159,79 @@ func TestWithinEdits(t *testing.T) {
 	for _, tt := range tests {
 		if got := WithinEdits(tt.a, tt.b, tt.k); got != tt.want {
 			t.Errorf("WithinEdits(%q, %q, %d) = %v", tt.a, tt.b, tt.k, got)
+		}
+	}
+}
+
+// cleanReference is Clean as it was before cleanUpTo's shortcut: rune by
+// rune, always copying. Clean must give exactly what it gives.
+func cleanReference(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune(utf8.RuneError)
+			i++
+			continue
+		case r == 0x1b:
+			i = skipEscape(s, i+1)
+			continue
+		case r == 0x9b:
+			i = skipCSI(s, i+size)
+			continue
+		case r == 0x90 || r == 0x98 || r == 0x9d || r == 0x9e || r == 0x9f:
+			i = skipString(s, i+size)
+			continue
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		case isBidiControl(r), isInvisible(r):
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func TestCleanShortcut(t *testing.T) {
+	// Every byte value at every offset of an eight-byte word, and runes
+	// that straddle words: the shortcut must stop exactly where the rune
+	// loop would act.
+	base := "Platelets >= 100,000/mm3 and ANC ≥ 1.5 × 10^9/L"
+	for pos := 0; pos < 17; pos++ {
+		for c := 0; c < 256; c++ {
+			s := base[:pos] + string([]byte{byte(c)}) + base[pos:]
+			if got, want := Clean(s), cleanReference(s); got != want {
+				t.Fatalf("Clean(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"", "a", "1234567", "12345678", "1234567\n", "\u200b12345678", "1234567\u202e", "éééééééé\x01", "中文中文中文\x7f", "\x9b31m" + base, "12345678\xff"} {
+		if got, want := Clean(s), cleanReference(s); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func BenchmarkClean(b *testing.B) {
+	texts := []string{
+		strings.Repeat("Adequate bone marrow function: absolute neutrophil count >= 1500/mm3, platelets >= 100,000/mm3. ", 4),
+		strings.Repeat("Total bilirubin ≤ 1.5 × ULN; AST/ALT ≤ 2.5 × ULN (≤ 5 × ULN with liver metastases). ", 4),
+		strings.Repeat("中性粒细胞≥1.5×10^9/L，血小板≥100×10^9/L。", 8),
+	}
+	n := 0
+	for _, s := range texts {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			_ = Clean(s)
 		}
 	}
 }

@@ -224,17 +224,35 @@ func registryZip(b *testing.B, dir string, n int) (string, int64) {
 
 // exportZip loads the zip in input order and hands each trial to write.
 func exportZip(b *testing.B, path string, n int, write func(*model.Trial) error) {
+	exportZipPrepared(b, path, n, nil, func(t *model.Trial, _ any) error { return write(t) })
+}
+
+// exportZipPrepared is exportZip with prepare (when not nil) run on each
+// trial in the loader's workers first.
+func exportZipPrepared(b *testing.B, path string, n int, prepare func(*model.Trial) any, write func(*model.Trial, any) error) {
 	var werr error
 	count := 0
-	res := loader.LoadContext(context.Background(), loader.Options{Ordered: true,
+	opts := loader.Options{Ordered: true,
 		OnTrials: func(_ int, ts []*model.Trial) {
 			for _, t := range ts {
 				count++
 				if werr == nil {
-					werr = write(t)
+					werr = write(t, nil)
 				}
 			}
-		}}, path)
+		}}
+	if prepare != nil {
+		opts.Prepare = prepare
+		opts.OnPrepared = func(_ int, ts []*model.Trial, ps []any) {
+			for k, t := range ts {
+				count++
+				if werr == nil {
+					werr = write(t, ps[k])
+				}
+			}
+		}
+	}
+	res := loader.LoadContext(context.Background(), opts, path)
 	if werr != nil {
 		b.Fatal(werr)
 	}
@@ -272,7 +290,9 @@ func BenchmarkFromZip(b *testing.B) {
 						if err != nil {
 							b.Fatal(err)
 						}
-						exportZip(b, path, n, enc.Encode)
+						// As trials export does: rendered in the workers.
+						exportZipPrepared(b, path, n, func(t *model.Trial) any { return enc.Render(t) },
+							func(t *model.Trial, p any) error { return enc.EncodeRendered(t, p.(*export.Rendered)) })
 						if err := enc.Close(); err != nil {
 							b.Fatal(err)
 						}
