@@ -344,4 +344,17 @@ func TestTightGC(t *testing.T) {
 			t.Errorf("GOGC %d: %d during the load, %d after; want %d, %d", tt.before, during, after, tt.during, tt.before)
 		}
 	}
+	// Overlapping holds: the setting comes back when the last one ends,
+	// and a restore called twice counts once.
+	debug.SetGCPercent(100)
+	load, write := tightGC(), tightGC()
+	load()
+	load()
+	if got := debug.SetGCPercent(50); got != 50 {
+		t.Errorf("GOGC %d while the snapshot is written, want 50", got)
+	}
+	write()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC %d after both, want 100", got)
+	}
 }

@@ -102,7 +102,14 @@ func Open(ctx context.Context, src Source, opts Options, cache Cache) (*Corpus, 
 	saved := make(chan error, 1)
 	meta := snapshot.Meta{Program: cache.Program, Created: time.Now().UTC(), Paths: src.Paths, Inputs: inputs,
 		Origin: src.Origin, Trials: c.Len()}
-	go func() { saved <- WriteSnapshot(path, meta, c) }()
+	restore := func() {}
+	if c.Len() > bigLoad {
+		restore = tightGC() // the catalogue is built for it, beside what the viewer does
+	}
+	go func() {
+		defer restore()
+		saved <- WriteSnapshot(path, meta, c)
+	}()
 	return c, Opened{Saved: saved}, nil
 }
 
