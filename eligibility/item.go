@@ -46,6 +46,8 @@ type group struct {
 	// platelets" is two parts, "AST (SGOT)/ALT (SGPT)" one, for "respectively"
 	parts  [4]varMask
 	nparts int
+	// a bare "performance status" with no scale named beside it
+	generic bool
 }
 
 func (g *group) addPart(vs varMask) {
@@ -322,9 +324,11 @@ func (p *parser) findGroups() {
 		}
 		if g.kind == mkGeneric {
 			g.kind = mkVar
+			g.generic = true
 		}
 		p.groups = append(p.groups, g)
 	}
+	p.scaleNamedAfter()
 	if cap(p.inGrp) < len(toks) {
 		p.inGrp = make([]int, len(toks))
 	}
@@ -336,6 +340,58 @@ func (p *parser) findGroups() {
 		for i := g.start; i < g.end && i < len(toks); i++ {
 			p.inGrp[i] = gi
 		}
+	}
+}
+
+// scaleNamedAfter gives a bare "performance status" the scale named right
+// after its value: "performance status of ≥ 70% on the Karnofsky scale",
+// "performance status 60-100 (Karnofsky)". The scale's own mention is then
+// no subject of its own; one with a value of its own ("PS 0-1 (Karnofsky ≥
+// 70)") is a restatement and left alone.
+func (p *parser) scaleNamedAfter() {
+	toks := p.toks
+	for gi := 0; gi+1 < len(p.groups); gi++ {
+		g, h := &p.groups[gi], &p.groups[gi+1]
+		if !g.generic || h.kind != mkVar || (h.vars != maskOf(vKarnofsky) && h.vars != maskOf(vLansky)) {
+			continue
+		}
+		sawValue, prep := false, false
+		ok := h.start-g.end <= 10
+		for j := g.end; ok && j < h.start; j++ {
+			t := &toks[j]
+			switch {
+			case t.kind == kNum:
+				sawValue = true
+			case t.kind == kOp || t.kind == kDash || t.kind == kLParen || t.kind == kPercent || t.kind == kColon:
+			case t.kind == kWord && (t.text == "on" || t.text == "by" || t.text == "per" || t.text == "using" ||
+				t.text == "according" || t.text == "in"):
+				prep = true
+			case t.kind == kWord && (t.text == "of" || t.text == "the" || t.text == "a" || t.text == "to" || t.text == "or" ||
+				t.text == "and" || t.text == "than" || t.text == "greater" || t.text == "less" || t.text == "at" ||
+				t.text == "least" || t.text == "more" || t.text == "equal" || t.text == "score" || t.text == "is"):
+			default:
+				ok = false
+			}
+		}
+		bracketed := kindAt(toks, h.start-1, kLParen) && kindAt(toks, h.end, kRParen)
+		if !ok || !sawValue || !(prep || bracketed) {
+			continue
+		}
+		// the scale's mention states no value of its own
+		k := h.end
+		for k < len(toks) && (wordAt(toks, k, "scale", "score", "status") || kindAt(toks, k, kRParen)) {
+			k++
+		}
+		if kindAt(toks, k, kNum) || kindAt(toks, k, kOp) {
+			continue
+		}
+		if _, _, cmp := comparator(toks, k); cmp {
+			continue
+		}
+		g.vars, g.generic = h.vars, false
+		g.nparts = 0
+		g.addPart(h.vars)
+		p.groups = append(p.groups[:gi+1], p.groups[gi+2:]...)
 	}
 }
 
@@ -1333,7 +1389,7 @@ func (p *parser) ageBrackets() {
 				break
 			}
 		}
-		if !age || p.inObj[open] {
+		if !age && !p.stageLabel(open+1, end) || p.inObj[open] {
 			continue
 		}
 		p.trigs = append(p.trigs, trigger{pos: open, end: open + 1, objEnd: end, depth: toks[open].depth})
@@ -1356,6 +1412,33 @@ func (p *parser) ageBrackets() {
 			}
 		}
 	}
+}
+
+// stageLabel reports a bracket that holds only the label of a stage or a
+// study group, "(stage IIIB)", "(stage IV disease)", "(Part A)", "(cohort
+// 2)": after a value, the subgroup the value is for.
+func (p *parser) stageLabel(a, b int) bool {
+	toks := p.toks
+	if b-a < 2 || b-a > 5 || !wordAt(toks, a, "stage", "stages", "part", "cohort", "cohorts", "arm", "arms", "phase", "step", "group") {
+		return false
+	}
+	labels := 0
+	for i := a + 1; i < b; i++ {
+		t := &toks[i]
+		switch {
+		case p.inGrp[i] >= 0:
+			return false
+		case t.kind == kNum && t.decimals < 0 && t.val < 100:
+			labels++
+		case t.kind == kWord && len(t.text) <= 4 && (isRoman(strings.ToUpper(t.text)) || isRoman(strings.ToUpper(strings.TrimRight(t.text, "abcABC"))) || len(t.text) == 1):
+			labels++
+		case t.kind == kWord && (t.text == "disease" || t.text == "and" || t.text == "or" || t.text == "only"):
+		case t.kind == kComma || t.kind == kSlash || t.kind == kDash:
+		default:
+			return false
+		}
+	}
+	return labels > 0
 }
 
 // respectively pairs the mentions of a list with the values of a list:

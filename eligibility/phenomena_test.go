@@ -402,6 +402,33 @@ var phenomena = []struct {
 	{"E: Total bilirubin > 2 × ULN and ALT > 3 × ULN", nil},
 	{"E: Serum creatinine > 2 mg/dL and eGFR < 30 mL/min/1.73 m2", nil},
 
+	// units mistyped beyond any clinical reading (SPEC 4.14)
+	{"E: Haemoglobin below 95 g/dl", []string{"hemoglobin >=9.5 g/dL"}},
+	{"Hemoglobin ≥ 100 g/dL", []string{"hemoglobin >=10 g/dL"}},
+	{"E: Hemoglobin > 17 g/dL", []string{"hemoglobin <=17 g/dL"}},
+	{"Total bilirubin no more than 34 mmol/L", []string{"bilirubin <=1.988 mg/dL"}},
+	{"Serum creatinine ≤ 150 mmol/l", []string{"creatinine <=1.697 mg/dL"}},
+	{"Bilirubin ≤ 0.025 mmol/L", []string{"bilirubin <=1.462 mg/dL"}},
+	{"E: Serum creatinine > 2 mmol/L", nil},
+
+	// the scale named after a bare performance status's value
+	{"Performance status of at least 60% on the Karnofsky scale", []string{"karnofsky >=60"}},
+	{"Performance status 50-100 (Lansky)", []string{"lansky [50,100]"}},
+	{"Performance status ≥ 70 according to Karnofsky", []string{"karnofsky >=70"}},
+	{"Performance status of 60 or more (Karnofsky scale) for patients older than 16 years", []string{"karnofsky >=60 cond"}},
+	{"Performance status 0-2 (Karnofsky ≥ 60)", []string{"ecog [0,2]", "karnofsky >=60"}},
+	{"Performance status 0 or 1 on the ECOG scale", []string{"ecog [0,1]"}},
+
+	// a stage or study group in brackets after a value is that value's subgroup (SPEC 4.7)
+	{"Karnofsky score ≥ 60% (stage IIIA) or ≥ 70% (stage IV)", []string{"karnofsky >=60", "karnofsky >=70 cond"}},
+	{"Zubrod performance status 0-2 (stage IIIB) or 0-1 (stage IV)", []string{"ecog [0,2]", "ecog [0,1] cond"}},
+	{"WHO performance status 0-1 (Part 1) or 0-2 (Part 2)", []string{"ecog [0,1] cond", "ecog [0,2]"}},
+	{"Creatinine clearance ≥ 60 mL/min (cohort A) or ≥ 40 mL/min (cohort B)",
+		[]string{"creatinine_clearance >=60 mL/min cond", "creatinine_clearance >=40 mL/min"}},
+	{"Platelets ≥ 50 × 10^9/L (arm B only)", []string{"platelets >=50 10^9/L cond"}},
+	{"Hemoglobin ≥ 9 g/dL (transfusion permitted)", []string{"hemoglobin >=9 g/dL"}},
+	{"QTcF ≤ 470 ms (Fridericia)", []string{"qtc <=470 ms"}},
+
 	// a disease's diagnosis beside the patient's age is no age of its own
 	{"Age ≥ 18 years at signing of consent, with a confirmed diagnosis of melanoma", []string{"age >=18 years"}},
 	{"Breast cancer diagnosed before the age of 40", nil},
