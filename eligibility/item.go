@@ -66,7 +66,10 @@ type trigger struct {
 	exempt    bool // an anticoagulation exception: never makes a bound conditional (SPEC 4.9)
 	leading   bool // opens a clause ("Patients with …:", "Women:"): never qualifies the bound before it
 	example   bool // "e.g.", "for example": the numbers after it illustrate, they require nothing
-	depth     int8
+	// a bracketed age or stage that ends the item after alternatives
+	// ("Karnofsky 50-100% OR ECOG 0-3 (over age 16)"): it qualifies them all
+	closesAlts bool
+	depth      int8
 }
 
 const (
@@ -1392,7 +1395,8 @@ func (p *parser) ageBrackets() {
 		if !age && !p.stageLabel(open+1, end) || p.inObj[open] {
 			continue
 		}
-		p.trigs = append(p.trigs, trigger{pos: open, end: open + 1, objEnd: end, depth: toks[open].depth})
+		last := end+1 == len(toks) || end+2 == len(toks) && toks[end+1].kind == kPeriod
+		p.trigs = append(p.trigs, trigger{pos: open, end: open + 1, objEnd: end, depth: toks[open].depth, closesAlts: last})
 		for i := open + 1; i < end; i++ {
 			p.inObj[i] = true
 		}
@@ -2487,6 +2491,21 @@ func (p *parser) boundaryAt(k int, depth int8) bool {
 	return p.inGrp[k] >= 0 && !p.inObj[k] || p.startsBound[k]
 }
 
+// altJoin reports a token of an alternative a closing bracket reaches
+// over: the "or", the alternative's subject and its value.
+func (p *parser) altJoin(k int) bool {
+	tk := &p.toks[k]
+	switch tk.kind {
+	case kComma, kSemi, kPeriod, kSep, kColon:
+		return false
+	case kWord:
+		if tk.text == "and" || tk.text == "but" {
+			return false
+		}
+	}
+	return true
+}
+
 // computeConditional decides, once per item, which bounds apply only to a
 // subgroup: a trigger right after a bound ("≤ 5 × ULN if liver
 // metastases"), or one whose scope the bound lies in ("unless Gilbert's
@@ -2544,7 +2563,7 @@ func (p *parser) computeConditional() {
 			}
 			clear := true
 			for k := b.end; k < t.pos; k++ {
-				if p.boundaryAt(k, p.toks[b.start].depth) {
+				if p.boundaryAt(k, p.toks[b.start].depth) && !(t.closesAlts && p.altJoin(k)) {
 					clear = false
 					break
 				}
@@ -3071,8 +3090,17 @@ func (p *parser) ageBlocked(b *bound) bool {
 		// "diagnosed before the age of 40", "cancer at age < 50", "≤ 21 years
 		// at diagnosis" — but not "≥ 18 years of age with a confirmed
 		// diagnosis of …", which is the patient's age and their disease
-		if k < b.start && k >= b.start-5 || k >= b.end && k <= b.end+3 && (wordAt(toks, k-1, "at", "of") ||
+		if k < b.start && k >= b.start-5 {
+			return true
+		}
+		if k >= b.end && k <= b.end+3 && (wordAt(toks, k-1, "at", "of") ||
 			wordAt(toks, k-2, "at") || wordAt(toks, k-3, "at")) && !wordAt(toks, k-1, "with") {
+			// "Age: 21 and under at diagnosis", "≤ 30 years of age at
+			// diagnosis": the age is the patient's, stated when the
+			// disease was found (as "at the time of diagnosis" further on)
+			if toks[k].text == "diagnosis" && p.namedAge(a, b) {
+				continue
+			}
 			return true
 		}
 	}
@@ -3083,6 +3111,23 @@ func (p *parser) ageBlocked(b *bound) bool {
 			if toks[k].is(cAgeBlocker) && !weakAgeBlockers[toks[k].text] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// namedAge reports an age bound whose subject the clause names as an age:
+// "Age: 21 and under", "aged ≤ 30", "≤ 30 years of age".
+func (p *parser) namedAge(a int, b *bound) bool {
+	toks := p.toks
+	for k := b.start; k < b.end+2 && k < len(toks); k++ {
+		if wordAt(toks, k, "of") && wordAt(toks, k+1, "age") {
+			return true
+		}
+	}
+	for k := a; k < b.start; k++ {
+		if g := p.inGrp[k]; g >= 0 && isAge(p.groups[g]) {
+			return true
 		}
 	}
 	return false

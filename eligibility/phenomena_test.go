@@ -429,6 +429,17 @@ var phenomena = []struct {
 	{"Hemoglobin ≥ 9 g/dL (transfusion permitted)", []string{"hemoglobin >=9 g/dL"}},
 	{"QTcF ≤ 470 ms (Fridericia)", []string{"qtc <=470 ms"}},
 
+	// an age named as the patient's, stated at diagnosis
+	{"Age: 25 and under at diagnosis", []string{"age <=25 years"}},
+	{"Aged ≤ 30 years at diagnosis", []string{"age <=30 years"}},
+	{"18 to 39 years of age at diagnosis", []string{"age [18,39] years"}},
+	{"Diagnosed with Hodgkin lymphoma before the age of 30", nil},
+
+	// a bracketed age or stage closing an item qualifies every alternative before it
+	{"Karnofsky 60-100% OR Zubrod 0-2 (age over 16)", []string{"karnofsky [60,100] cond", "ecog [0,2] cond"}},
+	{"Performance status: Lansky 50-100 or Karnofsky 50-100 (under 21 years)", []string{"lansky [50,100] cond", "karnofsky [50,100] cond"}},
+	{"Karnofsky ≥ 70, ANC ≥ 1.5 × 10^9/L (age 18 and over)", []string{"karnofsky >=70", "anc >=1.5 10^9/L cond"}},
+
 	// a disease's diagnosis beside the patient's age is no age of its own
 	{"Age ≥ 18 years at signing of consent, with a confirmed diagnosis of melanoma", []string{"age >=18 years"}},
 	{"Breast cancer diagnosed before the age of 40", nil},
