@@ -106,6 +106,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	nextCond := false
 	restCond := false // a flat line restricted the rest of the list
 	var nextSubject varMask
+	afterPS := false // the item before stated a performance status
 	oneOfSeen := false
 	if x.pendingOr {
 		prevOr, x.pendingOr = true, false // the first child of a bare "OR"
@@ -147,7 +148,14 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		if ic.subject == 0 {
 			ic.subject = nextSubject // "Life expectancy:" then "At least 12 weeks" on a flat page
 		}
+		if ic.subject == 0 && afterPS && len(c.Children) == 0 && bareDuration(text) {
+			// the old PDQ order (age, performance status, life expectancy)
+			// with the "Life expectancy:" label lost: "Performance status -
+			// Karnofsky 70-100%" then "At least 6 months"
+			ic.subject = maskOf(vLifeExpectancy)
+		}
 		nextSubject = 0
+		afterPS = false
 		if nextCond || restCond || x.isRestricted(text) {
 			ic.cond = true
 		}
@@ -169,6 +177,12 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		if len(c.Children) == 0 && len(x.found) == n && x.parsedWhole && len(text) < 40 {
 			nextSubject = x.p.labelSubject()
+		}
+		for k := n; k < len(x.found); k++ {
+			switch x.found[k].r.Variable {
+			case "ecog", "karnofsky", "lansky":
+				afterPS = true
+			}
 		}
 		if len(c.Children) > 0 {
 			// "OR" on a line of its own, the next lines nested under it: the
@@ -198,6 +212,14 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		// a bare "OR" whose alternative is nested under it has given it
 		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3)
 	}
+}
+
+// bareDurationRe is an item that is nothing but a bound on a time: "At
+// least 6 months", "More than 12 weeks", "> 3 months".
+var bareDurationRe = regexp.MustCompile(`(?i)^(?:at least|more than|greater than|longer than|over|no less than|not less than|minimum(?: of)?|>=?|≥)\s*\d{1,2}(?:\.\d)?\s*(?:weeks?|months?|years?|wks?|mos?)\.?$`)
+
+func bareDuration(text string) bool {
+	return len(text) < 32 && bareDurationRe.MatchString(text)
 }
 
 // bands applies SPEC 4.7 to the children of one lead-in, found since

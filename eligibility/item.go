@@ -482,7 +482,7 @@ var groupWords = setOf("patients", "patient", "subjects", "subject", "participan
 	"individuals", "people", "persons", "pts", "men", "women", "males", "females", "male", "female", "man", "woman",
 	"children", "child", "adults", "adult", "adolescents", "adolescent", "pediatric", "paediatric", "elderly",
 	"infants", "japanese", "chinese", "asian", "asians", "part", "parts", "cohort", "cohorts", "arm", "arms",
-	"group", "groups", "stage", "step", "phase", "expansion", "escalation", "dose", "gilbert", "gilberts",
+	"group", "groups", "stratum", "strata", "stage", "step", "phase", "expansion", "escalation", "dose", "gilbert", "gilberts",
 	"everyone", "anyone", "cases", "cisplatin", "carboplatin", "japan", "china", "korea", "sites", "site",
 	"centers", "centres", "countries", "country", "monotherapy", "combination", "re", "retreatment", "crossover",
 	"extension", "continuation", "subsequent")
@@ -758,7 +758,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			return tr, true
 		}
 		return tr, false
-	case "part", "parts", "cohort", "cohorts", "arm", "arms", "group", "groups", "module", "substudy":
+	case "part", "parts", "cohort", "cohorts", "arm", "arms", "group", "groups", "module", "substudy", "stratum", "strata":
 		// "Part B only: ECOG 0-1", "Cohort 2: creatinine clearance ≥ 30 mL/min"
 		if e, ok := p.groupLabelLead(i); ok {
 			tr.end, tr.objEnd, tr.leading = e, e, true
@@ -1423,7 +1423,7 @@ func (p *parser) ageBrackets() {
 // 2)": after a value, the subgroup the value is for.
 func (p *parser) stageLabel(a, b int) bool {
 	toks := p.toks
-	if b-a < 2 || b-a > 5 || !wordAt(toks, a, "stage", "stages", "part", "cohort", "cohorts", "arm", "arms", "phase", "step", "group") {
+	if b-a < 2 || b-a > 5 || !wordAt(toks, a, "stage", "stages", "part", "cohort", "cohorts", "arm", "arms", "phase", "step", "group", "stratum") {
 		return false
 	}
 	labels := 0

@@ -35,7 +35,7 @@ const (
 var triggerWords = setOf("e", "eg", "example", "such", "instance", "if", "when", "whenever", "unless", "except",
 	"excepting", "excluding", "with", "receiving", "treated", "due", "secondary", "attributable", "attributed",
 	"because", "caused", "related", "gilbert", "gilberts", "where", "part", "parts", "cohort", "cohorts", "arm",
-	"arms", "group", "groups", "module", "substudy", "in", "for", "among", "patients", "subjects", "participants",
+	"arms", "group", "groups", "module", "substudy", "stratum", "strata", "in", "for", "among", "patients", "subjects", "participants",
 	"those", "pts", "men", "women", "males", "females", "male", "female")
 
 type wordEntry struct {
