@@ -875,7 +875,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			return tr, true
 		}
 		// an item for one sex only: "Women aged ≥ 65 years" (not "Men and women …")
-		if i == 0 && !wordAt(toks, 1, "and", "or") && !kindAt(toks, 1, kSlash) && !kindAt(toks, 1, kComma) &&
+		if i == 0 && !wordAt(toks, 1, "and", "or") && !kindAt(toks, 1, kSlash) && !kindAt(toks, 1, kComma) && !p.ampersandAt(1) &&
 			!wordAt(toks, 1, "with", "who", "of") {
 			tr.end = 1
 			tr.objEnd = 1
@@ -884,6 +884,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 	}
 	return tr, false
+}
+
+// ampersandAt reports an "&" at token j ("Men & women ≥ 18 years").
+func (p *parser) ampersandAt(j int) bool {
+	return kindAt(p.toks, j, kOther) && p.text[p.toks[j].start] == '&'
 }
 
 func (p *parser) clauseStart(i int) bool {

@@ -429,6 +429,11 @@ var phenomena = []struct {
 	{"Hemoglobin ≥ 9 g/dL (transfusion permitted)", []string{"hemoglobin >=9 g/dL"}},
 	{"QTcF ≤ 470 ms (Fridericia)", []string{"qtc <=470 ms"}},
 
+	// both sexes joined by "&" name everyone
+	{"Men & women ≥ 18 years of age", []string{"age >=18 years"}},
+	{"Male & female subjects aged 20 to 75 years", []string{"age [20,75] years"}},
+	{"Men &amp; women aged at least 18", []string{"age >=18 years"}},
+
 	// an age named as the patient's, stated at diagnosis
 	{"Age: 25 and under at diagnosis", []string{"age <=25 years"}},
 	{"Aged ≤ 30 years at diagnosis", []string{"age <=30 years"}},
