@@ -111,6 +111,8 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	if x.pendingOr {
 		prevOr, x.pendingOr = true, false // the first child of a bare "OR"
 	}
+	var labelled []int // requirements of items led by a study group's label ("Part A: ≤ 21 years of age")
+	first := len(x.found)
 	for i, c := range items {
 		text := ItemText(c.Text)
 		sc := scan(text, len(c.Children) > 0)
@@ -167,6 +169,11 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		x.parsedWhole = false
 		if ic.subject != 0 || sc.vars {
 			x.add(text, ic)
+			if len(x.found) > n && sc.flags&sGroup != 0 && len(c.Children) == 0 && ledByGroup(text) {
+				for k := n; k < len(x.found); k++ {
+					labelled = append(labelled, k)
+				}
+			}
 		}
 		// the first alternative of "one of the following" is the first child
 		// that states a measure, whether or not a requirement could be read
@@ -212,6 +219,24 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		// a bare "OR" whose alternative is nested under it has given it
 		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3)
 	}
+	// "Part A: ≤ 21 years of age", "Part B: ≤ 30 years of age": bounds
+	// given only per group, item by item (SPEC 4.7)
+	if len(labelled) >= 2 {
+		x.bandsOf(first, len(x.found), labelled)
+	}
+}
+
+// ledByGroup reports an item that opens with a study group's label and a
+// colon: "Part A: ≤ 21 years of age", "Cohort 2 - ECOG 0-2".
+func ledByGroup(text string) bool {
+	head, _, ok := strings.Cut(text, ":")
+	if !ok || len(head) > 24 {
+		head, _, ok = strings.Cut(text, " - ")
+		if !ok || len(head) > 24 {
+			return false
+		}
+	}
+	return groupLabel(head, 2) != ""
 }
 
 // bareDurationRe is an item that is nothing but a bound on a time: "At
@@ -227,13 +252,23 @@ func bareDuration(text string) bool {
 // mg/dL (≤ 5 years)", "≤ 1.5 mg/dL (> 15 years)"), and nowhere for
 // everyone, takes its loosest bound as everyone's.
 func (x *extractor) bands(n int) {
-	for i := n; i < len(x.found); i++ {
+	x.bandsOf(n, len(x.found), nil)
+}
+
+// bandsOf is bands over the requirements found in [n, e), or only over
+// those listed in only when it is not nil.
+func (x *extractor) bandsOf(n, e int, only []int) {
+	in := func(i int) bool { return only == nil || slices.Contains(only, i) }
+	for i := n; i < e; i++ {
 		a := &x.found[i]
-		if a.c.cause != causeSubgroup || a.r.Variable == "bclc_stage" {
+		if !in(i) || a.c.cause != causeSubgroup || a.r.Variable == "bclc_stage" {
 			continue
 		}
 		loosest, count := -1, 0
-		for j := n; j < len(x.found); j++ {
+		for j := n; j < e; j++ {
+			if !in(j) {
+				continue
+			}
 			b := &x.found[j]
 			if b.r.Variable != a.r.Variable || b.r.Unit != a.r.Unit {
 				continue

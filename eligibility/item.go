@@ -222,6 +222,16 @@ func (p *parser) findGroups() {
 			ms[k].kind = mkOther
 		}
 	}
+	// two names of one variable side by side are one mention: "Alanine
+	// aminotransferase ALT", "(Serum glutamic pyruvate transaminase SGPT)"
+	for k := len(ms) - 2; k >= 0; k-- {
+		m, n := &ms[k], ms[k+1]
+		if m.end == n.start && m.kind == mkVar && n.kind == mkVar && m.vars == n.vars && !isAgeM(*m) {
+			m.end = n.end
+			m.needUnit = m.needUnit && n.needUnit
+			ms = append(ms[:k+1], ms[k+2:]...)
+		}
+	}
 	// bracketed restatements, innermost first: "aspartate aminotransferase
 	// (AST) (serum glutamic oxaloacetic transaminase [SGOT])"
 	for changed := true; changed; {

@@ -429,6 +429,11 @@ var phenomena = []struct {
 	{"Hemoglobin ≥ 9 g/dL (transfusion permitted)", []string{"hemoglobin >=9 g/dL"}},
 	{"QTcF ≤ 470 ms (Fridericia)", []string{"qtc <=470 ms"}},
 
+	// two names of one variable side by side, inside or outside brackets
+	{"Aspartate aminotransferase (AST) (SGOT), alanine aminotransferase ALT (serum glutamic pyruvate transaminase SGPT) ≤ 3 × ULN",
+		[]string{"ast <=3 xULN", "alt <=3 xULN"}},
+	{"Alanine aminotransferase ALT ≤ 2.5 × ULN", []string{"alt <=2.5 xULN"}},
+
 	// both sexes joined by "&" name everyone
 	{"Men & women ≥ 18 years of age", []string{"age >=18 years"}},
 	{"Male & female subjects aged 20 to 75 years", []string{"age [20,75] years"}},
