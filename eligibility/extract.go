@@ -623,7 +623,7 @@ var leadInWords = strings.NewReplacer("-", " ", ":", " ", "(", " ", ")", " ", ",
 var verbWords = setOf("is", "are", "apply", "applies", "only", "must", "will", "should", "be", "have", "has", "may")
 
 func heading(text string, sc itemScan) (headingInfo, bool) {
-	if len(text) > 90 || sc.flags&sHeading == 0 {
+	if len(text) > 160 || sc.flags&sHeading == 0 {
 		return headingInfo{}, false
 	}
 	m := headingRe.FindStringSubmatch(text)
@@ -633,7 +633,12 @@ func heading(text string, sc itemScan) (headingInfo, bool) {
 	word := strings.ToLower(m[1])
 	rest := strings.ToLower(m[2])
 	words := strings.Fields(leadInWords.Replace(rest))
-	if len(words) > 6 {
+	// "Eligibility criteria for the secondary randomisation to … Inclusion
+	// criteria": the section is named last, after what the criteria are for
+	if n := len(words); n > 6 && n <= 16 && words[n-1] == "criteria" &&
+		(words[n-2] == "inclusion" || words[n-2] == "exclusion") && !hasBoundSign(text) {
+		word, words = words[n-2], words[:n-2]
+	} else if len(words) > 6 {
 		return headingInfo{}, false
 	}
 	for _, w := range words {
@@ -686,6 +691,15 @@ func laterStep(words []string) bool {
 				continue
 			}
 			return true
+		case "secondary", "subsequent", "randomisation", "randomization":
+			// "the secondary randomisation", "second randomization"; not
+			// the randomisation every patient enters
+			if w == "secondary" || w == "subsequent" {
+				if i+1 < len(words) && (strings.HasPrefix(words[i+1], "randomi") || words[i+1] == "registration" ||
+					words[i+1] == "treatment" || words[i+1] == "phase") {
+					return true
+				}
+			}
 		case "stage", "step", "phase", "period":
 			if i+1 < len(words) {
 				switch words[i+1] {

@@ -2961,6 +2961,9 @@ func (p *parser) emit() {
 		if !cond && !excl && !b.isStages && (p.alternative(bi) || p.ctx.alt) {
 			cond, cause = true, causeAlternative
 		}
+		if !cond && excl && vs == maskOf(vAge) && p.ageJoined(b) {
+			cond, cause = true, causeSubgroup
+		}
 		if p.ctx.risk && !excl {
 			cond, cause = true, causeAlternative
 		}
@@ -3129,6 +3132,19 @@ func (p *parser) ageBlocked(b *bound) bool {
 		}
 	}
 	return false
+}
+
+// ageJoined reports an excluded age that excludes only together with what
+// follows it: "children under three years of age receiving
+// anti-tuberculosis therapy", "patients older than 75 with ECOG 2" — the
+// age names a subgroup, it bounds no one on its own.
+func (p *parser) ageJoined(b *bound) bool {
+	toks := p.toks
+	k := b.end
+	for k < len(toks) && wordAt(toks, k, "years", "year", "months", "month", "of", "age", "old") {
+		k++
+	}
+	return wordAt(toks, k, "receiving", "taking", "treated", "undergoing", "on", "with", "who", "having")
 }
 
 // namedAge reports an age bound whose subject the clause names as an age:
@@ -3531,6 +3547,23 @@ func (p *parser) tidy() {
 			out[loosest].cond, out[loosest].cause = false, causeNone
 		}
 	}
+	// a subgroup's bound that no patient within the main bound could meet
+	// ("LVEF ≤ 40% … provided no subsequent study documenting an EF of >
+	// 40%"): a restatement misread, not a subgroup (an age band may be a
+	// cohort of its own: "adults ≥ 18, or 12-17 in cohort 2")
+	for i := range out {
+		a := &out[i]
+		if a.dropped || !a.cond || a.v == vAge || a.v == vBCLC {
+			continue
+		}
+		for j := range out {
+			b := &out[j]
+			if j != i && !b.dropped && !b.cond && same(a, b) && disjoint(a, b) {
+				a.dropped = true
+				break
+			}
+		}
+	}
 	n := 0
 	for _, c := range out {
 		if !c.dropped {
@@ -3539,6 +3572,17 @@ func (p *parser) tidy() {
 		}
 	}
 	p.out = out[:n]
+}
+
+// disjoint reports two ranges no value lies in both of.
+func disjoint(a, b *cand) bool {
+	below := func(x, y *cand) bool { // all of x lies below all of y
+		if !x.hasHi || !y.hasLo {
+			return false
+		}
+		return x.hi < y.lo || x.hi == y.lo && !(x.hiInc && y.loInc)
+	}
+	return below(a, b) || below(b, a)
 }
 
 func near(a, b float64) bool {

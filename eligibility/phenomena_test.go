@@ -434,6 +434,16 @@ var phenomena = []struct {
 		[]string{"ast <=3 xULN", "alt <=3 xULN"}},
 	{"Alanine aminotransferase ALT ≤ 2.5 × ULN", []string{"alt <=2.5 xULN"}},
 
+	// a subgroup's bound no patient within the main bound could meet is a misreading
+	{"(Reduced ejection is defined as left ventricular EF ≤ 35%. LVEF ≤35% may be determined via any local measurement within the past 6 months, using echocardiography or MUGA provided no subsequent study documenting an EF of >35%.)",
+		[]string{"lvef <=35 %"}},
+	{"Platelets ≥ 100 × 10^9/L (≥ 50 × 10^9/L if marrow involvement)", []string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
+
+	// an excluded age joined to what else the patients have names a subgroup
+	{"E: Children younger than 2 years receiving enzyme-inducing anticonvulsants", []string{"age >=2 years cond"}},
+	{"E: Patients over 70 years of age with an ECOG performance status of 2", []string{"age <=70 years cond"}},
+	{"E: Younger than 18 years", []string{"age >=18 years"}},
+
 	// both sexes joined by "&" name everyone
 	{"Men & women ≥ 18 years of age", []string{"age >=18 years"}},
 	{"Male & female subjects aged 20 to 75 years", []string{"age [20,75] years"}},

@@ -71,6 +71,11 @@ func TestTree(t *testing.T) {
 		{"one group's own bound stays conditional",
 			model.Eligibility{Inclusion: items("Cohort B: ECOG 0-2", "ECOG 0-1")},
 			[]string{"ecog [0,2] cond @inclusion", "ecog [0,1] @inclusion"}},
+		{"a heading that names what it is for before its section, for a later randomisation",
+			model.Eligibility{Exclusion: []model.Criterion{
+				lead("Eligibility criteria for the secondary randomisation to stop or continue prophylaxis Inclusion criteria",
+					"Aged at least 3 years", "Platelets ≥ 50 × 10^9/L")}},
+			[]string{"age >=3 years cond @inclusion", "platelets >=50 10^9/L cond @inclusion"}},
 		{"a study group's stratum as a lead-in",
 			model.Eligibility{Inclusion: []model.Criterion{lead("Stratum B:", "Absolute neutrophil count at least 750/mm^3"),
 				lead("Stratum A:", "No marrow involvement")}},
