@@ -987,6 +987,15 @@ func (p *parser) subgroupByValue(j int) (int, bool) {
 			return 0, false
 		case kOp:
 			sawValue = true
+		case kNum:
+			// "Patients 65 years or older must have a creatinine clearance
+			// ≥ 50 mL/min" (but "Patients 18 years or older must have
+			// adequate organ function" states the patients' age)
+			for e := k + 1; e <= k+2 && !sawValue; e++ {
+				if _, _, _, ok := postfix(toks, e); ok {
+					sawValue = p.boundLater(e)
+				}
+			}
 		case kWord:
 			if _, _, ok := comparator(toks, k); ok {
 				sawValue = true
@@ -1008,6 +1017,24 @@ func (p *parser) subgroupByValue(j int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// boundLater reports a comparison after token j in its clause.
+func (p *parser) boundLater(j int) bool {
+	toks := p.toks
+	for k := j + 3; k < len(toks); k++ {
+		switch toks[k].kind {
+		case kSemi, kPeriod, kSep:
+			return false
+		case kOp:
+			return true
+		case kWord:
+			if _, _, ok := comparator(toks, k); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // modifierNouns name a subgroup within a trial's population, the ones a
@@ -2758,13 +2785,29 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 		be := wordAt(toks, k-1, "are", "is", "be", "will")
 		switch {
 		case k >= b.end && !excl && (t.is(cExcludeCue) && be || neg && (t.text == "eligible" || t.text == "allowed" ||
-			t.text == "permitted" || t.text == "enrolled" || t.text == "included")):
+			t.text == "permitted" || t.text == "enrolled" || t.text == "included")) && !p.eligibleForTreatment(k):
 			return true, false
 		case excl && p.ctx.exclusion && t.is(cAllowCue) && !neg && be:
 			return false, true
 		}
 	}
 	return excl, false
+}
+
+// eligibleForTreatment reports "(not) eligible for surgery", "not
+// eligible for curative resection": what the disease allows, not whether
+// the patient may enter ("not eligible for this study" excludes).
+func (p *parser) eligibleForTreatment(k int) bool {
+	toks := p.toks
+	if toks[k].text != "eligible" || !wordAt(toks, k+1, "for", "to") {
+		return false
+	}
+	for j := k + 2; j < len(toks) && j <= k+4; j++ {
+		if wordAt(toks, j, "study", "trial", "protocol", "enrollment", "enrolment", "participation", "inclusion", "entry", "registration", "randomization", "randomisation") {
+			return false
+		}
+	}
+	return true
 }
 
 // negated reports an item-level "No …" or "must not have …" before the

@@ -444,6 +444,16 @@ var phenomena = []struct {
 	{"E: Patients over 70 years of age with an ECOG performance status of 2", []string{"age <=70 years cond"}},
 	{"E: Younger than 18 years", []string{"age >=18 years"}},
 
+	// "not eligible for surgery" describes the disease; "not eligible" excludes
+	{"BCLC stage B or C, not eligible for resection or transplantation", []string{"bclc_stage {B,C}"}},
+	{"Child-Pugh class A, not eligible for curative therapy", []string{"child_pugh_score [5,6]"}},
+	{"Patients with hemoglobin < 8 g/dL are not eligible", []string{"hemoglobin >=8 g/dL"}},
+	{"Patients with platelets < 75 × 10^9/L are not eligible for the study", []string{"platelets >=75 10^9/L"}},
+
+	// a subgroup named by an age with a postfix comparison
+	{"Patients 70 years or older must have a creatinine clearance of at least 50 mL/min", []string{"creatinine_clearance >=50 mL/min cond"}},
+	{"Patients 18 years or older must have adequate organ function", []string{"age >=18 years"}},
+
 	// both sexes joined by "&" name everyone
 	{"Men & women ≥ 18 years of age", []string{"age >=18 years"}},
 	{"Male & female subjects aged 20 to 75 years", []string{"age [20,75] years"}},
