@@ -2533,6 +2533,28 @@ func (p *parser) boundaryAt(k int, depth int8) bool {
 	return p.inGrp[k] >= 0 && !p.inObj[k] || p.startsBound[k]
 }
 
+// inAside reports a token of a bracketed qualifier between bound b and
+// what follows it ("> 450 ms (e.g., as calculated by Fridericia) in
+// males"): the brackets hold no value and no subject of their own.
+func (p *parser) inAside(k int, b *bound) bool {
+	toks := p.toks
+	d := toks[b.start].depth
+	if toks[k].depth <= d {
+		return false
+	}
+	// the whole bracket must be a qualifier
+	a := k
+	for a > b.end && toks[a-1].depth > d {
+		a--
+	}
+	for j := a; j < len(toks) && toks[j].depth > d; j++ {
+		if p.startsBound[j] || toks[j].kind == kOp || p.inGrp[j] >= 0 && p.groups[p.inGrp[j]].kind != mkOther {
+			return false
+		}
+	}
+	return true
+}
+
 // altJoin reports a token of an alternative a closing bracket reaches
 // over: the "or", the alternative's subject and its value.
 func (p *parser) altJoin(k int) bool {
@@ -2605,7 +2627,7 @@ func (p *parser) computeConditional() {
 			}
 			clear := true
 			for k := b.end; k < t.pos; k++ {
-				if p.boundaryAt(k, p.toks[b.start].depth) && !(t.closesAlts && p.altJoin(k)) {
+				if p.boundaryAt(k, p.toks[b.start].depth) && !(t.closesAlts && p.altJoin(k)) && !p.inAside(k, b) {
 					clear = false
 					break
 				}

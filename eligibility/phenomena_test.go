@@ -444,6 +444,12 @@ var phenomena = []struct {
 	{"E: Patients over 70 years of age with an ECOG performance status of 2", []string{"age <=70 years cond"}},
 	{"E: Younger than 18 years", []string{"age >=18 years"}},
 
+	// a bracketed qualifier between a bound and its subgroup does not cut them apart
+	{"E: QTcF > 450 ms (e.g., as calculated with Fridericia's formula) in men or > 470 ms in women",
+		[]string{"qtc <=470 ms", "qtc <=450 ms cond"}},
+	{"Creatinine clearance ≥ 40 mL/min (Cockcroft-Gault, or measured) for patients aged 65 or older",
+		[]string{"creatinine_clearance >=40 mL/min cond"}},
+
 	// "not eligible for surgery" describes the disease; "not eligible" excludes
 	{"BCLC stage B or C, not eligible for resection or transplantation", []string{"bclc_stage {B,C}"}},
 	{"Child-Pugh class A, not eligible for curative therapy", []string{"child_pugh_score [5,6]"}},
