@@ -3243,6 +3243,16 @@ func (p *parser) ageLabel(b *bound) bool {
 	if kindAt(toks, k, kSep) && kindAt(toks, k+1, kNum) && !wordAt(toks, k+2, "years", "year", "months", "month", "days") {
 		return true
 	}
+	// the same row with its cells run together: "Age 2 to < 6 years 0.8 0.8"
+	if kindAt(toks, k, kNum) {
+		j := k
+		for j < len(toks) && (toks[j].kind == kNum || toks[j].kind == kComma) {
+			j++
+		}
+		if j == len(toks) || j+1 == len(toks) && toks[j].kind == kPeriod {
+			return true
+		}
+	}
 	if k >= len(toks) || toks[k].kind != kColon && toks[k].kind != kDash {
 		return false
 	}

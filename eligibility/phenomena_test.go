@@ -444,6 +444,11 @@ var phenomena = []struct {
 	{"E: Patients over 70 years of age with an ECOG performance status of 2", []string{"age <=70 years cond"}},
 	{"E: Younger than 18 years", []string{"age >=18 years"}},
 
+	// a table row run into a line: an age band, then its cells' bare numbers
+	{"Age 6 to < 10 years 1.0 1.0", nil},
+	{"Age ≥ 16 years 1.7, 1.4", nil},
+	{"Age 16 to 21 years", []string{"age [16,21] years"}},
+
 	// a bracketed qualifier between a bound and its subgroup does not cut them apart
 	{"E: QTcF > 450 ms (e.g., as calculated with Fridericia's formula) in men or > 470 ms in women",
 		[]string{"qtc <=470 ms", "qtc <=450 ms cond"}},
