@@ -338,8 +338,11 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 	}
 	// "ULRR": upper limit of the reference range; "IULN": institutional ULN;
 	// "LSN", "× N": the French "limite supérieure de la normale"
+	// ("≤ 2,5 N" without the ×, as the French records write it, when no
+	// word follows that would make N part of something else)
 	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr", "lsn", "unl") ||
-		afterTimes && k == j && wordAt(toks, k, "n") && toks[k].upper {
+		k == j && wordAt(toks, k, "n") && toks[k].upper && (afterTimes || !kindAt(toks, k+1, kNum) &&
+			(!kindAt(toks, k+1, kWord) || wordAt(toks, k+1, "if", "in", "for", "or", "and", "except", "unless", "with", "en", "si", "ou", "et", "chez"))) {
 		return skipULNTail(toks, k+1), true
 	}
 	if wordAt(toks, k, "upper") {

@@ -444,6 +444,13 @@ var phenomena = []struct {
 	{"E: Patients over 70 years of age with an ECOG performance status of 2", []string{"age <=70 years cond"}},
 	{"E: Younger than 18 years", []string{"age >=18 years"}},
 
+	// the French "N" for the upper limit of normal, without the ×
+	{"ASAT and ALAT ≤ 2,5 N (≤ 5 N in case of liver metastases)", []string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"Bilirubine totale ≤ 1,5 N", []string{"bilirubin <=1.5 xULN"}},
+	{"PNN ≥ 1,5 G/L, plaquettes ≥ 100 G/L, hémoglobine ≥ 9 g/dl, créatinine ≤ 1,5 N",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL", "creatinine <=1.5 xULN"}},
+	{"Tumour stage T3 N 1", nil},
+
 	// a table row run into a line: an age band, then its cells' bare numbers
 	{"Age 6 to < 10 years 1.0 1.0", nil},
 	{"Age ≥ 16 years 1.7, 1.4", nil},
