@@ -1247,6 +1247,7 @@ func (p *parser) findBounds() {
 		}
 	}
 	p.ellipticUnits()
+	p.scaleRangeOr()
 	if cap(p.owner) < len(bs) {
 		p.owner = make([]int, len(bs))
 	}
@@ -1254,6 +1255,43 @@ func (p *parser) findBounds() {
 	for i := range p.owner {
 		p.owner[i] = ownerNone
 	}
+}
+
+// scaleRangeOr extends a performance-status range by the grade listed
+// after it: "ECOG 0-1 or 2" is 0-2, not 0-1 with a stray 2.
+func (p *parser) scaleRangeOr() {
+	toks := p.toks
+	for i := range p.bounds {
+		b := &p.bounds[i]
+		if !b.isRange || !b.hasLo || !b.hasHi || b.loUnit != "" || b.hiUnit != "" || b.hi != math.Trunc(b.hi) || b.hi >= 5 {
+			continue
+		}
+		k := b.end
+		if !wordAt(toks, k, "or") && !(kindAt(toks, k, kComma) && wordAt(toks, k+1, "or")) {
+			continue
+		}
+		for wordAt(toks, k, "or") || kindAt(toks, k, kComma) {
+			k++
+		}
+		if !kindAt(toks, k, kNum) || toks[k].decimals >= 0 || toks[k].val != b.hi+1 || p.boundStartsAtTok(k) {
+			continue
+		}
+		if e := k + 1; e < len(toks) && !(toks[e].kind == kPeriod || toks[e].kind == kSemi || toks[e].kind == kComma ||
+			toks[e].kind == kRParen || wordAt(toks, e, "at", "on", "within", "prior", "during")) {
+			continue
+		}
+		b.hi, b.end = toks[k].val, k+1
+	}
+}
+
+// boundStartsAtTok reports a bound of its own starting at token k.
+func (p *parser) boundStartsAtTok(k int) bool {
+	for i := range p.bounds {
+		if p.bounds[i].start == k {
+			return true
+		}
+	}
+	return false
 }
 
 // sandwiched reads a subject written between its two ends, "18 ≤ age ≤
