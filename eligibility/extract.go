@@ -623,7 +623,7 @@ var leadInWords = strings.NewReplacer("-", " ", ":", " ", "(", " ", ")", " ", ",
 var verbWords = setOf("is", "are", "apply", "applies", "only", "must", "will", "should", "be", "have", "has", "may")
 
 func heading(text string, sc itemScan) (headingInfo, bool) {
-	if len(text) > 160 || sc.flags&sHeading == 0 {
+	if len(text) > 90 && !(len(text) <= 160 && foldSuffix(strings.TrimRight(text, " :"), "criteria")) || sc.flags&sHeading == 0 {
 		return headingInfo{}, false
 	}
 	m := headingRe.FindStringSubmatch(text)
