@@ -27,6 +27,7 @@ type bound struct {
 	consumed  bool
 	discarded bool
 	other     bool // claimed by a quantity outside the list ("shortening fraction ≥ 28%")
+	allowedIf bool // a single grade allowed for a subgroup ("ECOG 2 allowed if …"): kept only conditional
 	scaleOf   int  // a scale bound: 1 + the index of the group it was read after
 	// a bare restatement in another unit right after: "≥ 6.2 mmol/L (10 g/dL)"
 	restated     float64

@@ -707,7 +707,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		// must meet, not who they are
 		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted",
 			// "Patients will be excluded if their ECOG is ≥ 2": what excludes
-			"excluded", "ineligible") {
+			"excluded", "ineligible") && !p.gradeAllowedBefore(i-1) {
 			return tr, false
 		}
 		tr.end = i + 1
@@ -1209,6 +1209,9 @@ func (p *parser) findBounds() {
 			b, ok = p.bclc(gi)
 		case g.vars == maskOf(vECOG) || g.vars == maskOf(vKarnofsky) || g.vars == maskOf(vLansky):
 			b, ok = p.enumeration(g.end, g.vars)
+			if !ok {
+				b, ok = p.allowedGrade(g.end, g.vars)
+			}
 		}
 		if ok {
 			b.consumed = true
@@ -1248,10 +1251,10 @@ func (p *parser) findBounds() {
 	}
 	p.ellipticUnits()
 	p.scaleRangeOr()
-	if cap(p.owner) < len(bs) {
-		p.owner = make([]int, len(bs))
+	if cap(p.owner) < len(p.bounds) {
+		p.owner = make([]int, len(p.bounds))
 	}
-	p.owner = p.owner[:len(bs)]
+	p.owner = p.owner[:len(p.bounds)]
 	for i := range p.owner {
 		p.owner[i] = ownerNone
 	}
@@ -1261,6 +1264,7 @@ func (p *parser) findBounds() {
 // after it: "ECOG 0-1 or 2" is 0-2, not 0-1 with a stray 2.
 func (p *parser) scaleRangeOr() {
 	toks := p.toks
+	var extra []bound
 	for i := range p.bounds {
 		b := &p.bounds[i]
 		if !b.isRange || !b.hasLo || !b.hasHi || b.loUnit != "" || b.hiUnit != "" || b.hi != math.Trunc(b.hi) || b.hi >= 5 {
@@ -1278,9 +1282,26 @@ func (p *parser) scaleRangeOr() {
 		}
 		if e := k + 1; e < len(toks) && !(toks[e].kind == kPeriod || toks[e].kind == kSemi || toks[e].kind == kComma ||
 			toks[e].kind == kRParen || wordAt(toks, e, "at", "on", "within", "prior", "during")) {
+			// "ECOG 0-1, or 2 if due to bone pain": the grade is a
+			// subgroup's relaxation (SPEC 4.5), kept only if the trigger
+			// after it makes it conditional
+			if wordAt(toks, e, "if", "when", "for", "in") {
+				extra = append(extra, bound{start: k, end: k + 1, hasHi: true, hiInc: true, hi: toks[k].val, written: opLE,
+					allowedIf: true, consumed: b.scaleOf > 0, scaleOf: b.scaleOf})
+			}
 			continue
 		}
 		b.hi, b.end = toks[k].val, k+1
+	}
+	if len(extra) == 0 {
+		return
+	}
+	p.bounds = append(p.bounds, extra...)
+	bs := p.bounds
+	for i := 1; i < len(bs); i++ {
+		for j := i; j > 0 && bs[j].start < bs[j-1].start; j-- {
+			bs[j], bs[j-1] = bs[j-1], bs[j]
+		}
 	}
 }
 
@@ -1697,6 +1718,67 @@ func (p *parser) skipScaleFillers(j int) int {
 		j++
 	}
 	return j
+}
+
+// allowedGrade reads a single grade the item allows beyond its main range
+// ("ECOG 2 allowed if due to bone pain", "PS 2 is permitted for patients
+// over 70", "Karnofsky 60 acceptable if …"): the worst grade admitted, for
+// the subgroup the trigger after it names. Without a trigger it is dropped
+// in emit: "ECOG 2 allowed" alone says nothing of the grades below it.
+func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
+	toks := p.toks
+	j = p.skipScaleFillers(j)
+	if !kindAt(toks, j, kNum) || toks[j].decimals >= 0 {
+		return bound{}, false
+	}
+	k := j + 1
+	if kindAt(toks, k, kPercent) {
+		k++
+	}
+	for n := 0; n < 3 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also"); n++ {
+		k++
+	}
+	if !wordAt(toks, k, "allowed", "permitted", "acceptable", "accepted", "eligible") {
+		return bound{}, false
+	}
+	v := toks[j].val
+	b := bound{start: j, end: j + 1, allowedIf: true}
+	if vs == maskOf(vECOG) {
+		if v < 1 || v > 4 {
+			return bound{}, false
+		}
+		b.hasHi, b.hiInc, b.hi, b.written = true, true, v, opLE
+	} else {
+		if v < 10 || v > 100 {
+			return bound{}, false
+		}
+		b.hasLo, b.loInc, b.lo, b.written = true, true, v, opGE
+	}
+	return b, true
+}
+
+// gradeAllowedBefore reports a performance grade right before the
+// allowing word at k ("ECOG 2 allowed", "PS 2 is permitted"): the "if"
+// after it names who is allowed it, as after any bound.
+func (p *parser) gradeAllowedBefore(k int) bool {
+	toks := p.toks
+	k--
+	for n := 0; n < 3 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also"); n++ {
+		k--
+	}
+	if kindAt(toks, k, kPercent) {
+		k--
+	}
+	if !kindAt(toks, k, kNum) || toks[k].decimals >= 0 {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if g := p.inGrp[j]; g >= 0 {
+			vs := p.groups[g].vars
+			return p.groups[g].kind == mkVar && (vs == maskOf(vECOG) || vs == maskOf(vKarnofsky) || vs == maskOf(vLansky))
+		}
+	}
+	return false
 }
 
 // enumeration reads "0, 1, or 2", "0 or 1", "0/1" after a performance scale.
@@ -3053,6 +3135,9 @@ func (p *parser) emit() {
 			continue
 		}
 		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)
+		if b.allowedIf && !cond {
+			continue
+		}
 		cause := causeNone
 		if cond {
 			cause = causeSubgroup

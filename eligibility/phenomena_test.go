@@ -447,7 +447,7 @@ var phenomena = []struct {
 	// a performance-status range extended by the grade listed after it
 	{"ECOG performance status 0-1 or 2", []string{"ecog [0,2]"}},
 	{"WHO performance status 0-1, or 2 at screening", []string{"ecog [0,2]"}},
-	{"ECOG 0-1, or 2 if due to bone pain", []string{"ecog [0,1]"}},
+	{"ECOG 0-1, or 2 if due to bone pain", []string{"ecog [0,1]", "ecog <=2 cond"}},
 
 	// the French "N" for the upper limit of normal, without the ×
 	{"ASAT and ALAT ≤ 2,5 N (≤ 5 N in case of liver metastases)", []string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},

@@ -1,5 +1,7 @@
 package eligibility
 
+import "strings"
+
 // An item is first scanned word by word, without tokenizing it: the scan
 // tells whether it may name a variable (else it is not parsed) and which
 // of the costlier readings of an item — a heading, a restriction of the
@@ -105,15 +107,37 @@ func scan(s string, lead bool) itemScan {
 				continue
 			}
 		}
-		if !isASCIILetter(c) {
+		if !isASCIILetter(c) && !latinAccentAt(s, i) {
 			i++
 			continue
 		}
 		j := i
 		h := uint32(fnvOffset)
-		for j < len(s) && isASCIILetter(s[j]) {
-			h = (h ^ uint32(s[j]|0x20)) * fnvPrime
-			j++
+		accented := false
+		for j < len(s) {
+			if isASCIILetter(s[j]) {
+				h = (h ^ uint32(s[j]|0x20)) * fnvPrime
+				j++
+				continue
+			}
+			if !latinAccentAt(s, j) {
+				break
+			}
+			accented = true
+			j += 2
+		}
+		if accented {
+			// "Hémoglobine", "Créatinine": a French word with an accent,
+			// rare enough to be looked up in lower case by the slow path
+			w := strings.ToLower(s[i:j])
+			if pending != nil {
+				if c := pending.next[w]; c != nil && c.varBelow {
+					out.vars = true
+				}
+			}
+			pending = scanAccented(w, short, lead, &out)
+			i = j
+			continue
 		}
 		n := j - i
 		if n > len(buf) || n < 2 {
@@ -164,6 +188,35 @@ func scan(s string, lead bool) itemScan {
 		i = j
 	}
 	return out
+}
+
+// latinAccentAt reports an accented Latin letter of the Latin-1
+// supplement (é, É, è, ï …: lead byte 0xC3) at s[i:], outside its × (C3 97)
+// and ÷ (C3 B7), which are signs.
+func latinAccentAt(s string, i int) bool {
+	return i+1 < len(s) && s[i] == 0xc3 && s[i+1] >= 0x80 && s[i+1] <= 0xbf && s[i+1] != 0x97 && s[i+1] != 0xb7
+}
+
+// scanAccented is what scan learns from a word with an accent, w in lower
+// case; it returns the alias the word may start.
+func scanAccented(w string, short, lead bool, out *itemScan) *trieNode {
+	if lead && leadWords[w] {
+		out.flags |= sLead
+	}
+	e, ok := scanWords[w]
+	if !ok {
+		return nil
+	}
+	out.flags |= e.flags
+	switch e.first {
+	case firstAlone:
+		out.vars = true
+	case firstAge:
+		out.vars = out.vars || short
+	case firstLonger:
+		return lexicon.next[w]
+	}
+	return nil
 }
 
 // scanTable holds scanWords and leadWords keyed by the FNV-1a hash of the
