@@ -1757,6 +1757,107 @@ func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
 	return b, true
 }
 
+// normalPhraseEnd returns the end of "within (the) (institutional) normal
+// limits", "normal", "WNL" at i, or -1.
+func normalPhraseEnd(toks []token, i int) int {
+	k := i
+	if wordAt(toks, k, "wnl") {
+		return k + 1
+	}
+	within := wordAt(toks, k, "within")
+	if within {
+		k++
+		for wordAt(toks, k, "the", "institutional", "local", "age", "appropriate") {
+			k++
+		}
+	}
+	if !wordAt(toks, k, "normal") {
+		return -1
+	}
+	k++
+	if wordAt(toks, k, "institutional") {
+		k++
+	}
+	if wordAt(toks, k, "limits", "limit", "range", "ranges", "values") {
+		k++
+	} else if within {
+		return -1
+	}
+	return k
+}
+
+// condBoundAt reports a conditional bound starting at token k.
+func (p *parser) condBoundAt(k int) bool {
+	if len(p.condOf) != len(p.bounds) {
+		return false
+	}
+	for i := range p.bounds {
+		if p.bounds[i].start == k {
+			return p.condOf[i]
+		}
+	}
+	return false
+}
+
+// normalLimitOr returns the end of "≥ LLN or", "≥ the lower limit of
+// normal (LLN) or" at i (the sign), or -1.
+func (p *parser) normalLimitOr(i int) int {
+	toks := p.toks
+	if toks[i].op != opGE && toks[i].op != opGT {
+		return -1
+	}
+	k := i + 1
+	for wordAt(toks, k, "the", "institutional", "local") {
+		k++
+	}
+	switch {
+	case wordAt(toks, k, "lln"):
+		k++
+	case wordAt(toks, k, "lower") && wordAt(toks, k+1, "limit") && wordAt(toks, k+2, "of"):
+		k += 3
+		if wordAt(toks, k, "the") {
+			k++
+		}
+		if !wordAt(toks, k, "normal") {
+			return -1
+		}
+		k++
+		if wordAt(toks, k, "range") {
+			k++
+		}
+	default:
+		return -1
+	}
+	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "lln") && kindAt(toks, k+2, kRParen) {
+		k += 3
+	}
+	if kindAt(toks, k, kComma) {
+		k++
+	}
+	if !wordAt(toks, k, "or") {
+		return -1
+	}
+	return k + 1
+}
+
+// whicheverIs reports "whichever is higher" (one of ws) after bound b.
+func (p *parser) whicheverIs(b int, ws ...string) bool {
+	toks := p.toks
+	for k := b; k < len(toks) && k < b+12; k++ {
+		if wordAt(toks, k, "whichever") {
+			k++
+			if wordAt(toks, k, "is") {
+				k++
+			}
+			if wordAt(toks, k, "the") {
+				k++
+			}
+			return wordAt(toks, k, ws...)
+		}
+	}
+	return false
+}
+
 // gradeAllowedBefore reports a performance grade right before the
 // allowing word at k ("ECOG 2 allowed", "PS 2 is permitted"): the "if"
 // after it names who is allowed it, as after any bound.
@@ -2188,8 +2289,21 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if t.op == opEQ {
 				continue
 			}
+			// "LVEF ≥ LLN or ≥ 50%, whichever is higher": the normal limit
+			// is no number, the bound after it is what every patient meets
+			if e := p.normalLimitOr(i); e > i && e <= b && p.whicheverIs(b, "higher", "greater", "highest", "greatest", "more") {
+				i = e - 1
+				continue
+			}
 			return false
 		case kWord:
+			// "Total bilirubin within normal limits (except Gilbert's
+			// syndrome ≤ 3 × ULN)": the normal range has no number; the
+			// subgroup's bound after it is the subject's
+			if e := normalPhraseEnd(toks, i); e > i && e <= b && p.condBoundAt(b) {
+				i = e - 1
+				continue
+			}
 			if t.is(cFiller | cAside) {
 				continue
 			}
@@ -2213,7 +2327,14 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			// a bracketed aside without a comparison: "(CrC1)", "(Cockcroft-Gault)"
 			e := p.closeParen(i)
 			if e < 0 || e > b {
-				return false
+				// the bound in brackets after its subgroup: "(except
+				// Gilbert's syndrome ≤ 3 × ULN)"
+				for k := i + 1; k < b; k++ {
+					if !p.trigWord[k] && !p.inObj[k] && toks[k].kind != kColon {
+						return false
+					}
+				}
+				return true
 			}
 			for k := i + 1; k < e; k++ {
 				if toks[k].kind == kOp {

@@ -26,6 +26,20 @@ var round7 = []struct {
 	{"Karnofsky ≥ 70%; Karnofsky 60% acceptable if due to neurological deficit", []string{"karnofsky >=70", "karnofsky >=60 cond"}},
 	{"ECOG 0-1; ECOG 2 allowed", []string{"ecog [0,1]"}},
 	{"ECOG 2 allowed", nil},
+
+	// a normal limit with no number, then the bound every patient meets
+	{"LVEF ≥ LLN or ≥ 50%, whichever is higher", []string{"lvef >=50 %"}},
+	{"LVEF ≥ the lower limit of normal (LLN) or ≥ 50%, whichever is higher", []string{"lvef >=50 %"}},
+	{"Hemoglobin ≥ LLN or ≥ 10 g/dL, whichever is greater", []string{"hemoglobin >=10 g/dL"}},
+	{"LVEF ≥ 50% or ≥ the institutional LLN, whichever is higher", []string{"lvef >=50 %"}},
+	{"LVEF ≥ LLN or ≥ 50%, whichever is lower", nil},
+
+	// within normal limits, then a subgroup's bound: the subgroup's, conditional (SPEC 4.7)
+	{"Total bilirubin within normal limits (except Gilbert's syndrome ≤ 3 × ULN)", []string{"bilirubin <=3 xULN cond"}},
+	{"Bilirubin within normal limits (except patients with Gilbert's syndrome: ≤ 3 × ULN)", []string{"bilirubin <=3 xULN cond"}},
+	{"Bilirubin WNL unless Gilbert's syndrome (≤ 3 mg/dL)", []string{"bilirubin <=3 mg/dL cond"}},
+	{"AST and ALT within normal limits (≤ 3 × ULN if liver metastases)", []string{"ast <=3 xULN cond", "alt <=3 xULN cond"}},
+	{"Total bilirubin within normal institutional limits", nil},
 }
 
 func TestRound7(t *testing.T) {
