@@ -69,6 +69,7 @@ type trigger struct {
 	// a bracketed age or stage that ends the item after alternatives
 	// ("Karnofsky 50-100% OR ECOG 0-3 (over age 16)"): it qualifies them all
 	closesAlts bool
+	place      bool // a country named right before its own value: "(Japan: ≥ 20 years)"
 	depth      int8
 }
 
@@ -493,7 +494,8 @@ var groupWords = setOf("patients", "patient", "subjects", "subject", "participan
 	"children", "child", "adults", "adult", "adolescents", "adolescent", "pediatric", "paediatric", "elderly",
 	"infants", "japanese", "chinese", "asian", "asians", "part", "parts", "cohort", "cohorts", "arm", "arms",
 	"group", "groups", "stratum", "strata", "stage", "step", "phase", "expansion", "escalation", "dose", "gilbert", "gilberts",
-	"everyone", "anyone", "cases", "cisplatin", "carboplatin", "japan", "china", "korea", "sites", "site",
+	"everyone", "anyone", "cases", "cisplatin", "carboplatin", "japan", "china", "korea", "taiwan", "korean", "koreans",
+	"taiwanese", "singapore", "canada", "quebec", "germany", "sites", "site",
 	"centers", "centres", "countries", "country", "monotherapy", "combination", "re", "retreatment", "crossover",
 	"extension", "continuation", "subsequent")
 
@@ -775,6 +777,25 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			return tr, true
 		}
 		return tr, false
+	case "japan", "korea", "taiwan", "china", "singapore":
+		// "(Japan ≥ 20, Korea ≥ 19)", "Korea: ≥ 19 years": a country named
+		// right before its own value, as a study group's label is
+		k := i + 1
+		if kindAt(toks, k, kColon) {
+			k++
+		}
+		if !kindAt(toks, k, kOp) || !(i == 0 || wordAt(toks, i-1, "south", "and", "in") || kindAt(toks, i-1, kLParen) ||
+			kindAt(toks, i-1, kComma) || kindAt(toks, i-1, kSemi)) {
+			return tr, false
+		}
+		if _, _, ok := comparator(toks, k); !ok {
+			return tr, false
+		}
+		if wordAt(toks, i-1, "in") {
+			tr.pos = i - 1
+		}
+		tr.end, tr.objEnd, tr.leading, tr.place = k, k, true, true
+		return tr, true
 	case "in", "for", "among":
 		k := i + 1
 		// "Age 70 years or older for whom the treatment of choice is …": a
@@ -819,6 +840,20 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			p.inGrp[k] < 0 && len(toks[k].text) > 3 && i > 0 && p.afterValue(i) {
 			tr.end = i + 1
 			tr.objEnd = k + 1
+			tr.place = true
+			// "in Japan and Taiwan", "in South Korea", "in Japan, Korea and Taiwan"
+			for e := tr.objEnd; e < len(toks); {
+				n := e
+				if kindAt(toks, n, kComma) || wordAt(toks, n, "and", "or") {
+					n++
+				}
+				if n < len(toks) && toks[n].kind == kWord && toks[n].upper && !toks[n].caps && p.inGrp[n] < 0 && len(toks[n].text) > 3 {
+					e = n + 1
+					tr.objEnd = e
+					continue
+				}
+				break
+			}
 			return tr, true
 		}
 		if k < len(toks) && toks[k].is(cGroup) && !wordAt(toks, k+1, "to") {
@@ -1757,6 +1792,16 @@ func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
 	return b, true
 }
 
+// placeBefore reports a country named right before the bound at k.
+func (p *parser) placeBefore(k int) bool {
+	for ti := range p.trigs {
+		if t := &p.trigs[ti]; t.place && t.objEnd == k {
+			return true
+		}
+	}
+	return false
+}
+
 // normalPhraseEnd returns the end of "within (the) (institutional) normal
 // limits", "normal", "WNL" at i, or -1.
 func normalPhraseEnd(toks []token, i int) int {
@@ -2548,6 +2593,12 @@ func (p *parser) assign() {
 		}
 		if p.ctx.subject != 0 && p.gapIsFiller(0, b.start) && gi < 0 {
 			p.owner[bi] = ownerLead
+			continue
+		}
+		// "Age ≥ 18 years at the time of consent (Japan: ≥ 20 years)": a
+		// country's own age, in years, in an item about age
+		if gi >= 0 && isAge(p.groups[gi]) && boundUnit(b) == ruYears && p.placeBefore(b.start) {
+			p.owner[bi] = ownerAge
 			continue
 		}
 		b.discarded = true

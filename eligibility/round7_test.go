@@ -40,6 +40,14 @@ var round7 = []struct {
 	{"Bilirubin WNL unless Gilbert's syndrome (≤ 3 mg/dL)", []string{"bilirubin <=3 mg/dL cond"}},
 	{"AST and ALT within normal limits (≤ 3 × ULN if liver metastases)", []string{"ast <=3 xULN cond", "alt <=3 xULN cond"}},
 	{"Total bilirubin within normal institutional limits", nil},
+
+	// a second country's own age, however the country is written
+	{"Age ≥ 18 years (Japan ≥ 20, Korea ≥ 19)", []string{"age >=18 years", "age >=20 years cond", "age >=19 years cond"}},
+	{"Male or female aged ≥ 18 years (≥ 20 years in Japan and Taiwan; ≥ 19 years in South Korea)",
+		[]string{"age >=18 years", "age >=20 years cond", "age >=19 years cond"}},
+	{"Age ≥ 18 years at the time of signing the informed consent (Japan: ≥ 20 years; Korea: ≥ 19 years)",
+		[]string{"age >=18 years", "age >=20 years cond", "age >=19 years cond"}},
+	{"At least 18 years of age (or the legal age of consent, e.g. 20 years in Japan, 19 years in Korea)", []string{"age >=18 years"}},
 }
 
 func TestRound7(t *testing.T) {

@@ -36,7 +36,7 @@ var triggerWords = setOf("e", "eg", "example", "such", "instance", "if", "when",
 	"excepting", "excluding", "with", "receiving", "treated", "due", "secondary", "attributable", "attributed",
 	"because", "caused", "related", "gilbert", "gilberts", "where", "part", "parts", "cohort", "cohorts", "arm",
 	"arms", "group", "groups", "module", "substudy", "stratum", "strata", "in", "for", "among", "patients", "subjects", "participants",
-	"those", "pts", "men", "women", "males", "females", "male", "female")
+	"those", "pts", "men", "women", "males", "females", "male", "female", "japan", "korea", "taiwan", "china", "singapore")
 
 type wordEntry struct {
 	text string // the word, lower case
