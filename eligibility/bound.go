@@ -828,6 +828,10 @@ func boundAt(toks []token, i int) (bound, bool) {
 		if e, ok := ageTail(toks, b.end); ok {
 			b.ageHint = true
 			b.end = e
+		} else if e, ok := restatedAgeTail(toks, k2, u); ok {
+			// "< 18 months (< 547 days) of age": the age restated in days
+			b.ageHint = true
+			b.end = e
 		}
 		if age := toks[i].kind == kWord && (toks[i].text == "older" || toks[i].text == "younger"); age {
 			b.ageHint = true
@@ -927,6 +931,27 @@ func boundAt(toks []token, i int) (bound, bool) {
 		}
 	}
 	return b, false
+}
+
+// restatedAgeTail reads, at k after a time, the same time restated in
+// another unit in brackets and then an age phrase: "(< 547 days) of age".
+func restatedAgeTail(toks []token, k int, u string) (int, bool) {
+	if !isTimeUnit(u) || !kindAt(toks, k, kLParen) {
+		return 0, false
+	}
+	m := k + 1
+	if _, m2, ok := comparator(toks, m); ok {
+		m = m2
+	}
+	_, _, k3, ok := number(toks, m, true)
+	if !ok {
+		return 0, false
+	}
+	u2, k4 := unit(toks, k3)
+	if !isTimeUnit(u2) || !kindAt(toks, k4, kRParen) {
+		return 0, false
+	}
+	return ageTail(toks, k4+1)
 }
 
 // age marks a bound read as an age by its wording.

@@ -296,6 +296,14 @@ func (x *extractor) bandsOf(n, e int, only []int) {
 	}
 }
 
+var eitherOfTwoRe = regexp.MustCompile(`(?i)\b(?:at least one|one or both|either one|any one|one) of the two\b`)
+
+// eitherOfTwo reports an item that asks for at least one of its two values:
+// "…, at least one of the two", "(one or both of the two)".
+func eitherOfTwo(text string) bool {
+	return (strings.Contains(text, "f the two") || strings.Contains(text, "F THE TWO")) && eitherOfTwoRe.MatchString(text)
+}
+
 // hasBoundSign reports a comparison sign or digit in s: a label has none
 // ("Cohort 2:" has a digit but no sign; "Cohort 2: ECOG ≤ 1" is an item).
 func hasBoundSign(s string) bool {
@@ -326,6 +334,11 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		x.cuts = pdqCuts(x.pdqToks, x.cuts)
 	}
 	ci := 0
+	if !ctx.exclusion && eitherOfTwo(text) {
+		// "ANC ≥ 1.5 × 10^9/L and platelets ≥ 100 × 10^9/L, at least one
+		// of the two": an OR-alternative however it is joined (SPEC 4.8)
+		ctx.oneOfTwo = true
+	}
 	risk := ctx.risk
 	for off := 0; off < len(text); {
 		if off == split {

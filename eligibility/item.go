@@ -24,6 +24,7 @@ type itemCtx struct {
 	subject   varMask // the lead-in names the variable ("Life expectancy:", "AST and ALT ≤ 2.5 × ULN, except:")
 	scope     int     // the study group the item is for ("Cohort D"), or 0
 	risk      bool    // one of the ways a patient qualifies ("one of the following risk factors:")
+	oneOfTwo  bool    // "…, at least one of the two": the values after the first subject's are its alternatives
 	onlySex   byte    // 'f' or 'm' when the registry enrols one sex only: "Women aged ≥ 18" names everyone
 	noAge     bool    // under a definition ("Post-menopausal as defined by any of the following:"): no age is the patient's
 	// a row of a table whose header names the value's side and unit ("Age
@@ -1792,6 +1793,20 @@ func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
 	return b, true
 }
 
+// fractionalBare reports a bound written without a unit whose number has
+// decimals ("tumor > 3.1 and < 5 cm"): no age is written so.
+func (p *parser) fractionalBare(b *bound) bool {
+	if boundUnit(b) != ruNone {
+		return false
+	}
+	for k := b.start; k < b.end && k < len(p.toks); k++ {
+		if p.toks[k].kind == kNum && p.toks[k].decimals > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // placeBefore reports a country named right before the bound at k.
 func (p *parser) placeBefore(k int) bool {
 	for ti := range p.trigs {
@@ -3260,6 +3275,7 @@ func (p *parser) inOtherBound(k int, b *bound) bool {
 func (p *parser) emit() {
 	p.out = p.out[:0]
 	var mainSide [nVars]int8 // +1: the main bound was written as a lower limit, -1 upper
+	firstGrp := ownerNone    // the first subject bounded, in an item that asks for one of two
 	// an exclusion met only when two values are out together excludes on
 	// neither alone: no requirement can be read from it
 	p.joint = resizeBools(p.joint, len(p.bounds))
@@ -3303,7 +3319,7 @@ func (p *parser) emit() {
 		if needUnit && !p.boundHasUnit(b) {
 			continue
 		}
-		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b)) || p.byApproval(b) {
+		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b)) || p.byApproval(b) {
 			continue
 		}
 		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)
@@ -3326,6 +3342,13 @@ func (p *parser) emit() {
 		}
 		if p.ctx.risk && !excl {
 			cond, cause = true, causeAlternative
+		}
+		if p.ctx.oneOfTwo && !excl && !cond {
+			if firstGrp == ownerNone {
+				firstGrp = p.owner[bi]
+			} else if p.owner[bi] != firstGrp {
+				cond, cause = true, causeAlternative
+			}
 		}
 		if p.ctx.cond {
 			cond, cause = true, causeContext

@@ -48,6 +48,18 @@ var round7 = []struct {
 	{"Age ≥ 18 years at the time of signing the informed consent (Japan: ≥ 20 years; Korea: ≥ 19 years)",
 		[]string{"age >=18 years", "age >=20 years cond", "age >=19 years cond"}},
 	{"At least 18 years of age (or the legal age of consent, e.g. 20 years in Japan, 19 years in Korea)", []string{"age >=18 years"}},
+
+	// "at least one of the two": an OR-alternative however the values are joined (SPEC 4.8)
+	{"Neutrophils ≥ 1.5 x 10^9/L and platelets ≥ 100 x 10^9/L, at least one of the two", []string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L cond"}},
+	{"Absolute neutrophil count ≥ 1.0 x 10^9/L or platelets ≥ 75 x 10^9/L (at least one of the two)", []string{"anc >=1 10^9/L", "platelets >=75 10^9/L cond"}},
+	{"E: ANC < 1.0 x 10^9/L and platelets < 75 x 10^9/L (one or both of the two)", []string{"anc >=1 10^9/L", "platelets >=75 10^9/L"}},
+
+	// an age restated in another unit in brackets before "of age"
+	{"< 18 months (< 547 days) of age at diagnosis", []string{"age <1.5 years"}},
+	{"Less than 12 months (365 days) of age", []string{"age <1 years"}},
+
+	// a bare number with decimals is no age, whatever subject stands before it
+	{"Patients less than 6 months of age with an adrenal primary tumor > 3.1 and < 5 cm in greatest diameter", []string{"age <0.5 years cond"}},
 }
 
 func TestRound7(t *testing.T) {
