@@ -80,13 +80,14 @@ var compPhrases = func() map[string][]phrase {
 		"equal to or higher than", "equal or higher than", "equal to or above", "equal or above",
 		"equal or superior to", "equal to or larger than", "superior or equal to", "at least", "a minimum of",
 		"minimum of", "minimum", "min", "no less than", "not less than", "no lower than", "not lower than",
-		"not below", "not under", "no fewer than", "not fewer than", "no smaller than", "not smaller than")...)
+		"not below", "not under", "no fewer than", "not fewer than", "no smaller than", "not smaller than",
+		"no shorter than", "not shorter than")...)
 	// "than" lost: "greater the upper limit of normal" (SPEC 4.14)
 	all = append(all, phrases(opGT, false, "greater the", "higher the", "more the")...)
 	all = append(all, phrases(opLT, false, "less the", "lower the")...)
 	all = append(all, phrases(opGT, false,
 		"greater than", "more than", "higher than", "larger than", "bigger than", "superior to", "above", "over",
-		"exceeding", "exceeds", "exceed", "exceeded", "in excess of", "not equal or less than")...)
+		"exceeding", "exceeds", "exceed", "exceeded", "in excess of", "not equal or less than", "longer than")...)
 	all = append(all, phrases(opGT, true, "older than")...)
 	all = append(all, phrases(opLE, false,
 		"less than or equal to", "less than or equal", "less or equal to", "less or equal than", "less than equal to",
@@ -99,7 +100,7 @@ var compPhrases = func() map[string][]phrase {
 		"must not exceed", "should not exceed", "shall not exceed", "cannot exceed", "will not exceed",
 		"may not exceed", "not above", "not over", "no larger than", "not larger than", "within")...)
 	all = append(all, phrases(opLT, false,
-		"less than", "lower than", "smaller than", "fewer than", "inferior to", "below", "under")...)
+		"less than", "lower than", "smaller than", "fewer than", "inferior to", "below", "under", "shorter than")...)
 	all = append(all, phrases(opLT, true, "younger than")...)
 	m := map[string][]phrase{}
 	for _, p := range all {

@@ -1807,6 +1807,32 @@ func (p *parser) fractionalBare(b *bound) bool {
 	return false
 }
 
+// doseClause reports a bound in a clause about changing the dose: its
+// sentence (or bracket) names the dose and a reduction.
+func (p *parser) doseClause(b *bound) bool {
+	toks := p.toks
+	d := toks[b.start].depth
+	a := b.start
+	for a > 0 && toks[a-1].kind != kSemi && toks[a-1].kind != kPeriod && toks[a-1].kind != kSep && toks[a-1].depth >= d {
+		a--
+	}
+	e := b.end
+	for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod && toks[e].kind != kSep && toks[e].depth >= d {
+		e++
+	}
+	dose, change := false, false
+	for k := a; k < e; k++ {
+		switch {
+		case wordAt(toks, k, "dose", "doses", "dosage", "dosing"):
+			dose = true
+		case wordAt(toks, k, "reduced", "reduce", "reduction", "decreased", "decrease", "lowered", "adjusted",
+			"adjustment", "modified", "modification"):
+			change = true
+		}
+	}
+	return dose && change
+}
+
 // placeBefore reports a country named right before the bound at k.
 func (p *parser) placeBefore(k int) bool {
 	for ti := range p.trigs {
@@ -2371,7 +2397,9 @@ func (p *parser) gapIsFiller(a, b int) bool {
 				continue
 			}
 			// "expected to survive for at least 3 months"
-			if t.text == "for" && i == b-1 && wordAt(toks, i-1, "survive", "live") {
+			// "Predicted survival for > 3 months": the time the survival is for
+			if t.text == "for" && i == b-1 && (wordAt(toks, i-1, "survive", "live") ||
+				i > 0 && p.inGrp[i-1] >= 0 && p.groups[p.inGrp[i-1]].vars == maskOf(vLifeExpectancy)) {
 				continue
 			}
 			// a PDQ cross-reference: "Age: See Disease Characteristics 60 and over"
@@ -3324,6 +3352,11 @@ func (p *parser) emit() {
 		}
 		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)
 		if b.allowedIf && !cond {
+			continue
+		}
+		if cond && p.doseClause(b) {
+			// "(but if it is 1.0 ~ 1.5 mg/dl, the dose of S-1 can be
+			// decreased)": how the dose changes, not who may enter
 			continue
 		}
 		cause := causeNone

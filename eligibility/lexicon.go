@@ -169,7 +169,8 @@ func init() {
 		"expected lifespan", "life span", "estimated life expectancy", "predicted life expectancy",
 		"expected life expectancy", "anticipated life expectancy", "expected to survive", "expected to live",
 		"survival prognosis", "prognosis", "expected survival time", "estimated survival time",
-		"expected survival period", "survival time", "estimated survival period", "projected life expectancy")
+		"expected survival period", "survival time", "estimated survival period", "projected life expectancy",
+		"likely to survive", "prognosis of survival", "expected to survive for", "expectation of life")
 	addAliases(v(vLVEF), "lvef", "left ventricular ejection fraction", "ejection fraction", "lv ejection fraction",
 		"lv ef", "left ventricle ejection fraction", "left ventricular ef", "cardiac ejection fraction",
 		"lvef value", "left ventricular function ejection fraction")

@@ -60,6 +60,21 @@ var round7 = []struct {
 
 	// a bare number with decimals is no age, whatever subject stands before it
 	{"Patients less than 6 months of age with an adrenal primary tumor > 3.1 and < 5 cm in greatest diameter", []string{"age <0.5 years cond"}},
+
+	// a survival foreseen, however it is worded (the audit's Hokkaido record, NCT00209729)
+	{"Predicted survival for >3 months.", []string{"life_expectancy >13.035 weeks"}},
+	{"Expected survival for at least 12 weeks", []string{"life_expectancy >=12 weeks"}},
+	{"Prognosis of survival more than 3 months", []string{"life_expectancy >13.035 weeks"}},
+	{"Likely to survive at least 3 months", []string{"life_expectancy >=13.035 weeks"}},
+	{"Life expectancy longer than 12 weeks", []string{"life_expectancy >12 weeks"}},
+	{"E: Life expectancy shorter than 3 months", []string{"life_expectancy >=13.035 weeks"}},
+	{"E: QTcF longer than 470 ms", []string{"qtc <=470 ms"}},
+	{"For patients with a survival of more than 3 months", nil},
+
+	// how the dose changes for a band of values is no subgroup's bound
+	{"Creatinine <1.5 mg/dl (but if it is 1.0 ~ 1.5 mg/dl, the dose of S-1 can be decreased)", []string{"creatinine <1.5 mg/dL"}},
+	{"Creatinine clearance ≥ 60 mL/min; if 30 to 59 mL/min the dose will be reduced", []string{"creatinine_clearance >=60 mL/min"}},
+	{"Platelets ≥ 100 × 10^9/L (≥ 75 × 10^9/L if marrow involvement)", []string{"platelets >=100 10^9/L", "platelets >=75 10^9/L cond"}},
 }
 
 func TestRound7(t *testing.T) {
