@@ -744,7 +744,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if wordAt(toks, i+1, "or", "no", "without", "normal", "adequate") {
 			return tr, false
 		}
-		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) {
+		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) || p.stageAlternative(i+1) {
 			tr.end = i + 1
 			return tr, true
 		}
@@ -1831,6 +1831,34 @@ func (p *parser) doseClause(b *bound) bool {
 		}
 	}
 	return dose && change
+}
+
+// stageAlternative reports a stage named at j in an item that is one of
+// two alternatives ("< 12 months of age with INRG stage L1; or", then "<
+// 18 months of age with INRG stage L2 or Ms"): each alternative is then a
+// stage's own bound, reconciled per SPEC 4.7. A stage beside a bound in an
+// item that offers no alternative ("aged ≥ 18 with stage IV NSCLC")
+// describes everyone.
+func (p *parser) stageAlternative(j int) bool {
+	toks := p.toks
+	n := len(toks)
+	if !p.ctx.alt && !wordAt(toks, n-1, "or") {
+		return false
+	}
+	for k := j; k < j+3 && k < n; k++ {
+		if wordAt(toks, k, "stage", "stages") {
+			return true
+		}
+	}
+	return false
+}
+
+// groupInBound reports token k in a mention that starts inside bound b:
+// "age at diagnosis" after "< 12 months of" is the bound's age phrase run
+// on, no other subject.
+func (p *parser) groupInBound(k int, b *bound) bool {
+	g := p.inGrp[k]
+	return g >= 0 && p.groups[g].start < b.end && p.groups[g].start >= b.start
 }
 
 // placeBefore reports a country named right before the bound at k.
@@ -2962,7 +2990,8 @@ func (p *parser) computeConditional() {
 			}
 			clear := true
 			for k := b.end; k < t.pos; k++ {
-				if p.boundaryAt(k, p.toks[b.start].depth) && !(t.closesAlts && p.altJoin(k)) && !p.inAside(k, b) {
+				if p.boundaryAt(k, p.toks[b.start].depth) && !(t.closesAlts && p.altJoin(k)) && !p.inAside(k, b) &&
+					!p.groupInBound(k, b) {
 					clear = false
 					break
 				}

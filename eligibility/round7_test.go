@@ -3,6 +3,9 @@ package eligibility_test
 import (
 	"slices"
 	"testing"
+
+	"github.com/trials-app/trials/eligibility"
+	"github.com/trials-app/trials/model"
 )
 
 // round7 are the wordings of round 7: the ones round 6's audit left
@@ -82,6 +85,34 @@ func TestRound7(t *testing.T) {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
 			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// round7Trees are nested lists of round 7.
+var round7Trees = []struct {
+	name string
+	el   model.Eligibility
+	want []string
+}{
+	{"alternatives per stage are each a stage's bound: the loosest is everyone's (SPEC 4.7)", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Patients must be:",
+			item("< 12 months (< 365 days) of age at diagnosis with INRG stage L1; or"),
+			item("< 18 months (< 547 days) of age at diagnosis with INRG stage L2 or stage Ms neuroblastoma"))}},
+		[]string{"age <1 years cond", "age <1.5 years"}},
+	{"a stage beside an age with no alternative describes everyone", model.Eligibility{Inclusion: []model.Criterion{
+		item("Patients aged ≥ 18 years with stage IIIB or IV non-small cell lung cancer")}},
+		[]string{"age >=18 years"}},
+}
+
+func TestRound7Trees(t *testing.T) {
+	for _, tc := range round7Trees {
+		var got []string
+		for _, r := range eligibility.Extract(&tc.el) {
+			got = append(got, compact(r))
+		}
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.name, got, tc.want)
 		}
 	}
 }
