@@ -3402,6 +3402,12 @@ func (p *parser) emit() {
 		if !cond && excl && vs == maskOf(vAge) && p.ageJoined(b) {
 			cond, cause = true, causeSubgroup
 		}
+		if cond && cause == causeSubgroup && !excl && vs == maskOf(vAge) && p.condOf[bi] && p.populationAge(bi) {
+			// "Adults ≥ 18 years with relapsed multiple myeloma", "≥ 19 year
+			// old patients with … advanced solid tumors": who the trial
+			// enrols, not a subgroup of them
+			cond, cause = false, causeNone
+		}
 		if p.ctx.risk && !excl {
 			cond, cause = true, causeAlternative
 		}
@@ -3439,7 +3445,8 @@ func (p *parser) emit() {
 			if !ok {
 				return
 			}
-			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) || neverFloor(&c) && !p.ctx.risk {
+			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) && !p.otherSideBounded(bi) ||
+				neverFloor(&c) && !p.ctx.risk {
 				// an exclusion that inverts to the unusual side ("platelets
 				// ≥ 100" in the exclusion list) was a criterion filed in the
 				// wrong list, or misread
@@ -3590,6 +3597,55 @@ func (p *parser) ageJoined(b *bound) bool {
 		k++
 	}
 	return wordAt(toks, k, "receiving", "taking", "treated", "undergoing", "on", "with", "who", "having")
+}
+
+// otherSideBounded reports another bound of bi's subject in the item on
+// the other side: "Hemoglobin > 10.5 g/dL or < 9 g/dL" excludes outside a
+// range, and its high end is no criterion filed in the wrong list.
+func (p *parser) otherSideBounded(bi int) bool {
+	b := &p.bounds[bi]
+	for k := range p.bounds {
+		o := &p.bounds[k]
+		if k == bi || o.discarded || p.owner[k] != p.owner[bi] || o.hasLo == o.hasHi || b.hasLo == b.hasHi {
+			continue
+		}
+		if o.hasLo != b.hasLo {
+			return true
+		}
+	}
+	return false
+}
+
+// populationAge reports an inclusion's only bound, an age, made
+// conditional by nothing but the disease the patients have after it
+// ("… with advanced HCC"): the population, not a subgroup.
+func (p *parser) populationAge(bi int) bool {
+	if p.ctx.alt || p.ctx.risk || p.ctx.cond || p.ctx.scope > 0 {
+		return false
+	}
+	for k := range p.bounds {
+		if k != bi && !p.bounds[k].discarded && p.owner[k] != ownerNone {
+			return false
+		}
+	}
+	b := &p.bounds[bi]
+	toks := p.toks
+	k := b.end
+	for k < len(toks) && (wordAt(toks, k, "years", "year", "of", "age", "old", "patients", "patient", "subjects",
+		"participants", "adults", "men", "women", "males", "females") || kindAt(toks, k, kDash)) {
+		k++
+	}
+	if !wordAt(toks, k, "with", "having") {
+		return false
+	}
+	// the disease named after it: no value, no treatment, no other subject
+	for j := k + 1; j < len(toks); j++ {
+		if toks[j].kind == kOp || toks[j].kind == kNum || p.inGrp[j] >= 0 ||
+			wordAt(toks, j, "receiving", "treated", "taking", "undergoing", "who", "whose", "if", "unless", "except") {
+			return false
+		}
+	}
+	return true
 }
 
 // namedAge reports an age bound whose subject the clause names as an age:

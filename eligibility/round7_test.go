@@ -78,6 +78,18 @@ var round7 = []struct {
 	{"Creatinine <1.5 mg/dl (but if it is 1.0 ~ 1.5 mg/dl, the dose of S-1 can be decreased)", []string{"creatinine <1.5 mg/dL"}},
 	{"Creatinine clearance ≥ 60 mL/min; if 30 to 59 mL/min the dose will be reduced", []string{"creatinine_clearance >=60 mL/min"}},
 	{"Platelets ≥ 100 × 10^9/L (≥ 75 × 10^9/L if marrow involvement)", []string{"platelets >=100 10^9/L", "platelets >=75 10^9/L cond"}},
+
+	// an inclusion's age followed only by the patients' disease names the population (NCT03317743)
+	{"≥19 year old patients with histologically or cytologically confirmed metastatic or unresectable advanced solid tumors", []string{"age >=19 years"}},
+	{"Adults ≥ 18 years with relapsed multiple myeloma", []string{"age >=18 years"}},
+	{"Male or female patients ≥ 18 years old with advanced HCC", []string{"age >=18 years"}},
+	{"18 years or older patients with metastatic colorectal cancer", []string{"age >=18 years"}},
+	{"E: Children younger than 2 years receiving enzyme-inducing anticonvulsants", []string{"age >=2 years cond"}},
+
+	// an exclusion outside a range, whichever end it names first (NCT03223961)
+	{"E: Baseline Hemoglobin level > 10.5 g/dl or <9g/dl", []string{"hemoglobin [9,10.5] g/dL"}},
+	{"E: Platelets > 600 x 10^9/L or < 100 x 10^9/L", []string{"platelets [100,600] 10^9/L"}},
+	{"E: Hemoglobin > 10 g/dL", nil},
 }
 
 func TestRound7(t *testing.T) {
