@@ -839,7 +839,12 @@ func boundAt(toks []token, i int) (bound, bool) {
 		}
 		// "≥ 18 years old to 70 years old", "≥ 18 to 75"
 		if (o == opGE || o == opGT) && (wordAt(toks, b.end, "to") || kindAt(toks, b.end, kDash)) {
-			if v2, alt2, k3, ok := number(toks, b.end+1, true); ok && v2 > v {
+			at, hiInc := b.end+1, true
+			// "> 1.5 to <= 3.0 × ULN": the upper end with its own sign
+			if o2, k, ok := comparator(toks, at); ok && (o2 == opLT || o2 == opLE) && wordAt(toks, b.end, "to") {
+				at, hiInc = k, o2 == opLE
+			}
+			if v2, alt2, k3, ok := number(toks, at, true); ok && v2 > v {
 				u2, k4 := unit(toks, k3)
 				if u2 == ruNone {
 					u2 = u
@@ -847,7 +852,7 @@ func boundAt(toks []token, i int) (bound, bool) {
 				if u == ruNone && u2 != ruNone && u2 != ruForeign {
 					b.loUnit = u2
 				}
-				b.hasHi, b.hi, b.hiAlt, b.hiUnit, b.hiInc = true, v2, alt2, u2, true
+				b.hasHi, b.hi, b.hiAlt, b.hiUnit, b.hiInc = true, v2, alt2, u2, hiInc
 				b.end = k4
 				if e, ok := ageTail(toks, b.end); ok {
 					b.ageHint = true

@@ -296,6 +296,15 @@ func (x *extractor) bandsOf(n, e int, only []int) {
 	}
 }
 
+var qualifiesRe = regexp.MustCompile(`(?i)\b(?:at least one|one or more|any one|any) of the following(?: [a-z]+){0,3}:\s*\S`)
+
+// qualifiesMidItem reports an item that lists, after a colon inside it,
+// the ways a patient may qualify: "with at least one of the following
+// comorbidities: i. …; ii. …".
+func qualifiesMidItem(text string) bool {
+	return strings.Contains(text, " of the following") && qualifiesRe.MatchString(text)
+}
+
 var eitherOfTwoRe = regexp.MustCompile(`(?i)\b(?:at least one|one or both|either one|any one|one) of the two\b`)
 
 // eitherOfTwo reports an item that asks for at least one of its two values:
@@ -334,6 +343,12 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		x.cuts = pdqCuts(x.pdqToks, x.cuts)
 	}
 	ci := 0
+	if !ctx.exclusion && len(x.cuts) == 0 && qualifiesMidItem(text) {
+		// "… ≥ 18 to 74 years of age with at least one of the following
+		// comorbidities: i. ECOG 2 or 3; ii. Ejection Fraction ≤ 50%; …":
+		// each value is one way to qualify (conditional)
+		ctx.risk = true
+	}
 	if !ctx.exclusion && eitherOfTwo(text) {
 		// "ANC ≥ 1.5 × 10^9/L and platelets ≥ 100 × 10^9/L, at least one
 		// of the two": an OR-alternative however it is joined (SPEC 4.8)
@@ -791,6 +806,33 @@ func hasPhrase(toks []token, ps *phraseSet) bool {
 					continue
 				}
 			}
+			// "must be considered ineligible for induction therapy defined by
+			// the following:" says what the disease allows, not who is excluded
+			if last := p[len(p)-1]; (last == "eligible" || last == "ineligible") && forTreatment(toks, i+len(p)) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// forTreatment reports "for surgery", "for induction therapy", "to receive
+// chemotherapy" at k: what a patient is (in)eligible for that is not the
+// study itself.
+func forTreatment(toks []token, k int) bool {
+	if !wordAt(toks, k, "for", "to") {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+4; j++ {
+		if wordAt(toks, j, "study", "trial", "protocol", "enrollment", "enrolment", "participation", "inclusion", "entry",
+			"registration", "randomization", "randomisation", "this") {
+			return false
+		}
+	}
+	for j := k + 1; j < len(toks) && j <= k+4; j++ {
+		if wordAt(toks, j, "therapy", "treatment", "chemotherapy", "surgery", "resection", "transplant",
+			"transplantation", "induction", "radiotherapy", "radiation", "intensive", "standard", "curative") {
 			return true
 		}
 	}
@@ -952,8 +994,14 @@ func (p *parser) tableHeader() (op, varMask, string, bool) {
 // expectancy:", "Performance status:") gives the items that state its
 // value, or 0.
 func (p *parser) labelSubject() varMask {
-	if len(p.groups) != 1 || p.groups[0].kind != mkVar || p.groups[0].start != 0 {
+	if len(p.groups) != 1 || p.groups[0].kind != mkVar {
 		return 0
+	}
+	// "Participant must have an ECOG Performance status:"
+	for k := 0; k < p.groups[0].start; k++ {
+		if !labelHead[p.toks[k].text] || p.toks[k].kind != kWord {
+			return 0
+		}
 	}
 	g := p.groups[0]
 	for k := g.end; k < len(p.toks); k++ {
@@ -969,6 +1017,11 @@ func (p *parser) labelSubject() varMask {
 	}
 	return 0
 }
+
+// labelHead are the words a subject's label may start with: "Patients must
+// have an ECOG performance status:".
+var labelHead = setOf("patient", "patients", "participant", "participants", "subject", "subjects", "must", "should",
+	"have", "has", "a", "an", "the")
 
 // labelTail are the words a subject's label may end in before its colon.
 var labelTail = setOf("based", "on", "age", "as", "follows", "adjusted", "according", "to", "for", "the",

@@ -133,7 +133,7 @@ type parser struct {
 	ctx         itemCtx
 }
 
-var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shall", "will", "would", "need",
+var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shall", "will", "would", "need", "preferably", "ideally",
 	"needs", "has", "have", "having", "a", "an", "the", "to", "at", "level", "levels", "value", "values", "count",
 	"counts", "concentration", "concentrations", "serum", "plasma", "blood", "total", "absolute", "measured",
 	"calculated", "estimated", "score", "scores", "scale", "status", "performance", "grade", "class",
@@ -868,6 +868,12 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if w == "for" && looksLikeDrug(toks, i+1) {
 			tr.end = i + 1
 			return tr, true
+		}
+		// "(that is not eligible for locoregional therapy)", "candidate for
+		// curative treatment": what the disease allows, no subgroup
+		if w == "for" && wordAt(toks, i-1, "eligible", "ineligible", "candidate", "candidates", "suitable", "unsuitable",
+			"amenable", "fit", "unfit", "indicated", "considered") {
+			return tr, false
 		}
 		if w == "for" {
 			// "for cisplatin administration", "for carboplatin-based therapy"

@@ -90,6 +90,17 @@ var round7 = []struct {
 	{"E: Baseline Hemoglobin level > 10.5 g/dl or <9g/dl", []string{"hemoglobin [9,10.5] g/dL"}},
 	{"E: Platelets > 600 x 10^9/L or < 100 x 10^9/L", []string{"platelets [100,600] 10^9/L"}},
 	{"E: Hemoglobin > 10 g/dL", nil},
+
+	// what a disease is (in)eligible for names no subgroup (HIMALAYA, NCT03298451)
+	{"Barcelona Clinic Liver Cancer (BCLC) stage B (that is not eligible for locoregional therapy) or stage C", []string{"bclc_stage {B,C}"}},
+
+	// a range whose upper end carries its own sign (VIALE-A, NCT02993523)
+	{"Moderate hepatic impairment with total bilirubin > 1.5 to <= 3.0 × Upper Limit of Normal (ULN)", []string{"bilirubin (1.5,3] xULN"}},
+	{"Creatinine clearance ≥ 30 to < 45 mL/min", []string{"creatinine_clearance [30,45) mL/min"}},
+
+	// a soft word between subject and bound (TRENDY, NCT02470533)
+	{"Platelets will be preferably ≥ 50x10E9/ l (if not, thrombocytes transfusion is allowed)", []string{"platelets >=50 10^9/L"}},
+	{"Hemoglobin should ideally be ≥ 10 g/dL", []string{"hemoglobin >=10 g/dL"}},
 }
 
 func TestRound7(t *testing.T) {
@@ -112,6 +123,15 @@ var round7Trees = []struct {
 			item("< 12 months (< 365 days) of age at diagnosis with INRG stage L1; or"),
 			item("< 18 months (< 547 days) of age at diagnosis with INRG stage L2 or stage Ms neuroblastoma"))}},
 		[]string{"age <1 years cond", "age <1.5 years"}},
+	{"ineligible for a treatment, as defined by a list: the list qualifies, it does not exclude (VIALE-A)", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Participant must be considered ineligible for induction therapy defined by the following:",
+			item("a. >= 75 years of age; or b. >= 18 to 74 years of age with at least one of the following comorbidities: "+
+				"i. ECOG Performance Status of 2 or 3; ii. Ejection Fraction <= 50%; iii. Creatinine clearance >= 30 mL/min to < 45 ml/min"))}},
+		[]string{"age >=75 years cond", "age [18,74] years cond", "ecog [2,3] cond", "lvef <=50 % cond", "creatinine_clearance [30,45) mL/min cond"}},
+	{"a label that names its subject after the patients: each child bounds it per age (SPEC 4.7)", model.Eligibility{Inclusion: []model.Criterion{
+		kids("Participant must have an ECOG Performance status:",
+			item("0 to 2 for Participants >= 75 years of age or"), item("0 to 3 for Participants >= 18 to 74 years of age."))}},
+		[]string{"ecog [0,2] cond", "ecog [0,3]"}},
 	{"a stage beside an age with no alternative describes everyone", model.Eligibility{Inclusion: []model.Criterion{
 		item("Patients aged ≥ 18 years with stage IIIB or IV non-small cell lung cancer")}},
 		[]string{"age >=18 years"}},
