@@ -3766,8 +3766,8 @@ func (p *parser) byApproval(b *bound) bool {
 		if t.depth < d || t.kind == kSemi || t.kind == kPeriod || t.kind == kSep || p.startsBound[k] {
 			break
 		}
-		if t.kind != kWord {
-			continue
+		if t.kind != kWord || t.depth > d {
+			continue // an aside in brackets allows something else: "(transfusion is allowed at the discretion …)"
 		}
 		switch {
 		case t.is(cAllowCue) && wordAt(toks, k-1, "is", "are", "be", "may"):

@@ -101,6 +101,9 @@ var round7 = []struct {
 	// a soft word between subject and bound (TRENDY, NCT02470533)
 	{"Platelets will be preferably ≥ 50x10E9/ l (if not, thrombocytes transfusion is allowed)", []string{"platelets >=50 10^9/L"}},
 	{"Hemoglobin should ideally be ≥ 10 g/dL", []string{"hemoglobin >=10 g/dL"}},
+	// an aside that allows something else by approval leaves the bound (TRENDY)
+	{"Platelets ≥ 50x10E9/l (transfusion is allowed at the discretion of the investigator)", []string{"platelets >=50 10^9/L"}},
+	{"Enrollment of patients > 75 years of age is allowed after consultation and approval of the study medical monitor", nil},
 }
 
 func TestRound7(t *testing.T) {
