@@ -8,6 +8,7 @@ package eligibility
 type bound struct {
 	start, end int  // token range
 	fromRow    bool // a table row's value (parser.rowValue): the subject's, for the row's band
+	rowOf      int  // for a row that names its subject itself (parser.inlineRows): 1 + that group
 	hasLo      bool
 	hasHi      bool
 	loInc      bool

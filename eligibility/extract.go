@@ -296,6 +296,8 @@ func (x *extractor) bandsOf(n, e int, only []int) {
 	}
 }
 
+var ageAlternativeRe = regexp.MustCompile(`(?i)\bor\b[^:;]{0,40}\b(?:based on|according to|adjusted (?:for|to)|by)\s+(?:the\s+)?(?:patient'?s?\s+)?age\b[^:;]{0,30}:$`)
+
 var qualifiesRe = regexp.MustCompile(`(?i)\b(?:at least one|one or more|any one|any) of the following(?: [a-z]+){0,3}:\s*\S`)
 
 // qualifiesMidItem reports an item that lists, after a colon inside it,
@@ -865,6 +867,12 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	child := ctx
 	child.alt = false
 	child.subject = subject
+	// "Creatinine clearance or radioisotope GFR ≥ 70 mL/min/1.73 m² or a
+	// serum creatinine based on age/gender as follows:": the rows are the
+	// alternative (SPEC 4.8)
+	if strings.HasSuffix(text, ":") && ageAlternativeRe.MatchString(text) {
+		child.alt = true
+	}
 	if !sc.vars && sc.flags&(sLead|sGroup|sOnly) == 0 {
 		return child // none of the words that change what the children mean
 	}

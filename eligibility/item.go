@@ -1282,6 +1282,7 @@ func (p *parser) findBounds() {
 	p.sandwiched()
 	p.prefixed()
 	p.rowValue()
+	p.inlineRows()
 	p.respectively()
 	p.bracketedValues()
 	// bounds in text order
@@ -1344,6 +1345,64 @@ func (p *parser) scaleRangeOr() {
 		for j := i; j > 0 && bs[j].start < bs[j-1].start; j-- {
 			bs[j], bs[j-1] = bs[j-1], bs[j]
 		}
+	}
+}
+
+// inlineRows reads a table row that names its age band, its subject and
+// the subject's side and unit itself, then the row's cells: "Age: 1 to < 2
+// years; maximum serum creatinine (mg/dL): male 0.6; female 0.6". Each cell
+// bounds the subject for the band (conditional, SPEC 4.7); the band is the
+// row's label, no age requirement.
+func (p *parser) inlineRows() {
+	toks := p.toks
+	band := -1
+	for i := range p.bounds {
+		b := &p.bounds[i]
+		if u := boundUnit(b); (u == ruYears || isTimeUnit(u)) && b.end < len(toks) {
+			band = i
+			break
+		}
+	}
+	if band < 0 {
+		return
+	}
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.kind != mkVar || g.vars != maskOf(vCreatinine) || g.start < p.bounds[band].end ||
+			!wordAt(toks, g.start-1, "maximum", "max", "upper") && !wordAt(toks, g.start-2, "maximum", "max", "upper") {
+			continue
+		}
+		u := p.headerUnit(gi)
+		if u == ruNone {
+			return
+		}
+		j := g.end
+		for j < len(toks) && toks[j].kind != kRParen {
+			j++
+		}
+		j++
+		if !kindAt(toks, j, kColon) {
+			return
+		}
+		var cells []bound
+		for j++; j < len(toks); j++ {
+			switch t := &toks[j]; {
+			case t.kind == kNum && !wordAt(toks, j+1, "years", "year", "months", "month"):
+				b := bound{start: j, end: j + 1, fromRow: true, rowOf: gi + 1}
+				setSide(&b, opLE, t.val, 0, u)
+				cells = append(cells, b)
+			case t.kind == kComma || t.kind == kSemi || t.kind == kPeriod || t.kind == kLParen || t.kind == kRParen ||
+				t.kind == kColon || wordAt(toks, j, "male", "female", "males", "females", "boys", "girls", "m", "f", "and", "for"):
+			default:
+				j = len(toks)
+			}
+		}
+		if len(cells) == 0 {
+			return
+		}
+		p.bounds[band].discarded = true
+		p.bounds = append(p.bounds, cells...)
+		return
 	}
 }
 
@@ -2592,6 +2651,10 @@ func (p *parser) assign() {
 		}
 		if b.fromRow {
 			p.owner[bi] = ownerLead
+			if b.rowOf > 0 {
+				p.owner[bi] = b.rowOf - 1
+				p.claim(bi, b.rowOf-1)
+			}
 			continue
 		}
 		if b.consumed {
@@ -3397,6 +3460,9 @@ func (p *parser) emit() {
 		cause := causeNone
 		if cond {
 			cause = causeSubgroup
+			if b.fromRow && p.ctx.alt {
+				cause = causeAlternative // the rows are the alternative: none is everyone's
+			}
 		}
 		excl, allowance := p.polarity(b)
 		if allowance {
@@ -4022,8 +4088,9 @@ func (p *parser) tidy() {
 	// SPEC 4.7: bounds given only per subgroup — the loosest applies to all
 	for i := range out {
 		a := &out[i]
-		if a.dropped || a.cause != causeSubgroup || p.promoted(i) {
-			continue
+		if a.dropped || a.cause != causeSubgroup || p.promoted(i) ||
+			a.bound >= 0 && a.bound < len(p.bounds) && p.bounds[a.bound].fromRow {
+			continue // a row's cells are all its band's: the lead-in's rows reconcile (extractor.bands)
 		}
 		hasMain := false
 		var group []int

@@ -135,6 +135,19 @@ var round7Trees = []struct {
 		kids("Participant must have an ECOG Performance status:",
 			item("0 to 2 for Participants >= 75 years of age or"), item("0 to 3 for Participants >= 18 to 74 years of age."))}},
 		[]string{"ecog [0,2] cond", "ecog [0,3]"}},
+	{"COG creatinine rows under 'or a serum creatinine based on age/gender': every cell an alternative, no band an age (APEC1621C, NCT03213691)",
+		model.Eligibility{Inclusion: []model.Criterion{
+			kids("Creatinine clearance or radioisotope glomerular filtration rate (GFR) >= 70 ml/min/1.73 m^2 or a serum creatinine based on age/gender as follows:",
+				item("Age: 1 to < 2 years; maximum serum creatinine (mg/dL): male 0.6; female 0.6"),
+				item("Age: 13 to < 16 years; maximum serum creatinine (mg/dL): male 1.5; female 1.4"),
+				item("Age: >= 16 years; maximum serum creatinine (mg/dL): male 1.7; female 1.4"))}},
+		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2", "creatinine <=0.6 mg/dL cond", "creatinine <=1.5 mg/dL cond",
+			"creatinine <=1.4 mg/dL cond", "creatinine <=1.7 mg/dL cond"}},
+	{"the same rows as the only renal criterion: the loosest cell is everyone's (SPEC 4.7)", model.Eligibility{Inclusion: []model.Criterion{
+		kids("A serum creatinine based on age/gender as follows:",
+			item("Age: 1 month to < 6 months; Maximum serum creatinine (mg/dL): 0.4 (male), 0.4 (female)"),
+			item("Age: >= 16 years; Maximum serum creatinine (mg/dL): 1.7 (male), 1.4 (female)"))}},
+		[]string{"creatinine <=0.4 mg/dL cond", "creatinine <=1.4 mg/dL cond", "creatinine <=1.7 mg/dL"}},
 	{"a stage beside an age with no alternative describes everyone", model.Eligibility{Inclusion: []model.Criterion{
 		item("Patients aged ≥ 18 years with stage IIIB or IV non-small cell lung cancer")}},
 		[]string{"age >=18 years"}},
