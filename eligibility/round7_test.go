@@ -104,6 +104,12 @@ var round7 = []struct {
 	// an aside that allows something else by approval leaves the bound (TRENDY)
 	{"Platelets ≥ 50x10E9/l (transfusion is allowed at the discretion of the investigator)", []string{"platelets >=50 10^9/L"}},
 	{"Enrollment of patients > 75 years of age is allowed after consultation and approval of the study medical monitor", nil},
+
+	// "twice" is two times
+	{"AST less than twice the upper limit of normal", []string{"ast <2 xULN"}},
+	{"E: AST or ALT more than twice the upper limit of normal", []string{"ast <=2 xULN", "alt <=2 xULN"}},
+	{"Bilirubin is twice times the upper limit of normal", nil},
+	{"PSA rise confirmed twice, at least 1 week apart", nil},
 }
 
 func TestRound7(t *testing.T) {
