@@ -298,13 +298,28 @@ func (x *extractor) bandsOf(n, e int, only []int) {
 
 var ageAlternativeRe = regexp.MustCompile(`(?i)\bor\b[^:;]{0,40}\b(?:based on|according to|adjusted (?:for|to)|by)\s+(?:the\s+)?(?:patient'?s?\s+)?age\b[^:;]{0,30}:$`)
 
+// ageAlternative reports a lead-in whose last clause offers a value by age
+// as the alternative: "… or a serum creatinine based on age/gender as
+// follows:". The regular expression runs only when the words it needs are
+// there.
+func ageAlternative(text string) bool {
+	tail := text[max(0, len(text)-90):]
+	if !strings.Contains(tail, "age") && !strings.Contains(tail, "AGE") && !strings.Contains(tail, "Age") {
+		return false
+	}
+	if !strings.Contains(tail, "or ") && !strings.Contains(tail, "OR ") && !strings.Contains(tail, "Or ") {
+		return false
+	}
+	return ageAlternativeRe.MatchString(tail)
+}
+
 var qualifiesRe = regexp.MustCompile(`(?i)\b(?:at least one|one or more|any one|any) of the following(?: [a-z]+){0,3}:\s*\S`)
 
 // qualifiesMidItem reports an item that lists, after a colon inside it,
 // the ways a patient may qualify: "with at least one of the following
 // comorbidities: i. …; ii. …".
 func qualifiesMidItem(text string) bool {
-	return strings.Contains(text, " of the following") && qualifiesRe.MatchString(text)
+	return strings.IndexByte(text, ':') > 0 && strings.Contains(text, " of the following") && qualifiesRe.MatchString(text)
 }
 
 var eitherOfTwoRe = regexp.MustCompile(`(?i)\b(?:at least one|one or both|either one|any one|one) of the two\b`)
@@ -345,13 +360,14 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		x.cuts = pdqCuts(x.pdqToks, x.cuts)
 	}
 	ci := 0
-	if !ctx.exclusion && len(x.cuts) == 0 && qualifiesMidItem(text) {
+	ofThe := !ctx.exclusion && strings.Contains(text, " of the ")
+	if ofThe && len(x.cuts) == 0 && qualifiesMidItem(text) {
 		// "… ≥ 18 to 74 years of age with at least one of the following
 		// comorbidities: i. ECOG 2 or 3; ii. Ejection Fraction ≤ 50%; …":
 		// each value is one way to qualify (conditional)
 		ctx.risk = true
 	}
-	if !ctx.exclusion && eitherOfTwo(text) {
+	if ofThe && eitherOfTwo(text) {
 		// "ANC ≥ 1.5 × 10^9/L and platelets ≥ 100 × 10^9/L, at least one
 		// of the two": an OR-alternative however it is joined (SPEC 4.8)
 		ctx.oneOfTwo = true
@@ -870,7 +886,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	// "Creatinine clearance or radioisotope GFR ≥ 70 mL/min/1.73 m² or a
 	// serum creatinine based on age/gender as follows:": the rows are the
 	// alternative (SPEC 4.8)
-	if strings.HasSuffix(text, ":") && ageAlternativeRe.MatchString(text) {
+	if strings.HasSuffix(text, ":") && ageAlternative(text) {
 		child.alt = true
 	}
 	if !sc.vars && sc.flags&(sLead|sGroup|sOnly) == 0 {

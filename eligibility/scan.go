@@ -107,7 +107,7 @@ func scan(s string, lead bool) itemScan {
 				continue
 			}
 		}
-		if !isASCIILetter(c) && !latinAccentAt(s, i) {
+		if !isASCIILetter(c) && (c != 0xc3 || !latinAccentAt(s, i)) {
 			i++
 			continue
 		}
@@ -120,7 +120,7 @@ func scan(s string, lead bool) itemScan {
 				j++
 				continue
 			}
-			if !latinAccentAt(s, j) {
+			if s[j] != 0xc3 || !latinAccentAt(s, j) {
 				break
 			}
 			accented = true
