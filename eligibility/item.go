@@ -710,7 +710,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		// must meet, not who they are
 		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted",
 			// "Patients will be excluded if their ECOG is ≥ 2": what excludes
-			"excluded", "ineligible") && !p.gradeAllowedBefore(i-1) {
+			"excluded", "ineligible") && !p.gradeAllowedBefore(i-1) && !p.valueAllowedBefore(i-1) {
 			return tr, false
 		}
 		tr.end = i + 1
@@ -1150,7 +1150,10 @@ func (p *parser) objectEnd(t trigger) int {
 				return k
 			}
 		}
-		if g := p.inGrp[k]; g >= 0 && p.groups[g].kind != mkOther {
+		if g := p.inGrp[k]; g >= 0 && (p.groups[g].kind != mkOther || p.conditionWord(t) && k > t.end) {
+			// a quantity outside the list named in a condition ("if
+			// alkaline phosphatase ≤ ULN") keeps its comparison in the
+			// condition: it bounds nothing of the item's subject
 			sawVar = true
 		}
 		if !sawVar && p.inGrp[k] < 0 {
@@ -2032,6 +2035,54 @@ func (p *parser) whicheverIs(b int, ws ...string) bool {
 				k++
 			}
 			return wordAt(toks, k, ws...)
+		}
+	}
+	return false
+}
+
+// lostLifeLabel reports a bound in weeks or months that ends its
+// statement: no performance score is a time.
+func (p *parser) lostLifeLabel(b *bound) bool {
+	u := boundUnit(b)
+	if u != ruWeeks && u != ruMonths || !b.hasLo || b.hasHi {
+		return false
+	}
+	e := b.end
+	for e < len(p.toks) && p.toks[e].kind == kPeriod {
+		e++
+	}
+	return e == len(p.toks)
+}
+
+// valueAllowedBefore reports a bound right before the allowing word at k
+// ("(≤ 2.5 × ULN allowed if alkaline phosphatase ≤ ULN)", "≥ 50 × 10^9/L is
+// acceptable if …"): the "if" after it names who is allowed that bound.
+func (p *parser) valueAllowedBefore(k int) bool {
+	toks := p.toks
+	if !wordAt(toks, k, "allowed", "permitted", "accepted", "acceptable") {
+		return false
+	}
+	k--
+	for n := 0; n < 3 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also"); n++ {
+		k--
+	}
+	// the bound's end: a number, its unit or the normal limit
+	for j := k; j >= 0 && j > k-8; j-- {
+		switch toks[j].kind {
+		case kOp:
+			return true
+		case kComma, kSemi, kPeriod, kColon, kSep, kLParen:
+			return false
+		}
+		if wordAt(toks, j, "than", "to") && j > 0 && toks[j-1].kind == kWord {
+			if _, _, ok := comparator(toks, j-1); ok {
+				return true
+			}
+			if j > 1 {
+				if _, _, ok := comparator(toks, j-2); ok {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -3444,6 +3495,12 @@ func (p *parser) emit() {
 		}
 		if needUnit && !p.boundHasUnit(b) {
 			continue
+		}
+		if (vs == maskOf(vECOG) || vs == maskOf(vKarnofsky)) && p.lostLifeLabel(b) {
+			// "Performance status: At least 3 months Life expectancy: ECOG
+			// 0-2" — a PDQ record that swapped its labels: the time is the
+			// life expectancy
+			vs = maskOf(vLifeExpectancy)
 		}
 		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b)) || p.byApproval(b) {
 			continue

@@ -105,6 +105,17 @@ var round7 = []struct {
 	{"Platelets ≥ 50x10E9/l (transfusion is allowed at the discretion of the investigator)", []string{"platelets >=50 10^9/L"}},
 	{"Enrollment of patients > 75 years of age is allowed after consultation and approval of the study medical monitor", nil},
 
+	// a relaxation allowed if a quantity outside the list is normal (NCT00004923)
+	{"SGOT and/or SGPT no greater than 1.5 times upper limit of normal (ULN) (no greater than 2.5 times ULN allowed if alkaline phosphatase no greater than ULN)",
+		[]string{"ast <=1.5 xULN", "alt <=1.5 xULN", "ast <=2.5 xULN cond", "alt <=2.5 xULN cond"}},
+	{"AST ≤ 1.5 × ULN (≤ 2.5 × ULN if alkaline phosphatase ≤ ULN)", []string{"ast <=1.5 xULN", "ast <=2.5 xULN cond"}},
+	{"Patients may be included if total bilirubin ≤ 3 × ULN", []string{"bilirubin <=3 xULN"}},
+
+	// a PDQ record that swapped its labels: a time under "Performance status" is the life expectancy
+	{"PATIENT CHARACTERISTICS: Age: Over 18 Performance status: At least 3 months Life expectancy: ECOG 0-2 Hematopoietic: Platelet count at least 100,000/mm3",
+		[]string{"age >18 years", "life_expectancy >=13.035 weeks", "ecog [0,2]", "platelets >=100 10^9/L"}},
+	{"ECOG 0-1 at least 2 weeks before registration", []string{"ecog [0,1]"}},
+
 	// "twice" is two times
 	{"AST less than twice the upper limit of normal", []string{"ast <2 xULN"}},
 	{"E: AST or ALT more than twice the upper limit of normal", []string{"ast <=2 xULN", "alt <=2 xULN"}},
