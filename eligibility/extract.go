@@ -60,7 +60,8 @@ type extractor struct {
 	parsedWhole bool
 	pdqToks     []token // a packed PDQ item's tokens, to find its statements
 	cuts        []pdqCut
-	pendingOr   bool // the next walk's first item is an alternative (a bare "OR" with children)
+	pendingOr   bool     // the next walk's first item is an alternative (a bare "OR" with children)
+	itemFlags   scanFlag // what the scan found in the item add reads
 }
 
 // found is a requirement read from an item, before the trial-level pass.
@@ -168,6 +169,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		n := len(x.found)
 		x.parsedWhole = false
 		if ic.subject != 0 || sc.vars {
+			x.itemFlags = sc.flags
 			x.add(text, ic)
 			if len(x.found) > n && sc.flags&sGroup != 0 && len(c.Children) == 0 && ledByGroup(text) {
 				for k := n; k < len(x.found); k++ {
@@ -313,13 +315,31 @@ func ageAlternative(text string) bool {
 	return ageAlternativeRe.MatchString(tail)
 }
 
-var qualifiesRe = regexp.MustCompile(`(?i)\b(?:at least one|one or more|any one|any) of the following(?: [a-z]+){0,3}:\s*\S`)
-
 // qualifiesMidItem reports an item that lists, after a colon inside it,
 // the ways a patient may qualify: "with at least one of the following
 // comorbidities: i. …; ii. …".
 func qualifiesMidItem(text string) bool {
-	return strings.IndexByte(text, ':') > 0 && strings.Contains(text, " of the following") && qualifiesRe.MatchString(text)
+	const of = " of the following"
+	for off := 0; ; {
+		i := strings.Index(text[off:], of)
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(of)
+		head := strings.ToLower(text[max(0, i-12):i])
+		if !strings.HasSuffix(head, "at least one") && !strings.HasSuffix(head, "one or more") &&
+			!strings.HasSuffix(head, "any one") && !strings.HasSuffix(head, " any") {
+			continue
+		}
+		// a colon within three words, then what qualifies
+		rest := text[off:]
+		c := strings.IndexByte(rest, ':')
+		if c < 0 || c > 40 || strings.Count(rest[:c], " ") > 3 || strings.TrimSpace(rest[c+1:]) == "" {
+			continue
+		}
+		return true
+	}
 }
 
 var eitherOfTwoRe = regexp.MustCompile(`(?i)\b(?:at least one|one or both|either one|any one|one) of the two\b`)
@@ -360,14 +380,13 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		x.cuts = pdqCuts(x.pdqToks, x.cuts)
 	}
 	ci := 0
-	ofThe := !ctx.exclusion && strings.Contains(text, " of the ")
-	if ofThe && len(x.cuts) == 0 && qualifiesMidItem(text) {
+	if !ctx.exclusion && x.itemFlags&sFollowing != 0 && len(x.cuts) == 0 && qualifiesMidItem(text) {
 		// "… ≥ 18 to 74 years of age with at least one of the following
 		// comorbidities: i. ECOG 2 or 3; ii. Ejection Fraction ≤ 50%; …":
 		// each value is one way to qualify (conditional)
 		ctx.risk = true
 	}
-	if ofThe && eitherOfTwo(text) {
+	if !ctx.exclusion && x.itemFlags&sTwo != 0 && eitherOfTwo(text) {
 		// "ANC ≥ 1.5 × 10^9/L and platelets ≥ 100 × 10^9/L, at least one
 		// of the two": an OR-alternative however it is joined (SPEC 4.8)
 		ctx.oneOfTwo = true

@@ -17,6 +17,7 @@ const (
 	sGroup                          // cohort, part, arm …
 	sLead                           // a word a lead-in's effect on its children depends on
 	sFollowing                      // "following"
+	sTwo                            // "two": "at least one of the two"
 )
 
 type itemScan struct {
@@ -54,6 +55,7 @@ func buildScanWords() map[string]scanEntry {
 		set(sGroup, w)
 	}
 	set(sFollowing, "following")
+	set(sTwo, "two")
 	for w := range m {
 		scanPrefixes.add(w)
 	}
@@ -113,18 +115,20 @@ func scan(s string, lead bool) itemScan {
 		}
 		j := i
 		h := uint32(fnvOffset)
-		accented := false
-		for j < len(s) {
-			if isASCIILetter(s[j]) {
-				h = (h ^ uint32(s[j]|0x20)) * fnvPrime
-				j++
-				continue
-			}
-			if s[j] != 0xc3 || !latinAccentAt(s, j) {
-				break
-			}
+		for j < len(s) && isASCIILetter(s[j]) {
+			h = (h ^ uint32(s[j]|0x20)) * fnvPrime
+			j++
+		}
+		accented := c == 0xc3 // the word starts with an accented letter: "Élévation"
+		if accented || j < len(s) && s[j] == 0xc3 && latinAccentAt(s, j) {
+			// the rest of a word with an accent: "Hémoglobine"
 			accented = true
-			j += 2
+			for j < len(s) && (isASCIILetter(s[j]) || latinAccentAt(s, j)) {
+				if s[j] == 0xc3 {
+					j++
+				}
+				j++
+			}
 		}
 		if accented {
 			// "Hémoglobine", "Créatinine": a French word with an accent,
