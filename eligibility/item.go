@@ -869,12 +869,6 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.end = i + 1
 			return tr, true
 		}
-		// "(that is not eligible for locoregional therapy)", "candidate for
-		// curative treatment": what the disease allows, no subgroup
-		if w == "for" && wordAt(toks, i-1, "eligible", "ineligible", "candidate", "candidates", "suitable", "unsuitable",
-			"amenable", "fit", "unfit", "indicated", "considered") {
-			return tr, false
-		}
 		if w == "for" {
 			// "for cisplatin administration", "for carboplatin-based therapy"
 			for m := i + 1; m <= i+4 && m < len(toks); m++ {
@@ -883,6 +877,13 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 				}
 				if wordAt(toks, m, "administration", "treatment", "therapy", "regimen", "based", "eligible",
 					"containing", "arm", "cohort", "group") && m > i+1 {
+					// "(that is not eligible for locoregional therapy)",
+					// "candidate for curative treatment": what the disease
+					// allows, no subgroup
+					if wordAt(toks, i-1, "eligible", "ineligible", "candidate", "candidates", "suitable", "unsuitable",
+						"amenable", "fit", "unfit", "indicated", "considered") {
+						return tr, false
+					}
 					tr.end = i + 1
 					return tr, true
 				}
@@ -1942,6 +1943,9 @@ func (p *parser) placeBefore(k int) bool {
 // normalPhraseEnd returns the end of "within (the) (institutional) normal
 // limits", "normal", "WNL" at i, or -1.
 func normalPhraseEnd(toks []token, i int) int {
+	if t := toks[i].text; t == "" || t[0] != 'w' && t[0] != 'n' {
+		return -1
+	}
 	k := i
 	if wordAt(toks, k, "wnl") {
 		return k + 1
