@@ -811,6 +811,13 @@ func boundAt(toks []token, i int) (bound, bool) {
 			return b, false
 		}
 		u, k2 := unit(toks, k)
+		if u == ruNone || u == ruForeign {
+			// "thrombocyte count ≥1011/l": 10^11/L with its superscript
+			// lost, 100 × 10^9/L
+			if v2, k3, ok := lostPowerOfTen(toks, k-1); ok {
+				v, alt, u, k2 = v2, 0, ruCells109, k3
+			}
+		}
 		if isTimeUnit(u) && wordAt(toks, i, "within") {
 			return b, false // "within 7 days": when, not how much
 		}
@@ -938,6 +945,27 @@ func boundAt(toks []token, i int) (bound, bool) {
 		}
 	}
 	return b, false
+}
+
+// lostPowerOfTen reads a count written as a bare power of ten per litre
+// whose superscript was lost, at the number token n: "1011/l" is 10^11/L.
+// It returns the value in 10^9/L and the end.
+func lostPowerOfTen(toks []token, n int) (float64, int, bool) {
+	if n < 0 || toks[n].kind != kNum || !kindAt(toks, n+1, kSlash) || !wordAt(toks, n+2, "l") {
+		return 0, 0, false
+	}
+	if kindAt(toks, n-1, kTimes) || wordAt(toks, n-1, "x") {
+		return 0, 0, false // "× 109/L" is read as a unit
+	}
+	switch toks[n].text {
+	case "1010":
+		return 10, n + 3, true
+	case "1011":
+		return 100, n + 3, true
+	case "1012":
+		return 1000, n + 3, true
+	}
+	return 0, 0, false
 }
 
 // restatedAgeTail reads, at k after a time, the same time restated in

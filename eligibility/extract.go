@@ -755,6 +755,12 @@ func laterStep(words []string) bool {
 			if w == "cross" && !(i+1 < len(words) && words[i+1] == "over") {
 				continue
 			}
+			// "ECOG (Eastern Cooperative Oncology Group): 0-1", "Children's
+			// Oncology Group": a name, no study group
+			if w == "group" && i > 0 && (words[i-1] == "oncology" || words[i-1] == "cooperative" || words[i-1] == "study" ||
+				words[i-1] == "cancer" || words[i-1] == "trials" || words[i-1] == "working") {
+				continue
+			}
 			return true
 		case "secondary", "subsequent", "randomisation", "randomization":
 			// "the secondary randomisation", "second randomization"; not

@@ -116,6 +116,15 @@ var round7 = []struct {
 		[]string{"age >18 years", "life_expectancy >=13.035 weeks", "ecog [0,2]", "platelets >=100 10^9/L"}},
 	{"ECOG 0-1 at least 2 weeks before registration", []string{"ecog [0,1]"}},
 
+	// a cooperative group's name is no study group (NCT02570893)
+	{"ECOG (Eastern Cooperative Oncology Group) : 0-1;", []string{"ecog [0,1]"}},
+	{"Eastern Cooperative Oncology Group (ECOG) : 0-1", []string{"ecog [0,1]"}},
+	{"Group B: ECOG 0-2", []string{"ecog [0,2] cond"}},
+
+	// a count written as a bare power of ten whose superscript was lost (NCT02959385)
+	{"thrombocyte count ≥1011/l", []string{"platelets >=100 10^9/L"}},
+	{"ANC ≥ 1.5×109/l", []string{"anc >=1.5 10^9/L"}},
+
 	// "twice" is two times
 	{"AST less than twice the upper limit of normal", []string{"ast <2 xULN"}},
 	{"E: AST or ALT more than twice the upper limit of normal", []string{"ast <=2 xULN", "alt <=2 xULN"}},
