@@ -109,7 +109,31 @@ func scan(s string, lead bool) itemScan {
 				continue
 			}
 		}
-		if !isASCIILetter(c) && (c != 0xc3 || !latinAccentAt(s, i)) {
+		if !isASCIILetter(c) {
+			if c == 0xc3 && latinAccentAt(s, i) {
+				// "Hémoglobine", "Créatinine": a French word with an accent,
+				// rare enough to be read again whole, from the ASCII
+				// letters before the accent, by the slow path
+				a, j := i, i
+				for a > 0 && isASCIILetter(s[a-1]) {
+					a--
+				}
+				for j < len(s) && (isASCIILetter(s[j]) || latinAccentAt(s, j)) {
+					if s[j] == 0xc3 {
+						j++
+					}
+					j++
+				}
+				w := strings.ToLower(s[a:j])
+				if pending != nil {
+					if c := pending.next[w]; c != nil && c.varBelow {
+						out.vars = true
+					}
+				}
+				pending = scanAccented(w, short, lead, &out)
+				i = j
+				continue
+			}
 			i++
 			continue
 		}
@@ -118,30 +142,6 @@ func scan(s string, lead bool) itemScan {
 		for j < len(s) && isASCIILetter(s[j]) {
 			h = (h ^ uint32(s[j]|0x20)) * fnvPrime
 			j++
-		}
-		accented := c == 0xc3 // the word starts with an accented letter: "Élévation"
-		if accented || j < len(s) && s[j] == 0xc3 && latinAccentAt(s, j) {
-			// the rest of a word with an accent: "Hémoglobine"
-			accented = true
-			for j < len(s) && (isASCIILetter(s[j]) || latinAccentAt(s, j)) {
-				if s[j] == 0xc3 {
-					j++
-				}
-				j++
-			}
-		}
-		if accented {
-			// "Hémoglobine", "Créatinine": a French word with an accent,
-			// rare enough to be looked up in lower case by the slow path
-			w := strings.ToLower(s[i:j])
-			if pending != nil {
-				if c := pending.next[w]; c != nil && c.varBelow {
-					out.vars = true
-				}
-			}
-			pending = scanAccented(w, short, lead, &out)
-			i = j
-			continue
 		}
 		n := j - i
 		if n > len(buf) || n < 2 {
