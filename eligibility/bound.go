@@ -8,6 +8,7 @@ package eligibility
 type bound struct {
 	start, end int  // token range
 	fromRow    bool // a table row's value (parser.rowValue): the subject's, for the row's band
+	rowOf      int  // for a row that names its subject itself (parser.inlineRows): 1 + that group
 	hasLo      bool
 	hasHi      bool
 	loInc      bool
@@ -27,6 +28,7 @@ type bound struct {
 	consumed  bool
 	discarded bool
 	other     bool // claimed by a quantity outside the list ("shortening fraction ≥ 28%")
+	allowedIf bool // a single grade allowed for a subgroup ("ECOG 2 allowed if …"): kept only conditional
 	scaleOf   int  // a scale bound: 1 + the index of the group it was read after
 	// a bare restatement in another unit right after: "≥ 6.2 mmol/L (10 g/dL)"
 	restated     float64
@@ -79,13 +81,14 @@ var compPhrases = func() map[string][]phrase {
 		"equal to or higher than", "equal or higher than", "equal to or above", "equal or above",
 		"equal or superior to", "equal to or larger than", "superior or equal to", "at least", "a minimum of",
 		"minimum of", "minimum", "min", "no less than", "not less than", "no lower than", "not lower than",
-		"not below", "not under", "no fewer than", "not fewer than", "no smaller than", "not smaller than")...)
+		"not below", "not under", "no fewer than", "not fewer than", "no smaller than", "not smaller than",
+		"no shorter than", "not shorter than")...)
 	// "than" lost: "greater the upper limit of normal" (SPEC 4.14)
 	all = append(all, phrases(opGT, false, "greater the", "higher the", "more the")...)
 	all = append(all, phrases(opLT, false, "less the", "lower the")...)
 	all = append(all, phrases(opGT, false,
 		"greater than", "more than", "higher than", "larger than", "bigger than", "superior to", "above", "over",
-		"exceeding", "exceeds", "exceed", "exceeded", "in excess of", "not equal or less than")...)
+		"exceeding", "exceeds", "exceed", "exceeded", "in excess of", "not equal or less than", "longer than")...)
 	all = append(all, phrases(opGT, true, "older than")...)
 	all = append(all, phrases(opLE, false,
 		"less than or equal to", "less than or equal", "less or equal to", "less or equal than", "less than equal to",
@@ -98,7 +101,7 @@ var compPhrases = func() map[string][]phrase {
 		"must not exceed", "should not exceed", "shall not exceed", "cannot exceed", "will not exceed",
 		"may not exceed", "not above", "not over", "no larger than", "not larger than", "within")...)
 	all = append(all, phrases(opLT, false,
-		"less than", "lower than", "smaller than", "fewer than", "inferior to", "below", "under")...)
+		"less than", "lower than", "smaller than", "fewer than", "inferior to", "below", "under", "shorter than")...)
 	all = append(all, phrases(opLT, true, "younger than")...)
 	m := map[string][]phrase{}
 	for _, p := range all {
@@ -338,8 +341,11 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 	}
 	// "ULRR": upper limit of the reference range; "IULN": institutional ULN;
 	// "LSN", "× N": the French "limite supérieure de la normale"
+	// ("≤ 2,5 N" without the ×, as the French records write it, when no
+	// word follows that would make N part of something else)
 	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr", "lsn", "unl") ||
-		afterTimes && k == j && wordAt(toks, k, "n") && toks[k].upper {
+		k == j && wordAt(toks, k, "n") && toks[k].upper && (afterTimes || !kindAt(toks, k+1, kNum) &&
+			(!kindAt(toks, k+1, kWord) || wordAt(toks, k+1, "if", "in", "for", "or", "and", "except", "unless", "with", "en", "si", "ou", "et", "chez"))) {
 		return skipULNTail(toks, k+1), true
 	}
 	if wordAt(toks, k, "upper") {
@@ -805,6 +811,13 @@ func boundAt(toks []token, i int) (bound, bool) {
 			return b, false
 		}
 		u, k2 := unit(toks, k)
+		if u == ruNone || u == ruForeign {
+			// "thrombocyte count ≥1011/l": 10^11/L with its superscript
+			// lost, 100 × 10^9/L
+			if v2, k3, ok := lostPowerOfTen(toks, k-1); ok {
+				v, alt, u, k2 = v2, 0, ruCells109, k3
+			}
+		}
 		if isTimeUnit(u) && wordAt(toks, i, "within") {
 			return b, false // "within 7 days": when, not how much
 		}
@@ -824,13 +837,22 @@ func boundAt(toks []token, i int) (bound, bool) {
 		if e, ok := ageTail(toks, b.end); ok {
 			b.ageHint = true
 			b.end = e
+		} else if e, ok := restatedAgeTail(toks, k2, u); ok {
+			// "< 18 months (< 547 days) of age": the age restated in days
+			b.ageHint = true
+			b.end = e
 		}
 		if age := toks[i].kind == kWord && (toks[i].text == "older" || toks[i].text == "younger"); age {
 			b.ageHint = true
 		}
 		// "≥ 18 years old to 70 years old", "≥ 18 to 75"
 		if (o == opGE || o == opGT) && (wordAt(toks, b.end, "to") || kindAt(toks, b.end, kDash)) {
-			if v2, alt2, k3, ok := number(toks, b.end+1, true); ok && v2 > v {
+			at, hiInc := b.end+1, true
+			// "> 1.5 to <= 3.0 × ULN": the upper end with its own sign
+			if o2, k, ok := comparator(toks, at); ok && (o2 == opLT || o2 == opLE) && wordAt(toks, b.end, "to") {
+				at, hiInc = k, o2 == opLE
+			}
+			if v2, alt2, k3, ok := number(toks, at, true); ok && v2 > v {
 				u2, k4 := unit(toks, k3)
 				if u2 == ruNone {
 					u2 = u
@@ -838,7 +860,7 @@ func boundAt(toks []token, i int) (bound, bool) {
 				if u == ruNone && u2 != ruNone && u2 != ruForeign {
 					b.loUnit = u2
 				}
-				b.hasHi, b.hi, b.hiAlt, b.hiUnit, b.hiInc = true, v2, alt2, u2, true
+				b.hasHi, b.hi, b.hiAlt, b.hiUnit, b.hiInc = true, v2, alt2, u2, hiInc
 				b.end = k4
 				if e, ok := ageTail(toks, b.end); ok {
 					b.ageHint = true
@@ -923,6 +945,48 @@ func boundAt(toks []token, i int) (bound, bool) {
 		}
 	}
 	return b, false
+}
+
+// lostPowerOfTen reads a count written as a bare power of ten per litre
+// whose superscript was lost, at the number token n: "1011/l" is 10^11/L.
+// It returns the value in 10^9/L and the end.
+func lostPowerOfTen(toks []token, n int) (float64, int, bool) {
+	if n < 0 || toks[n].kind != kNum || !kindAt(toks, n+1, kSlash) || !wordAt(toks, n+2, "l") {
+		return 0, 0, false
+	}
+	if kindAt(toks, n-1, kTimes) || wordAt(toks, n-1, "x") {
+		return 0, 0, false // "× 109/L" is read as a unit
+	}
+	switch toks[n].text {
+	case "1010":
+		return 10, n + 3, true
+	case "1011":
+		return 100, n + 3, true
+	case "1012":
+		return 1000, n + 3, true
+	}
+	return 0, 0, false
+}
+
+// restatedAgeTail reads, at k after a time, the same time restated in
+// another unit in brackets and then an age phrase: "(< 547 days) of age".
+func restatedAgeTail(toks []token, k int, u string) (int, bool) {
+	if !isTimeUnit(u) || !kindAt(toks, k, kLParen) {
+		return 0, false
+	}
+	m := k + 1
+	if _, m2, ok := comparator(toks, m); ok {
+		m = m2
+	}
+	_, _, k3, ok := number(toks, m, true)
+	if !ok {
+		return 0, false
+	}
+	u2, k4 := unit(toks, k3)
+	if !isTimeUnit(u2) || !kindAt(toks, k4, kRParen) {
+		return 0, false
+	}
+	return ageTail(toks, k4+1)
 }
 
 // age marks a bound read as an age by its wording.

@@ -60,7 +60,8 @@ type extractor struct {
 	parsedWhole bool
 	pdqToks     []token // a packed PDQ item's tokens, to find its statements
 	cuts        []pdqCut
-	pendingOr   bool // the next walk's first item is an alternative (a bare "OR" with children)
+	pendingOr   bool     // the next walk's first item is an alternative (a bare "OR" with children)
+	itemFlags   scanFlag // what the scan found in the item add reads
 }
 
 // found is a requirement read from an item, before the trial-level pass.
@@ -106,10 +107,13 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	nextCond := false
 	restCond := false // a flat line restricted the rest of the list
 	var nextSubject varMask
+	afterPS := false // the item before stated a performance status
 	oneOfSeen := false
 	if x.pendingOr {
 		prevOr, x.pendingOr = true, false // the first child of a bare "OR"
 	}
+	var labelled []int // requirements of items led by a study group's label ("Part A: ≤ 21 years of age")
+	first := len(x.found)
 	for i, c := range items {
 		text := ItemText(c.Text)
 		sc := scan(text, len(c.Children) > 0)
@@ -147,7 +151,14 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		if ic.subject == 0 {
 			ic.subject = nextSubject // "Life expectancy:" then "At least 12 weeks" on a flat page
 		}
+		if ic.subject == 0 && afterPS && len(c.Children) == 0 && bareDuration(text) {
+			// the old PDQ order (age, performance status, life expectancy)
+			// with the "Life expectancy:" label lost: "Performance status -
+			// Karnofsky 70-100%" then "At least 6 months"
+			ic.subject = maskOf(vLifeExpectancy)
+		}
 		nextSubject = 0
+		afterPS = false
 		if nextCond || restCond || x.isRestricted(text) {
 			ic.cond = true
 		}
@@ -158,7 +169,13 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		n := len(x.found)
 		x.parsedWhole = false
 		if ic.subject != 0 || sc.vars {
+			x.itemFlags = sc.flags
 			x.add(text, ic)
+			if len(x.found) > n && sc.flags&sGroup != 0 && len(c.Children) == 0 && ledByGroup(text) {
+				for k := n; k < len(x.found); k++ {
+					labelled = append(labelled, k)
+				}
+			}
 		}
 		// the first alternative of "one of the following" is the first child
 		// that states a measure, whether or not a requirement could be read
@@ -169,6 +186,12 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		if len(c.Children) == 0 && len(x.found) == n && x.parsedWhole && len(text) < 40 {
 			nextSubject = x.p.labelSubject()
+		}
+		for k := n; k < len(x.found); k++ {
+			switch x.found[k].r.Variable {
+			case "ecog", "karnofsky", "lansky":
+				afterPS = true
+			}
 		}
 		if len(c.Children) > 0 {
 			// "OR" on a line of its own, the next lines nested under it: the
@@ -198,6 +221,32 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		// a bare "OR" whose alternative is nested under it has given it
 		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3)
 	}
+	// "Part A: ≤ 21 years of age", "Part B: ≤ 30 years of age": bounds
+	// given only per group, item by item (SPEC 4.7)
+	if len(labelled) >= 2 {
+		x.bandsOf(first, len(x.found), labelled)
+	}
+}
+
+// ledByGroup reports an item that opens with a study group's label and a
+// colon: "Part A: ≤ 21 years of age", "Cohort 2 - ECOG 0-2".
+func ledByGroup(text string) bool {
+	head, _, ok := strings.Cut(text, ":")
+	if !ok || len(head) > 24 {
+		head, _, ok = strings.Cut(text, " - ")
+		if !ok || len(head) > 24 {
+			return false
+		}
+	}
+	return groupLabel(head, 2) != ""
+}
+
+// bareDurationRe is an item that is nothing but a bound on a time: "At
+// least 6 months", "More than 12 weeks", "> 3 months".
+var bareDurationRe = regexp.MustCompile(`(?i)^(?:at least|more than|greater than|longer than|over|no less than|not less than|minimum(?: of)?|>=?|≥)\s*\d{1,2}(?:\.\d)?\s*(?:weeks?|months?|years?|wks?|mos?)\.?$`)
+
+func bareDuration(text string) bool {
+	return len(text) < 32 && bareDurationRe.MatchString(text)
 }
 
 // bands applies SPEC 4.7 to the children of one lead-in, found since
@@ -205,13 +254,23 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 // mg/dL (≤ 5 years)", "≤ 1.5 mg/dL (> 15 years)"), and nowhere for
 // everyone, takes its loosest bound as everyone's.
 func (x *extractor) bands(n int) {
-	for i := n; i < len(x.found); i++ {
+	x.bandsOf(n, len(x.found), nil)
+}
+
+// bandsOf is bands over the requirements found in [n, e), or only over
+// those listed in only when it is not nil.
+func (x *extractor) bandsOf(n, e int, only []int) {
+	in := func(i int) bool { return only == nil || slices.Contains(only, i) }
+	for i := n; i < e; i++ {
 		a := &x.found[i]
-		if a.c.cause != causeSubgroup || a.r.Variable == "bclc_stage" {
+		if !in(i) || a.c.cause != causeSubgroup || a.r.Variable == "bclc_stage" {
 			continue
 		}
 		loosest, count := -1, 0
-		for j := n; j < len(x.found); j++ {
+		for j := n; j < e; j++ {
+			if !in(j) {
+				continue
+			}
 			b := &x.found[j]
 			if b.r.Variable != a.r.Variable || b.r.Unit != a.r.Unit {
 				continue
@@ -237,6 +296,58 @@ func (x *extractor) bands(n int) {
 			f.r.Conditional, f.c.cond, f.c.cause = false, false, causeNone
 		}
 	}
+}
+
+var ageAlternativeRe = regexp.MustCompile(`(?i)\bor\b[^:;]{0,40}\b(?:based on|according to|adjusted (?:for|to)|by)\s+(?:the\s+)?(?:patient'?s?\s+)?age\b[^:;]{0,30}:$`)
+
+// ageAlternative reports a lead-in whose last clause offers a value by age
+// as the alternative: "… or a serum creatinine based on age/gender as
+// follows:". The regular expression runs only when the words it needs are
+// there.
+func ageAlternative(text string) bool {
+	tail := text[max(0, len(text)-90):]
+	if !strings.Contains(tail, "age") && !strings.Contains(tail, "AGE") && !strings.Contains(tail, "Age") {
+		return false
+	}
+	if !strings.Contains(tail, "or ") && !strings.Contains(tail, "OR ") && !strings.Contains(tail, "Or ") {
+		return false
+	}
+	return ageAlternativeRe.MatchString(tail)
+}
+
+// qualifiesMidItem reports an item that lists, after a colon inside it,
+// the ways a patient may qualify: "with at least one of the following
+// comorbidities: i. …; ii. …".
+func qualifiesMidItem(text string) bool {
+	const of = " of the following"
+	for off := 0; ; {
+		i := strings.Index(text[off:], of)
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(of)
+		head := strings.ToLower(text[max(0, i-12):i])
+		if !strings.HasSuffix(head, "at least one") && !strings.HasSuffix(head, "one or more") &&
+			!strings.HasSuffix(head, "any one") && !strings.HasSuffix(head, " any") {
+			continue
+		}
+		// a colon within three words, then what qualifies
+		rest := text[off:]
+		c := strings.IndexByte(rest, ':')
+		if c < 0 || c > 40 || strings.Count(rest[:c], " ") > 3 || strings.TrimSpace(rest[c+1:]) == "" {
+			continue
+		}
+		return true
+	}
+}
+
+var eitherOfTwoRe = regexp.MustCompile(`(?i)\b(?:at least one|one or both|either one|any one|one) of the two\b`)
+
+// eitherOfTwo reports an item that asks for at least one of its two values:
+// "…, at least one of the two", "(one or both of the two)".
+func eitherOfTwo(text string) bool {
+	return (strings.Contains(text, "f the two") || strings.Contains(text, "F THE TWO")) && eitherOfTwoRe.MatchString(text)
 }
 
 // hasBoundSign reports a comparison sign or digit in s: a label has none
@@ -269,6 +380,17 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		x.cuts = pdqCuts(x.pdqToks, x.cuts)
 	}
 	ci := 0
+	if !ctx.exclusion && x.itemFlags&sFollowing != 0 && len(x.cuts) == 0 && qualifiesMidItem(text) {
+		// "… ≥ 18 to 74 years of age with at least one of the following
+		// comorbidities: i. ECOG 2 or 3; ii. Ejection Fraction ≤ 50%; …":
+		// each value is one way to qualify (conditional)
+		ctx.risk = true
+	}
+	if !ctx.exclusion && x.itemFlags&sTwo != 0 && eitherOfTwo(text) {
+		// "ANC ≥ 1.5 × 10^9/L and platelets ≥ 100 × 10^9/L, at least one
+		// of the two": an OR-alternative however it is joined (SPEC 4.8)
+		ctx.oneOfTwo = true
+	}
 	risk := ctx.risk
 	for off := 0; off < len(text); {
 		if off == split {
@@ -566,7 +688,7 @@ var leadInWords = strings.NewReplacer("-", " ", ":", " ", "(", " ", ")", " ", ",
 var verbWords = setOf("is", "are", "apply", "applies", "only", "must", "will", "should", "be", "have", "has", "may")
 
 func heading(text string, sc itemScan) (headingInfo, bool) {
-	if len(text) > 90 || sc.flags&sHeading == 0 {
+	if len(text) > 90 && !(len(text) <= 160 && foldSuffix(strings.TrimRight(text, " :"), "criteria")) || sc.flags&sHeading == 0 {
 		return headingInfo{}, false
 	}
 	m := headingRe.FindStringSubmatch(text)
@@ -576,7 +698,12 @@ func heading(text string, sc itemScan) (headingInfo, bool) {
 	word := strings.ToLower(m[1])
 	rest := strings.ToLower(m[2])
 	words := strings.Fields(leadInWords.Replace(rest))
-	if len(words) > 6 {
+	// "Eligibility criteria for the secondary randomisation to … Inclusion
+	// criteria": the section is named last, after what the criteria are for
+	if n := len(words); n > 6 && n <= 16 && words[n-1] == "criteria" &&
+		(words[n-2] == "inclusion" || words[n-2] == "exclusion") && !hasBoundSign(text) {
+		word, words = words[n-2], words[:n-2]
+	} else if len(words) > 6 {
 		return headingInfo{}, false
 	}
 	for _, w := range words {
@@ -628,7 +755,22 @@ func laterStep(words []string) bool {
 			if w == "cross" && !(i+1 < len(words) && words[i+1] == "over") {
 				continue
 			}
+			// "ECOG (Eastern Cooperative Oncology Group): 0-1", "Children's
+			// Oncology Group": a name, no study group
+			if w == "group" && i > 0 && (words[i-1] == "oncology" || words[i-1] == "cooperative" || words[i-1] == "study" ||
+				words[i-1] == "cancer" || words[i-1] == "trials" || words[i-1] == "working") {
+				continue
+			}
 			return true
+		case "secondary", "subsequent", "randomisation", "randomization":
+			// "the secondary randomisation", "second randomization"; not
+			// the randomisation every patient enters
+			if w == "secondary" || w == "subsequent" {
+				if i+1 < len(words) && (strings.HasPrefix(words[i+1], "randomi") || words[i+1] == "registration" ||
+					words[i+1] == "treatment" || words[i+1] == "phase") {
+					return true
+				}
+			}
 		case "stage", "step", "phase", "period":
 			if i+1 < len(words) {
 				switch words[i+1] {
@@ -707,6 +849,33 @@ func hasPhrase(toks []token, ps *phraseSet) bool {
 					continue
 				}
 			}
+			// "must be considered ineligible for induction therapy defined by
+			// the following:" says what the disease allows, not who is excluded
+			if last := p[len(p)-1]; (last == "eligible" || last == "ineligible") && forTreatment(toks, i+len(p)) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// forTreatment reports "for surgery", "for induction therapy", "to receive
+// chemotherapy" at k: what a patient is (in)eligible for that is not the
+// study itself.
+func forTreatment(toks []token, k int) bool {
+	if !wordAt(toks, k, "for", "to") {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+4; j++ {
+		if wordAt(toks, j, "study", "trial", "protocol", "enrollment", "enrolment", "participation", "inclusion", "entry",
+			"registration", "randomization", "randomisation", "this") {
+			return false
+		}
+	}
+	for j := k + 1; j < len(toks) && j <= k+4; j++ {
+		if wordAt(toks, j, "therapy", "treatment", "chemotherapy", "surgery", "resection", "transplant",
+			"transplantation", "induction", "radiotherapy", "radiation", "intensive", "standard", "curative") {
 			return true
 		}
 	}
@@ -739,6 +908,12 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	child := ctx
 	child.alt = false
 	child.subject = subject
+	// "Creatinine clearance or radioisotope GFR ≥ 70 mL/min/1.73 m² or a
+	// serum creatinine based on age/gender as follows:": the rows are the
+	// alternative (SPEC 4.8)
+	if strings.HasSuffix(text, ":") && ageAlternative(text) {
+		child.alt = true
+	}
 	if !sc.vars && sc.flags&(sLead|sGroup|sOnly) == 0 {
 		return child // none of the words that change what the children mean
 	}
@@ -868,8 +1043,14 @@ func (p *parser) tableHeader() (op, varMask, string, bool) {
 // expectancy:", "Performance status:") gives the items that state its
 // value, or 0.
 func (p *parser) labelSubject() varMask {
-	if len(p.groups) != 1 || p.groups[0].kind != mkVar || p.groups[0].start != 0 {
+	if len(p.groups) != 1 || p.groups[0].kind != mkVar {
 		return 0
+	}
+	// "Participant must have an ECOG Performance status:"
+	for k := 0; k < p.groups[0].start; k++ {
+		if !labelHead[p.toks[k].text] || p.toks[k].kind != kWord {
+			return 0
+		}
 	}
 	g := p.groups[0]
 	for k := g.end; k < len(p.toks); k++ {
@@ -885,6 +1066,11 @@ func (p *parser) labelSubject() varMask {
 	}
 	return 0
 }
+
+// labelHead are the words a subject's label may start with: "Patients must
+// have an ECOG performance status:".
+var labelHead = setOf("patient", "patients", "participant", "participants", "subject", "subjects", "must", "should",
+	"have", "has", "a", "an", "the")
 
 // labelTail are the words a subject's label may end in before its colon.
 var labelTail = setOf("based", "on", "age", "as", "follows", "adjusted", "according", "to", "for", "the",

@@ -55,7 +55,7 @@ func spelled(s string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r < 'a' || r > 'z' }) {
 		switch w {
 		case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-			"fifteen", "sixteen", "eighteen", "twenty":
+			"fifteen", "sixteen", "eighteen", "twenty", "twice", "thrice":
 			return true
 		}
 	}

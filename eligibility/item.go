@@ -24,6 +24,7 @@ type itemCtx struct {
 	subject   varMask // the lead-in names the variable ("Life expectancy:", "AST and ALT ≤ 2.5 × ULN, except:")
 	scope     int     // the study group the item is for ("Cohort D"), or 0
 	risk      bool    // one of the ways a patient qualifies ("one of the following risk factors:")
+	oneOfTwo  bool    // "…, at least one of the two": the values after the first subject's are its alternatives
 	onlySex   byte    // 'f' or 'm' when the registry enrols one sex only: "Women aged ≥ 18" names everyone
 	noAge     bool    // under a definition ("Post-menopausal as defined by any of the following:"): no age is the patient's
 	// a row of a table whose header names the value's side and unit ("Age
@@ -46,6 +47,8 @@ type group struct {
 	// platelets" is two parts, "AST (SGOT)/ALT (SGPT)" one, for "respectively"
 	parts  [4]varMask
 	nparts int
+	// a bare "performance status" with no scale named beside it
+	generic bool
 }
 
 func (g *group) addPart(vs varMask) {
@@ -64,7 +67,11 @@ type trigger struct {
 	exempt    bool // an anticoagulation exception: never makes a bound conditional (SPEC 4.9)
 	leading   bool // opens a clause ("Patients with …:", "Women:"): never qualifies the bound before it
 	example   bool // "e.g.", "for example": the numbers after it illustrate, they require nothing
-	depth     int8
+	// a bracketed age or stage that ends the item after alternatives
+	// ("Karnofsky 50-100% OR ECOG 0-3 (over age 16)"): it qualifies them all
+	closesAlts bool
+	place      bool // a country named right before its own value: "(Japan: ≥ 20 years)"
+	depth      int8
 }
 
 const (
@@ -126,7 +133,7 @@ type parser struct {
 	ctx         itemCtx
 }
 
-var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shall", "will", "would", "need",
+var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shall", "will", "would", "need", "preferably", "ideally",
 	"needs", "has", "have", "having", "a", "an", "the", "to", "at", "level", "levels", "value", "values", "count",
 	"counts", "concentration", "concentrations", "serum", "plasma", "blood", "total", "absolute", "measured",
 	"calculated", "estimated", "score", "scores", "scale", "status", "performance", "grade", "class",
@@ -215,6 +222,16 @@ func (p *parser) findGroups() {
 			toks[ms[k].start].text == "oms") &&
 			!whoScaleAt(toks, ms[k].end) {
 			ms[k].kind = mkOther
+		}
+	}
+	// two names of one variable side by side are one mention: "Alanine
+	// aminotransferase ALT", "(Serum glutamic pyruvate transaminase SGPT)"
+	for k := len(ms) - 2; k >= 0; k-- {
+		m, n := &ms[k], ms[k+1]
+		if m.end == n.start && m.kind == mkVar && n.kind == mkVar && m.vars == n.vars && !isAgeM(*m) {
+			m.end = n.end
+			m.needUnit = m.needUnit && n.needUnit
+			ms = append(ms[:k+1], ms[k+2:]...)
 		}
 	}
 	// bracketed restatements, innermost first: "aspartate aminotransferase
@@ -322,9 +339,11 @@ func (p *parser) findGroups() {
 		}
 		if g.kind == mkGeneric {
 			g.kind = mkVar
+			g.generic = true
 		}
 		p.groups = append(p.groups, g)
 	}
+	p.scaleNamedAfter()
 	if cap(p.inGrp) < len(toks) {
 		p.inGrp = make([]int, len(toks))
 	}
@@ -336,6 +355,58 @@ func (p *parser) findGroups() {
 		for i := g.start; i < g.end && i < len(toks); i++ {
 			p.inGrp[i] = gi
 		}
+	}
+}
+
+// scaleNamedAfter gives a bare "performance status" the scale named right
+// after its value: "performance status of ≥ 70% on the Karnofsky scale",
+// "performance status 60-100 (Karnofsky)". The scale's own mention is then
+// no subject of its own; one with a value of its own ("PS 0-1 (Karnofsky ≥
+// 70)") is a restatement and left alone.
+func (p *parser) scaleNamedAfter() {
+	toks := p.toks
+	for gi := 0; gi+1 < len(p.groups); gi++ {
+		g, h := &p.groups[gi], &p.groups[gi+1]
+		if !g.generic || h.kind != mkVar || (h.vars != maskOf(vKarnofsky) && h.vars != maskOf(vLansky)) {
+			continue
+		}
+		sawValue, prep := false, false
+		ok := h.start-g.end <= 10
+		for j := g.end; ok && j < h.start; j++ {
+			t := &toks[j]
+			switch {
+			case t.kind == kNum:
+				sawValue = true
+			case t.kind == kOp || t.kind == kDash || t.kind == kLParen || t.kind == kPercent || t.kind == kColon:
+			case t.kind == kWord && (t.text == "on" || t.text == "by" || t.text == "per" || t.text == "using" ||
+				t.text == "according" || t.text == "in"):
+				prep = true
+			case t.kind == kWord && (t.text == "of" || t.text == "the" || t.text == "a" || t.text == "to" || t.text == "or" ||
+				t.text == "and" || t.text == "than" || t.text == "greater" || t.text == "less" || t.text == "at" ||
+				t.text == "least" || t.text == "more" || t.text == "equal" || t.text == "score" || t.text == "is"):
+			default:
+				ok = false
+			}
+		}
+		bracketed := kindAt(toks, h.start-1, kLParen) && kindAt(toks, h.end, kRParen)
+		if !ok || !sawValue || !(prep || bracketed) {
+			continue
+		}
+		// the scale's mention states no value of its own
+		k := h.end
+		for k < len(toks) && (wordAt(toks, k, "scale", "score", "status") || kindAt(toks, k, kRParen)) {
+			k++
+		}
+		if kindAt(toks, k, kNum) || kindAt(toks, k, kOp) {
+			continue
+		}
+		if _, _, cmp := comparator(toks, k); cmp {
+			continue
+		}
+		g.vars, g.generic = h.vars, false
+		g.nparts = 0
+		g.addPart(h.vars)
+		p.groups = append(p.groups[:gi+1], p.groups[gi+2:]...)
 	}
 }
 
@@ -423,8 +494,9 @@ var groupWords = setOf("patients", "patient", "subjects", "subject", "participan
 	"individuals", "people", "persons", "pts", "men", "women", "males", "females", "male", "female", "man", "woman",
 	"children", "child", "adults", "adult", "adolescents", "adolescent", "pediatric", "paediatric", "elderly",
 	"infants", "japanese", "chinese", "asian", "asians", "part", "parts", "cohort", "cohorts", "arm", "arms",
-	"group", "groups", "stage", "step", "phase", "expansion", "escalation", "dose", "gilbert", "gilberts",
-	"everyone", "anyone", "cases", "cisplatin", "carboplatin", "japan", "china", "korea", "sites", "site",
+	"group", "groups", "stratum", "strata", "stage", "step", "phase", "expansion", "escalation", "dose", "gilbert", "gilberts",
+	"everyone", "anyone", "cases", "cisplatin", "carboplatin", "japan", "china", "korea", "taiwan", "korean", "koreans",
+	"taiwanese", "singapore", "canada", "quebec", "germany", "sites", "site",
 	"centers", "centres", "countries", "country", "monotherapy", "combination", "re", "retreatment", "crossover",
 	"extension", "continuation", "subsequent")
 
@@ -638,7 +710,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		// must meet, not who they are
 		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted",
 			// "Patients will be excluded if their ECOG is ≥ 2": what excludes
-			"excluded", "ineligible") {
+			"excluded", "ineligible") && !p.gradeAllowedBefore(i-1) && !p.valueAllowedBefore(i-1) {
 			return tr, false
 		}
 		tr.end = i + 1
@@ -672,7 +744,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if wordAt(toks, i+1, "or", "no", "without", "normal", "adequate") {
 			return tr, false
 		}
-		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) {
+		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) || p.stageAlternative(i+1) {
 			tr.end = i + 1
 			return tr, true
 		}
@@ -699,13 +771,32 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			return tr, true
 		}
 		return tr, false
-	case "part", "parts", "cohort", "cohorts", "arm", "arms", "group", "groups", "module", "substudy":
+	case "part", "parts", "cohort", "cohorts", "arm", "arms", "group", "groups", "module", "substudy", "stratum", "strata":
 		// "Part B only: ECOG 0-1", "Cohort 2: creatinine clearance ≥ 30 mL/min"
 		if e, ok := p.groupLabelLead(i); ok {
 			tr.end, tr.objEnd, tr.leading = e, e, true
 			return tr, true
 		}
 		return tr, false
+	case "japan", "korea", "taiwan", "china", "singapore":
+		// "(Japan ≥ 20, Korea ≥ 19)", "Korea: ≥ 19 years": a country named
+		// right before its own value, as a study group's label is
+		k := i + 1
+		if kindAt(toks, k, kColon) {
+			k++
+		}
+		if !kindAt(toks, k, kOp) || !(i == 0 || wordAt(toks, i-1, "south", "and", "in") || kindAt(toks, i-1, kLParen) ||
+			kindAt(toks, i-1, kComma) || kindAt(toks, i-1, kSemi)) {
+			return tr, false
+		}
+		if _, _, ok := comparator(toks, k); !ok {
+			return tr, false
+		}
+		if wordAt(toks, i-1, "in") {
+			tr.pos = i - 1
+		}
+		tr.end, tr.objEnd, tr.leading, tr.place = k, k, true, true
+		return tr, true
 	case "in", "for", "among":
 		k := i + 1
 		// "Age 70 years or older for whom the treatment of choice is …": a
@@ -750,6 +841,20 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			p.inGrp[k] < 0 && len(toks[k].text) > 3 && i > 0 && p.afterValue(i) {
 			tr.end = i + 1
 			tr.objEnd = k + 1
+			tr.place = true
+			// "in Japan and Taiwan", "in South Korea", "in Japan, Korea and Taiwan"
+			for e := tr.objEnd; e < len(toks); {
+				n := e
+				if kindAt(toks, n, kComma) || wordAt(toks, n, "and", "or") {
+					n++
+				}
+				if n < len(toks) && toks[n].kind == kWord && toks[n].upper && !toks[n].caps && p.inGrp[n] < 0 && len(toks[n].text) > 3 {
+					e = n + 1
+					tr.objEnd = e
+					continue
+				}
+				break
+			}
 			return tr, true
 		}
 		if k < len(toks) && toks[k].is(cGroup) && !wordAt(toks, k+1, "to") {
@@ -772,6 +877,13 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 				}
 				if wordAt(toks, m, "administration", "treatment", "therapy", "regimen", "based", "eligible",
 					"containing", "arm", "cohort", "group") && m > i+1 {
+					// "(that is not eligible for locoregional therapy)",
+					// "candidate for curative treatment": what the disease
+					// allows, no subgroup
+					if wordAt(toks, i-1, "eligible", "ineligible", "candidate", "candidates", "suitable", "unsuitable",
+						"amenable", "fit", "unfit", "indicated", "considered") {
+						return tr, false
+					}
 					tr.end = i + 1
 					return tr, true
 				}
@@ -816,7 +928,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			return tr, true
 		}
 		// an item for one sex only: "Women aged ≥ 65 years" (not "Men and women …")
-		if i == 0 && !wordAt(toks, 1, "and", "or") && !kindAt(toks, 1, kSlash) && !kindAt(toks, 1, kComma) &&
+		if i == 0 && !wordAt(toks, 1, "and", "or") && !kindAt(toks, 1, kSlash) && !kindAt(toks, 1, kComma) && !p.ampersandAt(1) &&
 			!wordAt(toks, 1, "with", "who", "of") {
 			tr.end = 1
 			tr.objEnd = 1
@@ -825,6 +937,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 	}
 	return tr, false
+}
+
+// ampersandAt reports an "&" at token j ("Men & women ≥ 18 years").
+func (p *parser) ampersandAt(j int) bool {
+	return kindAt(p.toks, j, kOther) && p.text[p.toks[j].start] == '&'
 }
 
 func (p *parser) clauseStart(i int) bool {
@@ -913,6 +1030,15 @@ func (p *parser) subgroupByValue(j int) (int, bool) {
 			return 0, false
 		case kOp:
 			sawValue = true
+		case kNum:
+			// "Patients 65 years or older must have a creatinine clearance
+			// ≥ 50 mL/min" (but "Patients 18 years or older must have
+			// adequate organ function" states the patients' age)
+			for e := k + 1; e <= k+2 && !sawValue; e++ {
+				if _, _, _, ok := postfix(toks, e); ok {
+					sawValue = p.boundLater(e)
+				}
+			}
 		case kWord:
 			if _, _, ok := comparator(toks, k); ok {
 				sawValue = true
@@ -934,6 +1060,24 @@ func (p *parser) subgroupByValue(j int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// boundLater reports a comparison after token j in its clause.
+func (p *parser) boundLater(j int) bool {
+	toks := p.toks
+	for k := j + 3; k < len(toks); k++ {
+		switch toks[k].kind {
+		case kSemi, kPeriod, kSep:
+			return false
+		case kOp:
+			return true
+		case kWord:
+			if _, _, ok := comparator(toks, k); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // modifierNouns name a subgroup within a trial's population, the ones a
@@ -1007,7 +1151,10 @@ func (p *parser) objectEnd(t trigger) int {
 				return k
 			}
 		}
-		if g := p.inGrp[k]; g >= 0 && p.groups[g].kind != mkOther {
+		if g := p.inGrp[k]; g >= 0 && (p.groups[g].kind != mkOther || p.conditionWord(t) && k > t.end) {
+			// a quantity outside the list named in a condition ("if
+			// alkaline phosphatase ≤ ULN") keeps its comparison in the
+			// condition: it bounds nothing of the item's subject
 			sawVar = true
 		}
 		if !sawVar && p.inGrp[k] < 0 {
@@ -1108,6 +1255,9 @@ func (p *parser) findBounds() {
 			b, ok = p.bclc(gi)
 		case g.vars == maskOf(vECOG) || g.vars == maskOf(vKarnofsky) || g.vars == maskOf(vLansky):
 			b, ok = p.enumeration(g.end, g.vars)
+			if !ok {
+				b, ok = p.allowedGrade(g.end, g.vars)
+			}
 		}
 		if ok {
 			b.consumed = true
@@ -1136,6 +1286,7 @@ func (p *parser) findBounds() {
 	p.sandwiched()
 	p.prefixed()
 	p.rowValue()
+	p.inlineRows()
 	p.respectively()
 	p.bracketedValues()
 	// bounds in text order
@@ -1146,13 +1297,127 @@ func (p *parser) findBounds() {
 		}
 	}
 	p.ellipticUnits()
-	if cap(p.owner) < len(bs) {
-		p.owner = make([]int, len(bs))
+	p.scaleRangeOr()
+	if cap(p.owner) < len(p.bounds) {
+		p.owner = make([]int, len(p.bounds))
 	}
-	p.owner = p.owner[:len(bs)]
+	p.owner = p.owner[:len(p.bounds)]
 	for i := range p.owner {
 		p.owner[i] = ownerNone
 	}
+}
+
+// scaleRangeOr extends a performance-status range by the grade listed
+// after it: "ECOG 0-1 or 2" is 0-2, not 0-1 with a stray 2.
+func (p *parser) scaleRangeOr() {
+	toks := p.toks
+	var extra []bound
+	for i := range p.bounds {
+		b := &p.bounds[i]
+		if !b.isRange || !b.hasLo || !b.hasHi || b.loUnit != "" || b.hiUnit != "" || b.hi != math.Trunc(b.hi) || b.hi >= 5 {
+			continue
+		}
+		k := b.end
+		if !wordAt(toks, k, "or") && !(kindAt(toks, k, kComma) && wordAt(toks, k+1, "or")) {
+			continue
+		}
+		for wordAt(toks, k, "or") || kindAt(toks, k, kComma) {
+			k++
+		}
+		if !kindAt(toks, k, kNum) || toks[k].decimals >= 0 || toks[k].val != b.hi+1 || p.boundStartsAtTok(k) {
+			continue
+		}
+		if e := k + 1; e < len(toks) && !(toks[e].kind == kPeriod || toks[e].kind == kSemi || toks[e].kind == kComma ||
+			toks[e].kind == kRParen || wordAt(toks, e, "at", "on", "within", "prior", "during")) {
+			// "ECOG 0-1, or 2 if due to bone pain": the grade is a
+			// subgroup's relaxation (SPEC 4.5), kept only if the trigger
+			// after it makes it conditional
+			if wordAt(toks, e, "if", "when", "for", "in") {
+				extra = append(extra, bound{start: k, end: k + 1, hasHi: true, hiInc: true, hi: toks[k].val, written: opLE,
+					allowedIf: true, consumed: b.scaleOf > 0, scaleOf: b.scaleOf})
+			}
+			continue
+		}
+		b.hi, b.end = toks[k].val, k+1
+	}
+	if len(extra) == 0 {
+		return
+	}
+	p.bounds = append(p.bounds, extra...)
+	bs := p.bounds
+	for i := 1; i < len(bs); i++ {
+		for j := i; j > 0 && bs[j].start < bs[j-1].start; j-- {
+			bs[j], bs[j-1] = bs[j-1], bs[j]
+		}
+	}
+}
+
+// inlineRows reads a table row that names its age band, its subject and
+// the subject's side and unit itself, then the row's cells: "Age: 1 to < 2
+// years; maximum serum creatinine (mg/dL): male 0.6; female 0.6". Each cell
+// bounds the subject for the band (conditional, SPEC 4.7); the band is the
+// row's label, no age requirement.
+func (p *parser) inlineRows() {
+	toks := p.toks
+	band := -1
+	for i := range p.bounds {
+		b := &p.bounds[i]
+		if u := boundUnit(b); (u == ruYears || isTimeUnit(u)) && b.end < len(toks) {
+			band = i
+			break
+		}
+	}
+	if band < 0 {
+		return
+	}
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.kind != mkVar || g.vars != maskOf(vCreatinine) || g.start < p.bounds[band].end ||
+			!wordAt(toks, g.start-1, "maximum", "max", "upper") && !wordAt(toks, g.start-2, "maximum", "max", "upper") {
+			continue
+		}
+		u := p.headerUnit(gi)
+		if u == ruNone {
+			return
+		}
+		j := g.end
+		for j < len(toks) && toks[j].kind != kRParen {
+			j++
+		}
+		j++
+		if !kindAt(toks, j, kColon) {
+			return
+		}
+		var cells []bound
+		for j++; j < len(toks); j++ {
+			switch t := &toks[j]; {
+			case t.kind == kNum && !wordAt(toks, j+1, "years", "year", "months", "month"):
+				b := bound{start: j, end: j + 1, fromRow: true, rowOf: gi + 1}
+				setSide(&b, opLE, t.val, 0, u)
+				cells = append(cells, b)
+			case t.kind == kComma || t.kind == kSemi || t.kind == kPeriod || t.kind == kLParen || t.kind == kRParen ||
+				t.kind == kColon || wordAt(toks, j, "male", "female", "males", "females", "boys", "girls", "m", "f", "and", "for"):
+			default:
+				j = len(toks)
+			}
+		}
+		if len(cells) == 0 {
+			return
+		}
+		p.bounds[band].discarded = true
+		p.bounds = append(p.bounds, cells...)
+		return
+	}
+}
+
+// boundStartsAtTok reports a bound of its own starting at token k.
+func (p *parser) boundStartsAtTok(k int) bool {
+	for i := range p.bounds {
+		if p.bounds[i].start == k {
+			return true
+		}
+	}
+	return false
 }
 
 // sandwiched reads a subject written between its two ends, "18 ≤ age ≤
@@ -1333,10 +1598,11 @@ func (p *parser) ageBrackets() {
 				break
 			}
 		}
-		if !age || p.inObj[open] {
+		if !age && !p.stageLabel(open+1, end) || p.inObj[open] {
 			continue
 		}
-		p.trigs = append(p.trigs, trigger{pos: open, end: open + 1, objEnd: end, depth: toks[open].depth})
+		last := end+1 == len(toks) || end+2 == len(toks) && toks[end+1].kind == kPeriod
+		p.trigs = append(p.trigs, trigger{pos: open, end: open + 1, objEnd: end, depth: toks[open].depth, closesAlts: last})
 		for i := open + 1; i < end; i++ {
 			p.inObj[i] = true
 		}
@@ -1356,6 +1622,33 @@ func (p *parser) ageBrackets() {
 			}
 		}
 	}
+}
+
+// stageLabel reports a bracket that holds only the label of a stage or a
+// study group, "(stage IIIB)", "(stage IV disease)", "(Part A)", "(cohort
+// 2)": after a value, the subgroup the value is for.
+func (p *parser) stageLabel(a, b int) bool {
+	toks := p.toks
+	if b-a < 2 || b-a > 5 || !wordAt(toks, a, "stage", "stages", "part", "cohort", "cohorts", "arm", "arms", "phase", "step", "group", "stratum") {
+		return false
+	}
+	labels := 0
+	for i := a + 1; i < b; i++ {
+		t := &toks[i]
+		switch {
+		case p.inGrp[i] >= 0:
+			return false
+		case t.kind == kNum && t.decimals < 0 && t.val < 100:
+			labels++
+		case t.kind == kWord && len(t.text) <= 4 && (isRoman(strings.ToUpper(t.text)) || isRoman(strings.ToUpper(strings.TrimRight(t.text, "abcABC"))) || len(t.text) == 1):
+			labels++
+		case t.kind == kWord && (t.text == "disease" || t.text == "and" || t.text == "or" || t.text == "only"):
+		case t.kind == kComma || t.kind == kSlash || t.kind == kDash:
+		default:
+			return false
+		}
+	}
+	return labels > 0
 }
 
 // respectively pairs the mentions of a list with the values of a list:
@@ -1530,6 +1823,297 @@ func (p *parser) skipScaleFillers(j int) int {
 		j++
 	}
 	return j
+}
+
+// allowedGrade reads a single grade the item allows beyond its main range
+// ("ECOG 2 allowed if due to bone pain", "PS 2 is permitted for patients
+// over 70", "Karnofsky 60 acceptable if …"): the worst grade admitted, for
+// the subgroup the trigger after it names. Without a trigger it is dropped
+// in emit: "ECOG 2 allowed" alone says nothing of the grades below it.
+func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
+	toks := p.toks
+	j = p.skipScaleFillers(j)
+	if !kindAt(toks, j, kNum) || toks[j].decimals >= 0 {
+		return bound{}, false
+	}
+	k := j + 1
+	if kindAt(toks, k, kPercent) {
+		k++
+	}
+	for n := 0; n < 3 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also"); n++ {
+		k++
+	}
+	if !wordAt(toks, k, "allowed", "permitted", "acceptable", "accepted", "eligible") {
+		return bound{}, false
+	}
+	v := toks[j].val
+	b := bound{start: j, end: j + 1, allowedIf: true}
+	if vs == maskOf(vECOG) {
+		if v < 1 || v > 4 {
+			return bound{}, false
+		}
+		b.hasHi, b.hiInc, b.hi, b.written = true, true, v, opLE
+	} else {
+		if v < 10 || v > 100 {
+			return bound{}, false
+		}
+		b.hasLo, b.loInc, b.lo, b.written = true, true, v, opGE
+	}
+	return b, true
+}
+
+// fractionalBare reports a bound written without a unit whose number has
+// decimals ("tumor > 3.1 and < 5 cm"): no age is written so.
+func (p *parser) fractionalBare(b *bound) bool {
+	if boundUnit(b) != ruNone {
+		return false
+	}
+	for k := b.start; k < b.end && k < len(p.toks); k++ {
+		if p.toks[k].kind == kNum && p.toks[k].decimals > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// doseClause reports a bound in a clause about changing the dose: its
+// sentence (or bracket) names the dose and a reduction.
+func (p *parser) doseClause(b *bound) bool {
+	toks := p.toks
+	d := toks[b.start].depth
+	a := b.start
+	for a > 0 && toks[a-1].kind != kSemi && toks[a-1].kind != kPeriod && toks[a-1].kind != kSep && toks[a-1].depth >= d {
+		a--
+	}
+	e := b.end
+	for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod && toks[e].kind != kSep && toks[e].depth >= d {
+		e++
+	}
+	dose, change := false, false
+	for k := a; k < e; k++ {
+		switch {
+		case wordAt(toks, k, "dose", "doses", "dosage", "dosing"):
+			dose = true
+		case wordAt(toks, k, "reduced", "reduce", "reduction", "decreased", "decrease", "lowered", "adjusted",
+			"adjustment", "modified", "modification"):
+			change = true
+		}
+	}
+	return dose && change
+}
+
+// stageAlternative reports a stage named at j in an item that is one of
+// two alternatives ("< 12 months of age with INRG stage L1; or", then "<
+// 18 months of age with INRG stage L2 or Ms"): each alternative is then a
+// stage's own bound, reconciled per SPEC 4.7. A stage beside a bound in an
+// item that offers no alternative ("aged ≥ 18 with stage IV NSCLC")
+// describes everyone.
+func (p *parser) stageAlternative(j int) bool {
+	toks := p.toks
+	n := len(toks)
+	if !p.ctx.alt && !wordAt(toks, n-1, "or") {
+		return false
+	}
+	for k := j; k < j+3 && k < n; k++ {
+		if wordAt(toks, k, "stage", "stages") {
+			return true
+		}
+	}
+	return false
+}
+
+// groupInBound reports token k in a mention that starts inside bound b:
+// "age at diagnosis" after "< 12 months of" is the bound's age phrase run
+// on, no other subject.
+func (p *parser) groupInBound(k int, b *bound) bool {
+	g := p.inGrp[k]
+	return g >= 0 && p.groups[g].start < b.end && p.groups[g].start >= b.start
+}
+
+// placeBefore reports a country named right before the bound at k.
+func (p *parser) placeBefore(k int) bool {
+	for ti := range p.trigs {
+		if t := &p.trigs[ti]; t.place && t.objEnd == k {
+			return true
+		}
+	}
+	return false
+}
+
+// normalPhraseEnd returns the end of "within (the) (institutional) normal
+// limits", "normal", "WNL" at i, or -1.
+func normalPhraseEnd(toks []token, i int) int {
+	if t := toks[i].text; t == "" || t[0] != 'w' && t[0] != 'n' {
+		return -1
+	}
+	k := i
+	if wordAt(toks, k, "wnl") {
+		return k + 1
+	}
+	within := wordAt(toks, k, "within")
+	if within {
+		k++
+		for wordAt(toks, k, "the", "institutional", "local", "age", "appropriate") {
+			k++
+		}
+	}
+	if !wordAt(toks, k, "normal") {
+		return -1
+	}
+	k++
+	if wordAt(toks, k, "institutional") {
+		k++
+	}
+	if wordAt(toks, k, "limits", "limit", "range", "ranges", "values") {
+		k++
+	} else if within {
+		return -1
+	}
+	return k
+}
+
+// condBoundAt reports a conditional bound starting at token k.
+func (p *parser) condBoundAt(k int) bool {
+	if len(p.condOf) != len(p.bounds) {
+		return false
+	}
+	for i := range p.bounds {
+		if p.bounds[i].start == k {
+			return p.condOf[i]
+		}
+	}
+	return false
+}
+
+// normalLimitOr returns the end of "≥ LLN or", "≥ the lower limit of
+// normal (LLN) or" at i (the sign), or -1.
+func (p *parser) normalLimitOr(i int) int {
+	toks := p.toks
+	if toks[i].op != opGE && toks[i].op != opGT {
+		return -1
+	}
+	k := i + 1
+	for wordAt(toks, k, "the", "institutional", "local") {
+		k++
+	}
+	switch {
+	case wordAt(toks, k, "lln"):
+		k++
+	case wordAt(toks, k, "lower") && wordAt(toks, k+1, "limit") && wordAt(toks, k+2, "of"):
+		k += 3
+		if wordAt(toks, k, "the") {
+			k++
+		}
+		if !wordAt(toks, k, "normal") {
+			return -1
+		}
+		k++
+		if wordAt(toks, k, "range") {
+			k++
+		}
+	default:
+		return -1
+	}
+	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "lln") && kindAt(toks, k+2, kRParen) {
+		k += 3
+	}
+	if kindAt(toks, k, kComma) {
+		k++
+	}
+	if !wordAt(toks, k, "or") {
+		return -1
+	}
+	return k + 1
+}
+
+// whicheverIs reports "whichever is higher" (one of ws) after bound b.
+func (p *parser) whicheverIs(b int, ws ...string) bool {
+	toks := p.toks
+	for k := b; k < len(toks) && k < b+12; k++ {
+		if wordAt(toks, k, "whichever") {
+			k++
+			if wordAt(toks, k, "is") {
+				k++
+			}
+			if wordAt(toks, k, "the") {
+				k++
+			}
+			return wordAt(toks, k, ws...)
+		}
+	}
+	return false
+}
+
+// lostLifeLabel reports a bound in weeks or months that ends its
+// statement: no performance score is a time.
+func (p *parser) lostLifeLabel(b *bound) bool {
+	u := boundUnit(b)
+	if u != ruWeeks && u != ruMonths || !b.hasLo || b.hasHi {
+		return false
+	}
+	e := b.end
+	for e < len(p.toks) && p.toks[e].kind == kPeriod {
+		e++
+	}
+	return e == len(p.toks)
+}
+
+// valueAllowedBefore reports a bound right before the allowing word at k
+// ("(≤ 2.5 × ULN allowed if alkaline phosphatase ≤ ULN)", "≥ 50 × 10^9/L is
+// acceptable if …"): the "if" after it names who is allowed that bound.
+func (p *parser) valueAllowedBefore(k int) bool {
+	toks := p.toks
+	if !wordAt(toks, k, "allowed", "permitted", "accepted", "acceptable") {
+		return false
+	}
+	k--
+	for n := 0; n < 3 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also"); n++ {
+		k--
+	}
+	// the bound's end: a number, its unit or the normal limit
+	for j := k; j >= 0 && j > k-8; j-- {
+		switch toks[j].kind {
+		case kOp:
+			return true
+		case kComma, kSemi, kPeriod, kColon, kSep, kLParen:
+			return false
+		}
+		if wordAt(toks, j, "than", "to") && j > 0 && toks[j-1].kind == kWord {
+			if _, _, ok := comparator(toks, j-1); ok {
+				return true
+			}
+			if j > 1 {
+				if _, _, ok := comparator(toks, j-2); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// gradeAllowedBefore reports a performance grade right before the
+// allowing word at k ("ECOG 2 allowed", "PS 2 is permitted"): the "if"
+// after it names who is allowed it, as after any bound.
+func (p *parser) gradeAllowedBefore(k int) bool {
+	toks := p.toks
+	k--
+	for n := 0; n < 3 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also"); n++ {
+		k--
+	}
+	if kindAt(toks, k, kPercent) {
+		k--
+	}
+	if !kindAt(toks, k, kNum) || toks[k].decimals >= 0 {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if g := p.inGrp[j]; g >= 0 {
+			vs := p.groups[g].vars
+			return p.groups[g].kind == mkVar && (vs == maskOf(vECOG) || vs == maskOf(vKarnofsky) || vs == maskOf(vLansky))
+		}
+	}
+	return false
 }
 
 // enumeration reads "0, 1, or 2", "0 or 1", "0/1" after a performance scale.
@@ -1939,8 +2523,21 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if t.op == opEQ {
 				continue
 			}
+			// "LVEF ≥ LLN or ≥ 50%, whichever is higher": the normal limit
+			// is no number, the bound after it is what every patient meets
+			if e := p.normalLimitOr(i); e > i && e <= b && p.whicheverIs(b, "higher", "greater", "highest", "greatest", "more") {
+				i = e - 1
+				continue
+			}
 			return false
 		case kWord:
+			// "Total bilirubin within normal limits (except Gilbert's
+			// syndrome ≤ 3 × ULN)": the normal range has no number; the
+			// subgroup's bound after it is the subject's
+			if e := normalPhraseEnd(toks, i); e > i && e <= b && p.condBoundAt(b) {
+				i = e - 1
+				continue
+			}
 			if t.is(cFiller | cAside) {
 				continue
 			}
@@ -1948,7 +2545,9 @@ func (p *parser) gapIsFiller(a, b int) bool {
 				continue
 			}
 			// "expected to survive for at least 3 months"
-			if t.text == "for" && i == b-1 && wordAt(toks, i-1, "survive", "live") {
+			// "Predicted survival for > 3 months": the time the survival is for
+			if t.text == "for" && i == b-1 && (wordAt(toks, i-1, "survive", "live") ||
+				i > 0 && p.inGrp[i-1] >= 0 && p.groups[p.inGrp[i-1]].vars == maskOf(vLifeExpectancy)) {
 				continue
 			}
 			// a PDQ cross-reference: "Age: See Disease Characteristics 60 and over"
@@ -1964,7 +2563,14 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			// a bracketed aside without a comparison: "(CrC1)", "(Cockcroft-Gault)"
 			e := p.closeParen(i)
 			if e < 0 || e > b {
-				return false
+				// the bound in brackets after its subgroup: "(except
+				// Gilbert's syndrome ≤ 3 × ULN)"
+				for k := i + 1; k < b; k++ {
+					if !p.trigWord[k] && !p.inObj[k] && toks[k].kind != kColon {
+						return false
+					}
+				}
+				return true
 			}
 			for k := i + 1; k < e; k++ {
 				if toks[k].kind == kOp {
@@ -2100,6 +2706,10 @@ func (p *parser) assign() {
 		}
 		if b.fromRow {
 			p.owner[bi] = ownerLead
+			if b.rowOf > 0 {
+				p.owner[bi] = b.rowOf - 1
+				p.claim(bi, b.rowOf-1)
+			}
 			continue
 		}
 		if b.consumed {
@@ -2178,6 +2788,12 @@ func (p *parser) assign() {
 		}
 		if p.ctx.subject != 0 && p.gapIsFiller(0, b.start) && gi < 0 {
 			p.owner[bi] = ownerLead
+			continue
+		}
+		// "Age ≥ 18 years at the time of consent (Japan: ≥ 20 years)": a
+		// country's own age, in years, in an item about age
+		if gi >= 0 && isAge(p.groups[gi]) && boundUnit(b) == ruYears && p.placeBefore(b.start) {
+			p.owner[bi] = ownerAge
 			continue
 		}
 		b.discarded = true
@@ -2404,6 +3020,43 @@ func (p *parser) boundaryAt(k int, depth int8) bool {
 	return p.inGrp[k] >= 0 && !p.inObj[k] || p.startsBound[k]
 }
 
+// inAside reports a token of a bracketed qualifier between bound b and
+// what follows it ("> 450 ms (e.g., as calculated by Fridericia) in
+// males"): the brackets hold no value and no subject of their own.
+func (p *parser) inAside(k int, b *bound) bool {
+	toks := p.toks
+	d := toks[b.start].depth
+	if toks[k].depth <= d {
+		return false
+	}
+	// the whole bracket must be a qualifier
+	a := k
+	for a > b.end && toks[a-1].depth > d {
+		a--
+	}
+	for j := a; j < len(toks) && toks[j].depth > d; j++ {
+		if p.startsBound[j] || toks[j].kind == kOp || p.inGrp[j] >= 0 && p.groups[p.inGrp[j]].kind != mkOther {
+			return false
+		}
+	}
+	return true
+}
+
+// altJoin reports a token of an alternative a closing bracket reaches
+// over: the "or", the alternative's subject and its value.
+func (p *parser) altJoin(k int) bool {
+	tk := &p.toks[k]
+	switch tk.kind {
+	case kComma, kSemi, kPeriod, kSep, kColon:
+		return false
+	case kWord:
+		if tk.text == "and" || tk.text == "but" {
+			return false
+		}
+	}
+	return true
+}
+
 // computeConditional decides, once per item, which bounds apply only to a
 // subgroup: a trigger right after a bound ("≤ 5 × ULN if liver
 // metastases"), or one whose scope the bound lies in ("unless Gilbert's
@@ -2461,7 +3114,8 @@ func (p *parser) computeConditional() {
 			}
 			clear := true
 			for k := b.end; k < t.pos; k++ {
-				if p.boundaryAt(k, p.toks[b.start].depth) {
+				if p.boundaryAt(k, p.toks[b.start].depth) && !(t.closesAlts && p.altJoin(k)) && !p.inAside(k, b) &&
+					!p.groupInBound(k, b) {
 					clear = false
 					break
 				}
@@ -2641,13 +3295,29 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 		be := wordAt(toks, k-1, "are", "is", "be", "will")
 		switch {
 		case k >= b.end && !excl && (t.is(cExcludeCue) && be || neg && (t.text == "eligible" || t.text == "allowed" ||
-			t.text == "permitted" || t.text == "enrolled" || t.text == "included")):
+			t.text == "permitted" || t.text == "enrolled" || t.text == "included")) && !p.eligibleForTreatment(k):
 			return true, false
 		case excl && p.ctx.exclusion && t.is(cAllowCue) && !neg && be:
 			return false, true
 		}
 	}
 	return excl, false
+}
+
+// eligibleForTreatment reports "(not) eligible for surgery", "not
+// eligible for curative resection": what the disease allows, not whether
+// the patient may enter ("not eligible for this study" excludes).
+func (p *parser) eligibleForTreatment(k int) bool {
+	toks := p.toks
+	if toks[k].text != "eligible" || !wordAt(toks, k+1, "for", "to") {
+		return false
+	}
+	for j := k + 2; j < len(toks) && j <= k+4; j++ {
+		if wordAt(toks, j, "study", "trial", "protocol", "enrollment", "enrolment", "participation", "inclusion", "entry", "registration", "randomization", "randomisation") {
+			return false
+		}
+	}
+	return true
 }
 
 // negated reports an item-level "No …" or "must not have …" before the
@@ -2786,6 +3456,7 @@ func (p *parser) inOtherBound(k int, b *bound) bool {
 func (p *parser) emit() {
 	p.out = p.out[:0]
 	var mainSide [nVars]int8 // +1: the main bound was written as a lower limit, -1 upper
+	firstGrp := ownerNone    // the first subject bounded, in an item that asks for one of two
 	// an exclusion met only when two values are out together excludes on
 	// neither alone: no requirement can be read from it
 	p.joint = resizeBools(p.joint, len(p.bounds))
@@ -2829,13 +3500,30 @@ func (p *parser) emit() {
 		if needUnit && !p.boundHasUnit(b) {
 			continue
 		}
-		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b)) || p.byApproval(b) {
+		if (vs == maskOf(vECOG) || vs == maskOf(vKarnofsky)) && p.lostLifeLabel(b) {
+			// "Performance status: At least 3 months Life expectancy: ECOG
+			// 0-2" — a PDQ record that swapped its labels: the time is the
+			// life expectancy
+			vs = maskOf(vLifeExpectancy)
+		}
+		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b)) || p.byApproval(b) {
 			continue
 		}
 		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)
+		if b.allowedIf && !cond {
+			continue
+		}
+		if cond && p.doseClause(b) {
+			// "(but if it is 1.0 ~ 1.5 mg/dl, the dose of S-1 can be
+			// decreased)": how the dose changes, not who may enter
+			continue
+		}
 		cause := causeNone
 		if cond {
 			cause = causeSubgroup
+			if b.fromRow && p.ctx.alt {
+				cause = causeAlternative // the rows are the alternative: none is everyone's
+			}
 		}
 		excl, allowance := p.polarity(b)
 		if allowance {
@@ -2844,8 +3532,24 @@ func (p *parser) emit() {
 		if !cond && !excl && !b.isStages && (p.alternative(bi) || p.ctx.alt) {
 			cond, cause = true, causeAlternative
 		}
+		if !cond && excl && vs == maskOf(vAge) && p.ageJoined(b) {
+			cond, cause = true, causeSubgroup
+		}
+		if cond && cause == causeSubgroup && !excl && vs == maskOf(vAge) && p.condOf[bi] && p.populationAge(bi) {
+			// "Adults ≥ 18 years with relapsed multiple myeloma", "≥ 19 year
+			// old patients with … advanced solid tumors": who the trial
+			// enrols, not a subgroup of them
+			cond, cause = false, causeNone
+		}
 		if p.ctx.risk && !excl {
 			cond, cause = true, causeAlternative
+		}
+		if p.ctx.oneOfTwo && !excl && !cond {
+			if firstGrp == ownerNone {
+				firstGrp = p.owner[bi]
+			} else if p.owner[bi] != firstGrp {
+				cond, cause = true, causeAlternative
+			}
 		}
 		if p.ctx.cond {
 			cond, cause = true, causeContext
@@ -2874,7 +3578,8 @@ func (p *parser) emit() {
 			if !ok {
 				return
 			}
-			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) || neverFloor(&c) && !p.ctx.risk {
+			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) && !p.otherSideBounded(bi) ||
+				neverFloor(&c) && !p.ctx.risk {
 				// an exclusion that inverts to the unusual side ("platelets
 				// ≥ 100" in the exclusion list) was a criterion filed in the
 				// wrong list, or misread
@@ -2988,8 +3693,17 @@ func (p *parser) ageBlocked(b *bound) bool {
 		// "diagnosed before the age of 40", "cancer at age < 50", "≤ 21 years
 		// at diagnosis" — but not "≥ 18 years of age with a confirmed
 		// diagnosis of …", which is the patient's age and their disease
-		if k < b.start && k >= b.start-5 || k >= b.end && k <= b.end+3 && (wordAt(toks, k-1, "at", "of") ||
+		if k < b.start && k >= b.start-5 {
+			return true
+		}
+		if k >= b.end && k <= b.end+3 && (wordAt(toks, k-1, "at", "of") ||
 			wordAt(toks, k-2, "at") || wordAt(toks, k-3, "at")) && !wordAt(toks, k-1, "with") {
+			// "Age: 21 and under at diagnosis", "≤ 30 years of age at
+			// diagnosis": the age is the patient's, stated when the
+			// disease was found (as "at the time of diagnosis" further on)
+			if toks[k].text == "diagnosis" && p.namedAge(a, b) {
+				continue
+			}
 			return true
 		}
 	}
@@ -3000,6 +3714,85 @@ func (p *parser) ageBlocked(b *bound) bool {
 			if toks[k].is(cAgeBlocker) && !weakAgeBlockers[toks[k].text] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// ageJoined reports an excluded age that excludes only together with what
+// follows it: "children under three years of age receiving
+// anti-tuberculosis therapy", "patients older than 75 with ECOG 2" — the
+// age names a subgroup, it bounds no one on its own.
+func (p *parser) ageJoined(b *bound) bool {
+	toks := p.toks
+	k := b.end
+	for k < len(toks) && wordAt(toks, k, "years", "year", "months", "month", "of", "age", "old") {
+		k++
+	}
+	return wordAt(toks, k, "receiving", "taking", "treated", "undergoing", "on", "with", "who", "having")
+}
+
+// otherSideBounded reports another bound of bi's subject in the item on
+// the other side: "Hemoglobin > 10.5 g/dL or < 9 g/dL" excludes outside a
+// range, and its high end is no criterion filed in the wrong list.
+func (p *parser) otherSideBounded(bi int) bool {
+	b := &p.bounds[bi]
+	for k := range p.bounds {
+		o := &p.bounds[k]
+		if k == bi || o.discarded || p.owner[k] != p.owner[bi] || o.hasLo == o.hasHi || b.hasLo == b.hasHi {
+			continue
+		}
+		if o.hasLo != b.hasLo {
+			return true
+		}
+	}
+	return false
+}
+
+// populationAge reports an inclusion's only bound, an age, made
+// conditional by nothing but the disease the patients have after it
+// ("… with advanced HCC"): the population, not a subgroup.
+func (p *parser) populationAge(bi int) bool {
+	if p.ctx.alt || p.ctx.risk || p.ctx.cond || p.ctx.scope > 0 {
+		return false
+	}
+	for k := range p.bounds {
+		if k != bi && !p.bounds[k].discarded && p.owner[k] != ownerNone {
+			return false
+		}
+	}
+	b := &p.bounds[bi]
+	toks := p.toks
+	k := b.end
+	for k < len(toks) && (wordAt(toks, k, "years", "year", "of", "age", "old", "patients", "patient", "subjects",
+		"participants", "adults", "men", "women", "males", "females") || kindAt(toks, k, kDash)) {
+		k++
+	}
+	if !wordAt(toks, k, "with", "having") {
+		return false
+	}
+	// the disease named after it: no value, no treatment, no other subject
+	for j := k + 1; j < len(toks); j++ {
+		if toks[j].kind == kOp || toks[j].kind == kNum || p.inGrp[j] >= 0 ||
+			wordAt(toks, j, "receiving", "treated", "taking", "undergoing", "who", "whose", "if", "unless", "except") {
+			return false
+		}
+	}
+	return true
+}
+
+// namedAge reports an age bound whose subject the clause names as an age:
+// "Age: 21 and under", "aged ≤ 30", "≤ 30 years of age".
+func (p *parser) namedAge(a int, b *bound) bool {
+	toks := p.toks
+	for k := b.start; k < b.end+2 && k < len(toks); k++ {
+		if wordAt(toks, k, "of") && wordAt(toks, k+1, "age") {
+			return true
+		}
+	}
+	for k := a; k < b.start; k++ {
+		if g := p.inGrp[k]; g >= 0 && isAge(p.groups[g]) {
+			return true
 		}
 	}
 	return false
@@ -3018,6 +3811,16 @@ func (p *parser) ageLabel(b *bound) bool {
 	// a table's cells: "Age 2 to < 6 years | 0.8 | 0.8"
 	if kindAt(toks, k, kSep) && kindAt(toks, k+1, kNum) && !wordAt(toks, k+2, "years", "year", "months", "month", "days") {
 		return true
+	}
+	// the same row with its cells run together: "Age 2 to < 6 years 0.8 0.8"
+	if kindAt(toks, k, kNum) {
+		j := k
+		for j < len(toks) && (toks[j].kind == kNum || toks[j].kind == kComma) {
+			j++
+		}
+		if j == len(toks) || j+1 == len(toks) && toks[j].kind == kPeriod {
+			return true
+		}
 	}
 	if k >= len(toks) || toks[k].kind != kColon && toks[k].kind != kDash {
 		return false
@@ -3090,8 +3893,8 @@ func (p *parser) byApproval(b *bound) bool {
 		if t.depth < d || t.kind == kSemi || t.kind == kPeriod || t.kind == kSep || p.startsBound[k] {
 			break
 		}
-		if t.kind != kWord {
-			continue
+		if t.kind != kWord || t.depth > d {
+			continue // an aside in brackets allows something else: "(transfusion is allowed at the discretion …)"
 		}
 		switch {
 		case t.is(cAllowCue) && wordAt(toks, k-1, "is", "are", "be", "may"):
@@ -3346,8 +4149,9 @@ func (p *parser) tidy() {
 	// SPEC 4.7: bounds given only per subgroup — the loosest applies to all
 	for i := range out {
 		a := &out[i]
-		if a.dropped || a.cause != causeSubgroup || p.promoted(i) {
-			continue
+		if a.dropped || a.cause != causeSubgroup || p.promoted(i) ||
+			a.bound >= 0 && a.bound < len(p.bounds) && p.bounds[a.bound].fromRow {
+			continue // a row's cells are all its band's: the lead-in's rows reconcile (extractor.bands)
 		}
 		hasMain := false
 		var group []int
@@ -3388,6 +4192,23 @@ func (p *parser) tidy() {
 			out[loosest].cond, out[loosest].cause = false, causeNone
 		}
 	}
+	// a subgroup's bound that no patient within the main bound could meet
+	// ("LVEF ≤ 40% … provided no subsequent study documenting an EF of >
+	// 40%"): a restatement misread, not a subgroup (an age band may be a
+	// cohort of its own: "adults ≥ 18, or 12-17 in cohort 2")
+	for i := range out {
+		a := &out[i]
+		if a.dropped || !a.cond || a.v == vAge || a.v == vBCLC {
+			continue
+		}
+		for j := range out {
+			b := &out[j]
+			if j != i && !b.dropped && !b.cond && same(a, b) && disjoint(a, b) {
+				a.dropped = true
+				break
+			}
+		}
+	}
 	n := 0
 	for _, c := range out {
 		if !c.dropped {
@@ -3396,6 +4217,17 @@ func (p *parser) tidy() {
 		}
 	}
 	p.out = out[:n]
+}
+
+// disjoint reports two ranges no value lies in both of.
+func disjoint(a, b *cand) bool {
+	below := func(x, y *cand) bool { // all of x lies below all of y
+		if !x.hasHi || !y.hasLo {
+			return false
+		}
+		return x.hi < y.lo || x.hi == y.lo && !(x.hiInc && y.loInc)
+	}
+	return below(a, b) || below(b, a)
 }
 
 func near(a, b float64) bool {

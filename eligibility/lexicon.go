@@ -89,7 +89,7 @@ func init() {
 		"child classification", "child grade", "child turcotte score", "child turcotte class")
 	addAliases(v(vBCLC), "bclc", "barcelona clinic liver cancer", "barcelona clinic", "barcelona",
 		"barcelona clinic liver cancer staging", "bclc staging")
-	addAliases(v(vPlatelets), "platelet", "platelets", "platelet count", "platelet counts", "plt", "plts",
+	addAliases(v(vPlatelets), "platelet", "platelets", "plaquettes", "platelet count", "platelet counts", "plt", "plts",
 		"thrombocyte", "thrombocytes", "thrombocyte count", "blood platelets", "platelet level", "platelet levels",
 		"blood platelet count", "plt count")
 	addAliases(v(vANC), "anc", "absolute neutrophil count", "absolute neutrophil counts", "absolute neutrophils",
@@ -108,11 +108,11 @@ func init() {
 		"absolute lymphocyte count", "absolute lymphocytes", "alc", "lymphocytes count", "absolute lymphocyte")
 	addAliases(v(vHemoglobin), "hemoglobin", "haemoglobin", "hgb", "hb", "hemoglobin level", "haemoglobin level",
 		"hemoglobine", "hemoglobin concentration", "haemoglobin concentration", "serum hemoglobin",
-		"hemoglobin levels", "blood hemoglobin")
+		"hemoglobin levels", "blood hemoglobin", "hémoglobine")
 	addAliases(v(vBilirubin), "bilirubin", "total bilirubin", "serum bilirubin", "total serum bilirubin",
 		"serum total bilirubin", "tbil", "t bil", "tbili", "total bili", "bilirubin total", "bilirubine",
 		"total bilirubin level", "bilirubin level", "serum bilirubin level", "bilirubin levels", "t bili",
-		"total bilirubine")
+		"total bilirubine", "bilirubine totale")
 	addAliases(v(vAST), "ast", "sgot", "asat", "aspartate aminotransferase", "aspartate aminotransferases",
 		"aspartate transaminase", "aspartate amino transferase", "serum glutamic oxaloacetic transaminase",
 		"serum glutamic oxalacetic transaminase", "serum glutamate oxaloacetate transaminase",
@@ -144,7 +144,7 @@ func init() {
 		"prothrombin time inr", "prothrombin time in inr", "prothrombin time international normalized ratio",
 		"prothrombin time international normalised ratio", "prothrombin international normalized ratio",
 		"prothrombin inr", "inr value", "inr ratio", "pt international normalized ratio")
-	addAliases(v(vCreatinine), "creatinine", "serum creatinine", "plasma creatinine", "creatinine level",
+	addAliases(v(vCreatinine), "creatinine", "serum creatinine", "créatinine", "créatininémie", "plasma creatinine", "creatinine level",
 		"creatinine levels", "blood creatinine", "scr", "serum cr", "creatinemia", "serum creatinine level",
 		"serum creatinine levels", "creatinine value", "serum creatinine value", "creatinin", "serum creatinin",
 		// "Cr ≤ 1.5 × ULN" (Chinese records); a creatinine bound needs a unit, so
@@ -169,7 +169,8 @@ func init() {
 		"expected lifespan", "life span", "estimated life expectancy", "predicted life expectancy",
 		"expected life expectancy", "anticipated life expectancy", "expected to survive", "expected to live",
 		"survival prognosis", "prognosis", "expected survival time", "estimated survival time",
-		"expected survival period", "survival time", "estimated survival period", "projected life expectancy")
+		"expected survival period", "survival time", "estimated survival period", "projected life expectancy",
+		"likely to survive", "prognosis of survival", "expected to survive for", "expectation of life")
 	addAliases(v(vLVEF), "lvef", "left ventricular ejection fraction", "ejection fraction", "lv ejection fraction",
 		"lv ef", "left ventricle ejection fraction", "left ventricular ef", "cardiac ejection fraction",
 		"lvef value", "left ventricular function ejection fraction")

@@ -402,6 +402,97 @@ var phenomena = []struct {
 	{"E: Total bilirubin > 2 × ULN and ALT > 3 × ULN", nil},
 	{"E: Serum creatinine > 2 mg/dL and eGFR < 30 mL/min/1.73 m2", nil},
 
+	// units mistyped beyond any clinical reading (SPEC 4.14)
+	{"E: Haemoglobin below 95 g/dl", []string{"hemoglobin >=9.5 g/dL"}},
+	{"Hemoglobin ≥ 100 g/dL", []string{"hemoglobin >=10 g/dL"}},
+	{"E: Hemoglobin > 17 g/dL", []string{"hemoglobin <=17 g/dL"}},
+	{"Total bilirubin no more than 34 mmol/L", []string{"bilirubin <=1.988 mg/dL"}},
+	{"Serum creatinine ≤ 150 mmol/l", []string{"creatinine <=1.697 mg/dL"}},
+	{"Bilirubin ≤ 0.025 mmol/L", []string{"bilirubin <=1.462 mg/dL"}},
+	{"E: Serum creatinine > 2 mmol/L", nil},
+
+	// the scale named after a bare performance status's value
+	{"Performance status of at least 60% on the Karnofsky scale", []string{"karnofsky >=60"}},
+	{"Performance status 50-100 (Lansky)", []string{"lansky [50,100]"}},
+	{"Performance status ≥ 70 according to Karnofsky", []string{"karnofsky >=70"}},
+	{"Performance status of 60 or more (Karnofsky scale) for patients older than 16 years", []string{"karnofsky >=60 cond"}},
+	{"Performance status 0-2 (Karnofsky ≥ 60)", []string{"ecog [0,2]", "karnofsky >=60"}},
+	{"Performance status 0 or 1 on the ECOG scale", []string{"ecog [0,1]"}},
+
+	// a stage or study group in brackets after a value is that value's subgroup (SPEC 4.7)
+	{"Karnofsky score ≥ 60% (stage IIIA) or ≥ 70% (stage IV)", []string{"karnofsky >=60", "karnofsky >=70 cond"}},
+	{"Zubrod performance status 0-2 (stage IIIB) or 0-1 (stage IV)", []string{"ecog [0,2]", "ecog [0,1] cond"}},
+	{"WHO performance status 0-1 (Part 1) or 0-2 (Part 2)", []string{"ecog [0,1] cond", "ecog [0,2]"}},
+	{"Creatinine clearance ≥ 60 mL/min (cohort A) or ≥ 40 mL/min (cohort B)",
+		[]string{"creatinine_clearance >=60 mL/min cond", "creatinine_clearance >=40 mL/min"}},
+	{"Platelets ≥ 50 × 10^9/L (arm B only)", []string{"platelets >=50 10^9/L cond"}},
+	{"Hemoglobin ≥ 9 g/dL (transfusion permitted)", []string{"hemoglobin >=9 g/dL"}},
+	{"QTcF ≤ 470 ms (Fridericia)", []string{"qtc <=470 ms"}},
+
+	// two names of one variable side by side, inside or outside brackets
+	{"Aspartate aminotransferase (AST) (SGOT), alanine aminotransferase ALT (serum glutamic pyruvate transaminase SGPT) ≤ 3 × ULN",
+		[]string{"ast <=3 xULN", "alt <=3 xULN"}},
+	{"Alanine aminotransferase ALT ≤ 2.5 × ULN", []string{"alt <=2.5 xULN"}},
+
+	// a subgroup's bound no patient within the main bound could meet is a misreading
+	{"(Reduced ejection is defined as left ventricular EF ≤ 35%. LVEF ≤35% may be determined via any local measurement within the past 6 months, using echocardiography or MUGA provided no subsequent study documenting an EF of >35%.)",
+		[]string{"lvef <=35 %"}},
+	{"Platelets ≥ 100 × 10^9/L (≥ 50 × 10^9/L if marrow involvement)", []string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
+
+	// an excluded age joined to what else the patients have names a subgroup
+	{"E: Children younger than 2 years receiving enzyme-inducing anticonvulsants", []string{"age >=2 years cond"}},
+	{"E: Patients over 70 years of age with an ECOG performance status of 2", []string{"age <=70 years cond"}},
+	{"E: Younger than 18 years", []string{"age >=18 years"}},
+
+	// a performance-status range extended by the grade listed after it
+	{"ECOG performance status 0-1 or 2", []string{"ecog [0,2]"}},
+	{"WHO performance status 0-1, or 2 at screening", []string{"ecog [0,2]"}},
+	{"ECOG 0-1, or 2 if due to bone pain", []string{"ecog [0,1]", "ecog <=2 cond"}},
+
+	// the French "N" for the upper limit of normal, without the ×
+	{"ASAT and ALAT ≤ 2,5 N (≤ 5 N in case of liver metastases)", []string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"Bilirubine totale ≤ 1,5 N", []string{"bilirubin <=1.5 xULN"}},
+	{"PNN ≥ 1,5 G/L, plaquettes ≥ 100 G/L, hémoglobine ≥ 9 g/dl, créatinine ≤ 1,5 N",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL", "creatinine <=1.5 xULN"}},
+	{"Tumour stage T3 N 1", nil},
+
+	// a table row run into a line: an age band, then its cells' bare numbers
+	{"Age 6 to < 10 years 1.0 1.0", nil},
+	{"Age ≥ 16 years 1.7, 1.4", nil},
+	{"Age 16 to 21 years", []string{"age [16,21] years"}},
+
+	// a bracketed qualifier between a bound and its subgroup does not cut them apart
+	{"E: QTcF > 450 ms (e.g., as calculated with Fridericia's formula) in men or > 470 ms in women",
+		[]string{"qtc <=470 ms", "qtc <=450 ms cond"}},
+	{"Creatinine clearance ≥ 40 mL/min (Cockcroft-Gault, or measured) for patients aged 65 or older",
+		[]string{"creatinine_clearance >=40 mL/min cond"}},
+
+	// "not eligible for surgery" describes the disease; "not eligible" excludes
+	{"BCLC stage B or C, not eligible for resection or transplantation", []string{"bclc_stage {B,C}"}},
+	{"Child-Pugh class A, not eligible for curative therapy", []string{"child_pugh_score [5,6]"}},
+	{"Patients with hemoglobin < 8 g/dL are not eligible", []string{"hemoglobin >=8 g/dL"}},
+	{"Patients with platelets < 75 × 10^9/L are not eligible for the study", []string{"platelets >=75 10^9/L"}},
+
+	// a subgroup named by an age with a postfix comparison
+	{"Patients 70 years or older must have a creatinine clearance of at least 50 mL/min", []string{"creatinine_clearance >=50 mL/min cond"}},
+	{"Patients 18 years or older must have adequate organ function", []string{"age >=18 years"}},
+
+	// both sexes joined by "&" name everyone
+	{"Men & women ≥ 18 years of age", []string{"age >=18 years"}},
+	{"Male & female subjects aged 20 to 75 years", []string{"age [20,75] years"}},
+	{"Men &amp; women aged at least 18", []string{"age >=18 years"}},
+
+	// an age named as the patient's, stated at diagnosis
+	{"Age: 25 and under at diagnosis", []string{"age <=25 years"}},
+	{"Aged ≤ 30 years at diagnosis", []string{"age <=30 years"}},
+	{"18 to 39 years of age at diagnosis", []string{"age [18,39] years"}},
+	{"Diagnosed with Hodgkin lymphoma before the age of 30", nil},
+
+	// a bracketed age or stage closing an item qualifies every alternative before it
+	{"Karnofsky 60-100% OR Zubrod 0-2 (age over 16)", []string{"karnofsky [60,100] cond", "ecog [0,2] cond"}},
+	{"Performance status: Lansky 50-100 or Karnofsky 50-100 (under 21 years)", []string{"lansky [50,100] cond", "karnofsky [50,100] cond"}},
+	{"Karnofsky ≥ 70, ANC ≥ 1.5 × 10^9/L (age 18 and over)", []string{"karnofsky >=70", "anc >=1.5 10^9/L cond"}},
+
 	// a disease's diagnosis beside the patient's age is no age of its own
 	{"Age ≥ 18 years at signing of consent, with a confirmed diagnosis of melanoma", []string{"age >=18 years"}},
 	{"Breast cancer diagnosed before the age of 40", nil},

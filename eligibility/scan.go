@@ -1,5 +1,7 @@
 package eligibility
 
+import "strings"
+
 // An item is first scanned word by word, without tokenizing it: the scan
 // tells whether it may name a variable (else it is not parsed) and which
 // of the costlier readings of an item — a heading, a restriction of the
@@ -15,6 +17,7 @@ const (
 	sGroup                          // cohort, part, arm …
 	sLead                           // a word a lead-in's effect on its children depends on
 	sFollowing                      // "following"
+	sTwo                            // "two": "at least one of the two"
 )
 
 type itemScan struct {
@@ -52,6 +55,7 @@ func buildScanWords() map[string]scanEntry {
 		set(sGroup, w)
 	}
 	set(sFollowing, "following")
+	set(sTwo, "two")
 	for w := range m {
 		scanPrefixes.add(w)
 	}
@@ -106,6 +110,30 @@ func scan(s string, lead bool) itemScan {
 			}
 		}
 		if !isASCIILetter(c) {
+			if c == 0xc3 && latinAccentAt(s, i) {
+				// "Hémoglobine", "Créatinine": a French word with an accent,
+				// rare enough to be read again whole, from the ASCII
+				// letters before the accent, by the slow path
+				a, j := i, i
+				for a > 0 && isASCIILetter(s[a-1]) {
+					a--
+				}
+				for j < len(s) && (isASCIILetter(s[j]) || latinAccentAt(s, j)) {
+					if s[j] == 0xc3 {
+						j++
+					}
+					j++
+				}
+				w := strings.ToLower(s[a:j])
+				if pending != nil {
+					if c := pending.next[w]; c != nil && c.varBelow {
+						out.vars = true
+					}
+				}
+				pending = scanAccented(w, short, lead, &out)
+				i = j
+				continue
+			}
 			i++
 			continue
 		}
@@ -164,6 +192,35 @@ func scan(s string, lead bool) itemScan {
 		i = j
 	}
 	return out
+}
+
+// latinAccentAt reports an accented Latin letter of the Latin-1
+// supplement (é, É, è, ï …: lead byte 0xC3) at s[i:], outside its × (C3 97)
+// and ÷ (C3 B7), which are signs.
+func latinAccentAt(s string, i int) bool {
+	return i+1 < len(s) && s[i] == 0xc3 && s[i+1] >= 0x80 && s[i+1] <= 0xbf && s[i+1] != 0x97 && s[i+1] != 0xb7
+}
+
+// scanAccented is what scan learns from a word with an accent, w in lower
+// case; it returns the alias the word may start.
+func scanAccented(w string, short, lead bool, out *itemScan) *trieNode {
+	if lead && leadWords[w] {
+		out.flags |= sLead
+	}
+	e, ok := scanWords[w]
+	if !ok {
+		return nil
+	}
+	out.flags |= e.flags
+	switch e.first {
+	case firstAlone:
+		out.vars = true
+	case firstAge:
+		out.vars = out.vars || short
+	case firstLonger:
+		return lexicon.next[w]
+	}
+	return nil
 }
 
 // scanTable holds scanWords and leadWords keyed by the FNV-1a hash of the

@@ -20,7 +20,7 @@ import (
 var groupKinds = map[string]string{"cohort": "cohort", "cohorts": "cohort", "part": "part", "parts": "part",
 	"arm": "arm", "arms": "arm", "group": "group", "groups": "group", "module": "module", "modules": "module",
 	"substudy": "substudy", "substudies": "substudy", "subprotocol": "substudy", "expansion": "expansion",
-	"escalation": "escalation"}
+	"escalation": "escalation", "stratum": "stratum", "strata": "stratum"}
 
 // groupAll words make a heading about every group: "for all cohorts".
 var groupAll = setOf("all", "each", "every", "both", "any", "other", "common", "general")

@@ -218,6 +218,16 @@ func mgPerL(v float64) float64 {
 	return v / 10
 }
 
+// mmolAsUmol reads a bilirubin or creatinine written in mmol/L as µmol/L:
+// a whole number of mmol/L ("total bilirubin ≤ 30mmol/L") is µmol/L
+// mistyped, a fraction below one is the true unit (0.03 mmol/L).
+func mmolAsUmol(v float64) float64 {
+	if v >= 1 {
+		return v
+	}
+	return v * 1000
+}
+
 // convert1 applies SPEC.md §3 without judging plausibility, except where
 // the unit is missing or mistyped and the magnitude decides the reading.
 func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
@@ -249,6 +259,9 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 	case vHemoglobin:
 		switch u {
 		case ruGdL:
+			if v >= 40 { // "hemoglobin < 90g/dl": g/L mistyped (SPEC 4.14)
+				return "g/dL", v / 10, true
+			}
 			return "g/dL", v, true
 		case ruGL:
 			if v < 30 { // "≥ 8 g/L" is 8 g/dL (SPEC 4.14)
@@ -290,6 +303,8 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 			return "mg/dL", mgPerL(v), true
 		case ruUmolL:
 			return "mg/dL", v / 17.1, true
+		case ruMmolL:
+			return "mg/dL", mmolAsUmol(v) / 17.1, true
 		case ruXULN:
 			return "xULN", v, true
 		}
@@ -301,6 +316,8 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 			return "mg/dL", mgPerL(v), true
 		case ruUmolL:
 			return "mg/dL", v / 88.4, true
+		case ruMmolL:
+			return "mg/dL", mmolAsUmol(v) / 88.4, true
 		case ruXULN:
 			return "xULN", v, true
 		}

@@ -35,8 +35,8 @@ const (
 var triggerWords = setOf("e", "eg", "example", "such", "instance", "if", "when", "whenever", "unless", "except",
 	"excepting", "excluding", "with", "receiving", "treated", "due", "secondary", "attributable", "attributed",
 	"because", "caused", "related", "gilbert", "gilberts", "where", "part", "parts", "cohort", "cohorts", "arm",
-	"arms", "group", "groups", "module", "substudy", "in", "for", "among", "patients", "subjects", "participants",
-	"those", "pts", "men", "women", "males", "females", "male", "female")
+	"arms", "group", "groups", "module", "substudy", "stratum", "strata", "in", "for", "among", "patients", "subjects", "participants",
+	"those", "pts", "men", "women", "males", "females", "male", "female", "japan", "korea", "taiwan", "china", "singapore")
 
 type wordEntry struct {
 	text string // the word, lower case
@@ -50,7 +50,9 @@ type wordEntry struct {
 // numberWords are the numbers registry text spells out. "one" is left a
 // word: "one of the following", "at least one lesion".
 var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20}
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20,
+	// "less than twice the upper limit of normal": two times
+	"twice": 2, "thrice": 3}
 
 // words holds an entry for every word some table knows; others have none.
 var words map[string]*wordEntry

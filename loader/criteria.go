@@ -319,6 +319,15 @@ func parseCriteria(ls []line) []model.Criterion {
 				last.text += " " + text
 				continue
 			}
+			// A paragraph printed left of the list item that announced it
+			// ("-  In the dose expansion stage:" then the paragraph) is that
+			// item's content.
+			if last != nil && !lastPlain && len(last.kids) == 0 && strings.HasSuffix(last.text, ":") && l.indent < lastIndent-1 {
+				parentPlain = false
+				add(push(l.indent, marker{}), text)
+				lastIndent, lastPlain = l.indent, true
+				continue
+			}
 			for len(stack) > 1 && (top().indent > l.indent || top().underPlain && top().indent >= l.indent) {
 				stack = stack[:len(stack)-1]
 			}
@@ -328,12 +337,34 @@ func parseCriteria(ls []line) []model.Criterion {
 			lastIndent, lastPlain, lastHeading = l.indent, true, last.rank != notHeading
 			continue
 		}
+		// A "*" line right under a wrapped line that ends in "*" is that
+		// line's footnote ("… 100,000/mm3*" then "* Lower values allowed
+		// …"), and the paragraph goes on after it.
+		if last != nil && m.style == styleBullet+"*" && i > 0 && !ls[i-1].blank() &&
+			markers[i-1].style == stylePlain && strings.HasSuffix(ls[i-1].text, "*") {
+			last.text += " " + strings.TrimSpace(l.text)
+			continue
+		}
 		l.indent = alignedIndent(l, m, stack)
 		// An unmarked line takes the list that follows it as its children
 		// ("… treated as follows:" then "* …"; "Group 1" then "• …"); the
-		// next unmarked line at its indentation ends that list.
+		// next unmarked line at its indentation ends that list. A finished
+		// sentence printed left of the list it sits in is a stray paragraph:
+		// the list's next item goes on beside it.
 		parentPlain = lastPlain
-		if lastPlain && last != nil && (heading || l.indent >= lastIndent-1) {
+		stray := -1
+		if lastPlain && !heading && last != nil && strings.HasSuffix(last.text, ".") {
+			for k := len(stack) - 1; k >= 0; k-- {
+				if stack[k].style == m.style && near(stack[k].indent, l.indent) && lastIndent < stack[k].indent-1 {
+					stray = k
+					break
+				}
+			}
+		}
+		if stray >= 0 {
+			stack = stack[:stray+1]
+		}
+		if lastPlain && last != nil && (heading || l.indent >= lastIndent-1) && stray < 0 {
 			add(push(l.indent, resolveAmbiguous(m, stack)), text)
 			lastIndent, lastPlain = l.indent, false
 			continue
