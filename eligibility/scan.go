@@ -177,16 +177,8 @@ func scan(s string, lead bool) itemScan {
 			if known == nil {
 				known = scanTable.find(h, s[i:j])
 			}
-			if e, ok := known.entry(); ok {
-				out.flags |= e.flags
-				switch e.first {
-				case firstAlone:
-					out.vars = true
-				case firstAge:
-					out.vars = out.vars || short
-				case firstLonger:
-					pending = lexicon.next[lower()]
-				}
+			if e, ok := known.entry(); ok && out.learn(e, short) {
+				pending = lexicon.next[lower()]
 			}
 		}
 		i = j
@@ -207,10 +199,15 @@ func scanAccented(w string, short, lead bool, out *itemScan) *trieNode {
 	if lead && leadWords[w] {
 		out.flags |= sLead
 	}
-	e, ok := scanWords[w]
-	if !ok {
-		return nil
+	if e, ok := scanWords[w]; ok && out.learn(e, short) {
+		return lexicon.next[w]
 	}
+	return nil
+}
+
+// learn takes in what a known word tells; true when the word may start a
+// longer alias.
+func (out *itemScan) learn(e scanEntry, short bool) (longer bool) {
 	out.flags |= e.flags
 	switch e.first {
 	case firstAlone:
@@ -218,9 +215,9 @@ func scanAccented(w string, short, lead bool, out *itemScan) *trieNode {
 	case firstAge:
 		out.vars = out.vars || short
 	case firstLonger:
-		return lexicon.next[w]
+		return true
 	}
-	return nil
+	return false
 }
 
 // scanTable holds scanWords and leadWords keyed by the FNV-1a hash of the
