@@ -799,6 +799,12 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		return tr, true
 	case "in", "for", "among":
 		k := i + 1
+		// "; in Japan ≥ 20 years": the country's own value, read as its label
+		if w == "in" && wordAt(toks, k, "japan", "korea", "taiwan", "china", "singapore") {
+			if _, ok := p.triggerAt(k); ok {
+				return tr, false
+			}
+		}
 		// "Age 70 years or older for whom the treatment of choice is …": a
 		// further criterion of the same patients, not a subgroup
 		if wordAt(toks, k, "whom", "which") {

@@ -1,0 +1,29 @@
+package eligibility_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// round8 are the wordings round 7 left unhandled, each with wordings of
+// our own.
+var round8 = []struct {
+	text string
+	want []string
+}{
+	// a country after a semicolon, written "in Japan" before its own value
+	{"Age ≥ 18 years; in Japan ≥ 20 years", []string{"age >=18 years", "age >=20 years cond"}},
+	{"Age ≥ 18 years; in Korea ≥ 19 years", []string{"age >=18 years", "age >=19 years cond"}},
+	{"Aged ≥ 18 years (in Japan ≥ 20 years)", []string{"age >=18 years", "age >=20 years cond"}},
+	{"Age ≥ 18 years, in Taiwan ≥ 20 years", []string{"age >=18 years", "age >=20 years cond"}},
+	{"Age ≥ 18 years; in Japan patients must be adults", []string{"age >=18 years"}},
+}
+
+func TestRound8(t *testing.T) {
+	for _, tc := range round8 {
+		got := extractOne(tc.text)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
+		}
+	}
+}
