@@ -841,6 +841,10 @@ func boundAt(toks []token, i int) (bound, bool) {
 			// "< 18 months (< 547 days) of age": the age restated in days
 			b.ageHint = true
 			b.end = e
+		} else if e, ok := restatedTime(toks, k2, u); ok && wordAt(toks, e, "and", "to") {
+			// "≥ 6 months (≥ 183 days) and < 18 years": the restatement is
+			// passed over so the upper end joins the lower one
+			b.end = e
 		}
 		if age := toks[i].kind == kWord && (toks[i].text == "older" || toks[i].text == "younger"); age {
 			b.ageHint = true
@@ -971,6 +975,16 @@ func lostPowerOfTen(toks []token, n int) (float64, int, bool) {
 // restatedAgeTail reads, at k after a time, the same time restated in
 // another unit in brackets and then an age phrase: "(< 547 days) of age".
 func restatedAgeTail(toks []token, k int, u string) (int, bool) {
+	e, ok := restatedTime(toks, k, u)
+	if !ok {
+		return 0, false
+	}
+	return ageTail(toks, e)
+}
+
+// restatedTime reads, at k after a time, the same time restated in another
+// unit in brackets ("(< 547 days)"), and returns the index after them.
+func restatedTime(toks []token, k int, u string) (int, bool) {
 	if !isTimeUnit(u) || !kindAt(toks, k, kLParen) {
 		return 0, false
 	}
@@ -986,7 +1000,7 @@ func restatedAgeTail(toks []token, k int, u string) (int, bool) {
 	if !isTimeUnit(u2) || !kindAt(toks, k4, kRParen) {
 		return 0, false
 	}
-	return ageTail(toks, k4+1)
+	return k4 + 1, true
 }
 
 // age marks a bound read as an age by its wording.

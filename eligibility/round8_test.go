@@ -17,6 +17,13 @@ var round8 = []struct {
 	{"Aged ≥ 18 years (in Japan ≥ 20 years)", []string{"age >=18 years", "age >=20 years cond"}},
 	{"Age ≥ 18 years, in Taiwan ≥ 20 years", []string{"age >=18 years", "age >=20 years cond"}},
 	{"Age ≥ 18 years; in Japan patients must be adults", []string{"age >=18 years"}},
+
+	// an age's lower end restated in days before "and" keeps its lower end
+	{"≥ 6 months (≥ 183 days) and < 18 years of age", []string{"age [0.5,18) years"}},
+	{"Patients must be ≥ 6 months (≥ 183 days) and < 18 years of age at enrollment", []string{"age [0.5,18) years"}},
+	{"> 12 months (365 days) and < 21 years of age", []string{"age (1,21) years"}},
+	{"Age ≥ 12 months (≥ 365 days) and ≤ 30 years at the time of enrollment", []string{"age [1,30] years"}},
+	{"≥ 6 months (≥ 183 days) and < 18 years", nil},
 }
 
 func TestRound8(t *testing.T) {
