@@ -526,11 +526,12 @@ func unit(toks []token, j int) (string, int) {
 			return ruMLmin, e
 		}
 		return ruForeign, j + 1
-	case "week", "weeks", "wk", "wks", "wk.":
+	case "week", "weeks", "wk", "wks", "wk.", "semaines":
 		return ruWeeks, j + 1
-	case "month", "months", "mo", "mos", "mth", "mths", "mon":
+	case "month", "months", "mo", "mos", "mth", "mths", "mon", "mois":
 		return ruMonths, j + 1
-	case "year", "years", "yr", "yrs", "yo":
+	case "year", "years", "yr", "yrs", "yo", "ans":
+		// "ans", "mois", "semaines": the French records' years, months, weeks
 		return ruYears, j + 1
 	case "y":
 		if kindAt(toks, j+1, kSlash) && wordAt(toks, j+2, "o") {

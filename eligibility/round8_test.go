@@ -24,6 +24,17 @@ var round8 = []struct {
 	{"> 12 months (365 days) and < 21 years of age", []string{"age (1,21) years"}},
 	{"Age ≥ 12 months (≥ 365 days) and ≤ 30 years at the time of enrollment", []string{"age [1,30] years"}},
 	{"≥ 6 months (≥ 183 days) and < 18 years", nil},
+
+	// French sentences: the names and the time units of the French records
+	{"clairance de la créatinine ≥ 50 ml/min", []string{"creatinine_clearance >=50 mL/min"}},
+	{"Clairance de la créatinine ≥ 60 mL/min (Cockcroft-Gault)", []string{"creatinine_clearance >=60 mL/min"}},
+	{"Clairance de la creatinine > 30 ml/min", []string{"creatinine_clearance >30 mL/min"}},
+	{"espérance de vie ≥ 3 mois", []string{"life_expectancy >=13.035 weeks"}},
+	{"Espérance de vie > 12 semaines", []string{"life_expectancy >12 weeks"}},
+	{"E: espérance de vie < 3 mois", []string{"life_expectancy >=13.035 weeks"}},
+	{"âge ≥ 18 ans", []string{"age >=18 years"}},
+	{"Âge ≥ 18 ans", []string{"age >=18 years"}},
+	{"Durée de traitement ≥ 3 mois", nil},
 }
 
 func TestRound8(t *testing.T) {
