@@ -435,7 +435,8 @@ func unit(toks []token, j int) (string, int) {
 	if t.kind == kLParen && t.glued && wordAt(toks, j+1, "uln", "unl") && kindAt(toks, j+2, kRParen) {
 		return ruXULN, j + 3
 	}
-	if e, ok := ulnPhrase(toks, j, false); ok {
+	// "less than twice normal": "twice" is already two times
+	if e, ok := ulnPhrase(toks, j, j > 0 && (toks[j-1].text == "twice" || toks[j-1].text == "thrice")); ok {
 		return ruXULN, e
 	}
 	if u, e, ok := cellUnit(toks, j, false); ok {

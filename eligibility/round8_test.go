@@ -35,6 +35,14 @@ var round8 = []struct {
 	{"âge ≥ 18 ans", []string{"age >=18 years"}},
 	{"Âge ≥ 18 ans", []string{"age >=18 years"}},
 	{"Durée de traitement ≥ 3 mois", nil},
+
+	// "twice normal": "twice" is two times, "normal" its upper limit
+	{"Bilirubin less than twice normal", []string{"bilirubin <2 xULN"}},
+	{"Creatinine less than twice the normal value", []string{"creatinine <2 xULN"}},
+	{"SGOT < twice normal", []string{"ast <2 xULN"}},
+	{"E: AST or ALT more than twice normal", []string{"ast <=2 xULN", "alt <=2 xULN"}},
+	{"Bilirubin is twice normal", nil},
+	{"Bilirubin normal", nil},
 }
 
 func TestRound8(t *testing.T) {
