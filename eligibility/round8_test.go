@@ -43,6 +43,21 @@ var round8 = []struct {
 	{"E: AST or ALT more than twice normal", []string{"ast <=2 xULN", "alt <=2 xULN"}},
 	{"Bilirubin is twice normal", nil},
 	{"Bilirubin normal", nil},
+
+	// older patients named before their own lab bound: the age picks them (SPEC 4.6, 4.7)
+	{"Patients over 70 years with CrCl ≥ 30", []string{"creatinine_clearance >=30 mL/min cond"}},
+	{"Patients aged > 70 years with creatinine clearance ≥ 30 mL/min", []string{"creatinine_clearance >=30 mL/min cond"}},
+	{"Patients ≥ 65 years of age: creatinine clearance ≥ 40 mL/min", []string{"creatinine_clearance >=40 mL/min cond"}},
+	{"Patients older than 70 years with a creatinine clearance of at least 30 ml/min", []string{"creatinine_clearance >=30 mL/min cond"}},
+	{"Creatinine clearance ≥ 50 mL/min; patients over 70 years with CrCl ≥ 30 mL/min",
+		[]string{"creatinine_clearance >=50 mL/min", "creatinine_clearance >=30 mL/min cond"}},
+	{"CrCl ≥ 60 mL/min; patients ≥ 75 years with CrCl ≥ 45 mL/min are eligible",
+		[]string{"creatinine_clearance >=60 mL/min", "creatinine_clearance >=45 mL/min cond"}},
+	{"ECOG 0-1; patients ≥ 70 years with ECOG 0-2", []string{"ecog [0,1]", "ecog [0,2] cond"}},
+	// … but an adult age, a performance status or a disease after it names the population
+	{"Patients ≥ 18 years with CrCl ≥ 60 mL/min", []string{"age >=18 years", "creatinine_clearance >=60 mL/min"}},
+	{"Patients over 70 years of age with ECOG 0-2", []string{"age >70 years", "ecog [0,2]"}},
+	{"Patients ≥ 70 years with AML", []string{"age >=70 years"}},
 }
 
 func TestRound8(t *testing.T) {
