@@ -3,6 +3,9 @@ package eligibility_test
 import (
 	"slices"
 	"testing"
+
+	"github.com/trials-app/trials/eligibility"
+	"github.com/trials-app/trials/model"
 )
 
 // round8 are the wordings round 7 left unhandled, each with wordings of
@@ -65,6 +68,51 @@ func TestRound8(t *testing.T) {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
 			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// round8Trees are the COG creatinine tables whose header is the first row,
+// a sibling of the rows rather than their lead-in.
+var round8Trees = []struct {
+	name string
+	el   model.Eligibility
+	want []string
+}{
+	{"the header row names the rows' subject, not the lead-in's creatinine clearance: every cell an alternative",
+		model.Eligibility{Inclusion: []model.Criterion{
+			kids("Creatinine clearance or radioisotope GFR >= 70 mL/min/1.73 m^2 or a serum creatinine based on age as follows:",
+				item("Age (Years) Maximum Serum Creatinine (mg/dL)"),
+				item("Less than or equal to 5; 0.8"), item("6 to 10; 1.0"), item("Greater than 15; 1.5"))}},
+		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2", "creatinine <=0.8 mg/dL cond",
+			"creatinine <=1 mg/dL cond", "creatinine <=1.5 mg/dL cond"}},
+	{"rows written with bars under a header row",
+		model.Eligibility{Inclusion: []model.Criterion{
+			kids("Creatinine clearance or radioisotope GFR >= 70 mL/min/1.73 m^2 or a serum creatinine based on age/gender as follows:",
+				item("Age | Maximum Serum Creatinine (mg/dL)"), item("1 month to < 6 months | 0.4"), item(">= 16 years | 1.7"))}},
+		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2", "creatinine <=0.4 mg/dL cond", "creatinine <=1.7 mg/dL cond"}},
+	{"the table as the only renal criterion: the loosest row is everyone's (SPEC 4.7)",
+		model.Eligibility{Inclusion: []model.Criterion{
+			kids("Adequate renal function defined as:",
+				item("Age (Years) Maximum Serum Creatinine (mg/dL)"),
+				item("Less than or equal to 5; 0.8"), item("6 to 10; 1.0"), item("Greater than 15; 1.5"))}},
+		[]string{"creatinine <=0.8 mg/dL cond", "creatinine <=1 mg/dL cond", "creatinine <=1.5 mg/dL"}},
+	{"a row that is no age band ends the table",
+		model.Eligibility{Inclusion: []model.Criterion{
+			kids("Adequate renal function defined as:",
+				item("Age (Years) Maximum Serum Creatinine (mg/dL)"), item("6 to 10; 1.0"),
+				item("Number of prior lines: 3"), item("Greater than 15; 1.5"))}},
+		[]string{"creatinine <=1 mg/dL cond"}}, // one band alone is a subgroup's (SPEC 4.7)
+}
+
+func TestRound8Trees(t *testing.T) {
+	for _, tc := range round8Trees {
+		var got []string
+		for _, r := range eligibility.Extract(&tc.el) {
+			got = append(got, compact(r))
+		}
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.name, got, tc.want)
 		}
 	}
 }
