@@ -435,7 +435,8 @@ func unit(toks []token, j int) (string, int) {
 	if t.kind == kLParen && t.glued && wordAt(toks, j+1, "uln", "unl") && kindAt(toks, j+2, kRParen) {
 		return ruXULN, j + 3
 	}
-	if e, ok := ulnPhrase(toks, j, false); ok {
+	// "less than twice normal": "twice" is already two times
+	if e, ok := ulnPhrase(toks, j, j > 0 && (toks[j-1].text == "twice" || toks[j-1].text == "thrice")); ok {
 		return ruXULN, e
 	}
 	if u, e, ok := cellUnit(toks, j, false); ok {
@@ -526,11 +527,12 @@ func unit(toks []token, j int) (string, int) {
 			return ruMLmin, e
 		}
 		return ruForeign, j + 1
-	case "week", "weeks", "wk", "wks", "wk.":
+	case "week", "weeks", "wk", "wks", "wk.", "semaines":
 		return ruWeeks, j + 1
-	case "month", "months", "mo", "mos", "mth", "mths", "mon":
+	case "month", "months", "mo", "mos", "mth", "mths", "mon", "mois":
 		return ruMonths, j + 1
-	case "year", "years", "yr", "yrs", "yo":
+	case "year", "years", "yr", "yrs", "yo", "ans":
+		// "ans", "mois", "semaines": the French records' years, months, weeks
 		return ruYears, j + 1
 	case "y":
 		if kindAt(toks, j+1, kSlash) && wordAt(toks, j+2, "o") {
@@ -841,6 +843,10 @@ func boundAt(toks []token, i int) (bound, bool) {
 			// "< 18 months (< 547 days) of age": the age restated in days
 			b.ageHint = true
 			b.end = e
+		} else if e, ok := restatedTime(toks, k2, u); ok && wordAt(toks, e, "and", "to") {
+			// "≥ 6 months (≥ 183 days) and < 18 years": the restatement is
+			// passed over so the upper end joins the lower one
+			b.end = e
 		}
 		if age := toks[i].kind == kWord && (toks[i].text == "older" || toks[i].text == "younger"); age {
 			b.ageHint = true
@@ -971,6 +977,16 @@ func lostPowerOfTen(toks []token, n int) (float64, int, bool) {
 // restatedAgeTail reads, at k after a time, the same time restated in
 // another unit in brackets and then an age phrase: "(< 547 days) of age".
 func restatedAgeTail(toks []token, k int, u string) (int, bool) {
+	e, ok := restatedTime(toks, k, u)
+	if !ok {
+		return 0, false
+	}
+	return ageTail(toks, e)
+}
+
+// restatedTime reads, at k after a time, the same time restated in another
+// unit in brackets ("(< 547 days)"), and returns the index after them.
+func restatedTime(toks []token, k int, u string) (int, bool) {
 	if !isTimeUnit(u) || !kindAt(toks, k, kLParen) {
 		return 0, false
 	}
@@ -986,7 +1002,7 @@ func restatedAgeTail(toks []token, k int, u string) (int, bool) {
 	if !isTimeUnit(u2) || !kindAt(toks, k4, kRParen) {
 		return 0, false
 	}
-	return ageTail(toks, k4+1)
+	return k4 + 1, true
 }
 
 // age marks a bound read as an age by its wording.

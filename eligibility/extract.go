@@ -113,6 +113,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		prevOr, x.pendingOr = true, false // the first child of a bare "OR"
 	}
 	var labelled []int // requirements of items led by a study group's label ("Part A: ≤ 21 years of age")
+	var header itemCtx // a table's header row read from a sibling: the rows after it are its rows
 	first := len(x.found)
 	for i, c := range items {
 		text := ItemText(c.Text)
@@ -151,6 +152,19 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		if ic.subject == 0 {
 			ic.subject = nextSubject // "Life expectancy:" then "At least 12 weeks" on a flat page
 		}
+		if len(c.Children) > 0 {
+			header = itemCtx{}
+		}
+		if header.rowOp != opNone && !ageBandRow(text) {
+			header = itemCtx{}
+		}
+		rowed := header.rowOp != opNone
+		if rowed {
+			// the header's subject, not the lead-in's: "Creatinine clearance
+			// ≥ 70 mL/min or a serum creatinine based on age as follows:"
+			// then "Age (Years) Maximum Serum Creatinine (mg/dL)", "6 to 10; 1.0"
+			ic.subject, ic.rowOp, ic.rowUnit, ic.noAge = header.subject, header.rowOp, header.rowUnit, true
+		}
 		if ic.subject == 0 && afterPS && len(c.Children) == 0 && bareDuration(text) {
 			// the old PDQ order (age, performance status, life expectancy)
 			// with the "Life expectancy:" label lost: "Performance status -
@@ -186,6 +200,23 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		if len(c.Children) == 0 && len(x.found) == n && x.parsedWhole && len(text) < 40 {
 			nextSubject = x.p.labelSubject()
+		}
+		if rowed {
+			// an item that reads no row, or names another variable, ends the table
+			if len(x.found) == n {
+				header = itemCtx{}
+			}
+			for k := n; k < len(x.found); k++ {
+				if v, ok := varByName[x.found[k].r.Variable]; !ok || !header.subject.has(v) {
+					header = itemCtx{}
+				}
+			}
+		}
+		if len(c.Children) == 0 && len(x.found) == n && x.parsedWhole && ic.rowOp == opNone {
+			// "Age | Maximum Serum Creatinine (mg/dL)" as the first row
+			if o, v, u, ok := x.p.tableHeader(true); ok {
+				header.subject, header.rowOp, header.rowUnit = v, o, u
+			}
 		}
 		for k := n; k < len(x.found); k++ {
 			switch x.found[k].r.Variable {
@@ -226,6 +257,30 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	if len(labelled) >= 2 {
 		x.bandsOf(first, len(x.found), labelled)
 	}
+}
+
+// ageBandRow reports a table row that is an age band and then its value:
+// "6 to 10; 1.0", "1 month to < 6 months | 0.4", "Greater than 15: 1.5".
+// "Number of prior lines: 3" is no row.
+func ageBandRow(text string) bool {
+	cut := strings.LastIndexAny(text, ";:|")
+	if cut <= 0 {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(strings.ToLower(text[:cut]), func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '-' || r == '(' || r == ')' || r == ','
+	}) {
+		switch f {
+		case "to", "less", "greater", "more", "than", "or", "equal", "and", "over", "under", "up", "from", "age",
+			"year", "years", "month", "months", "yrs", "y", "<", ">", "<=", ">=", "≤", "≥", "=", "+", "older", "younger":
+			continue
+		}
+		if strings.Trim(f, "0123456789.<>=≤≥+") == "" {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // ledByGroup reports an item that opens with a study group's label and a
@@ -1004,7 +1059,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 		child.subject = v
 	}
 	// a table's header: "Age (Years) Maximum Serum Creatinine (mg/dl):"
-	if o, v, u, ok := p.tableHeader(); ok {
+	if o, v, u, ok := p.tableHeader(false); ok {
 		child.subject, child.rowOp, child.rowUnit, child.noAge = v, o, u, true
 	}
 	return child
@@ -1014,10 +1069,20 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 // and a value column that says its side and unit: "Age (Years) Maximum
 // Serum Creatinine (mg/dl):". It returns the value's side, variable and
 // unit.
-func (p *parser) tableHeader() (op, varMask, string, bool) {
+//
+// A sibling header (the table's first row, the rows after it its siblings:
+// "Age Maximum Serum Creatinine (mg/dL)") needs no colon, but no number.
+func (p *parser) tableHeader(sibling bool) (op, varMask, string, bool) {
 	toks := p.toks
-	if len(p.groups) != 2 || len(toks) == 0 || toks[len(toks)-1].kind != kColon || len(toks) > 16 {
+	if len(p.groups) != 2 || len(toks) == 0 || len(toks) > 16 || !sibling && toks[len(toks)-1].kind != kColon {
 		return opNone, 0, "", false
+	}
+	if sibling {
+		for k := range toks {
+			if toks[k].kind == kNum {
+				return opNone, 0, "", false
+			}
+		}
 	}
 	age, val := p.groups[0], p.groups[1]
 	if !isAge(age) || val.kind != mkVar || bits.OnesCount32(uint32(val.vars)) != 1 {

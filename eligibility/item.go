@@ -537,6 +537,13 @@ func (p *parser) findTriggers() {
 		for k := 0; k < e; k++ {
 			p.inObj[k] = true
 		}
+	} else if e, ok := p.elderLead(0, false); ok {
+		// "Patients over 70 years with CrCl ≥ 30 mL/min": the older
+		// patients' own lab bound; the age picks them, it bounds no one
+		p.trigs = append(p.trigs, trigger{pos: 0, end: e, objEnd: e, leading: true})
+		for k := 0; k < e; k++ {
+			p.inObj[k] = true
+		}
 	} else if e, ok := p.onlyLead(); ok {
 		// "Japanese patients only: …", "For sites in France only: …"
 		p.trigs = append(p.trigs, trigger{pos: 0, end: e, objEnd: e, leading: true})
@@ -545,7 +552,21 @@ func (p *parser) findTriggers() {
 		}
 	}
 	for i := 0; i < len(toks); i++ {
-		if p.inObj[i] || toks[i].kind != kLParen && !toks[i].is(cTrigger) {
+		if p.inObj[i] {
+			continue
+		}
+		if i > 0 && toks[i-1].kind == kSemi {
+			// "CrCl ≥ 50 mL/min; patients over 70 years with CrCl ≥ 30 mL/min"
+			if e, ok := p.elderLead(i, true); ok {
+				p.trigs = append(p.trigs, trigger{pos: i, depth: toks[i].depth, end: e, objEnd: e, leading: true})
+				for k := i; k < e; k++ {
+					p.inObj[k] = true
+				}
+				i = e - 1
+				continue
+			}
+		}
+		if toks[i].kind != kLParen && !toks[i].is(cTrigger) {
 			continue
 		}
 		t, ok := p.triggerAt(i)
@@ -616,6 +637,60 @@ func (p *parser) laterLead() (int, bool) {
 // onlyLead reports an item opening with a short phrase that holds "only"
 // and ends in a colon, with no value in it: what follows is for a subgroup.
 // It returns the index after the colon.
+// elderLead reports an item opening with older patients and then their own
+// lab bound ("Patients over 70 years with CrCl ≥ 30", "Subjects aged ≥ 65
+// years: creatinine clearance ≥ 40 mL/min"), and returns the index after
+// "with" (or the colon). Only an age's lower end of 60 or more and a
+// laboratory value after it: "Patients aged ≥ 18 years with ECOG 0-1" and
+// "Patients ≥ 70 years with AML" name the trial's population. After a
+// semicolon (mid), behind a bound already stated, a performance scale is
+// such a bound too ("ECOG 0-1; patients ≥ 70 years with ECOG 0-2").
+func (p *parser) elderLead(i int, mid bool) (int, bool) {
+	toks := p.toks
+	if !wordAt(toks, i, "patients", "subjects", "participants", "pts", "those") {
+		return 0, false
+	}
+	k := i + 1
+	if wordAt(toks, k, "aged") {
+		k++
+	}
+	o, k, ok := comparator(toks, k)
+	if !ok || o != opGT && o != opGE {
+		return 0, false
+	}
+	v, _, k, ok := number(toks, k, false)
+	if !ok || v < 60 || v > 100 || toks[k-1].kind != kNum {
+		return 0, false
+	}
+	if u, e := unit(toks, k); u != ruYears {
+		return 0, false
+	} else {
+		k = e
+	}
+	if e, ok := ageTail(toks, k); ok {
+		k = e
+	}
+	if !wordAt(toks, k, "with") && !kindAt(toks, k, kColon) {
+		return 0, false
+	}
+	k++
+	if wordAt(toks, k, "a", "an") {
+		k++
+	}
+	if k >= len(toks) {
+		return 0, false
+	}
+	m, ok := matchMention(toks, k)
+	excluded := maskOf(vChildPugh, vBCLC, vLifeExpectancy, vAge)
+	if !mid {
+		excluded |= maskOf(vECOG, vKarnofsky, vLansky)
+	}
+	if !ok || m.kind != mkVar && !(mid && m.kind == mkGeneric) || m.vars&excluded != 0 {
+		return 0, false
+	}
+	return k, true
+}
+
 func (p *parser) onlyLead() (int, bool) {
 	toks := p.toks
 	only := false
@@ -799,6 +874,12 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		return tr, true
 	case "in", "for", "among":
 		k := i + 1
+		// "; in Japan ≥ 20 years": the country's own value, read as its label
+		if w == "in" && wordAt(toks, k, "japan", "korea", "taiwan", "china", "singapore") {
+			if _, ok := p.triggerAt(k); ok {
+				return tr, false
+			}
+		}
 		// "Age 70 years or older for whom the treatment of choice is …": a
 		// further criterion of the same patients, not a subgroup
 		if wordAt(toks, k, "whom", "which") {

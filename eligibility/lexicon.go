@@ -157,7 +157,9 @@ func init() {
 		"cr clearance rate", "creatinine clearance value", "creatinin clearance", "calculated creatinine clearances",
 		"urinary creatinine clearance", "urine creatinine clearance", "24 hour urinary creatinine clearance",
 		"24 hour urine creatinine clearance", "24 h urine creatinine clearance",
-		"serum creatinine clearance", "plasma creatinine clearance", "serum creatinine clearance rate")
+		"serum creatinine clearance", "plasma creatinine clearance", "serum creatinine clearance rate",
+		// the French records' "clairance de la créatinine"
+		"clairance de la créatinine", "clairance de la creatinine", "clairance de créatinine", "clairance de creatinine")
 	addAliases(v(vEGFR), "e gfr", "gfr", "glomerular filtration rate", "estimated glomerular filtration rate",
 		"estimated gfr", "glomerular filtration", "filtration rate", "egfr value", "glomerular filtration rates",
 		"glomerular filteration rate", "calculated gfr", "measured gfr")
@@ -170,7 +172,8 @@ func init() {
 		"expected life expectancy", "anticipated life expectancy", "expected to survive", "expected to live",
 		"survival prognosis", "prognosis", "expected survival time", "estimated survival time",
 		"expected survival period", "survival time", "estimated survival period", "projected life expectancy",
-		"likely to survive", "prognosis of survival", "expected to survive for", "expectation of life")
+		"likely to survive", "prognosis of survival", "expected to survive for", "expectation of life",
+		"espérance de vie", "esperance de vie")
 	addAliases(v(vLVEF), "lvef", "left ventricular ejection fraction", "ejection fraction", "lv ejection fraction",
 		"lv ef", "left ventricle ejection fraction", "left ventricular ef", "cardiac ejection fraction",
 		"lvef value", "left ventricular function ejection fraction")
@@ -179,7 +182,7 @@ func init() {
 		"corrected qt interval", "qt corrected", "qt interval corrected", "qtc f", "qt c", "qtc fridericia",
 		"rate corrected qt interval", "corrected qtc", "qtc value", "qtcf value", "qt c interval",
 		"qt interval corrected for heart rate", "heart rate corrected qt interval", "qtcf intervals", "qtc intervals")
-	addAliases(v(vAge), "age", "aged", "ages")
+	addAliases(v(vAge), "age", "aged", "ages", "âge")
 
 	o := alias{kind: mkOther}
 	addAliases(o,
