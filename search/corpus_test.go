@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/trials-app/trials/loader"
+	"github.com/trials-app/trials/loader/synthetic"
 	"github.com/trials-app/trials/model"
 )
 
@@ -129,12 +130,6 @@ func criteriaText(t *model.Trial) string {
 	return b.String()
 }
 
-// zipf picks an index below n, small ones far more often.
-func zipf(r *rand.Rand, n int) int {
-	x := r.Float64()
-	return min(int(float64(n)*x*x*x), n-1)
-}
-
 // synthTrial makes trial i of a synthetic corpus; the same i always
 // gives the same trial.
 func synthTrial(i int) *model.Trial {
@@ -174,9 +169,9 @@ func synthTrial(i int) *model.Trial {
 	hv := r.IntN(4) == 0
 	t.Eligibility.HealthyVolunteers = &hv
 	t.HasResults = r.IntN(6) == 0
-	t.LeadSponsor = model.Sponsor{Name: orgNames[zipf(r, len(orgNames))], Class: []model.SponsorClass{model.ClassIndustry, model.ClassOther, model.ClassOther, model.ClassNIH}[r.IntN(4)]}
+	t.LeadSponsor = model.Sponsor{Name: orgNames[synthetic.Zipf(r, len(orgNames))], Class: []model.SponsorClass{model.ClassIndustry, model.ClassOther, model.ClassOther, model.ClassNIH}[r.IntN(4)]}
 	for range r.IntN(3) {
-		t.Collaborators = append(t.Collaborators, model.Sponsor{Name: orgNames[zipf(r, len(orgNames))]})
+		t.Collaborators = append(t.Collaborators, model.Sponsor{Name: orgNames[synthetic.Zipf(r, len(orgNames))]})
 	}
 	t.OrgStudyID = fmt.Sprintf("%s-%d", strings.ToUpper(pool[r.IntN(len(pool))][:2]), r.IntN(99999))
 	t.SecondaryIDs = []model.SecondaryID{{ID: t.OrgStudyID}}
@@ -194,28 +189,15 @@ func synthTrial(i int) *model.Trial {
 		}
 		t.Interventions = append(t.Interventions, iv)
 	}
-	// Sites: half the trials at one, a few at hundreds.
-	var nsites int
-	switch x := r.IntN(1000); {
-	case x < 500:
-		nsites = 1
-	case x < 750:
-		nsites = 2 + r.IntN(4)
-	case x < 920:
-		nsites = 6 + r.IntN(15)
-	case x < 990:
-		nsites = 21 + r.IntN(80)
-	default:
-		nsites = 101 + r.IntN(200)
-	}
-	home := zipf(r, len(countryPool))
+	nsites := synthetic.Sites(r)
+	home := synthetic.Zipf(r, len(countryPool))
 	seenC := map[string]bool{}
 	for range nsites {
 		c := home
 		if r.IntN(4) == 0 {
-			c = zipf(r, len(countryPool))
+			c = synthetic.Zipf(r, len(countryPool))
 		}
-		s := zipf(r, len(siteNames))
+		s := synthetic.Zipf(r, len(siteNames))
 		t.Locations = append(t.Locations, model.Location{Facility: siteNames[s], City: strings.Fields(siteNames[s])[0], Country: countryPool[c]})
 		if !seenC[countryPool[c]] {
 			seenC[countryPool[c]] = true
@@ -226,7 +208,7 @@ func synthTrial(i int) *model.Trial {
 	words := strings.Fields(criteria[r.IntN(len(criteria))])
 	for j := range words {
 		if r.IntN(25) == 0 {
-			words[j] = tail[zipf(r, len(tail))]
+			words[j] = tail[synthetic.Zipf(r, len(tail))]
 		}
 	}
 	t.Eligibility.Raw = strings.Join(words, " ")

@@ -215,10 +215,27 @@ func (g *Generator) pools() {
 	}
 }
 
-// zipf picks an index below n, small ones far more often.
-func zipf(r *rand.Rand, n int) int {
+// Zipf picks an index below n, small ones far more often.
+func Zipf(r *rand.Rand, n int) int {
 	x := r.Float64()
 	return min(int(float64(n)*x*x*x), n-1)
+}
+
+// Sites draws a trial's number of sites as the registry has them: half
+// the trials at one, a few at hundreds.
+func Sites(r *rand.Rand) int {
+	switch x := r.IntN(1000); {
+	case x < 500:
+		return 1
+	case x < 750:
+		return 2 + r.IntN(4)
+	case x < 920:
+		return 6 + r.IntN(15)
+	case x < 990:
+		return 21 + r.IntN(80)
+	default:
+		return 101 + r.IntN(200)
+	}
 }
 
 // NCTID is the id of study i.
@@ -268,11 +285,11 @@ func (g *Generator) Study(i int) []byte {
 		"startDateStruct": dated{start[:7], "ACTUAL"}, "primaryCompletionDateStruct": dated{date(2005, 22), "ESTIMATED"},
 		"completionDateStruct": dated{date(2005, 22), "ESTIMATED"}, "studyFirstPostDateStruct": dated{date(1999, 27), "ACTUAL"},
 		"lastUpdatePostDateStruct": dated{date(2008, 18), "ACTUAL"}, "expandedAccessInfo": obj{"hasExpandedAccess": false}}
-	sponsor := obj{"leadSponsor": obj{"name": g.orgs[zipf(r, len(g.orgs))], "class": []string{"INDUSTRY", "OTHER", "OTHER", "NIH"}[r.IntN(4)]}}
+	sponsor := obj{"leadSponsor": obj{"name": g.orgs[Zipf(r, len(g.orgs))], "class": []string{"INDUSTRY", "OTHER", "OTHER", "NIH"}[r.IntN(4)]}}
 	if k := r.IntN(3); k > 0 {
 		var cs list
 		for range k {
-			cs = append(cs, obj{"name": g.orgs[zipf(r, len(g.orgs))], "class": "OTHER"})
+			cs = append(cs, obj{"name": g.orgs[Zipf(r, len(g.orgs))], "class": "OTHER"})
 		}
 		sponsor["collaborators"] = cs
 	}
@@ -322,7 +339,7 @@ func (g *Generator) Study(i int) []byte {
 		words := strings.Split(line, " ")
 		for j := range words {
 			if r.IntN(25) == 0 && len(words[j]) > 3 {
-				words[j] = g.tail[zipf(r, len(g.tail))]
+				words[j] = g.tail[Zipf(r, len(g.tail))]
 			}
 		}
 		lines[l] = strings.Join(words, " ")
@@ -332,28 +349,15 @@ func (g *Generator) Study(i int) []byte {
 	if r.IntN(2) == 0 {
 		elig["maximumAge"] = fmt.Sprintf("%d Years", 50+r.IntN(40))
 	}
-	// Sites: half the trials at one, a few at hundreds.
-	var nsites int
-	switch x := r.IntN(1000); {
-	case x < 500:
-		nsites = 1
-	case x < 750:
-		nsites = 2 + r.IntN(4)
-	case x < 920:
-		nsites = 6 + r.IntN(15)
-	case x < 990:
-		nsites = 21 + r.IntN(80)
-	default:
-		nsites = 101 + r.IntN(200)
-	}
-	home := zipf(r, len(countries))
+	nsites := Sites(r)
+	home := Zipf(r, len(countries))
 	var locs list
 	for range nsites {
 		c := home
 		if r.IntN(4) == 0 {
-			c = zipf(r, len(countries))
+			c = Zipf(r, len(countries))
 		}
-		s := g.sites[zipf(r, len(g.sites))]
+		s := g.sites[Zipf(r, len(g.sites))]
 		loc := obj{"facility": s, "city": strings.Fields(s)[0], "country": countries[c]}
 		if r.IntN(3) == 0 {
 			loc["status"] = "RECRUITING"
