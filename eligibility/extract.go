@@ -420,12 +420,16 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	x.parsedWhole = false
 	// a page that lost its line breaks can run the exclusion heading into
 	// the last inclusion item: what follows it excludes
-	split := len(text)
+	split, splitEnd := len(text), len(text)
 	if !ctx.exclusion {
 		if i := midExclusion(text); i > 0 {
 			split = i
 		} else if i := exclusionLead(text); i >= 0 {
 			split = i
+			// "DISEASE CHARACTERISTICS: … The following are excluded: …
+			// PATIENT CHARACTERISTICS: … WHO 0-2": a flattened PDQ
+			// record's next section is no longer what excludes
+			splitEnd = nextPDQSection(text, split)
 		}
 	}
 	// an old PDQ item that lost its line breaks: one statement at a time
@@ -447,13 +451,20 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		ctx.oneOfTwo = true
 	}
 	risk := ctx.risk
+	incCtx := ctx
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
 		}
+		if off == splitEnd {
+			ctx = incCtx
+		}
 		end := chunkEnd(text, off)
 		if off < split && end > split {
 			end = split
+		}
+		if off < splitEnd && end > splitEnd {
+			end = splitEnd
 		}
 		for ci < len(x.cuts) && x.cuts[ci].pos <= off {
 			if x.cuts[ci].pos == off && x.cuts[ci].label {
@@ -511,6 +522,19 @@ func exclusionLead(text string) int {
 		return start
 	}
 	return -1
+}
+
+// nextPDQSection returns where the first PDQ section heading after from
+// starts ("PATIENT CHARACTERISTICS:", "PRIOR CONCURRENT THERAPY:"), or
+// len(text).
+func nextPDQSection(text string, from int) int {
+	end := len(text)
+	for _, h := range [...]string{"PATIENT CHARACTERISTICS", "PRIOR CONCURRENT THERAPY", "DISEASE CHARACTERISTICS"} {
+		if i := strings.Index(text[from:], h); i > 0 && from+i < end {
+			end = from + i
+		}
+	}
+	return end
 }
 
 var exclusionCues = func() []*[3]string {

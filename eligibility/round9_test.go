@@ -33,6 +33,24 @@ var round9 = []struct {
 	{"Karnofsky 60-100% (50% acceptable if due to tumor-related pain)", []string{"karnofsky [60,100]", "karnofsky >=50 cond"}},
 	{"ECOG 0-1 (2 allowed)", []string{"ecog [0,1]"}}, // no one named: the grade says nothing of the grades below
 	{"ECOG 0-2 (see appendix 3)", []string{"ecog [0,2]"}},
+
+	// a flattened PDQ record: "The following are excluded:" ends at the next section
+	{"DISEASE CHARACTERISTICS: Histologically proven carcinoma The following are excluded: Extensive blood loss (more than 3000 mL) " +
+		"PATIENT CHARACTERISTICS: Age: Not specified Performance status: WHO 0-2 Life expectancy: Not specified", []string{"ecog [0,2]"}},
+	{"DISEASE CHARACTERISTICS: Stage II-IV disease The following are excluded: Brain metastases PATIENT CHARACTERISTICS: " +
+		"Performance status: Karnofsky 70-100% Hematopoietic: Platelet count at least 100,000/mm3", []string{"karnofsky [70,100]", "platelets >=100 10^9/L"}},
+	{"DISEASE CHARACTERISTICS: Carcinoma of the cervix The following are excluded: Platelet count less than 50,000/mm3",
+		[]string{"platelets >=50 10^9/L"}},
+
+	// the French "limite normale supérieure"
+	{"ASAT and ALAT ≤ 1.5LNS", []string{"ast <=1.5 xULN", "alt <=1.5 xULN"}},
+	{"Bilirubine totale ≤ 1,5 LNS", []string{"bilirubin <=1.5 xULN"}},
+	{"Transaminases ≤ 2.5 x LNS", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+
+	// a unit's abbreviation in brackets after it: the group after it is the value's
+	{"E: QTcF > 450 milliseconds (msec) (men) or >470 msec (women) during screening.", []string{"qtc <=470 ms", "qtc <=450 ms cond"}},
+	{"QTcF ≤ 450 milliseconds (msec) for men and ≤ 470 msec for women", []string{"qtc <=470 ms", "qtc <=450 ms cond"}},
+	{"Creatinine clearance ≥ 60 milliliters per minute (mL/min)", []string{"creatinine_clearance >=60 mL/min"}},
 }
 
 func TestRound9(t *testing.T) {
