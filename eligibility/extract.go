@@ -432,6 +432,14 @@ func (x *extractor) add(text string, ctx itemCtx) {
 			splitEnd = nextPDQSection(text, split)
 		}
 	}
+	// an exclusion's sentence stating what the patient must have ("Any
+	// immunodeficiency. Must have recovered immune competence as evidenced
+	// by lymphocyte counts greater than 500") excludes nothing: inverted,
+	// its value would bound the wrong way, so it is not read
+	skipFrom, skipTo := len(text), len(text)
+	if ctx.exclusion {
+		skipFrom, skipTo = mustSentence(text)
+	}
 	// an old PDQ item that lost its line breaks: one statement at a time
 	x.cuts = x.cuts[:0]
 	if mayBePDQ(text) {
@@ -459,7 +467,14 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		if off == splitEnd {
 			ctx = incCtx
 		}
+		if off == skipFrom {
+			off = skipTo
+			continue
+		}
 		end := chunkEnd(text, off)
+		if off < skipFrom && end > skipFrom {
+			end = skipFrom
+		}
 		if off < split && end > split {
 			end = split
 		}
@@ -522,6 +537,29 @@ func exclusionLead(text string) int {
 		return start
 	}
 	return -1
+}
+
+// mustSentence returns where a sentence after the first one that says
+// what the patient must have starts and ends ("… . Must have recovered …",
+// "… . Patients must be …"), or len(text) twice.
+func mustSentence(text string) (int, int) {
+	if !strings.Contains(text, "ust ") {
+		return len(text), len(text)
+	}
+	for _, lead := range [...]string{". Must have ", ". Must be ", ". Patients must have ", ". Patients must be ",
+		". Subjects must have ", ". Subjects must be "} {
+		i := strings.Index(text, lead)
+		if i < 0 {
+			continue
+		}
+		from := i + 2
+		to := len(text)
+		if j := strings.Index(text[from:], ". "); j >= 0 {
+			to = from + j + 1
+		}
+		return from, to
+	}
+	return len(text), len(text)
 }
 
 // nextPDQSection returns where the first PDQ section heading after from

@@ -51,6 +51,12 @@ var round9 = []struct {
 	{"E: QTcF > 450 milliseconds (msec) (men) or >470 msec (women) during screening.", []string{"qtc <=470 ms", "qtc <=450 ms cond"}},
 	{"QTcF ≤ 450 milliseconds (msec) for men and ≤ 470 msec for women", []string{"qtc <=470 ms", "qtc <=450 ms cond"}},
 	{"Creatinine clearance ≥ 60 milliliters per minute (mL/min)", []string{"creatinine_clearance >=60 mL/min"}},
+
+	// an exclusion's sentence of what the patient must have is not inverted
+	{"E: Any form of primary or secondary immunodeficiency. Must have recovered immune competence after chemotherapy as evidenced by normal lymphocyte counts greater than 500 (grade 3 toxicity) and absence of opportunistic infections.", nil},
+	{"E: Cardiac disease. Must have an LVEF of at least 50%. Uncontrolled hypertension.", nil},
+	{"E: Active infection. Patients must not have platelets < 50,000/mm3.", []string{"platelets >=50 10^9/L"}},
+	{"E: Life expectancy of less than three months.", []string{"life_expectancy >=13.035 weeks"}},
 }
 
 func TestRound9(t *testing.T) {
