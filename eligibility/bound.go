@@ -340,10 +340,11 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 		qualified = true
 	}
 	// "ULRR": upper limit of the reference range; "IULN": institutional ULN;
-	// "LSN", "× N": the French "limite supérieure de la normale"
+	// "LSN", "LNS", "× N": the French "limite supérieure de la normale",
+	// "limite normale supérieure"
 	// ("≤ 2,5 N" without the ×, as the French records write it, when no
 	// word follows that would make N part of something else)
-	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr", "lsn", "unl") ||
+	if wordAt(toks, k, "uln", "ulns", "ulm", "ulrr", "iuln", "ulr", "lsn", "lns", "unl") ||
 		k == j && wordAt(toks, k, "n") && toks[k].upper && (afterTimes || !kindAt(toks, k+1, kNum) &&
 			(!kindAt(toks, k+1, kWord) || wordAt(toks, k+1, "if", "in", "for", "or", "and", "except", "unless", "with", "en", "si", "ou", "et", "chez"))) {
 		return skipULNTail(toks, k+1), true
@@ -385,7 +386,7 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 
 // skipULNTail consumes "(ULN)" and "for the institution" after a ULN phrase.
 func skipULNTail(toks []token, k int) int {
-	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln", "ulrr", "iuln", "unl") && kindAt(toks, k+2, kRParen) {
+	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln", "ulrr", "iuln", "lns", "unl") && kindAt(toks, k+2, kRParen) {
 		return k + 3
 	}
 	return k
@@ -825,6 +826,15 @@ func boundAt(toks []token, i int) (bound, bool) {
 		}
 		setSide(&b, o, v, alt, u)
 		b.end = k2
+		if u != ruNone && u != ruForeign && kindAt(toks, k2, kLParen) {
+			// "> 450 milliseconds (msec) (men)": the unit's abbreviation
+			// in brackets is part of the value, so what follows it is
+			// what the value is for
+			if u2, k3 := unit(toks, k2+1); u2 == u && k3 > k2+1 && kindAt(toks, k3, kRParen) {
+				k2 = k3 + 1
+				b.end = k2
+			}
+		}
 		if kindAt(toks, k2, kLParen) {
 			if v2, _, k3, ok := number(toks, k2+1, true); ok {
 				if u2, k4 := unit(toks, k3); u2 != ruNone && u2 != u && kindAt(toks, k4, kRParen) {

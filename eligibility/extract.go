@@ -420,13 +420,25 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	x.parsedWhole = false
 	// a page that lost its line breaks can run the exclusion heading into
 	// the last inclusion item: what follows it excludes
-	split := len(text)
+	split, splitEnd := len(text), len(text)
 	if !ctx.exclusion {
 		if i := midExclusion(text); i > 0 {
 			split = i
 		} else if i := exclusionLead(text); i >= 0 {
 			split = i
+			// "DISEASE CHARACTERISTICS: … The following are excluded: …
+			// PATIENT CHARACTERISTICS: … WHO 0-2": a flattened PDQ
+			// record's next section is no longer what excludes
+			splitEnd = nextPDQSection(text, split)
 		}
+	}
+	// an exclusion's sentence stating what the patient must have ("Any
+	// immunodeficiency. Must have recovered immune competence as evidenced
+	// by lymphocyte counts greater than 500") excludes nothing: inverted,
+	// its value would bound the wrong way, so it is not read
+	skipFrom, skipTo := len(text), len(text)
+	if ctx.exclusion {
+		skipFrom, skipTo = mustSentence(text)
 	}
 	// an old PDQ item that lost its line breaks: one statement at a time
 	x.cuts = x.cuts[:0]
@@ -447,13 +459,27 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		ctx.oneOfTwo = true
 	}
 	risk := ctx.risk
+	incCtx := ctx
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
 		}
+		if off == splitEnd {
+			ctx = incCtx
+		}
+		if off == skipFrom {
+			off = skipTo
+			continue
+		}
 		end := chunkEnd(text, off)
+		if off < skipFrom && end > skipFrom {
+			end = skipFrom
+		}
 		if off < split && end > split {
 			end = split
+		}
+		if off < splitEnd && end > splitEnd {
+			end = splitEnd
 		}
 		for ci < len(x.cuts) && x.cuts[ci].pos <= off {
 			if x.cuts[ci].pos == off && x.cuts[ci].label {
@@ -511,6 +537,42 @@ func exclusionLead(text string) int {
 		return start
 	}
 	return -1
+}
+
+// mustSentence returns where a sentence after the first one that says
+// what the patient must have starts and ends ("… . Must have recovered …",
+// "… . Patients must be …"), or len(text) twice.
+func mustSentence(text string) (int, int) {
+	if !strings.Contains(text, "ust ") {
+		return len(text), len(text)
+	}
+	for _, lead := range [...]string{". Must have ", ". Must be ", ". Patients must have ", ". Patients must be ",
+		". Subjects must have ", ". Subjects must be "} {
+		i := strings.Index(text, lead)
+		if i < 0 {
+			continue
+		}
+		from := i + 2
+		to := len(text)
+		if j := strings.Index(text[from:], ". "); j >= 0 {
+			to = from + j + 1
+		}
+		return from, to
+	}
+	return len(text), len(text)
+}
+
+// nextPDQSection returns where the first PDQ section heading after from
+// starts ("PATIENT CHARACTERISTICS:", "PRIOR CONCURRENT THERAPY:"), or
+// len(text).
+func nextPDQSection(text string, from int) int {
+	end := len(text)
+	for _, h := range [...]string{"PATIENT CHARACTERISTICS", "PRIOR CONCURRENT THERAPY", "DISEASE CHARACTERISTICS"} {
+		if i := strings.Index(text[from:], h); i > 0 && from+i < end {
+			end = from + i
+		}
+	}
+	return end
 }
 
 var exclusionCues = func() []*[3]string {

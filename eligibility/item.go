@@ -819,6 +819,12 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if wordAt(toks, i+1, "or", "no", "without", "normal", "adequate") {
 			return tr, false
 		}
+		// "(can be corrected with transfusion)", "maintained with
+		// supplementation": how the value may be reached, not who has it
+		if wordAt(toks, i-1, "corrected", "correctable", "achieved", "achievable", "reached", "maintained",
+			"supported", "replaced", "repleted", "supplemented") {
+			return tr, false
+		}
 		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) || p.stageAlternative(i+1) {
 			tr.end = i + 1
 			return tr, true
@@ -1370,6 +1376,7 @@ func (p *parser) findBounds() {
 	p.inlineRows()
 	p.respectively()
 	p.bracketedValues()
+	p.bracketedGrades()
 	// bounds in text order
 	bs := p.bounds
 	for i := 1; i < len(bs); i++ {
@@ -1849,6 +1856,87 @@ func (p *parser) bracketedValues() {
 	}
 }
 
+// bracketedGrades reads the grades a bracket after a performance-status
+// bound admits for a subgroup: "SWOG 0-2 (3-4 acceptable if based solely
+// on bone pain)", "ECOG 0-1 (2 allowed if due to bone metastases)",
+// "Karnofsky 60-100% (50% acceptable if …)". Each is an allowedGrade
+// bound, its worst grade the relaxation the trigger after it is for; read
+// as no bound, the trigger would make the main bound a subgroup's.
+func (p *parser) bracketedGrades() {
+	toks := p.toks
+	n := len(p.bounds)
+	for k := 0; k < n; k++ {
+		b := p.bounds[k]
+		if b.isStages || b.allowedIf || !kindAt(toks, b.end, kLParen) {
+			continue
+		}
+		vs := p.scaleBefore(b.start)
+		if vs == 0 {
+			continue
+		}
+		j := b.end + 1
+		if !kindAt(toks, j, kNum) || toks[j].decimals >= 0 {
+			continue
+		}
+		lo, hi := toks[j].val, toks[j].val
+		e := j + 1
+		if kindAt(toks, e, kPercent) {
+			e++
+		}
+		if (kindAt(toks, e, kDash) || wordAt(toks, e, "to", "or")) && kindAt(toks, e+1, kNum) && toks[e+1].decimals < 0 {
+			hi = toks[e+1].val
+			e += 2
+			if kindAt(toks, e, kPercent) {
+				e++
+			}
+		}
+		for m := 0; m < 3 && wordAt(toks, e, "is", "are", "will", "may", "can", "be", "also"); m++ {
+			e++
+		}
+		if !wordAt(toks, e, "allowed", "permitted", "acceptable", "accepted", "eligible") || lo > hi {
+			continue
+		}
+		nb := bound{start: j, end: e, allowedIf: true}
+		if vs == maskOf(vECOG) {
+			if hi < 1 || hi > 4 {
+				continue
+			}
+			nb.hasHi, nb.hiInc, nb.hi, nb.written = true, true, hi, opLE
+		} else {
+			if lo < 10 || lo > 100 {
+				continue
+			}
+			nb.hasLo, nb.loInc, nb.lo, nb.written = true, true, lo, opGE
+		}
+		for m := range p.bounds {
+			if p.bounds[m].start >= j && p.bounds[m].start < e {
+				p.bounds[m].discarded = true // the bare "3-4" it replaces
+			}
+		}
+		p.bounds = append(p.bounds, nb)
+	}
+}
+
+// scaleBefore returns the performance scale the last mention before token
+// i names, if that mention is one ("ECOG", "Karnofsky", a bare
+// "performance status"), or 0.
+func (p *parser) scaleBefore(i int) varMask {
+	var last *group
+	for gi := range p.groups {
+		if g := &p.groups[gi]; g.end <= i && (g.kind == mkVar || g.kind == mkGeneric) {
+			last = g
+		}
+	}
+	if last == nil {
+		return 0
+	}
+	switch last.vars {
+	case maskOf(vECOG), maskOf(vKarnofsky), maskOf(vLansky):
+		return last.vars
+	}
+	return 0
+}
+
 // listValue reads one value of a list at j: a bound, or a number (and its
 // unit) that takes the sign o of the value before it.
 func (p *parser) listValue(j int, o op) (bound, bool) {
@@ -1885,7 +1973,8 @@ func setUnit(b *bound, u string) {
 var scaleFillers = setOf("class", "classification", "grade", "score", "stage", "staging", "status", "category",
 	"rating", "grading", "assessment",
 	"liver", "function", "functional", "of", "is", "performance", "ps", "scale", "system", "score", "points",
-	"cirrhosis", "cirrhotic", "disease", "must", "be", "a", "the", "ecog", "who", "level", "criteria", "combined", "hepatic")
+	"cirrhosis", "cirrhotic", "disease", "must", "be", "a", "the", "ecog", "who", "level", "criteria", "combined", "hepatic",
+	"either") // "ECOG performance status score either 0 or 1"
 
 // skipScaleFillers skips the words between a scale and its value.
 func (p *parser) skipScaleFillers(j int) int {
@@ -2187,6 +2276,14 @@ func (p *parser) gradeAllowedBefore(k int) bool {
 	}
 	if !kindAt(toks, k, kNum) || toks[k].decimals >= 0 {
 		return false
+	}
+	// "SWOG 0-2 (3-4 acceptable if …)": a bracket of grades after the
+	// scale's own bound (bracketedGrades)
+	if (kindAt(toks, k-1, kDash) || wordAt(toks, k-1, "to", "or")) && kindAt(toks, k-2, kNum) {
+		k -= 2
+	}
+	if kindAt(toks, k-1, kLParen) && p.scaleBefore(k-1) != 0 {
+		return true
 	}
 	for j := k - 1; j >= 0 && j >= k-4; j-- {
 		if g := p.inGrp[j]; g >= 0 {

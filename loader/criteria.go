@@ -520,3 +520,37 @@ func toCriteria(ns []*critNode) []model.Criterion {
 	}
 	return out
 }
+
+// copiedTextblock reports whether a criteria text given as registry markdown
+// is in fact a legacy XML textblock copied as is, its paragraphs still
+// wrapped at about 70 columns: its bullets are written "-  text" (a dash
+// and two spaces, as only the XML renders them), or its unmarked paragraph
+// lines sit indented by eight spaces or more (which markdown would read as
+// code). Such a text is read as the XML's is: a wrapped line continues the
+// one before it, instead of standing as an item of its own ("Total
+// bilirubin ≤ 2.0 mg/dl, except in patients with Gilbert's Syndrome" /
+// "who must have a total bilirubin less than 3.0 mg/dl.").
+func copiedTextblock(text string) bool {
+	deep := 0
+	for len(text) > 0 {
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
+		indent := 0
+		for indent < len(l) && l[indent] == ' ' {
+			indent++
+		}
+		l = l[indent:]
+		if strings.HasPrefix(l, "-  ") && len(l) > 3 && l[3] != ' ' {
+			return true
+		}
+		if indent >= 8 && l != "" {
+			if m, _ := parseMarker(l); m.style == stylePlain {
+				deep++
+				if deep >= 3 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -267,3 +267,33 @@ func TestFlatHeadings(t *testing.T) {
 		t.Errorf("a list not opening with a heading was folded:\n%s", got)
 	}
 }
+
+// TestCopiedTextblock: registry markdown that is in fact a legacy XML
+// textblock copied as is (its "-  " bullets, its paragraphs indented and
+// wrapped at about 70 columns) is read as the XML's is, a wrapped line
+// continuing its paragraph; real markdown, whose unmarked lines may each be
+// an item, is not.
+func TestCopiedTextblock(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"xml bullets", "Inclusion Criteria:\n\n          -  Age 18 or older\n\n          -  ECOG 0-1", true},
+		{"xml paragraphs", "        INCLUSION CRITERIA:\n\n        Total bilirubin less than or equal to 2.0 mg/dl, except in patients with Gilbert's\n        who must have a total bilirubin less than 3.0 mg/dl.\n\n        Platelet count greater than 100,000/mm3.", true},
+		{"markdown bullets", "Inclusion Criteria:\n\n* Age 18 or older\n* ECOG 0-1\n  * nested", false},
+		{"markdown plain lines", "Inclusion Criteria:\nAge 18 or older\nECOG 0-1\nPlatelets >= 100,000/mm3", false},
+		{"one dash one space", "- Age 18 or older\n- ECOG 0-1", false},
+		{"markdown nested numbers", "1. Adequate organ function:\n        a. ANC >= 1.5\n        b. Platelets >= 100", false},
+	}
+	for _, tt := range tests {
+		if got := copiedTextblock(tt.text); got != tt.want {
+			t.Errorf("%s: copiedTextblock = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	in := "        INCLUSION CRITERIA:\n\n        Total bilirubin less than or equal to 2.0 mg/dl, except in patients with\n        Gilbert's Syndrome who must have a total bilirubin less than 3.0 mg/dl.\n\n        Platelet count greater than 100,000/mm3.\n\n        EXCLUSION CRITERIA:\n\n        Life expectancy of less than three months."
+	got := readOutline(in, copiedTextblock(in))
+	want := "inc:\nTotal bilirubin less than or equal to 2.0 mg/dl, except in patients with Gilbert's Syndrome who must have a total bilirubin less than 3.0 mg/dl.\nPlatelet count greater than 100,000/mm3.\nexc:\nLife expectancy of less than three months.\n"
+	if got != want {
+		t.Errorf("got:\n%swant:\n%s", got, want)
+	}
+}

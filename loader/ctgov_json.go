@@ -431,7 +431,7 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 
 	em := p.EligibilityModule
 	e := &t.Eligibility
-	readCriteriaText(e, em.EligibilityCriteria, false)
+	readCriteriaText(e, em.EligibilityCriteria, copiedTextblock(em.EligibilityCriteria))
 	e.Raw = strings.TrimSpace(unescapeMarkdownText(em.EligibilityCriteria))
 	e.HealthyVolunteers = em.HealthyVolunteers
 	e.Sex, _ = model.ParseSex(em.Sex)
