@@ -226,3 +226,30 @@ func BenchmarkReload(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkParseRegistryJSON parses the registry's own API v2 studies (the
+// shape of its bulk zip), whose criteria walls are most of a cold load's
+// parsing.
+func BenchmarkParseRegistryJSON(b *testing.B) {
+	paths, err := filepath.Glob("testdata/ctgov/json/*.json")
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no studies in testdata/ctgov/json: %v", err)
+	}
+	var docs [][]byte
+	var size int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs, size = append(docs, data), size+int64(len(data))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := Parse("bench.json", d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

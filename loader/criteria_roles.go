@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -25,9 +26,10 @@ var noticeRe = regexp.MustCompile(`(?i)\b(please visit|for more information|http
 // points the reader elsewhere and states no criterion.
 func isNotice(s string) bool {
 	// The cheap test first: most lines are criteria, and name no site.
-	lower := strings.ToLower(s)
-	if !strings.Contains(lower, "visit") && !strings.Contains(lower, "information") &&
-		!strings.Contains(lower, "http") && !strings.Contains(lower, "www.") {
+	var buf [foldMax]byte
+	l := lowerInto(&buf, s)
+	if !bytes.Contains(l, []byte("visit")) && !bytes.Contains(l, []byte("information")) &&
+		!bytes.Contains(l, []byte("http")) && !bytes.Contains(l, []byte("www.")) {
 		return false
 	}
 	if !noticeRe.MatchString(s) || len(strings.Fields(s)) > 30 {
@@ -35,7 +37,7 @@ func isNotice(s string) bool {
 	}
 	// A criterion that happens to name a web site still has a threshold
 	// or a condition; a notice has neither.
-	return !strings.ContainsAny(s, "<>≤≥=%") && !strings.Contains(strings.ToLower(s), "must ")
+	return !strings.ContainsAny(s, "<>≤≥=%") && !bytes.Contains(l, []byte("must "))
 }
 
 // introWords are the only words an introduction of a criteria list is made
@@ -59,10 +61,10 @@ var introQuantity = regexp.MustCompile(`(?i)\b(one|two|three|four|either|both|le
 // to participate in this study:". In an inclusion list it must mean every
 // item is required; "any of the following" introduces an exclusion list.
 func isIntro(s string, exclusion bool) bool {
-	lower := strings.ToLower(s)
-	if !strings.Contains(lower, "following") && !strings.Contains(lower, "criteri") {
+	if !containsLower(s, "following") && !containsLower(s, "criteri") {
 		return false
 	}
+	lower := strings.ToLower(s)
 	if introQuantity.MatchString(lower) {
 		return false
 	}
@@ -160,10 +162,11 @@ func isQualifier(s string) bool {
 		return true
 	}
 	// The cheap tests first: the words every other qualifier holds.
-	lower := strings.ToLower(s)
-	this := strings.Contains(lower, "criteri") || strings.Contains(lower, "requirement") || strings.Contains(lower, "condition")
-	allowed := strings.Contains(lower, "eligible") || strings.Contains(lower, "allowed") ||
-		strings.Contains(lower, "permitted") || strings.Contains(lower, "acceptable")
+	var buf [foldMax]byte
+	l := lowerInto(&buf, s)
+	has := func(w string) bool { return bytes.Contains(l, []byte(w)) }
+	this := has("criteri") || has("requirement") || has("condition")
+	allowed := has("eligible") || has("allowed") || has("permitted") || has("acceptable")
 	if !this && !allowed {
 		return false
 	}

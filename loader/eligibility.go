@@ -58,13 +58,13 @@ func criteriaHeadingGroup(s string) (kind, rest, group string, ok bool) {
 	}
 	// A label must be about the criteria themselves: "Inclusion of women"
 	// (a criterion that happens to start with the word) is not a heading.
-	if strings.Contains(strings.ToLower(label), " of ") {
+	if containsLower(label, " of ") {
 		return "", "", "", false
 	}
 	switch {
 	case exclusionWord.MatchString(label):
 		return "exc", rest, headingQualifier(label), true
-	case inclusionWord.MatchString(label) && (rest == "" || strings.Contains(strings.ToLower(label), "criteri") || len(words) <= 2):
+	case inclusionWord.MatchString(label) && (rest == "" || containsLower(label, "criteri") || len(words) <= 2):
 		return "inc", rest, headingQualifier(label), true
 	}
 	return "", "", "", false
