@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/binary"
-	"slices"
 	"sort"
 )
 
@@ -133,6 +132,19 @@ func (b *storeBuilder) finish(n int, keep bool) *store {
 	t := b.words
 	voc, order := t.sorted()
 	s := &store{voc: voc, start: make([]uint32, len(order)+1), df: make([]uint32, len(order)), n: n, stride: (n + 63) / 64}
+	// Sized first, exactly: grown by appending, the data of the criteria
+	// store alone (about a hundred megabytes at the registry's size) was
+	// copied a dozen times and held with its slack while the other stores
+	// packed beside it — the top of a load's memory.
+	sparse, dense := 0, 0
+	for _, id := range order {
+		if l := t.gapsLen(id); l >= s.stride*8 {
+			dense++
+		} else {
+			sparse += l
+		}
+	}
+	s.data, s.denseWord, s.dense = make([]byte, 0, sparse), make([]uint32, 0, dense), make([]uint64, 0, dense*s.stride)
 	var gaps []byte
 	for pos, id := range order {
 		gaps = t.appendGaps(gaps[:0], id)
@@ -140,15 +152,19 @@ func (b *storeBuilder) finish(n int, keep bool) *store {
 		s.df[pos] = t.words[id].df
 		if len(gaps) >= s.stride*8 {
 			s.denseWord = append(s.denseWord, uint32(pos))
-			bm := make([]uint64, s.stride)
+			k := len(s.dense)
+			if k+s.stride <= cap(s.dense) {
+				s.dense = s.dense[:k+s.stride] // zeroed by make
+			} else {
+				s.dense = append(s.dense, make([]uint64, s.stride)...)
+			}
+			bm := s.dense[k:]
 			eachGap(gaps, func(r int) { bm[r>>6] |= 1 << (uint(r) & 63) })
-			s.dense = append(s.dense, bm...)
 		} else {
 			s.data = append(s.data, gaps...)
 		}
 	}
 	s.start[len(order)] = uint32(len(s.data))
-	s.data = slices.Clone(s.data) // drop the slack of growing
 	if !keep {
 		*b = storeBuilder{}
 	}

@@ -39,7 +39,17 @@ func TestStoreRoundTrip(t *testing.T) {
 			}
 		}
 	}
+	b.flush()
+	for id := range uint32(b.words.len()) {
+		if got, want := b.words.gapsLen(id), len(b.words.appendGaps(nil, id)); got != want {
+			t.Fatalf("word %q: gapsLen %d, appendGaps gives %d bytes", b.words.bytesOf(id), got, want)
+		}
+	}
 	s := b.finish(n, false)
+	if cap(s.data) != len(s.data) || cap(s.dense) != len(s.dense) || cap(s.denseWord) != len(s.denseWord) {
+		t.Errorf("store sized wrong: data %d of %d, dense %d of %d, dense words %d of %d",
+			len(s.data), cap(s.data), len(s.dense), cap(s.dense), len(s.denseWord), cap(s.denseWord))
+	}
 	if s.bitmap(s.voc.find("patients")) == nil {
 		t.Error("a word in nine records in ten should be a bitmap")
 	}

@@ -206,6 +206,29 @@ func (t *wordTable) appendGaps(dst []byte, id uint32) []byte {
 	return dst
 }
 
+// gapsLen is len(t.appendGaps(nil, id)), found without copying: a store
+// is sized from it before it is filled, so that packing the registry's
+// postings does not grow (and then trim) each store's data by copies.
+func (t *wordTable) gapsLen(id uint32) int {
+	ws := &t.words[id]
+	if ws.df == 0 {
+		return 0
+	}
+	var first [binary.MaxVarintLen64]byte
+	n := binary.PutUvarint(first[:], uint64(ws.first+1))
+	big := false // the first block is small
+	for b := ws.head; b != 0; {
+		if b == ws.tail {
+			return n + int(ws.used)
+		}
+		room := roomOf(big)
+		n += room
+		b = binary.LittleEndian.Uint32(t.block(b, bigBlock)[room:])
+		big = true
+	}
+	return n
+}
+
 // sorted packs the words into a sorted vocab and returns, for each
 // position in it, the word's number.
 func (t *wordTable) sorted() (vocab, []uint32) {
