@@ -39,6 +39,12 @@ func (a *archive) open(p string) {
 		a.err = err
 		return
 	}
+	// The directory is held while the archive is open: each member's extra
+	// fields (timestamps, zip64 sizes), already read into its header, are
+	// let go — about 20 MB of a registry download's half million members.
+	for _, m := range zr.File {
+		m.Extra = nil
+	}
 	a.file, a.zr, a.stamp = f, zr, stamp(info)
 }
 
