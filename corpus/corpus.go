@@ -217,7 +217,10 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 	// One trial once (see once.go): every record stays, so a copy that
 	// wins replaces the one it beats, exactly.
 	at := map[string]int{} // key → record of the copy kept so far
-	var copies []copyOf    // by record: what the kept copy was
+	// By record, what the kept copy was: its date and fullness only (its
+	// source is the record's), since a registry's half million of them
+	// are held while its index packs, the top of the load's memory.
+	var copies []keptCopy
 	var dead map[int]bool  // records a later copy replaced
 	notes := map[int][]string{}
 	var dups []Problem
@@ -291,7 +294,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 				p := ps[k].(*prepared)
 				key, cur := p.key, p.copy
 				if i, ok := at[key]; ok {
-					was := copies[i]
+					was := copies[i].copyOf(b.Source(i))
 					if !newer(was, cur) {
 						notes[i] = append(notes[i], keptNote(was, cur))
 						dups = append(dups, leftOut(t.ID, was, cur))
@@ -306,7 +309,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 					delete(notes, i)
 				}
 				at[key] = len(copies)
-				copies = append(copies, cur)
+				copies = append(copies, keptCopy{updated: cur.updated, fullness: cur.fullness})
 				b.AddDoc(p.doc)
 				sb.add(t)
 				if whole != nil {

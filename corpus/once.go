@@ -64,6 +64,17 @@ type copyOf struct {
 	fullness int
 }
 
+// keptCopy is a copyOf without its source, which a record holds anyway.
+type keptCopy struct {
+	updated  string
+	fullness int
+}
+
+func (k keptCopy) copyOf(src model.Source) copyOf {
+	src.Origin = model.Origin{}
+	return copyOf{updated: k.updated, src: src, fullness: k.fullness}
+}
+
 func summarise(t *model.Trial) copyOf {
 	src := t.Source
 	src.Origin = model.Origin{}

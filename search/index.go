@@ -137,6 +137,9 @@ func (b *Builder) AddDoc(d *Doc) int {
 	return i
 }
 
+// Source is where record i was read (a builder that keeps records).
+func (b *Builder) Source(i int) model.Source { return b.records[i].Source }
+
 // Len is the number of records added so far.
 func (b *Builder) Len() int { return b.count }
 
