@@ -221,7 +221,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 	// source is the record's), since a registry's half million of them
 	// are held while its index packs, the top of the load's memory.
 	var copies []keptCopy
-	var dead map[int]bool  // records a later copy replaced
+	var dead map[int]bool // records a later copy replaced
 	notes := map[int][]string{}
 	var dups []Problem
 
