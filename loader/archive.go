@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"sync"
@@ -166,6 +167,9 @@ func readZipData(ctx context.Context, r io.ReaderAt, m zipMember) ([]byte, error
 	default:
 		return nil, zip.ErrAlgorithm
 	}
+	// Never more than a byte past the size the directory gives: a member
+	// that inflates beyond it is damaged (or a bomb), as File.Open says.
+	body = io.LimitReader(body, int64(min(m.usize, math.MaxInt64-1))+1)
 	sum := crc32.NewIEEE()
 	data, err := readDocument(ctx, io.TeeReader(body, sum), int64(m.usize))
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -152,4 +153,56 @@ func TestArchiveReadWhileLoading(t *testing.T) {
 	if len(res.Diagnostics) > 0 {
 		t.Fatal(res.Diagnostics)
 	}
+}
+
+// FuzzZipRead: whatever bytes a zip archive holds, a member reads through
+// the archive's own reader exactly as archive/zip's File.Open reads it, or
+// fails where that fails (or is refused as no document: binary, too large).
+func FuzzZipRead(f *testing.F) {
+	study := mustReadF(f, studyA)
+	f.Add(zipBytes(f, member{"a.json", study[:3000]}, member{"b/", nil}))
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, m := range []uint16{zip.Store, zip.Deflate} {
+		w, _ := zw.CreateHeader(&zip.FileHeader{Name: "m.json", Method: m})
+		w.Write(study[:2000])
+	}
+	zw.Close()
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil || len(zr.File) > 20 {
+			return
+		}
+		p := filepath.Join(t.TempDir(), "f.zip")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		l := New()
+		defer l.Close()
+		arc, err := l.archive(p)
+		if err != nil {
+			t.Fatalf("archive/zip reads it, the loader does not: %v", err)
+		}
+		for i, zf := range zr.File {
+			if zf.UncompressedSize64 > 1<<20 {
+				continue
+			}
+			ours, errOurs := arc.read(t.Context(), i)
+			var theirs []byte
+			rc, errTheirs := zf.Open()
+			if errTheirs == nil {
+				theirs, errTheirs = io.ReadAll(rc)
+				rc.Close()
+			}
+			switch {
+			case errOurs == nil && (errTheirs != nil || !bytes.Equal(ours, theirs)):
+				t.Fatalf("member %d: read %d bytes, archive/zip: %d bytes, %v", i, len(ours), len(theirs), errTheirs)
+			case errOurs != nil && errTheirs == nil && !errors.Is(errOurs, ErrBinary) && !errors.Is(errOurs, ErrNotTrial):
+				t.Fatalf("member %d: %v, where archive/zip reads %d bytes", i, errOurs, len(theirs))
+			}
+		}
+		arc.compact()
+		l.LoadContext(t.Context(), Options{}, p)
+	})
 }
