@@ -3,12 +3,17 @@ package loader
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"context"
 	"errors"
 	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/trials-app/trials/model"
 )
@@ -22,9 +27,26 @@ import (
 type archive struct {
 	once  sync.Once
 	file  *os.File
-	zr    *zip.Reader
 	stamp model.Origin // of the file when it was opened
 	err   error
+
+	// The directory: archive/zip's while the archive is being loaded, then
+	// (compact) what reading a member again needs of it — a registry
+	// download's half million zip.File headers are 130 MB, ten times that.
+	mu      sync.RWMutex
+	zr      *zip.Reader
+	offs    []atomic.Int64 // by member, where its data starts once read (0: not yet)
+	members []zipMember    // after compact
+}
+
+// zipMember is what an archive keeps of a member once compacted.
+type zipMember struct {
+	name         string
+	off          int64 // of its data; -1 when its local header is unreadable
+	csize, usize uint64
+	crc          uint32
+	method       uint16
+	skip         bool // a folder or a hidden file: no document
 }
 
 func (a *archive) open(p string) {
@@ -46,6 +68,132 @@ func (a *archive) open(p string) {
 		m.Extra = nil
 	}
 	a.file, a.zr, a.stamp = f, zr, stamp(info)
+	a.offs = make([]atomic.Int64, len(zr.File))
+}
+
+// count is the number of members in the directory.
+func (a *archive) count() int {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	if a.members != nil {
+		return len(a.members)
+	}
+	return len(a.zr.File)
+}
+
+// name is member i's name.
+func (a *archive) name(i int) string {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	if a.members != nil {
+		return a.members[i].name
+	}
+	return a.zr.File[i].Name
+}
+
+// member describes member i, finding where its data starts if that is not
+// known yet (one read of its local header, which opening it needs anyway).
+func (a *archive) member(i int) zipMember {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	if a.members != nil {
+		return a.members[i]
+	}
+	off := a.offs[i].Load()
+	if off == 0 {
+		off = dataOffset(a.zr.File[i])
+		a.offs[i].Store(off)
+	}
+	return memberOf(a.zr.File[i], off)
+}
+
+func memberOf(f *zip.File, off int64) zipMember {
+	return zipMember{name: f.Name, off: off, csize: f.CompressedSize64, usize: f.UncompressedSize64,
+		crc: f.CRC32, method: f.Method, skip: skipped(f)}
+}
+
+// skipped reports a member that is no document: a folder or a hidden file.
+func skipped(f *zip.File) bool { return f.FileInfo().IsDir() || isHiddenPath(f.Name) }
+
+// dataOffset is where f's data starts; -1 when its local header is
+// unreadable.
+func dataOffset(f *zip.File) int64 {
+	if o, err := f.DataOffset(); err == nil && o > 0 {
+		return o
+	}
+	return -1
+}
+
+// read reads member i whole, checking its size and checksum.
+func (a *archive) read(ctx context.Context, i int) ([]byte, error) {
+	return readZipData(ctx, a.file, a.member(i))
+}
+
+// compact keeps of the directory only what reading members again needs,
+// once a load has read them (and so found where each one's data starts).
+func (a *archive) compact() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.members != nil || a.zr == nil {
+		return
+	}
+	ms := make([]zipMember, len(a.zr.File))
+	for i, f := range a.zr.File {
+		off := a.offs[i].Load()
+		if off == 0 {
+			off = dataOffset(f) // a member the load did not read: a folder, a hidden file
+		}
+		ms[i] = memberOf(f, off)
+	}
+	a.members, a.zr, a.offs = ms, nil, nil
+}
+
+// readZipData reads a member's data as archive/zip's File.Open does for
+// the two methods zip archives of documents use, from where its data
+// starts: the size and the CRC-32 the directory gives must hold.
+func readZipData(ctx context.Context, r io.ReaderAt, m zipMember) ([]byte, error) {
+	if m.off < 0 {
+		return nil, zip.ErrFormat
+	}
+	sr := io.NewSectionReader(r, m.off, int64(m.csize))
+	var body io.Reader
+	switch m.method {
+	case zip.Store:
+		body = sr
+	case zip.Deflate:
+		fr := inflater(sr)
+		defer inflaters.Put(fr)
+		body = fr
+	default:
+		return nil, zip.ErrAlgorithm
+	}
+	// Never more than a byte past the size the directory gives: a member
+	// that inflates beyond it is damaged (or a bomb), as File.Open says.
+	body = io.LimitReader(body, int64(min(m.usize, math.MaxInt64-1))+1)
+	sum := crc32.NewIEEE()
+	data, err := readDocument(ctx, io.TeeReader(body, sum), int64(m.usize))
+	if err != nil {
+		return nil, err
+	}
+	if uint64(len(data)) != m.usize {
+		return nil, zip.ErrFormat
+	}
+	if m.crc != 0 && sum.Sum32() != m.crc {
+		return nil, zip.ErrChecksum
+	}
+	return data, nil
+}
+
+// inflaters are reused: each holds a 32 KB window and tables.
+var inflaters sync.Pool
+
+func inflater(r io.Reader) io.ReadCloser {
+	if fr, ok := inflaters.Get().(io.ReadCloser); ok {
+		if fr.(flate.Resetter).Reset(r, nil) == nil {
+			return fr
+		}
+	}
+	return flate.NewReader(r)
 }
 
 func (a *archive) close() error {
@@ -76,7 +224,7 @@ func (l *Loader) expandZip(p string) ([]document, []Diagnostic) {
 	if err != nil {
 		return nil, []Diagnostic{{Path: p, Err: fmt.Errorf("%w: not a readable zip archive: %w", ErrUnreadable, causeOf(err))}}
 	}
-	docs := memberDocuments(a.zr.File, document{path: p}, a.stamp, false)
+	docs := a.documents(p)
 	if len(docs) == 0 {
 		return nil, []Diagnostic{{Path: p, Err: errNoDocuments}}
 	}
@@ -95,6 +243,33 @@ func nestedDocuments(outer document, data []byte, origin model.Origin) ([]docume
 		return nil, errNoDocuments
 	}
 	return docs, nil
+}
+
+// documents makes documents of the archive's members, folders and hidden
+// files aside, each pinned by its position.
+func (a *archive) documents(p string) []document {
+	var docs []document
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	add := func(i int, name string) {
+		o := a.stamp
+		o.Member = i + 1
+		docs = append(docs, document{path: p, entry: name, member: true, arc: a, index: i, origin: o})
+	}
+	if a.members != nil {
+		for i, m := range a.members {
+			if !m.skip {
+				add(i, m.name)
+			}
+		}
+		return docs
+	}
+	for i, f := range a.zr.File {
+		if !skipped(f) {
+			add(i, f.Name)
+		}
+	}
+	return docs
 }
 
 // memberDocuments makes documents of an archive's members, folders and
@@ -135,17 +310,17 @@ func readMember(ctx context.Context, f *zip.File) ([]byte, error) {
 // memberAt finds the member an Origin names in an open archive, by its
 // position; name is what the trial's Entry calls it, as a check.
 func memberAt(ctx context.Context, a *archive, o model.Origin, entry string) ([]byte, error) {
-	if o.Member < 1 || o.Member > len(a.zr.File) {
+	if o.Member < 1 || o.Member > a.count() {
 		return nil, errMoved
 	}
-	f := a.zr.File[o.Member-1]
+	name := a.name(o.Member - 1)
 	if o.Nested == 0 {
-		if !entryNames(entry, f.Name) {
+		if !entryNames(entry, name) {
 			return nil, errMoved
 		}
-		return readMember(ctx, f)
+		return a.read(ctx, o.Member-1)
 	}
-	data, err := readMember(ctx, f)
+	data, err := a.read(ctx, o.Member-1)
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +329,7 @@ func memberAt(ctx context.Context, a *archive, o model.Origin, entry string) ([]
 		return nil, errMoved
 	}
 	inner := zr.File[o.Nested-1]
-	if !entryNames(entry, f.Name+"!/"+inner.Name) {
+	if !entryNames(entry, name+"!/"+inner.Name) {
 		return nil, errMoved
 	}
 	return readMember(ctx, inner)

@@ -172,5 +172,15 @@ func (l *Loader) LoadContext(ctx context.Context, opts Options, paths ...string)
 	}
 	res := loadDocuments(ctx, opts, docs)
 	res.Diagnostics = append(diags, res.Diagnostics...)
+	if ctx.Err() == nil {
+		// Every member was read: what reading one again needs is known.
+		var last *archive
+		for _, d := range docs {
+			if d.arc != nil && d.arc != last {
+				last = d.arc
+				last.compact()
+			}
+		}
+	}
 	return res
 }

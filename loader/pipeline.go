@@ -26,11 +26,17 @@ type document struct {
 	// nil for a zip member, read from zf (a closure for each of a
 	// registry's half million members would cost 50 MB).
 	read   func(ctx context.Context) ([]byte, model.Origin, error)
-	zf     *zip.File
+	zf     *zip.File // a member of a zip that is itself a member
+	arc    *archive  // or of an archive on disk, by its index there
+	index  int
 	origin model.Origin // of a zip member
 }
 
 func (d *document) load(ctx context.Context) ([]byte, model.Origin, error) {
+	if d.arc != nil {
+		data, err := d.arc.read(ctx, d.index)
+		return data, d.origin, err
+	}
 	if d.zf != nil {
 		data, err := readMember(ctx, d.zf)
 		return data, d.origin, err

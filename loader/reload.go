@@ -124,7 +124,7 @@ func (l *Loader) reloadByName(src model.Source) (*model.Trial, error) {
 		if i < 0 {
 			return nil, again(fmt.Errorf("no member %q", member))
 		}
-		if data, err = readMember(ctx, a.zr.File[i]); err != nil {
+		if data, err = a.read(ctx, i); err != nil {
 			return nil, again(unreadable(err))
 		}
 	} else {
@@ -154,8 +154,8 @@ func (l *Loader) reloadByName(src model.Source) (*model.Trial, error) {
 // memberNamed finds the one member with the given name; -1 if there is none.
 func memberNamed(a *archive, name string) (int, error) {
 	found, n := -1, 0
-	for i, f := range a.zr.File {
-		if f.Name == name {
+	for i := range a.count() {
+		if a.name(i) == name {
 			found, n = i, n+1
 		}
 	}
