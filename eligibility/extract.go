@@ -992,7 +992,8 @@ func forTreatment(toks []token, k int) bool {
 	}
 	for j := k + 1; j < len(toks) && j <= k+4; j++ {
 		if wordAt(toks, j, "therapy", "treatment", "chemotherapy", "surgery", "resection", "transplant",
-			"transplantation", "induction", "radiotherapy", "radiation", "intensive", "standard", "curative") {
+			"transplantation", "induction", "radiotherapy", "radiation", "intensive", "standard", "curative",
+			"cisplatin", "cisplatin-based", "platinum", "platinum-based", "carboplatin", "anthracycline", "anthracyclines") {
 			return true
 		}
 	}

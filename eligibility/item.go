@@ -544,6 +544,13 @@ func (p *parser) findTriggers() {
 		for k := 0; k < e; k++ {
 			p.inObj[k] = true
 		}
+	} else if e, ok := p.whoLead(); ok {
+		// "Patients who are to receive IL-2 and who are 50 years old or
+		// greater must have … LVEF > 45%": the clause picks a subgroup
+		p.trigs = append(p.trigs, trigger{pos: 0, end: e, objEnd: e, leading: true})
+		for k := 0; k < e; k++ {
+			p.inObj[k] = true
+		}
 	} else if e, ok := p.onlyLead(); ok {
 		// "Japanese patients only: …", "For sites in France only: …"
 		p.trigs = append(p.trigs, trigger{pos: 0, end: e, objEnd: e, leading: true})
@@ -689,6 +696,58 @@ func (p *parser) elderLead(i int, mid bool) (int, bool) {
 		return 0, false
 	}
 	return k, true
+}
+
+// whoLead reports an item opening with a 'who' clause that picks
+// patients by a treatment they get or got, or by their age, and then says
+// what those patients must have ("Patients who are to receive high dose
+// IL-2 and who are 50 years old or greater must have … LVEF > 45%",
+// "Subjects who have received prior anthracyclines must have LVEF ≥ 50%").
+// It returns the index of the modal: the bounds after it are the
+// subgroup's, and the clause's age bounds no one. A clause that names a
+// variable of its own is left alone (its value is no subgroup's pick).
+func (p *parser) whoLead() (int, bool) {
+	toks := p.toks
+	if !wordAt(toks, 0, "patients", "subjects", "participants", "those") || !wordAt(toks, 1, "who") {
+		return 0, false
+	}
+	picks := false
+	for k := 2; k < len(toks) && k < 40; k++ {
+		t := &toks[k]
+		if t.depth > 0 {
+			continue
+		}
+		switch t.kind {
+		case kSemi, kColon, kOp:
+			return 0, false
+		case kNum:
+			// older patients, or children: "who are 18 years or older"
+			// is the trial's own population
+			if u, _ := unit(toks, k+1); u == ruYears && (t.val >= 50 || wordAt(toks, k-1, "under", "below") ||
+				wordAt(toks, k-1, "than") && wordAt(toks, k-2, "younger", "less")) {
+				picks = true
+			}
+		case kWord:
+			if wordAt(toks, k, "must", "should", "shall") {
+				if !picks || k == 2 {
+					return 0, false
+				}
+				return k, true
+			}
+			if wordAt(toks, k, "receive", "receiving", "received", "treated", "undergo", "undergoing", "underwent") {
+				picks = true
+			}
+			if wordAt(toks, k, "not", "no") {
+				// "Patients who are not receiving anticoagulants must have
+				// INR ≤ 1.5" is everyone's bound (SPEC 4.9)
+				return 0, false
+			}
+			if m, ok := matchMention(toks, k); ok && (m.kind == mkVar || m.kind == mkGeneric) && m.vars&maskOf(vAge) == 0 {
+				return 0, false
+			}
+		}
+	}
+	return 0, false
 }
 
 func (p *parser) onlyLead() (int, bool) {

@@ -1,0 +1,74 @@
+package eligibility_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/trials-app/trials/eligibility"
+	"github.com/trials-app/trials/model"
+)
+
+// round10 are the wordings of round 9's leftovers and of the DEV7 and DEV8
+// misses, each with wordings of our own.
+var round10 = []struct {
+	text string
+	want []string
+}{
+	// a 'who' clause that picks patients by a treatment or an older (or
+	// younger) age makes what they must have a subgroup's; its age bounds no one
+	{"Patients who are to receive high dose IL-2 and who are 50 years old or greater must have a normal stress cardiac test with LVEF > 45%", []string{"lvef >45 % cond"}},
+	{"Patients who are 60 years of age or older must have an LVEF ≥ 50% by MUGA or ECHO", []string{"lvef >=50 % cond"}},
+	{"Subjects who have received prior anthracyclines must have LVEF ≥ 50%", []string{"lvef >=50 % cond"}},
+	{"Participants who received prior trastuzumab must have an LVEF ≥ 55% by ECHO or MUGA", []string{"lvef >=55 % cond"}},
+	{"Patients who are younger than 16 years must have Lansky ≥ 50", []string{"lansky >=50 cond"}},
+	{"Patients who are 18 years or older must have ECOG 0-1", []string{"age >=18 years", "ecog [0,1]"}}, // the trial's population
+	{"Patients who have LVEF < 50% must have a cardiology consult", nil},
+
+	// 'ineligible for cisplatin' names what the disease allows, not who is excluded
+	{"Patients ineligible for cisplatin based on any of the following criteria: Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", []string{"creatinine_clearance [30,60) mL/min cond"}},
+}
+
+// round10Trees are the tree-shaped cases: a lead-in and its sub-items.
+var round10Trees = []struct {
+	lead     string
+	children []string
+	want     []string
+}{
+	{"Patients ineligible for cisplatin based on any of the following criteria:",
+		[]string{"Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", "Grade 2 or above audiometric hearing loss"},
+		[]string{"creatinine_clearance [30,60) mL/min cond"}},
+	{"Ineligible for cisplatin-based chemotherapy, defined by at least one of the following:",
+		[]string{"Creatinine clearance < 60 mL/min", "ECOG performance status 2"},
+		[]string{"creatinine_clearance <60 mL/min cond"}},
+	{"Patients are ineligible for the study if any of the following:",
+		[]string{"Creatinine clearance < 30 mL/min"},
+		[]string{"creatinine_clearance >=30 mL/min"}},
+}
+
+func TestRound10(t *testing.T) {
+	for _, tc := range round10 {
+		got := extractOne(tc.text)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
+		}
+	}
+	for _, tc := range round10Trees {
+		got := extractTree(tc.lead, tc.children)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s %q\n   got %q\n  want %q", tc.lead, tc.children, got, tc.want)
+		}
+	}
+}
+
+// extractTree extracts an inclusion lead-in with its sub-items.
+func extractTree(lead string, children []string) []string {
+	c := model.Criterion{Text: lead}
+	for _, ch := range children {
+		c.Children = append(c.Children, model.Criterion{Text: ch})
+	}
+	var got []string
+	for _, r := range eligibility.Extract(&model.Eligibility{Inclusion: []model.Criterion{c}}) {
+		got = append(got, compact(r))
+	}
+	return got
+}
