@@ -731,6 +731,10 @@ func cellUnit(toks []token, j int, afterTimes bool) (string, int, bool) {
 	switch {
 	case exp == 9 && d == "l", exp == 3 && (d == "ul" || d == "mm3"), exp == 0 && d == "nl":
 		return ruCells109, e, true
+	case exp == 9 && (d == "ul" || d == "mm3"):
+		// "50x 109 /µL": 10^9/L or 10^3/µL meant, the same number either way
+		// (a billion cells per microlitre is no count)
+		return ruCells109, e, true
 	case exp == 4 && (d == "ul" || d == "mm3"):
 		return ruCells104, e, true
 	case exp == 0 && (d == "ul" || d == "mm3"):

@@ -1296,6 +1296,11 @@ func (p *parser) objectEnd(t trigger) int {
 			if tk.text == "in" && wordAt(toks, k+1, "which") {
 				return k
 			}
+			// "ECOG 0-2 for dose escalation, and 0 or 1 for dose
+			// expansion": the next group's own values
+			if tk.text == "and" && p.valuesAfter(t.end, k) {
+				return k
+			}
 		}
 		if g := p.inGrp[k]; g >= 0 && (p.groups[g].kind != mkOther || p.conditionWord(t) && k > t.end) {
 			// a quantity outside the list named in a condition ("if
@@ -1323,6 +1328,23 @@ func (p *parser) objectEnd(t trigger) int {
 		k++
 	}
 	return k
+}
+
+// valuesAfter reports a scale's values, "0-1" or "0 or 1", right after the
+// "and" at k that ends a trigger's object [from, k) holding no number of
+// its own ("for Cohorts 1 and 2" names groups).
+func (p *parser) valuesAfter(from, k int) bool {
+	toks := p.toks
+	for m := from; m < k; m++ {
+		if toks[m].kind == kNum {
+			return false
+		}
+	}
+	j := k + 1
+	if !kindAt(toks, j, kNum) || toks[j].decimals >= 0 || toks[j].val > 5 {
+		return false
+	}
+	return kindAt(toks, j+1, kDash) && kindAt(toks, j+2, kNum) || wordAt(toks, j+1, "or", "to") && kindAt(toks, j+2, kNum)
 }
 
 // namesGroup reports a trigger about a study group: "for Part B", "in
@@ -1436,6 +1458,7 @@ func (p *parser) findBounds() {
 	p.respectively()
 	p.bracketedValues()
 	p.bracketedGrades()
+	p.laterEnumerations()
 	// bounds in text order
 	bs := p.bounds
 	for i := 1; i < len(bs); i++ {
@@ -1451,6 +1474,55 @@ func (p *parser) findBounds() {
 	p.owner = p.owner[:len(p.bounds)]
 	for i := range p.owner {
 		p.owner[i] = ownerNone
+	}
+}
+
+// laterEnumerations reads a performance scale's list of grades that
+// another study group is given after the first group's bound ("ECOG 0, 1
+// or 2 for dose escalation, and 0 or 1 for dose expansion"): a list that
+// follows a comma or "and" and is followed by its own group ("for", "in").
+// Right after the mention findBounds reads such a list; here it has no
+// mention of its own.
+func (p *parser) laterEnumerations() {
+	toks := p.toks
+	scales := maskOf(vECOG, vKarnofsky, vLansky)
+	var vs varMask
+	first := -1
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.kind != mkVar || g.vars&scales == 0 || g.vars&^scales != 0 {
+			continue
+		}
+		for _, b := range p.bounds {
+			if b.start >= g.end && b.start <= p.skipScaleFillers(g.end)+1 {
+				vs, first = g.vars, b.end
+				break
+			}
+		}
+		break
+	}
+	if first < 0 {
+		return
+	}
+	for k := first + 1; k < len(toks); k++ {
+		if toks[k].kind != kNum || p.inGrp[k] >= 0 || !(kindAt(toks, k-1, kComma) || wordAt(toks, k-1, "and")) {
+			continue
+		}
+		taken := false
+		for _, b := range p.bounds {
+			if k >= b.start && k < b.end {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		b, ok := p.enumeration(k, vs)
+		if !ok || !wordAt(toks, b.end, "for", "in") || b.start != k {
+			continue
+		}
+		p.bounds = append(p.bounds, b)
+		k = b.end
 	}
 }
 
@@ -3465,6 +3537,9 @@ func (p *parser) alternative(bi int) bool {
 	if prev < 0 {
 		return false
 	}
+	if p.facingAges(prev, bi) {
+		return false
+	}
 	// the "or" must open the clause of this bound: "INR < 2.3 or PT < 6
 	// seconds; Cr ≤ 1.5 mg/dL" offers PT, not Cr, as INR's alternative
 	d := toks[from].depth
@@ -3484,6 +3559,24 @@ func (p *parser) alternative(bi int) bool {
 		}
 	}
 	return false
+}
+
+// facingAges reports two one-sided ages of one mention that face each
+// other and overlap ("Age: ≤75 years, or ≥18 years"): as alternatives
+// they would admit every age, so the "or" joins the two ends of one range.
+func (p *parser) facingAges(a, b int) bool {
+	ga, gb := p.owner[a], p.owner[b]
+	if ga < 0 || ga != gb || !isAge(p.groups[ga]) {
+		return false
+	}
+	x, y := &p.bounds[a], &p.bounds[b]
+	if x.hasLo == x.hasHi || y.hasLo == y.hasHi || x.hasLo == y.hasLo {
+		return false
+	}
+	if x.hasLo {
+		x, y = y, x
+	}
+	return y.lo < x.hi // x the upper end, y the lower
 }
 
 func (p *parser) firstBoundOf(gi int) int {
@@ -3926,6 +4019,12 @@ func (p *parser) ageBlocked(b *bound) bool {
 		}
 		if !weakAgeBlockers[toks[k].text] {
 			return true
+		}
+		// "Breast cancer patient (age over 18)": the disease names the
+		// patients whose age it is
+		if k < b.start && (toks[k].text == "cancer" || toks[k].text == "malignancy") &&
+			wordAt(toks, k+1, "patient", "patients", "subjects", "participants", "women", "men") {
+			continue
 		}
 		// "diagnosed before the age of 40", "cancer at age < 50", "≤ 21 years
 		// at diagnosis" — but not "≥ 18 years of age with a confirmed

@@ -24,6 +24,29 @@ var round10 = []struct {
 	{"Patients who are 18 years or older must have ECOG 0-1", []string{"age >=18 years", "ecog [0,1]"}}, // the trial's population
 	{"Patients who have LVEF < 50% must have a cardiology consult", nil},
 
+	// "× 10^9/µL": 10^9/L or 10^3/µL meant, the same number either way
+	{"Peripheral blood count recovery: Neutrophil count ≥ 1000 /µL, platelet count ≥ 50x 109 /µL without platelet transfusions", []string{"anc >=1 10^9/L", "platelets >=50 10^9/L"}},
+	{"ANC ≥ 1.5 × 10^9/µL", []string{"anc >=1.5 10^9/L"}},
+	{"WBC ≥ 3.0 x 109/uL", []string{"wbc >=3 10^9/L"}},
+
+	// the disease names the patients whose age it is
+	{"Breast cancer patient (age over 18), Cancer stage under 3, Android OS smartphone user", []string{"age >18 years"}},
+	{"Lung cancer patients aged 18 to 75 years", []string{"age [18,75] years"}},
+	{"Cancer patient (age ≥ 18)", []string{"age >=18 years"}},
+	{"Cancer at age < 50 in a first-degree relative", nil},
+	{"Prior cancer patients under 50 years", nil},
+
+	// per-group grades after the first group's (SPEC 4.7): the loosest is everyone's
+	{"Participant has an ECOG performance status of 0, 1 or 2 for dose escalation, and 0 or 1 for dose expansion.", []string{"ecog [0,2]", "ecog [0,1] cond"}},
+	{"ECOG 0-2 for dose escalation and 0 or 1 for dose expansion", []string{"ecog [0,2]", "ecog [0,1] cond"}},
+	{"ECOG 0-1 for Part A and 0-2 for Part B", []string{"ecog [0,2]", "ecog [0,1] cond"}},
+	{"ECOG 0-1 for Cohorts 1 and 2", []string{"ecog [0,1] cond"}},
+
+	// two ages that face each other joined by "or" are one range's ends
+	{"Age：≤75 years, or ≥18 years;", []string{"age [18,75] years"}},
+	{"Age: ≥ 18 years or ≤ 70 years", []string{"age [18,70] years"}},
+	{"E: Age < 18 years or > 75 years", []string{"age [18,75] years"}},
+
 	// 'ineligible for cisplatin' names what the disease allows, not who is excluded
 	{"Patients ineligible for cisplatin based on any of the following criteria: Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", []string{"creatinine_clearance [30,60) mL/min cond"}},
 }
