@@ -1044,6 +1044,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.modifierWithin(i+2, 7) {
 			tr.end = i + 2
 			tr.leading = true
+			// "Patients who are not receiving anticoagulation must have
+			// INR ≤ 1.5" is everyone's bound (SPEC 4.9)
+			if wordAt(toks, i+1, "who") && (wordAt(toks, i+2, "not") || wordAt(toks, i+2, "are", "is") && wordAt(toks, i+3, "not")) {
+				tr.exempt = p.objHasAnticoag(i+2, i+9)
+			}
 			return tr, true
 		}
 		// "Patients on full-dose anticoagulation must have INR ≤ 3": the

@@ -47,6 +47,11 @@ var round10 = []struct {
 	{"Age: ≥ 18 years or ≤ 70 years", []string{"age [18,70] years"}},
 	{"E: Age < 18 years or > 75 years", []string{"age [18,75] years"}},
 
+	// those not anticoagulated keep the bound everyone's (SPEC 4.9)
+	{"Patients who are not receiving anticoagulation must have INR ≤ 1.5", []string{"inr <=1.5 ratio"}},
+	{"Patients who are not on warfarin must have an INR ≤ 1.5", []string{"inr <=1.5 ratio"}},
+	{"Patients who are receiving warfarin must have INR ≤ 3", []string{"inr <=3 ratio cond"}},
+
 	// 'ineligible for cisplatin' names what the disease allows, not who is excluded
 	{"Patients ineligible for cisplatin based on any of the following criteria: Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", []string{"creatinine_clearance [30,60) mL/min cond"}},
 }
