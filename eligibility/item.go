@@ -269,6 +269,15 @@ func (p *parser) findGroups() {
 			}
 		}
 	}
+	// an abbreviation of the record's own in brackets after the name:
+	// "creatinine (CRE) and blood urea nitrogen (BUN) ≤ 1.5 times ULN"
+	for k := range ms {
+		m := &ms[k]
+		if m.kind == mkVar && kindAt(toks, m.end, kLParen) && kindAt(toks, m.end+2, kRParen) &&
+			ownAbbreviation(&toks[m.end+1]) && (k+1 == len(ms) || ms[k+1].start > m.end+1) {
+			m.end += 3
+		}
+	}
 	p.groups = p.groups[:0]
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
@@ -520,6 +529,24 @@ var anticoagWords = setOf("anticoagulation", "anticoagulant", "anticoagulants", 
 var objectEnd = setOf("then", "must", "should", "shall", "need", "needs", "required", "require", "requires", "may",
 	"can", "will", "allowed", "permitted", "eligible", "acceptable", "which", "is", "are", "was", "were", "but",
 	"has", "have", "up", "not")
+
+// ownAbbreviation reports a word of two to five capitals that names no
+// limit or unit: what a record abbreviates a named variable to.
+func ownAbbreviation(t *token) bool {
+	if t.kind != kWord || !t.caps || len(t.text) < 2 || len(t.text) > 5 {
+		return false
+	}
+	for i := 0; i < len(t.text); i++ {
+		if c := t.text[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	switch t.text {
+	case "uln", "unl", "lln", "iu", "si", "ul", "ml", "nl", "mg", "ms", "bsa", "ecg", "echo", "muga", "mri", "ct":
+		return false
+	}
+	return true
+}
 
 func (p *parser) findTriggers() {
 	toks := p.toks
@@ -1431,6 +1458,9 @@ func (p *parser) findBounds() {
 			if !ok {
 				b, ok = p.allowedGrade(g.end, g.vars)
 			}
+			if !ok {
+				b, ok = p.gradeOrBetter(g.end, g.vars)
+			}
 		}
 		if ok {
 			b.consumed = true
@@ -2156,6 +2186,38 @@ func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
 	b := bound{start: j, end: j + 1, allowedIf: true}
 	if vs == maskOf(vECOG) {
 		if v < 1 || v > 4 {
+			return bound{}, false
+		}
+		b.hasHi, b.hiInc, b.hi, b.written = true, true, v, opLE
+	} else {
+		if v < 10 || v > 100 {
+			return bound{}, false
+		}
+		b.hasLo, b.loInc, b.lo, b.written = true, true, v, opGE
+	}
+	return b, true
+}
+
+// gradeOrBetter reads "ECOG performance status of 2 or better", "Karnofsky
+// 70% or better": the worst grade admitted, where better is lower on ECOG's
+// scale and higher on Karnofsky's and Lansky's.
+func (p *parser) gradeOrBetter(j int, vs varMask) (bound, bool) {
+	toks := p.toks
+	j = p.skipScaleFillers(j)
+	if !kindAt(toks, j, kNum) || toks[j].decimals >= 0 {
+		return bound{}, false
+	}
+	k := j + 1
+	if kindAt(toks, k, kPercent) {
+		k++
+	}
+	if !wordAt(toks, k, "or") || !wordAt(toks, k+1, "better") {
+		return bound{}, false
+	}
+	v := toks[j].val
+	b := bound{start: j, end: k + 2}
+	if vs == maskOf(vECOG) {
+		if v > 4 {
 			return bound{}, false
 		}
 		b.hasHi, b.hiInc, b.hi, b.written = true, true, v, opLE

@@ -52,6 +52,28 @@ var round10 = []struct {
 	{"Patients who are not on warfarin must have an INR ≤ 1.5", []string{"inr <=1.5 ratio"}},
 	{"Patients who are receiving warfarin must have INR ≤ 3", []string{"inr <=3 ratio cond"}},
 
+	// "or longer" after a duration; "or better" on a performance scale
+	{"Life expectancy of 3 months or longer at enrolment", []string{"life_expectancy >=13.035 weeks"}},
+	{"Expected survival of 12 weeks or longer", []string{"life_expectancy >=12 weeks"}},
+	{"ECOG performance status of 2 or better.", []string{"ecog <=2"}},
+	{"Zubrod performance status 1 or better", []string{"ecog <=1"}},
+	{"Karnofsky 70% or better", []string{"karnofsky >=70"}},
+	{"Lansky 60 or better", []string{"lansky >=60"}},
+
+	// "lifespan", plural "ejection fractions"
+	{"KPS ≥ 70, lifespan > 6 months", []string{"karnofsky >=70", "life_expectancy >26.07 weeks"}},
+	{"No other serious medical disease that would limit lifespan", nil},
+	{"Left ventricular ejection fractions≥ 0.6 by echocardiography", []string{"lvef >=60 %"}},
+
+	// "times of ULN", "folds of normal range"
+	{"alanine aminotransferase/aspartate aminotransferase lower than 3 folds of normal range", []string{"ast <3 xULN", "alt <3 xULN"}},
+	{"ALT ≤3 times of ULN", []string{"alt <=3 xULN"}},
+	{"Total bilirubin ≤ 1.5 times of the upper limit of normal", []string{"bilirubin <=1.5 xULN"}},
+
+	// a record's own abbreviation in brackets after a name
+	{"Renal function: creatinine (CRE) and blood urea nitrogen (BUN)≤ 1.5 times ULN", []string{"creatinine <=1.5 xULN"}},
+	{"Hemoglobin (HGB) ≥ 9 g/dL", []string{"hemoglobin >=9 g/dL"}},
+
 	// 'ineligible for cisplatin' names what the disease allows, not who is excluded
 	{"Patients ineligible for cisplatin based on any of the following criteria: Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", []string{"creatinine_clearance [30,60) mL/min cond"}},
 }
