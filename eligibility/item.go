@@ -144,7 +144,8 @@ var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shal
 	"time", "either", "s", "play", "measurement", "as", "determined", "calculation", "cg", "c", "g", "lab",
 	"laboratory", "its", "their", "his", "her", "current", "most", "recent", "ps", "ecog", "who", "state",
 	"points", "point", "kps", "within", "normal", "range", "equal", "than", "or", "limit", "liver", "function",
-	"functional", "combined", "cirrhosis", "documented", "confirmed", "clinical", "calculated", "reserve")
+	"functional", "combined", "cirrhosis", "documented", "confirmed", "clinical", "calculated", "reserve",
+	"peripheral", "venous", "required")
 
 var contWords = setOf("or", "and", "but", "it", "must", "be", "is", "are", "should", "which", "in", "case", "the",
 	"a", "permitted", "allowed", "acceptable", "accepted", "value", "values", "level", "levels", "limit", "also",
@@ -353,6 +354,7 @@ func (p *parser) findGroups() {
 		p.groups = append(p.groups, g)
 	}
 	p.scaleNamedAfter()
+	p.scoreNamedAfter()
 	if cap(p.inGrp) < len(toks) {
 		p.inGrp = make([]int, len(toks))
 	}
@@ -416,6 +418,61 @@ func (p *parser) scaleNamedAfter() {
 		g.nparts = 0
 		g.addPart(h.vars)
 		p.groups = append(p.groups[:gi+1], p.groups[gi+2:]...)
+	}
+}
+
+// scoreNamedAfter moves a Karnofsky or Lansky mention that follows its
+// value onto the bare "score" that holds the value: "an evaluated score
+// above 60 with KPS", "evaluated below 50 scores with KPS". The mention
+// must state no value of its own, and nothing else may lie between.
+func (p *parser) scoreNamedAfter() {
+	toks := p.toks
+	for hi := range p.groups {
+		h := &p.groups[hi]
+		if h.kind != mkVar || h.generic || h.vars != maskOf(vKarnofsky) && h.vars != maskOf(vLansky) {
+			continue
+		}
+		k := h.end
+		for k < len(toks) && wordAt(toks, k, "scale", "score", "status") {
+			k++
+		}
+		if kindAt(toks, k, kNum) || kindAt(toks, k, kOp) {
+			continue
+		}
+		if _, _, cmp := comparator(toks, k); cmp {
+			continue
+		}
+		j := h.start - 1
+		for wordAt(toks, j, "the", "a") {
+			j--
+		}
+		if !wordAt(toks, j, "with", "on", "by", "per", "using") {
+			continue
+		}
+		j--
+		at := -1
+		switch {
+		case wordAt(toks, j, "score", "scores") && kindAt(toks, j-1, kNum):
+			at = j // "below 50 scores with KPS"
+		case kindAt(toks, j, kNum) || kindAt(toks, j, kPercent) && kindAt(toks, j-1, kNum):
+			// "score above 60 with KPS"
+			for s := j - 1; s >= 0 && s >= j-5; s-- {
+				if wordAt(toks, s, "score", "scores") {
+					c := s + 1
+					if wordAt(toks, c, "of") {
+						c++
+					}
+					if _, e, ok := comparator(toks, c); ok && kindAt(toks, e, kNum) {
+						at = s
+					}
+					break
+				}
+			}
+		}
+		if at < 0 || hi > 0 && p.groups[hi-1].end > at {
+			continue
+		}
+		h.start, h.end = at, at+1
 	}
 }
 

@@ -74,6 +74,17 @@ var round10 = []struct {
 	{"Renal function: creatinine (CRE) and blood urea nitrogen (BUN)≤ 1.5 times ULN", []string{"creatinine <=1.5 xULN"}},
 	{"Hemoglobin (HGB) ≥ 9 g/dL", []string{"hemoglobin >=9 g/dL"}},
 
+	// the specimen and "is required" between a name and its value
+	{"Renal function: Creatinine level of peripheral blood is required no greater than 133umol/L.", []string{"creatinine <=1.505 mg/dL"}},
+	{"Serum creatinine is required to be ≤ 1.5 mg/dL", []string{"creatinine <=1.5 mg/dL"}},
+	{"Bilirubin level of peripheral blood ≤ 1.5 mg/dL", []string{"bilirubin <=1.5 mg/dL"}},
+
+	// a bare "score" whose scale is named after its value
+	{"Patients enrolled must have an evaluated score above 60 with KPS.", []string{"karnofsky >=61"}},
+	{"E: Patients are evaluated below 50 scores with KPS.", []string{"karnofsky >=50"}},
+	{"A score of at least 70 on the Karnofsky scale", []string{"karnofsky >=70"}},
+	{"Pain score above 4 with KPS ≥ 70", []string{"karnofsky >=70"}},
+
 	// 'ineligible for cisplatin' names what the disease allows, not who is excluded
 	{"Patients ineligible for cisplatin based on any of the following criteria: Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", []string{"creatinine_clearance [30,60) mL/min cond"}},
 }
