@@ -571,7 +571,8 @@ var subgroupNouns = setOf("metastases", "metastasis", "metastatic", "mets", "inv
 	"lymphoma", "leukemia", "leukaemia", "myeloma", "marrow", "hemolysis", "haemolysis", "thalassemia",
 	"cholestasis", "obstruction", "stent", "biliary", "splenomegaly", "hypersplenism", "tumor", "tumour",
 	"malignancy", "syndrome", "anticoagulation", "anticoagulant", "anticoagulants", "warfarin", "heparin",
-	"transfusion", "transfused", "dialysis", "hemodialysis")
+	"transfusion", "transfused", "dialysis", "hemodialysis", "medication", "medications", "antiepileptic",
+	"antiepileptics", "anticonvulsant", "anticonvulsants", "steroid", "steroids", "corticosteroids")
 
 var ifExempt = setOf("applicable", "available", "tested", "measured", "done", "performed", "clinically",
 	"needed", "necessary", "required", "known", "obtained", "appropriate", "possible", "feasible", "indicated",
@@ -3157,6 +3158,20 @@ func (p *parser) assign() {
 			b.discarded = true
 			continue
 		}
+		if p.forOtherInBracket(b) {
+			b.discarded, b.other = true, true
+			continue
+		}
+		// "… and < 5 × ULN for AST and ALT in case of liver metastasis": the
+		// value's subject named after it
+		if wordAt(toks, b.end, "for") && b.end+1 < len(toks) && p.boundHasUnit(b) {
+			if gi := p.inGrp[b.end+1]; gi >= 0 && p.groups[gi].start == b.end+1 && p.groups[gi].kind == mkVar &&
+				!isAge(p.groups[gi]) && !p.groups[gi].generic && !p.groups[gi].inObject && !p.hasOwnBound(gi) {
+				p.owner[bi] = gi
+				p.claim(bi, gi)
+				continue
+			}
+		}
 		// "at least 1500 granulocytes", "≥ 1500 neutrophils/mm³"
 		if !p.boundHasUnit(b) && b.end < len(toks) && p.inGrp[b.end] >= 0 {
 			gi := p.inGrp[b.end]
@@ -3231,6 +3246,37 @@ func (p *parser) assign() {
 		}
 		b.discarded = true
 	}
+}
+
+// forOtherInBracket reports a bracketed value that its bracket gives to a
+// quantity outside the list: "AST and ALT ≤ 2.5 × ULN (≤ 5 in case of
+// extensive skeletal involvement for AP exclusively)" is alkaline
+// phosphatase's relaxation, not the transaminases'.
+func (p *parser) forOtherInBracket(b *bound) bool {
+	toks := p.toks
+	d := toks[b.start].depth
+	if d == 0 {
+		return false
+	}
+	for k := b.end; k < len(toks) && toks[k].depth >= d; k++ {
+		if toks[k].depth > d || !wordAt(toks, k, "for") {
+			continue
+		}
+		g := -1
+		if k+1 < len(toks) {
+			g = p.inGrp[k+1]
+		}
+		if g < 0 && k+1 < len(toks) && ownAbbreviation(&toks[k+1]) {
+			// "for AP exclusively": an abbreviation the lexicon lacks
+			return wordAt(toks, k+2, "exclusively", "only", "alone")
+		}
+		if g < 0 || p.groups[g].kind != mkOther {
+			return false
+		}
+		e := p.groups[g].end
+		return wordAt(toks, e, "exclusively", "only", "alone") || kindAt(toks, e, kRParen)
+	}
+	return false
 }
 
 // survivalAfter reports a time bound followed by what it is the time of:
@@ -3548,7 +3594,7 @@ func (p *parser) computeConditional() {
 			clear := true
 			for k := b.end; k < t.pos; k++ {
 				if p.boundaryAt(k, p.toks[b.start].depth) && !(t.closesAlts && p.altJoin(k)) && !p.inAside(k, b) &&
-					!p.groupInBound(k, b) {
+					!p.groupInBound(k, b) && !p.subjectAfter(k, b) {
 					clear = false
 					break
 				}
@@ -3572,6 +3618,21 @@ func (p *parser) computeConditional() {
 		}
 		p.condOf[bi] = c
 	}
+}
+
+// subjectAfter reports token k inside the subject a value names after it
+// with "for" ("< 5 × ULN for AST and ALT in case of liver metastasis"): no
+// boundary between the value and the trigger after its subject.
+func (p *parser) subjectAfter(k int, b *bound) bool {
+	toks := p.toks
+	if !wordAt(toks, b.end, "for") || b.end+1 >= len(toks) || k < b.end {
+		return false
+	}
+	gi := p.inGrp[b.end+1]
+	if gi < 0 || p.groups[gi].kind != mkVar || isAge(p.groups[gi]) {
+		return false
+	}
+	return k < p.groups[gi].end
 }
 
 func resizeBools(b []bool, n int) []bool {

@@ -85,6 +85,19 @@ var round10 = []struct {
 	{"A score of at least 70 on the Karnofsky scale", []string{"karnofsky >=70"}},
 	{"Pain score above 4 with KPS ≥ 70", []string{"karnofsky >=70"}},
 
+	// a relaxation for those on a medication is a subgroup's (SPEC 4.6)
+	{"SGPT no greater than 2.5 times ULN (4.0 times ULN with antiepileptic or steroid medications)", []string{"alt <=2.5 xULN", "alt <=4 xULN cond"}},
+	{"Bilirubin ≤ 1.5 mg/dL (≤ 3 mg/dL in patients on anticonvulsants)", []string{"bilirubin <=1.5 mg/dL", "bilirubin <=3 mg/dL cond"}},
+	{"No steroid medications within 2 weeks", nil},
+
+	// a bracket that gives its value to a quantity outside the list, and a
+	// value whose subject is named after it with "for"
+	{"Alkaline phosphatase (AP), alanine aminotransferase (ALT), and aspartate aminotransferase (AST) ≤ 2.5 x upper limit of normality (ULN) (≤ 5 in case of extensive skeletal involvement for AP exclusively) and < 5 x ULN for AST and ALT in case of liver metastasis.",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <5 xULN cond", "alt <5 xULN cond"}},
+	{"AST and ALT ≤ 2.5 x ULN (≤ 5 x ULN for alkaline phosphatase)", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"AST ≤ 2.5 x ULN (≤ 5 x ULN for patients with liver metastases)", []string{"ast <=2.5 xULN", "ast <=5 xULN cond"}},
+	{"Bilirubin ≤ 1.5 x ULN and ≤ 3 x ULN for AST and ALT", []string{"bilirubin <=1.5 xULN", "ast <=3 xULN", "alt <=3 xULN"}},
+
 	// 'ineligible for cisplatin' names what the disease allows, not who is excluded
 	{"Patients ineligible for cisplatin based on any of the following criteria: Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", []string{"creatinine_clearance [30,60) mL/min cond"}},
 }
