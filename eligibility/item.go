@@ -1739,8 +1739,22 @@ func (p *parser) sandwiched() {
 	toks := p.toks
 	for gi := range p.groups {
 		g := &p.groups[gi]
-		a := g.start
-		if g.kind != mkVar || a < 2 || toks[a-1].kind != kOp || toks[a-1].op != opLE && toks[a-1].op != opLT {
+		if g.kind != mkVar || g.start < 2 || toks[g.start-1].kind != kOp {
+			continue
+		}
+		// the sign before the mention, one token or two (">=")
+		a := g.start - 1
+		if kindAt(toks, a-1, kOp) {
+			a--
+		}
+		o, e, ok := comparator(toks, a)
+		if !ok || e != g.start {
+			continue
+		}
+		a++ // n counts back from a-2, the token before the sign
+		// "70 years ≥ age ≥ 18 years": the same written the other way round
+		down := o == opGE || o == opGT
+		if !down && o != opLE && o != opLT {
 			continue
 		}
 		// the lower end may carry the unit: "18 years old ≤ age ≤ 75 years old"
@@ -1758,10 +1772,21 @@ func (p *parser) sandwiched() {
 		}
 		for k := range p.bounds {
 			b := &p.bounds[k]
-			if b.start != g.end || b.hasLo || !b.hasHi || b.consumed || b.uln || b.hi < toks[n].val {
+			if b.start != g.end || b.consumed || b.uln {
 				continue
 			}
-			b.hasLo, b.lo, b.loInc, b.loUnit = true, toks[n].val, toks[a-1].op == opLE, b.hiUnit
+			if down {
+				if b.hasHi || !b.hasLo || b.lo > toks[n].val {
+					continue
+				}
+				b.hasHi, b.hi, b.hiInc, b.hiUnit = true, toks[n].val, o == opGE, b.loUnit
+				b.isRange = true
+				continue
+			}
+			if b.hasLo || !b.hasHi || b.hi < toks[n].val {
+				continue
+			}
+			b.hasLo, b.lo, b.loInc, b.loUnit = true, toks[n].val, o == opLE, b.hiUnit
 			b.isRange = true
 		}
 	}

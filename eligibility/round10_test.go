@@ -98,6 +98,12 @@ var round10 = []struct {
 	{"AST ≤ 2.5 x ULN (≤ 5 x ULN for patients with liver metastases)", []string{"ast <=2.5 xULN", "ast <=5 xULN cond"}},
 	{"Bilirubin ≤ 1.5 x ULN and ≤ 3 x ULN for AST and ALT", []string{"bilirubin <=1.5 xULN", "ast <=3 xULN", "alt <=3 xULN"}},
 
+	// a sandwich written high end first, and with two-character signs
+	{"70 years>=Aged >=18 years", []string{"age [18,70] years"}},
+	{"75 years > age > 18 years", []string{"age (18,75) years"}},
+	{"18 <= age <= 70", []string{"age [18,70] years"}},
+	{"1.5 ≥ creatinine ≥ 0.5 mg/dL", []string{"creatinine [0.5,1.5] mg/dL"}},
+
 	// 'ineligible for cisplatin' names what the disease allows, not who is excluded
 	{"Patients ineligible for cisplatin based on any of the following criteria: Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", []string{"creatinine_clearance [30,60) mL/min cond"}},
 }
