@@ -27,6 +27,7 @@ type itemCtx struct {
 	oneOfTwo  bool    // "…, at least one of the two": the values after the first subject's are its alternatives
 	onlySex   byte    // 'f' or 'm' when the registry enrols one sex only: "Women aged ≥ 18" names everyone
 	noAge     bool    // under a definition ("Post-menopausal as defined by any of the following:"): no age is the patient's
+	riskHead  bool    // under a risk class ("Classified as high risk:"): a "1 of the following" below lists ways to qualify
 	// a row of a table whose header names the value's side and unit ("Age
 	// (Years) Maximum Serum Creatinine (mg/dl):"): the row's last bare
 	// number is the subject's bound for the row's age band
@@ -558,7 +559,7 @@ func listJoin(toks []token, a, b int) (int, bool) {
 
 var groupWords = setOf("patients", "patient", "subjects", "subject", "participants", "participant", "those",
 	"individuals", "people", "persons", "pts", "men", "women", "males", "females", "male", "female", "man", "woman",
-	"children", "child", "adults", "adult", "adolescents", "adolescent", "pediatric", "paediatric", "elderly",
+	"boys", "girls", "children", "child", "adults", "adult", "adolescents", "adolescent", "pediatric", "paediatric", "elderly",
 	"infants", "japanese", "chinese", "asian", "asians", "part", "parts", "cohort", "cohorts", "arm", "arms",
 	"group", "groups", "stratum", "strata", "stage", "step", "phase", "expansion", "escalation", "dose", "gilbert", "gilberts",
 	"everyone", "anyone", "cases", "cisplatin", "carboplatin", "japan", "china", "korea", "taiwan", "korean", "koreans",
@@ -883,7 +884,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			k++
 		}
 		if k > i+1 && kindAt(toks, k, kRParen) && wordAt(toks, i+1, "men", "women", "male", "female", "males",
-			"females", "part", "cohort", "arm", "group") {
+			"females", "boys", "girls", "part", "cohort", "arm", "group") {
 			tr.end = i + 1
 			tr.objEnd = k
 			return tr, true
@@ -1552,6 +1553,7 @@ func (p *parser) findBounds() {
 	p.bracketedValues()
 	p.bracketedGrades()
 	p.laterEnumerations()
+	p.nextGroupsValue()
 	// bounds in text order
 	bs := p.bounds
 	for i := 1; i < len(bs); i++ {
@@ -1568,6 +1570,54 @@ func (p *parser) findBounds() {
 	for i := range p.owner {
 		p.owner[i] = ownerNone
 	}
+}
+
+// nextGroupsValue reads the value a second group is given after the first
+// group's label in brackets, its sign left out: "QTcF ≤ 450 ms (men) or 470
+// ms (women)", "Age over 12 (boys) or 16 (girls)". Both labels must be
+// there; the value takes the first's sign, and its unit when it has none.
+func (p *parser) nextGroupsValue() {
+	toks := p.toks
+	n := len(p.bounds)
+	for k := 0; k < n; k++ {
+		b := p.bounds[k]
+		if b.hasLo == b.hasHi || b.isStages || b.consumed || !kindAt(toks, b.end, kLParen) || !p.labelBracket(b.end) {
+			continue
+		}
+		j := p.closeParen(b.end) + 1
+		if kindAt(toks, j, kComma) {
+			j++
+		}
+		if !wordAt(toks, j, "or", "and") {
+			continue
+		}
+		j++
+		v, alt, e, ok := number(toks, j, true)
+		if !ok || p.boundStartsAtTok(j) {
+			continue
+		}
+		u, e := unit(toks, e)
+		if u == ruNone {
+			u = boundUnit(&b)
+		}
+		if u != boundUnit(&b) || !kindAt(toks, e, kLParen) || !p.labelBracket(e) {
+			continue
+		}
+		nb := bound{start: j, end: e, ageHint: b.ageHint}
+		setSide(&nb, b.written, v, alt, u)
+		p.bounds = append(p.bounds, nb)
+	}
+}
+
+// labelBracket reports a bracket at i that holds only a group's label:
+// "(men)", "(girls)", "(Part A)".
+func (p *parser) labelBracket(i int) bool {
+	for _, t := range p.trigs {
+		if t.pos == i && t.objEnd > i && kindAt(p.toks, t.objEnd, kRParen) {
+			return true
+		}
+	}
+	return false
 }
 
 // laterEnumerations reads a performance scale's list of grades that

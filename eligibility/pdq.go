@@ -192,7 +192,7 @@ var riskWords = setOf("risk", "risks", "factor", "factors", "feature", "features
 // opensRiskList reports a statement introducing such a list: a
 // "one of the following" phrase, a risk word, and a colon at the end.
 func opensRiskList(toks []token) bool {
-	if len(toks) == 0 || toks[len(toks)-1].kind != kColon || !hasPhrase(toks, oneOfLead) {
+	if len(toks) == 0 || toks[len(toks)-1].kind != kColon || !hasPhrase(toks, oneOfLead) && !oneOfNumbered(toks) {
 		return false
 	}
 	for i := range toks {

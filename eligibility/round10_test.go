@@ -104,6 +104,12 @@ var round10 = []struct {
 	{"18 <= age <= 70", []string{"age [18,70] years"}},
 	{"1.5 ≥ creatinine ≥ 0.5 mg/dL", []string{"creatinine [0.5,1.5] mg/dL"}},
 
+	// a second group's value after the first's label, its sign left out (SPEC 4.7)
+	{"QTcF ≤ 450 ms (men) or 470 ms (women)", []string{"qtc <=470 ms", "qtc <=450 ms cond"}},
+	{"Hemoglobin ≥ 12 g/dL (men) or 11 g/dL (women)", []string{"hemoglobin >=11 g/dL", "hemoglobin >=12 g/dL cond"}},
+	{"Age over 12 (boys) or 16 (girls)", []string{"age >12 years", "age >16 years cond"}},
+	{"Platelets ≥ 100 × 10^9/L (Part A) or 75 (see appendix)", []string{"platelets >=100 10^9/L cond"}},
+
 	// 'ineligible for cisplatin' names what the disease allows, not who is excluded
 	{"Patients ineligible for cisplatin based on any of the following criteria: Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", []string{"creatinine_clearance [30,60) mL/min cond"}},
 }
@@ -120,12 +126,47 @@ var round10Trees = []struct {
 	{"Ineligible for cisplatin-based chemotherapy, defined by at least one of the following:",
 		[]string{"Creatinine clearance < 60 mL/min", "ECOG performance status 2"},
 		[]string{"creatinine_clearance <60 mL/min cond"}},
+	// under a risk class, "1 of the following" lists ways to qualify: all
+	// conditional; a lead-in naming one variable gives its subject
+	{"Classified as high risk:", []string{"Meets criteria for 1 of the following:"}, nil},
 	{"Patients are ineligible for the study if any of the following:",
 		[]string{"Creatinine clearance < 30 mL/min"},
 		[]string{"creatinine_clearance >=30 mL/min"}},
 }
 
+// round10Deep are three-level trees: a lead-in, a lead-in under it, and
+// the items under that.
+var round10Deep = []struct {
+	lead, sub string
+	children  []string
+	want      []string
+}{
+	{"Classified as high risk:", "Meets criteria for 1 of the following:",
+		[]string{"Any age with WBC > 100,000/mm^3", "Age over 12 (boys) or 16 (girls)"},
+		[]string{"wbc >100 10^9/L cond", "age >12 years cond", "age >16 years cond"}},
+	{"High-risk disease:", "If younger, WBC must be 1 of the following:",
+		[]string{"Greater than 80,000/mm^3 (for boys age 8 or girls age 12)", "Greater than 60,000/mm^3 (for boys age 9 or girls age 13)"},
+		[]string{"wbc >80 10^9/L cond", "wbc >60 10^9/L cond"}},
+	{"Adequate organ function:", "Must meet one of the following:",
+		[]string{"Creatinine ≤ 1.5 mg/dL", "Creatinine clearance ≥ 60 mL/min"},
+		[]string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=60 mL/min cond"}},
+}
+
 func TestRound10(t *testing.T) {
+	for _, tc := range round10Deep {
+		sub := model.Criterion{Text: tc.sub}
+		for _, ch := range tc.children {
+			sub.Children = append(sub.Children, model.Criterion{Text: ch})
+		}
+		el := model.Eligibility{Inclusion: []model.Criterion{{Text: tc.lead, Children: []model.Criterion{sub}}}}
+		var got []string
+		for _, r := range eligibility.Extract(&el) {
+			got = append(got, compact(r))
+		}
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s / %s %q\n   got %q\n  want %q", tc.lead, tc.sub, tc.children, got, tc.want)
+		}
+	}
 	for _, tc := range round10 {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
