@@ -148,7 +148,7 @@ func pdqCuts(toks []token, cuts []pdqCut) []pdqCut {
 			case t.text == "no" || t.text == "not" || t.text == "none":
 				// "… Bilirubin normal No hepatitis …"
 				cut = !(prev.kind == kWord && statementJoins[prev.text])
-			case prev.kind == kWord && !prev.upper && !statementJoins[prev.text]:
+			case prev.kind == kWord && !prev.upper && !statementJoins[prev.text] && !mentionModifiers[prev.text]:
 				// "… No severe cardiac disease LVEF at least 45%": a subject
 				// named with a capital after a word of the statement before
 				if m, ok := matchMention(toks, i); ok && m.kind != mkGeneric {
@@ -171,6 +171,11 @@ func pdqCuts(toks []token, cuts []pdqCut) []pdqCut {
 	}
 	return cuts
 }
+
+// mentionModifiers qualify the subject after them: "Creatinine clearance or
+// radioisotope GFR at least 70 mL/min" is one statement.
+var mentionModifiers = setOf("radioisotope", "radionuclide", "isotopic", "nuclear", "measured", "calculated",
+	"estimated", "serum", "total", "absolute", "plasma", "blood")
 
 // prevInMention reports a mention that runs from before token i into it or
 // up to it: "performance status ECOG" is one subject.

@@ -110,6 +110,11 @@ var round10 = []struct {
 	{"Age over 12 (boys) or 16 (girls)", []string{"age >12 years", "age >16 years cond"}},
 	{"Platelets ≥ 100 × 10^9/L (Part A) or 75 (see appendix)", []string{"platelets >=100 10^9/L cond"}},
 
+	// a packed PDQ item is not cut between a modifier and its subject
+	{"Renal: Creatinine no greater than 1.5 times normal OR Creatinine clearance or radioisotope GFR at least 70 mL/min per 1.73 square meters Pulmonary: No history of dyspnea at rest",
+		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=70 mL/min cond", "egfr >=70 mL/min/1.73m2 cond"}},
+	{"Hepatic: Bilirubin normal Renal: Creatinine clearance or radionuclide GFR at least 60 mL/min", []string{"creatinine_clearance >=60 mL/min", "egfr >=60 mL/min/1.73m2"}},
+
 	// 'ineligible for cisplatin' names what the disease allows, not who is excluded
 	{"Patients ineligible for cisplatin based on any of the following criteria: Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", []string{"creatinine_clearance [30,60) mL/min cond"}},
 }
