@@ -1408,8 +1408,10 @@ func (p *parser) objectEnd(t trigger) int {
 				}
 			}
 			if _, _, ok := comparator(toks, k); ok {
-				// an age in the object ("for patients ≥ 70 years") belongs to it
-				if b, ok := boundAt(toks, k); ok && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint) {
+				// an age in the object ("for patients ≥ 70 years") belongs to it,
+				// and a share ("in patients with < 50% plasma cells in the marrow")
+				if b, ok := boundAt(toks, k); ok && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint ||
+					b.hasLo != b.hasHi && boundUnit(&b) == ruPercent && p.aboutPatients(t)) {
 					k = b.end
 					continue
 				}
@@ -1436,6 +1438,17 @@ func (p *parser) valuesAfter(from, k int) bool {
 		return false
 	}
 	return kindAt(toks, j+1, kDash) && kindAt(toks, j+2, kNum) || wordAt(toks, j+1, "or", "to") && kindAt(toks, j+2, kNum)
+}
+
+// aboutPatients reports a trigger whose object opens with the patients it
+// picks: "in patients in whom …", "for subjects with …".
+func (p *parser) aboutPatients(t trigger) bool {
+	for k := t.pos; k <= t.end && k < len(p.toks); k++ {
+		if wordAt(p.toks, k, "patients", "subjects", "participants", "those", "pts") {
+			return true
+		}
+	}
+	return false
 }
 
 // namesGroup reports a trigger about a study group: "for Part B", "in
@@ -1481,6 +1494,13 @@ func (p *parser) conditionWord(t trigger) bool {
 func (p *parser) whoVerb(a, k int) bool {
 	if !wordAt(p.toks, k, "has", "have", "is", "are", "was", "were") || k == a {
 		return false
+	}
+	// "in patients in whom < 50% of bone marrow nucleated cells are plasma
+	// cells": the verb of a relative clause that picks the patients
+	for i := a; i < k; i++ {
+		if wordAt(p.toks, i, "whom") && wordAt(p.toks, i-1, "in", "of", "for") {
+			return true
+		}
 	}
 	for i := a; i < k; i++ {
 		if !wordAt(p.toks, i, "the", "a", "an") && !p.toks[i].is(cGroup) {
@@ -4043,10 +4063,36 @@ func (p *parser) inOtherBound(k int, b *bound) bool {
 
 // ---- from bounds to requirements ----
 
+// andJoined reports bound b joined to bound a before it by a bare "and" in
+// one clause: no other value, "or", or clause end between them.
+func (p *parser) andJoined(a, b int) bool {
+	toks := p.toks
+	x, y := &p.bounds[a], &p.bounds[b]
+	if x.end > y.start {
+		return false
+	}
+	and := false
+	for k := x.end; k < y.start; k++ {
+		switch {
+		case toks[k].kind == kSemi || toks[k].kind == kPeriod || toks[k].kind == kSep:
+			return false
+		case wordAt(toks, k, "or"):
+			return false
+		case wordAt(toks, k, "and"):
+			and = true
+		case p.startsBound[k]:
+			return false
+		}
+	}
+	return and
+}
+
 func (p *parser) emit() {
 	p.out = p.out[:0]
 	var mainSide [nVars]int8 // +1: the main bound was written as a lower limit, -1 upper
 	firstGrp := ownerNone    // the first subject bounded, in an item that asks for one of two
+	lastAlt := -1            // the last bound read as an alternative
+	var uncondSeen varMask   // the variables bounded for everyone so far
 	// an exclusion met only when two values are out together excludes on
 	// neither alone: no requirement can be read from it
 	p.joint = resizeBools(p.joint, len(p.bounds))
@@ -4122,6 +4168,11 @@ func (p *parser) emit() {
 		if !cond && !excl && !b.isStages && (p.alternative(bi) || p.ctx.alt) {
 			cond, cause = true, causeAlternative
 		}
+		if !cond && !excl && lastAlt >= 0 && vs&^uncondSeen == 0 && p.andJoined(lastAlt, bi) {
+			// "ALT and AST ≤ 1.5 × ULN; or ALT ≤ ULN and AST ≤ 6 × ULN": the
+			// second half of the alternative, for a variable already bounded
+			cond, cause = true, causeAlternative
+		}
 		if !cond && excl && vs == maskOf(vAge) && p.ageJoined(b) {
 			cond, cause = true, causeSubgroup
 		}
@@ -4145,6 +4196,12 @@ func (p *parser) emit() {
 			cond, cause = true, causeContext
 		} else if p.ctx.scope > 0 && !cond {
 			cond, cause = true, causeScope
+		}
+		if cause == causeAlternative {
+			lastAlt = bi
+		}
+		if !cond {
+			uncondSeen |= vs
 		}
 		side := 0
 		if b.hasLo && !b.hasHi {

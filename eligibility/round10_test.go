@@ -115,6 +115,18 @@ var round10 = []struct {
 		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=70 mL/min cond", "egfr >=70 mL/min/1.73m2 cond"}},
 	{"Hepatic: Bilirubin normal Renal: Creatinine clearance or radionuclide GFR at least 60 mL/min", []string{"creatinine_clearance >=60 mL/min", "egfr >=60 mL/min/1.73m2"}},
 
+	// a share, or a relative clause, inside the patients a trigger picks
+	{"E: Platelet count <75 × 109/L in patients in whom <50% of bone marrow nucleated cells are plasma cells and <50x109/L in patients in whom more than 50% of bone marrow nucleated cells are plasma cells;",
+		[]string{"platelets >=75 10^9/L cond", "platelets >=50 10^9/L"}},
+	{"E: Platelet count <75 × 109/L in patients with < 50% plasma cells and <50 × 109/L in patients with ≥ 50% plasma cells",
+		[]string{"platelets >=75 10^9/L cond", "platelets >=50 10^9/L"}},
+
+	// the second half of an alternative joined by "and" (SPEC 4.8)
+	{"Hepatic function: alanine transaminase (ALT) and aspartate transaminase (AST)≤ 1.5 times ULN; or ALT ≤ ULN and AST≤ 6 times ULN exclude possibility of heart disease",
+		[]string{"ast <=1.5 xULN", "alt <=1.5 xULN", "alt <=1 xULN cond", "ast <=6 xULN cond"}},
+	{"Creatinine ≤ 1.5 mg/dL or creatinine clearance ≥ 60 mL/min and bilirubin ≤ 2 mg/dL",
+		[]string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=60 mL/min cond", "bilirubin <=2 mg/dL"}},
+
 	// 'ineligible for cisplatin' names what the disease allows, not who is excluded
 	{"Patients ineligible for cisplatin based on any of the following criteria: Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", []string{"creatinine_clearance [30,60) mL/min cond"}},
 }
