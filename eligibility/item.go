@@ -1684,6 +1684,11 @@ func (p *parser) laterEnumerations() {
 		if !ok || !wordAt(toks, b.end, "for", "in") || b.start != k {
 			continue
 		}
+		// a group's own range starts at the scale's best grade ("0 or 1",
+		// "90 or 100"); "2 or 3 in patients with bone pain" is a relaxation
+		if vs == maskOf(vECOG) && b.lo != 0 || vs != maskOf(vECOG) && b.hi != 100 {
+			continue
+		}
 		p.bounds = append(p.bounds, b)
 		k = b.end
 	}
@@ -3362,14 +3367,29 @@ func (p *parser) forOtherInBracket(b *bound) bool {
 			g = p.inGrp[k+1]
 		}
 		if g < 0 && k+1 < len(toks) && ownAbbreviation(&toks[k+1]) {
-			// "for AP exclusively": an abbreviation the lexicon lacks
-			return wordAt(toks, k+2, "exclusively", "only", "alone")
+			// "Alkaline phosphatase (AP) … for AP exclusively": the record's
+			// own abbreviation of a quantity outside the list
+			return wordAt(toks, k+2, "exclusively", "only", "alone") && p.abbreviatesOther(toks[k+1].text, b.start)
 		}
 		if g < 0 || p.groups[g].kind != mkOther {
 			return false
 		}
 		e := p.groups[g].end
 		return wordAt(toks, e, "exclusively", "only", "alone") || kindAt(toks, e, kRParen)
+	}
+	return false
+}
+
+// abbreviatesOther reports "(w)" right after a quantity outside the list,
+// before token end: "Alkaline phosphatase (AP)".
+func (p *parser) abbreviatesOther(w string, end int) bool {
+	toks := p.toks
+	for k := 1; k+2 < end; k++ {
+		if kindAt(toks, k, kLParen) && toks[k+1].kind == kWord && toks[k+1].text == w && kindAt(toks, k+2, kRParen) {
+			if g := p.inGrp[k-1]; g >= 0 && p.groups[g].kind == mkOther && p.groups[g].end == k {
+				return true
+			}
+		}
 	}
 	return false
 }

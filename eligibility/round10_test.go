@@ -127,6 +127,11 @@ var round10 = []struct {
 	{"Creatinine ≤ 1.5 mg/dL or creatinine clearance ≥ 60 mL/min and bilirubin ≤ 2 mg/dL",
 		[]string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=60 mL/min cond", "bilirubin <=2 mg/dL"}},
 
+	// only an abbreviation the record defined for an outside quantity gives
+	// the bracket away; a group's own grades start at the scale's best
+	{"AST ≤ 2.5 × ULN (≤ 5 × ULN for HCC only)", []string{"ast <=2.5 xULN", "ast <=5 xULN cond"}},
+	{"ECOG 0-1, and 2 or 3 in patients with bone pain", []string{"ecog [0,1]"}},
+
 	// 'ineligible for cisplatin' names what the disease allows, not who is excluded
 	{"Patients ineligible for cisplatin based on any of the following criteria: Estimated or calculated creatinine clearance ≥ 30ml/min but < 60 ml/min", []string{"creatinine_clearance [30,60) mL/min cond"}},
 }
