@@ -937,9 +937,15 @@ func onlyOneNumber(toks []token) bool {
 	return n <= 1
 }
 
+// riskHeading reports the word "risk" (any case) in text.
 func riskHeading(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return r < 'a' || r > 'z' }) {
-		if w == "risk" {
+	for i := 0; i+4 <= len(text); i++ {
+		if !strings.EqualFold(text[i:i+4], "risk") {
+			continue
+		}
+		before := i == 0 || !isASCIILetter(text[i-1])
+		after := i+4 == len(text) || !isASCIILetter(text[i+4])
+		if before && after {
 			return true
 		}
 	}
