@@ -122,7 +122,7 @@ var postfixPhrases = func() map[string][]phrase {
 	var all []phrase
 	all = append(all, phrases(opGE, false, "or more", "or greater", "or higher", "or above", "or over",
 		"and above", "and over", "and higher", "and greater", "or larger", "or beyond", "and beyond", "or bigger",
-		"at least", "minimum", "or more than", "and more", "or superior")...)
+		"at least", "minimum", "or more than", "and more", "or superior", "or longer", "and longer")...)
 	all = append(all, phrases(opGE, true, "or older", "and older", "years or older", "years and older")...)
 	all = append(all, phrases(opLE, false, "or less", "or lower", "or below", "or fewer", "or under", "and below",
 		"and under", "and less", "or smaller", "at most", "maximum", "or lesser", "or inferior")...)
@@ -398,7 +398,7 @@ func isTimes(toks []token, j int) bool {
 		return false
 	}
 	t := &toks[j]
-	return t.kind == kTimes || t.kind == kWord && (t.text == "x" || t.text == "times" || t.text == "fold")
+	return t.kind == kTimes || t.kind == kWord && (t.text == "x" || t.text == "times" || t.text == "fold" || t.text == "folds")
 }
 
 // unit reads the unit after a number at token j. It returns ruNone (and j)
@@ -416,6 +416,10 @@ func unit(toks []token, j int) (string, int) {
 	if isTimes(toks, j) {
 		k := j + 1
 		if wordAt(toks, j, "fold") && wordAt(toks, k, "the") {
+			k++
+		}
+		// "≤ 3 times of ULN", "lower than 3 folds of normal range"
+		if wordAt(toks, j, "times", "fold", "folds") && wordAt(toks, k, "of") && !wordAt(toks, k+1, "baseline") {
 			k++
 		}
 		if wordAt(toks, j, "x") && kindAt(toks, k, kApos) && wordAt(toks, k+1, "s") {
@@ -730,6 +734,10 @@ func cellUnit(toks []token, j int, afterTimes bool) (string, int, bool) {
 	}
 	switch {
 	case exp == 9 && d == "l", exp == 3 && (d == "ul" || d == "mm3"), exp == 0 && d == "nl":
+		return ruCells109, e, true
+	case exp == 9 && (d == "ul" || d == "mm3"):
+		// "50x 109 /µL": 10^9/L or 10^3/µL meant, the same number either way
+		// (a billion cells per microlitre is no count)
 		return ruCells109, e, true
 	case exp == 4 && (d == "ul" || d == "mm3"):
 		return ruCells104, e, true

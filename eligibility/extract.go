@@ -911,6 +911,47 @@ var (
 	oneOfLead = phraseList("one of the following", "either of the following", "at least one of")
 )
 
+// oneOfNumbered finds "1 of the following" written with a digit.
+func oneOfNumbered(toks []token) bool {
+	for i := range toks {
+		if kindAt(toks, i, kNum) && toks[i].val == 1 && toks[i].decimals < 0 && wordAt(toks, i+1, "of") &&
+			wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") && !kindAt(toks, i-1, kOp) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyOneNumber reports a lead-in whose only number is the "1" of "1 of
+// the following", if any: it states no value of its own.
+func onlyOneNumber(toks []token) bool {
+	n := 0
+	for i := range toks {
+		if toks[i].kind == kNum {
+			if toks[i].val != 1 {
+				return false
+			}
+			n++
+		}
+	}
+	return n <= 1
+}
+
+// riskHeading reports the word "risk" (any case) in text.
+func riskHeading(text string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		if !strings.EqualFold(text[i:i+4], "risk") {
+			continue
+		}
+		before := i == 0 || !isASCIILetter(text[i-1])
+		after := i+4 == len(text) || !isASCIILetter(text[i+4])
+		if before && after {
+			return true
+		}
+	}
+	return false
+}
+
 // atLeastOneOf finds "≥ 1 of the following", "1 or more of the
 // following", "one or more of the following".
 func atLeastOneOf(toks []token) bool {
@@ -992,7 +1033,8 @@ func forTreatment(toks []token, k int) bool {
 	}
 	for j := k + 1; j < len(toks) && j <= k+4; j++ {
 		if wordAt(toks, j, "therapy", "treatment", "chemotherapy", "surgery", "resection", "transplant",
-			"transplantation", "induction", "radiotherapy", "radiation", "intensive", "standard", "curative") {
+			"transplantation", "induction", "radiotherapy", "radiation", "intensive", "standard", "curative",
+			"cisplatin", "cisplatin-based", "platinum", "platinum-based", "carboplatin", "anthracycline", "anthracyclines") {
 			return true
 		}
 	}
@@ -1031,6 +1073,9 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	if strings.HasSuffix(text, ":") && ageAlternative(text) {
 		child.alt = true
 	}
+	// "Classified as high risk:": a "1 of the following" under it lists
+	// the ways to qualify
+	child.riskHead = !ctx.exclusion && strings.HasSuffix(text, ":") && len(text) <= 40 && riskHeading(text)
 	if !sc.vars && sc.flags&(sLead|sGroup|sOnly) == 0 {
 		return child // none of the words that change what the children mean
 	}
@@ -1095,12 +1140,22 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 		child.exclusion = false
 		child.cond = true
 	}
-	if !child.exclusion && hasPhrase(p.toks, oneOfLead) {
+	oneOf := hasPhrase(p.toks, oneOfLead) || oneOfNumbered(p.toks)
+	if oneOf && child.subject == 0 && len(p.groups) == 1 && p.groups[0].kind == mkVar && !isAge(p.groups[0]) &&
+		!p.groups[0].generic && onlyOneNumber(p.toks) {
+		// "If younger, WBC must be 1 of the following:" then "Greater than
+		// 80,000/mm^3 (for boys age 8 …)": the values are the lead-in's subject's
+		child.subject = p.groups[0].vars
+	}
+	if !child.exclusion && oneOf {
 		child.alt = true // the first child that states a bound stays unconditional
-		if opensRiskList(p.toks) {
+		if opensRiskList(p.toks) || ctx.riskHead {
+			// "Classified as high risk: … Meets criteria for 1 of the
+			// following:" — each is one way to qualify
 			child.risk = true
 		}
 	}
+
 	// "Poor physiological status, as defined by ≥ 1 of the following
 	// criteria:" — any of them qualifies, on either side of its value
 	if !child.exclusion && atLeastOneOf(p.toks) && kindAt(p.toks, len(p.toks)-1, kColon) {

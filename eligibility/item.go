@@ -27,6 +27,7 @@ type itemCtx struct {
 	oneOfTwo  bool    // "…, at least one of the two": the values after the first subject's are its alternatives
 	onlySex   byte    // 'f' or 'm' when the registry enrols one sex only: "Women aged ≥ 18" names everyone
 	noAge     bool    // under a definition ("Post-menopausal as defined by any of the following:"): no age is the patient's
+	riskHead  bool    // under a risk class ("Classified as high risk:"): a "1 of the following" below lists ways to qualify
 	// a row of a table whose header names the value's side and unit ("Age
 	// (Years) Maximum Serum Creatinine (mg/dl):"): the row's last bare
 	// number is the subject's bound for the row's age band
@@ -144,7 +145,8 @@ var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shal
 	"time", "either", "s", "play", "measurement", "as", "determined", "calculation", "cg", "c", "g", "lab",
 	"laboratory", "its", "their", "his", "her", "current", "most", "recent", "ps", "ecog", "who", "state",
 	"points", "point", "kps", "within", "normal", "range", "equal", "than", "or", "limit", "liver", "function",
-	"functional", "combined", "cirrhosis", "documented", "confirmed", "clinical", "calculated", "reserve")
+	"functional", "combined", "cirrhosis", "documented", "confirmed", "clinical", "calculated", "reserve",
+	"peripheral", "venous", "required")
 
 var contWords = setOf("or", "and", "but", "it", "must", "be", "is", "are", "should", "which", "in", "case", "the",
 	"a", "permitted", "allowed", "acceptable", "accepted", "value", "values", "level", "levels", "limit", "also",
@@ -269,6 +271,15 @@ func (p *parser) findGroups() {
 			}
 		}
 	}
+	// an abbreviation of the record's own in brackets after the name:
+	// "creatinine (CRE) and blood urea nitrogen (BUN) ≤ 1.5 times ULN"
+	for k := range ms {
+		m := &ms[k]
+		if m.kind == mkVar && kindAt(toks, m.end, kLParen) && kindAt(toks, m.end+2, kRParen) &&
+			ownAbbreviation(&toks[m.end+1]) && (k+1 == len(ms) || ms[k+1].start > m.end+1) {
+			m.end += 3
+		}
+	}
 	p.groups = p.groups[:0]
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
@@ -344,6 +355,7 @@ func (p *parser) findGroups() {
 		p.groups = append(p.groups, g)
 	}
 	p.scaleNamedAfter()
+	p.scoreNamedAfter()
 	if cap(p.inGrp) < len(toks) {
 		p.inGrp = make([]int, len(toks))
 	}
@@ -407,6 +419,61 @@ func (p *parser) scaleNamedAfter() {
 		g.nparts = 0
 		g.addPart(h.vars)
 		p.groups = append(p.groups[:gi+1], p.groups[gi+2:]...)
+	}
+}
+
+// scoreNamedAfter moves a Karnofsky or Lansky mention that follows its
+// value onto the bare "score" that holds the value: "an evaluated score
+// above 60 with KPS", "evaluated below 50 scores with KPS". The mention
+// must state no value of its own, and nothing else may lie between.
+func (p *parser) scoreNamedAfter() {
+	toks := p.toks
+	for hi := range p.groups {
+		h := &p.groups[hi]
+		if h.kind != mkVar || h.generic || h.vars != maskOf(vKarnofsky) && h.vars != maskOf(vLansky) {
+			continue
+		}
+		k := h.end
+		for k < len(toks) && wordAt(toks, k, "scale", "score", "status") {
+			k++
+		}
+		if kindAt(toks, k, kNum) || kindAt(toks, k, kOp) {
+			continue
+		}
+		if _, _, cmp := comparator(toks, k); cmp {
+			continue
+		}
+		j := h.start - 1
+		for wordAt(toks, j, "the", "a") {
+			j--
+		}
+		if !wordAt(toks, j, "with", "on", "by", "per", "using") {
+			continue
+		}
+		j--
+		at := -1
+		switch {
+		case wordAt(toks, j, "score", "scores") && kindAt(toks, j-1, kNum):
+			at = j // "below 50 scores with KPS"
+		case kindAt(toks, j, kNum) || kindAt(toks, j, kPercent) && kindAt(toks, j-1, kNum):
+			// "score above 60 with KPS"
+			for s := j - 1; s >= 0 && s >= j-5; s-- {
+				if wordAt(toks, s, "score", "scores") {
+					c := s + 1
+					if wordAt(toks, c, "of") {
+						c++
+					}
+					if _, e, ok := comparator(toks, c); ok && kindAt(toks, e, kNum) {
+						at = s
+					}
+					break
+				}
+			}
+		}
+		if at < 0 || hi > 0 && p.groups[hi-1].end > at {
+			continue
+		}
+		h.start, h.end = at, at+1
 	}
 }
 
@@ -492,7 +559,7 @@ func listJoin(toks []token, a, b int) (int, bool) {
 
 var groupWords = setOf("patients", "patient", "subjects", "subject", "participants", "participant", "those",
 	"individuals", "people", "persons", "pts", "men", "women", "males", "females", "male", "female", "man", "woman",
-	"children", "child", "adults", "adult", "adolescents", "adolescent", "pediatric", "paediatric", "elderly",
+	"boys", "girls", "children", "child", "adults", "adult", "adolescents", "adolescent", "pediatric", "paediatric", "elderly",
 	"infants", "japanese", "chinese", "asian", "asians", "part", "parts", "cohort", "cohorts", "arm", "arms",
 	"group", "groups", "stratum", "strata", "stage", "step", "phase", "expansion", "escalation", "dose", "gilbert", "gilberts",
 	"everyone", "anyone", "cases", "cisplatin", "carboplatin", "japan", "china", "korea", "taiwan", "korean", "koreans",
@@ -505,7 +572,8 @@ var subgroupNouns = setOf("metastases", "metastasis", "metastatic", "mets", "inv
 	"lymphoma", "leukemia", "leukaemia", "myeloma", "marrow", "hemolysis", "haemolysis", "thalassemia",
 	"cholestasis", "obstruction", "stent", "biliary", "splenomegaly", "hypersplenism", "tumor", "tumour",
 	"malignancy", "syndrome", "anticoagulation", "anticoagulant", "anticoagulants", "warfarin", "heparin",
-	"transfusion", "transfused", "dialysis", "hemodialysis")
+	"transfusion", "transfused", "dialysis", "hemodialysis", "medication", "medications", "antiepileptic",
+	"antiepileptics", "anticonvulsant", "anticonvulsants", "steroid", "steroids", "corticosteroids")
 
 var ifExempt = setOf("applicable", "available", "tested", "measured", "done", "performed", "clinically",
 	"needed", "necessary", "required", "known", "obtained", "appropriate", "possible", "feasible", "indicated",
@@ -520,6 +588,24 @@ var anticoagWords = setOf("anticoagulation", "anticoagulant", "anticoagulants", 
 var objectEnd = setOf("then", "must", "should", "shall", "need", "needs", "required", "require", "requires", "may",
 	"can", "will", "allowed", "permitted", "eligible", "acceptable", "which", "is", "are", "was", "were", "but",
 	"has", "have", "up", "not")
+
+// ownAbbreviation reports a word of two to five capitals that names no
+// limit or unit: what a record abbreviates a named variable to.
+func ownAbbreviation(t *token) bool {
+	if t.kind != kWord || !t.caps || len(t.text) < 2 || len(t.text) > 5 {
+		return false
+	}
+	for i := 0; i < len(t.text); i++ {
+		if c := t.text[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	switch t.text {
+	case "uln", "unl", "lln", "iu", "si", "ul", "ml", "nl", "mg", "ms", "bsa", "ecg", "echo", "muga", "mri", "ct":
+		return false
+	}
+	return true
+}
 
 func (p *parser) findTriggers() {
 	toks := p.toks
@@ -540,6 +626,13 @@ func (p *parser) findTriggers() {
 	} else if e, ok := p.elderLead(0, false); ok {
 		// "Patients over 70 years with CrCl ≥ 30 mL/min": the older
 		// patients' own lab bound; the age picks them, it bounds no one
+		p.trigs = append(p.trigs, trigger{pos: 0, end: e, objEnd: e, leading: true})
+		for k := 0; k < e; k++ {
+			p.inObj[k] = true
+		}
+	} else if e, ok := p.whoLead(); ok {
+		// "Patients who are to receive IL-2 and who are 50 years old or
+		// greater must have … LVEF > 45%": the clause picks a subgroup
 		p.trigs = append(p.trigs, trigger{pos: 0, end: e, objEnd: e, leading: true})
 		for k := 0; k < e; k++ {
 			p.inObj[k] = true
@@ -691,6 +784,58 @@ func (p *parser) elderLead(i int, mid bool) (int, bool) {
 	return k, true
 }
 
+// whoLead reports an item opening with a 'who' clause that picks
+// patients by a treatment they get or got, or by their age, and then says
+// what those patients must have ("Patients who are to receive high dose
+// IL-2 and who are 50 years old or greater must have … LVEF > 45%",
+// "Subjects who have received prior anthracyclines must have LVEF ≥ 50%").
+// It returns the index of the modal: the bounds after it are the
+// subgroup's, and the clause's age bounds no one. A clause that names a
+// variable of its own is left alone (its value is no subgroup's pick).
+func (p *parser) whoLead() (int, bool) {
+	toks := p.toks
+	if !wordAt(toks, 0, "patients", "subjects", "participants", "those") || !wordAt(toks, 1, "who") {
+		return 0, false
+	}
+	picks := false
+	for k := 2; k < len(toks) && k < 40; k++ {
+		t := &toks[k]
+		if t.depth > 0 {
+			continue
+		}
+		switch t.kind {
+		case kSemi, kColon, kOp:
+			return 0, false
+		case kNum:
+			// older patients, or children: "who are 18 years or older"
+			// is the trial's own population
+			if u, _ := unit(toks, k+1); u == ruYears && (t.val >= 50 || wordAt(toks, k-1, "under", "below") ||
+				wordAt(toks, k-1, "than") && wordAt(toks, k-2, "younger", "less")) {
+				picks = true
+			}
+		case kWord:
+			if wordAt(toks, k, "must", "should", "shall") {
+				if !picks || k == 2 {
+					return 0, false
+				}
+				return k, true
+			}
+			if wordAt(toks, k, "receive", "receiving", "received", "treated", "undergo", "undergoing", "underwent") {
+				picks = true
+			}
+			if wordAt(toks, k, "not", "no") {
+				// "Patients who are not receiving anticoagulants must have
+				// INR ≤ 1.5" is everyone's bound (SPEC 4.9)
+				return 0, false
+			}
+			if m, ok := matchMention(toks, k); ok && (m.kind == mkVar || m.kind == mkGeneric) && m.vars&maskOf(vAge) == 0 {
+				return 0, false
+			}
+		}
+	}
+	return 0, false
+}
+
 func (p *parser) onlyLead() (int, bool) {
 	toks := p.toks
 	only := false
@@ -739,7 +884,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			k++
 		}
 		if k > i+1 && kindAt(toks, k, kRParen) && wordAt(toks, i+1, "men", "women", "male", "female", "males",
-			"females", "part", "cohort", "arm", "group") {
+			"females", "boys", "girls", "part", "cohort", "arm", "group") {
 			tr.end = i + 1
 			tr.objEnd = k
 			return tr, true
@@ -985,6 +1130,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.modifierWithin(i+2, 7) {
 			tr.end = i + 2
 			tr.leading = true
+			// "Patients who are not receiving anticoagulation must have
+			// INR ≤ 1.5" is everyone's bound (SPEC 4.9)
+			if wordAt(toks, i+1, "who") && (wordAt(toks, i+2, "not") || wordAt(toks, i+2, "are", "is") && wordAt(toks, i+3, "not")) {
+				tr.exempt = p.objHasAnticoag(i+2, i+9)
+			}
 			return tr, true
 		}
 		// "Patients on full-dose anticoagulation must have INR ≤ 3": the
@@ -1237,6 +1387,11 @@ func (p *parser) objectEnd(t trigger) int {
 			if tk.text == "in" && wordAt(toks, k+1, "which") {
 				return k
 			}
+			// "ECOG 0-2 for dose escalation, and 0 or 1 for dose
+			// expansion": the next group's own values
+			if tk.text == "and" && p.valuesAfter(t.end, k) {
+				return k
+			}
 		}
 		if g := p.inGrp[k]; g >= 0 && (p.groups[g].kind != mkOther || p.conditionWord(t) && k > t.end) {
 			// a quantity outside the list named in a condition ("if
@@ -1253,8 +1408,10 @@ func (p *parser) objectEnd(t trigger) int {
 				}
 			}
 			if _, _, ok := comparator(toks, k); ok {
-				// an age in the object ("for patients ≥ 70 years") belongs to it
-				if b, ok := boundAt(toks, k); ok && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint) {
+				// an age in the object ("for patients ≥ 70 years") belongs to it,
+				// and a share ("in patients with < 50% plasma cells in the marrow")
+				if b, ok := boundAt(toks, k); ok && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint ||
+					b.hasLo != b.hasHi && boundUnit(&b) == ruPercent && p.aboutPatients(t)) {
 					k = b.end
 					continue
 				}
@@ -1264,6 +1421,34 @@ func (p *parser) objectEnd(t trigger) int {
 		k++
 	}
 	return k
+}
+
+// valuesAfter reports a scale's values, "0-1" or "0 or 1", right after the
+// "and" at k that ends a trigger's object [from, k) holding no number of
+// its own ("for Cohorts 1 and 2" names groups).
+func (p *parser) valuesAfter(from, k int) bool {
+	toks := p.toks
+	for m := from; m < k; m++ {
+		if toks[m].kind == kNum {
+			return false
+		}
+	}
+	j := k + 1
+	if !kindAt(toks, j, kNum) || toks[j].decimals >= 0 || toks[j].val > 5 {
+		return false
+	}
+	return kindAt(toks, j+1, kDash) && kindAt(toks, j+2, kNum) || wordAt(toks, j+1, "or", "to") && kindAt(toks, j+2, kNum)
+}
+
+// aboutPatients reports a trigger whose object opens with the patients it
+// picks: "in patients in whom …", "for subjects with …".
+func (p *parser) aboutPatients(t trigger) bool {
+	for k := t.pos; k <= t.end && k < len(p.toks); k++ {
+		if wordAt(p.toks, k, "patients", "subjects", "participants", "those", "pts") {
+			return true
+		}
+	}
+	return false
 }
 
 // namesGroup reports a trigger about a study group: "for Part B", "in
@@ -1310,6 +1495,13 @@ func (p *parser) whoVerb(a, k int) bool {
 	if !wordAt(p.toks, k, "has", "have", "is", "are", "was", "were") || k == a {
 		return false
 	}
+	// "in patients in whom < 50% of bone marrow nucleated cells are plasma
+	// cells": the verb of a relative clause that picks the patients
+	for i := a; i < k; i++ {
+		if wordAt(p.toks, i, "whom") && wordAt(p.toks, i-1, "in", "of", "for") {
+			return true
+		}
+	}
 	for i := a; i < k; i++ {
 		if !wordAt(p.toks, i, "the", "a", "an") && !p.toks[i].is(cGroup) {
 			return false
@@ -1345,6 +1537,9 @@ func (p *parser) findBounds() {
 			if !ok {
 				b, ok = p.allowedGrade(g.end, g.vars)
 			}
+			if !ok {
+				b, ok = p.gradeOrBetter(g.end, g.vars)
+			}
 		}
 		if ok {
 			b.consumed = true
@@ -1377,6 +1572,8 @@ func (p *parser) findBounds() {
 	p.respectively()
 	p.bracketedValues()
 	p.bracketedGrades()
+	p.laterEnumerations()
+	p.nextGroupsValue()
 	// bounds in text order
 	bs := p.bounds
 	for i := 1; i < len(bs); i++ {
@@ -1392,6 +1589,108 @@ func (p *parser) findBounds() {
 	p.owner = p.owner[:len(p.bounds)]
 	for i := range p.owner {
 		p.owner[i] = ownerNone
+	}
+}
+
+// nextGroupsValue reads the value a second group is given after the first
+// group's label in brackets, its sign left out: "QTcF ≤ 450 ms (men) or 470
+// ms (women)", "Age over 12 (boys) or 16 (girls)". Both labels must be
+// there; the value takes the first's sign, and its unit when it has none.
+func (p *parser) nextGroupsValue() {
+	toks := p.toks
+	n := len(p.bounds)
+	for k := 0; k < n; k++ {
+		b := p.bounds[k]
+		if b.hasLo == b.hasHi || b.isStages || b.consumed || !kindAt(toks, b.end, kLParen) || !p.labelBracket(b.end) {
+			continue
+		}
+		j := p.closeParen(b.end) + 1
+		if kindAt(toks, j, kComma) {
+			j++
+		}
+		if !wordAt(toks, j, "or", "and") {
+			continue
+		}
+		j++
+		v, alt, e, ok := number(toks, j, true)
+		if !ok || p.boundStartsAtTok(j) {
+			continue
+		}
+		u, e := unit(toks, e)
+		if u == ruNone {
+			u = boundUnit(&b)
+		}
+		if u != boundUnit(&b) || !kindAt(toks, e, kLParen) || !p.labelBracket(e) {
+			continue
+		}
+		nb := bound{start: j, end: e, ageHint: b.ageHint}
+		setSide(&nb, b.written, v, alt, u)
+		p.bounds = append(p.bounds, nb)
+	}
+}
+
+// labelBracket reports a bracket at i that holds only a group's label:
+// "(men)", "(girls)", "(Part A)".
+func (p *parser) labelBracket(i int) bool {
+	for _, t := range p.trigs {
+		if t.pos == i && t.objEnd > i && kindAt(p.toks, t.objEnd, kRParen) {
+			return true
+		}
+	}
+	return false
+}
+
+// laterEnumerations reads a performance scale's list of grades that
+// another study group is given after the first group's bound ("ECOG 0, 1
+// or 2 for dose escalation, and 0 or 1 for dose expansion"): a list that
+// follows a comma or "and" and is followed by its own group ("for", "in").
+// Right after the mention findBounds reads such a list; here it has no
+// mention of its own.
+func (p *parser) laterEnumerations() {
+	toks := p.toks
+	scales := maskOf(vECOG, vKarnofsky, vLansky)
+	var vs varMask
+	first := -1
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.kind != mkVar || g.vars&scales == 0 || g.vars&^scales != 0 {
+			continue
+		}
+		for _, b := range p.bounds {
+			if b.start >= g.end && b.start <= p.skipScaleFillers(g.end)+1 {
+				vs, first = g.vars, b.end
+				break
+			}
+		}
+		break
+	}
+	if first < 0 {
+		return
+	}
+	for k := first + 1; k < len(toks); k++ {
+		if toks[k].kind != kNum || p.inGrp[k] >= 0 || !(kindAt(toks, k-1, kComma) || wordAt(toks, k-1, "and")) {
+			continue
+		}
+		taken := false
+		for _, b := range p.bounds {
+			if k >= b.start && k < b.end {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		b, ok := p.enumeration(k, vs)
+		if !ok || !wordAt(toks, b.end, "for", "in") || b.start != k {
+			continue
+		}
+		// a group's own range starts at the scale's best grade ("0 or 1",
+		// "90 or 100"); "2 or 3 in patients with bone pain" is a relaxation
+		if vs == maskOf(vECOG) && b.lo != 0 || vs != maskOf(vECOG) && b.hi != 100 {
+			continue
+		}
+		p.bounds = append(p.bounds, b)
+		k = b.end
 	}
 }
 
@@ -1515,8 +1814,22 @@ func (p *parser) sandwiched() {
 	toks := p.toks
 	for gi := range p.groups {
 		g := &p.groups[gi]
-		a := g.start
-		if g.kind != mkVar || a < 2 || toks[a-1].kind != kOp || toks[a-1].op != opLE && toks[a-1].op != opLT {
+		if g.kind != mkVar || g.start < 2 || toks[g.start-1].kind != kOp {
+			continue
+		}
+		// the sign before the mention, one token or two (">=")
+		a := g.start - 1
+		if kindAt(toks, a-1, kOp) {
+			a--
+		}
+		o, e, ok := comparator(toks, a)
+		if !ok || e != g.start {
+			continue
+		}
+		a++ // n counts back from a-2, the token before the sign
+		// "70 years ≥ age ≥ 18 years": the same written the other way round
+		down := o == opGE || o == opGT
+		if !down && o != opLE && o != opLT {
 			continue
 		}
 		// the lower end may carry the unit: "18 years old ≤ age ≤ 75 years old"
@@ -1534,10 +1847,21 @@ func (p *parser) sandwiched() {
 		}
 		for k := range p.bounds {
 			b := &p.bounds[k]
-			if b.start != g.end || b.hasLo || !b.hasHi || b.consumed || b.uln || b.hi < toks[n].val {
+			if b.start != g.end || b.consumed || b.uln {
 				continue
 			}
-			b.hasLo, b.lo, b.loInc, b.loUnit = true, toks[n].val, toks[a-1].op == opLE, b.hiUnit
+			if down {
+				if b.hasHi || !b.hasLo || b.lo > toks[n].val {
+					continue
+				}
+				b.hasHi, b.hi, b.hiInc, b.hiUnit = true, toks[n].val, o == opGE, b.loUnit
+				b.isRange = true
+				continue
+			}
+			if b.hasLo || !b.hasHi || b.hi < toks[n].val {
+				continue
+			}
+			b.hasLo, b.lo, b.loInc, b.loUnit = true, toks[n].val, o == opLE, b.hiUnit
 			b.isRange = true
 		}
 	}
@@ -2020,6 +2344,38 @@ func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
 	b := bound{start: j, end: j + 1, allowedIf: true}
 	if vs == maskOf(vECOG) {
 		if v < 1 || v > 4 {
+			return bound{}, false
+		}
+		b.hasHi, b.hiInc, b.hi, b.written = true, true, v, opLE
+	} else {
+		if v < 10 || v > 100 {
+			return bound{}, false
+		}
+		b.hasLo, b.loInc, b.lo, b.written = true, true, v, opGE
+	}
+	return b, true
+}
+
+// gradeOrBetter reads "ECOG performance status of 2 or better", "Karnofsky
+// 70% or better": the worst grade admitted, where better is lower on ECOG's
+// scale and higher on Karnofsky's and Lansky's.
+func (p *parser) gradeOrBetter(j int, vs varMask) (bound, bool) {
+	toks := p.toks
+	j = p.skipScaleFillers(j)
+	if !kindAt(toks, j, kNum) || toks[j].decimals >= 0 {
+		return bound{}, false
+	}
+	k := j + 1
+	if kindAt(toks, k, kPercent) {
+		k++
+	}
+	if !wordAt(toks, k, "or") || !wordAt(toks, k+1, "better") {
+		return bound{}, false
+	}
+	v := toks[j].val
+	b := bound{start: j, end: k + 2}
+	if vs == maskOf(vECOG) {
+		if v > 4 {
 			return bound{}, false
 		}
 		b.hasHi, b.hiInc, b.hi, b.written = true, true, v, opLE
@@ -2902,6 +3258,20 @@ func (p *parser) assign() {
 			b.discarded = true
 			continue
 		}
+		if p.forOtherInBracket(b) {
+			b.discarded, b.other = true, true
+			continue
+		}
+		// "… and < 5 × ULN for AST and ALT in case of liver metastasis": the
+		// value's subject named after it
+		if wordAt(toks, b.end, "for") && b.end+1 < len(toks) && p.boundHasUnit(b) {
+			if gi := p.inGrp[b.end+1]; gi >= 0 && p.groups[gi].start == b.end+1 && p.groups[gi].kind == mkVar &&
+				!isAge(p.groups[gi]) && !p.groups[gi].generic && !p.groups[gi].inObject && !p.hasOwnBound(gi) {
+				p.owner[bi] = gi
+				p.claim(bi, gi)
+				continue
+			}
+		}
 		// "at least 1500 granulocytes", "≥ 1500 neutrophils/mm³"
 		if !p.boundHasUnit(b) && b.end < len(toks) && p.inGrp[b.end] >= 0 {
 			gi := p.inGrp[b.end]
@@ -2976,6 +3346,52 @@ func (p *parser) assign() {
 		}
 		b.discarded = true
 	}
+}
+
+// forOtherInBracket reports a bracketed value that its bracket gives to a
+// quantity outside the list: "AST and ALT ≤ 2.5 × ULN (≤ 5 in case of
+// extensive skeletal involvement for AP exclusively)" is alkaline
+// phosphatase's relaxation, not the transaminases'.
+func (p *parser) forOtherInBracket(b *bound) bool {
+	toks := p.toks
+	d := toks[b.start].depth
+	if d == 0 {
+		return false
+	}
+	for k := b.end; k < len(toks) && toks[k].depth >= d; k++ {
+		if toks[k].depth > d || !wordAt(toks, k, "for") {
+			continue
+		}
+		g := -1
+		if k+1 < len(toks) {
+			g = p.inGrp[k+1]
+		}
+		if g < 0 && k+1 < len(toks) && ownAbbreviation(&toks[k+1]) {
+			// "Alkaline phosphatase (AP) … for AP exclusively": the record's
+			// own abbreviation of a quantity outside the list
+			return wordAt(toks, k+2, "exclusively", "only", "alone") && p.abbreviatesOther(toks[k+1].text, b.start)
+		}
+		if g < 0 || p.groups[g].kind != mkOther {
+			return false
+		}
+		e := p.groups[g].end
+		return wordAt(toks, e, "exclusively", "only", "alone") || kindAt(toks, e, kRParen)
+	}
+	return false
+}
+
+// abbreviatesOther reports "(w)" right after a quantity outside the list,
+// before token end: "Alkaline phosphatase (AP)".
+func (p *parser) abbreviatesOther(w string, end int) bool {
+	toks := p.toks
+	for k := 1; k+2 < end; k++ {
+		if kindAt(toks, k, kLParen) && toks[k+1].kind == kWord && toks[k+1].text == w && kindAt(toks, k+2, kRParen) {
+			if g := p.inGrp[k-1]; g >= 0 && p.groups[g].kind == mkOther && p.groups[g].end == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // survivalAfter reports a time bound followed by what it is the time of:
@@ -3293,7 +3709,7 @@ func (p *parser) computeConditional() {
 			clear := true
 			for k := b.end; k < t.pos; k++ {
 				if p.boundaryAt(k, p.toks[b.start].depth) && !(t.closesAlts && p.altJoin(k)) && !p.inAside(k, b) &&
-					!p.groupInBound(k, b) {
+					!p.groupInBound(k, b) && !p.subjectAfter(k, b) {
 					clear = false
 					break
 				}
@@ -3317,6 +3733,21 @@ func (p *parser) computeConditional() {
 		}
 		p.condOf[bi] = c
 	}
+}
+
+// subjectAfter reports token k inside the subject a value names after it
+// with "for" ("< 5 × ULN for AST and ALT in case of liver metastasis"): no
+// boundary between the value and the trigger after its subject.
+func (p *parser) subjectAfter(k int, b *bound) bool {
+	toks := p.toks
+	if !wordAt(toks, b.end, "for") || b.end+1 >= len(toks) || k < b.end {
+		return false
+	}
+	gi := p.inGrp[b.end+1]
+	if gi < 0 || p.groups[gi].kind != mkVar || isAge(p.groups[gi]) {
+		return false
+	}
+	return k < p.groups[gi].end
 }
 
 func resizeBools(b []bool, n int) []bool {
@@ -3406,6 +3837,9 @@ func (p *parser) alternative(bi int) bool {
 	if prev < 0 {
 		return false
 	}
+	if p.facingAges(prev, bi) {
+		return false
+	}
 	// the "or" must open the clause of this bound: "INR < 2.3 or PT < 6
 	// seconds; Cr ≤ 1.5 mg/dL" offers PT, not Cr, as INR's alternative
 	d := toks[from].depth
@@ -3425,6 +3859,24 @@ func (p *parser) alternative(bi int) bool {
 		}
 	}
 	return false
+}
+
+// facingAges reports two one-sided ages of one mention that face each
+// other and overlap ("Age: ≤75 years, or ≥18 years"): as alternatives
+// they would admit every age, so the "or" joins the two ends of one range.
+func (p *parser) facingAges(a, b int) bool {
+	ga, gb := p.owner[a], p.owner[b]
+	if ga < 0 || ga != gb || !isAge(p.groups[ga]) {
+		return false
+	}
+	x, y := &p.bounds[a], &p.bounds[b]
+	if x.hasLo == x.hasHi || y.hasLo == y.hasHi || x.hasLo == y.hasLo {
+		return false
+	}
+	if x.hasLo {
+		x, y = y, x
+	}
+	return y.lo < x.hi // x the upper end, y the lower
 }
 
 func (p *parser) firstBoundOf(gi int) int {
@@ -3631,10 +4083,36 @@ func (p *parser) inOtherBound(k int, b *bound) bool {
 
 // ---- from bounds to requirements ----
 
+// andJoined reports bound b joined to bound a before it by a bare "and" in
+// one clause: no other value, "or", or clause end between them.
+func (p *parser) andJoined(a, b int) bool {
+	toks := p.toks
+	x, y := &p.bounds[a], &p.bounds[b]
+	if x.end > y.start {
+		return false
+	}
+	and := false
+	for k := x.end; k < y.start; k++ {
+		switch {
+		case toks[k].kind == kSemi || toks[k].kind == kPeriod || toks[k].kind == kSep:
+			return false
+		case wordAt(toks, k, "or"):
+			return false
+		case wordAt(toks, k, "and"):
+			and = true
+		case p.startsBound[k]:
+			return false
+		}
+	}
+	return and
+}
+
 func (p *parser) emit() {
 	p.out = p.out[:0]
 	var mainSide [nVars]int8 // +1: the main bound was written as a lower limit, -1 upper
 	firstGrp := ownerNone    // the first subject bounded, in an item that asks for one of two
+	lastAlt := -1            // the last bound read as an alternative
+	var uncondSeen varMask   // the variables bounded for everyone so far
 	// an exclusion met only when two values are out together excludes on
 	// neither alone: no requirement can be read from it
 	p.joint = resizeBools(p.joint, len(p.bounds))
@@ -3710,6 +4188,11 @@ func (p *parser) emit() {
 		if !cond && !excl && !b.isStages && (p.alternative(bi) || p.ctx.alt) {
 			cond, cause = true, causeAlternative
 		}
+		if !cond && !excl && lastAlt >= 0 && vs&^uncondSeen == 0 && p.andJoined(lastAlt, bi) {
+			// "ALT and AST ≤ 1.5 × ULN; or ALT ≤ ULN and AST ≤ 6 × ULN": the
+			// second half of the alternative, for a variable already bounded
+			cond, cause = true, causeAlternative
+		}
 		if !cond && excl && vs == maskOf(vAge) && p.ageJoined(b) {
 			cond, cause = true, causeSubgroup
 		}
@@ -3733,6 +4216,12 @@ func (p *parser) emit() {
 			cond, cause = true, causeContext
 		} else if p.ctx.scope > 0 && !cond {
 			cond, cause = true, causeScope
+		}
+		if cause == causeAlternative {
+			lastAlt = bi
+		}
+		if !cond {
+			uncondSeen |= vs
 		}
 		side := 0
 		if b.hasLo && !b.hasHi {
@@ -3867,6 +4356,12 @@ func (p *parser) ageBlocked(b *bound) bool {
 		}
 		if !weakAgeBlockers[toks[k].text] {
 			return true
+		}
+		// "Breast cancer patient (age over 18)": the disease names the
+		// patients whose age it is
+		if k < b.start && (toks[k].text == "cancer" || toks[k].text == "malignancy") &&
+			wordAt(toks, k+1, "patient", "patients", "subjects", "participants", "women", "men") {
+			continue
 		}
 		// "diagnosed before the age of 40", "cancer at age < 50", "≤ 21 years
 		// at diagnosis" — but not "≥ 18 years of age with a confirmed

@@ -173,10 +173,11 @@ func init() {
 		"survival prognosis", "prognosis", "expected survival time", "estimated survival time",
 		"expected survival period", "survival time", "estimated survival period", "projected life expectancy",
 		"likely to survive", "prognosis of survival", "expected to survive for", "expectation of life",
-		"espérance de vie", "esperance de vie")
+		"espérance de vie", "esperance de vie", "lifespan")
 	addAliases(v(vLVEF), "lvef", "left ventricular ejection fraction", "ejection fraction", "lv ejection fraction",
 		"lv ef", "left ventricle ejection fraction", "left ventricular ef", "cardiac ejection fraction",
-		"lvef value", "left ventricular function ejection fraction")
+		"lvef value", "left ventricular function ejection fraction", "left ventricular ejection fractions",
+		"ejection fractions")
 	addAliases(alias{kind: mkVar, vars: maskOf(vLVEF), caps: true}, "ef")
 	addAliases(v(vQTc), "qtc", "qtcf", "qtcb", "qtc interval", "qtcf interval", "qtcb interval", "corrected qt",
 		"corrected qt interval", "qt corrected", "qt interval corrected", "qtc f", "qt c", "qtc fridericia",

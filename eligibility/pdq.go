@@ -148,7 +148,7 @@ func pdqCuts(toks []token, cuts []pdqCut) []pdqCut {
 			case t.text == "no" || t.text == "not" || t.text == "none":
 				// "… Bilirubin normal No hepatitis …"
 				cut = !(prev.kind == kWord && statementJoins[prev.text])
-			case prev.kind == kWord && !prev.upper && !statementJoins[prev.text]:
+			case prev.kind == kWord && !prev.upper && !statementJoins[prev.text] && !mentionModifiers[prev.text]:
 				// "… No severe cardiac disease LVEF at least 45%": a subject
 				// named with a capital after a word of the statement before
 				if m, ok := matchMention(toks, i); ok && m.kind != mkGeneric {
@@ -172,6 +172,11 @@ func pdqCuts(toks []token, cuts []pdqCut) []pdqCut {
 	return cuts
 }
 
+// mentionModifiers qualify the subject after them: "Creatinine clearance or
+// radioisotope GFR at least 70 mL/min" is one statement.
+var mentionModifiers = setOf("radioisotope", "radionuclide", "isotopic", "nuclear", "measured", "calculated",
+	"estimated", "serum", "total", "absolute", "plasma", "blood")
+
 // prevInMention reports a mention that runs from before token i into it or
 // up to it: "performance status ECOG" is one subject.
 func prevInMention(toks []token, i int) bool {
@@ -192,7 +197,7 @@ var riskWords = setOf("risk", "risks", "factor", "factors", "feature", "features
 // opensRiskList reports a statement introducing such a list: a
 // "one of the following" phrase, a risk word, and a colon at the end.
 func opensRiskList(toks []token) bool {
-	if len(toks) == 0 || toks[len(toks)-1].kind != kColon || !hasPhrase(toks, oneOfLead) {
+	if len(toks) == 0 || toks[len(toks)-1].kind != kColon || !hasPhrase(toks, oneOfLead) && !oneOfNumbered(toks) {
 		return false
 	}
 	for i := range toks {
