@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -264,7 +265,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		return c
 	}
 
-	restoreGC := func() {}
+	restoreGC, big := func() {}, false
 	defer func() { restoreGC() }()
 	lopts := loader.Options{
 		Ordered:    true,
@@ -280,7 +281,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 			if docs > keep {
 				whole = nil
 				if docs > bigLoad {
-					restoreGC = tightGC()
+					restoreGC, big = tightGC(), true
 				}
 				return true
 			}
@@ -344,6 +345,12 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		problems = append(problems, Problem{Path: d.Path, Reason: d.Err.Error()})
 	}
 
+	if big {
+		// The index packs into fresh memory beside the builders: the load's
+		// garbage is collected first, so that the pack reuses its pages
+		// rather than growing the heap past them — the top of a load.
+		runtime.GC()
+	}
 	index, screens := b.Index(), sb.done()
 	if dead != nil {
 		index, whole, notes = dropReplaced(index, whole, notes, dead)
