@@ -15,35 +15,6 @@ import (
 	"github.com/trials-app/trials/model"
 )
 
-// zipWith writes a zip whose members each have their own method.
-func zipWith(t *testing.T, dir string, members []struct {
-	name   string
-	method uint16
-	data   []byte
-}) string {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(99, func(w io.Writer) (io.WriteCloser, error) { return nopCloser{w}, nil })
-	for _, m := range members {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: m.name, Method: m.method})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(m.data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(dir, "m.zip")
-	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
@@ -55,17 +26,13 @@ func (nopCloser) Close() error { return nil }
 // its problem and hides none of the others.
 func TestArchiveReadAfterCompact(t *testing.T) {
 	a, b := mustRead(t, studyA), mustRead(t, studyB)
-	p := zipWith(t, t.TempDir(), []struct {
-		name   string
-		method uint16
-		data   []byte
-	}{
-		{"stored.json", zip.Store, a},
-		{"deflated.json", zip.Deflate, b},
-		{"folder/", zip.Store, nil},
-		{"corrupt.json", zip.Store, a},
-		{"odd-method.json", 99, b},
-	})
+	p := filepath.Join(t.TempDir(), "m.zip")
+	zipped := zipMethods(t, []uint16{zip.Store, zip.Deflate, zip.Store, zip.Store, 99},
+		member{"stored.json", a}, member{"deflated.json", b}, member{"folder/", nil},
+		member{"corrupt.json", a}, member{"odd-method.json", b})
+	if err := os.WriteFile(p, zipped, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	// Damage the stored copy of corrupt.json: one byte of its data.
 	data, err := os.ReadFile(p)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,13 +21,25 @@ type member struct {
 }
 
 func zipBytes(t testing.TB, members ...member) []byte {
+	return zipMethods(t, nil, members...)
+}
+
+// zipMethods is zipBytes with each member's compression method (deflate
+// where methods has none); method 99 stores the data under a method no
+// reader knows.
+func zipMethods(t testing.TB, methods []uint16, members ...member) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, m := range members {
+	zw.RegisterCompressor(99, func(w io.Writer) (io.WriteCloser, error) { return nopCloser{w}, nil })
+	for i, m := range members {
+		method := uint16(zip.Deflate)
+		if i < len(methods) {
+			method = methods[i]
+		}
 		// CreateHeader, not Create: it keeps names archive/zip would refuse
 		// to write otherwise, as other tools write them.
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: m.name, Method: zip.Deflate})
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: m.name, Method: method})
 		if err != nil {
 			t.Fatal(err)
 		}
