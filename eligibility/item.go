@@ -975,6 +975,17 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			return tr, true
 		}
 		return tr, false
+	case "without":
+		// "≤ 1.5 mg/dL without liver metastases, ≤ 3 mg/dL with liver
+		// metastases": right after a value, the absence of a condition the
+		// labs are relaxed for picks a subgroup as "in the absence of" does
+		// (SPEC 4.7); "without transfusion" says how the value is reached
+		if (p.afterValue(i) || p.unitEndsAt(i)) && p.modifierWithin(i+1, 3) {
+			tr.end = i + 1
+			tr.exempt = p.objHasAnticoag(i+1, i+6)
+			return tr, true
+		}
+		return tr, false
 	case "receiving", "treated":
 		if looksLikeDrug(toks, i+1) || wordAt(toks, i+1, "with") && looksLikeDrug(toks, i+2) {
 			tr.end = i + 1
@@ -1045,14 +1056,16 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			return tr, true
 		}
 		// "≤ 2.5 × ULN in the absence of liver metastases, or ≤ 5 × ULN in
-		// their presence": the absence is everyone else, the bound stays main
+		// their presence": the absence is a subgroup of its own, so every
+		// bound has one and the loosest is everyone's (SPEC 4.7); only the
+		// absence of anticoagulation leaves a bound everyone's (SPEC 4.9)
 		if w == "in" && (wordAt(toks, k, "the") && wordAt(toks, k+1, "absence") && wordAt(toks, k+2, "of") ||
 			wordAt(toks, k, "absence") && wordAt(toks, k+1, "of")) {
 			tr.end = k + 2
 			if wordAt(toks, k, "the") {
 				tr.end++
 			}
-			tr.exempt = true
+			tr.exempt = p.objHasAnticoag(tr.end, tr.end+6)
 			return tr, true
 		}
 		if w == "in" && wordAt(toks, k, "presence", "setting") && wordAt(toks, k+1, "of") {
@@ -1477,6 +1490,18 @@ func (p *parser) afterValue(i int) bool {
 			}
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// unitEndsAt reports a number whose unit ends right before token i
+// ("1.5 mg/dL without …").
+func (p *parser) unitEndsAt(i int) bool {
+	for k := i - 2; k >= 0 && k >= i-6; k-- {
+		if p.toks[k].kind == kNum {
+			u, e := unit(p.toks, k+1)
+			return u != ruNone && u != ruForeign && e == i
 		}
 	}
 	return false
