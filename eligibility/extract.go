@@ -968,6 +968,19 @@ func atLeastOneOf(toks []token) bool {
 	return false
 }
 
+// anyOfFollowing finds "for any of the following reasons:", "with any
+// of the following:" in an inclusion's lead-in: each item under it is one
+// way to qualify ("Allogeneic transplant not possible for any of the
+// following reasons: Over 60 years of age; No compatible donor").
+func anyOfFollowing(toks []token) bool {
+	for i := range toks {
+		if wordAt(toks, i, "any") && wordAt(toks, i+1, "of") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseSet is a list of phrases, with the first bytes of their first
 // words: most words of a lead-in start none of them.
 type phraseSet struct {
@@ -1158,7 +1171,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 
 	// "Poor physiological status, as defined by ≥ 1 of the following
 	// criteria:" — any of them qualifies, on either side of its value
-	if !child.exclusion && atLeastOneOf(p.toks) && kindAt(p.toks, len(p.toks)-1, kColon) {
+	if !child.exclusion && (atLeastOneOf(p.toks) || anyOfFollowing(p.toks)) && kindAt(p.toks, len(p.toks)-1, kColon) {
 		child.risk = true
 	}
 	// "Post-menopausal as defined by any of the following:", "Women of

@@ -1608,12 +1608,48 @@ func (p *parser) findBounds() {
 	}
 	p.ellipticUnits()
 	p.scaleRangeOr()
+	p.barredFromPart()
 	if cap(p.owner) < len(p.bounds) {
 		p.owner = make([]int, len(p.bounds))
 	}
 	p.owner = p.owner[:len(p.bounds)]
 	for i := range p.owner {
 		p.owner[i] = ownerNone
+	}
+}
+
+// barredFromPart drops the values of a bracketed clause that keeps some
+// patients from one part of the treatment: "Age 4 and over (patients 60
+// years of age and over are not eligible for TBI)", "(patients older than
+// 70 are ineligible for the radiotherapy arm)". They bound no one's entry,
+// and no subgroup's either.
+func (p *parser) barredFromPart() {
+	toks := p.toks
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		if b.start == 0 || toks[b.start].depth == 0 {
+			continue
+		}
+		d := toks[b.start].depth
+		open := -1
+		for k := b.start - 1; k >= 0 && k >= b.start-4; k-- {
+			if toks[k].kind == kLParen && toks[k].depth == d-1 {
+				open = k
+				break
+			}
+		}
+		if open < 0 || !wordAt(toks, open+1, "patients", "subjects", "participants", "pts", "those") {
+			continue
+		}
+		for k := b.end; k < len(toks) && k < b.end+6 && toks[k].depth >= d; k++ {
+			if !wordAt(toks, k, "are", "is", "will", "be") {
+				if wordAt(toks, k, "not") && wordAt(toks, k+1, "eligible", "candidates", "allowed") && wordAt(toks, k+2, "for", "to") ||
+					wordAt(toks, k, "ineligible", "excluded") && wordAt(toks, k+1, "for", "from") {
+					b.discarded = true
+				}
+				break
+			}
+		}
 	}
 }
 

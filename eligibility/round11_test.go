@@ -37,9 +37,36 @@ var round11 = []struct {
 	{"INR ≤ 1.5 without anticoagulation therapy", []string{"inr <=1.5 ratio"}},
 	{"Platelets ≥ 75 × 10^9/L without transfusion within 7 days", []string{"platelets >=75 10^9/L"}},
 	{"ANC ≥ 1.0 × 10^9/L without growth factor support", []string{"anc >=1 10^9/L"}},
+
+	// a bracket that keeps some patients from one part of the treatment
+	// bounds no one's entry
+	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
+	{"Age ≥ 18 years (patients older than 70 are not eligible for the radiotherapy arm)", []string{"age >=18 years"}},
+	{"Age ≥ 18 years (subjects over 75 years are ineligible for the intensive arm)", []string{"age >=18 years"}},
+	{"Age ≥ 18 years (patients aged 70 or older are eligible for Arm B only)", []string{"age >=18 years", "age >=70 years cond"}},
+}
+
+// round11Trees are lead-ins whose items are each one way to qualify.
+var round11Trees = []struct {
+	lead     string
+	children []string
+	want     []string
+}{
+	{"Autologous transplant chosen for any of the following reasons:", []string{"Over 60 years of age", "No HLA-matched donor"},
+		[]string{"age >60 years cond"}},
+	{"High-risk disease, with any of the following:", []string{"LDH > 2 × ULN", "ECOG 2 or 3"},
+		[]string{"ecog [2,3] cond"}},
+	{"Adequate organ function, defined as all of the following:", []string{"ANC ≥ 1.5 × 10^9/L", "Platelets ≥ 100 × 10^9/L"},
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L"}},
 }
 
 func TestRound11(t *testing.T) {
+	for _, tc := range round11Trees {
+		got := extractTree(tc.lead, tc.children)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s %q\n   got %q\n  want %q", tc.lead, tc.children, got, tc.want)
+		}
+	}
 	for _, tc := range round11 {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
