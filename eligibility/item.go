@@ -1056,16 +1056,18 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			return tr, true
 		}
 		// "≤ 2.5 × ULN in the absence of liver metastases, or ≤ 5 × ULN in
-		// their presence": the absence is a subgroup of its own, so every
-		// bound has one and the loosest is everyone's (SPEC 4.7); only the
-		// absence of anticoagulation leaves a bound everyone's (SPEC 4.9)
+		// their presence": the absence of a condition the labs are relaxed
+		// for is a subgroup of its own, so every bound has one and the
+		// loosest is everyone's (SPEC 4.7); the absence of anticoagulation
+		// (SPEC 4.9) or of transfusion ("Hemoglobin ≥ 10 g/dL in the absence
+		// of transfusion") leaves the bound everyone's
 		if w == "in" && (wordAt(toks, k, "the") && wordAt(toks, k+1, "absence") && wordAt(toks, k+2, "of") ||
 			wordAt(toks, k, "absence") && wordAt(toks, k+1, "of")) {
 			tr.end = k + 2
 			if wordAt(toks, k, "the") {
 				tr.end++
 			}
-			tr.exempt = p.objHasAnticoag(tr.end, tr.end+6)
+			tr.exempt = p.objHasAnticoag(tr.end, tr.end+6) || !p.modifierWithin(tr.end, 4)
 			return tr, true
 		}
 		if w == "in" && wordAt(toks, k, "presence", "setting") && wordAt(toks, k+1, "of") {

@@ -37,6 +37,8 @@ var round11 = []struct {
 	{"INR ≤ 1.5 without anticoagulation therapy", []string{"inr <=1.5 ratio"}},
 	{"Platelets ≥ 75 × 10^9/L without transfusion within 7 days", []string{"platelets >=75 10^9/L"}},
 	{"ANC ≥ 1.0 × 10^9/L without growth factor support", []string{"anc >=1 10^9/L"}},
+	{"Hemoglobin ≥ 10 g/dL in the absence of transfusion within the last 2 weeks", []string{"hemoglobin >=10 g/dL"}},
+	{"Platelets ≥ 75 × 10^9/L in the absence of platelet transfusions for 7 days", []string{"platelets >=75 10^9/L"}},
 
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
