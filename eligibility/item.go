@@ -3242,6 +3242,7 @@ func (p *parser) gapIsContinuation(a, b int, subgroup bool) bool {
 	toks := p.toks
 	semi := false
 	trig := false
+	aside := false
 	for i := a; i < b; i++ {
 		t := &toks[i]
 		if p.triggerStartsAt(i) {
@@ -3272,11 +3273,31 @@ func (p *parser) gapIsContinuation(a, b int, subgroup bool) bool {
 			if g := p.inGrp[i]; g >= 0 {
 				return false
 			}
+			// "Platelets ≥ 50,000/mm3 independent of transfusion support
+			// within 7 days of screening, or ≥ 30,000/mm3 in patients with
+			// marrow involvement": how the first value is measured
+			if t.is(cAside) || t.text == "independent" {
+				aside = true
+				continue
+			}
+			return false
+		case kNum:
+			// "… within 7 days …", "for 7 days": when, inside such an aside
+			if u, e := unit(toks, i+1); isTimeUnit(u) && e <= b &&
+				wordAt(toks, i-1, "within", "last", "past", "previous", "preceding", "for") {
+				aside = true
+				i = e - 1
+				continue
+			}
 			return false
 		case kSlash:
 			continue
 		}
 		return false
+	}
+	if aside {
+		// only a subgroup's own bound reaches back over the aside
+		return trig || subgroup
 	}
 	// "ALT ≤ 2.5 × ULN; ≤ 5 × ULN is acceptable if the liver has tumor
 	// involvement": a subgroup's own bound continues over a semicolon

@@ -40,6 +40,18 @@ var round11 = []struct {
 	{"Hemoglobin ≥ 10 g/dL in the absence of transfusion within the last 2 weeks", []string{"hemoglobin >=10 g/dL"}},
 	{"Platelets ≥ 75 × 10^9/L in the absence of platelet transfusions for 7 days", []string{"platelets >=75 10^9/L"}},
 
+	// how the first value is measured, then a subgroup's own value
+	{"Platelet count ≥ 50,000/mm3 independent of transfusion support within 7 days of screening, or ≥ 30,000/mm3 in patients with documented bone marrow involvement",
+		[]string{"platelets >=50 10^9/L", "platelets >=30 10^9/L cond"}},
+	{"Platelet count ≥ 50,000/mm3 within 7 days of screening, or ≥ 30,000/mm3 in patients with bone marrow involvement",
+		[]string{"platelets >=50 10^9/L", "platelets >=30 10^9/L cond"}},
+	{"ANC ≥ 1,000/µL without growth factor support for 7 days, or ≥ 500/µL if bone marrow involvement",
+		[]string{"anc >=1 10^9/L", "anc >=0.5 10^9/L cond"}},
+	{"Platelets ≥ 75 × 10^9/L without transfusion in the past 7 days (≥ 50 × 10^9/L if marrow infiltration)",
+		[]string{"platelets >=75 10^9/L", "platelets >=50 10^9/L cond"}},
+	{"ANC ≥ 1.5 × 10^9/L without growth factor support within 7 days, platelets ≥ 100 × 10^9/L",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L"}},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
