@@ -2220,11 +2220,22 @@ func (p *parser) bracketedValues() {
 			continue
 		}
 		j := b.end + 1
+		// "Age 18 years or older (or 20 years in Japan)"
+		orred := wordAt(toks, j, "or") && boundUnit(&b) == ruYears
+		if orred {
+			j++
+		}
 		v, alt, e, ok := number(toks, j, true)
 		if !ok {
 			continue
 		}
 		u, e := unit(toks, e)
+		// "Age 18 years or older (19 in South Korea)": a country's own
+		// age, in the age's unit; read as no bound, the country would make
+		// the main age a subgroup's
+		if u == ruNone && boundUnit(&b) == ruYears && wordAt(toks, e, "in") && kindAt(toks, e+1, kWord) && toks[e+1].upper {
+			u = ruYears
+		}
 		if u == ruNone || u == ruForeign || e >= len(toks) || !toks[e].is(cTrigger) || toks[e].kind != kWord {
 			continue
 		}

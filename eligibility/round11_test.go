@@ -52,6 +52,13 @@ var round11 = []struct {
 	{"ANC ≥ 1.5 × 10^9/L without growth factor support within 7 days, platelets ≥ 100 × 10^9/L",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L"}},
 
+	// a country's own age in brackets, its unit left out: the main age
+	// stays everyone's
+	{"Age 18 years or older (19 in South Korea)", []string{"age >=18 years", "age >=19 years cond"}},
+	{"Age ≥ 18 years (19 in Korea)", []string{"age >=18 years", "age >=19 years cond"}},
+	{"Age 18 years or older (or 20 years in Japan)", []string{"age >=18 years", "age >=20 years cond"}},
+	{"Age ≥ 18 years (or the legal age of consent in the jurisdiction)", []string{"age >=18 years"}},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
