@@ -889,6 +889,13 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.objEnd = k
 			return tr, true
 		}
+		// "(Phase 2)", "(cisplatin cohort)", "(dose expansion)": a study
+		// part's label, a few words up to the bracket's end
+		if e, ok := p.partLabel(i + 1); ok && kindAt(toks, e, kRParen) {
+			tr.end = i + 1
+			tr.objEnd = e
+			return tr, true
+		}
 		return tr, false
 	}
 	if t.kind != kWord {
@@ -1191,6 +1198,28 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	return tr, false
 }
 
+// partLabel reads at j a study part's label of at most four words:
+// "Phase 2", "phase Ib", "cisplatin cohort", "expansion cohort", "dose
+// escalation", "expansion". It returns the index after it.
+func (p *parser) partLabel(j int) (int, bool) {
+	toks := p.toks
+	if wordAt(toks, j, "phase") {
+		if kindAt(toks, j+1, kNum) && toks[j+1].decimals < 0 || kindAt(toks, j+1, kWord) && isRoman(strings.TrimSuffix(strings.TrimSuffix(toks[j+1].text, "a"), "b")) {
+			return j + 2, true
+		}
+		return 0, false
+	}
+	for k := j; k < len(toks) && k < j+4; k++ {
+		if toks[k].kind != kWord && toks[k].kind != kDash {
+			return 0, false
+		}
+		if wordAt(toks, k, "escalation", "expansion") || k > j && wordAt(toks, k, "cohort", "arm", "part") {
+			return k + 1, true
+		}
+	}
+	return 0, false
+}
+
 // ampersandAt reports an "&" at token j ("Men & women ≥ 18 years").
 func (p *parser) ampersandAt(j int) bool {
 	return kindAt(p.toks, j, kOther) && p.text[p.toks[j].start] == '&'
@@ -1427,6 +1456,11 @@ func (p *parser) objectEnd(t trigger) int {
 				// and a share ("in patients with < 50% plasma cells in the marrow")
 				if b, ok := boundAt(toks, k); ok && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint ||
 					b.hasLo != b.hasHi && boundUnit(&b) == ruPercent && p.aboutPatients(t)) {
+					// "Age ≥ 18 years for the escalation part and ≥ 12 years
+					// for the expansion part": the next group's own age
+					if wordAt(toks, k-1, "and", "or") && k-1 > t.end && wordAt(toks, b.end, "for", "in") {
+						return k - 1
+					}
 					k = b.end
 					continue
 				}

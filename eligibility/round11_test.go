@@ -59,6 +59,15 @@ var round11 = []struct {
 	{"Age 18 years or older (or 20 years in Japan)", []string{"age >=18 years", "age >=20 years cond"}},
 	{"Age ≥ 18 years (or the legal age of consent in the jurisdiction)", []string{"age >=18 years"}},
 
+	// a study part's label in brackets or after "for" (SPEC 4.7): the
+	// loosest of the parts' bounds is everyone's
+	{"Age ≥ 18 years (Phase 1) or ≥ 12 years (Phase 2)", []string{"age >=18 years cond", "age >=12 years"}},
+	{"Creatinine clearance ≥ 60 mL/min (cisplatin cohort) or ≥ 30 mL/min (carboplatin cohort)",
+		[]string{"creatinine_clearance >=60 mL/min cond", "creatinine_clearance >=30 mL/min"}},
+	{"ECOG 0-1 (dose expansion) or 0-2 (dose escalation)", []string{"ecog [0,1] cond", "ecog [0,2]"}},
+	{"Age ≥ 18 years for the dose-escalation part and ≥ 12 years for the expansion part", []string{"age >=18 years cond", "age >=12 years"}},
+	{"ECOG (Eastern Cooperative Oncology Group) 0-1", []string{"ecog [0,1]"}},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
