@@ -86,6 +86,10 @@ var round11Trees = []struct {
 		[]string{"age >60 years cond"}},
 	{"High-risk disease, with any of the following:", []string{"LDH > 2 × ULN", "ECOG 2 or 3"},
 		[]string{"ecog [2,3] cond"}},
+	// a sentence on whom the trial enrols, the items nested under it
+	{"Male and female subjects with CD19+ B-ALL in patients with no available curative treatment options will be enrolled",
+		[]string{"Age 1 to 60 years.", "Bilirubin <2.0 mg/dl"}, []string{"age [1,60] years", "bilirubin <2 mg/dL"}},
+	{"Patients with bone marrow involvement are eligible", []string{"Platelets ≥ 50 × 10^9/L"}, []string{"platelets >=50 10^9/L cond"}},
 	{"Adequate organ function, defined as all of the following:", []string{"ANC ≥ 1.5 × 10^9/L", "Platelets ≥ 100 × 10^9/L"},
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L"}},
 }
