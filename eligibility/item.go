@@ -134,7 +134,7 @@ type parser struct {
 	ctx         itemCtx
 }
 
-var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shall", "will", "would", "need", "preferably", "ideally",
+var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shall", "may", "can", "will", "would", "need", "preferably", "ideally",
 	"needs", "has", "have", "having", "a", "an", "the", "to", "at", "level", "levels", "value", "values", "count",
 	"counts", "concentration", "concentrations", "serum", "plasma", "blood", "total", "absolute", "measured",
 	"calculated", "estimated", "score", "scores", "scale", "status", "performance", "grade", "class",
@@ -3811,8 +3811,8 @@ func (p *parser) computeConditional() {
 			continue
 		}
 		b := &p.bounds[last]
-		clear := true
-		for k := b.end; k < t.pos; k++ {
+		clear := !p.opensOwnBracket(t)
+		for k := b.end; k < t.pos && clear; k++ {
 			if p.boundaryAt(k, p.toks[b.start].depth) {
 				clear = false
 				break
@@ -3833,6 +3833,9 @@ func (p *parser) computeConditional() {
 			if t.exception {
 				// what comes after "unless …" qualifies the exception:
 				// "ANC ≥ 1.5 unless cytopenia is due to marrow infiltration"
+				break
+			}
+			if p.opensOwnBracket(t) {
 				break
 			}
 			clear := true
@@ -3862,6 +3865,27 @@ func (p *parser) computeConditional() {
 		}
 		p.condOf[bi] = c
 	}
+}
+
+// opensOwnBracket reports a trigger that opens a bracket holding a bound
+// after what it is about: "ALT ≤ 2.5 × ULN (for patients with liver
+// metastases, ≤ 5 × ULN)". It qualifies the bracket's bound, not the one
+// before the bracket.
+func (p *parser) opensOwnBracket(t *trigger) bool {
+	toks := p.toks
+	if t.pos == 0 || toks[t.pos].kind == kLParen || !kindAt(toks, t.pos-1, kLParen) || t.depth == 0 {
+		return false
+	}
+	end := p.closeParen(t.pos - 1)
+	if end < 0 {
+		return false
+	}
+	for bi := range p.bounds {
+		if st := p.bounds[bi].start; st >= t.objEnd && st < end && !p.bounds[bi].discarded {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectAfter reports token k inside the subject a value names after it

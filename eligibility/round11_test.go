@@ -68,6 +68,15 @@ var round11 = []struct {
 	{"Age ≥ 18 years for the dose-escalation part and ≥ 12 years for the expansion part", []string{"age >=18 years cond", "age >=12 years"}},
 	{"ECOG (Eastern Cooperative Oncology Group) 0-1", []string{"ecog [0,1]"}},
 
+	// a trigger that opens a bracket qualifies the bracket's own bound, not
+	// the one before it (SPEC 4.5)
+	{"ALT and AST ≤ 2.5 × ULN (for patients with liver metastases, ≤ 5 × ULN)",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"AST ≤ 2.5 × ULN (in patients with hepatic metastases AST must be ≤ 5 × ULN)", []string{"ast <=2.5 xULN", "ast <=5 xULN cond"}},
+	{"Bilirubin ≤ 1.5 mg/dL (for subjects with Gilbert's syndrome, the bilirubin may be ≤ 3 mg/dL)",
+		[]string{"bilirubin <=1.5 mg/dL", "bilirubin <=3 mg/dL cond"}},
+	{"Platelets ≥ 100 × 10^9/L (if bone marrow involvement)", []string{"platelets >=100 10^9/L cond"}},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
