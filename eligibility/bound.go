@@ -478,6 +478,12 @@ func unit(toks []token, j int) (string, int) {
 		if kindAt(toks, j+1, kPercent) {
 			return ruGdL, j + 2
 		}
+		// "8.0 grams (g)/deciliter (dL)": each word spelt out, then abbreviated
+		if (t.text == "grams" || t.text == "gram") && abbrevAt(toks, j+1, "g") {
+			if d, e, ok := per(toks, j+4); ok && d == "dl" && abbrevAt(toks, e, "dl") {
+				return ruGdL, e + 3
+			}
+		}
 		if d, e, ok := per(toks, j+1); ok {
 			switch d {
 			case "dl", "100ml":
@@ -612,6 +618,11 @@ func per(toks []token, j int) (string, int, bool) {
 		return "nl", k + 1, true
 	}
 	return "", j, false
+}
+
+// abbrevAt reports a bracketed abbreviation w at j: "(g)", "(dL)".
+func abbrevAt(toks []token, j int, w string) bool {
+	return kindAt(toks, j, kLParen) && wordAt(toks, j+1, w) && kindAt(toks, j+2, kRParen)
 }
 
 func skipCube(toks []token, k int) int {

@@ -1935,7 +1935,8 @@ func (p *parser) sandwiched() {
 			if wordAt(toks, n, "old") {
 				n--
 			}
-			if wordAt(toks, n, "years", "year") {
+			// "18y≤Age≤65y"
+			if wordAt(toks, n, "years", "year", "yrs", "yr") || wordAt(toks, n, "y") && toks[n].glued {
 				n--
 			}
 		}

@@ -77,6 +77,17 @@ var round11 = []struct {
 		[]string{"bilirubin <=1.5 mg/dL", "bilirubin <=3 mg/dL cond"}},
 	{"Platelets ≥ 100 × 10^9/L (if bone marrow involvement)", []string{"platelets >=100 10^9/L cond"}},
 
+	// an exception's note that names the bound's own violation as its
+	// condition leaves the bound everyone's
+	{"Total bilirubin < 2x ULN (if thought to be > 2x ULN due to Gilbert's disease, must discuss with the sponsor)", []string{"bilirubin <2 xULN"}},
+
+	// a glued "y" on the lower end of a sandwiched age; units spelt out and
+	// abbreviated word by word
+	{"18y≤Age≤65y, male or female", []string{"age [18,65] years"}},
+	{"20yrs ≤ age ≤ 75yrs", []string{"age [20,75] years"}},
+	{"Hemoglobin > 8.0 grams (g)/deciliter (dL)", []string{"hemoglobin >8 g/dL"}},
+	{"Albumin ≥ 3 grams (g)/deciliter (dL)", []string{"albumin >=3 g/dL"}},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
