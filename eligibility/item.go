@@ -3942,8 +3942,34 @@ func (p *parser) scopeEnd(t *trigger) int {
 		if tk.kind == kWord && tk.text == "otherwise" {
 			return k
 		}
+		// "For subjects with Gilbert's syndrome, total bilirubin must be
+		// < 3 × ULN) Prothrombin time …": a bracket closed that was never
+		// opened ends the aside it closes
+		if tk.kind == kRParen && tk.depth == t.depth && p.strayClose(k) {
+			return k
+		}
 	}
 	return len(toks)
+}
+
+// strayClose reports a ")" at k that closes no bracket opened before it.
+func (p *parser) strayClose(k int) bool {
+	d := p.toks[k].depth
+	for m := k - 1; m >= 0; m-- {
+		tm := &p.toks[m]
+		if tm.depth < d {
+			return false
+		}
+		if tm.depth == d {
+			switch tm.kind {
+			case kLParen:
+				return false
+			case kRParen:
+				return true
+			}
+		}
+	}
+	return true
 }
 
 // premise reports a sentence ending at k that opens with the condition

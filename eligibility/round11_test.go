@@ -88,6 +88,11 @@ var round11 = []struct {
 	{"Hemoglobin > 8.0 grams (g)/deciliter (dL)", []string{"hemoglobin >8 g/dL"}},
 	{"Albumin ≥ 3 grams (g)/deciliter (dL)", []string{"albumin >=3 g/dL"}},
 
+	// a bracket closed that was never opened ends the subgroup's aside
+	{"Total bilirubin ≤ 1.5 × ULN. For subjects with Gilbert's syndrome, total bilirubin must be < 3 × ULN) INR ≤ 1.5 × ULN unless receiving anticoagulants",
+		[]string{"bilirubin <=1.5 xULN", "bilirubin <3 xULN cond", "inr <=1.5 xULN"}},
+	{"For patients with liver metastases: AST ≤ 5 × ULN) ALT ≤ 3 × ULN", []string{"ast <=5 xULN cond", "alt <=3 xULN"}},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
