@@ -93,6 +93,12 @@ var round11 = []struct {
 		[]string{"bilirubin <=1.5 xULN", "bilirubin <3 xULN cond", "inr <=1.5 xULN"}},
 	{"For patients with liver metastases: AST ≤ 5 × ULN) ALT ≤ 3 × ULN", []string{"ast <=5 xULN cond", "alt <=3 xULN"}},
 
+	// a Greek or Cyrillic letter drawn like a Latin one, in a Latin word
+	{"Κarnofsky performance status ≥ 60", []string{"karnofsky >=60"}},
+	{"Κarnofsky ≥ 70", []string{"karnofsky >=70"}},
+	{"Plаtelets ≥ 100 × 10^9/L", []string{"platelets >=100 10^9/L"}}, // Cyrillic а
+	{"Κ ≥ 3.5 mmol/L", nil},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
