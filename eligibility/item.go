@@ -1645,6 +1645,7 @@ func (p *parser) findBounds() {
 	p.ellipticUnits()
 	p.scaleRangeOr()
 	p.barredFromPart()
+	p.purposeValues()
 	if cap(p.owner) < len(p.bounds) {
 		p.owner = make([]int, len(p.bounds))
 	}
@@ -1683,6 +1684,26 @@ func (p *parser) barredFromPart() {
 					wordAt(toks, k, "ineligible", "excluded") && wordAt(toks, k+1, "for", "from") {
 					b.discarded = true
 				}
+				break
+			}
+		}
+	}
+}
+
+// purposeValues drops a value a treatment is given to reach: "(the use
+// of erythropoietin or transfusions to maintain hemoglobin levels above
+// 7.0 g/dL is not an exclusion criterion)". It says what the support is
+// for, and bounds no one.
+func (p *parser) purposeValues() {
+	toks := p.toks
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		for k := b.start - 1; k >= 1 && k >= b.start-5; k-- {
+			if wordAt(toks, k, "maintain", "keep", "achieve", "reach", "raise", "increase", "correct") && wordAt(toks, k-1, "to") {
+				b.discarded = true
+				break
+			}
+			if toks[k].kind != kWord {
 				break
 			}
 		}

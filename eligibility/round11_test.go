@@ -99,6 +99,11 @@ var round11 = []struct {
 	{"Plаtelets ≥ 100 × 10^9/L", []string{"platelets >=100 10^9/L"}}, // Cyrillic а
 	{"Κ ≥ 3.5 mmol/L", nil},
 
+	// the value a supportive treatment is given to reach bounds no one
+	{"Hemoglobin ≥ 7.0 g/dL (the use of erythropoietin or red blood cell transfusions to maintain hemoglobin levels above 7.0 g/dL is not an exclusion criterion)",
+		[]string{"hemoglobin >=7 g/dL"}},
+	{"Platelets ≥ 50 × 10^9/L; transfusion to keep platelets above 50 × 10^9/L is allowed", []string{"platelets >=50 10^9/L"}},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
