@@ -903,7 +903,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	}
 	w := t.text
 	switch w {
-	case "e", "eg", "example", "such", "instance":
+	case "e", "eg", "example", "examples", "such", "instance":
 		// "e.g.", "for example", "such as"
 		e := 0
 		switch {
@@ -916,6 +916,9 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			e = i + 1
 		case w == "example" && wordAt(toks, i-1, "for"), w == "instance" && wordAt(toks, i-1, "for"):
 			e = i + 1
+		case (w == "example" || w == "examples") && kindAt(toks, i-1, kLParen) && (kindAt(toks, i+1, kComma) || kindAt(toks, i+1, kColon)):
+			// "(example, repeated demonstration of QTc interval > 480 ms)"
+			e = i + 2
 		case w == "such" && wordAt(toks, i+1, "as"):
 			e = i + 2
 		}

@@ -104,6 +104,10 @@ var round11 = []struct {
 		[]string{"hemoglobin >=7 g/dL"}},
 	{"Platelets ≥ 50 × 10^9/L; transfusion to keep platelets above 50 × 10^9/L is allowed", []string{"platelets >=50 10^9/L"}},
 
+	// "(example, …)" gives an illustration, as "e.g." does (SPEC 4.16)
+	{"E: Baseline prolongation of the rate corrected QT interval (QTc) (example, repeated demonstration of QTc interval > 480 ms)", nil},
+	{"E: Baseline prolongation of QTc (examples: QTcF > 470 ms)", nil},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},

@@ -32,7 +32,7 @@ const (
 )
 
 // triggerWords are the words triggerAt looks at.
-var triggerWords = setOf("e", "eg", "example", "such", "instance", "if", "when", "whenever", "unless", "except",
+var triggerWords = setOf("e", "eg", "example", "examples", "such", "instance", "if", "when", "whenever", "unless", "except",
 	"excepting", "excluding", "with", "without", "receiving", "treated", "due", "secondary", "attributable", "attributed",
 	"because", "caused", "related", "gilbert", "gilberts", "where", "part", "parts", "cohort", "cohorts", "arm",
 	"arms", "group", "groups", "module", "substudy", "stratum", "strata", "in", "for", "among", "patients", "subjects", "participants",
