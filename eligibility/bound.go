@@ -349,6 +349,11 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 			(!kindAt(toks, k+1, kWord) || wordAt(toks, k+1, "if", "in", "for", "or", "and", "except", "unless", "with", "en", "si", "ou", "et", "chez"))) {
 		return skipULNTail(toks, k+1), true
 	}
+	// "2.5 maximum normal level", "3 times the maximum normal value": the
+	// upper limit of normal in other words
+	if wordAt(toks, k, "maximum", "maximal") && wordAt(toks, k+1, "normal") && wordAt(toks, k+2, "level", "limit", "value") {
+		return skipULNTail(toks, k+3), true
+	}
 	if wordAt(toks, k, "upper") {
 		m := k + 1
 		for wordAt(toks, m, "limit", "limits", "level", "of", "the", "institutional", "institution", "normal", "norm",

@@ -108,6 +108,10 @@ var round11 = []struct {
 	{"E: Baseline prolongation of the rate corrected QT interval (QTc) (example, repeated demonstration of QTc interval > 480 ms)", nil},
 	{"E: Baseline prolongation of QTc (examples: QTcF > 470 ms)", nil},
 
+	// "maximum normal level" is the upper limit of normal
+	{"E: Poor hepatic function (transaminases > 2.5 maximum normal level)", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"ALT ≤ 3 times the maximum normal value", []string{"alt <=3 xULN"}},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
