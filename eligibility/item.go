@@ -4370,6 +4370,11 @@ func (p *parser) emit() {
 			continue
 		}
 		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)
+		// "Karnofsky (> 16 years) or Lansky (≤ 16 years) ≥ 60": a scale for
+		// the patients of one age (SPEC 4.6)
+		if o := p.owner[bi]; o >= 0 && p.ageLabelledScale(o) {
+			cond = true
+		}
 		if b.allowedIf && !cond {
 			continue
 		}
@@ -4680,6 +4685,23 @@ func (p *parser) namedAge(a int, b *bound) bool {
 // is for, not who may enter.
 func (p *parser) ageLabel(b *bound) bool {
 	toks := p.toks
+	// "Karnofsky (age ≥ 16 years) or Lansky (age < 16 years) ≥ 50": the
+	// ages say which scale is whose, they are no age requirement
+	if b.start > 0 && toks[b.start].depth > 0 {
+		open := -1
+		for k := b.start - 1; k >= 0 && k >= b.start-3; k-- {
+			if toks[k].kind == kLParen {
+				open = k
+				break
+			}
+		}
+		if open > 0 {
+			if gi := p.inGrp[open-1]; gi >= 0 && p.groups[gi].vars&(maskOf(vKarnofsky)|maskOf(vLansky)|maskOf(vECOG)) != 0 &&
+				p.groups[gi].vars&maskOf(vAge) == 0 {
+				return true
+			}
+		}
+	}
 	k := b.end
 	// a table row turned into a line: "Less than 15 years of age; 1.5"
 	if kindAt(toks, k, kSemi) && kindAt(toks, k+1, kNum) && (k+2 == len(toks) || k+3 == len(toks) && toks[k+2].kind == kPeriod) {
@@ -4725,6 +4747,22 @@ func (p *parser) ageLabel(b *bound) bool {
 		j++
 	}
 	return kindAt(toks, j, kNum) && !wordAt(toks, j+1, "years", "year", "yrs", "months", "month", "y", "yo")
+}
+
+// ageLabelledScale reports a performance scale named with the ages it is
+// for in brackets right after it: "Lansky (age < 16 years)".
+func (p *parser) ageLabelledScale(gi int) bool {
+	g := &p.groups[gi]
+	if g.vars&(maskOf(vKarnofsky)|maskOf(vLansky)|maskOf(vECOG)) == 0 || !kindAt(p.toks, g.end, kLParen) {
+		return false
+	}
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		if b.start > g.end && b.start <= g.end+3 && boundUnit(b) == ruYears && p.ageLabel(b) {
+			return true
+		}
+	}
+	return false
 }
 
 var menopauseWords = setOf("menopausal", "postmenopausal", "premenopausal", "perimenopausal")

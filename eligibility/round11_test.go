@@ -112,6 +112,13 @@ var round11 = []struct {
 	{"E: Poor hepatic function (transaminases > 2.5 maximum normal level)", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
 	{"ALT ≤ 3 times the maximum normal value", []string{"alt <=3 xULN"}},
 
+	// the ages in brackets after a performance scale say whose scale it
+	// is: no age requirement, and the scale's bound is that age group's
+	{"Karnofsky (age ≥16 years) or Lansky (age < 16 years) performance status ≥ 50 at screening.", nil},
+	{"Performance status: Karnofsky (> 16 years) or Lansky (≤ 16 years) ≥ 60", []string{"lansky >=60 cond"}},
+	{"Karnofsky ≥ 50 (age ≥ 16 years) or Lansky ≥ 50 (age < 16 years)", []string{"karnofsky >=50 cond", "lansky >=50 cond"}},
+	{"Age ≥ 16 years (Karnofsky) ", []string{"age >=16 years"}},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
