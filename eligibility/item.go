@@ -4583,7 +4583,9 @@ func (p *parser) ageBlocked(b *bound) bool {
 			// "Age: 21 and under at diagnosis", "≤ 30 years of age at
 			// diagnosis": the age is the patient's, stated when the
 			// disease was found (as "at the time of diagnosis" further on)
-			if toks[k].text == "diagnosis" && p.namedAge(a, b) {
+			// … unless the disease has come back since: "under 21 years of
+			// age at diagnosis with recurrent neuroblastoma" was younger then
+			if toks[k].text == "diagnosis" && p.namedAge(a, b) && !p.diseaseReturned() {
 				continue
 			}
 			return true
@@ -4596,6 +4598,17 @@ func (p *parser) ageBlocked(b *bound) bool {
 			if toks[k].is(cAgeBlocker) && !weakAgeBlockers[toks[k].text] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// diseaseReturned reports an item about a disease that relapsed or
+// resisted treatment: an age at its diagnosis is not the age at entry.
+func (p *parser) diseaseReturned() bool {
+	for k := range p.toks {
+		if wordAt(p.toks, k, "recurrent", "relapsed", "relapse", "refractory", "recurrence", "progressive") {
+			return true
 		}
 	}
 	return false

@@ -119,6 +119,12 @@ var round11 = []struct {
 	{"Karnofsky ≥ 50 (age ≥ 16 years) or Lansky ≥ 50 (age < 16 years)", []string{"karnofsky >=50 cond", "lansky >=50 cond"}},
 	{"Age ≥ 16 years (Karnofsky) ", []string{"age >=16 years"}},
 
+	// an age at the diagnosis of a disease that has come back since is not
+	// the age at entry
+	{"All patients under 21 years of age at diagnosis with recurrent, advanced stage neuroblastoma shall be eligible", nil},
+	{"Patients ≤ 30 years of age at diagnosis of relapsed ALL", nil},
+	{"Age: 21 and under at diagnosis", []string{"age <=21 years"}},
+
 	// a bracket that keeps some patients from one part of the treatment
 	// bounds no one's entry
 	{"Age 4 and over (patients 60 years of age and over are not eligible for TBI)", []string{"age >=4 years"}},
