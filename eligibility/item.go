@@ -4339,6 +4339,7 @@ func (p *parser) emit() {
 		}
 		var vs varMask
 		needUnit := false
+		ageSplit := false // scales named each with its ages: every bound is one age group's
 		switch o := p.owner[bi]; {
 		case o == ownerAge:
 			vs = maskOf(vAge)
@@ -4356,6 +4357,9 @@ func (p *parser) emit() {
 				vs = b.respVars
 			}
 			needUnit = g.needUnit
+			if sv := p.labelledScales(o); sv != 0 {
+				vs, ageSplit = sv, true
+			}
 		}
 		if needUnit && !p.boundHasUnit(b) {
 			continue
@@ -4372,7 +4376,7 @@ func (p *parser) emit() {
 		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)
 		// "Karnofsky (> 16 years) or Lansky (≤ 16 years) ≥ 60": a scale for
 		// the patients of one age (SPEC 4.6)
-		if o := p.owner[bi]; o >= 0 && p.ageLabelledScale(o) {
+		if ageSplit {
 			cond = true
 		}
 		if b.allowedIf && !cond {
@@ -4776,6 +4780,45 @@ func (p *parser) ageLabelledScale(gi int) bool {
 		}
 	}
 	return false
+}
+
+// labelledScales reads the performance scales named each with its ages
+// in brackets ("Karnofsky (age ≥ 16 years) or Lansky (age < 16 years)
+// performance status ≥ 50") that the bound of group o is for: o itself,
+// or the bare "performance status" after them, and the scales joined
+// before it by "or", "and" or a comma. It returns their variables, or 0.
+func (p *parser) labelledScales(o int) varMask {
+	toks := p.toks
+	var vs varMask
+	if p.ageLabelledScale(o) {
+		vs = p.groups[o].vars
+	} else if !p.groups[o].generic {
+		return 0
+	}
+	next := p.groups[o].start
+	for gi := o - 1; gi >= 0; gi-- {
+		g := &p.groups[gi]
+		if isAge(*g) {
+			continue // the age in a scale's bracket
+		}
+		if !p.ageLabelledScale(gi) {
+			break
+		}
+		cp := p.closeParen(g.end)
+		if cp < 0 {
+			break
+		}
+		k := cp + 1
+		for k < next && (wordAt(toks, k, "or", "and") || kindAt(toks, k, kComma)) {
+			k++
+		}
+		if k != next {
+			break
+		}
+		vs |= g.vars
+		next = g.start
+	}
+	return vs
 }
 
 var menopauseWords = setOf("menopausal", "postmenopausal", "premenopausal", "perimenopausal")

@@ -114,8 +114,11 @@ var round11 = []struct {
 
 	// the ages in brackets after a performance scale say whose scale it
 	// is: no age requirement, and the scale's bound is that age group's
-	{"Karnofsky (age ≥16 years) or Lansky (age < 16 years) performance status ≥ 50 at screening.", nil},
-	{"Performance status: Karnofsky (> 16 years) or Lansky (≤ 16 years) ≥ 60", []string{"lansky >=60 cond"}},
+	{"Karnofsky (age ≥16 years) or Lansky (age < 16 years) performance status ≥ 50 at screening.", []string{"karnofsky >=50 cond", "lansky >=50 cond"}},
+	{"Performance status: Karnofsky (> 16 years) or Lansky (≤ 16 years) ≥ 60", []string{"karnofsky >=60 cond", "lansky >=60 cond"}},
+	{"Lansky (< 16 years), Karnofsky (≥ 16 years) ≥ 70", []string{"karnofsky >=70 cond", "lansky >=70 cond"}},
+	{"Karnofsky or Lansky performance status ≥ 50", []string{"karnofsky >=50", "lansky >=50"}},
+	{"ECOG (Eastern Cooperative Oncology Group) performance status ≤ 2", []string{"ecog <=2"}},
 	{"Karnofsky ≥ 50 (age ≥ 16 years) or Lansky ≥ 50 (age < 16 years)", []string{"karnofsky >=50 cond", "lansky >=50 cond"}},
 	{"Age ≥ 16 years (Karnofsky) ", []string{"age >=16 years"}},
 
