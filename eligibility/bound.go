@@ -349,6 +349,11 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 			(!kindAt(toks, k+1, kWord) || wordAt(toks, k+1, "if", "in", "for", "or", "and", "except", "unless", "with", "en", "si", "ou", "et", "chez"))) {
 		return skipULNTail(toks, k+1), true
 	}
+	// "2.5 maximum normal level", "3 times the maximum normal value": the
+	// upper limit of normal in other words
+	if wordAt(toks, k, "maximum", "maximal") && wordAt(toks, k+1, "normal") && wordAt(toks, k+2, "level", "limit", "value") {
+		return skipULNTail(toks, k+3), true
+	}
 	if wordAt(toks, k, "upper") {
 		m := k + 1
 		for wordAt(toks, m, "limit", "limits", "level", "of", "the", "institutional", "institution", "normal", "norm",
@@ -477,6 +482,12 @@ func unit(toks []token, j int) (string, int) {
 	case "g", "gm", "gr", "gram", "grams", "gms":
 		if kindAt(toks, j+1, kPercent) {
 			return ruGdL, j + 2
+		}
+		// "8.0 grams (g)/deciliter (dL)": each word spelt out, then abbreviated
+		if (t.text == "grams" || t.text == "gram") && abbrevAt(toks, j+1, "g") {
+			if d, e, ok := per(toks, j+4); ok && d == "dl" && abbrevAt(toks, e, "dl") {
+				return ruGdL, e + 3
+			}
 		}
 		if d, e, ok := per(toks, j+1); ok {
 			switch d {
@@ -612,6 +623,11 @@ func per(toks []token, j int) (string, int, bool) {
 		return "nl", k + 1, true
 	}
 	return "", j, false
+}
+
+// abbrevAt reports a bracketed abbreviation w at j: "(g)", "(dL)".
+func abbrevAt(toks []token, j int, w string) bool {
+	return kindAt(toks, j, kLParen) && wordAt(toks, j+1, w) && kindAt(toks, j+2, kRParen)
 }
 
 func skipCube(toks []token, k int) int {

@@ -968,6 +968,32 @@ func atLeastOneOf(toks []token) bool {
 	return false
 }
 
+// statesEnrolment reports a lead-in that ends as a sentence about whom the
+// trial takes ("… will be enrolled", "… are eligible"), with no colon.
+func statesEnrolment(toks []token) bool {
+	n := len(toks)
+	for n > 0 && toks[n-1].kind == kPeriod {
+		n--
+	}
+	if n < 3 || !wordAt(toks, n-1, "enrolled", "eligible", "included", "recruited") {
+		return false
+	}
+	return wordAt(toks, n-2, "be") && wordAt(toks, n-3, "will", "may", "can", "shall") || wordAt(toks, n-2, "are", "is")
+}
+
+// anyOfFollowing finds "for any of the following reasons:", "with any
+// of the following:" in an inclusion's lead-in: each item under it is one
+// way to qualify ("Allogeneic transplant not possible for any of the
+// following reasons: Over 60 years of age; No compatible donor").
+func anyOfFollowing(toks []token) bool {
+	for i := range toks {
+		if wordAt(toks, i, "any") && wordAt(toks, i+1, "of") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseSet is a list of phrases, with the first bytes of their first
 // words: most words of a lead-in start none of them.
 type phraseSet struct {
@@ -1094,8 +1120,13 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	if label != "" {
 		child.scope = x.scopeID(label)
 	}
+	// "Male and female subjects with CD19+ B-ALL in patients with no
+	// curative option … will be enrolled" over "Age 1 to 60 years": a
+	// sentence that states who the trial enrols, not a subgroup's lead-in
+	// ("Patients with bone marrow involvement are eligible" still names one)
+	enrols := statesEnrolment(p.toks)
 	for _, t := range p.trigs {
-		if t.exempt || t.example {
+		if t.exempt || t.example || enrols && !p.modifierWithin(t.end, t.objEnd-t.end) {
 			continue
 		}
 		if label != "" && p.namesGroup(t) {
@@ -1158,7 +1189,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 
 	// "Poor physiological status, as defined by ≥ 1 of the following
 	// criteria:" — any of them qualifies, on either side of its value
-	if !child.exclusion && atLeastOneOf(p.toks) && kindAt(p.toks, len(p.toks)-1, kColon) {
+	if !child.exclusion && (atLeastOneOf(p.toks) || anyOfFollowing(p.toks)) && kindAt(p.toks, len(p.toks)-1, kColon) {
 		child.risk = true
 	}
 	// "Post-menopausal as defined by any of the following:", "Women of

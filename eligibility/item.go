@@ -134,7 +134,7 @@ type parser struct {
 	ctx         itemCtx
 }
 
-var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shall", "will", "would", "need", "preferably", "ideally",
+var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shall", "may", "can", "will", "would", "need", "preferably", "ideally",
 	"needs", "has", "have", "having", "a", "an", "the", "to", "at", "level", "levels", "value", "values", "count",
 	"counts", "concentration", "concentrations", "serum", "plasma", "blood", "total", "absolute", "measured",
 	"calculated", "estimated", "score", "scores", "scale", "status", "performance", "grade", "class",
@@ -889,6 +889,13 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.objEnd = k
 			return tr, true
 		}
+		// "(Phase 2)", "(cisplatin cohort)", "(dose expansion)": a study
+		// part's label, a few words up to the bracket's end
+		if e, ok := p.partLabel(i + 1); ok && kindAt(toks, e, kRParen) {
+			tr.end = i + 1
+			tr.objEnd = e
+			return tr, true
+		}
 		return tr, false
 	}
 	if t.kind != kWord {
@@ -896,7 +903,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	}
 	w := t.text
 	switch w {
-	case "e", "eg", "example", "such", "instance":
+	case "e", "eg", "example", "examples", "such", "instance":
 		// "e.g.", "for example", "such as"
 		e := 0
 		switch {
@@ -909,6 +916,9 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			e = i + 1
 		case w == "example" && wordAt(toks, i-1, "for"), w == "instance" && wordAt(toks, i-1, "for"):
 			e = i + 1
+		case (w == "example" || w == "examples") && kindAt(toks, i-1, kLParen) && (kindAt(toks, i+1, kComma) || kindAt(toks, i+1, kColon)):
+			// "(example, repeated demonstration of QTc interval > 480 ms)"
+			e = i + 2
 		case w == "such" && wordAt(toks, i+1, "as"):
 			e = i + 2
 		}
@@ -972,6 +982,17 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) || p.stageAlternative(i+1) {
 			tr.end = i + 1
+			return tr, true
+		}
+		return tr, false
+	case "without":
+		// "≤ 1.5 mg/dL without liver metastases, ≤ 3 mg/dL with liver
+		// metastases": right after a value, the absence of a condition the
+		// labs are relaxed for picks a subgroup as "in the absence of" does
+		// (SPEC 4.7); "without transfusion" says how the value is reached
+		if (p.afterValue(i) || p.unitEndsAt(i)) && p.modifierWithin(i+1, 3) {
+			tr.end = i + 1
+			tr.exempt = p.objHasAnticoag(i+1, i+6)
 			return tr, true
 		}
 		return tr, false
@@ -1045,14 +1066,18 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			return tr, true
 		}
 		// "≤ 2.5 × ULN in the absence of liver metastases, or ≤ 5 × ULN in
-		// their presence": the absence is everyone else, the bound stays main
+		// their presence": the absence of a condition the labs are relaxed
+		// for is a subgroup of its own, so every bound has one and the
+		// loosest is everyone's (SPEC 4.7); the absence of anticoagulation
+		// (SPEC 4.9) or of transfusion ("Hemoglobin ≥ 10 g/dL in the absence
+		// of transfusion") leaves the bound everyone's
 		if w == "in" && (wordAt(toks, k, "the") && wordAt(toks, k+1, "absence") && wordAt(toks, k+2, "of") ||
 			wordAt(toks, k, "absence") && wordAt(toks, k+1, "of")) {
 			tr.end = k + 2
 			if wordAt(toks, k, "the") {
 				tr.end++
 			}
-			tr.exempt = true
+			tr.exempt = p.objHasAnticoag(tr.end, tr.end+6) || !p.modifierWithin(tr.end, 4)
 			return tr, true
 		}
 		if w == "in" && wordAt(toks, k, "presence", "setting") && wordAt(toks, k+1, "of") {
@@ -1174,6 +1199,28 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 	}
 	return tr, false
+}
+
+// partLabel reads at j a study part's label of at most four words:
+// "Phase 2", "phase Ib", "cisplatin cohort", "expansion cohort", "dose
+// escalation", "expansion". It returns the index after it.
+func (p *parser) partLabel(j int) (int, bool) {
+	toks := p.toks
+	if wordAt(toks, j, "phase") {
+		if kindAt(toks, j+1, kNum) && toks[j+1].decimals < 0 || kindAt(toks, j+1, kWord) && isRoman(strings.TrimSuffix(strings.TrimSuffix(toks[j+1].text, "a"), "b")) {
+			return j + 2, true
+		}
+		return 0, false
+	}
+	for k := j; k < len(toks) && k < j+4; k++ {
+		if toks[k].kind != kWord && toks[k].kind != kDash {
+			return 0, false
+		}
+		if wordAt(toks, k, "escalation", "expansion") || k > j && wordAt(toks, k, "cohort", "arm", "part") {
+			return k + 1, true
+		}
+	}
+	return 0, false
 }
 
 // ampersandAt reports an "&" at token j ("Men & women ≥ 18 years").
@@ -1412,6 +1459,11 @@ func (p *parser) objectEnd(t trigger) int {
 				// and a share ("in patients with < 50% plasma cells in the marrow")
 				if b, ok := boundAt(toks, k); ok && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint ||
 					b.hasLo != b.hasHi && boundUnit(&b) == ruPercent && p.aboutPatients(t)) {
+					// "Age ≥ 18 years for the escalation part and ≥ 12 years
+					// for the expansion part": the next group's own age
+					if wordAt(toks, k-1, "and", "or") && k-1 > t.end && wordAt(toks, b.end, "for", "in") {
+						return k - 1
+					}
 					k = b.end
 					continue
 				}
@@ -1477,6 +1529,18 @@ func (p *parser) afterValue(i int) bool {
 			}
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// unitEndsAt reports a number whose unit ends right before token i
+// ("1.5 mg/dL without …").
+func (p *parser) unitEndsAt(i int) bool {
+	for k := i - 2; k >= 0 && k >= i-6; k-- {
+		if p.toks[k].kind == kNum {
+			u, e := unit(p.toks, k+1)
+			return u != ruNone && u != ruForeign && e == i
 		}
 	}
 	return false
@@ -1583,12 +1647,69 @@ func (p *parser) findBounds() {
 	}
 	p.ellipticUnits()
 	p.scaleRangeOr()
+	p.barredFromPart()
+	p.purposeValues()
 	if cap(p.owner) < len(p.bounds) {
 		p.owner = make([]int, len(p.bounds))
 	}
 	p.owner = p.owner[:len(p.bounds)]
 	for i := range p.owner {
 		p.owner[i] = ownerNone
+	}
+}
+
+// barredFromPart drops the values of a bracketed clause that keeps some
+// patients from one part of the treatment: "Age 4 and over (patients 60
+// years of age and over are not eligible for TBI)", "(patients older than
+// 70 are ineligible for the radiotherapy arm)". They bound no one's entry,
+// and no subgroup's either.
+func (p *parser) barredFromPart() {
+	toks := p.toks
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		if b.start == 0 || toks[b.start].depth == 0 {
+			continue
+		}
+		d := toks[b.start].depth
+		open := -1
+		for k := b.start - 1; k >= 0 && k >= b.start-4; k-- {
+			if toks[k].kind == kLParen && toks[k].depth == d-1 {
+				open = k
+				break
+			}
+		}
+		if open < 0 || !wordAt(toks, open+1, "patients", "subjects", "participants", "pts", "those") {
+			continue
+		}
+		for k := b.end; k < len(toks) && k < b.end+6 && toks[k].depth >= d; k++ {
+			if !wordAt(toks, k, "are", "is", "will", "be") {
+				if wordAt(toks, k, "not") && wordAt(toks, k+1, "eligible", "candidates", "allowed") && wordAt(toks, k+2, "for", "to") ||
+					wordAt(toks, k, "ineligible", "excluded") && wordAt(toks, k+1, "for", "from") {
+					b.discarded = true
+				}
+				break
+			}
+		}
+	}
+}
+
+// purposeValues drops a value a treatment is given to reach: "(the use
+// of erythropoietin or transfusions to maintain hemoglobin levels above
+// 7.0 g/dL is not an exclusion criterion)". It says what the support is
+// for, and bounds no one.
+func (p *parser) purposeValues() {
+	toks := p.toks
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		for k := b.start - 1; k >= 1 && k >= b.start-5; k-- {
+			if wordAt(toks, k, "maintain", "keep", "achieve", "reach", "raise", "increase", "correct") && wordAt(toks, k-1, "to") {
+				b.discarded = true
+				break
+			}
+			if toks[k].kind != kWord {
+				break
+			}
+		}
 	}
 }
 
@@ -1838,7 +1959,8 @@ func (p *parser) sandwiched() {
 			if wordAt(toks, n, "old") {
 				n--
 			}
-			if wordAt(toks, n, "years", "year") {
+			// "18y≤Age≤65y"
+			if wordAt(toks, n, "years", "year", "yrs", "yr") || wordAt(toks, n, "y") && toks[n].glued {
 				n--
 			}
 		}
@@ -2157,11 +2279,22 @@ func (p *parser) bracketedValues() {
 			continue
 		}
 		j := b.end + 1
+		// "Age 18 years or older (or 20 years in Japan)"
+		orred := wordAt(toks, j, "or") && boundUnit(&b) == ruYears
+		if orred {
+			j++
+		}
 		v, alt, e, ok := number(toks, j, true)
 		if !ok {
 			continue
 		}
 		u, e := unit(toks, e)
+		// "Age 18 years or older (19 in South Korea)": a country's own
+		// age, in the age's unit; read as no bound, the country would make
+		// the main age a subgroup's
+		if u == ruNone && boundUnit(&b) == ruYears && wordAt(toks, e, "in") && kindAt(toks, e+1, kWord) && toks[e+1].upper {
+			u = ruYears
+		}
 		if u == ruNone || u == ruForeign || e >= len(toks) || !toks[e].is(cTrigger) || toks[e].kind != kWord {
 			continue
 		}
@@ -3179,6 +3312,7 @@ func (p *parser) gapIsContinuation(a, b int, subgroup bool) bool {
 	toks := p.toks
 	semi := false
 	trig := false
+	aside := false
 	for i := a; i < b; i++ {
 		t := &toks[i]
 		if p.triggerStartsAt(i) {
@@ -3209,11 +3343,31 @@ func (p *parser) gapIsContinuation(a, b int, subgroup bool) bool {
 			if g := p.inGrp[i]; g >= 0 {
 				return false
 			}
+			// "Platelets ≥ 50,000/mm3 independent of transfusion support
+			// within 7 days of screening, or ≥ 30,000/mm3 in patients with
+			// marrow involvement": how the first value is measured
+			if t.is(cAside) || t.text == "independent" {
+				aside = true
+				continue
+			}
+			return false
+		case kNum:
+			// "… within 7 days …", "for 7 days": when, inside such an aside
+			if u, e := unit(toks, i+1); isTimeUnit(u) && e <= b &&
+				wordAt(toks, i-1, "within", "last", "past", "previous", "preceding", "for") {
+				aside = true
+				i = e - 1
+				continue
+			}
 			return false
 		case kSlash:
 			continue
 		}
 		return false
+	}
+	if aside {
+		// only a subgroup's own bound reaches back over the aside
+		return trig || subgroup
 	}
 	// "ALT ≤ 2.5 × ULN; ≤ 5 × ULN is acceptable if the liver has tumor
 	// involvement": a subgroup's own bound continues over a semicolon
@@ -3682,8 +3836,8 @@ func (p *parser) computeConditional() {
 			continue
 		}
 		b := &p.bounds[last]
-		clear := true
-		for k := b.end; k < t.pos; k++ {
+		clear := !p.opensOwnBracket(t)
+		for k := b.end; k < t.pos && clear; k++ {
 			if p.boundaryAt(k, p.toks[b.start].depth) {
 				clear = false
 				break
@@ -3704,6 +3858,9 @@ func (p *parser) computeConditional() {
 			if t.exception {
 				// what comes after "unless …" qualifies the exception:
 				// "ANC ≥ 1.5 unless cytopenia is due to marrow infiltration"
+				break
+			}
+			if p.opensOwnBracket(t) {
 				break
 			}
 			clear := true
@@ -3733,6 +3890,27 @@ func (p *parser) computeConditional() {
 		}
 		p.condOf[bi] = c
 	}
+}
+
+// opensOwnBracket reports a trigger that opens a bracket holding a bound
+// after what it is about: "ALT ≤ 2.5 × ULN (for patients with liver
+// metastases, ≤ 5 × ULN)". It qualifies the bracket's bound, not the one
+// before the bracket.
+func (p *parser) opensOwnBracket(t *trigger) bool {
+	toks := p.toks
+	if t.pos == 0 || toks[t.pos].kind == kLParen || !kindAt(toks, t.pos-1, kLParen) || t.depth == 0 {
+		return false
+	}
+	end := p.closeParen(t.pos - 1)
+	if end < 0 {
+		return false
+	}
+	for bi := range p.bounds {
+		if st := p.bounds[bi].start; st >= t.objEnd && st < end && !p.bounds[bi].discarded {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectAfter reports token k inside the subject a value names after it
@@ -3788,8 +3966,34 @@ func (p *parser) scopeEnd(t *trigger) int {
 		if tk.kind == kWord && tk.text == "otherwise" {
 			return k
 		}
+		// "For subjects with Gilbert's syndrome, total bilirubin must be
+		// < 3 × ULN) Prothrombin time …": a bracket closed that was never
+		// opened ends the aside it closes
+		if tk.kind == kRParen && tk.depth == t.depth && p.strayClose(k) {
+			return k
+		}
 	}
 	return len(toks)
+}
+
+// strayClose reports a ")" at k that closes no bracket opened before it.
+func (p *parser) strayClose(k int) bool {
+	d := p.toks[k].depth
+	for m := k - 1; m >= 0; m-- {
+		tm := &p.toks[m]
+		if tm.depth < d {
+			return false
+		}
+		if tm.depth == d {
+			switch tm.kind {
+			case kLParen:
+				return false
+			case kRParen:
+				return true
+			}
+		}
+	}
+	return true
 }
 
 // premise reports a sentence ending at k that opens with the condition
@@ -4135,6 +4339,7 @@ func (p *parser) emit() {
 		}
 		var vs varMask
 		needUnit := false
+		ageSplit := false // scales named each with its ages: every bound is one age group's
 		switch o := p.owner[bi]; {
 		case o == ownerAge:
 			vs = maskOf(vAge)
@@ -4152,6 +4357,9 @@ func (p *parser) emit() {
 				vs = b.respVars
 			}
 			needUnit = g.needUnit
+			if sv := p.labelledScales(o); sv != 0 {
+				vs, ageSplit = sv, true
+			}
 		}
 		if needUnit && !p.boundHasUnit(b) {
 			continue
@@ -4166,6 +4374,11 @@ func (p *parser) emit() {
 			continue
 		}
 		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)
+		// "Karnofsky (> 16 years) or Lansky (≤ 16 years) ≥ 60": a scale for
+		// the patients of one age (SPEC 4.6)
+		if ageSplit {
+			cond = true
+		}
 		if b.allowedIf && !cond {
 			continue
 		}
@@ -4374,7 +4587,9 @@ func (p *parser) ageBlocked(b *bound) bool {
 			// "Age: 21 and under at diagnosis", "≤ 30 years of age at
 			// diagnosis": the age is the patient's, stated when the
 			// disease was found (as "at the time of diagnosis" further on)
-			if toks[k].text == "diagnosis" && p.namedAge(a, b) {
+			// … unless the disease has come back since: "under 21 years of
+			// age at diagnosis with recurrent neuroblastoma" was younger then
+			if toks[k].text == "diagnosis" && p.namedAge(a, b) && !p.diseaseReturned() {
 				continue
 			}
 			return true
@@ -4387,6 +4602,17 @@ func (p *parser) ageBlocked(b *bound) bool {
 			if toks[k].is(cAgeBlocker) && !weakAgeBlockers[toks[k].text] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// diseaseReturned reports an item about a disease that relapsed or
+// resisted treatment: an age at its diagnosis is not the age at entry.
+func (p *parser) diseaseReturned() bool {
+	for k := range p.toks {
+		if wordAt(p.toks, k, "recurrent", "relapsed", "relapse", "refractory", "recurrence", "progressive") {
+			return true
 		}
 	}
 	return false
@@ -4476,6 +4702,23 @@ func (p *parser) namedAge(a int, b *bound) bool {
 // is for, not who may enter.
 func (p *parser) ageLabel(b *bound) bool {
 	toks := p.toks
+	// "Karnofsky (age ≥ 16 years) or Lansky (age < 16 years) ≥ 50": the
+	// ages say which scale is whose, they are no age requirement
+	if b.start > 0 && toks[b.start].depth > 0 {
+		open := -1
+		for k := b.start - 1; k >= 0 && k >= b.start-3; k-- {
+			if toks[k].kind == kLParen {
+				open = k
+				break
+			}
+		}
+		if open > 0 {
+			if gi := p.inGrp[open-1]; gi >= 0 && p.groups[gi].vars&(maskOf(vKarnofsky)|maskOf(vLansky)|maskOf(vECOG)) != 0 &&
+				p.groups[gi].vars&maskOf(vAge) == 0 {
+				return true
+			}
+		}
+	}
 	k := b.end
 	// a table row turned into a line: "Less than 15 years of age; 1.5"
 	if kindAt(toks, k, kSemi) && kindAt(toks, k+1, kNum) && (k+2 == len(toks) || k+3 == len(toks) && toks[k+2].kind == kPeriod) {
@@ -4521,6 +4764,61 @@ func (p *parser) ageLabel(b *bound) bool {
 		j++
 	}
 	return kindAt(toks, j, kNum) && !wordAt(toks, j+1, "years", "year", "yrs", "months", "month", "y", "yo")
+}
+
+// ageLabelledScale reports a performance scale named with the ages it is
+// for in brackets right after it: "Lansky (age < 16 years)".
+func (p *parser) ageLabelledScale(gi int) bool {
+	g := &p.groups[gi]
+	if g.vars&(maskOf(vKarnofsky)|maskOf(vLansky)|maskOf(vECOG)) == 0 || !kindAt(p.toks, g.end, kLParen) {
+		return false
+	}
+	for bi := range p.bounds {
+		b := &p.bounds[bi]
+		if b.start > g.end && b.start <= g.end+3 && boundUnit(b) == ruYears && p.ageLabel(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelledScales reads the performance scales named each with its ages
+// in brackets ("Karnofsky (age ≥ 16 years) or Lansky (age < 16 years)
+// performance status ≥ 50") that the bound of group o is for: o itself,
+// or the bare "performance status" after them, and the scales joined
+// before it by "or", "and" or a comma. It returns their variables, or 0.
+func (p *parser) labelledScales(o int) varMask {
+	toks := p.toks
+	var vs varMask
+	if p.ageLabelledScale(o) {
+		vs = p.groups[o].vars
+	} else if !p.groups[o].generic {
+		return 0
+	}
+	next := p.groups[o].start
+	for gi := o - 1; gi >= 0; gi-- {
+		g := &p.groups[gi]
+		if isAge(*g) {
+			continue // the age in a scale's bracket
+		}
+		if !p.ageLabelledScale(gi) {
+			break
+		}
+		cp := p.closeParen(g.end)
+		if cp < 0 {
+			break
+		}
+		k := cp + 1
+		for k < next && (wordAt(toks, k, "or", "and") || kindAt(toks, k, kComma)) {
+			k++
+		}
+		if k != next {
+			break
+		}
+		vs |= g.vars
+		next = g.start
+	}
+	return vs
 }
 
 var menopauseWords = setOf("menopausal", "postmenopausal", "premenopausal", "perimenopausal")

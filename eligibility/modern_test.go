@@ -96,9 +96,9 @@ var modern = []struct {
 
 	// sponsor templates of 2006–2014
 	{"Alanine aminotransferase (ALT) and aspartate aminotransferase (AST) ≤2.5 x ULN in the absence of liver metastases, or ≤5 x ULN in the presence of liver metastases",
-		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+		[]string{"ast <=2.5 xULN cond", "alt <=2.5 xULN cond", "ast <=5 xULN", "alt <=5 xULN"}}, // every bound has its group (SPEC 4.7)
 	{"E: AST > 2.5 × ULN in the absence of liver metastases or > 5 × ULN with liver metastases",
-		[]string{"ast <=2.5 xULN", "ast <=5 xULN cond"}},
+		[]string{"ast <=2.5 xULN cond", "ast <=5 xULN"}},
 	{"Expected to survive for at least 3 months after registration", []string{"life_expectancy >=13.035 weeks"}},
 	{"Serum creatinine ≤1.5 x ULN concurrent with creatinine clearance ≥50 ml/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min"}},
 	{"Hepatic function as follows: AST < 3.0 x ULN (or < 5.0 x ULN if liver metastases)", []string{"ast <3 xULN", "ast <5 xULN cond"}},

@@ -1,6 +1,9 @@
 package eligibility
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // An item is first scanned word by word, without tokenizing it: the scan
 // tells whether it may name a variable (else it is not parsed) and which
@@ -110,6 +113,11 @@ func scan(s string, lead bool) itemScan {
 			}
 		}
 		if !isASCIILetter(c) {
+			if c >= 0xce && c <= 0xd1 && homoglyphAt(s, i) {
+				// "Κarnofsky" with a Greek kappa: rare enough to be parsed
+				// whole, where the tokenizer reads the Latin letter
+				out.vars = true
+			}
 			if c == 0xc3 && latinAccentAt(s, i) {
 				// "Hémoglobine", "Créatinine": a French word with an accent,
 				// rare enough to be read again whole, from the ASCII
@@ -184,6 +192,16 @@ func scan(s string, lead bool) itemScan {
 		i = j
 	}
 	return out
+}
+
+// homoglyphAt reports a Greek or Cyrillic letter drawn like a Latin one
+// at s[i:], next to a Latin letter.
+func homoglyphAt(s string, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if _, ok := homoglyphs[r]; !ok {
+		return false
+	}
+	return i > 0 && isASCIILetter(s[i-1]) || i+n < len(s) && isASCIILetter(s[i+n])
 }
 
 // latinAccentAt reports an accented Latin letter of the Latin-1

@@ -407,6 +407,7 @@ func wordToken(s string, i, j int) token {
 	var b strings.Builder
 	b.Grow(len(w))
 	first := true
+	mixed := hasASCIILetter(w)
 	for k := 0; k < len(w); {
 		if strings.HasPrefix(w[k:], "Âµ") {
 			b.WriteByte('u')
@@ -422,6 +423,12 @@ func wordToken(s string, i, j int) token {
 			if first {
 				t.upper = unicode.IsUpper(r)
 			}
+			// "Κarnofsky" with a Greek capital kappa: a letter that looks
+			// Latin, in a word of Latin letters, is read as the Latin one
+			if l, ok := homoglyphs[r]; ok && mixed {
+				b.WriteByte(l)
+				break
+			}
 			b.WriteRune(unicode.ToLower(r))
 		}
 		first = false
@@ -430,6 +437,23 @@ func wordToken(s string, i, j int) token {
 	t.text = b.String()
 	t.w = words[t.text]
 	return t
+}
+
+// homoglyphs are the Greek and Cyrillic letters drawn like Latin ones,
+// lowercased.
+var homoglyphs = map[rune]byte{
+	'Α': 'a', 'Β': 'b', 'Ε': 'e', 'Ζ': 'z', 'Η': 'h', 'Ι': 'i', 'Κ': 'k', 'Μ': 'm', 'Ν': 'n', 'Ο': 'o', 'Ρ': 'p',
+	'Τ': 't', 'Υ': 'y', 'Χ': 'x', 'ο': 'o', 'А': 'a', 'В': 'b', 'Е': 'e', 'К': 'k', 'М': 'm', 'Н': 'h', 'О': 'o',
+	'Р': 'p', 'С': 'c', 'Т': 't', 'Х': 'x', 'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'х': 'x',
+}
+
+func hasASCIILetter(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if c := w[k] | 0x20; 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // spelledNumber makes a number of a number written as a word: "more than

@@ -32,8 +32,8 @@ const (
 )
 
 // triggerWords are the words triggerAt looks at.
-var triggerWords = setOf("e", "eg", "example", "such", "instance", "if", "when", "whenever", "unless", "except",
-	"excepting", "excluding", "with", "receiving", "treated", "due", "secondary", "attributable", "attributed",
+var triggerWords = setOf("e", "eg", "example", "examples", "such", "instance", "if", "when", "whenever", "unless", "except",
+	"excepting", "excluding", "with", "without", "receiving", "treated", "due", "secondary", "attributable", "attributed",
 	"because", "caused", "related", "gilbert", "gilberts", "where", "part", "parts", "cohort", "cohorts", "arm",
 	"arms", "group", "groups", "module", "substudy", "stratum", "strata", "in", "for", "among", "patients", "subjects", "participants",
 	"those", "pts", "men", "women", "males", "females", "male", "female", "japan", "korea", "taiwan", "china", "singapore")

@@ -91,7 +91,9 @@ func parseMarker(s string) (marker, string) {
 		}
 	}
 	if c == '(' {
-		if g := parenLetter.FindStringSubmatch(s); g != nil {
+		// "(g)/deciliter (dL)" wrapped to the start of a line is a unit's
+		// abbreviation, glued to the rest of the unit: no marker
+		if g := parenLetter.FindStringSubmatch(s); g != nil && !strings.HasPrefix(s[len(g[0]):], "/") {
 			if m, ok := letterMarker(g[1]); ok {
 				return m, s[len(g[0]):]
 			}
