@@ -2561,6 +2561,54 @@ func (p *parser) doseClause(b *bound) bool {
 	return dose && change
 }
 
+// pastEvent reports a bound that measures something in the patient's past
+// or a change, not the value at entry: an event on earlier treatment
+// ("Grade ≥ 3 thrombocytopenia (platelets < 50,000/mm3) on prior therapy",
+// "Patients who experienced ANC < 0.5 × 10^9/L …") or a difference
+// ("Decrease in LVEF of more than 10% from baseline", "Increase in serum
+// creatinine of ≥ 0.3 mg/dL"). Inverted from an exclusion, either became
+// a bound on everyone's current value. subj is where the bound's subject
+// starts.
+func (p *parser) pastEvent(b *bound, subj int) bool {
+	toks := p.toks
+	a := min(b.start, subj)
+	for a > 0 && toks[a-1].kind != kSemi && toks[a-1].kind != kPeriod && toks[a-1].kind != kSep {
+		a--
+	}
+	e := b.end
+	for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod && toks[e].kind != kSep {
+		e++
+	}
+	for k := a; k < e; k++ {
+		switch {
+		case k < b.start && wordAt(toks, k, "experienced", "developed", "suffered", "sustained"):
+			return true
+		case wordAt(toks, k, "during", "on", "while", "after", "following"):
+			// not "with": "ANC ≥ 1.0 for patients with prior chemotherapy"
+			// is a subgroup's bound
+			j := k + 1
+			if wordAt(toks, j, "a", "the", "any", "their") {
+				j++
+			}
+			if !wordAt(toks, j, "prior", "previous", "earlier") {
+				continue
+			}
+			for n := j + 1; n < e && n <= j+4; n++ {
+				if wordAt(toks, n, "therapy", "therapies", "treatment", "treatments", "chemotherapy", "immunotherapy",
+					"regimen", "regimens", "course", "courses", "cycle", "cycles", "exposure") {
+					return true
+				}
+			}
+		case k < subj && subj-k <= 5 && wordAt(toks, k, "increase", "rise", "decrease", "decline", "drop", "fall", "reduction", "change") &&
+			wordAt(toks, k+1, "in", "of"):
+			return true
+		case k >= b.start && wordAt(toks, k, "from") && wordAt(toks, k+1, "baseline"):
+			return true
+		}
+	}
+	return false
+}
+
 // stageAlternative reports a stage named at j in an item that is one of
 // two alternatives ("< 12 months of age with INRG stage L1; or", then "<
 // 18 months of age with INRG stage L2 or Ms"): each alternative is then a
@@ -4362,6 +4410,13 @@ func (p *parser) emit() {
 			}
 		}
 		if needUnit && !p.boundHasUnit(b) {
+			continue
+		}
+		subj := b.start
+		if o := p.owner[bi]; o >= 0 {
+			subj = p.groups[o].start
+		}
+		if p.pastEvent(b, subj) {
 			continue
 		}
 		if (vs == maskOf(vECOG) || vs == maskOf(vKarnofsky)) && p.lostLifeLabel(b) {
