@@ -115,6 +115,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	var labelled []int // requirements of items led by a study group's label ("Part A: ≤ 21 years of age")
 	var header itemCtx // a table's header row read from a sibling: the rows after it are its rows
 	first := len(x.found)
+	parentDonor := ctx.donor
 	for i, c := range items {
 		text := ItemText(c.Text)
 		sc := scan(text, len(c.Children) > 0)
@@ -124,6 +125,9 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			hctx.alt = false
 			hctx.subject = 0
 			hctx.scope = 0
+			// under a donors' lead-in its own headings ("Inclusion:") stay
+			// the donors'; on a flat page the next heading ends them
+			hctx.donor = donorLead(text) || parentDonor && !namesPeople(text)
 			if h.section != "" {
 				hctx.from = h.section
 				hctx.exclusion = h.section == "exclusion"
@@ -182,7 +186,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		n := len(x.found)
 		x.parsedWhole = false
-		if ic.subject != 0 || sc.vars {
+		if (ic.subject != 0 || sc.vars) && !ic.donor && !donorItem(text) {
 			x.itemFlags = sc.flags
 			x.add(text, ic)
 			if len(x.found) > n && sc.flags&sGroup != 0 && len(c.Children) == 0 && ledByGroup(text) {
@@ -247,6 +251,16 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			// up to the next one
 			if l := groupLabel(text, 5); l != "" && !hasBoundSign(text) {
 				ctx.scope = x.scopeID(l)
+			}
+		}
+		if len(c.Children) == 0 && len(x.found) == n && len(text) < 80 && strings.HasSuffix(text, ":") && !hasBoundSign(text) {
+			// a flat page's "Donor inclusion criteria:" governs what
+			// follows, up to a heading for the patients
+			switch {
+			case donorLead(text):
+				ctx.donor = true
+			case namesPeople(text):
+				ctx.donor = false
 			}
 		}
 		// a bare "OR" whose alternative is nested under it has given it
@@ -1093,6 +1107,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	child := ctx
 	child.alt = false
 	child.subject = subject
+	child.donor = ctx.donor || donorLead(text)
 	// "Creatinine clearance or radioisotope GFR ≥ 70 mL/min/1.73 m² or a
 	// serum creatinine based on age/gender as follows:": the rows are the
 	// alternative (SPEC 4.8)
@@ -1520,6 +1535,66 @@ func endsWithOr(text string) bool {
 func mayBeHeading(s string) bool {
 	for _, n := range headingNeedles {
 		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// donorWords splits text into its lowercased words, a possessive's "'s"
+// and a plural's "(s)" dropped.
+func donorWords(text string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’' || r == '(' || r == ')')
+	})
+	for i, w := range ws {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "(s)"), "'s"), "’s")
+		ws[i] = strings.Trim(w, "()'’")
+	}
+	return ws
+}
+
+var donorPeople = setOf("patient", "patients", "recipient", "recipients", "subject", "subjects", "participant",
+	"participants", "children", "adults", "host")
+
+// donorLead reports a heading or lead-in for a transplant's donors
+// ("Donor inclusion criteria:", "DONOR CHARACTERISTICS:"): the values
+// under it are the donor's, not the patient's. One that names the
+// patients too ("Patients with a matched sibling donor:") names a
+// patient group.
+func donorLead(text string) bool {
+	donor := false
+	for _, w := range donorWords(text) {
+		switch {
+		case w == "donor" || w == "donors":
+			donor = true
+		case donorPeople[w]:
+			return false
+		}
+	}
+	return donor
+}
+
+// namesPeople reports a text that names the patients.
+func namesPeople(text string) bool {
+	for _, w := range donorWords(text) {
+		if donorPeople[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// donorItem reports an item whose subject is the donor ("Donors with
+// hemoglobin < 12 g/dL", "Donor: age 18–60 years"): its first words name
+// the donor and no patient.
+func donorItem(text string) bool {
+	ws := donorWords(text)
+	for i, w := range ws {
+		if i >= 3 || donorPeople[w] {
+			return false
+		}
+		if w == "donor" || w == "donors" {
 			return true
 		}
 	}

@@ -28,6 +28,7 @@ type itemCtx struct {
 	onlySex   byte    // 'f' or 'm' when the registry enrols one sex only: "Women aged ≥ 18" names everyone
 	noAge     bool    // under a definition ("Post-menopausal as defined by any of the following:"): no age is the patient's
 	riskHead  bool    // under a risk class ("Classified as high risk:"): a "1 of the following" below lists ways to qualify
+	donor     bool    // under a heading or lead-in for the donors ("Donor inclusion criteria:"): no value is the patient's
 	// a row of a table whose header names the value's side and unit ("Age
 	// (Years) Maximum Serum Creatinine (mg/dl):"): the row's last bare
 	// number is the subject's bound for the row's age band

@@ -3,6 +3,9 @@ package eligibility_test
 import (
 	"slices"
 	"testing"
+
+	"github.com/trials-app/trials/eligibility"
+	"github.com/trials-app/trials/model"
 )
 
 // round12 are round 12's wordings, each written for this table: the
@@ -30,9 +33,60 @@ var round12 = []struct {
 	{"Hemoglobin ≥ 9 g/dL (patients may have received prior transfusion)", []string{"hemoglobin >=9 g/dL"}},
 	{"E: Baseline LVEF < 50%", []string{"lvef >=50 %"}},
 	{"E: QTcF > 470 ms during screening", []string{"qtc <=470 ms"}},
+
+	// a transplant donor's values are not the patient's
+	{"E: Donors with hemoglobin < 12 g/dL", nil},
+	{"Donor: age 18-60 years with platelets ≥ 150 × 10^9/L", nil},
+	{"Related donor's creatinine ≤ 1.5 mg/dL", nil},
+	{"Age ≤ 70 years (≤ 65 if a matched unrelated donor is used)", []string{"age <=70 years", "age <=65 years cond"}},
+	{"Patients with a matched sibling donor must have ECOG 0-1", []string{"ecog [0,1]"}},
+}
+
+// round12Trees are lead-ins with the items nested under them.
+var round12Trees = []struct {
+	lead     string
+	children []string
+	want     []string
+}{
+	{"Donor inclusion criteria:", []string{"Age 18 to 60 years", "Hemoglobin ≥ 12 g/dL"}, nil},
+	{"DONOR CHARACTERISTICS:", []string{"Age: 18 to 65", "WBC at least 3,500/mm^3"}, nil},
+	{"Stem cell donors:", []string{"ECOG 0-1", "Creatinine ≤ 1.5 mg/dL"}, nil},
+	{"Recipient criteria:", []string{"Age 18 to 75", "ECOG 0-2"}, []string{"age [18,75] years", "ecog [0,2]"}},
+	{"Patients with an HLA-matched sibling donor:", []string{"Age ≤ 65 years"}, []string{"age <=65 years"}},
+}
+
+// round12Flat are flat lists: a heading governs the items after it, up to
+// the next heading.
+var round12Flat = []struct {
+	items []string
+	want  []string
+}{
+	{[]string{"Recipient inclusion criteria:", "Age 18 to 70", "Donor inclusion criteria:", "Age 18 to 60", "Hemoglobin ≥ 12 g/dL"},
+		[]string{"age [18,70] years"}},
+	{[]string{"Donor inclusion criteria:", "Age 18 to 60", "Recipient inclusion criteria:", "Platelets ≥ 50 × 10^9/L"},
+		[]string{"platelets >=50 10^9/L"}},
 }
 
 func TestRound12(t *testing.T) {
+	for _, tc := range round12Trees {
+		got := extractTree(tc.lead, tc.children)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s %q\n   got %q\n  want %q", tc.lead, tc.children, got, tc.want)
+		}
+	}
+	for _, tc := range round12Flat {
+		var el model.Eligibility
+		for _, it := range tc.items {
+			el.Inclusion = append(el.Inclusion, model.Criterion{Text: it})
+		}
+		var got []string
+		for _, r := range eligibility.Extract(&el) {
+			got = append(got, compact(r))
+		}
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%q\n   got %q\n  want %q", tc.items, got, tc.want)
+		}
+	}
 	for _, tc := range round12 {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
