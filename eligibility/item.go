@@ -1702,8 +1702,8 @@ func (p *parser) purposeValues() {
 	toks := p.toks
 	for bi := range p.bounds {
 		b := &p.bounds[bi]
-		for k := b.start - 1; k >= 1 && k >= b.start-5; k-- {
-			if wordAt(toks, k, "maintain", "keep", "achieve", "reach", "raise", "increase", "correct") && wordAt(toks, k-1, "to") {
+		for k := b.start - 1; k >= 1 && k >= b.start-8; k-- {
+			if wordAt(toks, k, "maintain", "keep", "achieve", "reach", "raise", "increase", "correct", "reduce", "lower", "bring") && wordAt(toks, k-1, "to") {
 				b.discarded = true
 				break
 			}
@@ -2584,9 +2584,10 @@ func (p *parser) pastEvent(b *bound, subj int) bool {
 		switch {
 		case k < b.start && wordAt(toks, k, "experienced", "developed", "suffered", "sustained"):
 			return true
-		case wordAt(toks, k, "during", "on", "while", "after", "following"):
+		case wordAt(toks, k, "during", "on", "while"):
 			// not "with": "ANC ≥ 1.0 for patients with prior chemotherapy"
-			// is a subgroup's bound
+			// is a subgroup's bound; not "after": "recovered to ANC ≥ 1.0
+			// after prior chemotherapy" is today's value
 			j := k + 1
 			if wordAt(toks, j, "a", "the", "any", "their") {
 				j++
@@ -2606,6 +2607,10 @@ func (p *parser) pastEvent(b *bound, subj int) bool {
 		case k >= b.start && wordAt(toks, k, "from") && wordAt(toks, k+1, "baseline"):
 			return true
 		}
+	}
+	// "stratified by age (< 65 vs ≥ 65)": the strata, not a bound
+	if wordAt(toks, b.end, "vs", "versus") || wordAt(toks, b.start-1, "vs", "versus") {
+		return true
 	}
 	return false
 }
@@ -4602,7 +4607,9 @@ var ageBlockers = setOf("donor", "donors", "menopause", "menopausal", "postmenop
 	"gestation", "ago", "since", "history", "duration", "episode", "prior", "previous", "smoking", "smoker",
 	"pack", "treatment", "therapy", "cancer", "malignancy",
 	// who must consent for a minor: "… and his/her legal representative if under the age of 20"
-	"representative", "representatives", "guardian", "guardians", "parental", "assent")
+	"representative", "representatives", "guardian", "guardians", "parental", "assent",
+	// someone else the trial enrols beside the patient
+	"caregiver", "caregivers", "carer", "carers", "partner", "partners", "spouse")
 
 func (p *parser) ageBlocked(b *bound) bool {
 	toks := p.toks

@@ -34,6 +34,18 @@ var round12 = []struct {
 	{"E: Baseline LVEF < 50%", []string{"lvef >=50 %"}},
 	{"E: QTcF > 470 ms during screening", []string{"qtc <=470 ms"}},
 
+	// recovery after earlier treatment is today's value
+	{"Patients must have recovered to ANC ≥ 1.0 × 10^9/L after prior chemotherapy", []string{"anc >=1 10^9/L"}},
+	// strata are not bounds
+	{"Stratified by ECOG (0 vs 1) and age (< 65 vs ≥ 65)", nil},
+	{"Randomisation stratified by age (≥ 70 versus < 70 years)", nil},
+	// a value a treatment is given to bring the count to
+	{"Leukapheresis or hydroxyurea is permitted to reduce WBC to < 50,000/µL", nil},
+	{"Hydroxyurea may be used to bring the white blood cell count to < 25 × 10^9/L", nil},
+	// someone else the trial enrols
+	{"E: Caregiver younger than 18 years", nil},
+	{"Partner aged 18 years or older willing to take part", nil},
+
 	// a transplant donor's values are not the patient's
 	{"E: Donors with hemoglobin < 12 g/dL", nil},
 	{"Donor: age 18-60 years with platelets ≥ 150 × 10^9/L", nil},
