@@ -474,6 +474,7 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	}
 	risk := ctx.risk
 	incCtx := ctx
+	x.p.cockcroftNote = cockcroftNote(text)
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
@@ -919,6 +920,11 @@ var (
 	negLead = phraseList("must not", "should not", "may not", "cannot", "none of the following", "no evidence of",
 		"are excluded", "will be excluded", "be excluded", "not be eligible", "not eligible", "ineligible",
 		"exclude", "excludes", "excluded")
+	// negLead without what a patient may be ineligible for besides the
+	// study ("Transplant not eligible subjects …", "ineligible for
+	// high-dose chemotherapy")
+	negLeadStrong = phraseList("must not", "should not", "may not", "cannot", "none of the following", "no evidence of",
+		"are excluded", "will be excluded", "be excluded", "exclude", "excludes", "excluded")
 	allowLead = phraseList("are eligible", "is eligible", "will be eligible", "may be eligible", "are allowed",
 		"is allowed", "are permitted", "is permitted", "may be included", "may be enrolled", "can be enrolled",
 		"can be included", "are not excluded")
@@ -1179,7 +1185,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 		laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
 		child.cond = true
 	}
-	if !ctx.exclusion && hasPhrase(p.toks, negLead) {
+	if !ctx.exclusion && hasPhrase(p.toks, negLead) && !(!hasPhrase(p.toks, negLeadStrong) && p.treatmentIneligible()) {
 		child.exclusion = true
 	}
 	if ctx.exclusion && hasPhrase(p.toks, allowLead) {
@@ -1595,6 +1601,26 @@ func donorItem(text string) bool {
 			return false
 		}
 		if w == "donor" || w == "donors" {
+			return true
+		}
+	}
+	return false
+}
+
+// cockcroftNote reports an item with a sentence that names Cockcroft-Gault
+// and holds no number, after a first sentence ("Glomerular filtration
+// rate (GFR) < 30ml/min. GFR calculated by Cockroft-Gault (not eGFR).").
+func cockcroftNote(text string) bool {
+	i := strings.Index(text, ". ")
+	if i < 0 {
+		return false
+	}
+	if low := strings.ToLower(text); strings.Contains(low, "ckd") || strings.Contains(low, "mdrd") {
+		return false // another formula named: which value is which is not clear
+	}
+	for _, sent := range strings.Split(text[i+2:], ". ") {
+		low := strings.ToLower(sent)
+		if (strings.Contains(low, "cockcroft") || strings.Contains(low, "cockroft")) && !strings.ContainsAny(sent, "0123456789") {
 			return true
 		}
 	}

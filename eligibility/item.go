@@ -114,15 +114,19 @@ type cand struct {
 }
 
 type parser struct {
-	text   string
-	toks   []token
-	groups []group
-	trigs  []trigger
-	bounds []bound
-	owner  []int
-	inObj  []bool // token is inside a trigger's object
-	inGrp  []int  // token belongs to group index, or -1
-	ms     []mention
+	// the item says in a sentence of its own that its GFR is by
+	// Cockcroft-Gault ("GFR < 30 ml/min. GFR calculated by Cockroft-Gault
+	// (not eGFR)."): the value is a creatinine clearance (SPEC 4.10)
+	cockcroftNote bool
+	text          string
+	toks          []token
+	groups        []group
+	trigs         []trigger
+	bounds        []bound
+	owner         []int
+	inObj         []bool // token is inside a trigger's object
+	inGrp         []int  // token belongs to group index, or -1
+	ms            []mention
 	// computed once the bounds are known
 	startsBound []bool
 	trails      []bool
@@ -4197,7 +4201,7 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 // the patient may enter ("not eligible for this study" excludes).
 func (p *parser) eligibleForTreatment(k int) bool {
 	toks := p.toks
-	if toks[k].text != "eligible" || !wordAt(toks, k+1, "for", "to") {
+	if toks[k].text != "eligible" && toks[k].text != "ineligible" || !wordAt(toks, k+1, "for", "to") {
 		return false
 	}
 	for j := k + 2; j < len(toks) && j <= k+4; j++ {
@@ -4206,6 +4210,34 @@ func (p *parser) eligibleForTreatment(k int) bool {
 		}
 	}
 	return true
+}
+
+// treatmentIneligible reports a text whose every "not eligible" or
+// "ineligible" is for a treatment ("Transplant not eligible subjects",
+// "deemed ineligible for high-dose chemotherapy and HSCT"): a patient
+// group the trial enrols, not an exclusion.
+func (p *parser) treatmentIneligible() bool {
+	toks := p.toks
+	found := false
+	for k := range toks {
+		neg := wordAt(toks, k, "ineligible") || wordAt(toks, k, "eligible") && wordAt(toks, k-1, "not")
+		if !neg {
+			continue
+		}
+		n := k - 1
+		if toks[k].text == "eligible" {
+			n--
+		}
+		if kindAt(toks, n, kDash) {
+			n--
+		}
+		if !wordAt(toks, n, "transplant", "transplantation", "hsct", "asct", "sct", "surgery", "cisplatin", "anthracycline") &&
+			!p.eligibleForTreatment(k) {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // negated reports an item-level "No …" or "must not have …" before the
@@ -4520,7 +4552,7 @@ func (p *parser) emit() {
 				return
 			}
 			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) && !p.otherSideBounded(bi) ||
-				neverFloor(&c) && !p.ctx.risk {
+				neverFloor(&c) && !p.ctx.risk && !(cond && !p.ctx.exclusion && hasPhrase(p.toks, oneOfLead)) {
 				// an exclusion that inverts to the unusual side ("platelets
 				// ≥ 100" in the exclusion list) was a criterion filed in the
 				// wrong list, or misread
@@ -5342,6 +5374,9 @@ func (p *parser) triggerStartsAt(i int) bool {
 // (MDRD) or creatinine clearance ≥ 30 (Cockcroft-Gault)" names it for the
 // creatinine clearance only.
 func (p *parser) cockcroftNear(bi int) bool {
+	if p.cockcroftNote {
+		return true
+	}
 	from := p.bounds[bi].start
 	if o := p.owner[bi]; o >= 0 {
 		from = p.groups[o].start

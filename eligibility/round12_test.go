@@ -46,6 +46,15 @@ var round12 = []struct {
 	{"E: Caregiver younger than 18 years", nil},
 	{"Partner aged 18 years or older willing to take part", nil},
 
+	// from DEV11: ineligible for a treatment names the trial's patients,
+	// and their ways to qualify are not inverted
+	{"E: GFR < 30 ml/min. GFR calculated by Cockroft-Gault.", []string{"creatinine_clearance >=30 mL/min"}},
+	{"E: Glomerular filtration rate (GFR) < 30ml/min. GFR calculated by Cockroft-Gault (not eGFR).", []string{"creatinine_clearance >=30 mL/min"}},
+	// a Cockcroft-Gault sentence with a value of its own, or another
+	// formula named, leaves the GFR a GFR
+	{"E: eGFR < 45 mL/min/1.73 m2. Creatinine clearance by Cockcroft-Gault ≥ 50 mL/min is also acceptable.", []string{"egfr >=45 mL/min/1.73m2"}},
+	{"E: eGFR < 45 mL/min/1.73 m2 (CKD-EPI). Cockcroft-Gault is not used.", []string{"egfr >=45 mL/min/1.73m2"}},
+
 	// a transplant donor's values are not the patient's
 	{"E: Donors with hemoglobin < 12 g/dL", nil},
 	{"Donor: age 18-60 years with platelets ≥ 150 × 10^9/L", nil},
@@ -60,6 +69,10 @@ var round12Trees = []struct {
 	children []string
 	want     []string
 }{
+	{"Cohort 2: Transplant not eligible subjects with DLBCL", []string{"Patients have to meet one of the following criteria: age ≥ 70 years, ECOG performance status ≥ 2, impaired cardiac function (LVEF < 50%) or impaired hepatic function (AST/ALT > 2x ULN)"},
+		[]string{"age >=70 years cond", "ecog >=2 cond", "lvef <50 % cond", "ast >2 xULN cond", "alt >2 xULN cond"}},
+	{"Patients deemed ineligible for high-dose chemotherapy:", []string{"Age ≥ 65 years"}, []string{"age >=65 years"}},
+	{"Patients not eligible for this study:", []string{"Age ≥ 65 years"}, []string{"age <65 years"}},
 	{"Donor inclusion criteria:", []string{"Age 18 to 60 years", "Hemoglobin ≥ 12 g/dL"}, nil},
 	{"DONOR CHARACTERISTICS:", []string{"Age: 18 to 65", "WBC at least 3,500/mm^3"}, nil},
 	{"Stem cell donors:", []string{"ECOG 0-1", "Creatinine ≤ 1.5 mg/dL"}, nil},
