@@ -3244,6 +3244,13 @@ func (p *parser) gapIsFiller(a, b int) bool {
 		switch t.kind {
 		case kColon, kDash, kApos, kSep:
 			continue
+		case kPeriod:
+			// an abbreviation's full stop right before the sign: "Neu. >=
+			// 1,500/cubicmillimeter", "T-bil. <= upper limit of normal"
+			if t.glued && i == a && i == b-1 && i > 0 && p.inGrp[i-1] >= 0 && kindAt(toks, b, kOp) {
+				continue
+			}
+			return false
 		case kOp:
 			if t.op == opEQ {
 				continue

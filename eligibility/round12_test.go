@@ -55,6 +55,17 @@ var round12 = []struct {
 	{"E: eGFR < 45 mL/min/1.73 m2. Creatinine clearance by Cockcroft-Gault ≥ 50 mL/min is also acceptable.", []string{"egfr >=45 mL/min/1.73m2"}},
 	{"E: eGFR < 45 mL/min/1.73 m2 (CKD-EPI). Cockcroft-Gault is not used.", []string{"egfr >=45 mL/min/1.73m2"}},
 
+	// the multiple written after the limit, an abbreviation's full stop
+	// before the sign
+	{"AST and ALT <= upper limit of normal (ULN)*2.5 (<= ULN*5 in case of liver metastasis)",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"Serum creatinine <= upper limit of normal (ULN) *1.5", []string{"creatinine <=1.5 xULN"}},
+	{"Bilirubin ≤ ULN x 1.5", []string{"bilirubin <=1.5 xULN"}},
+	{"T-bil. <= upper limit of normal (ULN)*1.5", []string{"bilirubin <=1.5 xULN"}},
+	{"Hb. >= 9.0 g/dL", []string{"hemoglobin >=9 g/dL"}},
+	{"Bilirubin ≤ ULN", []string{"bilirubin <=1 xULN"}},
+	{"Hemoglobin ≥ 9 g/dL. ≤ 2 prior regimens", []string{"hemoglobin >=9 g/dL"}},
+
 	// a transplant donor's values are not the patient's
 	{"E: Donors with hemoglobin < 12 g/dL", nil},
 	{"Donor: age 18-60 years with platelets ≥ 150 × 10^9/L", nil},
