@@ -668,7 +668,7 @@ func (p *parser) findTriggers() {
 			continue
 		}
 		t, ok := p.triggerAt(i)
-		if !ok {
+		if !ok || p.ifValueHigh(i) {
 			continue
 		}
 		t.objEnd = p.objectEnd(t)
@@ -4219,6 +4219,51 @@ func (p *parser) eligibleForTreatment(k int) bool {
 	return true
 }
 
+// otherCause reports "for reasons other than …" or "due to causes other
+// than …" after bound b in its sentence.
+func (p *parser) otherCause(b *bound) bool {
+	toks := p.toks
+	for k := b.end; k+1 < len(toks) && toks[k].kind != kPeriod && toks[k].kind != kSemi; k++ {
+		if wordAt(toks, k, "reasons", "reason", "causes", "cause", "etiology", "etiologies") && wordAt(toks, k+1, "other") &&
+			wordAt(toks, k+2, "than") {
+			return true
+		}
+	}
+	return false
+}
+
+// ifValueHigh reports a bracket at or just before i that opens with "if"
+// and says what to do when the value is high, with no number of its own
+// ("Total bilirubin ≤ 2.0 mg/dL (If total is elevated check direct and if
+// normal patient is eligible.)"): a non-numeric alternative, which leaves
+// the bound everyone's (SPEC 4.8), not a subgroup's.
+func (p *parser) ifValueHigh(i int) bool {
+	toks := p.toks
+	open := i
+	if !kindAt(toks, open, kLParen) {
+		// the bracket around the trigger word
+		for open = i - 1; open >= 0 && !(toks[open].kind == kLParen && toks[open].depth == toks[i].depth-1); open-- {
+		}
+	}
+	if !kindAt(toks, open, kLParen) || !wordAt(toks, open+1, "if") {
+		return false
+	}
+	e := p.closeParen(open)
+	if e < 0 {
+		return false
+	}
+	high := false
+	for k := open + 1; k < e; k++ {
+		switch {
+		case toks[k].kind == kNum || toks[k].kind == kOp:
+			return false
+		case k <= open+5 && wordAt(toks, k, "elevated", "abnormal", "raised", "increased", "high", "higher"):
+			high = true
+		}
+	}
+	return high
+}
+
 // treatmentIneligible reports a text whose every "not eligible" or
 // "ineligible" is for a treatment ("Transplant not eligible subjects",
 // "deemed ineligible for high-dose chemotherapy and HSCT"): a patient
@@ -4486,6 +4531,11 @@ func (p *parser) emit() {
 			// "(but if it is 1.0 ~ 1.5 mg/dl, the dose of S-1 can be
 			// decreased)": how the dose changes, not who may enter
 			continue
+		}
+		if !cond && p.otherCause(b) {
+			// "life expectancy of < 6 months for reasons other than their
+			// underlying disorder": only those whose cause is another's
+			cond = true
 		}
 		cause := causeNone
 		if cond {

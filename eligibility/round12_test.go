@@ -66,6 +66,17 @@ var round12 = []struct {
 	{"Bilirubin ≤ ULN", []string{"bilirubin <=1 xULN"}},
 	{"Hemoglobin ≥ 9 g/dL. ≤ 2 prior regimens", []string{"hemoglobin >=9 g/dL"}},
 
+	// a bracket on what to do when the value is high, with no number of
+	// its own, is no subgroup (SPEC 4.8's non-numeric alternative)
+	{"Total bilirubin ≤ 2.0 mg/dL (If total is elevated check direct and if normal patient is eligible.)", []string{"bilirubin <=2 mg/dL"}},
+	{"Bilirubin ≤ 1.5 × ULN (if elevated, fractionation is required)", []string{"bilirubin <=1.5 xULN"}},
+	{"Bilirubin ≤ 1.5 × ULN (≤ 3 × ULN if elevated due to Gilbert's syndrome)", []string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"Bilirubin ≤ 1.5 × ULN (if liver metastases, ≤ 3 × ULN)", []string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	// a cause other than the disease picks whom the bound is for
+	{"E: Patients with life expectancy of < 6 months for reasons other than their underlying hematologic/oncologic disorder.",
+		[]string{"life_expectancy >=26.07 weeks cond"}},
+	{"E: Life expectancy < 3 months", []string{"life_expectancy >=13.035 weeks"}},
+
 	// a transplant donor's values are not the patient's
 	{"E: Donors with hemoglobin < 12 g/dL", nil},
 	{"Donor: age 18-60 years with platelets ≥ 150 × 10^9/L", nil},
