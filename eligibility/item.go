@@ -178,8 +178,42 @@ func (p *parser) parse() []cand {
 	p.assign()
 	p.chainAges()
 	p.emit()
+	p.adultsScale()
 	p.tidy()
 	return p.out
+}
+
+// adultsScale makes the Karnofsky bound conditional in an item that labels
+// it the adults' and gives the children a Lansky bound of their own
+// ("Performance (adults): Karnofsky score must be at least 60; for pts.
+// under 16, Lansky score must be at least 60"): each scale is one age
+// group's (SPEC 4.6), as when each names its ages.
+func (p *parser) adultsScale() {
+	ki, lansky := -1, false
+	for i := range p.out {
+		switch c := &p.out[i]; {
+		case c.v == vKarnofsky && !c.cond:
+			ki = i
+		case c.v == vLansky && c.cond:
+			lansky = true
+		}
+	}
+	if ki < 0 || !lansky {
+		return
+	}
+	for k := range p.toks {
+		if wordAt(p.toks, k, "adults", "adult") && (kindAt(p.toks, k-1, kLParen) || kindAt(p.toks, k+1, kColon)) {
+			p.out[ki].cond, p.out[ki].cause = true, causeSubgroup
+			// the children's age ("under 16") read as a Karnofsky ceiling
+			// was the main bound's to outweigh; now it is dropped itself
+			for i := range p.out {
+				if c := &p.out[i]; c.v == vKarnofsky && c.hasHi && !c.hasLo && c.hi <= 21 {
+					c.dropped = true
+				}
+			}
+			return
+		}
+	}
 }
 
 // ---- mentions and subjects ----

@@ -77,6 +77,16 @@ var round12 = []struct {
 		[]string{"life_expectancy >=26.07 weeks cond"}},
 	{"E: Life expectancy < 3 months", []string{"life_expectancy >=13.035 weeks"}},
 
+	// "pts." is an abbreviation, not a full stop; a Karnofsky bound
+	// labelled the adults' beside the children's Lansky bound is one age
+	// group's, as each is (SPEC 4.6)
+	{"Performance (adults): Karnofsky score must be at least 60; for pts. under 16, Lansky score must be at least 60.",
+		[]string{"karnofsky >=60 cond", "lansky >=60 cond"}},
+	{"Karnofsky ≥ 60 (adults) or Lansky ≥ 60 (children)", []string{"karnofsky >=60 cond", "lansky >=60 cond"}},
+	{"Karnofsky score must be at least 60; for patients under 16, Lansky score must be at least 60.",
+		[]string{"karnofsky >=60", "lansky >=60 cond"}},
+	{"Platelets ≥ 75 × 10^9/L for pts. with marrow involvement", []string{"platelets >=75 10^9/L cond"}},
+
 	// a transplant donor's values are not the patient's
 	{"E: Donors with hemoglobin < 12 g/dL", nil},
 	{"Donor: age 18-60 years with platelets ≥ 150 × 10^9/L", nil},
