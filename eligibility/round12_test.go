@@ -87,6 +87,11 @@ var round12 = []struct {
 		[]string{"karnofsky >=60", "lansky >=60 cond"}},
 	{"Platelets ≥ 75 × 10^9/L for pts. with marrow involvement", []string{"platelets >=75 10^9/L cond"}},
 
+	// "AP" is the alkaline phosphatase: a quantity of its own in the list
+	{"ALT, AST and AP ≤3 × ULN or <5 × ULN in cases of documented liver involvement by lymphoma",
+		[]string{"ast <=3 xULN", "alt <=3 xULN", "ast <5 xULN cond", "alt <5 xULN cond"}},
+	{"AP ≤ 2.5 × ULN", nil},
+
 	// a transplant donor's values are not the patient's
 	{"E: Donors with hemoglobin < 12 g/dL", nil},
 	{"Donor: age 18-60 years with platelets ≥ 150 × 10^9/L", nil},
