@@ -113,6 +113,10 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		prevOr, x.pendingOr = true, false // the first child of a bare "OR"
 	}
 	var labelled []int // requirements of items led by a study group's label ("Part A: ≤ 21 years of age")
+	// requirements of items led by the disease of the patients they are
+	// for ("AML patients must be at least 55 years of age"), and that head
+	var diseaseLed []int
+	var diseaseHeads []string
 	var header itemCtx // a table's header row read from a sibling: the rows after it are its rows
 	first := len(x.found)
 	parentDonor := ctx.donor
@@ -194,6 +198,12 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 					labelled = append(labelled, k)
 				}
 			}
+			if h := diseaseHead(text); h != "" && len(x.found) > n && len(c.Children) == 0 {
+				for k := n; k < len(x.found); k++ {
+					diseaseLed = append(diseaseLed, k)
+					diseaseHeads = append(diseaseHeads, h)
+				}
+			}
 		}
 		// the first alternative of "one of the following" is the first child
 		// that states a measure, whether or not a requirement could be read
@@ -271,6 +281,53 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	if len(labelled) >= 2 {
 		x.bandsOf(first, len(x.found), labelled)
 	}
+	x.diseaseBands(diseaseLed, diseaseHeads)
+}
+
+// diseaseBands applies SPEC 4.7 to sibling items that each name the
+// disease of the patients they are for and bound the same variable ("AML
+// patients must be at least 55 years of age …", "MDS/ICUS patients must
+// be at least 18 years of age …"): each bound is that disease's, the
+// loosest everyone's.
+func (x *extractor) diseaseBands(led []int, heads []string) {
+	var keep []int
+	for i, a := range led {
+		for j, b := range led {
+			if heads[i] != heads[j] && x.found[a].r.Variable == x.found[b].r.Variable && x.found[a].r.Unit == x.found[b].r.Unit &&
+				!x.found[a].r.Conditional && !x.found[b].r.Conditional {
+				keep = append(keep, a)
+				break
+			}
+		}
+	}
+	if len(keep) < 2 {
+		return
+	}
+	for _, k := range keep {
+		f := &x.found[k]
+		f.r.Conditional, f.c.cond, f.c.cause = true, true, causeSubgroup
+	}
+	x.bandsOf(slices.Min(keep), slices.Max(keep)+1, keep)
+}
+
+// diseaseHead returns the disease an item opens with before "patients
+// must" ("AML patients must be …", "Multiple myeloma patients should …"),
+// or "".
+func diseaseHead(text string) string {
+	ws := strings.Fields(text)
+	for i := 1; i <= 3 && i+1 < len(ws); i++ {
+		if (ws[i] == "patients" || ws[i] == "subjects") && (ws[i+1] == "must" || ws[i+1] == "should") {
+			if r := ws[0][0]; r < 'A' || r > 'Z' {
+				return ""
+			}
+			switch strings.ToLower(ws[0]) {
+			case "all", "female", "male", "adult", "eligible", "the", "these", "such", "other", "japanese", "pediatric", "paediatric", "elderly", "older", "young", "younger":
+				return "" // whom, not which disease
+			}
+			return strings.ToLower(strings.Join(ws[:i], " "))
+		}
+	}
+	return ""
 }
 
 // ageBandRow reports a table row that is an age band and then its value:

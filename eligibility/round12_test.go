@@ -127,6 +127,15 @@ var round12Flat = []struct {
 		[]string{"age [18,70] years"}},
 	{[]string{"Donor inclusion criteria:", "Age 18 to 60", "Recipient inclusion criteria:", "Platelets ≥ 50 × 10^9/L"},
 		[]string{"platelets >=50 10^9/L"}},
+	// each item names the disease of its patients: the loosest bound is
+	// everyone's (SPEC 4.7)
+	{[]string{"AML patients must be at least 55 years of age at the time of informed consent signature",
+		"MDS/ICUS patients must be at least 18 years of age at the time of informed consent signature"},
+		[]string{"age >=55 years cond", "age >=18 years"}},
+	{[]string{"All patients must be at least 18 years of age", "Female patients must have a negative pregnancy test"},
+		[]string{"age >=18 years"}},
+	{[]string{"AML patients must be at least 18 years of age", "MDS patients must have platelets ≥ 50 × 10^9/L"},
+		[]string{"age >=18 years", "platelets >=50 10^9/L"}},
 }
 
 func TestRound12(t *testing.T) {
