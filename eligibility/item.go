@@ -1643,6 +1643,9 @@ func (p *parser) findBounds() {
 			if !ok {
 				b, ok = p.gradeOrBetter(g.end, g.vars)
 			}
+			if !ok && g.vars == maskOf(vECOG) {
+				b, ok = p.equalGrade(g.end)
+			}
 		}
 		if ok {
 			b.consumed = true
@@ -2489,6 +2492,27 @@ func (p *parser) skipScaleFillers(j int) int {
 		j++
 	}
 	return j
+}
+
+// equalGrade reads an ECOG grade written with "=" for a subgroup named
+// right after it ("ECOG PS < 2 if age < 70 years, ECOG PS = 0 if age =
+// 71-75 years"): that subgroup's only grade. Kept only conditional.
+func (p *parser) equalGrade(j int) (bound, bool) {
+	toks := p.toks
+	e := p.skipScaleFillers(j)
+	eq := false
+	for k := j; k < e; k++ {
+		if toks[k].kind == kOp && toks[k].op == opEQ {
+			eq = true
+		}
+	}
+	if !eq || !kindAt(toks, e, kNum) || toks[e].decimals >= 0 || toks[e].val > 4 || !wordAt(toks, e+1, "if", "for", "in") ||
+		e+1 >= len(p.trigWord) || !p.trigWord[e+1] {
+		return bound{}, false
+	}
+	v := toks[e].val
+	return bound{start: e, end: e + 1, allowedIf: true, isRange: true, hasLo: true, loInc: true, lo: v,
+		hasHi: true, hiInc: true, hi: v}, true
 }
 
 // allowedGrade reads a single grade the item allows beyond its main range

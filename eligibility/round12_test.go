@@ -92,6 +92,12 @@ var round12 = []struct {
 		[]string{"ast <=3 xULN", "alt <=3 xULN", "ast <5 xULN cond", "alt <5 xULN cond"}},
 	{"AP ≤ 2.5 × ULN", nil},
 
+	// an ECOG grade written with "=" for a subgroup: that group's; the
+	// other group's bound, the loosest, is everyone's (SPEC 4.7)
+	{"ECOG PS < 2 if age < 70 years, ECOG PS = 0 if age = 71-75 years", []string{"ecog <=1", "ecog [0,0] cond"}},
+	{"ECOG = 1", nil},
+	{"ECOG PS = 0 or 1", []string{"ecog [0,1]"}},
+
 	// a transplant donor's values are not the patient's
 	{"E: Donors with hemoglobin < 12 g/dL", nil},
 	{"Donor: age 18-60 years with platelets ≥ 150 × 10^9/L", nil},
