@@ -269,7 +269,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			switch {
 			case donorLead(text):
 				ctx.donor = true
-			case namesPeople(text):
+			case ctx.donor && namesPeople(text):
 				ctx.donor = false
 			}
 		}
@@ -314,6 +314,10 @@ func (x *extractor) diseaseBands(led []int, heads []string) {
 // must" ("AML patients must be …", "Multiple myeloma patients should …"),
 // or "".
 func diseaseHead(text string) string {
+	if !strings.Contains(text, "patients must") && !strings.Contains(text, "patients should") &&
+		!strings.Contains(text, "subjects must") && !strings.Contains(text, "subjects should") {
+		return "" // most items: nothing to split
+	}
 	ws := strings.Fields(text)
 	for i := 1; i <= 3 && i+1 < len(ws); i++ {
 		if (ws[i] == "patients" || ws[i] == "subjects") && (ws[i+1] == "must" || ws[i+1] == "should") {
@@ -1626,6 +1630,9 @@ var donorPeople = setOf("patient", "patients", "recipient", "recipients", "subje
 // patients too ("Patients with a matched sibling donor:") names a
 // patient group.
 func donorLead(text string) bool {
+	if !mayNameDonor(text) {
+		return false
+	}
 	donor := false
 	for _, w := range donorWords(text) {
 		switch {
@@ -1636,6 +1643,11 @@ func donorLead(text string) bool {
 		}
 	}
 	return donor
+}
+
+// mayNameDonor is the cheap test before splitting a text into words.
+func mayNameDonor(text string) bool {
+	return strings.Contains(text, "onor") || strings.Contains(text, "ONOR")
 }
 
 // namesPeople reports a text that names the patients.
@@ -1652,6 +1664,9 @@ func namesPeople(text string) bool {
 // hemoglobin < 12 g/dL", "Donor: age 18–60 years"): its first words name
 // the donor and no patient.
 func donorItem(text string) bool {
+	if !mayNameDonor(text) {
+		return false
+	}
 	ws := donorWords(text)
 	for i, w := range ws {
 		if i >= 3 || donorPeople[w] {
@@ -1668,6 +1683,10 @@ func donorItem(text string) bool {
 // and holds no number, after a first sentence ("Glomerular filtration
 // rate (GFR) < 30ml/min. GFR calculated by Cockroft-Gault (not eGFR).").
 func cockcroftNote(text string) bool {
+	if !strings.Contains(text, "ockcroft") && !strings.Contains(text, "ockroft") && !strings.Contains(text, "OCKCROFT") &&
+		!strings.Contains(text, "OCKROFT") {
+		return false // most items: nothing to lower or split
+	}
 	i := strings.Index(text, ". ")
 	if i < 0 {
 		return false
