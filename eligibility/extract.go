@@ -310,23 +310,39 @@ func (x *extractor) diseaseBands(led []int, heads []string) {
 	x.bandsOf(slices.Min(keep), slices.Max(keep)+1, keep)
 }
 
+// notDiseases open an item on whom it is for, not on a disease.
+var notDiseases = []string{"all", "female", "male", "adult", "eligible", "the", "these", "such", "other", "japanese",
+	"pediatric", "paediatric", "elderly", "older", "young", "younger"}
+
 // diseaseHead returns the disease an item opens with before "patients
 // must" ("AML patients must be …", "Multiple myeloma patients should …"),
 // or "".
 func diseaseHead(text string) string {
-	if !strings.Contains(text, "patients must") && !strings.Contains(text, "patients should") &&
-		!strings.Contains(text, "subjects must") && !strings.Contains(text, "subjects should") {
+	// the head is the first words: look no further than they reach
+	head := text[:min(len(text), 64)]
+	if !strings.Contains(head, "ts must") && !strings.Contains(head, "ts should") {
 		return "" // most items: nothing to split
 	}
-	ws := strings.Fields(text)
-	for i := 1; i <= 3 && i+1 < len(ws); i++ {
+	var ws [5]string
+	n, rest := 0, head
+	for n < len(ws) {
+		rest = strings.TrimLeft(rest, " ")
+		w, r, _ := strings.Cut(rest, " ")
+		if w == "" {
+			break
+		}
+		ws[n], rest = w, r
+		n++
+	}
+	for i := 1; i <= 3 && i+1 < n; i++ {
 		if (ws[i] == "patients" || ws[i] == "subjects") && (ws[i+1] == "must" || ws[i+1] == "should") {
 			if r := ws[0][0]; r < 'A' || r > 'Z' {
 				return ""
 			}
-			switch strings.ToLower(ws[0]) {
-			case "all", "female", "male", "adult", "eligible", "the", "these", "such", "other", "japanese", "pediatric", "paediatric", "elderly", "older", "young", "younger":
-				return "" // whom, not which disease
+			for _, w := range notDiseases {
+				if strings.EqualFold(ws[0], w) {
+					return "" // whom, not which disease
+				}
 			}
 			return strings.ToLower(strings.Join(ws[:i], " "))
 		}
@@ -1683,8 +1699,7 @@ func donorItem(text string) bool {
 // and holds no number, after a first sentence ("Glomerular filtration
 // rate (GFR) < 30ml/min. GFR calculated by Cockroft-Gault (not eGFR).").
 func cockcroftNote(text string) bool {
-	if !strings.Contains(text, "ockcroft") && !strings.Contains(text, "ockroft") && !strings.Contains(text, "OCKCROFT") &&
-		!strings.Contains(text, "OCKROFT") {
+	if !strings.Contains(text, "roft") && !strings.Contains(text, "ROFT") {
 		return false // most items: nothing to lower or split
 	}
 	i := strings.Index(text, ". ")

@@ -118,15 +118,18 @@ type parser struct {
 	// Cockcroft-Gault ("GFR < 30 ml/min. GFR calculated by Cockroft-Gault
 	// (not eGFR)."): the value is a creatinine clearance (SPEC 4.10)
 	cockcroftNote bool
-	text          string
-	toks          []token
-	groups        []group
-	trigs         []trigger
-	bounds        []bound
-	owner         []int
-	inObj         []bool // token is inside a trigger's object
-	inGrp         []int  // token belongs to group index, or -1
-	ms            []mention
+	// the item holds a word pastEvent needs (set by emit, so that most
+	// items skip the per-bound search)
+	pastCue bool
+	text    string
+	toks    []token
+	groups  []group
+	trigs   []trigger
+	bounds  []bound
+	owner   []int
+	inObj   []bool // token is inside a trigger's object
+	inGrp   []int  // token belongs to group index, or -1
+	ms      []mention
 	// computed once the bounds are known
 	startsBound []bool
 	trails      []bool
@@ -2624,6 +2627,11 @@ func (p *parser) doseClause(b *bound) bool {
 	return dose && change
 }
 
+// pastCues are the words every past event or change pastEvent reads
+// holds one of.
+var pastCues = setOf("experienced", "developed", "suffered", "sustained", "prior", "previous", "earlier", "increase",
+	"rise", "decrease", "decline", "drop", "fall", "reduction", "change", "baseline", "vs", "versus")
+
 // pastEvent reports a bound that measures something in the patient's past
 // or a change, not the value at entry: an event on earlier treatment
 // ("Grade ≥ 3 thrombocytopenia (platelets < 50,000/mm3) on prior therapy",
@@ -2633,6 +2641,9 @@ func (p *parser) doseClause(b *bound) bool {
 // a bound on everyone's current value. subj is where the bound's subject
 // starts.
 func (p *parser) pastEvent(b *bound, subj int) bool {
+	if !p.pastCue {
+		return false
+	}
 	toks := p.toks
 	a := min(b.start, subj)
 	for a > 0 && toks[a-1].kind != kSemi && toks[a-1].kind != kPeriod && toks[a-1].kind != kSep {
@@ -4509,6 +4520,13 @@ func (p *parser) andJoined(a, b int) bool {
 
 func (p *parser) emit() {
 	p.out = p.out[:0]
+	p.pastCue = false
+	for k := range p.toks {
+		if p.toks[k].is(cPastCue) {
+			p.pastCue = true
+			break
+		}
+	}
 	var mainSide [nVars]int8 // +1: the main bound was written as a lower limit, -1 upper
 	firstGrp := ownerNone    // the first subject bounded, in an item that asks for one of two
 	lastAlt := -1            // the last bound read as an alternative
