@@ -828,6 +828,15 @@ func boundAt(toks []token, i int) (bound, bool) {
 			b.ageHint = true
 		}
 		if e, ok := ulnPhrase(toks, j, false); ok {
+			// "≤ upper limit of normal (ULN)*1.5", "≤ ULN x 2.5": the
+			// multiple written after the limit
+			if kindAt(toks, e, kTimes) || wordAt(toks, e, "x") {
+				if v, alt, k, ok := number(toks, e+1, true); ok && v > 0 && v <= 20 && !(kindAt(toks, k, kWord) && unitWord(toks, k)) {
+					setSide(&b, o, v, alt, ruXULN)
+					b.end = k
+					return b, true
+				}
+			}
 			setSide(&b, o, 1, 0, ruXULN)
 			b.uln = true
 			b.end = e
@@ -1044,4 +1053,10 @@ func (b *bound) age(toks []token, i int) {
 	if wordAt(toks, i, "older", "younger") {
 		b.ageHint = true
 	}
+}
+
+// unitWord reports a unit at k ("≤ ULN × 10 days" is no multiple).
+func unitWord(toks []token, k int) bool {
+	u, _ := unit(toks, k)
+	return u != ruNone
 }

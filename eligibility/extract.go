@@ -113,8 +113,13 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		prevOr, x.pendingOr = true, false // the first child of a bare "OR"
 	}
 	var labelled []int // requirements of items led by a study group's label ("Part A: ≤ 21 years of age")
+	// requirements of items led by the disease of the patients they are
+	// for ("AML patients must be at least 55 years of age"), and that head
+	var diseaseLed []int
+	var diseaseHeads []string
 	var header itemCtx // a table's header row read from a sibling: the rows after it are its rows
 	first := len(x.found)
+	parentDonor := ctx.donor
 	for i, c := range items {
 		text := ItemText(c.Text)
 		sc := scan(text, len(c.Children) > 0)
@@ -124,6 +129,9 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			hctx.alt = false
 			hctx.subject = 0
 			hctx.scope = 0
+			// under a donors' lead-in its own headings ("Inclusion:") stay
+			// the donors'; on a flat page the next heading ends them
+			hctx.donor = donorLead(text) || parentDonor && !namesPeople(text)
 			if h.section != "" {
 				hctx.from = h.section
 				hctx.exclusion = h.section == "exclusion"
@@ -182,12 +190,18 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		n := len(x.found)
 		x.parsedWhole = false
-		if ic.subject != 0 || sc.vars {
+		if (ic.subject != 0 || sc.vars) && !ic.donor && !donorItem(text) {
 			x.itemFlags = sc.flags
 			x.add(text, ic)
 			if len(x.found) > n && sc.flags&sGroup != 0 && len(c.Children) == 0 && ledByGroup(text) {
 				for k := n; k < len(x.found); k++ {
 					labelled = append(labelled, k)
+				}
+			}
+			if h := diseaseHead(text); h != "" && len(x.found) > n && len(c.Children) == 0 {
+				for k := n; k < len(x.found); k++ {
+					diseaseLed = append(diseaseLed, k)
+					diseaseHeads = append(diseaseHeads, h)
 				}
 			}
 		}
@@ -249,6 +263,16 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 				ctx.scope = x.scopeID(l)
 			}
 		}
+		if len(c.Children) == 0 && len(x.found) == n && len(text) < 80 && strings.HasSuffix(text, ":") && !hasBoundSign(text) {
+			// a flat page's "Donor inclusion criteria:" governs what
+			// follows, up to a heading for the patients
+			switch {
+			case donorLead(text):
+				ctx.donor = true
+			case ctx.donor && namesPeople(text):
+				ctx.donor = false
+			}
+		}
 		// a bare "OR" whose alternative is nested under it has given it
 		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3)
 	}
@@ -257,6 +281,73 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	if len(labelled) >= 2 {
 		x.bandsOf(first, len(x.found), labelled)
 	}
+	x.diseaseBands(diseaseLed, diseaseHeads)
+}
+
+// diseaseBands applies SPEC 4.7 to sibling items that each name the
+// disease of the patients they are for and bound the same variable ("AML
+// patients must be at least 55 years of age …", "MDS/ICUS patients must
+// be at least 18 years of age …"): each bound is that disease's, the
+// loosest everyone's.
+func (x *extractor) diseaseBands(led []int, heads []string) {
+	var keep []int
+	for i, a := range led {
+		for j, b := range led {
+			if heads[i] != heads[j] && x.found[a].r.Variable == x.found[b].r.Variable && x.found[a].r.Unit == x.found[b].r.Unit &&
+				!x.found[a].r.Conditional && !x.found[b].r.Conditional {
+				keep = append(keep, a)
+				break
+			}
+		}
+	}
+	if len(keep) < 2 {
+		return
+	}
+	for _, k := range keep {
+		f := &x.found[k]
+		f.r.Conditional, f.c.cond, f.c.cause = true, true, causeSubgroup
+	}
+	x.bandsOf(slices.Min(keep), slices.Max(keep)+1, keep)
+}
+
+// notDiseases open an item on whom it is for, not on a disease.
+var notDiseases = []string{"all", "female", "male", "adult", "eligible", "the", "these", "such", "other", "japanese",
+	"pediatric", "paediatric", "elderly", "older", "young", "younger"}
+
+// diseaseHead returns the disease an item opens with before "patients
+// must" ("AML patients must be …", "Multiple myeloma patients should …"),
+// or "".
+func diseaseHead(text string) string {
+	// the head is the first words: look no further than they reach
+	head := text[:min(len(text), 64)]
+	if !strings.Contains(head, "ts must") && !strings.Contains(head, "ts should") {
+		return "" // most items: nothing to split
+	}
+	var ws [5]string
+	n, rest := 0, head
+	for n < len(ws) {
+		rest = strings.TrimLeft(rest, " ")
+		w, r, _ := strings.Cut(rest, " ")
+		if w == "" {
+			break
+		}
+		ws[n], rest = w, r
+		n++
+	}
+	for i := 1; i <= 3 && i+1 < n; i++ {
+		if (ws[i] == "patients" || ws[i] == "subjects") && (ws[i+1] == "must" || ws[i+1] == "should") {
+			if r := ws[0][0]; r < 'A' || r > 'Z' {
+				return ""
+			}
+			for _, w := range notDiseases {
+				if strings.EqualFold(ws[0], w) {
+					return "" // whom, not which disease
+				}
+			}
+			return strings.ToLower(strings.Join(ws[:i], " "))
+		}
+	}
+	return ""
 }
 
 // ageBandRow reports a table row that is an age band and then its value:
@@ -460,6 +551,7 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	}
 	risk := ctx.risk
 	incCtx := ctx
+	x.p.cockcroftNote = cockcroftNote(text)
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
@@ -905,6 +997,11 @@ var (
 	negLead = phraseList("must not", "should not", "may not", "cannot", "none of the following", "no evidence of",
 		"are excluded", "will be excluded", "be excluded", "not be eligible", "not eligible", "ineligible",
 		"exclude", "excludes", "excluded")
+	// negLead without what a patient may be ineligible for besides the
+	// study ("Transplant not eligible subjects …", "ineligible for
+	// high-dose chemotherapy")
+	negLeadStrong = phraseList("must not", "should not", "may not", "cannot", "none of the following", "no evidence of",
+		"are excluded", "will be excluded", "be excluded", "exclude", "excludes", "excluded")
 	allowLead = phraseList("are eligible", "is eligible", "will be eligible", "may be eligible", "are allowed",
 		"is allowed", "are permitted", "is permitted", "may be included", "may be enrolled", "can be enrolled",
 		"can be included", "are not excluded")
@@ -1093,6 +1190,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	child := ctx
 	child.alt = false
 	child.subject = subject
+	child.donor = ctx.donor || donorLead(text)
 	// "Creatinine clearance or radioisotope GFR ≥ 70 mL/min/1.73 m² or a
 	// serum creatinine based on age/gender as follows:": the rows are the
 	// alternative (SPEC 4.8)
@@ -1164,7 +1262,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 		laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
 		child.cond = true
 	}
-	if !ctx.exclusion && hasPhrase(p.toks, negLead) {
+	if !ctx.exclusion && hasPhrase(p.toks, negLead) && !(!hasPhrase(p.toks, negLeadStrong) && p.treatmentIneligible()) {
 		child.exclusion = true
 	}
 	if ctx.exclusion && hasPhrase(p.toks, allowLead) {
@@ -1520,6 +1618,100 @@ func endsWithOr(text string) bool {
 func mayBeHeading(s string) bool {
 	for _, n := range headingNeedles {
 		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// donorWords splits text into its lowercased words, a possessive's "'s"
+// and a plural's "(s)" dropped.
+func donorWords(text string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’' || r == '(' || r == ')')
+	})
+	for i, w := range ws {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "(s)"), "'s"), "’s")
+		ws[i] = strings.Trim(w, "()'’")
+	}
+	return ws
+}
+
+var donorPeople = setOf("patient", "patients", "recipient", "recipients", "subject", "subjects", "participant",
+	"participants", "children", "adults", "host")
+
+// donorLead reports a heading or lead-in for a transplant's donors
+// ("Donor inclusion criteria:", "DONOR CHARACTERISTICS:"): the values
+// under it are the donor's, not the patient's. One that names the
+// patients too ("Patients with a matched sibling donor:") names a
+// patient group.
+func donorLead(text string) bool {
+	if !mayNameDonor(text) {
+		return false
+	}
+	donor := false
+	for _, w := range donorWords(text) {
+		switch {
+		case w == "donor" || w == "donors":
+			donor = true
+		case donorPeople[w]:
+			return false
+		}
+	}
+	return donor
+}
+
+// mayNameDonor is the cheap test before splitting a text into words.
+func mayNameDonor(text string) bool {
+	return strings.Contains(text, "onor") || strings.Contains(text, "ONOR")
+}
+
+// namesPeople reports a text that names the patients.
+func namesPeople(text string) bool {
+	for _, w := range donorWords(text) {
+		if donorPeople[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// donorItem reports an item whose subject is the donor ("Donors with
+// hemoglobin < 12 g/dL", "Donor: age 18–60 years"): its first words name
+// the donor and no patient.
+func donorItem(text string) bool {
+	if !mayNameDonor(text) {
+		return false
+	}
+	ws := donorWords(text)
+	for i, w := range ws {
+		if i >= 3 || donorPeople[w] {
+			return false
+		}
+		if w == "donor" || w == "donors" {
+			return true
+		}
+	}
+	return false
+}
+
+// cockcroftNote reports an item with a sentence that names Cockcroft-Gault
+// and holds no number, after a first sentence ("Glomerular filtration
+// rate (GFR) < 30ml/min. GFR calculated by Cockroft-Gault (not eGFR).").
+func cockcroftNote(text string) bool {
+	if !strings.Contains(text, "roft") && !strings.Contains(text, "ROFT") {
+		return false // most items: nothing to lower or split
+	}
+	i := strings.Index(text, ". ")
+	if i < 0 {
+		return false
+	}
+	if low := strings.ToLower(text); strings.Contains(low, "ckd") || strings.Contains(low, "mdrd") {
+		return false // another formula named: which value is which is not clear
+	}
+	for _, sent := range strings.Split(text[i+2:], ". ") {
+		low := strings.ToLower(sent)
+		if (strings.Contains(low, "cockcroft") || strings.Contains(low, "cockroft")) && !strings.ContainsAny(sent, "0123456789") {
 			return true
 		}
 	}

@@ -28,6 +28,7 @@ type itemCtx struct {
 	onlySex   byte    // 'f' or 'm' when the registry enrols one sex only: "Women aged ≥ 18" names everyone
 	noAge     bool    // under a definition ("Post-menopausal as defined by any of the following:"): no age is the patient's
 	riskHead  bool    // under a risk class ("Classified as high risk:"): a "1 of the following" below lists ways to qualify
+	donor     bool    // under a heading or lead-in for the donors ("Donor inclusion criteria:"): no value is the patient's
 	// a row of a table whose header names the value's side and unit ("Age
 	// (Years) Maximum Serum Creatinine (mg/dl):"): the row's last bare
 	// number is the subject's bound for the row's age band
@@ -113,15 +114,22 @@ type cand struct {
 }
 
 type parser struct {
-	text   string
-	toks   []token
-	groups []group
-	trigs  []trigger
-	bounds []bound
-	owner  []int
-	inObj  []bool // token is inside a trigger's object
-	inGrp  []int  // token belongs to group index, or -1
-	ms     []mention
+	// the item says in a sentence of its own that its GFR is by
+	// Cockcroft-Gault ("GFR < 30 ml/min. GFR calculated by Cockroft-Gault
+	// (not eGFR)."): the value is a creatinine clearance (SPEC 4.10)
+	cockcroftNote bool
+	// the item holds a word pastEvent needs (set by emit, so that most
+	// items skip the per-bound search)
+	pastCue bool
+	text    string
+	toks    []token
+	groups  []group
+	trigs   []trigger
+	bounds  []bound
+	owner   []int
+	inObj   []bool // token is inside a trigger's object
+	inGrp   []int  // token belongs to group index, or -1
+	ms      []mention
 	// computed once the bounds are known
 	startsBound []bool
 	trails      []bool
@@ -173,8 +181,42 @@ func (p *parser) parse() []cand {
 	p.assign()
 	p.chainAges()
 	p.emit()
+	p.adultsScale()
 	p.tidy()
 	return p.out
+}
+
+// adultsScale makes the Karnofsky bound conditional in an item that labels
+// it the adults' and gives the children a Lansky bound of their own
+// ("Performance (adults): Karnofsky score must be at least 60; for pts.
+// under 16, Lansky score must be at least 60"): each scale is one age
+// group's (SPEC 4.6), as when each names its ages.
+func (p *parser) adultsScale() {
+	ki, lansky := -1, false
+	for i := range p.out {
+		switch c := &p.out[i]; {
+		case c.v == vKarnofsky && !c.cond:
+			ki = i
+		case c.v == vLansky && c.cond:
+			lansky = true
+		}
+	}
+	if ki < 0 || !lansky {
+		return
+	}
+	for k := range p.toks {
+		if wordAt(p.toks, k, "adults", "adult") && (kindAt(p.toks, k-1, kLParen) || kindAt(p.toks, k+1, kColon)) {
+			p.out[ki].cond, p.out[ki].cause = true, causeSubgroup
+			// the children's age ("under 16") read as a Karnofsky ceiling
+			// was the main bound's to outweigh; now it is dropped itself
+			for i := range p.out {
+				if c := &p.out[i]; c.v == vKarnofsky && c.hasHi && !c.hasLo && c.hi <= 21 {
+					c.dropped = true
+				}
+			}
+			return
+		}
+	}
 }
 
 // ---- mentions and subjects ----
@@ -663,7 +705,7 @@ func (p *parser) findTriggers() {
 			continue
 		}
 		t, ok := p.triggerAt(i)
-		if !ok {
+		if !ok || p.ifValueHigh(i) {
 			continue
 		}
 		t.objEnd = p.objectEnd(t)
@@ -1604,6 +1646,9 @@ func (p *parser) findBounds() {
 			if !ok {
 				b, ok = p.gradeOrBetter(g.end, g.vars)
 			}
+			if !ok && g.vars == maskOf(vECOG) {
+				b, ok = p.equalGrade(g.end)
+			}
 		}
 		if ok {
 			b.consumed = true
@@ -1701,8 +1746,8 @@ func (p *parser) purposeValues() {
 	toks := p.toks
 	for bi := range p.bounds {
 		b := &p.bounds[bi]
-		for k := b.start - 1; k >= 1 && k >= b.start-5; k-- {
-			if wordAt(toks, k, "maintain", "keep", "achieve", "reach", "raise", "increase", "correct") && wordAt(toks, k-1, "to") {
+		for k := b.start - 1; k >= 1 && k >= b.start-8; k-- {
+			if wordAt(toks, k, "maintain", "keep", "achieve", "reach", "raise", "increase", "correct", "reduce", "lower", "bring") && wordAt(toks, k-1, "to") {
 				b.discarded = true
 				break
 			}
@@ -2452,6 +2497,27 @@ func (p *parser) skipScaleFillers(j int) int {
 	return j
 }
 
+// equalGrade reads an ECOG grade written with "=" for a subgroup named
+// right after it ("ECOG PS < 2 if age < 70 years, ECOG PS = 0 if age =
+// 71-75 years"): that subgroup's only grade. Kept only conditional.
+func (p *parser) equalGrade(j int) (bound, bool) {
+	toks := p.toks
+	e := p.skipScaleFillers(j)
+	eq := false
+	for k := j; k < e; k++ {
+		if toks[k].kind == kOp && toks[k].op == opEQ {
+			eq = true
+		}
+	}
+	if !eq || !kindAt(toks, e, kNum) || toks[e].decimals >= 0 || toks[e].val > 4 || !wordAt(toks, e+1, "if", "for", "in") ||
+		e+1 >= len(p.trigWord) || !p.trigWord[e+1] {
+		return bound{}, false
+	}
+	v := toks[e].val
+	return bound{start: e, end: e + 1, allowedIf: true, isRange: true, hasLo: true, loInc: true, lo: v,
+		hasHi: true, hiInc: true, hi: v}, true
+}
+
 // allowedGrade reads a single grade the item allows beyond its main range
 // ("ECOG 2 allowed if due to bone pain", "PS 2 is permitted for patients
 // over 70", "Karnofsky 60 acceptable if …"): the worst grade admitted, for
@@ -2559,6 +2625,67 @@ func (p *parser) doseClause(b *bound) bool {
 		}
 	}
 	return dose && change
+}
+
+// pastCues are the words every past event or change pastEvent reads
+// holds one of.
+var pastCues = setOf("experienced", "developed", "suffered", "sustained", "prior", "previous", "earlier", "increase",
+	"rise", "decrease", "decline", "drop", "fall", "reduction", "change", "baseline", "vs", "versus")
+
+// pastEvent reports a bound that measures something in the patient's past
+// or a change, not the value at entry: an event on earlier treatment
+// ("Grade ≥ 3 thrombocytopenia (platelets < 50,000/mm3) on prior therapy",
+// "Patients who experienced ANC < 0.5 × 10^9/L …") or a difference
+// ("Decrease in LVEF of more than 10% from baseline", "Increase in serum
+// creatinine of ≥ 0.3 mg/dL"). Inverted from an exclusion, either became
+// a bound on everyone's current value. subj is where the bound's subject
+// starts.
+func (p *parser) pastEvent(b *bound, subj int) bool {
+	if !p.pastCue {
+		return false
+	}
+	toks := p.toks
+	a := min(b.start, subj)
+	for a > 0 && toks[a-1].kind != kSemi && toks[a-1].kind != kPeriod && toks[a-1].kind != kSep {
+		a--
+	}
+	e := b.end
+	for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod && toks[e].kind != kSep {
+		e++
+	}
+	for k := a; k < e; k++ {
+		switch {
+		case k < b.start && wordAt(toks, k, "experienced", "developed", "suffered", "sustained"):
+			return true
+		case wordAt(toks, k, "during", "on", "while"):
+			// not "with": "ANC ≥ 1.0 for patients with prior chemotherapy"
+			// is a subgroup's bound; not "after": "recovered to ANC ≥ 1.0
+			// after prior chemotherapy" is today's value
+			j := k + 1
+			if wordAt(toks, j, "a", "the", "any", "their") {
+				j++
+			}
+			if !wordAt(toks, j, "prior", "previous", "earlier") {
+				continue
+			}
+			for n := j + 1; n < e && n <= j+4; n++ {
+				if wordAt(toks, n, "therapy", "therapies", "treatment", "treatments", "chemotherapy", "immunotherapy",
+					"regimen", "regimens", "course", "courses", "cycle", "cycles", "exposure") {
+					return true
+				}
+			}
+		case k < subj && subj-k <= 5 && wordAt(toks, k, "increase", "rise", "decrease", "decline", "drop", "fall", "reduction", "change") &&
+			wordAt(toks, k+1, "in", "of"):
+			return true
+		case k >= b.start && wordAt(toks, k, "from") && wordAt(toks, k+1, "baseline"):
+			return true
+		}
+	}
+	// "stratified by age (< 65 vs ≥ 65)": the strata, not a bound
+	if wordAt(toks, b.end, "vs", "versus") || wordAt(toks, b.start-1, "vs", "versus") {
+		return true
+	}
+	return false
 }
 
 // stageAlternative reports a stage named at j in an item that is one of
@@ -3186,6 +3313,13 @@ func (p *parser) gapIsFiller(a, b int) bool {
 		switch t.kind {
 		case kColon, kDash, kApos, kSep:
 			continue
+		case kPeriod:
+			// an abbreviation's full stop right before the sign: "Neu. >=
+			// 1,500/cubicmillimeter", "T-bil. <= upper limit of normal"
+			if t.glued && i == a && i == b-1 && i > 0 && p.inGrp[i-1] >= 0 && kindAt(toks, b, kOp) {
+				continue
+			}
+			return false
 		case kOp:
 			if t.op == opEQ {
 				continue
@@ -4143,7 +4277,7 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 // the patient may enter ("not eligible for this study" excludes).
 func (p *parser) eligibleForTreatment(k int) bool {
 	toks := p.toks
-	if toks[k].text != "eligible" || !wordAt(toks, k+1, "for", "to") {
+	if toks[k].text != "eligible" && toks[k].text != "ineligible" || !wordAt(toks, k+1, "for", "to") {
 		return false
 	}
 	for j := k + 2; j < len(toks) && j <= k+4; j++ {
@@ -4152,6 +4286,79 @@ func (p *parser) eligibleForTreatment(k int) bool {
 		}
 	}
 	return true
+}
+
+// otherCause reports "for reasons other than …" or "due to causes other
+// than …" after bound b in its sentence.
+func (p *parser) otherCause(b *bound) bool {
+	toks := p.toks
+	for k := b.end; k+1 < len(toks) && toks[k].kind != kPeriod && toks[k].kind != kSemi; k++ {
+		if wordAt(toks, k, "reasons", "reason", "causes", "cause", "etiology", "etiologies") && wordAt(toks, k+1, "other") &&
+			wordAt(toks, k+2, "than") {
+			return true
+		}
+	}
+	return false
+}
+
+// ifValueHigh reports a bracket at or just before i that opens with "if"
+// and says what to do when the value is high, with no number of its own
+// ("Total bilirubin ≤ 2.0 mg/dL (If total is elevated check direct and if
+// normal patient is eligible.)"): a non-numeric alternative, which leaves
+// the bound everyone's (SPEC 4.8), not a subgroup's.
+func (p *parser) ifValueHigh(i int) bool {
+	toks := p.toks
+	open := i
+	if !kindAt(toks, open, kLParen) {
+		// the bracket around the trigger word
+		for open = i - 1; open >= 0 && !(toks[open].kind == kLParen && toks[open].depth == toks[i].depth-1); open-- {
+		}
+	}
+	if !kindAt(toks, open, kLParen) || !wordAt(toks, open+1, "if") {
+		return false
+	}
+	e := p.closeParen(open)
+	if e < 0 {
+		return false
+	}
+	high := false
+	for k := open + 1; k < e; k++ {
+		switch {
+		case toks[k].kind == kNum || toks[k].kind == kOp:
+			return false
+		case k <= open+5 && wordAt(toks, k, "elevated", "abnormal", "raised", "increased", "high", "higher"):
+			high = true
+		}
+	}
+	return high
+}
+
+// treatmentIneligible reports a text whose every "not eligible" or
+// "ineligible" is for a treatment ("Transplant not eligible subjects",
+// "deemed ineligible for high-dose chemotherapy and HSCT"): a patient
+// group the trial enrols, not an exclusion.
+func (p *parser) treatmentIneligible() bool {
+	toks := p.toks
+	found := false
+	for k := range toks {
+		neg := wordAt(toks, k, "ineligible") || wordAt(toks, k, "eligible") && wordAt(toks, k-1, "not")
+		if !neg {
+			continue
+		}
+		n := k - 1
+		if toks[k].text == "eligible" {
+			n--
+		}
+		if kindAt(toks, n, kDash) {
+			n--
+		}
+		if !wordAt(toks, n, "transplant", "transplantation", "hsct", "asct", "sct", "surgery", "cisplatin", "anthracycline") &&
+			!p.eligibleForTreatment(k) {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // negated reports an item-level "No …" or "must not have …" before the
@@ -4313,6 +4520,13 @@ func (p *parser) andJoined(a, b int) bool {
 
 func (p *parser) emit() {
 	p.out = p.out[:0]
+	p.pastCue = false
+	for k := range p.toks {
+		if p.toks[k].is(cPastCue) {
+			p.pastCue = true
+			break
+		}
+	}
 	var mainSide [nVars]int8 // +1: the main bound was written as a lower limit, -1 upper
 	firstGrp := ownerNone    // the first subject bounded, in an item that asks for one of two
 	lastAlt := -1            // the last bound read as an alternative
@@ -4364,6 +4578,13 @@ func (p *parser) emit() {
 		if needUnit && !p.boundHasUnit(b) {
 			continue
 		}
+		subj := b.start
+		if o := p.owner[bi]; o >= 0 {
+			subj = p.groups[o].start
+		}
+		if p.pastEvent(b, subj) {
+			continue
+		}
 		if (vs == maskOf(vECOG) || vs == maskOf(vKarnofsky)) && p.lostLifeLabel(b) {
 			// "Performance status: At least 3 months Life expectancy: ECOG
 			// 0-2" — a PDQ record that swapped its labels: the time is the
@@ -4386,6 +4607,11 @@ func (p *parser) emit() {
 			// "(but if it is 1.0 ~ 1.5 mg/dl, the dose of S-1 can be
 			// decreased)": how the dose changes, not who may enter
 			continue
+		}
+		if !cond && p.otherCause(b) {
+			// "life expectancy of < 6 months for reasons other than their
+			// underlying disorder": only those whose cause is another's
+			cond = true
 		}
 		cause := causeNone
 		if cond {
@@ -4459,7 +4685,7 @@ func (p *parser) emit() {
 				return
 			}
 			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) && !p.otherSideBounded(bi) ||
-				neverFloor(&c) && !p.ctx.risk {
+				neverFloor(&c) && !p.ctx.risk && !(cond && !p.ctx.exclusion && hasPhrase(p.toks, oneOfLead)) {
 				// an exclusion that inverts to the unusual side ("platelets
 				// ≥ 100" in the exclusion list) was a criterion filed in the
 				// wrong list, or misread
@@ -4546,7 +4772,9 @@ var ageBlockers = setOf("donor", "donors", "menopause", "menopausal", "postmenop
 	"gestation", "ago", "since", "history", "duration", "episode", "prior", "previous", "smoking", "smoker",
 	"pack", "treatment", "therapy", "cancer", "malignancy",
 	// who must consent for a minor: "… and his/her legal representative if under the age of 20"
-	"representative", "representatives", "guardian", "guardians", "parental", "assent")
+	"representative", "representatives", "guardian", "guardians", "parental", "assent",
+	// someone else the trial enrols beside the patient
+	"caregiver", "caregivers", "carer", "carers", "partner", "partners", "spouse")
 
 func (p *parser) ageBlocked(b *bound) bool {
 	toks := p.toks
@@ -5279,6 +5507,9 @@ func (p *parser) triggerStartsAt(i int) bool {
 // (MDRD) or creatinine clearance ≥ 30 (Cockcroft-Gault)" names it for the
 // creatinine clearance only.
 func (p *parser) cockcroftNear(bi int) bool {
+	if p.cockcroftNote {
+		return true
+	}
 	from := p.bounds[bi].start
 	if o := p.owner[bi]; o >= 0 {
 		from = p.groups[o].start

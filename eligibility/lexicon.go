@@ -188,7 +188,7 @@ func init() {
 	o := alias{kind: mkOther}
 	addAliases(o,
 		// liver, coagulation, chemistry outside the list
-		"alkaline phosphatase", "alp", "alk phos", "ggt", "gamma gt", "gamma glutamyl transferase",
+		"alkaline phosphatase", "alp", "ap", "alk phos", "ggt", "gamma gt", "gamma glutamyl transferase",
 		"gamma glutamyltransferase", "gamma glutamyl transpeptidase", "ggtp",
 		"direct bilirubin", "dbil", "ibil", "conjugated bilirubin", "indirect bilirubin", "unconjugated bilirubin",
 		"bilirubin direct", "direct serum bilirubin", "serum direct bilirubin", "direct total bilirubin",

@@ -13,7 +13,7 @@ import (
 
 // TestLines prints what each line of a file yields, for reading by hand:
 // ELIG_LINES=FILE go test ./eligibility -run TestLines -v ("E: " marks an
-// exclusion). With ELIG_TREE=1 the file holds trees instead: blank lines
+// exclusion). ELIG_TEXT=1 adds each requirement's item text. With ELIG_TREE=1 the file holds trees instead: blank lines
 // separate trials, two spaces of indent nest an item, "E: " at the top
 // level starts the exclusions.
 func TestLines(t *testing.T) {
@@ -63,7 +63,11 @@ func TestLines(t *testing.T) {
 		}
 		fmt.Println(block)
 		for _, r := range eligibility.Extract(&el) {
-			fmt.Printf("   => %s @%s\n", compact(r), r.From)
+			if os.Getenv("ELIG_TEXT") != "" {
+				fmt.Printf("   => %s @%s | %s\n", compact(r), r.From, r.Text)
+			} else {
+				fmt.Printf("   => %s @%s\n", compact(r), r.From)
+			}
 		}
 		fmt.Println()
 	}

@@ -533,7 +533,7 @@ func lexNumber(s string, i int) (token, int) {
 
 var abbreviations = map[string]bool{"e": true, "g": true, "i": true, "eg": true, "ie": true, "vs": true,
 	"etc": true, "approx": true, "cf": true, "al": true, "n": true, "b": true, "nb": true, "dr": true, "no": true,
-	"resp": true, "incl": true, "max": true, "min": true, "ca": true}
+	"resp": true, "incl": true, "max": true, "min": true, "ca": true, "pts": true}
 
 // lexiconTable is the lexicon (words) as an open-addressing table keyed by
 // the FNV-1a hash of a word in lower case, which wordToken computes in the

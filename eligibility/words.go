@@ -29,6 +29,7 @@ const (
 	cAbbrev
 	cTrigger    // may start a subgroup phrase: "if", "for", "unless", "patients" …
 	cBoundStart // may start a bound besides a comparison phrase: "between", "from", "not"
+	cPastCue    // a word every past event or change pastEvent reads holds one of
 )
 
 // triggerWords are the words triggerAt looks at.
@@ -76,7 +77,7 @@ func buildWords() map[string]*wordEntry {
 		{scaleFillers, cScaleFiller}, {otherStaging, cOtherStaging}, {asideWords, cAside},
 		{ageShortWords, cAgeShort}, {excludeCue, cExcludeCue}, {allowCue, cAllowCue}, {negators, cNegator},
 		{negationBridge, cNegBridge}, {ageBlockers, cAgeBlocker}, {abbreviations, cAbbrev}, {triggerWords, cTrigger},
-		{setOf("between", "from", "not", "no", "never"), cBoundStart},
+		{setOf("between", "from", "not", "no", "never"), cBoundStart}, {pastCues, cPastCue},
 	} {
 		for w := range s.set {
 			get(w).cls |= s.c
