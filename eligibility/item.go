@@ -2539,19 +2539,24 @@ func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
 	if !wordAt(toks, k, "allowed", "permitted", "acceptable", "accepted", "eligible") {
 		return bound{}, false
 	}
-	v := toks[j].val
-	b := bound{start: j, end: j + 1, allowedIf: true}
+	return worstGrade(bound{start: j, end: j + 1, allowedIf: true}, vs, toks[j].val, 1)
+}
+
+// worstGrade makes b admit grade v and better on vs's scale: at most v on
+// ECOG's (where lower is better; from ecogFloor to 4), at least v on
+// Karnofsky's and Lansky's (10 to 100).
+func worstGrade(b bound, vs varMask, v, ecogFloor float64) (bound, bool) {
 	if vs == maskOf(vECOG) {
-		if v < 1 || v > 4 {
+		if v < ecogFloor || v > 4 {
 			return bound{}, false
 		}
 		b.hasHi, b.hiInc, b.hi, b.written = true, true, v, opLE
-	} else {
-		if v < 10 || v > 100 {
-			return bound{}, false
-		}
-		b.hasLo, b.loInc, b.lo, b.written = true, true, v, opGE
+		return b, true
 	}
+	if v < 10 || v > 100 {
+		return bound{}, false
+	}
+	b.hasLo, b.loInc, b.lo, b.written = true, true, v, opGE
 	return b, true
 }
 
@@ -2571,20 +2576,7 @@ func (p *parser) gradeOrBetter(j int, vs varMask) (bound, bool) {
 	if !wordAt(toks, k, "or") || !wordAt(toks, k+1, "better") {
 		return bound{}, false
 	}
-	v := toks[j].val
-	b := bound{start: j, end: k + 2}
-	if vs == maskOf(vECOG) {
-		if v > 4 {
-			return bound{}, false
-		}
-		b.hasHi, b.hiInc, b.hi, b.written = true, true, v, opLE
-	} else {
-		if v < 10 || v > 100 {
-			return bound{}, false
-		}
-		b.hasLo, b.loInc, b.lo, b.written = true, true, v, opGE
-	}
-	return b, true
+	return worstGrade(bound{start: j, end: k + 2}, vs, toks[j].val, 0)
 }
 
 // fractionalBare reports a bound written without a unit whose number has
