@@ -32,7 +32,7 @@ type archive struct {
 
 	// The directory: archive/zip's while the archive is being loaded, then
 	// (compact) what reading a member again needs of it — a registry
-	// download's half million zip.File headers are 130 MB, ten times that.
+	// download's half million zip.File headers are 130 MB, four times that.
 	mu      sync.RWMutex
 	zr      *zip.Reader
 	offs    []atomic.Int64 // by member, where its data starts once read (0: not yet)
@@ -101,8 +101,11 @@ func (a *archive) member(i int) zipMember {
 	}
 	off := a.offs[i].Load()
 	if off == 0 {
-		off = dataOffset(a.zr.File[i])
-		a.offs[i].Store(off)
+		// Kept only when found: a failed read (an unreadable header, or
+		// the disk) is tried again next time.
+		if off = dataOffset(a.zr.File[i]); off > 0 {
+			a.offs[i].Store(off)
+		}
 	}
 	return memberOf(a.zr.File[i], off)
 }
