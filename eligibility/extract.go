@@ -1094,19 +1094,25 @@ func anyOfFollowing(toks []token) bool {
 // phraseSet is a list of phrases, with the first bytes of their first
 // words: most words of a lead-in start none of them.
 type phraseSet struct {
-	list  [][]string
-	first [4]uint64 // a bit for each byte a phrase's first word starts with
+	list [][]string
+	// by the byte a phrase's first word starts with, a bit for the length
+	// of that word (31: 31 bytes or more): a token that is not a first
+	// word is passed over with one test, without comparing it to each
+	// phrase, and most tokens share a first letter with some phrase
+	first [256]uint32
 }
 
 func phraseList(ps ...string) *phraseSet {
 	out := &phraseSet{list: make([][]string, len(ps))}
 	for i, p := range ps {
 		out.list[i] = splitWords(p)
-		c := out.list[i][0][0]
-		out.first[c>>6] |= 1 << (c & 63)
+		w := out.list[i][0]
+		out.first[w[0]] |= phraseLenBit(len(w))
 	}
 	return out
 }
+
+func phraseLenBit(n int) uint32 { return 1 << min(n, 31) }
 
 // hasPhrase reports whether the words of one of ps follow each other in toks.
 func hasPhrase(toks []token, ps *phraseSet) bool {
@@ -1114,7 +1120,7 @@ func hasPhrase(toks []token, ps *phraseSet) bool {
 		if toks[i].kind != kWord {
 			continue
 		}
-		if w := toks[i].text; w == "" || ps.first[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		if w := toks[i].text; w == "" || ps.first[w[0]]&phraseLenBit(len(w)) == 0 {
 			continue // no phrase starts with this word
 		}
 	next:
