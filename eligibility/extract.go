@@ -131,7 +131,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			hctx.scope = 0
 			// under a donors' lead-in its own headings ("Inclusion:") stay
 			// the donors'; on a flat page the next heading ends them
-			hctx.donor = donorLead(text) || parentDonor && !namesPeople(text)
+			hctx.donor = donorLead(text, sc) || parentDonor && !namesPeople(text)
 			if h.section != "" {
 				hctx.from = h.section
 				hctx.exclusion = h.section == "exclusion"
@@ -190,7 +190,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		n := len(x.found)
 		x.parsedWhole = false
-		if (ic.subject != 0 || sc.vars) && !ic.donor && !donorItem(text) {
+		if (ic.subject != 0 || sc.vars) && !ic.donor && !donorItem(text, sc) {
 			x.itemFlags = sc.flags
 			x.add(text, ic)
 			if len(x.found) > n && sc.flags&sGroup != 0 && len(c.Children) == 0 && ledByGroup(text) {
@@ -267,7 +267,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			// a flat page's "Donor inclusion criteria:" governs what
 			// follows, up to a heading for the patients
 			switch {
-			case donorLead(text):
+			case donorLead(text, sc):
 				ctx.donor = true
 			case ctx.donor && namesPeople(text):
 				ctx.donor = false
@@ -1094,19 +1094,25 @@ func anyOfFollowing(toks []token) bool {
 // phraseSet is a list of phrases, with the first bytes of their first
 // words: most words of a lead-in start none of them.
 type phraseSet struct {
-	list  [][]string
-	first [4]uint64 // a bit for each byte a phrase's first word starts with
+	list [][]string
+	// by the byte a phrase's first word starts with, a bit for the length
+	// of that word (31: 31 bytes or more): a token that is not a first
+	// word is passed over with one test, without comparing it to each
+	// phrase, and most tokens share a first letter with some phrase
+	first [256]uint32
 }
 
 func phraseList(ps ...string) *phraseSet {
 	out := &phraseSet{list: make([][]string, len(ps))}
 	for i, p := range ps {
 		out.list[i] = splitWords(p)
-		c := out.list[i][0][0]
-		out.first[c>>6] |= 1 << (c & 63)
+		w := out.list[i][0]
+		out.first[w[0]] |= phraseLenBit(len(w))
 	}
 	return out
 }
+
+func phraseLenBit(n int) uint32 { return 1 << min(n, 31) }
 
 // hasPhrase reports whether the words of one of ps follow each other in toks.
 func hasPhrase(toks []token, ps *phraseSet) bool {
@@ -1114,7 +1120,7 @@ func hasPhrase(toks []token, ps *phraseSet) bool {
 		if toks[i].kind != kWord {
 			continue
 		}
-		if w := toks[i].text; w == "" || ps.first[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		if w := toks[i].text; w == "" || ps.first[w[0]]&phraseLenBit(len(w)) == 0 {
 			continue // no phrase starts with this word
 		}
 	next:
@@ -1190,7 +1196,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	child := ctx
 	child.alt = false
 	child.subject = subject
-	child.donor = ctx.donor || donorLead(text)
+	child.donor = ctx.donor || donorLead(text, sc)
 	// "Creatinine clearance or radioisotope GFR ≥ 70 mL/min/1.73 m² or a
 	// serum creatinine based on age/gender as follows:": the rows are the
 	// alternative (SPEC 4.8)
@@ -1644,9 +1650,9 @@ var donorPeople = setOf("patient", "patients", "recipient", "recipients", "subje
 // ("Donor inclusion criteria:", "DONOR CHARACTERISTICS:"): the values
 // under it are the donor's, not the patient's. One that names the
 // patients too ("Patients with a matched sibling donor:") names a
-// patient group.
-func donorLead(text string) bool {
-	if !mayNameDonor(text) {
+// patient group. sc is the scan of text.
+func donorLead(text string, sc itemScan) bool {
+	if !sc.mayNameDonor(text) {
 		return false
 	}
 	donor := false
@@ -1678,9 +1684,9 @@ func namesPeople(text string) bool {
 
 // donorItem reports an item whose subject is the donor ("Donors with
 // hemoglobin < 12 g/dL", "Donor: age 18–60 years"): its first words name
-// the donor and no patient.
-func donorItem(text string) bool {
-	if !mayNameDonor(text) {
+// the donor and no patient. sc is the scan of text.
+func donorItem(text string, sc itemScan) bool {
+	if !sc.mayNameDonor(text) {
 		return false
 	}
 	ws := donorWords(text)

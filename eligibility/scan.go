@@ -26,6 +26,37 @@ const (
 type itemScan struct {
 	vars  bool // a variable may be named: parse it
 	flags scanFlag
+	// "onor" or "ONOR" (a donor) is in the item, read off the letters as
+	// they are hashed: the donor tests then need no search of their own
+	donor cue
+}
+
+// cue is what the scan tells of a substring of letters.
+type cue uint8
+
+const (
+	cueAbsent  cue = iota
+	cuePresent     // found
+	cueUnsure      // the scan passed letters over without reading them (a Han term, an accented word): search
+)
+
+// onorCue and onorCapsCue are "onor" and "ONOR" as the last four letters
+// of a word read into a uint32, one byte a letter.
+const (
+	onorCue     = uint32('o')<<24 | uint32('n')<<16 | uint32('o')<<8 | uint32('r')
+	onorCapsCue = uint32('O')<<24 | uint32('N')<<16 | uint32('O')<<8 | uint32('R')
+)
+
+// mayNameDonor is the cheap test of text, scanned as sc, before splitting
+// it into words.
+func (sc itemScan) mayNameDonor(text string) bool {
+	switch sc.donor {
+	case cueAbsent:
+		return false
+	case cuePresent:
+		return true
+	}
+	return mayNameDonor(text)
 }
 
 type scanEntry struct {
@@ -102,6 +133,7 @@ func scan(s string, lead bool) itemScan {
 		c := s[i]
 		if c >= 0xe4 && c <= 0xe9 { // the lead byte of most Han characters
 			if n, w := hanTermAt(s, i); n > 0 {
+				out.donor = max(out.donor, cueUnsure)
 				switch scanWords[w].first {
 				case firstAlone:
 					out.vars = true
@@ -122,6 +154,7 @@ func scan(s string, lead bool) itemScan {
 				// "Hémoglobine", "Créatinine": a French word with an accent,
 				// rare enough to be read again whole, from the ASCII
 				// letters before the accent, by the slow path
+				out.donor = max(out.donor, cueUnsure)
 				a, j := i, i
 				for a > 0 && isASCIILetter(s[a-1]) {
 					a--
@@ -147,8 +180,13 @@ func scan(s string, lead bool) itemScan {
 		}
 		j := i
 		h := uint32(fnvOffset)
+		var last4 uint32 // the word's last four letters so far
 		for j < len(s) && isASCIILetter(s[j]) {
 			h = (h ^ uint32(s[j]|0x20)) * fnvPrime
+			last4 = last4<<8 | uint32(s[j])
+			if last4 == onorCue || last4 == onorCapsCue {
+				out.donor = max(out.donor, cuePresent)
+			}
 			j++
 		}
 		n := j - i
