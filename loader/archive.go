@@ -110,9 +110,11 @@ func (a *archive) member(i int) zipMember {
 	return memberOf(a.zr.File[i], off)
 }
 
+// memberOf is what reading f needs (skip is left for compact: a read of
+// every member during a load need not test its name again).
 func memberOf(f *zip.File, off int64) zipMember {
 	return zipMember{name: f.Name, off: off, csize: f.CompressedSize64, usize: f.UncompressedSize64,
-		crc: f.CRC32, method: f.Method, skip: skipped(f)}
+		crc: f.CRC32, method: f.Method}
 }
 
 // skipped reports a member that is no document: a folder or a hidden file.
@@ -147,6 +149,7 @@ func (a *archive) compact() {
 			off = dataOffset(f) // a member the load did not read: a folder, a hidden file
 		}
 		ms[i] = memberOf(f, off)
+		ms[i].skip = skipped(f)
 	}
 	a.members, a.zr, a.offs = ms, nil, nil
 }
