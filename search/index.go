@@ -102,6 +102,7 @@ type Builder struct {
 	rest   []uint32
 	more   [][]uint32
 	stores [numStores]*storeBuilder
+	home   *recordHome // where kept records' texts and lists move (see settle.go)
 
 	countryIDs   map[string]uint16
 	countryNames []string
@@ -131,7 +132,11 @@ func (b *Builder) AddDoc(d *Doc) int {
 	i := b.count
 	b.count++
 	if !b.light {
+		if b.home == nil {
+			b.home = &recordHome{}
+		}
 		b.records = append(b.records, d.rec)
+		b.home.settle(&b.records[i])
 	}
 	b.addDoc(i, d)
 	return i

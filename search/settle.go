@@ -1,0 +1,115 @@
+package search
+
+import "strings"
+
+// recordHome is where a Builder moves the texts and lists of the records
+// it keeps. A record made from a decoded trial holds strings and slices
+// allocated one by one among the trial's other texts, which become garbage
+// as soon as the trial is indexed: kept, they leave the heap's pages a
+// tenth full, and each list has its own allocation with room to grow. At
+// the registry's size that was most of what the records cost. Here the
+// texts are copied side by side into large blocks — those that repeat
+// across trials (sponsors, conditions, intervention names) once — and the
+// lists are cut, exact, from shared arrays.
+type recordHome struct {
+	texts  strings.Builder // the current block; see text
+	shared map[string]string
+	lists  []string
+	ivs    []Intervention
+}
+
+const (
+	textBlock = 64 << 10
+	listBlock = 4096
+	ivBlock   = 1024
+)
+
+// settle moves r's texts and lists into h. The values are unchanged.
+func (h *recordHome) settle(r *Record) {
+	id := r.ID
+	r.ID = h.text(id)
+	switch r.NCTID {
+	case id:
+		r.NCTID = r.ID
+	default:
+		r.NCTID = h.text(r.NCTID)
+	}
+	if r.Source.Origin.ID == id {
+		r.Source.Origin.ID = r.ID
+	} else {
+		r.Source.Origin.ID = h.text(r.Source.Origin.ID)
+	}
+	r.Title = h.text(r.Title)
+	r.Sponsor = h.common(r.Sponsor)
+	r.Source.Path = h.common(r.Source.Path)
+	r.Conditions = h.list(r.Conditions, h.common)
+	if len(r.Interventions) > 0 {
+		ivs := h.interventions(len(r.Interventions))
+		for i, iv := range r.Interventions {
+			ivs[i] = Intervention{Name: h.common(iv.Name), Type: iv.Type,
+				OtherNames: h.list(iv.OtherNames, h.text), Arms: h.list(iv.Arms, h.text)}
+		}
+		r.Interventions = ivs
+	}
+}
+
+// text is a copy of s in the current block. A strings.Builder only ever
+// appends within the room it has grown to, so the bytes a returned string
+// covers are never written again.
+func (h *recordHome) text(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	if len(s) > textBlock/8 {
+		return strings.Clone(s)
+	}
+	if h.texts.Cap()-h.texts.Len() < len(s) {
+		h.texts = strings.Builder{}
+		h.texts.Grow(textBlock)
+	}
+	at := h.texts.Len()
+	h.texts.WriteString(s)
+	return h.texts.String()[at:]
+}
+
+// common is s stored once however many records hold it.
+func (h *recordHome) common(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	if c, ok := h.shared[s]; ok {
+		return c
+	}
+	if h.shared == nil {
+		h.shared = map[string]string{}
+	}
+	c := h.text(s)
+	h.shared[c] = c
+	return c
+}
+
+// list is ss moved, each text through move, into a shared array; nil
+// stays nil, so that a record compares and encodes as it did.
+func (h *recordHome) list(ss []string, move func(string) string) []string {
+	if len(ss) == 0 {
+		return ss
+	}
+	if len(h.lists) < len(ss) {
+		h.lists = make([]string, max(listBlock, len(ss)))
+	}
+	out := h.lists[:len(ss):len(ss)]
+	h.lists = h.lists[len(ss):]
+	for i, s := range ss {
+		out[i] = move(s)
+	}
+	return out
+}
+
+func (h *recordHome) interventions(n int) []Intervention {
+	if len(h.ivs) < n {
+		h.ivs = make([]Intervention, max(ivBlock, n))
+	}
+	out := h.ivs[:n:n]
+	h.ivs = h.ivs[n:]
+	return out
+}

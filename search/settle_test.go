@@ -1,0 +1,78 @@
+package search
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/trials-app/trials/model"
+)
+
+func TestSettleKeepsValues(t *testing.T) {
+	long := strings.Repeat("x", textBlock) // past a block: cloned on its own
+	cases := []struct {
+		name string
+		rec  Record
+	}{
+		{"empty", Record{}},
+		{"nct id is the id", Record{ID: "NCT01", NCTID: "NCT01", Title: "A", Sponsor: "S", Source: model.Source{Path: "p.zip", Entry: "NCT01.json", Origin: model.Origin{ID: "NCT01", Member: 3}}}},
+		{"nct id differs", Record{ID: "x-1", NCTID: "NCT02", Source: model.Source{Origin: model.Origin{ID: "y"}}}},
+		{"lists", Record{ID: "a", Conditions: []string{"Melanoma", "", "Melanoma"}, Interventions: []Intervention{
+			{Name: "Drug", Type: model.InterventionDrug, OtherNames: []string{"D-1"}, Arms: []string{"Arm A", "Arm B"}},
+			{Name: "drug"}, {Name: long, Arms: []string{}}}}},
+		{"empty lists stay empty, not nil", Record{ID: "b", Conditions: []string{}, Interventions: []Intervention{}}},
+	}
+	var h recordHome
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			want := c.rec
+			got := deepCopy(c.rec)
+			h.settle(&got)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("settled %#v, want %#v", got, want)
+			}
+			// Appending to a settled list must never write into the next
+			// record's part of the shared array.
+			if cap(got.Conditions) != len(got.Conditions) || cap(got.Interventions) != len(got.Interventions) {
+				t.Errorf("lists with room: %d/%d, %d/%d", len(got.Conditions), cap(got.Conditions), len(got.Interventions), cap(got.Interventions))
+			}
+			for _, iv := range got.Interventions {
+				if cap(iv.OtherNames) != len(iv.OtherNames) || cap(iv.Arms) != len(iv.Arms) {
+					t.Errorf("%s: lists with room", iv.Name)
+				}
+			}
+		})
+	}
+	// Texts that repeat are stored once.
+	a, b := Record{Sponsor: "Org " + "One"}, Record{Sponsor: strings.Repeat("O", 1) + "rg One"}
+	h.settle(&a)
+	h.settle(&b)
+	if a.Sponsor != "Org One" || unsafe.StringData(a.Sponsor) != unsafe.StringData(b.Sponsor) {
+		t.Fatalf("sponsors %q and %q are not one string", a.Sponsor, b.Sponsor)
+	}
+}
+
+func deepCopy(r Record) Record {
+	r.Conditions = cloneStrings(r.Conditions)
+	if r.Interventions != nil {
+		ivs := make([]Intervention, len(r.Interventions))
+		for i, iv := range r.Interventions {
+			iv.OtherNames, iv.Arms = cloneStrings(iv.OtherNames), cloneStrings(iv.Arms)
+			ivs[i] = iv
+		}
+		r.Interventions = ivs
+	}
+	return r
+}
+
+func cloneStrings(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.Clone(s)
+	}
+	return out
+}
