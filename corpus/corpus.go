@@ -20,8 +20,10 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -123,6 +125,12 @@ const bigLoad = 50_000
 // grows to a gigabyte: at the default the process held twice that at its
 // peak (3.5 GB at 550k, 2.5 GB now). At 100k: peak RSS 688 → 554 MB for
 // 11% more CPU (BenchmarkColdLoad; at 30: 445 MB, 24% more).
+//
+// Half again of a gigabyte is still half a gigabyte of garbage at the end
+// of a registry's load, so the heap also gets a soft ceiling (loadCeiling,
+// unless the user set GOMEMLIMIT): the collector runs sooner only when the
+// heap nears it. A ceiling the live heap itself approaches would have the
+// collector run without pause, so roomGC raises it as the load keeps more.
 func tightGC() (restore func()) {
 	gcTight.Lock()
 	defer gcTight.Unlock()
@@ -130,6 +138,12 @@ func tightGC() (restore func()) {
 		gcTight.old = debug.SetGCPercent(50)
 		if gcTight.old < 50 {
 			debug.SetGCPercent(gcTight.old) // GOGC set tighter, or off: as the user asked
+		}
+		gcTight.oldLimit = debug.SetMemoryLimit(-1)
+		gcTight.limit = 0
+		if gcTight.oldLimit == math.MaxInt64 { // no limit of the user's
+			gcTight.limit = max(loadCeiling, roomAbove(liveHeap()))
+			debug.SetMemoryLimit(gcTight.limit)
 		}
 	}
 	gcTight.holds++
@@ -140,6 +154,10 @@ func tightGC() (restore func()) {
 			defer gcTight.Unlock()
 			if gcTight.holds--; gcTight.holds == 0 {
 				debug.SetGCPercent(gcTight.old)
+				if gcTight.limit != 0 {
+					debug.SetMemoryLimit(gcTight.oldLimit)
+					gcTight.limit = 0
+				}
 				// What the load's garbage took is handed back to the
 				// system now, not over minutes: after a 550k load the
 				// browser sat at 3.0 GB resident for 1.2 GB in use.
@@ -149,9 +167,42 @@ func tightGC() (restore func()) {
 	}
 }
 
+// loadCeiling is the heap a big load tries to stay under (see tightGC).
+var loadCeiling int64 = 1 << 30
+
+// ceilingRoom is how far above the live heap the ceiling is kept, as a
+// fraction (a quarter): the collector then runs at least as seldom as at
+// GOGC 25.
+const ceilingRoom = 4
+
+// roomGC raises the ceiling tightGC set when the heap in use at the last
+// collection comes within a quarter of it. A load calls it as it goes.
+func roomGC() {
+	live := liveHeap()
+	gcTight.Lock()
+	defer gcTight.Unlock()
+	if want := roomAbove(live); gcTight.limit != 0 && want > gcTight.limit {
+		gcTight.limit = want
+		debug.SetMemoryLimit(want)
+	}
+}
+
+func roomAbove(live int64) int64 { return live + live/ceilingRoom }
+
+// liveHeap is the heap in use at the end of the last collection.
+func liveHeap() int64 {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(sample[0].Value.Uint64())
+}
+
 var gcTight struct {
 	sync.Mutex
-	holds, old int
+	holds, old      int
+	oldLimit, limit int64 // limit: the ceiling set, 0 when none is ours
 }
 
 // DefaultKeep is how many trials are kept whole in memory; beyond it only
@@ -311,7 +362,9 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 				}
 				at[key] = len(copies)
 				copies = append(copies, keptCopy{updated: cur.updated, fullness: cur.fullness})
-				b.AddDoc(p.doc)
+				if b.AddDoc(p.doc)%4096 == 0 && big {
+					roomGC()
+				}
 				sb.add(t)
 				if whole != nil {
 					whole = append(whole, t)
