@@ -258,9 +258,7 @@ func (a *archive) documents(p string) []document {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	add := func(i int, name string) {
-		o := a.stamp
-		o.Member = i + 1
-		docs = append(docs, document{path: p, entry: name, member: true, arc: a, index: i, origin: o})
+		docs = append(docs, document{path: p, entry: name, member: true, arc: a, index: i, base: &a.stamp})
 	}
 	if a.members != nil {
 		for i, m := range a.members {
@@ -283,16 +281,14 @@ func (a *archive) documents(p string) []document {
 // disk, Nested in one that is itself a member of in.
 func memberDocuments(files []*zip.File, in document, origin model.Origin, nested bool) []document {
 	var docs []document
+	base := &origin
 	for i, f := range files {
 		if f.FileInfo().IsDir() || isHiddenPath(f.Name) {
 			continue
 		}
-		d := document{path: in.path, entry: f.Name, member: !nested, nested: nested, zf: f, origin: origin}
+		d := document{path: in.path, entry: f.Name, member: !nested, nested: nested, zf: f, index: i, base: base}
 		if nested {
 			d.entry = in.entry + "!/" + f.Name
-			d.origin.Nested = i + 1
-		} else {
-			d.origin.Member = i + 1
 		}
 		docs = append(docs, d)
 	}
