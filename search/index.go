@@ -203,6 +203,9 @@ func (b *Builder) Snapshot() *Index { return b.pack(true) }
 // store and the columns share nothing, and at the registry's size each
 // takes up to seconds, which one core would add up.
 func (b *Builder) pack(snapshot bool) *Index {
+	if !snapshot {
+		b.home = nil // the records are settled; the table of shared texts goes
+	}
 	n := b.count
 	ix := &Index{records: b.records[:len(b.records):len(b.records)], n: n}
 	var wg sync.WaitGroup
@@ -220,6 +223,9 @@ func (b *Builder) pack(snapshot bool) *Index {
 
 func (b *Builder) packMain(ix *Index, snapshot bool) {
 	voc, order := b.words.sorted()
+	if !snapshot {
+		b.words = nil
+	}
 	ix.voc, ix.offsets = voc, make([]uint32, len(order)+1)
 	total := len(b.first)
 	for _, l := range b.more {
