@@ -49,7 +49,7 @@ func (d *document) origin() model.Origin {
 
 func (d *document) load(ctx context.Context) ([]byte, model.Origin, error) {
 	if d.arc != nil {
-		data, err := d.arc.read(ctx, d.index)
+		data, err := d.arc.readDocument(ctx, d.index)
 		return data, d.origin(), err
 	}
 	if d.zf != nil {
