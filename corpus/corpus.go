@@ -620,12 +620,12 @@ func (c *Corpus) Trial(i int) (*model.Trial, error) {
 		return nil, fmt.Errorf("trial %s is not kept in memory and cannot be read again", rec.ID)
 	}
 	v, err, _ := c.reads.Do(strconv.Itoa(i), func() (any, error) {
-		t, err := c.reread(rec.Source)
+		t, err := c.reread(rec.Source())
 		if err != nil {
 			return nil, err
 		}
 		if !strings.EqualFold(t.ID, rec.ID) {
-			return nil, fmt.Errorf("%s changed on disk since loading: %s now holds %s", rec.ID, present.Source(rec.Source), t.ID)
+			return nil, fmt.Errorf("%s changed on disk since loading: %s now holds %s", rec.ID, present.Source(rec.Source()), t.ID)
 		}
 		if ns := c.notes[i]; len(ns) > 0 {
 			t.Warnings = append(t.Warnings, ns...)

@@ -151,7 +151,8 @@ func encodeRecords(e *snapshot.Encoder, recs []Record) error {
 	}
 	for i := range recs {
 		r := &recs[i]
-		o := r.Source.Origin
+		src := r.Source()
+		o := src.Origin
 		// Ids, titles and members seldom repeat: not looked up (a map entry
 		// each at 550,000 trials); the NCT id and the origin's id are
 		// mostly the id itself.
@@ -165,12 +166,12 @@ func encodeRecords(e *snapshot.Encoder, recs []Record) error {
 		w := recordWire{
 			size: o.Size, modTime: o.ModTime, member: int64(o.Member), nested: int64(o.Nested), study: int64(o.Study),
 			id: id, nct: same(r.NCTID), title: strs.Unique(r.Title), sponsor: strs.Ref(r.Sponsor),
-			status: strs.Ref(string(r.Status)), studyType: strs.Ref(string(r.StudyType)), sex: strs.Ref(string(r.Sex)),
-			class: strs.Ref(string(r.SponsorClass)), path: strs.Ref(r.Source.Path), format: strs.Ref(string(r.Source.Format)),
-			entry: strs.Unique(r.Source.Entry), originID: same(o.ID),
+			status: strs.Ref(string(r.Status())), studyType: strs.Ref(string(r.StudyType())), sex: strs.Ref(string(r.Sex())),
+			class: strs.Ref(string(r.SponsorClass())), path: strs.Ref(src.Path), format: strs.Ref(string(src.Format)),
+			entry: strs.Unique(src.Entry), originID: same(o.ID),
 			enrollment: r.Enrollment, minAge: float32(r.MinAge), maxAge: float32(r.MaxAge),
 			start: uint32(r.Start), updated: uint32(r.Updated), verified: uint32(r.Verified),
-			phases: phaseMask(r.Phases), estimated: uint8(boolUint(r.EnrollmentEstimated)), results: uint8(boolUint(r.HasResults)),
+			phases: r.phases, estimated: uint8(boolUint(r.EnrollmentEstimated)), results: uint8(boolUint(r.HasResults)),
 			hv: r.HealthyVolunteers,
 		}
 		w.condFirst, w.condN = list(r.Conditions)
@@ -426,13 +427,13 @@ func decodeRecords(d *snapshot.Decoder) []Record {
 			OtherNames: sub(w.otherFirst, w.otherN), Arms: sub(w.armsFirst, w.armsN)}
 	}
 	recs := make([]Record, len(wires))
+	files := map[sourceFile]*sourceFile{} // one per input, not per record
 	for i := range wires {
 		w := &wires[i]
 		r := &recs[i]
 		r.ID, r.NCTID, r.Title, r.Sponsor = t.Get(w.id), t.Get(w.nct), t.Get(w.title), t.Get(w.sponsor)
-		r.Status, r.StudyType, r.Sex = model.Status(t.Get(w.status)), model.StudyType(t.Get(w.studyType)), model.Sex(t.Get(w.sex))
-		r.SponsorClass = model.SponsorClass(t.Get(w.class))
-		r.Phases = phaseSets[w.phases&63]
+		r.SetValues(model.Status(t.Get(w.status)), model.StudyType(t.Get(w.studyType)), model.Sex(t.Get(w.sex)), model.SponsorClass(t.Get(w.class)))
+		r.phases = w.phases & 63
 		r.Enrollment, r.EnrollmentEstimated, r.HasResults, r.HealthyVolunteers = w.enrollment, w.estimated != 0, w.results != 0, w.hv
 		r.MinAge, r.MaxAge = Age(w.minAge), Age(w.maxAge)
 		r.Start, r.Updated, r.Verified = Date(w.start), Date(w.updated), Date(w.verified)
@@ -444,9 +445,9 @@ func decodeRecords(d *snapshot.Decoder) []Record {
 			}
 			r.Interventions = allIvs[w.ivFirst : w.ivFirst+w.ivN : w.ivFirst+w.ivN]
 		}
-		r.Source = model.Source{Path: t.Get(w.path), Format: model.Format(t.Get(w.format)), Entry: t.Get(w.entry),
+		r.setSource(model.Source{Path: t.Get(w.path), Format: model.Format(t.Get(w.format)), Entry: t.Get(w.entry),
 			Origin: model.Origin{ID: t.Get(w.originID), Member: int(w.member), Nested: int(w.nested), Study: int(w.study),
-				Size: w.size, ModTime: w.modTime}}
+				Size: w.size, ModTime: w.modTime}}, files)
 	}
 	if t.Bad() {
 		d.Fail("a string outside the table")

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"sync"
 
 	"github.com/trials-app/trials/model"
@@ -143,7 +142,7 @@ func (b *Builder) AddDoc(d *Doc) int {
 }
 
 // Source is where record i was read (a builder that keeps records).
-func (b *Builder) Source(i int) model.Source { return b.records[i].Source }
+func (b *Builder) Source(i int) model.Source { return b.records[i].Source() }
 
 // Len is the number of records added so far.
 func (b *Builder) Len() int { return b.count }
@@ -255,15 +254,15 @@ func (b *Builder) columns() columns {
 	}
 	for i := range b.records {
 		r := &b.records[i]
-		c.status[i] = uint8(max(slices.Index(statusOrder, r.Status), 0))
-		c.phase[i] = phaseMask(r.Phases)
-		c.typ[i] = uint8(max(slices.Index(studyTypes, r.StudyType), 0))
-		c.sex[i] = uint8(max(slices.Index(sexes, r.Sex), 0))
+		c.status[i] = r.status // 0 for a value the list lacks, as before
+		c.phase[i] = r.phases
+		c.typ[i] = r.studyType
+		c.sex[i] = r.sex
 		c.hv[i] = r.HealthyVolunteers
 		if r.HasResults {
 			c.results.Add(i)
 		}
-		c.class[i] = uint8(max(slices.Index(sponsorClasses, r.SponsorClass), 0))
+		c.class[i] = r.class
 		c.enroll[i] = r.Enrollment
 		c.start[i], c.updated[i], c.verified[i] = r.Start, r.Updated, r.Verified
 		c.minAge[i], c.maxAge[i] = r.MinAge, r.MaxAge

@@ -13,17 +13,18 @@ import (
 // counts, and the texts a phrase is checked against. Texts searched only
 // by word — sites, cities, collaborators, secondary ids, criteria — are
 // not kept here but in the index (see Builder).
+//
+// Its enumerations, phases and source are read (and set) through methods:
+// they are kept as codes and a shared file (see recvalues.go), since 190
+// of a record's 344 bytes were the headers of strings that four
+// enumerations, a phase list and an input repeat in every record.
 type Record struct {
 	ID, NCTID  string
 	Title      string
-	Status     model.Status
-	Phases     []model.Phase // shared between records: never modify
-	StudyType  model.StudyType
 	Enrollment int32 // -1 when not stated
 	// EnrollmentEstimated marks an anticipated enrollment ("(est.)").
 	EnrollmentEstimated bool
 	HasResults          bool
-	Sex                 model.Sex // "" when not stated
 	// HealthyVolunteers is 1 when accepted, 0 when not, -1 when not stated.
 	HealthyVolunteers int8
 	MinAge, MaxAge    Age // NoAge when open
@@ -31,10 +32,15 @@ type Record struct {
 	// Verified is when the sponsor last confirmed the status (a month).
 	Verified      Date
 	Sponsor       string
-	SponsorClass  model.SponsorClass
 	Conditions    []string
 	Interventions []Intervention
-	Source        model.Source
+
+	// status, studyType, sex and class are positions in statusOrder,
+	// studyTypes, sexes and sponsorClasses (0: not stated); phases is a
+	// phase mask. A value those lists lack is kept whole in odd.
+	status, studyType, sex, class, phases uint8
+	src                                   recordSource
+	odd                                   *oddValues
 
 	// trial is what NewRecord was made from, until a Builder has indexed
 	// its texts; then nil, so the record holds no more than itself.
@@ -53,14 +59,15 @@ type Intervention struct {
 // Builder (or NewIndex), which indexes the texts the record does not keep.
 func NewRecord(t *model.Trial) Record {
 	r := Record{
-		ID: t.ID, NCTID: t.NCTID, Title: t.Title, Status: t.Status, Phases: internPhases(t.Phases),
-		StudyType: t.StudyType, Enrollment: -1, EnrollmentEstimated: t.EnrollmentType == model.DateEstimated,
-		HasResults: t.HasResults, Sex: t.Eligibility.Sex, HealthyVolunteers: -1,
+		ID: t.ID, NCTID: t.NCTID, Title: t.Title, Enrollment: -1, EnrollmentEstimated: t.EnrollmentType == model.DateEstimated,
+		HasResults: t.HasResults, HealthyVolunteers: -1,
 		MinAge: ParseAge(t.Eligibility.MinAge), MaxAge: ParseAge(t.Eligibility.MaxAge),
 		Start: ParseDate(t.StartDate), Updated: ParseDate(t.LastUpdated), Verified: ParseDate(t.StatusVerified),
-		Sponsor: t.LeadSponsor.Name, SponsorClass: t.LeadSponsor.Class,
-		Conditions: t.Conditions, Source: t.Source, trial: t,
+		Sponsor: t.LeadSponsor.Name, Conditions: t.Conditions, trial: t,
 	}
+	r.SetValues(t.Status, t.StudyType, t.Eligibility.Sex, t.LeadSponsor.Class)
+	r.SetPhases(t.Phases)
+	r.SetSource(t.Source)
 	if r.NCTID == r.ID {
 		r.NCTID = r.ID // one string, not two
 	}
@@ -135,13 +142,6 @@ func phaseMask(ps []model.Phase) uint8 {
 		m |= phaseBit(p)
 	}
 	return m
-}
-
-func internPhases(ps []model.Phase) []model.Phase {
-	if len(ps) == 0 {
-		return nil
-	}
-	return phaseSets[phaseMask(ps)]
 }
 
 // Date is a date as the registry states it — a year, a month and maybe a

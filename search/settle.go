@@ -14,6 +14,7 @@ import "strings"
 type recordHome struct {
 	texts  strings.Builder // the current block; see text
 	shared map[string]string
+	files  map[sourceFile]*sourceFile // one per input
 	lists  []string
 	ivs    []Intervention
 }
@@ -34,14 +35,14 @@ func (h *recordHome) settle(r *Record) {
 	default:
 		r.NCTID = h.text(r.NCTID)
 	}
-	if r.Source.Origin.ID == id {
-		r.Source.Origin.ID = r.ID
-	} else {
-		r.Source.Origin.ID = h.text(r.Source.Origin.ID)
-	}
 	r.Title = h.text(r.Title)
 	r.Sponsor = h.common(r.Sponsor)
-	r.Source.Path = h.common(r.Source.Path)
+	if f := r.src.file; f != nil {
+		if h.files == nil {
+			h.files = map[sourceFile]*sourceFile{}
+		}
+		r.src.file = shareFile(sourceFile{path: h.common(f.path), format: f.format, size: f.size, modTime: f.modTime}, h.files)
+	}
 	r.Conditions = h.list(r.Conditions, h.common)
 	if len(r.Interventions) > 0 {
 		ivs := h.interventions(len(r.Interventions))

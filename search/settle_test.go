@@ -16,8 +16,8 @@ func TestSettleKeepsValues(t *testing.T) {
 		rec  Record
 	}{
 		{"empty", Record{}},
-		{"nct id is the id", Record{ID: "NCT01", NCTID: "NCT01", Title: "A", Sponsor: "S", Source: model.Source{Path: "p.zip", Entry: "NCT01.json", Origin: model.Origin{ID: "NCT01", Member: 3}}}},
-		{"nct id differs", Record{ID: "x-1", NCTID: "NCT02", Source: model.Source{Origin: model.Origin{ID: "y"}}}},
+		{"nct id is the id", withSource(Record{ID: "NCT01", NCTID: "NCT01", Title: "A", Sponsor: "S"}, model.Source{Path: "p.zip", Entry: "NCT01.json", Origin: model.Origin{ID: "NCT01", Member: 3}})},
+		{"nct id differs", withSource(Record{ID: "x-1", NCTID: "NCT02"}, model.Source{Origin: model.Origin{ID: "y"}})},
 		{"lists", Record{ID: "a", Conditions: []string{"Melanoma", "", "Melanoma"}, Interventions: []Intervention{
 			{Name: "Drug", Type: model.InterventionDrug, OtherNames: []string{"D-1"}, Arms: []string{"Arm A", "Arm B"}},
 			{Name: "drug"}, {Name: long, Arms: []string{}}}}},
@@ -51,6 +51,11 @@ func TestSettleKeepsValues(t *testing.T) {
 	if a.Sponsor != "Org One" || unsafe.StringData(a.Sponsor) != unsafe.StringData(b.Sponsor) {
 		t.Fatalf("sponsors %q and %q are not one string", a.Sponsor, b.Sponsor)
 	}
+}
+
+func withSource(r Record, s model.Source) Record {
+	r.SetSource(s)
+	return r
 }
 
 func deepCopy(r Record) Record {
