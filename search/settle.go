@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"hash/maphash"
+	"strings"
+)
 
 // recordHome is where a Builder moves the texts and lists of the records
 // it keeps. A record made from a decoded trial holds strings and slices
@@ -13,7 +16,7 @@ import "strings"
 // lists are cut, exact, from shared arrays.
 type recordHome struct {
 	texts  strings.Builder // the current block; see text
-	shared map[string]string
+	shared textSet
 	files  map[sourceFile]*sourceFile // one per input
 	lists  []string
 	ivs    []Intervention
@@ -78,15 +81,51 @@ func (h *recordHome) common(s string) string {
 	if len(s) == 0 {
 		return ""
 	}
-	if c, ok := h.shared[s]; ok {
-		return c
+	return h.shared.find(s, h.text)
+}
+
+// textSet holds each text once, for common. A map[string]string cost 55
+// bytes a text (two string headers a slot, and room) and a registry's load
+// holds a million of them, mostly conditions, at its top; here a text is
+// its header and a four-byte slot.
+type textSet struct {
+	slots []uint32 // 1 + the text's position in texts; 0: empty. A power of two, at most half full
+	texts []string
+}
+
+var textSeed = maphash.MakeSeed()
+
+// find returns the text equal to s in the set, adding keep(s) when there
+// is none.
+func (t *textSet) find(s string, keep func(string) string) string {
+	if 2*(len(t.texts)+1) > len(t.slots) {
+		t.grow()
 	}
-	if h.shared == nil {
-		h.shared = map[string]string{}
+	mask := uint64(len(t.slots) - 1)
+	for i := maphash.String(textSeed, s) & mask; ; i = (i + 1) & mask {
+		k := t.slots[i]
+		if k == 0 {
+			c := keep(s)
+			t.texts = append(t.texts, c)
+			t.slots[i] = uint32(len(t.texts))
+			return c
+		}
+		if c := t.texts[k-1]; c == s {
+			return c
+		}
 	}
-	c := h.text(s)
-	h.shared[c] = c
-	return c
+}
+
+func (t *textSet) grow() {
+	t.slots = make([]uint32, max(1024, 2*len(t.slots)))
+	mask := uint64(len(t.slots) - 1)
+	for k, c := range t.texts {
+		i := maphash.String(textSeed, c) & mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = uint32(k + 1)
+	}
 }
 
 // list is ss moved, each text through move, into a shared array; nil

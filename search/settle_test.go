@@ -2,6 +2,7 @@ package search
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -80,4 +81,30 @@ func cloneStrings(ss []string) []string {
 		out[i] = strings.Clone(s)
 	}
 	return out
+}
+
+// TestTextSet: past several growths, each text is found again as the one
+// string first kept, and distinct texts stay distinct.
+func TestTextSet(t *testing.T) {
+	var set textSet
+	kept := 0
+	keep := func(s string) string { kept++; return strings.Clone(s) }
+	first := map[string]string{}
+	for round := range 2 {
+		for i := range 5000 {
+			s := strconv.Itoa(i * 7919)
+			got := set.find(s, keep)
+			if got != s {
+				t.Fatalf("find(%q) = %q", s, got)
+			}
+			if round == 0 {
+				first[s] = got
+			} else if unsafe.StringData(got) != unsafe.StringData(first[s]) {
+				t.Fatalf("%q found again as another string", s)
+			}
+		}
+	}
+	if kept != 5000 || len(set.texts) != 5000 || 2*len(set.texts) > len(set.slots) {
+		t.Errorf("kept %d, %d texts in %d slots", kept, len(set.texts), len(set.slots))
+	}
 }
