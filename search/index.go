@@ -83,6 +83,7 @@ func NewIndex(records []Record) *Index {
 		d := prepareRecord(records[i])
 		records[i].trial = nil
 		b.addDoc(i, d)
+		d.release()
 	}
 	b.records, b.count = records, len(records)
 	return b.Index()
@@ -127,6 +128,7 @@ func (b *Builder) Add(r Record) int { return b.AddDoc(prepareRecord(r)) }
 func (b *Builder) AddTrial(t *model.Trial) int { return b.AddDoc(Prepare(t)) }
 
 // AddDoc indexes a prepared trial (see Prepare) and returns its index.
+// The Doc's words are let go: a Doc is added once.
 func (b *Builder) AddDoc(d *Doc) int {
 	i := b.count
 	b.count++
@@ -138,6 +140,7 @@ func (b *Builder) AddDoc(d *Doc) int {
 		b.home.settle(&b.records[i])
 	}
 	b.addDoc(i, d)
+	d.release()
 	return i
 }
 
