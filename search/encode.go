@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"io"
+	"math"
 	"slices"
 
 	"github.com/trials-app/trials/model"
@@ -177,9 +178,9 @@ func encodeRecords(e *snapshot.Encoder, recs []Record) error {
 		w.condFirst, w.condN = list(r.Conditions)
 		w.ivFirst, w.ivN = uint32(len(ivs)), uint32(len(r.Interventions))
 		for _, iv := range r.Interventions {
-			x := interventionWire{name: strs.Ref(iv.Name), typ: strs.Ref(string(iv.Type))}
-			x.otherFirst, x.otherN = list(iv.OtherNames)
-			x.armsFirst, x.armsN = list(iv.Arms)
+			x := interventionWire{name: strs.Ref(iv.Name), typ: strs.Ref(string(iv.Type()))}
+			x.otherFirst, x.otherN = list(iv.OtherNames())
+			x.armsFirst, x.armsN = list(iv.Arms())
 			ivs = append(ivs, x)
 		}
 		wires[i] = w
@@ -423,8 +424,7 @@ func decodeRecords(d *snapshot.Decoder) []Record {
 	}
 	allIvs := make([]Intervention, len(ivs))
 	for i, w := range ivs {
-		allIvs[i] = Intervention{Name: t.Get(w.name), Type: model.InterventionType(t.Get(w.typ)),
-			OtherNames: sub(w.otherFirst, w.otherN), Arms: sub(w.armsFirst, w.armsN)}
+		allIvs[i] = decodeIntervention(t.Get(w.name), model.InterventionType(t.Get(w.typ)), w, sub)
 	}
 	recs := make([]Record, len(wires))
 	files := map[sourceFile]*sourceFile{} // one per input, not per record
@@ -581,4 +581,24 @@ func ReadCatalog(buf []byte, records int) (*Catalog, error) {
 		}
 	}
 	return c, nil
+}
+
+// decodeIntervention makes an intervention whose other names and arms are
+// read from the snapshot's lists. Written by encodeRecords, the two lie
+// side by side there, and the intervention uses them where they are.
+func decodeIntervention(name string, typ model.InterventionType, w interventionWire, sub func(first, k uint32) []string) Intervention {
+	tc, known := code(interventionTypes, typ)
+	first, n := w.otherFirst, uint64(w.otherN)+uint64(w.armsN)
+	switch {
+	case w.otherN == 0:
+		first = w.armsFirst
+	case w.armsN != 0 && uint64(w.otherFirst)+uint64(w.otherN) != uint64(w.armsFirst):
+		known = false // not side by side: copied
+	}
+	if known && n <= math.MaxUint32 {
+		if names := sub(first, uint32(n)); uint64(len(names)) == n {
+			return Intervention{Name: name, names: names, nOther: w.otherN, typ: tc}
+		}
+	}
+	return NewIntervention(name, typ, sub(w.otherFirst, w.otherN), sub(w.armsFirst, w.armsN))
 }

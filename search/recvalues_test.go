@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/trials-app/trials/model"
@@ -88,5 +89,44 @@ func TestSettleSharesFiles(t *testing.T) {
 	}
 	if s := recs[2].Source(); s.Path != "/data/ctg.zip" || s.Origin.Member != 3 || s.Origin.ID != "NCT03" || s.Entry != "NCT03.json" {
 		t.Errorf("source %+v", s)
+	}
+}
+
+// TestIntervention: an intervention gives back its type, other names and
+// arms, however it was made: by NewIntervention, or read from a snapshot's
+// lists side by side, apart, or out of range.
+func TestIntervention(t *testing.T) {
+	texts := []string{"O1", "O2", "A1", "A2", "A3"}
+	sub := func(first, k uint32) []string {
+		if k == 0 || uint64(first)+uint64(k) > uint64(len(texts)) {
+			return nil
+		}
+		return texts[first : first+k : first+k]
+	}
+	cases := []struct {
+		name         string
+		iv           Intervention
+		typ          model.InterventionType
+		others, arms []string
+	}{
+		{"nothing", NewIntervention("X", "", nil, nil), "", nil, nil},
+		{"both lists", NewIntervention("X", model.InterventionDevice, []string{"o"}, []string{"a", "b"}), model.InterventionDevice, []string{"o"}, []string{"a", "b"}},
+		{"a type no list names", NewIntervention("X", "GENE_THERAPY", nil, []string{"a"}), "GENE_THERAPY", nil, []string{"a"}},
+		{"read side by side", decodeIntervention("X", model.InterventionDrug, interventionWire{otherFirst: 0, otherN: 2, armsFirst: 2, armsN: 3}, sub), model.InterventionDrug, texts[:2], texts[2:]},
+		{"read apart", decodeIntervention("X", model.InterventionDrug, interventionWire{otherFirst: 0, otherN: 1, armsFirst: 3, armsN: 2}, sub), model.InterventionDrug, texts[:1], texts[3:]},
+		{"read, arms only", decodeIntervention("X", "", interventionWire{armsFirst: 4, armsN: 1}, sub), "", nil, texts[4:]},
+		{"read with an odd type", decodeIntervention("X", "ODD", interventionWire{otherFirst: 1, otherN: 1, armsFirst: 2, armsN: 1}, sub), "ODD", texts[1:2], texts[2:3]},
+		{"read out of range", decodeIntervention("X", model.InterventionDrug, interventionWire{otherFirst: 4, otherN: 1, armsFirst: 5, armsN: 9}, sub), model.InterventionDrug, texts[4:], nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.iv.Type() != c.typ || !slices.Equal(c.iv.OtherNames(), c.others) || !slices.Equal(c.iv.Arms(), c.arms) {
+				t.Errorf("%q %q %q, want %q %q %q", c.iv.Type(), c.iv.OtherNames(), c.iv.Arms(), c.typ, c.others, c.arms)
+			}
+			// The lists are capped: appending to one never writes the other.
+			if o := c.iv.OtherNames(); cap(o) != len(o) {
+				t.Errorf("other names with room: %d/%d", len(o), cap(o))
+			}
+		})
 	}
 }

@@ -50,8 +50,8 @@ func (h *recordHome) settle(r *Record) {
 	if len(r.Interventions) > 0 {
 		ivs := h.interventions(len(r.Interventions))
 		for i, iv := range r.Interventions {
-			ivs[i] = Intervention{Name: h.common(iv.Name), Type: iv.Type,
-				OtherNames: h.list(iv.OtherNames, h.text), Arms: h.list(iv.Arms, h.text)}
+			iv.Name, iv.names = h.common(iv.Name), h.list(iv.names, h.text)
+			ivs[i] = iv
 		}
 		r.Interventions = ivs
 	}

@@ -20,8 +20,8 @@ func TestSettleKeepsValues(t *testing.T) {
 		{"nct id is the id", withSource(Record{ID: "NCT01", NCTID: "NCT01", Title: "A", Sponsor: "S"}, model.Source{Path: "p.zip", Entry: "NCT01.json", Origin: model.Origin{ID: "NCT01", Member: 3}})},
 		{"nct id differs", withSource(Record{ID: "x-1", NCTID: "NCT02"}, model.Source{Origin: model.Origin{ID: "y"}})},
 		{"lists", Record{ID: "a", Conditions: []string{"Melanoma", "", "Melanoma"}, Interventions: []Intervention{
-			{Name: "Drug", Type: model.InterventionDrug, OtherNames: []string{"D-1"}, Arms: []string{"Arm A", "Arm B"}},
-			{Name: "drug"}, {Name: long, Arms: []string{}}}}},
+			NewIntervention("Drug", model.InterventionDrug, []string{"D-1"}, []string{"Arm A", "Arm B"}),
+			{Name: "drug"}, NewIntervention(long, "ODD TYPE", nil, []string{"Arm C"})}}},
 		{"empty lists stay empty, not nil", Record{ID: "b", Conditions: []string{}, Interventions: []Intervention{}}},
 	}
 	var h recordHome
@@ -39,7 +39,7 @@ func TestSettleKeepsValues(t *testing.T) {
 				t.Errorf("lists with room: %d/%d, %d/%d", len(got.Conditions), cap(got.Conditions), len(got.Interventions), cap(got.Interventions))
 			}
 			for _, iv := range got.Interventions {
-				if cap(iv.OtherNames) != len(iv.OtherNames) || cap(iv.Arms) != len(iv.Arms) {
+				if cap(iv.names) != len(iv.names) {
 					t.Errorf("%s: lists with room", iv.Name)
 				}
 			}
@@ -64,7 +64,7 @@ func deepCopy(r Record) Record {
 	if r.Interventions != nil {
 		ivs := make([]Intervention, len(r.Interventions))
 		for i, iv := range r.Interventions {
-			iv.OtherNames, iv.Arms = cloneStrings(iv.OtherNames), cloneStrings(iv.Arms)
+			iv.names = cloneStrings(iv.names)
 			ivs[i] = iv
 		}
 		r.Interventions = ivs
