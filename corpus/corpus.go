@@ -130,7 +130,9 @@ const bigLoad = 50_000
 // of a registry's load, so the heap also gets a soft ceiling (loadCeiling,
 // unless the user set GOMEMLIMIT): the collector runs sooner only when the
 // heap nears it. A ceiling the live heap itself approaches would have the
-// collector run without pause, so roomGC raises it as the load keeps more.
+// collector run without pause, so after each collection (see watchRoom)
+// roomGC raises it as the load, or the snapshot written after it, keeps
+// more.
 func tightGC() (restore func()) {
 	gcTight.Lock()
 	defer gcTight.Unlock()
@@ -144,6 +146,8 @@ func tightGC() (restore func()) {
 		if gcTight.oldLimit == math.MaxInt64 { // no limit of the user's
 			gcTight.limit = max(loadCeiling, roomAbove(liveHeap()))
 			debug.SetMemoryLimit(gcTight.limit)
+			gcTight.gen++
+			watchRoom(gcTight.gen)
 		}
 	}
 	gcTight.holds++
@@ -175,8 +179,31 @@ var loadCeiling int64 = 1 << 30
 // GOGC 25.
 const ceilingRoom = 4
 
+// watchRoom has roomGC run after every collection while the holds of
+// generation gen last: a finalizer runs once the collector has found its
+// object unreachable, and arms the next one.
+func watchRoom(gen int) {
+	s := &roomSentinel{gen: gen}
+	runtime.SetFinalizer(s, func(s *roomSentinel) {
+		gcTight.Lock()
+		active := gcTight.holds > 0 && gcTight.gen == s.gen && gcTight.limit != 0
+		gcTight.Unlock()
+		if active {
+			roomGC()
+			watchRoom(s.gen)
+		}
+	})
+}
+
+// roomSentinel is large enough and holds a pointer, so that it is an
+// object of its own (the tiny allocator's are finalized together).
+type roomSentinel struct {
+	gen int
+	_   *int
+}
+
 // roomGC raises the ceiling tightGC set when the heap in use at the last
-// collection comes within a quarter of it. A load calls it as it goes.
+// collection comes within a quarter of it.
 func roomGC() {
 	live := liveHeap()
 	gcTight.Lock()
@@ -203,6 +230,7 @@ var gcTight struct {
 	sync.Mutex
 	holds, old      int
 	oldLimit, limit int64 // limit: the ceiling set, 0 when none is ours
+	gen             int   // of the holds: see watchRoom
 }
 
 // DefaultKeep is how many trials are kept whole in memory; beyond it only
@@ -362,9 +390,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 				}
 				at[key] = len(copies)
 				copies = append(copies, keptCopy{updated: cur.updated, fullness: cur.fullness})
-				if b.AddDoc(p.doc)%4096 == 0 && big {
-					roomGC()
-				}
+				b.AddDoc(p.doc)
 				sb.add(t)
 				if whole != nil {
 					whole = append(whole, t)

@@ -370,6 +370,34 @@ func TestTightGCCeiling(t *testing.T) {
 	}
 }
 
+// TestTightGCCeilingFollowsHeap: after a collection the ceiling is raised
+// to a quarter above what the heap holds, without any call: the load does
+// not have to.
+func TestTightGCCeilingFollowsHeap(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer func(was int64) { loadCeiling = was }(loadCeiling)
+	loadCeiling = 1
+	runtime.GC()
+	restore := tightGC()
+	defer restore()
+	start := debug.SetMemoryLimit(-1)
+	kept := make([]byte, 64<<20) // the heap grows by more than the room
+	for i := range kept {
+		kept[i] = byte(i)
+	}
+	for range 1000 { // finalizers run on their own goroutine, soon after
+		runtime.GC()
+		runtime.Gosched()
+		if debug.SetMemoryLimit(-1) >= start+64<<20 {
+			break
+		}
+	}
+	if got := debug.SetMemoryLimit(-1); got < start+64<<20 {
+		t.Errorf("ceiling %d after the heap grew by 64 MB from a ceiling of %d", got, start)
+	}
+	runtime.KeepAlive(kept)
+}
+
 func TestTightGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	for _, tt := range []struct{ before, during int }{{100, 50}, {200, 50}, {30, 30}, {-1, -1}} {
