@@ -191,7 +191,7 @@ func findInSnapshot(c *corpus.Corpus, ids []string) ([]*model.Trial, []corpus.Pr
 		wanted = append(wanted, c.Record(i).ID)
 		t, err := c.Trial(i)
 		if err != nil {
-			problems = append(problems, corpus.Problem{Path: present.Source(c.Record(i).Source), Reason: err.Error()})
+			problems = append(problems, corpus.Problem{Path: present.Source(c.Record(i).Source()), Reason: err.Error()})
 			continue
 		}
 		found[k] = t

@@ -297,7 +297,7 @@ func screenSnapshot(env *Env, cmd string, c *corpus.Corpus, p eligibility.Patien
 		if res.Verdict == eligibility.Excluded {
 			whole, err := c.Trial(i)
 			if err != nil {
-				problems = append(problems, corpus.Problem{Path: present.Source(rec.Source), Reason: err.Error()})
+				problems = append(problems, corpus.Problem{Path: present.Source(rec.Source()), Reason: err.Error()})
 			} else {
 				t, res = whole, eligibility.Screen(whole, p)
 			}

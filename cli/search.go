@@ -204,13 +204,13 @@ func searchText(env *Env, ix *search.Index, m *search.Matches, rows []int) error
 	for _, r := range rows {
 		rec := ix.Record(r)
 		idW = max(idW, ansi.StringWidth(plain.Line(rec.ID)))
-		statusW = max(statusW, ansi.StringWidth(present.Status(rec.Status)))
-		phaseW = max(phaseW, ansi.StringWidth(present.Phase(rec.Phases)))
+		statusW = max(statusW, ansi.StringWidth(present.Status(rec.Status())))
+		phaseW = max(phaseW, ansi.StringWidth(present.Phase(rec.Phases())))
 	}
 	for _, r := range rows {
 		rec := ix.Record(r)
-		status := pad(present.Status(rec.Status), statusW)
-		line := pad(plain.Line(rec.ID), idW) + "  " + th.Status(rec.Status).Render(status) + "  " + pad(present.Phase(rec.Phases), phaseW) + "  "
+		status := pad(present.Status(rec.Status()), statusW)
+		line := pad(plain.Line(rec.ID), idW) + "  " + th.Status(rec.Status()).Render(status) + "  " + pad(present.Phase(rec.Phases()), phaseW) + "  "
 		if near := m.NearWords(r); near != nil {
 			line += th.Match.Render("≈ "+plain.Line(strings.Join(near, ", "))) + "  "
 		}

@@ -20,8 +20,10 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -123,6 +125,14 @@ const bigLoad = 50_000
 // grows to a gigabyte: at the default the process held twice that at its
 // peak (3.5 GB at 550k, 2.5 GB now). At 100k: peak RSS 688 → 554 MB for
 // 11% more CPU (BenchmarkColdLoad; at 30: 445 MB, 24% more).
+//
+// Half again of a gigabyte is still half a gigabyte of garbage at the end
+// of a registry's load, so the heap also gets a soft ceiling (loadCeiling,
+// unless the user set GOMEMLIMIT): the collector runs sooner only when the
+// heap nears it. A ceiling the live heap itself approaches would have the
+// collector run without pause, so after each collection (see watchRoom)
+// roomGC raises it as the load, or the snapshot written after it, keeps
+// more.
 func tightGC() (restore func()) {
 	gcTight.Lock()
 	defer gcTight.Unlock()
@@ -130,6 +140,14 @@ func tightGC() (restore func()) {
 		gcTight.old = debug.SetGCPercent(50)
 		if gcTight.old < 50 {
 			debug.SetGCPercent(gcTight.old) // GOGC set tighter, or off: as the user asked
+		}
+		gcTight.oldLimit = debug.SetMemoryLimit(-1)
+		gcTight.limit = 0
+		if gcTight.oldLimit == math.MaxInt64 { // no limit of the user's
+			gcTight.limit = max(loadCeiling, roomAbove(liveHeap()))
+			debug.SetMemoryLimit(gcTight.limit)
+			gcTight.gen++
+			watchRoom(gcTight.gen)
 		}
 	}
 	gcTight.holds++
@@ -140,6 +158,10 @@ func tightGC() (restore func()) {
 			defer gcTight.Unlock()
 			if gcTight.holds--; gcTight.holds == 0 {
 				debug.SetGCPercent(gcTight.old)
+				if gcTight.limit != 0 {
+					debug.SetMemoryLimit(gcTight.oldLimit)
+					gcTight.limit = 0
+				}
 				// What the load's garbage took is handed back to the
 				// system now, not over minutes: after a 550k load the
 				// browser sat at 3.0 GB resident for 1.2 GB in use.
@@ -149,9 +171,66 @@ func tightGC() (restore func()) {
 	}
 }
 
+// loadCeiling is the heap a big load tries to stay under (see tightGC).
+var loadCeiling int64 = 1 << 30
+
+// ceilingRoom is how far above the live heap the ceiling is kept, as a
+// fraction (a quarter): the collector then runs at least as seldom as at
+// GOGC 25.
+const ceilingRoom = 4
+
+// watchRoom has roomGC run after every collection while the holds of
+// generation gen last: a finalizer runs once the collector has found its
+// object unreachable, and arms the next one.
+func watchRoom(gen int) {
+	s := &roomSentinel{gen: gen}
+	runtime.SetFinalizer(s, func(s *roomSentinel) {
+		gcTight.Lock()
+		active := gcTight.holds > 0 && gcTight.gen == s.gen && gcTight.limit != 0
+		gcTight.Unlock()
+		if active {
+			roomGC()
+			watchRoom(s.gen)
+		}
+	})
+}
+
+// roomSentinel is large enough and holds a pointer, so that it is an
+// object of its own (the tiny allocator's are finalized together).
+type roomSentinel struct {
+	gen int
+	_   *int
+}
+
+// roomGC raises the ceiling tightGC set when the heap in use at the last
+// collection comes within a quarter of it.
+func roomGC() {
+	live := liveHeap()
+	gcTight.Lock()
+	defer gcTight.Unlock()
+	if want := roomAbove(live); gcTight.limit != 0 && want > gcTight.limit {
+		gcTight.limit = want
+		debug.SetMemoryLimit(want)
+	}
+}
+
+func roomAbove(live int64) int64 { return live + live/ceilingRoom }
+
+// liveHeap is the heap in use at the end of the last collection.
+func liveHeap() int64 {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(sample[0].Value.Uint64())
+}
+
 var gcTight struct {
 	sync.Mutex
-	holds, old int
+	holds, old      int
+	oldLimit, limit int64 // limit: the ceiling set, 0 when none is ours
+	gen             int   // of the holds: see watchRoom
 }
 
 // DefaultKeep is how many trials are kept whole in memory; beyond it only
@@ -567,12 +646,12 @@ func (c *Corpus) Trial(i int) (*model.Trial, error) {
 		return nil, fmt.Errorf("trial %s is not kept in memory and cannot be read again", rec.ID)
 	}
 	v, err, _ := c.reads.Do(strconv.Itoa(i), func() (any, error) {
-		t, err := c.reread(rec.Source)
+		t, err := c.reread(rec.Source())
 		if err != nil {
 			return nil, err
 		}
 		if !strings.EqualFold(t.ID, rec.ID) {
-			return nil, fmt.Errorf("%s changed on disk since loading: %s now holds %s", rec.ID, present.Source(rec.Source), t.ID)
+			return nil, fmt.Errorf("%s changed on disk since loading: %s now holds %s", rec.ID, present.Source(rec.Source()), t.ID)
 		}
 		if ns := c.notes[i]; len(ns) > 0 {
 			t.Warnings = append(t.Warnings, ns...)

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -330,6 +332,70 @@ func TestStreamOncePrepared(t *testing.T) {
 	if !reflect.DeepEqual(got, want) || len(order) != 3 {
 		t.Errorf("emitted %v (%v), want %v", got, order, want)
 	}
+}
+
+func TestTightGCCeiling(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	runtime.GC() // the live heap is measured at a collection
+	for _, tt := range []struct {
+		name        string
+		user        int64 // GOMEMLIMIT before the load
+		ceiling     int64
+		wantDuring  func(int64) bool
+		raisedAbove int64 // roomGC must leave the limit at least this
+	}{
+		{"no limit of the user's: the ceiling", math.MaxInt64, 1 << 40, func(l int64) bool { return l == 1<<40 }, 1 << 40},
+		// A ceiling below what the heap holds already starts a quarter
+		// above it, and roomGC keeps it there.
+		{"a ceiling below the live heap", math.MaxInt64, 1, func(l int64) bool { return l > 1 && l >= roomAbove(liveHeap()) }, 2},
+		{"the user's limit stands", 3 << 40, 1 << 40, func(l int64) bool { return l == 3<<40 }, 3 << 40},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func(was int64) { loadCeiling = was }(loadCeiling)
+			loadCeiling = tt.ceiling
+			debug.SetMemoryLimit(tt.user)
+			restore := tightGC()
+			if during := debug.SetMemoryLimit(-1); !tt.wantDuring(during) {
+				t.Errorf("limit %d during the load", during)
+			}
+			roomGC()
+			if during := debug.SetMemoryLimit(-1); during < tt.raisedAbove {
+				t.Errorf("limit %d after roomGC, want at least %d", during, tt.raisedAbove)
+			}
+			restore()
+			if after := debug.SetMemoryLimit(-1); after != tt.user {
+				t.Errorf("limit %d after the load, want %d", after, tt.user)
+			}
+		})
+	}
+}
+
+// TestTightGCCeilingFollowsHeap: after a collection the ceiling is raised
+// to a quarter above what the heap holds, without any call: the load does
+// not have to.
+func TestTightGCCeilingFollowsHeap(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer func(was int64) { loadCeiling = was }(loadCeiling)
+	loadCeiling = 1
+	runtime.GC()
+	restore := tightGC()
+	defer restore()
+	start := debug.SetMemoryLimit(-1)
+	kept := make([]byte, 64<<20) // the heap grows by more than the room
+	for i := range kept {
+		kept[i] = byte(i)
+	}
+	for range 1000 { // finalizers run on their own goroutine, soon after
+		runtime.GC()
+		runtime.Gosched()
+		if debug.SetMemoryLimit(-1) >= start+64<<20 {
+			break
+		}
+	}
+	if got := debug.SetMemoryLimit(-1); got < start+64<<20 {
+		t.Errorf("ceiling %d after the heap grew by 64 MB from a ceiling of %d", got, start)
+	}
+	runtime.KeepAlive(kept)
 }
 
 func TestTightGC(t *testing.T) {

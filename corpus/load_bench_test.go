@@ -38,6 +38,7 @@ import (
 var (
 	loadSizes = goflag.String("load.sizes", "100000", "studies in the synthetic zips, comma-separated")
 	loadHeap  = goflag.String("load.heapprofile", "", "write the heap in use once the corpus is loaded to this file")
+	loadCeil  = goflag.Int64("load.ceiling", 0, "the heap ceiling of a big load in MB (0: loadCeiling's): a smaller corpus's load at a registry's proportions")
 	loadDir   = goflag.String("load.dir", filepath.Join(os.TempDir(), "trials-synthetic"), "where the synthetic zips are kept between runs")
 )
 
@@ -84,6 +85,10 @@ func sizeName(n int) string {
 // corpus, the CPU seconds it took, what it allocated, the peak resident
 // memory, and when the first part of the list could be shown.
 func BenchmarkColdLoad(b *testing.B) {
+	if *loadCeil > 0 {
+		defer func(was int64) { loadCeiling = was }(loadCeiling)
+		loadCeiling = *loadCeil << 20
+	}
 	for _, z := range benchZips(b) {
 		b.Run(sizeName(z.n), func(b *testing.B) {
 			b.SetBytes(z.st.JSONBytes)

@@ -126,8 +126,8 @@ func TestSnapshotAnswersAsTheLoad(t *testing.T) {
 	}
 	for i := range fresh.Len() {
 		a, b := fresh.Record(i), snap.Record(i)
-		if a.ID != b.ID || a.Title != b.Title || a.Source != b.Source || !slices.Equal(a.Conditions, b.Conditions) ||
-			a.Status != b.Status || a.Start != b.Start || a.MinAge != b.MinAge || len(a.Interventions) != len(b.Interventions) {
+		if a.ID != b.ID || a.Title != b.Title || a.Source() != b.Source() || !slices.Equal(a.Conditions, b.Conditions) ||
+			a.Status() != b.Status() || a.Start != b.Start || a.MinAge != b.MinAge || len(a.Interventions) != len(b.Interventions) {
 			t.Fatalf("record %d: %+v, want %+v", i, *b, *a)
 		}
 	}

@@ -13,7 +13,6 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/trials-app/trials/model"
 )
@@ -30,13 +29,15 @@ type archive struct {
 	stamp model.Origin // of the file when it was opened
 	err   error
 
-	// The directory: archive/zip's while the archive is being loaded, then
-	// (compact) what reading a member again needs of it — a registry
-	// download's half million zip.File headers are 130 MB, four times that.
-	mu      sync.RWMutex
-	zr      *zip.Reader
-	offs    []atomic.Int64 // by member, where its data starts once read (0: not yet)
-	members []zipMember    // after compact
+	// The directory. While the archive is being loaded, archive/zip's
+	// headers, each let go (File[i] set to nil) once the load has read its
+	// member, which dir[i] then describes; after compact, dir alone. A
+	// registry download's half million zip.File headers are 130 MB, four
+	// times what dir keeps, and were held to the end of the load, its top.
+	mu        sync.RWMutex
+	zr        *zip.Reader
+	dir       []zipMember // by member; before compact, only those read (off > 0)
+	compacted bool
 }
 
 // zipMember is what an archive keeps of a member once compacted.
@@ -68,25 +69,22 @@ func (a *archive) open(p string) {
 		m.Extra = nil
 	}
 	a.file, a.zr, a.stamp = f, zr, stamp(info)
-	a.offs = make([]atomic.Int64, len(zr.File))
+	a.dir = make([]zipMember, len(zr.File))
 }
 
 // count is the number of members in the directory.
 func (a *archive) count() int {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
-	if a.members != nil {
-		return len(a.members)
-	}
-	return len(a.zr.File)
+	return len(a.dir)
 }
 
 // name is member i's name.
 func (a *archive) name(i int) string {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
-	if a.members != nil {
-		return a.members[i].name
+	if a.compacted || a.zr.File[i] == nil {
+		return a.dir[i].name
 	}
 	return a.zr.File[i].Name
 }
@@ -96,18 +94,25 @@ func (a *archive) name(i int) string {
 func (a *archive) member(i int) zipMember {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
-	if a.members != nil {
-		return a.members[i]
+	if a.compacted || a.zr.File[i] == nil {
+		return a.dir[i]
 	}
-	off := a.offs[i].Load()
-	if off == 0 {
-		// Kept only when found: a failed read (an unreadable header, or
-		// the disk) is tried again next time.
-		if off = dataOffset(a.zr.File[i]); off > 0 {
-			a.offs[i].Store(off)
-		}
+	return memberOf(a.zr.File[i], dataOffset(a.zr.File[i]))
+}
+
+// settle keeps m as member i's description and lets go of its header:
+// the load reads a member once, as a document (so neither a folder nor a
+// hidden file: compact need not test its name). Kept only when its data
+// was found: a failed read of its header is tried again next time.
+func (a *archive) settle(i int, m zipMember) {
+	if m.off <= 0 {
+		return
 	}
-	return memberOf(a.zr.File[i], off)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if !a.compacted && a.zr.File[i] != nil {
+		a.dir[i], a.zr.File[i] = m, nil
+	}
 }
 
 // memberOf is what reading f needs (skip is left for compact: a read of
@@ -134,24 +139,29 @@ func (a *archive) read(ctx context.Context, i int) ([]byte, error) {
 	return readZipData(ctx, a.file, a.member(i))
 }
 
+// readDocument is read for the load, which reads each document once: the
+// member's header is let go (see settle).
+func (a *archive) readDocument(ctx context.Context, i int) ([]byte, error) {
+	m := a.member(i)
+	a.settle(i, m)
+	return readZipData(ctx, a.file, m)
+}
+
 // compact keeps of the directory only what reading members again needs,
 // once a load has read them (and so found where each one's data starts).
 func (a *archive) compact() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.members != nil || a.zr == nil {
+	if a.compacted || a.zr == nil {
 		return
 	}
-	ms := make([]zipMember, len(a.zr.File))
 	for i, f := range a.zr.File {
-		off := a.offs[i].Load()
-		if off == 0 {
-			off = dataOffset(f) // a member the load did not read: a folder, a hidden file
+		if f != nil { // a member the load did not read: a folder, a hidden file, a failure
+			a.dir[i] = memberOf(f, dataOffset(f))
+			a.dir[i].skip = skipped(f)
 		}
-		ms[i] = memberOf(f, off)
-		ms[i].skip = skipped(f)
 	}
-	a.members, a.zr, a.offs = ms, nil, nil
+	a.zr, a.compacted = nil, true
 }
 
 // readZipData reads a member's data as archive/zip's File.Open does for
@@ -258,12 +268,10 @@ func (a *archive) documents(p string) []document {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	add := func(i int, name string) {
-		o := a.stamp
-		o.Member = i + 1
-		docs = append(docs, document{path: p, entry: name, member: true, arc: a, index: i, origin: o})
+		docs = append(docs, document{path: p, entry: name, member: true, arc: a, index: i, base: &a.stamp})
 	}
-	if a.members != nil {
-		for i, m := range a.members {
+	if a.compacted {
+		for i, m := range a.dir {
 			if !m.skip {
 				add(i, m.name)
 			}
@@ -271,7 +279,10 @@ func (a *archive) documents(p string) []document {
 		return docs
 	}
 	for i, f := range a.zr.File {
-		if !skipped(f) {
+		switch {
+		case f == nil: // read by a load already: a document
+			add(i, a.dir[i].name)
+		case !skipped(f):
 			add(i, f.Name)
 		}
 	}
@@ -283,16 +294,14 @@ func (a *archive) documents(p string) []document {
 // disk, Nested in one that is itself a member of in.
 func memberDocuments(files []*zip.File, in document, origin model.Origin, nested bool) []document {
 	var docs []document
+	base := &origin
 	for i, f := range files {
 		if f.FileInfo().IsDir() || isHiddenPath(f.Name) {
 			continue
 		}
-		d := document{path: in.path, entry: f.Name, member: !nested, nested: nested, zf: f, origin: origin}
+		d := document{path: in.path, entry: f.Name, member: !nested, nested: nested, zf: f, index: i, base: base}
 		if nested {
 			d.entry = in.entry + "!/" + f.Name
-			d.origin.Nested = i + 1
-		} else {
-			d.origin.Member = i + 1
 		}
 		docs = append(docs, d)
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -71,8 +72,8 @@ func TestArchiveReadAfterCompact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if arc.zr != nil || len(arc.members) != 5 {
-		t.Fatalf("after the load the directory is not compact: zr %v, %d members", arc.zr != nil, len(arc.members))
+	if arc.zr != nil || !arc.compacted || len(arc.dir) != 5 {
+		t.Fatalf("after the load the directory is not compact: zr %v, %d members", arc.zr != nil, len(arc.dir))
 	}
 	for _, tr := range res.Trials {
 		again, err := l.Reload(tr.Source)
@@ -89,6 +90,67 @@ func TestArchiveReadAfterCompact(t *testing.T) {
 	if res := l.LoadContext(context.Background(), Options{}, p); len(res.Trials) != 2 || len(res.Diagnostics) != 2 {
 		t.Errorf("loaded again: %d trials, %v", len(res.Trials), res.Diagnostics)
 	}
+}
+
+// TestArchiveSettle: a member the load has read keeps only its compact
+// description, its zip.File header let go, and reads, lists, names and
+// compacts as before: the same bytes, the same documents, the same
+// directory as an archive compacted without it.
+func TestArchiveSettle(t *testing.T) {
+	a, b := mustRead(t, studyA), mustRead(t, studyB)
+	p := filepath.Join(t.TempDir(), "s.zip")
+	zipped := zipMethods(t, []uint16{zip.Store, zip.Deflate, zip.Store, zip.Deflate},
+		member{"a.json", a}, member{"folder/", nil}, member{".hidden.json", a}, member{"b.json", b})
+	if err := os.WriteFile(p, zipped, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var settled, plain archive
+	settled.open(p)
+	plain.open(p)
+	defer settled.close()
+	defer plain.close()
+	if settled.err != nil || plain.err != nil {
+		t.Fatal(settled.err, plain.err)
+	}
+	want := map[int][]byte{0: a, 3: b}
+	for i, data := range want {
+		got, err := settled.readDocument(context.Background(), i)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("member %d read as a document: %v", i, err)
+		}
+		if settled.zr.File[i] != nil {
+			t.Errorf("member %d: its header is still held", i)
+		}
+	}
+	for i := range settled.count() {
+		if settled.name(i) != plain.name(i) || settled.member(i) != plain.member(i) {
+			t.Errorf("member %d: %q %+v, want %q %+v", i, settled.name(i), settled.member(i), plain.name(i), plain.member(i))
+		}
+	}
+	for i, data := range want {
+		if got, err := settled.read(context.Background(), i); err != nil || !bytes.Equal(got, data) {
+			t.Errorf("member %d read again: %v", i, err)
+		}
+	}
+	if got, want := settled.documents(p), plain.documents(p); !reflect.DeepEqual(docNames(got), docNames(want)) || len(got) != 2 {
+		t.Errorf("documents %v, want %v (a.json, b.json)", docNames(got), docNames(want))
+	}
+	settled.compact()
+	plain.compact()
+	if !reflect.DeepEqual(settled.dir, plain.dir) {
+		t.Errorf("compacted after reads %+v, without %+v", settled.dir, plain.dir)
+	}
+	if got := settled.documents(p); !reflect.DeepEqual(docNames(got), []string{"a.json", "b.json"}) {
+		t.Errorf("documents after compact %v", docNames(got))
+	}
+}
+
+func docNames(ds []document) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.entry)
+	}
+	return out
 }
 
 // TestArchiveReadWhileLoading: trials are read again while the load still

@@ -412,6 +412,9 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 		}
 	}
 
+	// The lists are made at their size, not grown by appending: a
+	// registry's load allocated twice their bytes (locations above all).
+	t.Arms = sized[model.Arm](len(p.ArmsInterventionsModule.ArmGroups))
 	for _, a := range p.ArmsInterventionsModule.ArmGroups {
 		arm := model.Arm{Label: a.Label, Description: unescapeMarkdownText(a.Description)}
 		arm.Type, _ = model.ParseArmType(a.Type)
@@ -420,6 +423,7 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 		}
 		t.Arms = append(t.Arms, arm)
 	}
+	t.Interventions = sized[model.Intervention](len(p.ArmsInterventionsModule.Interventions))
 	for _, iv := range p.ArmsInterventionsModule.Interventions {
 		x := model.Intervention{Name: iv.Name, Description: unescapeMarkdownText(iv.Description), OtherNames: iv.OtherNames, Arms: iv.ArmGroupLabels}
 		x.Type, _ = model.ParseInterventionType(iv.Type)
@@ -444,6 +448,7 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 		t.Investigators = append(t.Investigators, model.Investigator{Name: o.Name, Role: o.Role, Affiliation: o.Affiliation})
 	}
 	t.CentralContacts = ctContacts(p.ContactsLocationsModule.CentralContacts)
+	t.Locations = sized[model.Location](len(p.ContactsLocationsModule.Locations))
 	for _, l := range p.ContactsLocationsModule.Locations {
 		loc := model.Location{Facility: l.Facility, City: l.City, State: l.State, Zip: l.Zip, Country: l.Country, Contacts: ctContacts(l.Contacts)}
 		if s, ok := model.ParseStatus(l.Status); ok {
@@ -475,4 +480,13 @@ func ctOutcomes(os []ctOutcome) []model.Outcome {
 		out = append(out, model.Outcome{Measure: unescapeMarkdown(o.Measure), TimeFrame: unescapeMarkdown(o.TimeFrame), Description: unescapeMarkdownText(o.Description)})
 	}
 	return out
+}
+
+// sized is an empty list with room for n, or nil when n is 0 (as appending
+// to nil leaves it: an export writes a missing list as it did).
+func sized[T any](n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return make([]T, 0, n)
 }

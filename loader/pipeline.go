@@ -25,21 +25,36 @@ type document struct {
 	// read returns the document and the Origin its trials are pinned to;
 	// nil for a zip member, read from zf (a closure for each of a
 	// registry's half million members would cost 50 MB).
-	read   func(ctx context.Context) ([]byte, model.Origin, error)
-	zf     *zip.File // a member of a zip that is itself a member
-	arc    *archive  // or of an archive on disk, by its index there
-	index  int
-	origin model.Origin // of a zip member
+	read  func(ctx context.Context) ([]byte, model.Origin, error)
+	zf    *zip.File // a member of a zip that is itself a member
+	arc   *archive  // or of an archive on disk
+	index int       // a zip member's position in its archive's directory
+	// base is the Origin of a zip member's archive, shared by its members
+	// (see origin): a registry's half million documents are held for the
+	// whole load, and an Origin each made them 60% larger.
+	base *model.Origin
+}
+
+// origin is what a zip member's trials are pinned to: its archive's
+// Origin, and its position there.
+func (d *document) origin() model.Origin {
+	o := *d.base
+	if d.nested {
+		o.Nested = d.index + 1
+	} else {
+		o.Member = d.index + 1
+	}
+	return o
 }
 
 func (d *document) load(ctx context.Context) ([]byte, model.Origin, error) {
 	if d.arc != nil {
-		data, err := d.arc.read(ctx, d.index)
-		return data, d.origin, err
+		data, err := d.arc.readDocument(ctx, d.index)
+		return data, d.origin(), err
 	}
 	if d.zf != nil {
 		data, err := readMember(ctx, d.zf)
-		return data, d.origin, err
+		return data, d.origin(), err
 	}
 	return d.read(ctx)
 }

@@ -57,11 +57,11 @@ func NewCatalog(records []Record) *Catalog {
 			}
 			a.spellings[iv.Name]++
 			if n := len(a.uses); n > 0 && a.uses[n-1].Record == ri {
-				a.uses[n-1].Arms = appendNew(a.uses[n-1].Arms, iv.Arms...)
+				a.uses[n-1].Arms = appendNew(a.uses[n-1].Arms, iv.Arms()...)
 			} else {
-				a.uses = append(a.uses, Use{Record: ri, Name: iv.Name, Arms: slices.Clone(iv.Arms)})
+				a.uses = append(a.uses, Use{Record: ri, Name: iv.Name, Arms: slices.Clone(iv.Arms())})
 			}
-			for _, o := range iv.OtherNames {
+			for _, o := range iv.OtherNames() {
 				ok := Key(o)
 				if ok == "" || ok == k {
 					continue

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"io"
+	"math"
 	"slices"
 
 	"github.com/trials-app/trials/model"
@@ -151,7 +152,8 @@ func encodeRecords(e *snapshot.Encoder, recs []Record) error {
 	}
 	for i := range recs {
 		r := &recs[i]
-		o := r.Source.Origin
+		src := r.Source()
+		o := src.Origin
 		// Ids, titles and members seldom repeat: not looked up (a map entry
 		// each at 550,000 trials); the NCT id and the origin's id are
 		// mostly the id itself.
@@ -165,20 +167,20 @@ func encodeRecords(e *snapshot.Encoder, recs []Record) error {
 		w := recordWire{
 			size: o.Size, modTime: o.ModTime, member: int64(o.Member), nested: int64(o.Nested), study: int64(o.Study),
 			id: id, nct: same(r.NCTID), title: strs.Unique(r.Title), sponsor: strs.Ref(r.Sponsor),
-			status: strs.Ref(string(r.Status)), studyType: strs.Ref(string(r.StudyType)), sex: strs.Ref(string(r.Sex)),
-			class: strs.Ref(string(r.SponsorClass)), path: strs.Ref(r.Source.Path), format: strs.Ref(string(r.Source.Format)),
-			entry: strs.Unique(r.Source.Entry), originID: same(o.ID),
+			status: strs.Ref(string(r.Status())), studyType: strs.Ref(string(r.StudyType())), sex: strs.Ref(string(r.Sex())),
+			class: strs.Ref(string(r.SponsorClass())), path: strs.Ref(src.Path), format: strs.Ref(string(src.Format)),
+			entry: strs.Unique(src.Entry), originID: same(o.ID),
 			enrollment: r.Enrollment, minAge: float32(r.MinAge), maxAge: float32(r.MaxAge),
 			start: uint32(r.Start), updated: uint32(r.Updated), verified: uint32(r.Verified),
-			phases: phaseMask(r.Phases), estimated: uint8(boolUint(r.EnrollmentEstimated)), results: uint8(boolUint(r.HasResults)),
+			phases: r.phases, estimated: uint8(boolUint(r.EnrollmentEstimated)), results: uint8(boolUint(r.HasResults)),
 			hv: r.HealthyVolunteers,
 		}
 		w.condFirst, w.condN = list(r.Conditions)
 		w.ivFirst, w.ivN = uint32(len(ivs)), uint32(len(r.Interventions))
 		for _, iv := range r.Interventions {
-			x := interventionWire{name: strs.Ref(iv.Name), typ: strs.Ref(string(iv.Type))}
-			x.otherFirst, x.otherN = list(iv.OtherNames)
-			x.armsFirst, x.armsN = list(iv.Arms)
+			x := interventionWire{name: strs.Ref(iv.Name), typ: strs.Ref(string(iv.Type()))}
+			x.otherFirst, x.otherN = list(iv.OtherNames())
+			x.armsFirst, x.armsN = list(iv.Arms())
 			ivs = append(ivs, x)
 		}
 		wires[i] = w
@@ -422,17 +424,16 @@ func decodeRecords(d *snapshot.Decoder) []Record {
 	}
 	allIvs := make([]Intervention, len(ivs))
 	for i, w := range ivs {
-		allIvs[i] = Intervention{Name: t.Get(w.name), Type: model.InterventionType(t.Get(w.typ)),
-			OtherNames: sub(w.otherFirst, w.otherN), Arms: sub(w.armsFirst, w.armsN)}
+		allIvs[i] = decodeIntervention(t.Get(w.name), model.InterventionType(t.Get(w.typ)), w, sub)
 	}
 	recs := make([]Record, len(wires))
+	files := map[sourceFile]*sourceFile{} // one per input, not per record
 	for i := range wires {
 		w := &wires[i]
 		r := &recs[i]
 		r.ID, r.NCTID, r.Title, r.Sponsor = t.Get(w.id), t.Get(w.nct), t.Get(w.title), t.Get(w.sponsor)
-		r.Status, r.StudyType, r.Sex = model.Status(t.Get(w.status)), model.StudyType(t.Get(w.studyType)), model.Sex(t.Get(w.sex))
-		r.SponsorClass = model.SponsorClass(t.Get(w.class))
-		r.Phases = phaseSets[w.phases&63]
+		r.SetValues(model.Status(t.Get(w.status)), model.StudyType(t.Get(w.studyType)), model.Sex(t.Get(w.sex)), model.SponsorClass(t.Get(w.class)))
+		r.phases = w.phases & 63
 		r.Enrollment, r.EnrollmentEstimated, r.HasResults, r.HealthyVolunteers = w.enrollment, w.estimated != 0, w.results != 0, w.hv
 		r.MinAge, r.MaxAge = Age(w.minAge), Age(w.maxAge)
 		r.Start, r.Updated, r.Verified = Date(w.start), Date(w.updated), Date(w.verified)
@@ -444,9 +445,9 @@ func decodeRecords(d *snapshot.Decoder) []Record {
 			}
 			r.Interventions = allIvs[w.ivFirst : w.ivFirst+w.ivN : w.ivFirst+w.ivN]
 		}
-		r.Source = model.Source{Path: t.Get(w.path), Format: model.Format(t.Get(w.format)), Entry: t.Get(w.entry),
+		r.setSource(model.Source{Path: t.Get(w.path), Format: model.Format(t.Get(w.format)), Entry: t.Get(w.entry),
 			Origin: model.Origin{ID: t.Get(w.originID), Member: int(w.member), Nested: int(w.nested), Study: int(w.study),
-				Size: w.size, ModTime: w.modTime}}
+				Size: w.size, ModTime: w.modTime}}, files)
 	}
 	if t.Bad() {
 		d.Fail("a string outside the table")
@@ -580,4 +581,24 @@ func ReadCatalog(buf []byte, records int) (*Catalog, error) {
 		}
 	}
 	return c, nil
+}
+
+// decodeIntervention makes an intervention whose other names and arms are
+// read from the snapshot's lists. Written by encodeRecords, the two lie
+// side by side there, and the intervention uses them where they are.
+func decodeIntervention(name string, typ model.InterventionType, w interventionWire, sub func(first, k uint32) []string) Intervention {
+	tc, known := code(interventionTypes, typ)
+	first, n := w.otherFirst, uint64(w.otherN)+uint64(w.armsN)
+	switch {
+	case w.otherN == 0:
+		first = w.armsFirst
+	case w.armsN != 0 && uint64(w.otherFirst)+uint64(w.otherN) != uint64(w.armsFirst):
+		known = false // not side by side: copied
+	}
+	if known && n <= math.MaxUint32 {
+		if names := sub(first, uint32(n)); uint64(len(names)) == n {
+			return Intervention{Name: name, names: names, nOther: w.otherN, typ: tc}
+		}
+	}
+	return NewIntervention(name, typ, sub(w.otherFirst, w.otherN), sub(w.armsFirst, w.armsN))
 }

@@ -51,12 +51,7 @@ func sameRecord(a, b *search.Record) bool {
 		r.Interventions = slices.Clone(r.Interventions)
 		for i := range r.Interventions {
 			iv := &r.Interventions[i]
-			if len(iv.OtherNames) == 0 {
-				iv.OtherNames = nil
-			}
-			if len(iv.Arms) == 0 {
-				iv.Arms = nil
-			}
+			*iv = search.NewIntervention(iv.Name, iv.Type(), iv.OtherNames(), iv.Arms()) // one layout, whatever the reader shared
 		}
 		return r
 	}

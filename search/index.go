@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"sync"
 
 	"github.com/trials-app/trials/model"
@@ -84,6 +83,7 @@ func NewIndex(records []Record) *Index {
 		d := prepareRecord(records[i])
 		records[i].trial = nil
 		b.addDoc(i, d)
+		d.release()
 	}
 	b.records, b.count = records, len(records)
 	return b.Index()
@@ -102,6 +102,7 @@ type Builder struct {
 	rest   []uint32
 	more   [][]uint32
 	stores [numStores]*storeBuilder
+	home   *recordHome // where kept records' texts and lists move (see settle.go)
 
 	countryIDs   map[string]uint16
 	countryNames []string
@@ -127,18 +128,24 @@ func (b *Builder) Add(r Record) int { return b.AddDoc(prepareRecord(r)) }
 func (b *Builder) AddTrial(t *model.Trial) int { return b.AddDoc(Prepare(t)) }
 
 // AddDoc indexes a prepared trial (see Prepare) and returns its index.
+// The Doc's words are let go: a Doc is added once.
 func (b *Builder) AddDoc(d *Doc) int {
 	i := b.count
 	b.count++
 	if !b.light {
+		if b.home == nil {
+			b.home = &recordHome{}
+		}
 		b.records = append(b.records, d.rec)
+		b.home.settle(&b.records[i])
 	}
 	b.addDoc(i, d)
+	d.release()
 	return i
 }
 
 // Source is where record i was read (a builder that keeps records).
-func (b *Builder) Source(i int) model.Source { return b.records[i].Source }
+func (b *Builder) Source(i int) model.Source { return b.records[i].Source() }
 
 // Len is the number of records added so far.
 func (b *Builder) Len() int { return b.count }
@@ -198,6 +205,9 @@ func (b *Builder) Snapshot() *Index { return b.pack(true) }
 // store and the columns share nothing, and at the registry's size each
 // takes up to seconds, which one core would add up.
 func (b *Builder) pack(snapshot bool) *Index {
+	if !snapshot {
+		b.home = nil // the records are settled; the table of shared texts goes
+	}
 	n := b.count
 	ix := &Index{records: b.records[:len(b.records):len(b.records)], n: n}
 	var wg sync.WaitGroup
@@ -215,6 +225,9 @@ func (b *Builder) pack(snapshot bool) *Index {
 
 func (b *Builder) packMain(ix *Index, snapshot bool) {
 	voc, order := b.words.sorted()
+	if !snapshot {
+		b.words = nil
+	}
 	ix.voc, ix.offsets = voc, make([]uint32, len(order)+1)
 	total := len(b.first)
 	for _, l := range b.more {
@@ -244,15 +257,15 @@ func (b *Builder) columns() columns {
 	}
 	for i := range b.records {
 		r := &b.records[i]
-		c.status[i] = uint8(max(slices.Index(statusOrder, r.Status), 0))
-		c.phase[i] = phaseMask(r.Phases)
-		c.typ[i] = uint8(max(slices.Index(studyTypes, r.StudyType), 0))
-		c.sex[i] = uint8(max(slices.Index(sexes, r.Sex), 0))
+		c.status[i] = r.status // 0 for a value the list lacks, as before
+		c.phase[i] = r.phases
+		c.typ[i] = r.studyType
+		c.sex[i] = r.sex
 		c.hv[i] = r.HealthyVolunteers
 		if r.HasResults {
 			c.results.Add(i)
 		}
-		c.class[i] = uint8(max(slices.Index(sponsorClasses, r.SponsorClass), 0))
+		c.class[i] = r.class
 		c.enroll[i] = r.Enrollment
 		c.start[i], c.updated[i], c.verified[i] = r.Start, r.Updated, r.Verified
 		c.minAge[i], c.maxAge[i] = r.MinAge, r.MaxAge

@@ -20,6 +20,40 @@ type Doc struct {
 	arena     []byte
 	toks      []wtok
 	countries []string
+	buf       *docBuf // arena's and toks' buffers, handed back once indexed
+}
+
+// docBuf holds a Doc's words: reused from one Doc to the next once a
+// Builder has indexed them, since copies of each trial's words were a
+// tenth of what a registry's load allocates (its collector's work).
+type docBuf struct {
+	toks  []wtok
+	arena []byte
+}
+
+var docBufs sync.Pool // *docBuf
+
+// maxDocBuf is the most words a reused buffer keeps room for: a rare
+// trial with a huge list of sites must not pin its buffers for good.
+const maxDocBuf = 1 << 14
+
+// keep copies the words built in p's buffers into d's own.
+func (p *prep) keep(d *Doc) {
+	p.toks, p.arena = d.toks[:0], d.arena[:0]
+	buf, _ := docBufs.Get().(*docBuf)
+	if buf == nil {
+		buf = &docBuf{}
+	}
+	d.toks, d.arena, d.buf = append(buf.toks[:0], d.toks...), append(buf.arena[:0], d.arena...), buf
+}
+
+// release hands d's buffers back for another Doc; d's words are gone.
+func (d *Doc) release() {
+	if buf := d.buf; buf != nil && cap(d.toks) <= maxDocBuf && cap(d.arena) <= 16*maxDocBuf {
+		buf.toks, buf.arena = d.toks[:0], d.arena[:0]
+		docBufs.Put(buf)
+	}
+	d.toks, d.arena, d.buf = nil, nil, nil
 }
 
 // wtok is a word (or joined key) at arena[off:off+n] of the main index
@@ -107,9 +141,8 @@ func prepareRecord(r Record) *Doc {
 		}
 		crit(e.StudyPopulation)
 	}
-	// Built in the pooled buffers; the Doc gets exact copies.
-	p.toks, p.arena = d.toks[:0], d.arena[:0]
-	d.toks, d.arena = slices.Clone(d.toks), slices.Clone(d.arena)
+	// Built in the pooled buffers; the Doc gets copies.
+	p.keep(d)
 	return d
 }
 
@@ -121,8 +154,7 @@ func prepareTexts(texts func(add func(Field, string))) *Doc {
 	d := &Doc{}
 	p.start(d)
 	texts(func(f Field, s string) { p.text(0, uint8(f), s, false) })
-	p.toks, p.arena = d.toks[:0], d.arena[:0]
-	d.toks, d.arena = slices.Clone(d.toks), slices.Clone(d.arena)
+	p.keep(d)
 	return d
 }
 

@@ -658,9 +658,9 @@ func TestFacetsLargeResults(t *testing.T) {
 		want := map[string]int{}
 		for _, r := range m.All() {
 			rec := ix.Record(r)
-			want["s"+string(rec.Status)]++
-			want["t"+string(rec.StudyType)]++
-			for _, p := range rec.Phases {
+			want["s"+string(rec.Status())]++
+			want["t"+string(rec.StudyType())]++
+			for _, p := range rec.Phases() {
 				want["p"+string(p)]++
 			}
 			for _, c := range ix.Countries(r) {

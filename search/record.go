@@ -13,17 +13,18 @@ import (
 // counts, and the texts a phrase is checked against. Texts searched only
 // by word — sites, cities, collaborators, secondary ids, criteria — are
 // not kept here but in the index (see Builder).
+//
+// Its enumerations, phases and source are read (and set) through methods:
+// they are kept as codes and a shared file (see recvalues.go), since 190
+// of a record's 344 bytes were the headers of strings that four
+// enumerations, a phase list and an input repeat in every record.
 type Record struct {
 	ID, NCTID  string
 	Title      string
-	Status     model.Status
-	Phases     []model.Phase // shared between records: never modify
-	StudyType  model.StudyType
 	Enrollment int32 // -1 when not stated
 	// EnrollmentEstimated marks an anticipated enrollment ("(est.)").
 	EnrollmentEstimated bool
 	HasResults          bool
-	Sex                 model.Sex // "" when not stated
 	// HealthyVolunteers is 1 when accepted, 0 when not, -1 when not stated.
 	HealthyVolunteers int8
 	MinAge, MaxAge    Age // NoAge when open
@@ -31,10 +32,15 @@ type Record struct {
 	// Verified is when the sponsor last confirmed the status (a month).
 	Verified      Date
 	Sponsor       string
-	SponsorClass  model.SponsorClass
 	Conditions    []string
 	Interventions []Intervention
-	Source        model.Source
+
+	// status, studyType, sex and class are positions in statusOrder,
+	// studyTypes, sexes and sponsorClasses (0: not stated); phases is a
+	// phase mask. A value those lists lack is kept whole in odd.
+	status, studyType, sex, class, phases uint8
+	src                                   recordSource
+	odd                                   *oddValues
 
 	// trial is what NewRecord was made from, until a Builder has indexed
 	// its texts; then nil, so the record holds no more than itself.
@@ -42,25 +48,77 @@ type Record struct {
 }
 
 // Intervention is an intervention of a record, with the arms using it.
+// Its lists share one slice and its type is a code (48 bytes, not 80: a
+// registry's records hold a million of them); see NewIntervention.
 type Intervention struct {
-	Name       string
-	Type       model.InterventionType
-	OtherNames []string
-	Arms       []string
+	Name string
+	// names are its other names, then the arms using it, then — when the
+	// type is none of interventionTypes — the type.
+	names   []string
+	nOther  uint32
+	typ     uint8 // position in interventionTypes
+	oddType bool
+}
+
+// interventionTypes numbers the types for Intervention; 0 is "not stated".
+var interventionTypes = []model.InterventionType{"", model.InterventionDrug, model.InterventionBiological,
+	model.InterventionProcedure, model.InterventionDevice, model.InterventionRadiation, model.InterventionBehavioral,
+	model.InterventionGenetic, model.InterventionDietarySupplement, model.InterventionCombinationProduct,
+	model.InterventionDiagnosticTest, model.InterventionOther}
+
+// NewIntervention makes an intervention of a record.
+func NewIntervention(name string, typ model.InterventionType, otherNames, arms []string) Intervention {
+	iv := Intervention{Name: name, nOther: uint32(len(otherNames))}
+	code, ok := code(interventionTypes, typ)
+	iv.typ, iv.oddType = code, !ok
+	n := len(otherNames) + len(arms)
+	if !ok {
+		n++
+	}
+	if n > 0 {
+		iv.names = make([]string, 0, n)
+		iv.names = append(append(iv.names, otherNames...), arms...)
+		if !ok {
+			iv.names = append(iv.names, string(typ))
+		}
+	}
+	return iv
+}
+
+// Type is the kind of intervention; "" when not stated.
+func (iv Intervention) Type() model.InterventionType {
+	if iv.oddType {
+		return model.InterventionType(iv.names[len(iv.names)-1])
+	}
+	return interventionTypes[iv.typ]
+}
+
+// OtherNames are the intervention's other names. Never modify them.
+func (iv Intervention) OtherNames() []string { return iv.names[:iv.nOther:iv.nOther] }
+
+// Arms are the labels of the arms using the intervention. Never modify
+// them.
+func (iv Intervention) Arms() []string {
+	end := len(iv.names)
+	if iv.oddType {
+		end--
+	}
+	return iv.names[iv.nOther:end:end]
 }
 
 // NewRecord summarises a trial. The record keeps t until it is given to a
 // Builder (or NewIndex), which indexes the texts the record does not keep.
 func NewRecord(t *model.Trial) Record {
 	r := Record{
-		ID: t.ID, NCTID: t.NCTID, Title: t.Title, Status: t.Status, Phases: internPhases(t.Phases),
-		StudyType: t.StudyType, Enrollment: -1, EnrollmentEstimated: t.EnrollmentType == model.DateEstimated,
-		HasResults: t.HasResults, Sex: t.Eligibility.Sex, HealthyVolunteers: -1,
+		ID: t.ID, NCTID: t.NCTID, Title: t.Title, Enrollment: -1, EnrollmentEstimated: t.EnrollmentType == model.DateEstimated,
+		HasResults: t.HasResults, HealthyVolunteers: -1,
 		MinAge: ParseAge(t.Eligibility.MinAge), MaxAge: ParseAge(t.Eligibility.MaxAge),
 		Start: ParseDate(t.StartDate), Updated: ParseDate(t.LastUpdated), Verified: ParseDate(t.StatusVerified),
-		Sponsor: t.LeadSponsor.Name, SponsorClass: t.LeadSponsor.Class,
-		Conditions: t.Conditions, Source: t.Source, trial: t,
+		Sponsor: t.LeadSponsor.Name, Conditions: t.Conditions, trial: t,
 	}
+	r.SetValues(t.Status, t.StudyType, t.Eligibility.Sex, t.LeadSponsor.Class)
+	r.SetPhases(t.Phases)
+	r.SetSource(t.Source)
 	if r.NCTID == r.ID {
 		r.NCTID = r.ID // one string, not two
 	}
@@ -73,21 +131,34 @@ func NewRecord(t *model.Trial) Record {
 			r.HealthyVolunteers = 1
 		}
 	}
+	type building struct {
+		name   string
+		typ    model.InterventionType
+		others []string
+		arms   []string
+	}
+	ivs := make([]building, 0, len(t.Interventions))
 	for _, iv := range t.Interventions {
-		r.Interventions = append(r.Interventions, Intervention{Name: iv.Name, Type: iv.Type, OtherNames: iv.OtherNames, Arms: iv.Arms})
+		ivs = append(ivs, building{iv.Name, iv.Type, iv.OtherNames, slices.Clip(iv.Arms)})
 	}
 	// Arms can name interventions the interventions list lacks; each such
 	// intervention is given in every arm that names it.
 	for _, a := range t.Arms {
 		for _, name := range a.Interventions {
-			i := slices.IndexFunc(r.Interventions, func(iv Intervention) bool { return strings.EqualFold(iv.Name, name) })
+			i := slices.IndexFunc(ivs, func(iv building) bool { return strings.EqualFold(iv.name, name) })
 			if i < 0 {
-				r.Interventions = append(r.Interventions, Intervention{Name: name})
-				i = len(r.Interventions) - 1
+				ivs = append(ivs, building{name: name})
+				i = len(ivs) - 1
 			}
-			if !slices.Contains(r.Interventions[i].Arms, a.Label) {
-				r.Interventions[i].Arms = append(r.Interventions[i].Arms, a.Label)
+			if !slices.Contains(ivs[i].arms, a.Label) {
+				ivs[i].arms = append(ivs[i].arms, a.Label)
 			}
+		}
+	}
+	if len(ivs) > 0 {
+		r.Interventions = make([]Intervention, len(ivs))
+		for i, iv := range ivs {
+			r.Interventions[i] = NewIntervention(iv.name, iv.typ, iv.others, iv.arms)
 		}
 	}
 	return r
@@ -135,13 +206,6 @@ func phaseMask(ps []model.Phase) uint8 {
 		m |= phaseBit(p)
 	}
 	return m
-}
-
-func internPhases(ps []model.Phase) []model.Phase {
-	if len(ps) == 0 {
-		return nil
-	}
-	return phaseSets[phaseMask(ps)]
 }
 
 // Date is a date as the registry states it — a year, a month and maybe a
@@ -318,7 +382,7 @@ func (r *Record) anyText(f Field, pass func(string) bool) bool {
 			if pass(iv.Name) {
 				return true
 			}
-			for _, o := range iv.OtherNames {
+			for _, o := range iv.OtherNames() {
 				if pass(o) {
 					return true
 				}
@@ -343,7 +407,7 @@ func (r *Record) texts(fn func(Field, string)) {
 	}
 	for _, iv := range r.Interventions {
 		fn(FieldIntervention, iv.Name)
-		for _, o := range iv.OtherNames {
+		for _, o := range iv.OtherNames() {
 			fn(FieldIntervention, o)
 		}
 	}

@@ -96,7 +96,7 @@ func TestKey(t *testing.T) {
 func TestCatalog(t *testing.T) {
 	recs := seedRecords(t)
 	// Another trial spelling AlloStim differently must share its entry.
-	recs = append(recs, search.Record{ID: "X-1", Interventions: []search.Intervention{{Name: "Allostim Immunotherapy", Arms: []string{"Arm A"}}}})
+	recs = append(recs, search.Record{ID: "X-1", Interventions: []search.Intervention{search.NewIntervention("Allostim Immunotherapy", "", nil, []string{"Arm A"})}})
 	c := search.NewCatalog(recs)
 	find := func(q string) *search.Entry {
 		hits := c.Find(q)
@@ -151,7 +151,7 @@ func TestCatalog(t *testing.T) {
 func TestNewRecordAddsArmOnlyInterventions(t *testing.T) {
 	tr := &model.Trial{ID: "X", Arms: []model.Arm{{Label: "A", Interventions: []string{"Drug Q"}}, {Label: "B", Interventions: []string{"Drug Q"}}}}
 	r := search.NewRecord(tr)
-	if len(r.Interventions) != 1 || r.Interventions[0].Name != "Drug Q" || !slices.Equal(r.Interventions[0].Arms, []string{"A", "B"}) || r.Enrollment != -1 {
+	if len(r.Interventions) != 1 || r.Interventions[0].Name != "Drug Q" || !slices.Equal(r.Interventions[0].Arms(), []string{"A", "B"}) || r.Enrollment != -1 {
 		t.Errorf("%+v", r)
 	}
 }

@@ -131,6 +131,9 @@ func (b *storeBuilder) finish(n int, keep bool) *store {
 	b.flush()
 	t := b.words
 	voc, order := t.sorted()
+	if !keep {
+		t.forgetLookup()
+	}
 	s := &store{voc: voc, start: make([]uint32, len(order)+1), df: make([]uint32, len(order)), n: n, stride: (n + 63) / 64}
 	// Sized first, exactly: grown by appending, the data of the criteria
 	// store alone (about a hundred megabytes at the registry's size) was

@@ -229,6 +229,12 @@ func (t *wordTable) gapsLen(id uint32) int {
 	return n
 }
 
+// forgetLookup lets go of what finds a word's id — the hash table and the
+// words' bytes, which sorted has copied into the vocab — once the vocab
+// is made: a pack frees each table's share while the others still pack,
+// which a heap held under a ceiling (see corpus) then reuses.
+func (t *wordTable) forgetLookup() { t.keys, t.ids, t.arena, t.offs = nil, nil, nil, nil }
+
 // sorted packs the words into a sorted vocab and returns, for each
 // position in it, the word's number.
 func (t *wordTable) sorted() (vocab, []uint32) {

@@ -228,7 +228,7 @@ func (b *browser) follow() tea.Cmd {
 		return nil
 	}
 	r := c.Record(rec)
-	b.note("Reading " + shortID(r.ID) + " from " + plain.Line(present.Clip(present.Source(r.Source), maxCell)) + "…")
+	b.note("Reading " + shortID(r.ID) + " from " + plain.Line(present.Clip(present.Source(r.Source()), maxCell)) + "…")
 	gen := b.readGen
 	return func() tea.Msg {
 		t, err := c.Trial(rec)

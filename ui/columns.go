@@ -45,11 +45,11 @@ type column struct {
 var columns = []column{statusColumn, phaseColumn, idColumn, screenColumn, tagColumn, titleColumn, enrollmentColumn}
 
 var statusColumn = column{name: "status", head: "status", sorts: true, sortKey: search.SortStatus, width: present.BadgeWidth,
-	text:  func(r *search.Record) string { return present.StatusShort(r.Status) },
-	style: func(r *search.Record, th *theme) lipgloss.Style { return th.report.Status(r.Status) }}
+	text:  func(r *search.Record) string { return present.StatusShort(r.Status()) },
+	style: func(r *search.Record, th *theme) lipgloss.Style { return th.report.Status(r.Status()) }}
 
 var phaseColumn = column{name: "phase", head: "phase", sorts: true, sortKey: search.SortPhase, width: 5, drop: 1,
-	text: func(r *search.Record) string { return present.PhaseShort(r.Phases) }}
+	text: func(r *search.Record) string { return present.PhaseShort(r.Phases()) }}
 
 var idColumn = column{name: "id", head: "id", sorts: true, sortKey: search.SortID, width: 11,
 	text: func(r *search.Record) string { return r.ID }}

@@ -325,7 +325,7 @@ func (f *finder) useLines(e *search.Entry, j int, selected bool) []string {
 	th := f.ctx.Theme
 	u := e.Uses[j]
 	r := f.ctx.Corpus.Record(u.Record)
-	text := plain.Line(fmt.Sprintf("%-10s %-5s %-11s %s", present.StatusShort(r.Status), present.PhaseShort(r.Phases), shortID(r.ID), present.Clip(r.Title, maxCell)))
+	text := plain.Line(fmt.Sprintf("%-10s %-5s %-11s %s", present.StatusShort(r.Status()), present.PhaseShort(r.Phases()), shortID(r.ID), present.Clip(r.Title, maxCell)))
 	out := []string{f.selectLine(text, selected)}
 	for _, l := range plain.Wrap(whereGiven(e, u), max(f.width-6, 10)) {
 		if selected {
