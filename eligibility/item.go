@@ -135,9 +135,10 @@ type parser struct {
 	trails      []bool
 	scopeEnds   []int
 	condOf      []bool
-	example     []bool // token follows "e.g." or "such as"
-	joint       []bool // bound is half of a joint exclusion ("ALT > 3 × ULN and bilirubin > 2 × ULN")
-	trigWord    []bool // token is one of a trigger's words
+	example     []bool   // token follows "e.g." or "such as"
+	joint       []bool   // bound is half of a joint exclusion ("ALT > 3 × ULN and bilirubin > 2 × ULN")
+	trigWord    []bool   // token is one of a trigger's words
+	notes       [][2]int // "if" clauses that say what the team does ("if > 2 × ULN, discuss with the PI")
 	out         []cand
 	ctx         itemCtx
 }
@@ -176,6 +177,7 @@ func (p *parser) parse() []cand {
 	p.findGroups()
 	p.findTriggers()
 	p.findBounds()
+	p.dropNoted()
 	p.ageBrackets()
 	p.computeConditional()
 	p.assign()
@@ -652,6 +654,7 @@ func ownAbbreviation(t *token) bool {
 func (p *parser) findTriggers() {
 	toks := p.toks
 	p.trigs = p.trigs[:0]
+	p.notes = p.notes[:0]
 	if cap(p.inObj) < len(toks) {
 		p.inObj = make([]bool, len(toks))
 	}
@@ -706,6 +709,13 @@ func (p *parser) findTriggers() {
 		}
 		t, ok := p.triggerAt(i)
 		if !ok || p.ifValueHigh(i) {
+			continue
+		}
+		if e, ok := p.procedureIf(i); ok {
+			// "(if > 2 × ULN due to Gilbert's disease, must discuss with
+			// the PI)": what the team does, not who the bound is for
+			p.notes = append(p.notes, [2]int{i, e})
+			i = e - 1
 			continue
 		}
 		t.objEnd = p.objectEnd(t)
@@ -4291,6 +4301,60 @@ func (p *parser) otherCause(b *bound) bool {
 		}
 	}
 	return false
+}
+
+// procedureWords say what the study team does about a value: a clause
+// with one is a note on handling, not a subgroup.
+var procedureWords = setOf("discuss", "discussed", "discussion", "contact", "contacted", "consult", "consulted",
+	"consultation", "notify", "notified", "repeat", "repeated", "retest", "retested", "recheck", "rechecked",
+	"please", "reviewed", "review")
+
+// procedureIf reports an "if"/"when" clause at i, to the end of its bracket
+// or sentence, that says what the team does when the value is off ("(if
+// > 2 × ULN due to Gilbert's disease, must discuss with the PI)", "(if >
+// 470 ms, repeat the ECG twice)", "(if lower due to marrow involvement,
+// please contact the sponsor)"), and returns the clause's end. The clause
+// picks no subgroup, and a value in it is the case it handles, bounding no
+// one: the bound it comments stays everyone's.
+func (p *parser) procedureIf(i int) (int, bool) {
+	toks := p.toks
+	if !wordAt(toks, i, "if", "when", "whenever") {
+		return 0, false
+	}
+	d := toks[i].depth
+	note, comma := false, false
+	k := i + 1
+	for ; k < len(toks); k++ {
+		t := &toks[k]
+		if t.depth < d || t.depth == d && (t.kind == kSemi || t.kind == kPeriod || t.kind == kSep) {
+			break
+		}
+		if t.depth != d {
+			continue
+		}
+		switch {
+		case t.kind == kComma:
+			comma = true
+		case t.kind == kNum && comma && !note:
+			// "(if liver metastases, ≤ 5 × ULN after discussion with the
+			// monitor)": the clause gives the subgroup its own bound
+			return 0, false
+		case t.kind == kWord && procedureWords[t.text]:
+			note = true
+		}
+	}
+	return k, note
+}
+
+// dropNoted discards the bounds inside a procedure note (procedureIf).
+func (p *parser) dropNoted() {
+	for _, n := range p.notes {
+		for bi := range p.bounds {
+			if b := &p.bounds[bi]; b.start >= n[0] && b.start < n[1] {
+				b.discarded = true
+			}
+		}
+	}
 }
 
 // ifValueHigh reports a bracket at or just before i that opens with "if"

@@ -1,0 +1,46 @@
+package eligibility_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// round13 are round 13's wordings, each written for this table: the
+// precision pass on conditional bounds and DEV13–DEV15.
+var round13 = []struct {
+	text string
+	want []string
+}{
+	// an "if" clause on what the team does when the value is off is a
+	// note, not a subgroup: the bound stays everyone's and the clause's
+	// own value bounds no one
+	{"Total bilirubin < 2x ULN (if thought to be > 2x ULN due to Gilbert's disease or the patient's AML, must discuss with the PI)",
+		[]string{"bilirubin <2 xULN"}},
+	{"Total bilirubin ≤ 1.5 × ULN (if > 1.5 × ULN, discuss with the medical monitor)", []string{"bilirubin <=1.5 xULN"}},
+	{"Platelets ≥ 75 × 10^9/L (if lower due to marrow involvement, please contact the sponsor)", []string{"platelets >=75 10^9/L"}},
+	{"QTcF ≤ 470 ms (if > 470 ms, repeat ECG twice and use the mean)", []string{"qtc <=470 ms"}},
+	{"Total bilirubin ≤ 1.5 × ULN; if > 1.5 × ULN, please contact the medical monitor", []string{"bilirubin <=1.5 xULN"}},
+	{"QTcF ≤ 470 ms. If QTcF > 470 ms, the ECG should be repeated in triplicate.", []string{"qtc <=470 ms"}},
+	{"E: QTc > 480 ms (if QTc is prolonged, repeat ECG and review with cardiology)", []string{"qtc <=480 ms"}},
+	// a clause that gives the subgroup a bound of its own keeps it, with
+	// or without a word on procedure after it
+	{"AST/ALT ≤ 2.5 × ULN (if liver metastases, ≤ 5 × ULN after discussion with the medical monitor)",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"AST ≤ 3 × ULN (≤ 5 × ULN if liver metastases; discuss with the PI)", []string{"ast <=3 xULN", "ast <=5 xULN cond"}},
+	{"Bilirubin ≤ 1.5 × ULN (if Gilbert's syndrome, ≤ 3 × ULN)", []string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"Creatinine ≤ 1.5 × ULN; if creatinine > 1.5 × ULN, CrCl ≥ 50 mL/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
+	// a bracket on transfusion or growth factors comments the bound
+	{"Hemoglobin greater than 8.0 g/dl (can be corrected with transfusion).", []string{"hemoglobin >8 g/dL"}},
+	{"Hemoglobin ≥ 10 g/dL (patients may be transfused to meet this criterion)", []string{"hemoglobin >=10 g/dL"}},
+	{"Platelets ≥ 50 × 10^9/L (transfusion support permitted)", []string{"platelets >=50 10^9/L"}},
+	{"ANC ≥ 1.5 × 10^9/L (growth factor support is not allowed within 7 days)", []string{"anc >=1.5 10^9/L"}},
+}
+
+func TestRound13(t *testing.T) {
+	for _, tc := range round13 {
+		got := extractOne(tc.text)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
+		}
+	}
+}
