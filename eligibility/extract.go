@@ -488,6 +488,22 @@ func qualifiesMidItem(text string) bool {
 	}
 }
 
+var unfitRe = regexp.MustCompile(`(?i)\b(?:unfit|frail|ineligible|not eligible|unsuitable|non-?eligible|poor[- ]risk|high[- ]risk)\b[^.;:]{0,80}?\b(?:(?:defined|characteri[sz]ed) (?:as|by)|includes? those|i\.e\.)`)
+
+// definesUnfit reports an item that says who counts as unfit, frail or
+// ineligible for a treatment by values joined with "or" ("Unfit patients
+// are defined as: age ≥ 75 years, or ECOG 2-3, or CrCl < 60 mL/min",
+// "Transplant not eligible subjects will include those … i.e. age ≥ 70
+// years or ECOG ≥ 2"): any one of them qualifies.
+func definesUnfit(text string) bool {
+	if !strings.Contains(text, " or ") || !strings.Contains(text, "efined") && !strings.Contains(text, "nclude") &&
+		!strings.Contains(text, "i.e.") && !strings.Contains(text, "haracteri") {
+		return false
+	}
+	loc := unfitRe.FindStringIndex(text)
+	return loc != nil && strings.Contains(text[loc[1]:], " or ")
+}
+
 var eitherOfTwoRe = regexp.MustCompile(`(?i)\b(?:at least one|one or both|either one|any one|one) of the two\b`)
 
 // eitherOfTwo reports an item that asks for at least one of its two values:
@@ -542,6 +558,12 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		// "… ≥ 18 to 74 years of age with at least one of the following
 		// comorbidities: i. ECOG 2 or 3; ii. Ejection Fraction ≤ 50%; …":
 		// each value is one way to qualify (conditional)
+		ctx.risk = true
+	}
+	if !ctx.exclusion && definesUnfit(text) {
+		// "Unfit patients are defined as: age ≥ 75 years, or ECOG 2-3, or
+		// CrCl < 60 mL/min": the values say who counts as unfit, each one
+		// way to qualify, none a bound on everyone (conditional)
 		ctx.risk = true
 	}
 	if !ctx.exclusion && x.itemFlags&sTwo != 0 && eitherOfTwo(text) {

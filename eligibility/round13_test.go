@@ -34,6 +34,18 @@ var round13 = []struct {
 	{"Hemoglobin ≥ 10 g/dL (patients may be transfused to meet this criterion)", []string{"hemoglobin >=10 g/dL"}},
 	{"Platelets ≥ 50 × 10^9/L (transfusion support permitted)", []string{"platelets >=50 10^9/L"}},
 	{"ANC ≥ 1.5 × 10^9/L (growth factor support is not allowed within 7 days)", []string{"anc >=1.5 10^9/L"}},
+
+	// an item that says who counts as unfit or ineligible for a treatment
+	// lists ways to qualify: each is conditional, none bounds everyone
+	{"Unfit patients are defined as: age ≥ 75 years, or ECOG 2-3, or CrCl < 60 mL/min",
+		[]string{"age >=75 years cond", "ecog [2,3] cond", "creatinine_clearance <60 mL/min cond"}},
+	{"Frail patients are defined as those aged ≥ 80 years or with ECOG ≥ 2", []string{"age >=80 years cond", "ecog >=2 cond"}},
+	{"Patients considered unfit for intensive chemotherapy, defined by at least one of: age ≥ 75; ECOG 2 or 3; LVEF ≤ 50%; CrCl < 45 mL/min",
+		[]string{"age >=75 years cond", "ecog [2,3] cond", "lvef <=50 % cond", "creatinine_clearance <45 mL/min cond"}},
+	// a definition with no alternatives, or of the trial's own population,
+	// is left as it was
+	{"Hepatic impairment is defined as total bilirubin > 1.5 × ULN", nil},
+	{"Elderly patients (defined as age ≥ 65 years) are eligible", []string{"age >=65 years"}},
 }
 
 func TestRound13(t *testing.T) {
