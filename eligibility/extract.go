@@ -989,7 +989,9 @@ func laterStep(words []string) bool {
 			// "ECOG (Eastern Cooperative Oncology Group): 0-1", "Children's
 			// Oncology Group": a name, no study group
 			if w == "group" && i > 0 && (words[i-1] == "oncology" || words[i-1] == "cooperative" || words[i-1] == "study" ||
-				words[i-1] == "cancer" || words[i-1] == "trials" || words[i-1] == "working") {
+				words[i-1] == "cancer" || words[i-1] == "trials" || words[i-1] == "working" ||
+				// "Target group: Age 18+": whom the trial enrols
+				words[i-1] == "target" || words[i-1] == "patient") {
 				continue
 			}
 			return true

@@ -988,6 +988,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if i+1 < len(toks) && toks[i+1].is(cIfExempt) {
 			return tr, false
 		}
+		if wordAt(toks, i+1, "all", "each", "every") && (wordAt(toks, i+2, "of") || wordAt(toks, i+2, "the", "following", "criteria", "inclusion")) {
+			// "A patient will be eligible for inclusion only if all of the
+			// following criteria are fulfilled:": the list itself, everyone's
+			return tr, false
+		}
 		// "… may be included if total bilirubin ≤ 3 × ULN": what the allowed
 		// must meet, not who they are
 		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted",
@@ -4097,6 +4102,9 @@ func (p *parser) scopeEnd(t *trigger) int {
 			}
 			return k
 		}
+		if tk.kind == kComma && tk.depth == t.depth && p.listResumes(t, k) {
+			return k
+		}
 		// "≤ 5 × ULN in the presence of liver metastases, otherwise ≤ 2.5
 		// × ULN": what follows is everyone else's
 		if tk.kind == kWord && tk.text == "otherwise" {
@@ -4110,6 +4118,66 @@ func (p *parser) scopeEnd(t *trigger) int {
 		}
 	}
 	return len(toks)
+}
+
+// listResumes reports a comma at k, in a sentence that opens with the
+// condition t and sits in a comma list of values, after which the list
+// goes on with another variable: "Platelets ≥100 x 10^9/L, AST and ALT
+// ≤2.5 x ULN (if no hepatic metastases). If hepatic tumor involvement, AST
+// and ALT ≤5 x ULN, Bilirubin ≤1.5 x ULN, …" — the condition is the
+// transaminases' alone; the bilirubin is the list's next value.
+func (p *parser) listResumes(t *trigger, k int) bool {
+	toks := p.toks
+	if !p.conditionWord(*t) || !kindAt(toks, t.pos-1, kPeriod) || len(p.startsBound) < len(toks) ||
+		k+1 >= len(toks) || p.inGrp[k+1] < 0 {
+		return false
+	}
+	next := &p.groups[p.inGrp[k+1]]
+	if next.start != k+1 || next.kind != mkVar {
+		return false
+	}
+	// a value ends at the comma, and the condition holds none of its own
+	// ("If creatinine > 1.5 mg/dL, CrCl ≥ 50 mL/min, …" is the condition's)
+	ended, before := false, false
+	for i := range p.bounds {
+		b := &p.bounds[i]
+		if b.discarded {
+			continue
+		}
+		switch {
+		case b.end == k:
+			ended = true
+		case b.start >= t.end && b.start < t.objEnd:
+			return false
+		case b.end <= t.pos:
+			before = true
+		}
+	}
+	if !ended || !before {
+		return false
+	}
+	// the value before the comma is another variable's than the next
+	var scoped varMask
+	for gi := range p.groups {
+		if g := &p.groups[gi]; g.start >= t.objEnd && g.start < k && g.kind == mkVar {
+			scoped |= g.vars
+		}
+	}
+	if scoped == 0 || scoped&next.vars != 0 {
+		return false
+	}
+	// and the list before the condition was a comma list too
+	for m := t.pos - 2; m >= 0 && toks[m].depth >= t.depth; m-- {
+		if toks[m].depth == t.depth {
+			if toks[m].kind == kComma {
+				return true
+			}
+			if toks[m].kind == kPeriod || toks[m].kind == kSemi || toks[m].kind == kColon {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // strayClose reports a ")" at k that closes no bracket opened before it.

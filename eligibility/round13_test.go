@@ -46,9 +46,37 @@ var round13 = []struct {
 	// is left as it was
 	{"Hepatic impairment is defined as total bilirubin > 1.5 × ULN", nil},
 	{"Elderly patients (defined as age ≥ 65 years) are eligible", []string{"age >=65 years"}},
+
+	// from DEV14: a lead-in's "only if all of the following" is the list
+	// itself; "Target group:" names whom the trial enrols
+	{"Target group: Age 18+", []string{"age >=18 years"}},
+	{"Group A: Age 18+", []string{"age >=18 years cond"}},
+	// a sentence opening with a condition in a comma list of values is
+	// the condition's variable's only: the list resumes after it
+	{"Absolute neutrophil count ≥1.5 x 10^9/L, Platelets ≥100 x 10^9/L, AST and ALT ≤2.5 x ULN (if no hepatic metastases). If hepatic tumor involvement, AST and ALT ≤5 x ULN, Bilirubin ≤1.5 x ULN, Calculated creatinine clearance >50 mL/min",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "ast <=2.5 xULN cond", "alt <=2.5 xULN cond", "ast <=5 xULN", "alt <=5 xULN",
+			"bilirubin <=1.5 xULN", "creatinine_clearance >50 mL/min"}},
+	{"Platelets ≥ 100 × 10^9/L, ANC ≥ 1.5 × 10^9/L. If creatinine > 1.5 mg/dL, creatinine clearance ≥ 50 mL/min, bilirubin ≤ 1.5 × ULN",
+		[]string{"platelets >=100 10^9/L", "anc >=1.5 10^9/L", "creatinine_clearance >=50 mL/min cond", "bilirubin <=1.5 xULN cond"}},
+}
+
+var round13Trees = []struct {
+	lead     string
+	children []string
+	want     []string
+}{
+	{"A patient will be eligible for inclusion only if all of the following criteria are fulfilled:",
+		[]string{"ECOG performance status 0-2", "Platelets >100 x 109/L"}, []string{"ecog [0,2]", "platelets >100 10^9/L"}},
+	{"Patients are eligible if all of the following apply:", []string{"ECOG 0-1"}, []string{"ecog [0,1]"}},
 }
 
 func TestRound13(t *testing.T) {
+	for _, tc := range round13Trees {
+		got := extractTree(tc.lead, tc.children)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s %q\n   got %q\n  want %q", tc.lead, tc.children, got, tc.want)
+		}
+	}
 	for _, tc := range round13 {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
