@@ -1707,6 +1707,7 @@ func (p *parser) findBounds() {
 	}
 	p.ellipticUnits()
 	p.scaleRangeOr()
+	p.bareRelaxation()
 	p.barredFromPart()
 	p.purposeValues()
 	if cap(p.owner) < len(p.bounds) {
@@ -2146,6 +2147,95 @@ func (p *parser) ellipticUnits() {
 		}
 		b.end = e
 		setUnit(b, u)
+	}
+}
+
+// bareRelaxation reads a bare number in brackets right after a bound,
+// before the subgroup it is for, as that subgroup's relaxation of the
+// bound, on the bound's side and in its unit: "Karnofsky 70%-100% (50% if
+// hospitalized)" (50–100), "ECOG 0-1 (2 if due to bone pain)", "Platelets
+// ≥ 100,000/mm3 (50,000 if bone marrow involvement)". Without it the
+// trigger made the main bound the subgroup's. A stricter value is the
+// subgroup's too ("(150,000 if splenomegaly)").
+func (p *parser) bareRelaxation() {
+	toks := p.toks
+	var extra []bound
+	for i := range p.bounds {
+		prev := &p.bounds[i]
+		open := prev.end
+		if prev.discarded || prev.isStages || prev.fromRow || !kindAt(toks, open, kLParen) || !kindAt(toks, open+1, kNum) ||
+			p.boundStartsAtTok(open+1) {
+			continue
+		}
+		k := open + 1
+		v, alt, e, ok := number(toks, k, false)
+		if !ok {
+			continue
+		}
+		u, ue := unit(toks, e)
+		pu := boundUnit(prev)
+		if u != ruNone && u != pu {
+			continue
+		}
+		e = ue
+		if e >= len(toks) || toks[e].kind != kWord || !toks[e].is(cTrigger) || p.closeParen(open) < 0 {
+			continue
+		}
+		scale := false
+		if pu == ruNone || pu == "%" {
+			for gi := range p.groups {
+				if g := &p.groups[gi]; g.kind == mkVar && g.end <= prev.start && g.end+3 > prev.start {
+					scale = g.vars&^maskOf(vECOG, vKarnofsky, vLansky) == 0
+				}
+			}
+		}
+		b := bound{start: k, end: e, consumed: prev.consumed, scaleOf: prev.scaleOf}
+		switch {
+		case prev.hasLo && prev.hasHi:
+			// a scale's range from its best grade: the relaxation moves
+			// the other end
+			if !scale {
+				continue
+			}
+			if prev.lo == 0 && v != prev.hi && v <= 5 {
+				setSide(&b, opLE, v, alt, ruNone)
+			} else if prev.hi == 100 && v != prev.lo && v >= 0 && v < 100 {
+				setSide(&b, opGE, v, alt, ruNone)
+			} else {
+				continue
+			}
+		case prev.hasLo:
+			if v == prev.lo || pu == ruNone && !scale {
+				continue
+			}
+			o := opGE
+			if !prev.loInc {
+				o = opGT
+			}
+			setSide(&b, o, v, alt, pu)
+		case prev.hasHi:
+			if v == prev.hi || pu == ruNone && !scale {
+				continue
+			}
+			o := opLE
+			if !prev.hiInc {
+				o = opLT
+			}
+			setSide(&b, o, v, alt, pu)
+		default:
+			continue
+		}
+		extra = append(extra, b)
+	}
+	if len(extra) == 0 {
+		return
+	}
+	p.bounds = append(p.bounds, extra...)
+	bs := p.bounds
+	for i := 1; i < len(bs); i++ {
+		for j := i; j > 0 && bs[j].start < bs[j-1].start; j-- {
+			bs[j], bs[j-1] = bs[j-1], bs[j]
+		}
 	}
 }
 

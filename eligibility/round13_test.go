@@ -58,6 +58,16 @@ var round13 = []struct {
 			"bilirubin <=1.5 xULN", "creatinine_clearance >50 mL/min"}},
 	{"Platelets ≥ 100 × 10^9/L, ANC ≥ 1.5 × 10^9/L. If creatinine > 1.5 mg/dL, creatinine clearance ≥ 50 mL/min, bilirubin ≤ 1.5 × ULN",
 		[]string{"platelets >=100 10^9/L", "anc >=1.5 10^9/L", "creatinine_clearance >=50 mL/min cond", "bilirubin <=1.5 xULN cond"}},
+	// from DEV13: a bare number in brackets before the subgroup it is for
+	// relaxes the bound on its side and in its unit; the main bound stays
+	// everyone's (the trigger made it the subgroup's)
+	{"Performance status: Karnofsky 70%-100% (50% if hospitalized)", []string{"karnofsky [70,100]", "karnofsky >=50 cond"}},
+	{"ECOG 0-1 (2 if due to bone pain)", []string{"ecog [0,1]", "ecog <=2 cond"}},
+	{"Platelets ≥ 100,000/mm3 (50,000 if bone marrow involvement)", []string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
+	{"ANC ≥ 1500/mm3 (1000/mm3 if marrow involvement)", []string{"anc >=1.5 10^9/L", "anc >=1 10^9/L cond"}},
+	// a stricter one is the subgroup's too; one in another unit is not read
+	{"Platelets ≥ 100,000/mm3 (150,000 if splenomegaly)", []string{"platelets >=100 10^9/L", "platelets >=150 10^9/L cond"}},
+	{"ECOG 0-2 (1 if age > 70 years)", []string{"ecog [0,2]", "ecog <=1 cond"}},
 }
 
 var round13Trees = []struct {
