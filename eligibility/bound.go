@@ -857,6 +857,12 @@ func boundAt(toks []token, i int) (bound, bool) {
 		if isTimeUnit(u) && wordAt(toks, i, "within") {
 			return b, false // "within 7 days": when, not how much
 		}
+		if u == ruNone && wordAt(toks, k2, "consecutive", "occasions", "occasion", "separate", "measurements",
+			"readings", "determinations", "assessments", "samples", "tests", "sets") {
+			// "INR … on at least two consecutive occasions": how often it
+			// is measured, not its value
+			return b, false
+		}
 		setSide(&b, o, v, alt, u)
 		b.end = k2
 		if u != ruNone && u != ruForeign && kindAt(toks, k2, kLParen) {

@@ -5502,6 +5502,21 @@ func (p *parser) tidy() {
 			}
 		}
 	}
+	// ways to qualify on one variable that do not meet ("age < 1 or > 5
+	// years", "at least 60 years old … OR Patient is 18-59 years old"): a
+	// patient in either qualifies, so neither is everyone's bound
+	if !p.ctx.exclusion {
+		for i := range out {
+			for j := range out {
+				a, b := &out[i], &out[j]
+				if i == j || a.dropped || b.dropped || !same(a, b) || a.cond || !b.cond || b.cause != causeAlternative ||
+					a.v != vAge || !disjoint(a, b) || !p.orBetween(a.span, b.span) {
+					continue
+				}
+				a.cond, a.cause = true, causeAlternative
+			}
+		}
+	}
 	// a time restated in another unit ("≥ 12 weeks (≥ 3 months)"): the two
 	// do not convert exactly; the first stated is the requirement
 	for i := range out {
@@ -5630,6 +5645,23 @@ func (p *parser) tidy() {
 		}
 	}
 	p.out = out[:n]
+}
+
+// orBetween reports an "or" between two spans of the text, in one
+// sentence.
+func (p *parser) orBetween(a, b [2]int) bool {
+	if a[0] > b[0] {
+		a, b = b, a
+	}
+	if a[1] > b[0] {
+		return false
+	}
+	gap := p.text[a[1]:b[0]]
+	if strings.Contains(gap, ". ") || strings.ContainsRune(gap, ';') {
+		return false
+	}
+	return strings.Contains(gap, " or ") || strings.Contains(gap, " OR ") || strings.Contains(gap, " Or ") ||
+		strings.HasPrefix(gap, "or ") || strings.HasSuffix(gap, " or")
 }
 
 // disjoint reports two ranges no value lies in both of.

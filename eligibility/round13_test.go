@@ -68,6 +68,14 @@ var round13 = []struct {
 	// a stricter one is the subgroup's too; one in another unit is not read
 	{"Platelets ≥ 100,000/mm3 (150,000 if splenomegaly)", []string{"platelets >=100 10^9/L", "platelets >=150 10^9/L cond"}},
 	{"ECOG 0-2 (1 if age > 70 years)", []string{"ecog [0,2]", "ecog <=1 cond"}},
+	// from DEV15: how often a value is measured is not its value
+	{"E: NOTE: Patients with positive Hepatitis B or C serologies indicating active infection without known active disease must meet the eligibility requirements for ALT, AST, total bilirubin, INR, PTT, and alkaline phosphatase on at least two consecutive occasions, separated by at least 1 week.", nil},
+	{"Platelets ≥ 100 × 10^9/L on at least 2 separate measurements", []string{"platelets >=100 10^9/L"}},
+	// ages that do not meet, joined by "or", are ways to qualify: neither
+	// is everyone's bound
+	{"age <1 or >5 years or", []string{"age <1 years cond", "age >5 years cond"}},
+	{"Age 18-65 years, or > 65 years if fit", []string{"age [18,65] years", "age >65 years cond"}},
+	{"Age ≥ 18 years (patients 12-17 years may enroll in Part B)", []string{"age >=18 years", "age [12,17] years cond"}},
 }
 
 var round13Trees = []struct {
