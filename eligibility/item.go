@@ -4515,6 +4515,44 @@ func (p *parser) dropNoted() {
 	}
 }
 
+// anticoagTarget reports an item on anticoagulant treatment, where an INR
+// range from 1.5 up is what the treatment aims at.
+func (p *parser) anticoagTarget() bool {
+	for k := range p.toks {
+		if wordAt(p.toks, k, "anticoagulated", "anticoagulation", "anticoagulant", "anticoagulants", "warfarin",
+			"coumadin", "therapeutic", "target", "targeted") {
+			return true
+		}
+	}
+	return false
+}
+
+// excludingDisease reports "(excluding diagnosis of cancer)" or "apart
+// from the cancer" right after life-expectancy bound b: the expectancy
+// from other causes, as "for reasons other than" says (a subgroup's).
+func (p *parser) excludingDisease(b *bound) bool {
+	toks := p.toks
+	k := b.end
+	if kindAt(toks, k, kLParen) {
+		k++
+	}
+	switch {
+	case wordAt(toks, k, "excluding", "disregarding"):
+		k++
+	case wordAt(toks, k, "apart", "aside") && wordAt(toks, k+1, "from"), wordAt(toks, k, "not") && wordAt(toks, k+1, "counting", "including"):
+		k += 2
+	default:
+		return false
+	}
+	for e := k + 4; k < e && k < len(toks); k++ {
+		if wordAt(toks, k, "cancer", "cancers", "malignancy", "malignancies", "tumor", "tumour", "disease", "lymphoma",
+			"leukemia", "leukaemia", "myeloma", "carcinoma") {
+			return true
+		}
+	}
+	return false
+}
+
 // ifValueHigh reports a bracket at or just before i that opens with "if"
 // and says what to do when the value is high, with no number of its own
 // ("Total bilirubin ≤ 2.0 mg/dL (If total is elevated check direct and if
@@ -4822,7 +4860,7 @@ func (p *parser) emit() {
 			// decreased)": how the dose changes, not who may enter
 			continue
 		}
-		if !cond && p.otherCause(b) {
+		if !cond && (p.otherCause(b) || vs == maskOf(vLifeExpectancy) && p.excludingDisease(b)) {
 			// "life expectancy of < 6 months for reasons other than their
 			// underlying disorder": only those whose cause is another's
 			cond = true
@@ -4896,6 +4934,11 @@ func (p *parser) emit() {
 			}
 			c, ok := p.toCand(v, b, e)
 			if !ok {
+				return
+			}
+			if v == vINR && c.hasLo && c.hasHi && c.lo >= 1.5 && p.anticoagTarget() {
+				// "must be fully anticoagulated with warfarin (INR 2-3)": the
+				// treatment's target range, not a value at entry
 				return
 			}
 			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) && !p.otherSideBounded(bi) ||

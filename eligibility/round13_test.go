@@ -76,6 +76,18 @@ var round13 = []struct {
 	{"age <1 or >5 years or", []string{"age <1 years cond", "age >5 years cond"}},
 	{"Age 18-65 years, or > 65 years if fit", []string{"age [18,65] years", "age >65 years cond"}},
 	{"Age ≥ 18 years (patients 12-17 years may enroll in Part B)", []string{"age >=18 years", "age [12,17] years cond"}},
+	// from DEV14: life expectancy from causes other than the cancer is a
+	// subgroup's bound, as "for reasons other than" is; "unless due to" is
+	// a non-numeric exception (DEV15's labeller: unconditional)
+	{"Life expectancy: At least 10 years (excluding diagnosis of cancer)", []string{"life_expectancy >=521.4 weeks cond"}},
+	{"Life expectancy at least 5 years unless due to prostate cancer", []string{"life_expectancy >=260.7 weeks"}},
+	{"Life expectancy ≥ 12 weeks (excluding patients on dialysis)", []string{"life_expectancy >=12 weeks"}},
+	// an anticoagulant's target INR range is the treatment's aim, not a
+	// value at entry; an upper bound for the anticoagulated stays
+	{"Pts must agree to take enteric-coated aspirin 81 mg orally daily, or if history of prior thrombotic disease, must be fully anticoagulated with warfarin (INR 2-3) or be treated with full-dose LMWH", nil},
+	{"Patients on warfarin must have a stable INR between 2 and 3", nil},
+	{"INR ≤ 1.5 (≤ 3 if on therapeutic anticoagulation)", []string{"inr <=1.5 ratio", "inr <=3 ratio cond"}},
+	{"INR 0.8-1.2", []string{"inr [0.8,1.2] ratio"}},
 }
 
 var round13Trees = []struct {
