@@ -574,6 +574,7 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	risk := ctx.risk
 	incCtx := ctx
 	x.p.cockcroftNote = cockcroftNote(text)
+	n0 := len(x.found)
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
@@ -617,6 +618,29 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		}
 		x.parsedWhole = off == 0 && end == len(text)
 		off = end
+	}
+	if len(x.cuts) > 0 && !ctx.exclusion {
+		x.disjointAges(text, x.found[n0:])
+	}
+}
+
+// disjointAges is tidy's rule on ages that do not meet, joined by "or",
+// across the statements of a packed PDQ item ("Patient is at least 60
+// years old and at least one of the following is true: … OR Patient is
+// 18-59 years old …"): neither is everyone's bound.
+func (x *extractor) disjointAges(text string, fs []found) {
+	for i := range fs {
+		a := &fs[i]
+		if a.c.v != vAge || a.c.cond {
+			continue
+		}
+		for j := range fs {
+			b := &fs[j]
+			if b.c.v == vAge && b.c.cond && b.c.cause == causeAlternative && disjoint(&a.c, &b.c) && orBetween(text, a.c.span, b.c.span) {
+				a.c.cond, a.c.cause, a.r.Conditional = true, causeAlternative, true
+				break
+			}
+		}
 	}
 }
 

@@ -5692,14 +5692,16 @@ func (p *parser) tidy() {
 
 // orBetween reports an "or" between two spans of the text, in one
 // sentence.
-func (p *parser) orBetween(a, b [2]int) bool {
+func (p *parser) orBetween(a, b [2]int) bool { return orBetween(p.text, a, b) }
+
+func orBetween(text string, a, b [2]int) bool {
 	if a[0] > b[0] {
 		a, b = b, a
 	}
 	if a[1] > b[0] {
 		return false
 	}
-	gap := p.text[a[1]:b[0]]
+	gap := text[a[1]:b[0]]
 	if strings.Contains(gap, ". ") || strings.ContainsRune(gap, ';') {
 		return false
 	}

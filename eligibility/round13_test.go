@@ -88,6 +88,9 @@ var round13 = []struct {
 	{"Patients on warfarin must have a stable INR between 2 and 3", nil},
 	{"INR ≤ 1.5 (≤ 3 if on therapeutic anticoagulation)", []string{"inr <=1.5 ratio", "inr <=3 ratio cond"}},
 	{"INR 0.8-1.2", []string{"inr [0.8,1.2] ratio"}},
+	// from DEV13: the same across the statements of a packed PDQ item
+	{"DISEASE CHARACTERISTICS: Acute myelogenous leukemia OR Refractory anemia with excess blasts in transformation Patient is at least 60 years old and at least one of the following is true: Failed one induction attempt or First or greater relapse OR Patient is 18-59 years old without an acceptable allogeneic donor and at least one of the following is true: Failed 2 separate induction attempts, or Second or greater relapse PATIENT CHARACTERISTICS: Age: 18 and over",
+		[]string{"age >=60 years cond", "age [18,59] years cond", "age >=18 years"}},
 }
 
 var round13Trees = []struct {
