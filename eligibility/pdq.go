@@ -192,7 +192,9 @@ func prevInMention(toks []token, i int) bool {
 // patient qualifies ("one of the following conditions that confer an
 // increased risk: Over 55 years of age, AST > 2.5 × ULN, …"): each value
 // holds only for those who qualify by it, and may lie on either side.
-var riskWords = setOf("risk", "risks", "factor", "factors", "feature", "features", "conditions", "characteristics")
+var riskWords = setOf("risk", "risks", "factor", "factors", "feature", "features", "conditions", "characteristics",
+	// "NHL of one of the following histologies:" — a value under it defines a subtype
+	"histologies", "histology", "subtypes", "diagnoses")
 
 // opensRiskList reports a statement introducing such a list: a
 // "one of the following" phrase, a risk word, and a colon at the end.

@@ -101,6 +101,11 @@ var round13Trees = []struct {
 	{"A patient will be eligible for inclusion only if all of the following criteria are fulfilled:",
 		[]string{"ECOG performance status 0-2", "Platelets >100 x 109/L"}, []string{"ecog [0,2]", "platelets >100 10^9/L"}},
 	{"Patients are eligible if all of the following apply:", []string{"ECOG 0-1"}, []string{"ecog [0,1]"}},
+	// from DEV15: a value under a one-of list of histologies defines a
+	// subtype, one way to qualify
+	{"Histologically documented non-Hodgkin's lymphoma (NHL) of one of the following International Working Formulation (IWF) histologies:",
+		[]string{"Small lymphocytic (absolute lymphocyte count less than 5,000)", "IWF A Follicular, predominantly small cleaved cell"},
+		[]string{"lymphocytes <5 10^9/L cond"}},
 }
 
 func TestRound13(t *testing.T) {
