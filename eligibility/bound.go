@@ -430,6 +430,13 @@ func unit(toks []token, j int) (string, int) {
 		if wordAt(toks, j, "x") && kindAt(toks, k, kApos) && wordAt(toks, k+1, "s") {
 			k += 2 // "2.5x's the ULN"
 		}
+		if wordAt(toks, k, "above", "over") {
+			// "< 2.5 times above the upper limits of the institutional
+			// normal": the multiple of the limit, loosely worded
+			if e, ok := ulnPhrase(toks, k+1, true); ok {
+				return ruXULN, e
+			}
+		}
 		if e, ok := ulnPhrase(toks, k, true); ok {
 			return ruXULN, e
 		}

@@ -3439,6 +3439,12 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if t.is(cFiller | cAside) {
 				continue
 			}
+			if !p.ctx.exclusion && (t.text == "was" || t.text == "were") && !p.pastTimeWord() {
+				// "serum bilirubin was less than 2* maximum normal value": a
+				// translated inclusion's tense; in an exclusion the past
+				// tense is an event on earlier treatment
+				continue
+			}
 			if g := p.inGrp[i]; g >= 0 {
 				continue
 			}
@@ -4521,6 +4527,19 @@ func (p *parser) anticoagTarget() bool {
 	for k := range p.toks {
 		if wordAt(p.toks, k, "anticoagulated", "anticoagulation", "anticoagulant", "anticoagulants", "warfarin",
 			"coumadin", "therapeutic", "target", "targeted") {
+			return true
+		}
+	}
+	return false
+}
+
+// pastTimeWord reports a word of the item that places a value in the
+// past ("during induction", "before the first dose", "at diagnosis"): a
+// value the item says "was" is then that past value.
+func (p *parser) pastTimeWord() bool {
+	for k := range p.toks {
+		if wordAt(p.toks, k, "during", "before", "diagnosis", "prior", "previous", "previously", "earlier", "initial",
+			"initially", "history", "induction", "after", "ever", "when", "while", "since") {
 			return true
 		}
 	}

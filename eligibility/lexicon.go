@@ -173,7 +173,8 @@ func init() {
 		"survival prognosis", "prognosis", "expected survival time", "estimated survival time",
 		"expected survival period", "survival time", "estimated survival period", "projected life expectancy",
 		"likely to survive", "prognosis of survival", "expected to survive for", "expectation of life",
-		"espérance de vie", "esperance de vie", "lifespan")
+		"espérance de vie", "esperance de vie", "lifespan", "expected lifetime", "estimated lifetime",
+		"survival times", "estimated survival times", "expected survival times")
 	addAliases(v(vLVEF), "lvef", "left ventricular ejection fraction", "ejection fraction", "lv ejection fraction",
 		"lv ef", "left ventricle ejection fraction", "left ventricular ef", "cardiac ejection fraction",
 		"lvef value", "left ventricular function ejection fraction", "left ventricular ejection fractions",

@@ -91,6 +91,22 @@ var round13 = []struct {
 	// from DEV13: the same across the statements of a packed PDQ item
 	{"DISEASE CHARACTERISTICS: Acute myelogenous leukemia OR Refractory anemia with excess blasts in transformation Patient is at least 60 years old and at least one of the following is true: Failed one induction attempt or First or greater relapse OR Patient is 18-59 years old without an acceptable allogeneic donor and at least one of the following is true: Failed 2 separate induction attempts, or Second or greater relapse PATIENT CHARACTERISTICS: Age: 18 and over",
 		[]string{"age >=60 years cond", "age [18,59] years cond", "age >=18 years"}},
+	// misses from DEV13–DEV15: "times above the upper limits", "expected
+	// lifetime", "survival times", a translated inclusion's "was"/"were"
+	{"Transaminases (AST/SGOT and ALT/SGPT) < 2.5 times above the upper limits of the institutional normal, unless liver metastases are present, in which case it must be < 5x ULN",
+		[]string{"ast <2.5 xULN", "alt <2.5 xULN", "ast <5 xULN cond", "alt <5 xULN cond"}},
+	{"AST < 2.5 times above ULN", []string{"ast <2.5 xULN"}},
+	{"expected lifetime ≥ 12 weeks", []string{"life_expectancy >=12 weeks"}},
+	{"Estimated survival times > 90 days.", []string{"life_expectancy >12.857 weeks"}},
+	{"liver function: serum bilirubin was less than 2* maximum normal value; ALT and AST were less than 2.5*maximum normal value",
+		[]string{"bilirubin <2 xULN", "ast <2.5 xULN", "alt <2.5 xULN"}},
+	// a value that "was", at a time in the past or in an exclusion, is an
+	// event, not the value at entry
+	{"Patients whose ANC was < 0.5 × 10^9/L during induction chemotherapy", nil},
+	{"Patients whose LVEF was ≥ 50% before the first anthracycline dose", nil},
+	{"WBC was ≥ 20 × 10^9/L at diagnosis", nil},
+	{"E: Prior treatment in which the ANC was below 0.5 × 10^9/L for more than 7 days", nil},
+	{"E: Patients whose LVEF was < 50% at any time after anthracycline exposure", nil},
 }
 
 var round13Trees = []struct {
