@@ -488,13 +488,14 @@ func qualifiesMidItem(text string) bool {
 	}
 }
 
-var unfitRe = regexp.MustCompile(`(?i)\b(?:unfit|frail|ineligible|not eligible|unsuitable|non-?eligible|poor[- ]risk|high[- ]risk)\b[^.;:]{0,80}?\b(?:(?:defined|characteri[sz]ed) (?:as|by)|includes? those|i\.e\.)`)
+var unfitRe = regexp.MustCompile(`(?i)\b(?:unfit|frail|ineligible|unsuitable|noneligible)\b[^.;:]{0,80}?\b(?:(?:defined|characteri[sz]ed) (?:as|by)|includes? those|i\.e\.)`)
 
 // definesUnfit reports an item that says who counts as unfit, frail or
 // ineligible for a treatment by values joined with "or" ("Unfit patients
 // are defined as: age ≥ 75 years, or ECOG 2-3, or CrCl < 60 mL/min",
-// "Transplant not eligible subjects will include those … i.e. age ≥ 70
-// years or ECOG ≥ 2"): any one of them qualifies.
+// "Patients ineligible for intensive chemotherapy, i.e. age ≥ 75 years or
+// ECOG ≥ 2"): any one of them qualifies. The scan's sUnfit flag is its
+// prefilter.
 func definesUnfit(text string) bool {
 	if !strings.Contains(text, " or ") || !strings.Contains(text, "efined") && !strings.Contains(text, "nclude") &&
 		!strings.Contains(text, "i.e.") && !strings.Contains(text, "haracteri") {
@@ -560,7 +561,7 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		// each value is one way to qualify (conditional)
 		ctx.risk = true
 	}
-	if !ctx.exclusion && definesUnfit(text) {
+	if !ctx.exclusion && x.itemFlags&sUnfit != 0 && definesUnfit(text) {
 		// "Unfit patients are defined as: age ≥ 75 years, or ECOG 2-3, or
 		// CrCl < 60 mL/min": the values say who counts as unfit, each one
 		// way to qualify, none a bound on everyone (conditional)
