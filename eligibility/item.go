@@ -1497,6 +1497,15 @@ func (p *parser) objectEnd(t trigger) int {
 				return k
 			}
 		}
+		if g := p.inGrp[k]; g >= 0 && p.groups[g].start == k && k > t.end+1 && tk.upper && tk.depth == t.depth &&
+			kindAt(toks, k-1, kWord) && !toks[k-1].upper {
+			// "… in patients with liver metastases Liver enzymes no greater
+			// than 3.0 times ULN": a record that lost its line breaks starts
+			// its next statement with a capital and a subject of its own
+			if _, _, ok := comparator(toks, p.groups[g].end); ok {
+				return k
+			}
+		}
 		if g := p.inGrp[k]; g >= 0 && (p.groups[g].kind != mkOther || p.conditionWord(t) && k > t.end) {
 			// a quantity outside the list named in a condition ("if
 			// alkaline phosphatase ≤ ULN") keeps its comparison in the
@@ -2163,8 +2172,11 @@ func (p *parser) bareRelaxation() {
 	for i := range p.bounds {
 		prev := &p.bounds[i]
 		open := prev.end
-		if prev.discarded || prev.isStages || prev.fromRow || !kindAt(toks, open, kLParen) || !kindAt(toks, open+1, kNum) ||
-			p.boundStartsAtTok(open+1) {
+		// "(50% if hospitalized)", "OR 3.0 mg/dL in patients with liver
+		// metastases"
+		bracket := kindAt(toks, open, kLParen) && p.closeParen(open) > 0
+		if prev.discarded || prev.isStages || prev.fromRow || !bracket && !wordAt(toks, open, "or") ||
+			!kindAt(toks, open+1, kNum) || p.boundStartsAtTok(open+1) {
 			continue
 		}
 		k := open + 1
@@ -2174,11 +2186,13 @@ func (p *parser) bareRelaxation() {
 		}
 		u, ue := unit(toks, e)
 		pu := boundUnit(prev)
-		if u != ruNone && u != pu {
+		if u != ruNone && u != pu || !bracket && u == ruNone {
+			// after "or" only a value with its unit: "≤ 2 or 3 in …" may be
+			// a list of grades
 			continue
 		}
 		e = ue
-		if e >= len(toks) || toks[e].kind != kWord || !toks[e].is(cTrigger) || p.closeParen(open) < 0 {
+		if e >= len(toks) || toks[e].kind != kWord || !toks[e].is(cTrigger) {
 			continue
 		}
 		scale := false

@@ -190,6 +190,9 @@ func init() {
 	addAliases(o,
 		// liver, coagulation, chemistry outside the list
 		"alkaline phosphatase", "alp", "ap", "alk phos", "ggt", "gamma gt", "gamma glutamyl transferase",
+		// may include the ALP and GGT (the labellers skip them): no bound of
+		// the transaminases, nor of the bilirubin named before
+		"liver enzymes", "hepatic enzymes",
 		"gamma glutamyltransferase", "gamma glutamyl transpeptidase", "ggtp",
 		"direct bilirubin", "dbil", "ibil", "conjugated bilirubin", "indirect bilirubin", "unconjugated bilirubin",
 		"bilirubin direct", "direct serum bilirubin", "serum direct bilirubin", "direct total bilirubin",

@@ -107,6 +107,16 @@ var round13 = []struct {
 	{"WBC was ≥ 20 × 10^9/L at diagnosis", nil},
 	{"E: Prior treatment in which the ANC was below 0.5 × 10^9/L for more than 7 days", nil},
 	{"E: Patients whose LVEF was < 50% at any time after anthracycline exposure", nil},
+	// from DEV13: the same after "or", with the value's unit
+	{"Hepatic: Bilirubin no greater than 1.5 mg/dL OR 3.0 mg/dL in patients with liver metastases", []string{"bilirubin <=1.5 mg/dL", "bilirubin <=3 mg/dL cond"}},
+	{"AST ≤ 2.5 × ULN or 5 × ULN if liver metastases", []string{"ast <=2.5 xULN", "ast <=5 xULN cond"}},
+	// "liver enzymes" may include the ALP and GGT: no bound, and none for
+	// the bilirubin before it; a capitalised subject with its own
+	// comparison ends a trigger's object in a record that lost its breaks
+	{"Bilirubin no greater than 1.5 mg/dL OR 3.0 mg/dL in patients with liver metastases Liver enzymes no greater than 3.0 times upper limit of normal",
+		[]string{"bilirubin <=1.5 mg/dL", "bilirubin <=3 mg/dL cond"}},
+	{"Liver enzymes ≤ 2.5 × ULN", nil},
+	{"Liver enzymes (AST, ALT) ≤ 2.5 × ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
 }
 
 var round13Trees = []struct {
