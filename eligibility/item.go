@@ -1246,6 +1246,18 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.leading = true
 			return tr, true
 		}
+		// "QTcF: men > 450 ms, women > 470 ms", "(male > 450 ms, female >
+		// 470 ms)": the sex right before its own value, read as a
+		// country's label is
+		// ("Men and women ≥ 18 years" names both: the trial's population)
+		bothSexes := wordAt(toks, i-1, "and", "or") && wordAt(toks, i-2, "men", "women", "males", "females", "male", "female")
+		if i > 0 && !bothSexes && (kindAt(toks, i-1, kComma) || kindAt(toks, i-1, kColon) || kindAt(toks, i-1, kLParen) ||
+			kindAt(toks, i-1, kSemi) || wordAt(toks, i-1, "and", "or") || p.varBefore(i)) {
+			if _, _, ok := comparator(toks, i+1); ok {
+				tr.end, tr.objEnd, tr.leading, tr.place = i+1, i+1, true, true
+				return tr, true
+			}
+		}
 		// an item for one sex only: "Women aged ≥ 65 years" (not "Men and women …")
 		if i == 0 && !wordAt(toks, 1, "and", "or") && !kindAt(toks, 1, kSlash) && !kindAt(toks, 1, kComma) && !p.ampersandAt(1) &&
 			!wordAt(toks, 1, "with", "who", "of") {
@@ -1256,6 +1268,16 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 	}
 	return tr, false
+}
+
+// varBefore reports a named variable right before token i, past filler
+// words ("QTc interval prolongation men > 450 ms").
+func (p *parser) varBefore(i int) bool {
+	j := i - 1
+	for j >= 0 && p.inGrp[j] < 0 && p.toks[j].kind == kWord && p.toks[j].is(cFiller) {
+		j--
+	}
+	return j >= 0 && p.inGrp[j] >= 0 && p.groups[p.inGrp[j]].kind == mkVar
 }
 
 // partLabel reads at j a study part's label of at most four words:

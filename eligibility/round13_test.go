@@ -117,6 +117,16 @@ var round13 = []struct {
 		[]string{"bilirubin <=1.5 mg/dL", "bilirubin <=3 mg/dL cond"}},
 	{"Liver enzymes ≤ 2.5 × ULN", nil},
 	{"Liver enzymes (AST, ALT) ≤ 2.5 × ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	// from DEV15: the sex named right before its own value is a subgroup's
+	// label; bounds given only per sex give the loosest to everyone
+	{"E: Patients who are diagnosed with II or higher level of myocardial ischemia, myocardial infarction, uncontrolled arrhythmia(including QTc interval prolongation men> 450 ms, female> 470 ms);",
+		[]string{"qtc <=450 ms cond", "qtc <=470 ms"}},
+	{"QTc men ≤ 450 ms, women ≤ 470 ms", []string{"qtc <=450 ms cond", "qtc <=470 ms"}},
+	{"E: QTc interval (men > 450 ms, women > 470 ms)", []string{"qtc <=450 ms cond", "qtc <=470 ms"}},
+	{"Hemoglobin: men ≥ 13 g/dL, women ≥ 12 g/dL", []string{"hemoglobin >=13 g/dL cond", "hemoglobin >=12 g/dL"}},
+	// both sexes named together are the trial's population
+	{"Men and women ≥ 18 years", []string{"age >=18 years"}},
+	{"Males and females at least 18 years of age.", []string{"age >=18 years"}},
 }
 
 var round13Trees = []struct {
