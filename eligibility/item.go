@@ -3475,6 +3475,13 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if t.is(cFiller | cAside) {
 				continue
 			}
+			if wordAt(toks, i, "patients", "patient", "subjects", "subject", "participants") && wordAt(toks, i-1, "of", "the") ||
+				wordAt(toks, i, "reaches", "reach") {
+				// "The expected lifetime of patients should be ≥ 12 weeks",
+				// "ECOG score reaches 0 to 1 points": a translated record's
+				// words for the value's owner and its verb
+				continue
+			}
 			if !p.ctx.exclusion && (t.text == "was" || t.text == "were") && !p.pastTimeWord() {
 				// "serum bilirubin was less than 2* maximum normal value": a
 				// translated inclusion's tense; in an exclusion the past

@@ -127,6 +127,11 @@ var round13 = []struct {
 	// both sexes named together are the trial's population
 	{"Men and women ≥ 18 years", []string{"age >=18 years"}},
 	{"Males and females at least 18 years of age.", []string{"age >=18 years"}},
+	// a translated record's "of patients" and "reaches" between the
+	// subject and its value
+	{"The expected lifetime of patients should be equal to or more than 12 weeks;", []string{"life_expectancy >=12 weeks"}},
+	{"ECOG score reaches 0 to 1 points.", []string{"ecog [0,1]"}},
+	{"Age of the patient ≥ 18 years", []string{"age >=18 years"}},
 }
 
 var round13Trees = []struct {
