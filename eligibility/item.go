@@ -2763,7 +2763,7 @@ func (p *parser) doseClause(b *bound) bool {
 // pastCues are the words every past event or change pastEvent reads
 // holds one of.
 var pastCues = setOf("experienced", "developed", "suffered", "sustained", "prior", "previous", "earlier", "increase",
-	"rise", "decrease", "decline", "drop", "fall", "reduction", "change", "baseline", "vs", "versus")
+	"rise", "decrease", "decline", "drop", "fall", "reduction", "change", "baseline", "vs", "versus", "history")
 
 // pastEvent reports a bound that measures something in the patient's past
 // or a change, not the value at entry: an event on earlier treatment
@@ -2812,11 +2812,28 @@ func (p *parser) pastEvent(b *bound, subj int) bool {
 			return true
 		case k >= b.start && wordAt(toks, k, "from") && wordAt(toks, k+1, "baseline"):
 			return true
+		case k < subj && wordAt(toks, k, "history") && wordAt(toks, k+1, "of") && p.withBetween(k+2, subj):
+			// "History of hepatitis with ALT > 10 × ULN": the value of a
+			// past illness, not today's (inverted, it bounded everyone)
+			return true
 		}
 	}
 	// "stratified by age (< 65 vs ≥ 65)": the strata, not a bound
 	if wordAt(toks, b.end, "vs", "versus") || wordAt(toks, b.start-1, "vs", "versus") {
 		return true
+	}
+	return false
+}
+
+// withBetween reports "with" among the words [a, b) of one clause.
+func (p *parser) withBetween(a, b int) bool {
+	for k := a; k < b && k < a+8; k++ {
+		switch t := &p.toks[k]; {
+		case t.kind == kComma || t.kind == kSemi || t.kind == kPeriod || t.kind == kColon:
+			return false
+		case t.kind == kWord && (t.text == "with" || t.text == "and"):
+			return t.text == "with"
+		}
 	}
 	return false
 }

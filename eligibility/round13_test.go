@@ -132,6 +132,11 @@ var round13 = []struct {
 	{"The expected lifetime of patients should be equal to or more than 12 weeks;", []string{"life_expectancy >=12 weeks"}},
 	{"ECOG score reaches 0 to 1 points.", []string{"ecog [0,1]"}},
 	{"Age of the patient ≥ 18 years", []string{"age >=18 years"}},
+	// round 12's leftover: a past illness's value is not today's
+	{"E: History of hepatitis with ALT > 10 × ULN", nil},
+	{"E: History of drug-induced hepatitis with ALT > 5 × ULN", nil},
+	{"E: History of heart failure and LVEF < 40%", []string{"lvef >=40 %"}},
+	{"E: LVEF < 40% or history of heart failure", []string{"lvef >=40 %"}},
 }
 
 var round13Trees = []struct {
