@@ -3280,7 +3280,9 @@ func (p *parser) bclc(gi int) (bound, bool) {
 	for n := 0; j < len(toks) && n < 6; n++ {
 		t := &toks[j]
 		if t.kind == kWord && (t.text == "stage" || t.text == "staging" || t.text == "class" || t.text == "classification" ||
-			t.text == "category" || t.text == "system" || t.text == "score" || t.text == "of" || t.text == "is") ||
+			t.text == "category" || t.text == "system" || t.text == "score" || t.text == "of" || t.text == "is" ||
+			// "BCLC stage for B or C"
+			t.text == "for" && wordAt(toks, j-1, "stage") && kindAt(toks, j+1, kWord) && len(toks[j+1].text) == 1) ||
 			t.kind == kColon || t.kind == kDash || t.kind == kLParen || t.kind == kRParen {
 			j++
 			continue

@@ -137,6 +137,9 @@ var round13 = []struct {
 	{"E: History of drug-induced hepatitis with ALT > 5 × ULN", nil},
 	{"E: History of heart failure and LVEF < 40%", []string{"lvef >=40 %"}},
 	{"E: LVEF < 40% or history of heart failure", []string{"lvef >=40 %"}},
+	// from DEV15: "BCLC stage for B or C"
+	{"BCLC stage for B or C;", []string{"bclc_stage {B,C}"}},
+	{"Child-Pugh (liver function grade): ≤ 7 points", []string{"child_pugh_score <=7"}},
 }
 
 var round13Trees = []struct {
