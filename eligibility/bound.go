@@ -615,7 +615,7 @@ func per(toks []token, j int) (string, int, bool) {
 		return "s", k + 1, true
 	case "ul", "mcl", "microliter", "microlitre", "microliters", "microlitres", "ui":
 		return "ul", k + 1, true
-	case "mm", "cmm", "cumm":
+	case "mm", "cmm", "cumm", "cubicmillimeter", "cubicmillimetre", "cubicmillimeters":
 		if toks[k].text == "mm" {
 			return "mm3", skipCube(toks, k+1), true
 		}

@@ -260,6 +260,17 @@ type mention struct {
 	needUnit   bool
 }
 
+// abbrevDot reports a full stop glued to the word before j and a comparison
+// right after it: "Neu. >= 1,500/cubicmillimeter" abbreviates the word, as
+// the capitals of "NEU" do.
+func abbrevDot(toks []token, j int) bool {
+	if j+1 >= len(toks) || !toks[j].glued || toks[j].kind != kPeriod && toks[j].kind != kOther {
+		return false
+	}
+	_, _, ok := comparator(toks, j+1)
+	return ok
+}
+
 // matchMention finds the longest alias starting at token i.
 func matchMention(toks []token, i int) (mention, bool) {
 	t := &toks[i]
@@ -274,7 +285,7 @@ func matchMention(toks []token, i int) (mention, bool) {
 	found := false
 	j := i + 1
 	for {
-		if n.term != nil && (!n.term.caps || toks[i].caps) {
+		if n.term != nil && (!n.term.caps || toks[i].caps || j == i+1 && toks[i].upper && abbrevDot(toks, j)) {
 			best = mention{start: i, end: j, kind: n.term.kind, vars: n.term.vars, needUnit: n.term.needUnit}
 			found = true
 		}

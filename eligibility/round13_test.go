@@ -140,6 +140,11 @@ var round13 = []struct {
 	// from DEV15: "BCLC stage for B or C"
 	{"BCLC stage for B or C;", []string{"bclc_stage {B,C}"}},
 	{"Child-Pugh (liver function grade): ≤ 7 points", []string{"child_pugh_score <=7"}},
+	// round 12's leftover: a capitalised abbreviation with its full stop
+	// before the sign counts as the capitals would ("Neu." as "NEU");
+	// "/cubicmillimeter" is per mm³
+	{"Neu. >= 1,500/cubicmillimeter", []string{"anc >=1.5 10^9/L"}},
+	{"Neu ≥ 1500/mm3", nil},
 }
 
 var round13Trees = []struct {
