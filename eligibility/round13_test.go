@@ -145,6 +145,13 @@ var round13 = []struct {
 	// "/cubicmillimeter" is per mm³
 	{"Neu. >= 1,500/cubicmillimeter", []string{"anc >=1.5 10^9/L"}},
 	{"Neu ≥ 1500/mm3", nil},
+	// round 12's leftover: a creatinine table by age and sex on one line;
+	// the loosest cell is everyone's, the bands bound no age
+	{"A serum creatinine based on age/gender as follows: Maximum Serum Creatinine (mg/dL). Age Male Female: to < 2 years 0.6 0.6; to < 6 years 0.8 0.8; 6 to < 10 years 1.0 1.0; 10 to < 13 years 1.2 1.2; 13 to < 16 years 1.5 1.4; ≥ 16 years 1.7 1.4.",
+		[]string{"creatinine <=0.6 mg/dL cond", "creatinine <=0.8 mg/dL cond", "creatinine <=1 mg/dL cond", "creatinine <=1.2 mg/dL cond",
+			"creatinine <=1.5 mg/dL cond", "creatinine <=1.4 mg/dL cond", "creatinine <=1.7 mg/dL"}},
+	// a row it cannot read leaves the table unread
+	{"Maximum Serum Creatinine (mg/dL). Age Male Female: to < 2 years 0.6 0.6; to < 6 years see protocol; ≥ 16 years 1.7 1.4.", nil},
 }
 
 var round13Trees = []struct {
