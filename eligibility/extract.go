@@ -1344,7 +1344,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	}
 	if !child.exclusion && oneOf {
 		child.alt = true // the first child that states a bound stays unconditional
-		if opensRiskList(p.toks) || ctx.riskHead {
+		if opensRiskList(p.toks) || ctx.riskHead || routesLead(p.toks) {
 			// "Classified as high risk: … Meets criteria for 1 of the
 			// following:" — each is one way to qualify
 			child.risk = true

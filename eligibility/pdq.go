@@ -196,6 +196,32 @@ var riskWords = setOf("risk", "risks", "factor", "factors", "feature", "features
 	// "NHL of one of the following histologies:" — a value under it defines a subtype
 	"histologies", "histology", "subtypes", "diagnoses")
 
+// routesLead reports a lead-in asking for one of the criteria under it
+// to be eligible ("To be eligible a patient MUST meet at least one of the
+// next 4 criteria"): each
+// child is one route into the trial, none everyone's (the labellers of
+// DEV3, DEV11, DEV12 read them so).
+func routesLead(toks []token) bool {
+	if !hasPhrase(toks, oneOfLead) && !oneOfNumbered(toks) {
+		return false
+	}
+	// the lead speaks of eligibility itself: "Adequate renal function,
+	// defined as meeting any 1 of the following criteria:" lists
+	// alternative values of one organ (SPEC 4.8: the first everyone's)
+	crit, elig := false, false
+	for i := range toks {
+		switch {
+		case wordAt(toks, i, "criteria", "criterion", "routes", "ways"):
+			crit = true
+		case wordAt(toks, i, "eligible", "eligibility", "qualify", "enrolled", "enrollment", "enrolment", "entry"):
+			elig = true
+		case wordAt(toks, i, "function", "adequate"):
+			return false
+		}
+	}
+	return crit && elig
+}
+
 // opensRiskList reports a statement introducing such a list: a
 // "one of the following" phrase, a risk word, and a colon at the end.
 func opensRiskList(toks []token) bool {

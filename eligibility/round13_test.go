@@ -162,6 +162,16 @@ var round13Trees = []struct {
 	{"A patient will be eligible for inclusion only if all of the following criteria are fulfilled:",
 		[]string{"ECOG performance status 0-2", "Platelets >100 x 109/L"}, []string{"ecog [0,2]", "platelets >100 10^9/L"}},
 	{"Patients are eligible if all of the following apply:", []string{"ECOG 0-1"}, []string{"ecog [0,1]"}},
+	// a lead-in asking for one of the criteria under it to be eligible:
+	// each child is one route, none everyone's (DEV12 NCT00143845)
+	{"To be eligible a patient MUST meet at least one of the next 4 criteria",
+		[]string{"Any patient aged 55 years or older with a hematological malignancy for which allogeneic transplant is considered an appropriate treatment, AND/OR",
+			"Any patient, regardless of age, who has relapsed following prior autologous or allogeneic transplant AND/OR"},
+		[]string{"age >=55 years cond"}},
+	// alternative values of one organ keep SPEC 4.8's first-stated rule
+	{"Adequate renal function, defined as meeting any 1 of the following criteria:",
+		[]string{"Serum creatinine <1.5*ULN.", "Creatinine clearance based on urine collection (12- or 24-hour) >=40 mL/min."},
+		[]string{"creatinine <1.5 xULN", "creatinine_clearance >=40 mL/min cond"}},
 	// from DEV15: a value under a one-of list of histologies defines a
 	// subtype, one way to qualify
 	{"Histologically documented non-Hodgkin's lymphoma (NHL) of one of the following International Working Formulation (IWF) histologies:",
