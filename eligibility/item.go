@@ -987,7 +987,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.exempt = p.objHasAnticoag(i+1, i+8)
 			return tr, true
 		}
-		if i+1 < len(toks) && toks[i+1].is(cIfExempt) {
+		if i+1 < len(toks) && toks[i+1].is(cIfExempt) && !(wordAt(toks, i+1, "elevated", "abnormal") && p.valueAfterComma(i)) {
 			return tr, false
 		}
 		if wordAt(toks, i+1, "all", "each", "every") && (wordAt(toks, i+2, "of") || wordAt(toks, i+2, "the", "following", "criteria", "inclusion")) {
@@ -4620,6 +4620,35 @@ func (p *parser) otherCause(b *bound) bool {
 		if wordAt(toks, k, "reasons", "reason", "causes", "cause", "etiology", "etiologies") && wordAt(toks, k+1, "other") &&
 			wordAt(toks, k+2, "than") {
 			return true
+		}
+	}
+	return false
+}
+
+// valueAfterComma reports a comparison after a comma or "then" in the
+// clause that opens at i, to the end of its bracket or sentence: "(if
+// elevated, CrCl ≥ 60 mL/min)" — a value for those whose value is high,
+// a subgroup's (SPEC 4.7), not a note.
+func (p *parser) valueAfterComma(i int) bool {
+	toks := p.toks
+	d := toks[i].depth
+	after := false
+	for k := i + 1; k < len(toks) && k < i+20; k++ {
+		t := &toks[k]
+		if t.depth < d || t.depth == d && (t.kind == kSemi || t.kind == kPeriod || t.kind == kSep) {
+			return false
+		}
+		if t.depth != d {
+			continue
+		}
+		if t.kind == kComma || wordAt(toks, k, "then") {
+			after = true
+			continue
+		}
+		if after {
+			if _, _, ok := comparator(toks, k); ok {
+				return true
+			}
 		}
 	}
 	return false

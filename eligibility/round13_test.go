@@ -152,6 +152,14 @@ var round13 = []struct {
 			"creatinine <=1.5 mg/dL cond", "creatinine <=1.4 mg/dL cond", "creatinine <=1.7 mg/dL"}},
 	// a row it cannot read leaves the table unread
 	{"Maximum Serum Creatinine (mg/dL). Age Male Female: to < 2 years 0.6 0.6; to < 6 years see protocol; ≥ 16 years 1.7 1.4.", nil},
+	// "if elevated" before another variable's value picks those whose
+	// value is high (SPEC 4.7's last bullet); with no value of its own it
+	// stays a note
+	{"Creatinine ≤ 1.5 × ULN (if elevated, CrCl ≥ 60 mL/min)", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=60 mL/min cond"}},
+	{"Creatinine ≤ 1.5 × ULN; if elevated, CrCl must be ≥ 60 mL/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=60 mL/min cond"}},
+	{"Serum creatinine within normal limits; if abnormal, CrCl ≥ 60 mL/min", []string{"creatinine_clearance >=60 mL/min cond"}},
+	{"Creatinine ≤ 1.5 × ULN, if elevated then CrCl ≥ 50 mL/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
+	{"Bilirubin ≤ 1.5 × ULN (if elevated, fractionation is required)", []string{"bilirubin <=1.5 xULN"}},
 }
 
 var round13Trees = []struct {
