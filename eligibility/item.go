@@ -4842,6 +4842,9 @@ func (p *parser) negated(b *bound) bool {
 			if p.inGrp[k] >= 0 || p.inOtherBound(k, b) {
 				continue
 			}
+			if t.kind == kOther && (wordAt(toks, k-1, "i", "e") || wordAt(toks, k+1, "e", "g")) {
+				continue // the full stops of "i.e.", "e.g."
+			}
 			return false
 		}
 		if t.is(cNegator) {
@@ -4937,7 +4940,11 @@ var negationBridge = setOf("history", "of", "evidence", "known", "prior", "previ
 	"insufficiency", "liver", "hepatic", "renal", "cirrhosis", "cardiovascular", "cardiopulmonary", "pulmonary",
 	"coronary", "ventricular", "systolic", "conduction", "abnormality", "abnormalities", "arrhythmia", "class", "grade", "score", "stage", "e", "g", "eg",
 	"ie", "i", "defined", "by", "with", "reduced", "decreased", "elevated", "low", "high", "abnormal", "baseline",
-	"screening", "at", "level", "levels", "value", "values", "count", "counts", "total", "serum")
+	"screening", "at", "level", "levels", "value", "values", "count", "counts", "total", "serum",
+	// "No coagulopathy (i.e., platelets less than 80,000)": the condition
+	// the value defines
+	"coagulopathy", "thrombocytopenia", "neutropenia", "anemia", "anaemia", "cytopenia", "cytopenias",
+	"leukopenia", "hyperbilirubinemia", "bleeding", "diathesis")
 
 // inOtherBound reports token k inside a bound other than b.
 func (p *parser) inOtherBound(k int, b *bound) bool {

@@ -160,6 +160,11 @@ var round13 = []struct {
 	{"Serum creatinine within normal limits; if abnormal, CrCl ≥ 60 mL/min", []string{"creatinine_clearance >=60 mL/min cond"}},
 	{"Creatinine ≤ 1.5 × ULN, if elevated then CrCl ≥ 50 mL/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
 	{"Bilirubin ≤ 1.5 × ULN (if elevated, fractionation is required)", []string{"bilirubin <=1.5 xULN"}},
+	// from DEV15: an inclusion's "No <condition> (i.e., value)" defines
+	// the condition excluded: the value is inverted
+	{"No coagulopathy (i.e., platelets less than 80,000)", []string{"platelets >=80 10^9/L"}},
+	{"No thrombocytopenia (platelets < 80,000/mm3)", []string{"platelets >=80 10^9/L"}},
+	{"No hepatic dysfunction (i.e., bilirubin > 2 mg/dL)", []string{"bilirubin <=2 mg/dL"}},
 }
 
 var round13Trees = []struct {
