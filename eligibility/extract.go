@@ -1479,6 +1479,11 @@ func restrictsNext(text string) bool {
 		indexFold(text, requirWord) < 0 {
 		return false // the pattern needs one of these: skip it cheaply
 	}
+	// "… only if all of the following criteria apply:" is the list itself
+	if strings.Contains(text, "ll of the following") || strings.Contains(text, "ll the following") ||
+		strings.Contains(text, "ach of the following") {
+		return false
+	}
 	return restrictNextRe.MatchString(text)
 }
 

@@ -915,6 +915,12 @@ func (p *parser) onlyLead() (int, bool) {
 			if t.text == "only" {
 				only = true
 			}
+			if (t.text == "following" || t.text == "criteria" || t.text == "eligible") && wordAt(toks, 0, "only") {
+				// "Only patients fulfilling the following criteria are
+				// eligible:": the list itself, everyone's ("Patients in
+				// Japan only must meet the following:" stays a subgroup's)
+				return 0, false
+			}
 		case kNum:
 			if t.decimals >= 0 {
 				return 0, false

@@ -175,6 +175,12 @@ var round13Trees = []struct {
 	{"A patient will be eligible for inclusion only if all of the following criteria are fulfilled:",
 		[]string{"ECOG performance status 0-2", "Platelets >100 x 109/L"}, []string{"ecog [0,2]", "platelets >100 10^9/L"}},
 	{"Patients are eligible if all of the following apply:", []string{"ECOG 0-1"}, []string{"ecog [0,1]"}},
+	{"A subject will be eligible for inclusion in this study only if all of the following criteria apply:", []string{"ECOG 0-1"}, []string{"ecog [0,1]"}},
+	{"Only patients fulfilling the following criteria are eligible:", []string{"ECOG 0-1"}, []string{"ecog [0,1]"}},
+	// a subgroup's own list stays the subgroup's
+	{"Patients in Japan only must meet the following criteria:", []string{"ECOG 0-1"}, []string{"ecog [0,1] cond"}},
+	{"The following criteria apply only to Part B:", []string{"ECOG 0-1"}, []string{"ecog [0,1] cond"}},
+	{"Japanese patients only:", []string{"ECOG 0-1"}, []string{"ecog [0,1] cond"}},
 	// a lead-in asking for one of the criteria under it to be eligible:
 	// each child is one route, none everyone's (DEV12 NCT00143845)
 	{"To be eligible a patient MUST meet at least one of the next 4 criteria",
