@@ -4385,10 +4385,11 @@ func (p *parser) scopeEnd(t *trigger) int {
 // goes on with another variable: "Platelets ≥100 x 10^9/L, AST and ALT
 // ≤2.5 x ULN (if no hepatic metastases). If hepatic tumor involvement, AST
 // and ALT ≤5 x ULN, Bilirubin ≤1.5 x ULN, …" — the condition is the
-// transaminases' alone; the bilirubin is the list's next value.
+// transaminases' alone; the bilirubin is the list's next value. "In case
+// of …," and "For patients with …," open such a sentence too.
 func (p *parser) listResumes(t *trigger, k int) bool {
 	toks := p.toks
-	if !p.conditionWord(*t) || !kindAt(toks, t.pos-1, kPeriod) || len(p.startsBound) < len(toks) ||
+	if !wordAt(toks, t.pos, "if", "when", "whenever", "in", "for") || !kindAt(toks, t.pos-1, kPeriod) || len(p.startsBound) < len(toks) ||
 		k+1 >= len(toks) || p.inGrp[k+1] < 0 {
 		return false
 	}

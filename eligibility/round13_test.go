@@ -165,6 +165,13 @@ var round13 = []struct {
 	{"No coagulopathy (i.e., platelets less than 80,000)", []string{"platelets >=80 10^9/L"}},
 	{"No thrombocytopenia (platelets < 80,000/mm3)", []string{"platelets >=80 10^9/L"}},
 	{"No hepatic dysfunction (i.e., bilirubin > 2 mg/dL)", []string{"bilirubin <=2 mg/dL"}},
+	// the same after "In case of …," and "For patients with …,"; joined
+	// by "and" the next value stays the subgroup's
+	{"ANC ≥ 1.5 × 10^9/L, platelets ≥ 100 × 10^9/L, AST/ALT ≤ 2.5 × ULN. In case of liver metastases, AST/ALT ≤ 5 × ULN, bilirubin ≤ 1.5 × ULN, creatinine ≤ 1.5 × ULN",
+		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond",
+			"bilirubin <=1.5 xULN", "creatinine <=1.5 xULN"}},
+	{"ANC ≥ 1.5 × 10^9/L, AST/ALT ≤ 2.5 × ULN. For patients with liver metastases, AST/ALT ≤ 5 × ULN and bilirubin ≤ 3 × ULN",
+		[]string{"anc >=1.5 10^9/L", "ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond", "bilirubin <=3 xULN cond"}},
 }
 
 var round13Trees = []struct {
