@@ -4779,7 +4779,7 @@ func (p *parser) ifValueHigh(i int) bool {
 		for open = i - 1; open >= 0 && !(toks[open].kind == kLParen && toks[open].depth == toks[i].depth-1); open-- {
 		}
 	}
-	if !kindAt(toks, open, kLParen) || !wordAt(toks, open+1, "if") {
+	if !kindAt(toks, open, kLParen) || !wordAt(toks, open+1, "if", "when") {
 		return false
 	}
 	e := p.closeParen(open)
@@ -4791,7 +4791,8 @@ func (p *parser) ifValueHigh(i int) bool {
 		switch {
 		case toks[k].kind == kNum || toks[k].kind == kOp:
 			return false
-		case k <= open+5 && wordAt(toks, k, "elevated", "abnormal", "raised", "increased", "high", "higher"):
+		case k <= open+5 && wordAt(toks, k, "elevated", "abnormal", "raised", "increased", "high", "higher", "below", "lower",
+			"low", "above", "exceeded", "outside"):
 			high = true
 		}
 	}

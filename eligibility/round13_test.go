@@ -172,6 +172,12 @@ var round13 = []struct {
 			"bilirubin <=1.5 xULN", "creatinine <=1.5 xULN"}},
 	{"ANC ≥ 1.5 × 10^9/L, AST/ALT ≤ 2.5 × ULN. For patients with liver metastases, AST/ALT ≤ 5 × ULN and bilirubin ≤ 3 × ULN",
 		[]string{"anc >=1.5 10^9/L", "ast <=2.5 xULN", "alt <=2.5 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond", "bilirubin <=3 xULN cond"}},
+	// a bracket on what is done when the value is low or high, with no
+	// number of its own, is a note ("when" as "if")
+	{"Hemoglobin ≥ 9 g/dL (when below, transfusion is permitted to reach this level)", []string{"hemoglobin >=9 g/dL"}},
+	{"Hemoglobin ≥ 9 g/dL (if low, transfusion allowed)", []string{"hemoglobin >=9 g/dL"}},
+	{"Platelets ≥ 100 × 10^9/L (if lower, ≥ 75 × 10^9/L with marrow involvement)", []string{"platelets >=100 10^9/L", "platelets >=75 10^9/L cond"}},
+	{"AST ≤ 2.5 × ULN (when liver metastases are present, ≤ 5 × ULN)", []string{"ast <=2.5 xULN", "ast <=5 xULN cond"}},
 }
 
 var round13Trees = []struct {
