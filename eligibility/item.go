@@ -1122,6 +1122,21 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if wordAt(toks, k, "whom", "which") {
 			return tr, false
 		}
+		// "(for all patients)", "(in all countries)", "(for men and
+		// women)": everyone named, no subgroup
+		// ("in all patients older than 65 years" still picks some)
+		e := -1
+		switch {
+		case wordAt(toks, k, "all", "every", "each", "both") && kindAt(toks, k+1, kWord) && toks[k+1].is(cGroup):
+			e = k + 2
+		case wordAt(toks, k, "men", "males", "male") && wordAt(toks, k+1, "and", "or") && wordAt(toks, k+2, "women", "females", "female"),
+			wordAt(toks, k, "women", "females", "female") && wordAt(toks, k+1, "and", "or") && wordAt(toks, k+2, "men", "males", "male"):
+			e = k + 3
+		}
+		if e > 0 && (e == len(toks) || kindAt(toks, e, kRParen) || kindAt(toks, e, kComma) || kindAt(toks, e, kSemi) ||
+			kindAt(toks, e, kPeriod)) {
+			return tr, false
+		}
 		if w == "in" && wordAt(toks, k, "case", "cases") && wordAt(toks, k+1, "of", "where", "with") {
 			tr.end = k + 2
 			return tr, true

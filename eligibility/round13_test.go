@@ -178,6 +178,12 @@ var round13 = []struct {
 	{"Hemoglobin ≥ 9 g/dL (if low, transfusion allowed)", []string{"hemoglobin >=9 g/dL"}},
 	{"Platelets ≥ 100 × 10^9/L (if lower, ≥ 75 × 10^9/L with marrow involvement)", []string{"platelets >=100 10^9/L", "platelets >=75 10^9/L cond"}},
 	{"AST ≤ 2.5 × ULN (when liver metastases are present, ≤ 5 × ULN)", []string{"ast <=2.5 xULN", "ast <=5 xULN cond"}},
+	// a "for"/"in" that names everyone picks no subgroup
+	{"ECOG 0-1 (for all patients)", []string{"ecog [0,1]"}},
+	{"ANC ≥ 1.5 × 10^9/L (for men and women)", []string{"anc >=1.5 10^9/L"}},
+	{"Age ≥ 18 years (in all countries)", []string{"age >=18 years"}},
+	{"CrCl ≥ 60 mL/min in all patients older than 65 years", []string{"creatinine_clearance >=60 mL/min cond"}},
+	{"Hemoglobin ≥ 9 g/dL for each patient receiving cisplatin", []string{"hemoglobin >=9 g/dL cond"}},
 }
 
 var round13Trees = []struct {
