@@ -1003,7 +1003,8 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 		// "… may be included if total bilirubin ≤ 3 × ULN": what the allowed
 		// must meet, not who they are
-		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted",
+		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted", "enroll", "enrol",
+			"participate", "qualify",
 			// "Patients will be excluded if their ECOG is ≥ 2": what excludes
 			"excluded", "ineligible") && !p.gradeAllowedBefore(i-1) && !p.valueAllowedBefore(i-1) {
 			return tr, false

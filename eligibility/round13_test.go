@@ -184,6 +184,11 @@ var round13 = []struct {
 	{"Age ≥ 18 years (in all countries)", []string{"age >=18 years"}},
 	{"CrCl ≥ 60 mL/min in all patients older than 65 years", []string{"creatinine_clearance >=60 mL/min cond"}},
 	{"Hemoglobin ≥ 9 g/dL for each patient receiving cisplatin", []string{"hemoglobin >=9 g/dL cond"}},
+	// "may enroll if" is what the allowed must meet, as "may be enrolled
+	// if": the main bound stays everyone's
+	{"Total bilirubin ≤ 1.5 × ULN (patients with Gilbert's syndrome may enroll if total bilirubin ≤ 3 × ULN)", []string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"E: Total bilirubin > 1.5 × ULN (patients with Gilbert's syndrome may enroll if total bilirubin ≤ 3 × ULN)", []string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"E: Hemoglobin < 9 g/dL (transfusion allowed)", []string{"hemoglobin >=9 g/dL"}},
 }
 
 var round13Trees = []struct {
