@@ -915,7 +915,7 @@ func (p *parser) onlyLead() (int, bool) {
 			if t.text == "only" {
 				only = true
 			}
-			if (t.text == "following" || t.text == "criteria" || t.text == "eligible") && wordAt(toks, 0, "only") {
+			if only && k > 0 && toks[0].text == "only" && (t.text == "following" || t.text == "criteria" || t.text == "eligible") {
 				// "Only patients fulfilling the following criteria are
 				// eligible:": the list itself, everyone's ("Patients in
 				// Japan only must meet the following:" stays a subgroup's)
@@ -2314,9 +2314,11 @@ func (p *parser) bareRelaxation() {
 		open := prev.end
 		// "(50% if hospitalized)", "OR 3.0 mg/dL in patients with liver
 		// metastases"
-		bracket := kindAt(toks, open, kLParen) && p.closeParen(open) > 0
-		if prev.discarded || prev.isStages || prev.fromRow || !bracket && !wordAt(toks, open, "or") ||
-			!kindAt(toks, open+1, kNum) || p.boundStartsAtTok(open+1) {
+		if !kindAt(toks, open+1, kNum) || prev.discarded || prev.isStages || prev.fromRow {
+			continue
+		}
+		bracket := kindAt(toks, open, kLParen)
+		if !bracket && !wordAt(toks, open, "or") || bracket && p.closeParen(open) < 0 || p.boundStartsAtTok(open+1) {
 			continue
 		}
 		k := open + 1
