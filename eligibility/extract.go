@@ -104,6 +104,7 @@ func (x *extractor) requirements() []model.Requirement {
 // group the raw text's headings put each item in.
 func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	prevOr := false
+	prevCoag := false // the item before, ending in "OR", bounded a clotting time ("PT no greater than 1.5 times ULN OR")
 	nextCond := false
 	restCond := false // a flat line restricted the rest of the list
 	var nextSubject varMask
@@ -185,7 +186,10 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			ic.cond = true
 		}
 		nextCond = false
-		if prevOr && !ic.exclusion {
+		if prevOr && !ic.exclusion && !(prevCoag && startsWithINR(text)) {
+			// ("PT no greater than 1.5 times ULN OR" then "INR no greater
+			// than 1.3": the INR is the only value read, everyone's, as
+			// SPEC 4.9 keeps only the INR of "INR or aPTT ≤ …")
 			ic.alt = true
 		}
 		n := len(x.found)
@@ -275,6 +279,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		// a bare "OR" whose alternative is nested under it has given it
 		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3)
+		prevCoag = prevOr && coagulationFirst(text)
 	}
 	// "Part A: ≤ 21 years of age", "Part B: ≤ 30 years of age": bounds
 	// given only per group, item by item (SPEC 4.7)
@@ -459,6 +464,25 @@ func ageAlternative(text string) bool {
 		return false
 	}
 	return ageAlternativeRe.MatchString(tail)
+}
+
+// coagulationFirst reports an item that opens with a clotting time, a
+// quantity outside the list: "PT no greater than 1.5 times ULN OR",
+// "aPTT ≤ 1.5 × ULN or".
+func coagulationFirst(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	for _, p := range []string{"pt ", "ptt ", "aptt ", "pt/ptt", "pt or ptt", "prothrombin time", "partial thromboplastin"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithINR reports an item that opens with the INR.
+func startsWithINR(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	return strings.HasPrefix(t, "inr") || strings.HasPrefix(t, "international normali")
 }
 
 // qualifiesMidItem reports an item that lists, after a colon inside it,

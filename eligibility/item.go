@@ -4500,6 +4500,23 @@ func (p *parser) premise(t *trigger, k int) bool {
 	return false
 }
 
+// afterOutsideValue reports that the value before bound bi is a quantity
+// outside the list's ("PTT/PT ≤1.5 x ULN or INR < 1.7 x ULN"): for the INR
+// after a clotting time it is the only value read, everyone's (SPEC 4.9
+// keeps only the INR of "INR or aPTT ≤ …"; the labellers agree).
+func (p *parser) afterOutsideValue(bi int) bool {
+	for k := bi - 1; k >= 0; k-- {
+		if b := &p.bounds[k]; b.other || p.owner[k] != ownerNone && !b.discarded {
+			if b.other {
+				return true
+			}
+			o := p.owner[k]
+			return o >= 0 && p.groups[o].kind == mkOther
+		}
+	}
+	return false
+}
+
 // alternative reports whether bound bi is an "or" alternative to an
 // earlier bound of the item ("creatinine ≤ 1.5 mg/dL or CrCl ≥ 60 mL/min").
 func (p *parser) alternative(bi int) bool {
@@ -5115,7 +5132,7 @@ func (p *parser) emit() {
 		if allowance {
 			cond, cause = true, causeSubgroup
 		}
-		if !cond && !excl && !b.isStages && (p.alternative(bi) || p.ctx.alt) {
+		if !cond && !excl && !b.isStages && (p.alternative(bi) && !(vs == maskOf(vINR) && p.afterOutsideValue(bi)) || p.ctx.alt) {
 			cond, cause = true, causeAlternative
 		}
 		if !cond && !excl && lastAlt >= 0 && vs&^uncondSeen == 0 && p.andJoined(lastAlt, bi) {

@@ -189,6 +189,11 @@ var round13 = []struct {
 	{"Total bilirubin ≤ 1.5 × ULN (patients with Gilbert's syndrome may enroll if total bilirubin ≤ 3 × ULN)", []string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
 	{"E: Total bilirubin > 1.5 × ULN (patients with Gilbert's syndrome may enroll if total bilirubin ≤ 3 × ULN)", []string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
 	{"E: Hemoglobin < 9 g/dL (transfusion allowed)", []string{"hemoglobin >=9 g/dL"}},
+	// an INR after a clotting time's "or" is the only value read:
+	// everyone's (SPEC 4.9; every labelled INR so far agrees)
+	{"PTT/PT ≤1.5 x ULN or INR < 1.7 x ULN for patients who are not receiving therapeutic anticoagulation.", []string{"inr <1.7 xULN"}},
+	{"aPTT ≤ 1.5 × ULN or INR ≤ 1.5", []string{"inr <=1.5 ratio"}},
+	{"Shortening fraction ≥ 28% OR ejection fraction ≥ 50%", []string{"lvef >=50 % cond"}},
 }
 
 var round13Trees = []struct {
@@ -199,6 +204,9 @@ var round13Trees = []struct {
 	{"A patient will be eligible for inclusion only if all of the following criteria are fulfilled:",
 		[]string{"ECOG performance status 0-2", "Platelets >100 x 109/L"}, []string{"ecog [0,2]", "platelets >100 10^9/L"}},
 	{"Patients are eligible if all of the following apply:", []string{"ECOG 0-1"}, []string{"ecog [0,1]"}},
+	{"Hepatic:", []string{"PT no greater than 1.5 times ULN OR", "INR no greater than 1.3", "Creatinine no greater than 1.5 times ULN OR",
+		"Creatinine clearance at least 50 mL/min"},
+		[]string{"inr <=1.3 ratio", "creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
 	{"A subject will be eligible for inclusion in this study only if all of the following criteria apply:", []string{"ECOG 0-1"}, []string{"ecog [0,1]"}},
 	{"Only patients fulfilling the following criteria are eligible:", []string{"ECOG 0-1"}, []string{"ecog [0,1]"}},
 	// a subgroup's own list stays the subgroup's
