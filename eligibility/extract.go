@@ -470,9 +470,9 @@ func ageAlternative(text string) bool {
 // quantity outside the list: "PT no greater than 1.5 times ULN OR",
 // "aPTT ≤ 1.5 × ULN or".
 func coagulationFirst(text string) bool {
-	t := strings.ToLower(strings.TrimSpace(text))
-	for _, p := range []string{"pt ", "ptt ", "aptt ", "pt/ptt", "pt or ptt", "prothrombin time", "partial thromboplastin"} {
-		if strings.HasPrefix(t, p) {
+	t := strings.TrimSpace(text)
+	for _, p := range [...]string{"pt ", "ptt ", "aptt ", "pt/ptt", "pt or ptt", "prothrombin time", "partial thromboplastin"} {
+		if hasPrefixFold(t, p) {
 			return true
 		}
 	}
@@ -481,8 +481,14 @@ func coagulationFirst(text string) bool {
 
 // startsWithINR reports an item that opens with the INR.
 func startsWithINR(text string) bool {
-	t := strings.ToLower(strings.TrimSpace(text))
-	return strings.HasPrefix(t, "inr") || strings.HasPrefix(t, "international normali")
+	t := strings.TrimSpace(text)
+	return hasPrefixFold(t, "inr") || hasPrefixFold(t, "international normali")
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring case, for a lower-case ASCII
+// prefix, without allocating.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // qualifiesMidItem reports an item that lists, after a colon inside it,
