@@ -1049,6 +1049,11 @@ func laterStep(words []string) bool {
 			if w == "re" && !(i+1 < len(words) && (words[i+1] == "treatment" || words[i+1] == "registration")) {
 				continue
 			}
+			// "Inclusion criteria for both parts:", "… for all cohorts":
+			// every group's
+			if i > 0 && groupAll[words[i-1]] {
+				continue
+			}
 			if w == "cross" && !(i+1 < len(words) && words[i+1] == "over") {
 				continue
 			}

@@ -1135,7 +1135,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			e = k + 3
 		}
 		if e > 0 && (e == len(toks) || kindAt(toks, e, kRParen) || kindAt(toks, e, kComma) || kindAt(toks, e, kSemi) ||
-			kindAt(toks, e, kPeriod)) {
+			kindAt(toks, e, kPeriod) || kindAt(toks, e, kColon)) {
 			return tr, false
 		}
 		if w == "in" && wordAt(toks, k, "case", "cases") && wordAt(toks, k+1, "of", "where", "with") {

@@ -182,6 +182,7 @@ var round13 = []struct {
 	{"ECOG 0-1 (for all patients)", []string{"ecog [0,1]"}},
 	{"ANC ≥ 1.5 × 10^9/L (for men and women)", []string{"anc >=1.5 10^9/L"}},
 	{"Age ≥ 18 years (in all countries)", []string{"age >=18 years"}},
+	{"For both parts: ECOG 0-1", []string{"ecog [0,1]"}},
 	{"CrCl ≥ 60 mL/min in all patients older than 65 years", []string{"creatinine_clearance >=60 mL/min cond"}},
 	{"Hemoglobin ≥ 9 g/dL for each patient receiving cisplatin", []string{"hemoglobin >=9 g/dL cond"}},
 	// "may enroll if" is what the allowed must meet, as "may be enrolled
@@ -213,6 +214,10 @@ var round13Trees = []struct {
 	{"Patients in Japan only must meet the following criteria:", []string{"ECOG 0-1"}, []string{"ecog [0,1] cond"}},
 	{"The following criteria apply only to Part B:", []string{"ECOG 0-1"}, []string{"ecog [0,1] cond"}},
 	{"Japanese patients only:", []string{"ECOG 0-1"}, []string{"ecog [0,1] cond"}},
+	// a heading for every group is everyone's
+	{"Inclusion criteria for both parts:", []string{"ECOG 0-2"}, []string{"ecog [0,2]"}},
+	{"Inclusion criteria for all cohorts:", []string{"ECOG 0-2"}, []string{"ecog [0,2]"}},
+	{"Cohort B:", []string{"ECOG 0-1"}, []string{"ecog [0,1] cond"}},
 	// a lead-in asking for one of the criteria under it to be eligible:
 	// each child is one route, none everyone's (DEV12 NCT00143845)
 	{"To be eligible a patient MUST meet at least one of the next 4 criteria",
