@@ -430,6 +430,13 @@ func unit(toks []token, j int) (string, int) {
 		if wordAt(toks, j, "x") && kindAt(toks, k, kApos) && wordAt(toks, k+1, "s") {
 			k += 2 // "2.5x's the ULN"
 		}
+		if wordAt(toks, k, "above", "over") {
+			// "< 2.5 times above the upper limits of the institutional
+			// normal": the multiple of the limit, loosely worded
+			if e, ok := ulnPhrase(toks, k+1, true); ok {
+				return ruXULN, e
+			}
+		}
 		if e, ok := ulnPhrase(toks, k, true); ok {
 			return ruXULN, e
 		}
@@ -608,7 +615,7 @@ func per(toks []token, j int) (string, int, bool) {
 		return "s", k + 1, true
 	case "ul", "mcl", "microliter", "microlitre", "microliters", "microlitres", "ui":
 		return "ul", k + 1, true
-	case "mm", "cmm", "cumm":
+	case "mm", "cmm", "cumm", "cubicmillimeter", "cubicmillimetre", "cubicmillimeters":
 		if toks[k].text == "mm" {
 			return "mm3", skipCube(toks, k+1), true
 		}
@@ -856,6 +863,12 @@ func boundAt(toks []token, i int) (bound, bool) {
 		}
 		if isTimeUnit(u) && wordAt(toks, i, "within") {
 			return b, false // "within 7 days": when, not how much
+		}
+		if u == ruNone && wordAt(toks, k2, "consecutive", "occasions", "occasion", "separate", "measurements",
+			"readings", "determinations", "assessments", "samples", "tests", "sets") {
+			// "INR … on at least two consecutive occasions": how often it
+			// is measured, not its value
+			return b, false
 		}
 		setSide(&b, o, v, alt, u)
 		b.end = k2

@@ -104,6 +104,7 @@ func (x *extractor) requirements() []model.Requirement {
 // group the raw text's headings put each item in.
 func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	prevOr := false
+	prevCoag := false // the item before, ending in "OR", bounded a clotting time ("PT no greater than 1.5 times ULN OR")
 	nextCond := false
 	restCond := false // a flat line restricted the rest of the list
 	var nextSubject varMask
@@ -185,7 +186,10 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			ic.cond = true
 		}
 		nextCond = false
-		if prevOr && !ic.exclusion {
+		if prevOr && !ic.exclusion && !(prevCoag && startsWithINR(text)) {
+			// ("PT no greater than 1.5 times ULN OR" then "INR no greater
+			// than 1.3": the INR is the only value read, everyone's, as
+			// SPEC 4.9 keeps only the INR of "INR or aPTT ≤ …")
 			ic.alt = true
 		}
 		n := len(x.found)
@@ -275,6 +279,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		// a bare "OR" whose alternative is nested under it has given it
 		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3)
+		prevCoag = prevOr && coagulationFirst(text)
 	}
 	// "Part A: ≤ 21 years of age", "Part B: ≤ 30 years of age": bounds
 	// given only per group, item by item (SPEC 4.7)
@@ -461,6 +466,31 @@ func ageAlternative(text string) bool {
 	return ageAlternativeRe.MatchString(tail)
 }
 
+// coagulationFirst reports an item that opens with a clotting time, a
+// quantity outside the list: "PT no greater than 1.5 times ULN OR",
+// "aPTT ≤ 1.5 × ULN or".
+func coagulationFirst(text string) bool {
+	t := strings.TrimSpace(text)
+	for _, p := range [...]string{"pt ", "ptt ", "aptt ", "pt/ptt", "pt or ptt", "prothrombin time", "partial thromboplastin"} {
+		if hasPrefixFold(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithINR reports an item that opens with the INR.
+func startsWithINR(text string) bool {
+	t := strings.TrimSpace(text)
+	return hasPrefixFold(t, "inr") || hasPrefixFold(t, "international normali")
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring case, for a lower-case ASCII
+// prefix, without allocating.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
 // qualifiesMidItem reports an item that lists, after a colon inside it,
 // the ways a patient may qualify: "with at least one of the following
 // comorbidities: i. …; ii. …".
@@ -486,6 +516,23 @@ func qualifiesMidItem(text string) bool {
 		}
 		return true
 	}
+}
+
+var unfitRe = regexp.MustCompile(`(?i)\b(?:unfit|frail|ineligible|unsuitable|noneligible)\b[^.;:]{0,80}?\b(?:(?:defined|characteri[sz]ed) (?:as|by)|includes? those|i\.e\.)`)
+
+// definesUnfit reports an item that says who counts as unfit, frail or
+// ineligible for a treatment by values joined with "or" ("Unfit patients
+// are defined as: age ≥ 75 years, or ECOG 2-3, or CrCl < 60 mL/min",
+// "Patients ineligible for intensive chemotherapy, i.e. age ≥ 75 years or
+// ECOG ≥ 2"): any one of them qualifies. The scan's sUnfit flag is its
+// prefilter.
+func definesUnfit(text string) bool {
+	if !strings.Contains(text, " or ") || !strings.Contains(text, "efined") && !strings.Contains(text, "nclude") &&
+		!strings.Contains(text, "i.e.") && !strings.Contains(text, "haracteri") {
+		return false
+	}
+	loc := unfitRe.FindStringIndex(text)
+	return loc != nil && strings.Contains(text[loc[1]:], " or ")
 }
 
 var eitherOfTwoRe = regexp.MustCompile(`(?i)\b(?:at least one|one or both|either one|any one|one) of the two\b`)
@@ -544,6 +591,12 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		// each value is one way to qualify (conditional)
 		ctx.risk = true
 	}
+	if !ctx.exclusion && x.itemFlags&sUnfit != 0 && definesUnfit(text) {
+		// "Unfit patients are defined as: age ≥ 75 years, or ECOG 2-3, or
+		// CrCl < 60 mL/min": the values say who counts as unfit, each one
+		// way to qualify, none a bound on everyone (conditional)
+		ctx.risk = true
+	}
 	if !ctx.exclusion && x.itemFlags&sTwo != 0 && eitherOfTwo(text) {
 		// "ANC ≥ 1.5 × 10^9/L and platelets ≥ 100 × 10^9/L, at least one
 		// of the two": an OR-alternative however it is joined (SPEC 4.8)
@@ -552,6 +605,7 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	risk := ctx.risk
 	incCtx := ctx
 	x.p.cockcroftNote = cockcroftNote(text)
+	n0 := len(x.found)
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
@@ -585,16 +639,50 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		x.p.text = text[off:end]
 		x.p.ctx = ctx
 		x.p.ctx.risk = risk
+		nc := len(x.found)
 		for _, c := range x.p.parse() {
 			c.span[0] += off
 			c.span[1] += off
 			x.push(text, ctx, c)
+		}
+		if x.p.tableRows {
+			// a one-line table's rows: the loosest is everyone's
+			var rows []int
+			for i := nc; i < len(x.found); i++ {
+				if x.found[i].c.v == vCreatinine {
+					rows = append(rows, i)
+				}
+			}
+			x.bandsOf(nc, len(x.found), rows)
 		}
 		if len(x.cuts) > 0 && opensRiskList(x.p.toks) {
 			risk = true
 		}
 		x.parsedWhole = off == 0 && end == len(text)
 		off = end
+	}
+	if len(x.cuts) > 0 && !ctx.exclusion {
+		x.disjointAges(text, x.found[n0:])
+	}
+}
+
+// disjointAges is tidy's rule on ages that do not meet, joined by "or",
+// across the statements of a packed PDQ item ("Patient is at least 60
+// years old and at least one of the following is true: … OR Patient is
+// 18-59 years old …"): neither is everyone's bound.
+func (x *extractor) disjointAges(text string, fs []found) {
+	for i := range fs {
+		a := &fs[i]
+		if a.c.v != vAge || a.c.cond {
+			continue
+		}
+		for j := range fs {
+			b := &fs[j]
+			if b.c.v == vAge && b.c.cond && b.c.cause == causeAlternative && disjoint(&a.c, &b.c) && orBetween(text, a.c.span, b.c.span) {
+				a.c.cond, a.c.cause, a.r.Conditional = true, causeAlternative, true
+				break
+			}
+		}
 	}
 }
 
@@ -961,13 +1049,20 @@ func laterStep(words []string) bool {
 			if w == "re" && !(i+1 < len(words) && (words[i+1] == "treatment" || words[i+1] == "registration")) {
 				continue
 			}
+			// "Inclusion criteria for both parts:", "… for all cohorts":
+			// every group's
+			if i > 0 && groupAll[words[i-1]] {
+				continue
+			}
 			if w == "cross" && !(i+1 < len(words) && words[i+1] == "over") {
 				continue
 			}
 			// "ECOG (Eastern Cooperative Oncology Group): 0-1", "Children's
 			// Oncology Group": a name, no study group
 			if w == "group" && i > 0 && (words[i-1] == "oncology" || words[i-1] == "cooperative" || words[i-1] == "study" ||
-				words[i-1] == "cancer" || words[i-1] == "trials" || words[i-1] == "working") {
+				words[i-1] == "cancer" || words[i-1] == "trials" || words[i-1] == "working" ||
+				// "Target group: Age 18+": whom the trial enrols
+				words[i-1] == "target" || words[i-1] == "patient") {
 				continue
 			}
 			return true
@@ -1284,7 +1379,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	}
 	if !child.exclusion && oneOf {
 		child.alt = true // the first child that states a bound stays unconditional
-		if opensRiskList(p.toks) || ctx.riskHead {
+		if opensRiskList(p.toks) || ctx.riskHead || routesLead(p.toks) {
 			// "Classified as high risk: … Meets criteria for 1 of the
 			// following:" — each is one way to qualify
 			child.risk = true
@@ -1418,6 +1513,11 @@ func restrictsNext(text string) bool {
 	if indexFold(text, criteriaWord) < 0 && indexFold(text, itemWord) < 0 && indexFold(text, applWord) < 0 &&
 		indexFold(text, requirWord) < 0 {
 		return false // the pattern needs one of these: skip it cheaply
+	}
+	// "… only if all of the following criteria apply:" is the list itself
+	if strings.Contains(text, "ll of the following") || strings.Contains(text, "ll the following") ||
+		strings.Contains(text, "ach of the following") {
+		return false
 	}
 	return restrictNextRe.MatchString(text)
 }

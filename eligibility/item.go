@@ -135,9 +135,11 @@ type parser struct {
 	trails      []bool
 	scopeEnds   []int
 	condOf      []bool
-	example     []bool // token follows "e.g." or "such as"
-	joint       []bool // bound is half of a joint exclusion ("ALT > 3 × ULN and bilirubin > 2 × ULN")
-	trigWord    []bool // token is one of a trigger's words
+	example     []bool   // token follows "e.g." or "such as"
+	joint       []bool   // bound is half of a joint exclusion ("ALT > 3 × ULN and bilirubin > 2 × ULN")
+	trigWord    []bool   // token is one of a trigger's words
+	notes       [][2]int // "if" clauses that say what the team does ("if > 2 × ULN, discuss with the PI")
+	tableRows   bool     // the chunk held a one-line table (oneLineTable): its rows reconcile per SPEC 4.7
 	out         []cand
 	ctx         itemCtx
 }
@@ -173,9 +175,11 @@ func setOf(ws ...string) map[string]bool {
 
 func (p *parser) parse() []cand {
 	p.toks = tokenize(p.text, p.toks)
+	p.tableRows = false
 	p.findGroups()
 	p.findTriggers()
 	p.findBounds()
+	p.dropNoted()
 	p.ageBrackets()
 	p.computeConditional()
 	p.assign()
@@ -652,6 +656,7 @@ func ownAbbreviation(t *token) bool {
 func (p *parser) findTriggers() {
 	toks := p.toks
 	p.trigs = p.trigs[:0]
+	p.notes = p.notes[:0]
 	if cap(p.inObj) < len(toks) {
 		p.inObj = make([]bool, len(toks))
 	}
@@ -706,6 +711,13 @@ func (p *parser) findTriggers() {
 		}
 		t, ok := p.triggerAt(i)
 		if !ok || p.ifValueHigh(i) {
+			continue
+		}
+		if e, ok := p.procedureIf(i); ok {
+			// "(if > 2 × ULN due to Gilbert's disease, must discuss with
+			// the PI)": what the team does, not who the bound is for
+			p.notes = append(p.notes, [2]int{i, e})
+			i = e - 1
 			continue
 		}
 		t.objEnd = p.objectEnd(t)
@@ -903,6 +915,12 @@ func (p *parser) onlyLead() (int, bool) {
 			if t.text == "only" {
 				only = true
 			}
+			if only && k > 0 && toks[0].text == "only" && (t.text == "following" || t.text == "criteria" || t.text == "eligible") {
+				// "Only patients fulfilling the following criteria are
+				// eligible:": the list itself, everyone's ("Patients in
+				// Japan only must meet the following:" stays a subgroup's)
+				return 0, false
+			}
 		case kNum:
 			if t.decimals >= 0 {
 				return 0, false
@@ -975,12 +993,18 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.exempt = p.objHasAnticoag(i+1, i+8)
 			return tr, true
 		}
-		if i+1 < len(toks) && toks[i+1].is(cIfExempt) {
+		if i+1 < len(toks) && toks[i+1].is(cIfExempt) && !(wordAt(toks, i+1, "elevated", "abnormal") && p.valueAfterComma(i)) {
+			return tr, false
+		}
+		if wordAt(toks, i+1, "all", "each", "every") && (wordAt(toks, i+2, "of") || wordAt(toks, i+2, "the", "following", "criteria", "inclusion")) {
+			// "A patient will be eligible for inclusion only if all of the
+			// following criteria are fulfilled:": the list itself, everyone's
 			return tr, false
 		}
 		// "… may be included if total bilirubin ≤ 3 × ULN": what the allowed
 		// must meet, not who they are
-		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted",
+		if wordAt(toks, i-1, "included", "eligible", "enrolled", "allowed", "permitted", "accepted", "enroll", "enrol",
+			"participate", "qualify",
 			// "Patients will be excluded if their ECOG is ≥ 2": what excludes
 			"excluded", "ineligible") && !p.gradeAllowedBefore(i-1) && !p.valueAllowedBefore(i-1) {
 			return tr, false
@@ -1097,6 +1121,21 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		// "Age 70 years or older for whom the treatment of choice is …": a
 		// further criterion of the same patients, not a subgroup
 		if wordAt(toks, k, "whom", "which") {
+			return tr, false
+		}
+		// "(for all patients)", "(in all countries)", "(for men and
+		// women)": everyone named, no subgroup
+		// ("in all patients older than 65 years" still picks some)
+		e := -1
+		switch {
+		case wordAt(toks, k, "all", "every", "each", "both") && kindAt(toks, k+1, kWord) && toks[k+1].is(cGroup):
+			e = k + 2
+		case wordAt(toks, k, "men", "males", "male") && wordAt(toks, k+1, "and", "or") && wordAt(toks, k+2, "women", "females", "female"),
+			wordAt(toks, k, "women", "females", "female") && wordAt(toks, k+1, "and", "or") && wordAt(toks, k+2, "men", "males", "male"):
+			e = k + 3
+		}
+		if e > 0 && (e == len(toks) || kindAt(toks, e, kRParen) || kindAt(toks, e, kComma) || kindAt(toks, e, kSemi) ||
+			kindAt(toks, e, kPeriod) || kindAt(toks, e, kColon)) {
 			return tr, false
 		}
 		if w == "in" && wordAt(toks, k, "case", "cases") && wordAt(toks, k+1, "of", "where", "with") {
@@ -1231,6 +1270,18 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.leading = true
 			return tr, true
 		}
+		// "QTcF: men > 450 ms, women > 470 ms", "(male > 450 ms, female >
+		// 470 ms)": the sex right before its own value, read as a
+		// country's label is
+		// ("Men and women ≥ 18 years" names both: the trial's population)
+		bothSexes := wordAt(toks, i-1, "and", "or") && wordAt(toks, i-2, "men", "women", "males", "females", "male", "female")
+		if i > 0 && !bothSexes && (kindAt(toks, i-1, kComma) || kindAt(toks, i-1, kColon) || kindAt(toks, i-1, kLParen) ||
+			kindAt(toks, i-1, kSemi) || wordAt(toks, i-1, "and", "or") || p.varBefore(i)) {
+			if _, _, ok := comparator(toks, i+1); ok {
+				tr.end, tr.objEnd, tr.leading, tr.place = i+1, i+1, true, true
+				return tr, true
+			}
+		}
 		// an item for one sex only: "Women aged ≥ 65 years" (not "Men and women …")
 		if i == 0 && !wordAt(toks, 1, "and", "or") && !kindAt(toks, 1, kSlash) && !kindAt(toks, 1, kComma) && !p.ampersandAt(1) &&
 			!wordAt(toks, 1, "with", "who", "of") {
@@ -1241,6 +1292,16 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		}
 	}
 	return tr, false
+}
+
+// varBefore reports a named variable right before token i, past filler
+// words ("QTc interval prolongation men > 450 ms").
+func (p *parser) varBefore(i int) bool {
+	j := i - 1
+	for j >= 0 && p.inGrp[j] < 0 && p.toks[j].kind == kWord && p.toks[j].is(cFiller) {
+		j--
+	}
+	return j >= 0 && p.inGrp[j] >= 0 && p.groups[p.inGrp[j]].kind == mkVar
 }
 
 // partLabel reads at j a study part's label of at most four words:
@@ -1482,6 +1543,15 @@ func (p *parser) objectEnd(t trigger) int {
 				return k
 			}
 		}
+		if g := p.inGrp[k]; g >= 0 && p.groups[g].start == k && k > t.end+1 && tk.upper && tk.depth == t.depth &&
+			kindAt(toks, k-1, kWord) && !toks[k-1].upper {
+			// "… in patients with liver metastases Liver enzymes no greater
+			// than 3.0 times ULN": a record that lost its line breaks starts
+			// its next statement with a capital and a subject of its own
+			if _, _, ok := comparator(toks, p.groups[g].end); ok {
+				return k
+			}
+		}
 		if g := p.inGrp[k]; g >= 0 && (p.groups[g].kind != mkOther || p.conditionWord(t) && k > t.end) {
 			// a quantity outside the list named in a condition ("if
 			// alkaline phosphatase ≤ ULN") keeps its comparison in the
@@ -1678,6 +1748,7 @@ func (p *parser) findBounds() {
 	p.prefixed()
 	p.rowValue()
 	p.inlineRows()
+	p.oneLineTable()
 	p.respectively()
 	p.bracketedValues()
 	p.bracketedGrades()
@@ -1692,6 +1763,7 @@ func (p *parser) findBounds() {
 	}
 	p.ellipticUnits()
 	p.scaleRangeOr()
+	p.bareRelaxation()
 	p.barredFromPart()
 	p.purposeValues()
 	if cap(p.owner) < len(p.bounds) {
@@ -1963,6 +2035,99 @@ func (p *parser) inlineRows() {
 	}
 }
 
+// oneLineTable reads a creatinine table by age and sex written on one
+// line: "Maximum Serum Creatinine (mg/dL). Age Male Female: to < 2 years
+// 0.6 0.6; to < 6 years 0.8 0.8; … ≥ 16 years 1.7 1.4." Each cell bounds
+// the creatinine for its band (a row: conditional, and the item's loosest
+// becomes everyone's, SPEC 4.7); the bands are no age requirement. A row
+// it cannot read leaves the whole table unread.
+func (p *parser) oneLineTable() {
+	toks := p.toks
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.kind != mkVar || g.vars != maskOf(vCreatinine) ||
+			!wordAt(toks, g.start-1, "maximum", "max") && !wordAt(toks, g.start-2, "maximum", "max") {
+			continue
+		}
+		u := p.headerUnit(gi)
+		if u == ruNone {
+			return
+		}
+		j := g.end
+		for j < len(toks) && toks[j].kind != kRParen {
+			j++
+		}
+		j++
+		if kindAt(toks, j, kPeriod) || kindAt(toks, j, kColon) {
+			j++
+		}
+		if !wordAt(toks, j, "age") {
+			return
+		}
+		k := j + 1
+		sexes := 0
+		for ; wordAt(toks, k, "male", "female", "males", "females", "boys", "girls", "and"); k++ {
+			if toks[k].text != "and" {
+				sexes++
+			}
+		}
+		if sexes == 0 || sexes > 2 {
+			return
+		}
+		if kindAt(toks, k, kColon) {
+			k++
+		}
+		start, end := k, k
+		var cells []bound
+		rows := 0
+		for k < len(toks) {
+			e := k
+			for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod {
+				e++
+			}
+			last := -1
+			for m := k; m < e; m++ {
+				if wordAt(toks, m, "years", "year", "yrs", "months", "month") {
+					last = m
+				}
+			}
+			if last < 0 {
+				return
+			}
+			n := 0
+			for m := last + 1; m < e; m++ {
+				if toks[m].kind != kNum || toks[m].val <= 0 || toks[m].val > 5 {
+					return
+				}
+				b := bound{start: m, end: m + 1, fromRow: true, rowOf: gi + 1}
+				setSide(&b, opLE, toks[m].val, 0, u)
+				cells = append(cells, b)
+				n++
+			}
+			if n == 0 || n > sexes {
+				return
+			}
+			rows++
+			end = e
+			if e >= len(toks) || toks[e].kind == kPeriod {
+				break
+			}
+			k = e + 1
+		}
+		if rows < 2 {
+			return
+		}
+		for bi := range p.bounds {
+			if st := p.bounds[bi].start; st >= start && st < end {
+				p.bounds[bi].discarded = true // a band
+			}
+		}
+		p.bounds = append(p.bounds, cells...)
+		p.tableRows = true
+		return
+	}
+}
+
 // boundStartsAtTok reports a bound of its own starting at token k.
 func (p *parser) boundStartsAtTok(k int) bool {
 	for i := range p.bounds {
@@ -2131,6 +2296,102 @@ func (p *parser) ellipticUnits() {
 		}
 		b.end = e
 		setUnit(b, u)
+	}
+}
+
+// bareRelaxation reads a bare number in brackets right after a bound,
+// before the subgroup it is for, as that subgroup's relaxation of the
+// bound, on the bound's side and in its unit: "Karnofsky 70%-100% (50% if
+// hospitalized)" (50–100), "ECOG 0-1 (2 if due to bone pain)", "Platelets
+// ≥ 100,000/mm3 (50,000 if bone marrow involvement)". Without it the
+// trigger made the main bound the subgroup's. A stricter value is the
+// subgroup's too ("(150,000 if splenomegaly)").
+func (p *parser) bareRelaxation() {
+	toks := p.toks
+	var extra []bound
+	for i := range p.bounds {
+		prev := &p.bounds[i]
+		open := prev.end
+		// "(50% if hospitalized)", "OR 3.0 mg/dL in patients with liver
+		// metastases"
+		if !kindAt(toks, open+1, kNum) || prev.discarded || prev.isStages || prev.fromRow {
+			continue
+		}
+		bracket := kindAt(toks, open, kLParen)
+		if !bracket && !wordAt(toks, open, "or") || bracket && p.closeParen(open) < 0 || p.boundStartsAtTok(open+1) {
+			continue
+		}
+		k := open + 1
+		v, alt, e, ok := number(toks, k, false)
+		if !ok {
+			continue
+		}
+		u, ue := unit(toks, e)
+		pu := boundUnit(prev)
+		if u != ruNone && u != pu || !bracket && u == ruNone {
+			// after "or" only a value with its unit: "≤ 2 or 3 in …" may be
+			// a list of grades
+			continue
+		}
+		e = ue
+		if e >= len(toks) || toks[e].kind != kWord || !toks[e].is(cTrigger) {
+			continue
+		}
+		scale := false
+		if pu == ruNone || pu == "%" {
+			for gi := range p.groups {
+				if g := &p.groups[gi]; g.kind == mkVar && g.end <= prev.start && g.end+3 > prev.start {
+					scale = g.vars&^maskOf(vECOG, vKarnofsky, vLansky) == 0
+				}
+			}
+		}
+		b := bound{start: k, end: e, consumed: prev.consumed, scaleOf: prev.scaleOf}
+		switch {
+		case prev.hasLo && prev.hasHi:
+			// a scale's range from its best grade: the relaxation moves
+			// the other end
+			if !scale {
+				continue
+			}
+			if prev.lo == 0 && v != prev.hi && v <= 5 {
+				setSide(&b, opLE, v, alt, ruNone)
+			} else if prev.hi == 100 && v != prev.lo && v >= 0 && v < 100 {
+				setSide(&b, opGE, v, alt, ruNone)
+			} else {
+				continue
+			}
+		case prev.hasLo:
+			if v == prev.lo || pu == ruNone && !scale {
+				continue
+			}
+			o := opGE
+			if !prev.loInc {
+				o = opGT
+			}
+			setSide(&b, o, v, alt, pu)
+		case prev.hasHi:
+			if v == prev.hi || pu == ruNone && !scale {
+				continue
+			}
+			o := opLE
+			if !prev.hiInc {
+				o = opLT
+			}
+			setSide(&b, o, v, alt, pu)
+		default:
+			continue
+		}
+		extra = append(extra, b)
+	}
+	if len(extra) == 0 {
+		return
+	}
+	p.bounds = append(p.bounds, extra...)
+	bs := p.bounds
+	for i := 1; i < len(bs); i++ {
+		for j := i; j > 0 && bs[j].start < bs[j-1].start; j-- {
+			bs[j], bs[j-1] = bs[j-1], bs[j]
+		}
 	}
 }
 
@@ -2622,7 +2883,7 @@ func (p *parser) doseClause(b *bound) bool {
 // pastCues are the words every past event or change pastEvent reads
 // holds one of.
 var pastCues = setOf("experienced", "developed", "suffered", "sustained", "prior", "previous", "earlier", "increase",
-	"rise", "decrease", "decline", "drop", "fall", "reduction", "change", "baseline", "vs", "versus")
+	"rise", "decrease", "decline", "drop", "fall", "reduction", "change", "baseline", "vs", "versus", "history")
 
 // pastEvent reports a bound that measures something in the patient's past
 // or a change, not the value at entry: an event on earlier treatment
@@ -2671,11 +2932,28 @@ func (p *parser) pastEvent(b *bound, subj int) bool {
 			return true
 		case k >= b.start && wordAt(toks, k, "from") && wordAt(toks, k+1, "baseline"):
 			return true
+		case k < subj && wordAt(toks, k, "history") && wordAt(toks, k+1, "of") && p.withBetween(k+2, subj):
+			// "History of hepatitis with ALT > 10 × ULN": the value of a
+			// past illness, not today's (inverted, it bounded everyone)
+			return true
 		}
 	}
 	// "stratified by age (< 65 vs ≥ 65)": the strata, not a bound
 	if wordAt(toks, b.end, "vs", "versus") || wordAt(toks, b.start-1, "vs", "versus") {
 		return true
+	}
+	return false
+}
+
+// withBetween reports "with" among the words [a, b) of one clause.
+func (p *parser) withBetween(a, b int) bool {
+	for k := a; k < b && k < a+8; k++ {
+		switch t := &p.toks[k]; {
+		case t.kind == kComma || t.kind == kSemi || t.kind == kPeriod || t.kind == kColon:
+			return false
+		case t.kind == kWord && (t.text == "with" || t.text == "and"):
+			return t.text == "with"
+		}
 	}
 	return false
 }
@@ -3122,7 +3400,9 @@ func (p *parser) bclc(gi int) (bound, bool) {
 	for n := 0; j < len(toks) && n < 6; n++ {
 		t := &toks[j]
 		if t.kind == kWord && (t.text == "stage" || t.text == "staging" || t.text == "class" || t.text == "classification" ||
-			t.text == "category" || t.text == "system" || t.text == "score" || t.text == "of" || t.text == "is") ||
+			t.text == "category" || t.text == "system" || t.text == "score" || t.text == "of" || t.text == "is" ||
+			// "BCLC stage for B or C"
+			t.text == "for" && wordAt(toks, j-1, "stage") && kindAt(toks, j+1, kWord) && len(toks[j+1].text) == 1) ||
 			t.kind == kColon || t.kind == kDash || t.kind == kLParen || t.kind == kRParen {
 			j++
 			continue
@@ -3332,6 +3612,19 @@ func (p *parser) gapIsFiller(a, b int) bool {
 				continue
 			}
 			if t.is(cFiller | cAside) {
+				continue
+			}
+			if wordAt(toks, i, "patients", "patient", "subjects", "subject", "participants") && wordAt(toks, i-1, "of", "the") ||
+				wordAt(toks, i, "reaches", "reach") {
+				// "The expected lifetime of patients should be ≥ 12 weeks",
+				// "ECOG score reaches 0 to 1 points": a translated record's
+				// words for the value's owner and its verb
+				continue
+			}
+			if !p.ctx.exclusion && (t.text == "was" || t.text == "were") && !p.pastTimeWord() {
+				// "serum bilirubin was less than 2* maximum normal value": a
+				// translated inclusion's tense; in an exclusion the past
+				// tense is an event on earlier treatment
 				continue
 			}
 			if g := p.inGrp[i]; g >= 0 {
@@ -4087,6 +4380,9 @@ func (p *parser) scopeEnd(t *trigger) int {
 			}
 			return k
 		}
+		if tk.kind == kComma && tk.depth == t.depth && p.listResumes(t, k) {
+			return k
+		}
 		// "≤ 5 × ULN in the presence of liver metastases, otherwise ≤ 2.5
 		// × ULN": what follows is everyone else's
 		if tk.kind == kWord && tk.text == "otherwise" {
@@ -4100,6 +4396,67 @@ func (p *parser) scopeEnd(t *trigger) int {
 		}
 	}
 	return len(toks)
+}
+
+// listResumes reports a comma at k, in a sentence that opens with the
+// condition t and sits in a comma list of values, after which the list
+// goes on with another variable: "Platelets ≥100 x 10^9/L, AST and ALT
+// ≤2.5 x ULN (if no hepatic metastases). If hepatic tumor involvement, AST
+// and ALT ≤5 x ULN, Bilirubin ≤1.5 x ULN, …" — the condition is the
+// transaminases' alone; the bilirubin is the list's next value. "In case
+// of …," and "For patients with …," open such a sentence too.
+func (p *parser) listResumes(t *trigger, k int) bool {
+	toks := p.toks
+	if !wordAt(toks, t.pos, "if", "when", "whenever", "in", "for") || !kindAt(toks, t.pos-1, kPeriod) || len(p.startsBound) < len(toks) ||
+		k+1 >= len(toks) || p.inGrp[k+1] < 0 {
+		return false
+	}
+	next := &p.groups[p.inGrp[k+1]]
+	if next.start != k+1 || next.kind != mkVar {
+		return false
+	}
+	// a value ends at the comma, and the condition holds none of its own
+	// ("If creatinine > 1.5 mg/dL, CrCl ≥ 50 mL/min, …" is the condition's)
+	ended, before := false, false
+	for i := range p.bounds {
+		b := &p.bounds[i]
+		if b.discarded {
+			continue
+		}
+		switch {
+		case b.end == k:
+			ended = true
+		case b.start >= t.end && b.start < t.objEnd:
+			return false
+		case b.end <= t.pos:
+			before = true
+		}
+	}
+	if !ended || !before {
+		return false
+	}
+	// the value before the comma is another variable's than the next
+	var scoped varMask
+	for gi := range p.groups {
+		if g := &p.groups[gi]; g.start >= t.objEnd && g.start < k && g.kind == mkVar {
+			scoped |= g.vars
+		}
+	}
+	if scoped == 0 || scoped&next.vars != 0 {
+		return false
+	}
+	// and the list before the condition was a comma list too
+	for m := t.pos - 2; m >= 0 && toks[m].depth >= t.depth; m-- {
+		if toks[m].depth == t.depth {
+			if toks[m].kind == kComma {
+				return true
+			}
+			if toks[m].kind == kPeriod || toks[m].kind == kSemi || toks[m].kind == kColon {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // strayClose reports a ")" at k that closes no bracket opened before it.
@@ -4138,6 +4495,23 @@ func (p *parser) premise(t *trigger, k int) bool {
 	for i := range p.bounds {
 		if st := p.bounds[i].start; st >= t.end && st < t.objEnd {
 			return k+1 < len(p.toks)
+		}
+	}
+	return false
+}
+
+// afterOutsideValue reports that the value before bound bi is a quantity
+// outside the list's ("PTT/PT ≤1.5 x ULN or INR < 1.7 x ULN"): for the INR
+// after a clotting time it is the only value read, everyone's (SPEC 4.9
+// keeps only the INR of "INR or aPTT ≤ …"; the labellers agree).
+func (p *parser) afterOutsideValue(bi int) bool {
+	for k := bi - 1; k >= 0; k-- {
+		if b := &p.bounds[k]; b.other || p.owner[k] != ownerNone && !b.discarded {
+			if b.other {
+				return true
+			}
+			o := p.owner[k]
+			return o >= 0 && p.groups[o].kind == mkOther
 		}
 	}
 	return false
@@ -4293,6 +4667,140 @@ func (p *parser) otherCause(b *bound) bool {
 	return false
 }
 
+// valueAfterComma reports a comparison after a comma or "then" in the
+// clause that opens at i, to the end of its bracket or sentence: "(if
+// elevated, CrCl ≥ 60 mL/min)" — a value for those whose value is high,
+// a subgroup's (SPEC 4.7), not a note.
+func (p *parser) valueAfterComma(i int) bool {
+	toks := p.toks
+	d := toks[i].depth
+	after := false
+	for k := i + 1; k < len(toks) && k < i+20; k++ {
+		t := &toks[k]
+		if t.depth < d || t.depth == d && (t.kind == kSemi || t.kind == kPeriod || t.kind == kSep) {
+			return false
+		}
+		if t.depth != d {
+			continue
+		}
+		if t.kind == kComma || wordAt(toks, k, "then") {
+			after = true
+			continue
+		}
+		if after {
+			if _, _, ok := comparator(toks, k); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// procedureWords say what the study team does about a value: a clause
+// with one is a note on handling, not a subgroup.
+var procedureWords = setOf("discuss", "discussed", "discussion", "contact", "contacted", "consult", "consulted",
+	"consultation", "notify", "notified", "repeat", "repeated", "retest", "retested", "recheck", "rechecked",
+	"please", "reviewed", "review")
+
+// procedureIf reports an "if"/"when" clause at i, to the end of its bracket
+// or sentence, that says what the team does when the value is off ("(if
+// > 2 × ULN due to Gilbert's disease, must discuss with the PI)", "(if >
+// 470 ms, repeat the ECG twice)", "(if lower due to marrow involvement,
+// please contact the sponsor)"), and returns the clause's end. The clause
+// picks no subgroup, and a value in it is the case it handles, bounding no
+// one: the bound it comments stays everyone's.
+func (p *parser) procedureIf(i int) (int, bool) {
+	toks := p.toks
+	if !wordAt(toks, i, "if", "when", "whenever") {
+		return 0, false
+	}
+	d := toks[i].depth
+	note, comma := false, false
+	k := i + 1
+	for ; k < len(toks); k++ {
+		t := &toks[k]
+		if t.depth < d || t.depth == d && (t.kind == kSemi || t.kind == kPeriod || t.kind == kSep) {
+			break
+		}
+		if t.depth != d {
+			continue
+		}
+		switch {
+		case t.kind == kComma:
+			comma = true
+		case t.kind == kNum && comma && !note:
+			// "(if liver metastases, ≤ 5 × ULN after discussion with the
+			// monitor)": the clause gives the subgroup its own bound
+			return 0, false
+		case t.kind == kWord && procedureWords[t.text]:
+			note = true
+		}
+	}
+	return k, note
+}
+
+// dropNoted discards the bounds inside a procedure note (procedureIf).
+func (p *parser) dropNoted() {
+	for _, n := range p.notes {
+		for bi := range p.bounds {
+			if b := &p.bounds[bi]; b.start >= n[0] && b.start < n[1] {
+				b.discarded = true
+			}
+		}
+	}
+}
+
+// anticoagTarget reports an item on anticoagulant treatment, where an INR
+// range from 1.5 up is what the treatment aims at.
+func (p *parser) anticoagTarget() bool {
+	for k := range p.toks {
+		if wordAt(p.toks, k, "anticoagulated", "anticoagulation", "anticoagulant", "anticoagulants", "warfarin",
+			"coumadin", "therapeutic", "target", "targeted") {
+			return true
+		}
+	}
+	return false
+}
+
+// pastTimeWord reports a word of the item that places a value in the
+// past ("during induction", "before the first dose", "at diagnosis"): a
+// value the item says "was" is then that past value.
+func (p *parser) pastTimeWord() bool {
+	for k := range p.toks {
+		if wordAt(p.toks, k, "during", "before", "diagnosis", "prior", "previous", "previously", "earlier", "initial",
+			"initially", "history", "induction", "after", "ever", "when", "while", "since") {
+			return true
+		}
+	}
+	return false
+}
+
+// excludingDisease reports "(excluding diagnosis of cancer)" or "apart
+// from the cancer" right after life-expectancy bound b: the expectancy
+// from other causes, as "for reasons other than" says (a subgroup's).
+func (p *parser) excludingDisease(b *bound) bool {
+	toks := p.toks
+	k := b.end
+	if kindAt(toks, k, kLParen) {
+		k++
+	}
+	switch {
+	case wordAt(toks, k, "excluding", "disregarding"):
+		k++
+	case wordAt(toks, k, "apart", "aside") && wordAt(toks, k+1, "from"), wordAt(toks, k, "not") && wordAt(toks, k+1, "counting", "including"):
+		k += 2
+	default:
+		return false
+	}
+	for e := k + 4; k < e && k < len(toks); k++ {
+		if wordAt(toks, k, "cancer", "cancers", "malignancy", "malignancies", "tumor", "tumour", "disease", "lymphoma",
+			"leukemia", "leukaemia", "myeloma", "carcinoma") {
+			return true
+		}
+	}
+	return false
+}
+
 // ifValueHigh reports a bracket at or just before i that opens with "if"
 // and says what to do when the value is high, with no number of its own
 // ("Total bilirubin ≤ 2.0 mg/dL (If total is elevated check direct and if
@@ -4306,7 +4814,7 @@ func (p *parser) ifValueHigh(i int) bool {
 		for open = i - 1; open >= 0 && !(toks[open].kind == kLParen && toks[open].depth == toks[i].depth-1); open-- {
 		}
 	}
-	if !kindAt(toks, open, kLParen) || !wordAt(toks, open+1, "if") {
+	if !kindAt(toks, open, kLParen) || !wordAt(toks, open+1, "if", "when") {
 		return false
 	}
 	e := p.closeParen(open)
@@ -4318,7 +4826,8 @@ func (p *parser) ifValueHigh(i int) bool {
 		switch {
 		case toks[k].kind == kNum || toks[k].kind == kOp:
 			return false
-		case k <= open+5 && wordAt(toks, k, "elevated", "abnormal", "raised", "increased", "high", "higher"):
+		case k <= open+5 && wordAt(toks, k, "elevated", "abnormal", "raised", "increased", "high", "higher", "below", "lower",
+			"low", "above", "exceeded", "outside"):
 			high = true
 		}
 	}
@@ -4375,6 +4884,9 @@ func (p *parser) negated(b *bound) bool {
 		default:
 			if p.inGrp[k] >= 0 || p.inOtherBound(k, b) {
 				continue
+			}
+			if t.kind == kOther && (wordAt(toks, k-1, "i", "e") || wordAt(toks, k+1, "e", "g")) {
+				continue // the full stops of "i.e.", "e.g."
 			}
 			return false
 		}
@@ -4471,7 +4983,11 @@ var negationBridge = setOf("history", "of", "evidence", "known", "prior", "previ
 	"insufficiency", "liver", "hepatic", "renal", "cirrhosis", "cardiovascular", "cardiopulmonary", "pulmonary",
 	"coronary", "ventricular", "systolic", "conduction", "abnormality", "abnormalities", "arrhythmia", "class", "grade", "score", "stage", "e", "g", "eg",
 	"ie", "i", "defined", "by", "with", "reduced", "decreased", "elevated", "low", "high", "abnormal", "baseline",
-	"screening", "at", "level", "levels", "value", "values", "count", "counts", "total", "serum")
+	"screening", "at", "level", "levels", "value", "values", "count", "counts", "total", "serum",
+	// "No coagulopathy (i.e., platelets less than 80,000)": the condition
+	// the value defines
+	"coagulopathy", "thrombocytopenia", "neutropenia", "anemia", "anaemia", "cytopenia", "cytopenias",
+	"leukopenia", "hyperbilirubinemia", "bleeding", "diathesis")
 
 // inOtherBound reports token k inside a bound other than b.
 func (p *parser) inOtherBound(k int, b *bound) bool {
@@ -4600,7 +5116,7 @@ func (p *parser) emit() {
 			// decreased)": how the dose changes, not who may enter
 			continue
 		}
-		if !cond && p.otherCause(b) {
+		if !cond && (p.otherCause(b) || vs == maskOf(vLifeExpectancy) && p.excludingDisease(b)) {
 			// "life expectancy of < 6 months for reasons other than their
 			// underlying disorder": only those whose cause is another's
 			cond = true
@@ -4616,7 +5132,7 @@ func (p *parser) emit() {
 		if allowance {
 			cond, cause = true, causeSubgroup
 		}
-		if !cond && !excl && !b.isStages && (p.alternative(bi) || p.ctx.alt) {
+		if !cond && !excl && !b.isStages && (p.alternative(bi) && !(vs == maskOf(vINR) && p.afterOutsideValue(bi)) || p.ctx.alt) {
 			cond, cause = true, causeAlternative
 		}
 		if !cond && !excl && lastAlt >= 0 && vs&^uncondSeen == 0 && p.andJoined(lastAlt, bi) {
@@ -4674,6 +5190,11 @@ func (p *parser) emit() {
 			}
 			c, ok := p.toCand(v, b, e)
 			if !ok {
+				return
+			}
+			if v == vINR && c.hasLo && c.hasHi && c.lo >= 1.5 && p.anticoagTarget() {
+				// "must be fully anticoagulated with warfarin (INR 2-3)": the
+				// treatment's target range, not a value at entry
 				return
 			}
 			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) && !p.otherSideBounded(bi) ||
@@ -5280,6 +5801,21 @@ func (p *parser) tidy() {
 			}
 		}
 	}
+	// ways to qualify on one variable that do not meet ("age < 1 or > 5
+	// years", "at least 60 years old … OR Patient is 18-59 years old"): a
+	// patient in either qualifies, so neither is everyone's bound
+	if !p.ctx.exclusion {
+		for i := range out {
+			for j := range out {
+				a, b := &out[i], &out[j]
+				if i == j || a.dropped || b.dropped || !same(a, b) || a.cond || !b.cond || b.cause != causeAlternative ||
+					a.v != vAge || !disjoint(a, b) || !p.orBetween(a.span, b.span) {
+					continue
+				}
+				a.cond, a.cause = true, causeAlternative
+			}
+		}
+	}
 	// a time restated in another unit ("≥ 12 weeks (≥ 3 months)"): the two
 	// do not convert exactly; the first stated is the requirement
 	for i := range out {
@@ -5408,6 +5944,25 @@ func (p *parser) tidy() {
 		}
 	}
 	p.out = out[:n]
+}
+
+// orBetween reports an "or" between two spans of the text, in one
+// sentence.
+func (p *parser) orBetween(a, b [2]int) bool { return orBetween(p.text, a, b) }
+
+func orBetween(text string, a, b [2]int) bool {
+	if a[0] > b[0] {
+		a, b = b, a
+	}
+	if a[1] > b[0] {
+		return false
+	}
+	gap := text[a[1]:b[0]]
+	if strings.Contains(gap, ". ") || strings.ContainsRune(gap, ';') {
+		return false
+	}
+	return strings.Contains(gap, " or ") || strings.Contains(gap, " OR ") || strings.Contains(gap, " Or ") ||
+		strings.HasPrefix(gap, "or ") || strings.HasSuffix(gap, " or")
 }
 
 // disjoint reports two ranges no value lies in both of.

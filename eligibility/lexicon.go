@@ -173,7 +173,8 @@ func init() {
 		"survival prognosis", "prognosis", "expected survival time", "estimated survival time",
 		"expected survival period", "survival time", "estimated survival period", "projected life expectancy",
 		"likely to survive", "prognosis of survival", "expected to survive for", "expectation of life",
-		"espérance de vie", "esperance de vie", "lifespan")
+		"espérance de vie", "esperance de vie", "lifespan", "expected lifetime", "estimated lifetime",
+		"survival times", "estimated survival times", "expected survival times")
 	addAliases(v(vLVEF), "lvef", "left ventricular ejection fraction", "ejection fraction", "lv ejection fraction",
 		"lv ef", "left ventricle ejection fraction", "left ventricular ef", "cardiac ejection fraction",
 		"lvef value", "left ventricular function ejection fraction", "left ventricular ejection fractions",
@@ -189,6 +190,9 @@ func init() {
 	addAliases(o,
 		// liver, coagulation, chemistry outside the list
 		"alkaline phosphatase", "alp", "ap", "alk phos", "ggt", "gamma gt", "gamma glutamyl transferase",
+		// may include the ALP and GGT (the labellers skip them): no bound of
+		// the transaminases, nor of the bilirubin named before
+		"liver enzymes", "hepatic enzymes",
 		"gamma glutamyltransferase", "gamma glutamyl transpeptidase", "ggtp",
 		"direct bilirubin", "dbil", "ibil", "conjugated bilirubin", "indirect bilirubin", "unconjugated bilirubin",
 		"bilirubin direct", "direct serum bilirubin", "serum direct bilirubin", "direct total bilirubin",
@@ -256,6 +260,17 @@ type mention struct {
 	needUnit   bool
 }
 
+// abbrevDot reports a full stop glued to the word before j and a comparison
+// right after it: "Neu. >= 1,500/cubicmillimeter" abbreviates the word, as
+// the capitals of "NEU" do.
+func abbrevDot(toks []token, j int) bool {
+	if j+1 >= len(toks) || !toks[j].glued || toks[j].kind != kPeriod && toks[j].kind != kOther {
+		return false
+	}
+	_, _, ok := comparator(toks, j+1)
+	return ok
+}
+
 // matchMention finds the longest alias starting at token i.
 func matchMention(toks []token, i int) (mention, bool) {
 	t := &toks[i]
@@ -270,7 +285,7 @@ func matchMention(toks []token, i int) (mention, bool) {
 	found := false
 	j := i + 1
 	for {
-		if n.term != nil && (!n.term.caps || toks[i].caps) {
+		if n.term != nil && (!n.term.caps || toks[i].caps || j == i+1 && toks[i].upper && abbrevDot(toks, j)) {
 			best = mention{start: i, end: j, kind: n.term.kind, vars: n.term.vars, needUnit: n.term.needUnit}
 			found = true
 		}

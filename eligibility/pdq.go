@@ -192,7 +192,35 @@ func prevInMention(toks []token, i int) bool {
 // patient qualifies ("one of the following conditions that confer an
 // increased risk: Over 55 years of age, AST > 2.5 × ULN, …"): each value
 // holds only for those who qualify by it, and may lie on either side.
-var riskWords = setOf("risk", "risks", "factor", "factors", "feature", "features", "conditions", "characteristics")
+var riskWords = setOf("risk", "risks", "factor", "factors", "feature", "features", "conditions", "characteristics",
+	// "NHL of one of the following histologies:" — a value under it defines a subtype
+	"histologies", "histology", "subtypes", "diagnoses")
+
+// routesLead reports a lead-in asking for one of the criteria under it
+// to be eligible ("To be eligible a patient MUST meet at least one of the
+// next 4 criteria"): each
+// child is one route into the trial, none everyone's (the labellers of
+// DEV3, DEV11, DEV12 read them so).
+func routesLead(toks []token) bool {
+	if !hasPhrase(toks, oneOfLead) && !oneOfNumbered(toks) {
+		return false
+	}
+	// the lead speaks of eligibility itself: "Adequate renal function,
+	// defined as meeting any 1 of the following criteria:" lists
+	// alternative values of one organ (SPEC 4.8: the first everyone's)
+	crit, elig := false, false
+	for i := range toks {
+		switch {
+		case wordAt(toks, i, "criteria", "criterion", "routes", "ways"):
+			crit = true
+		case wordAt(toks, i, "eligible", "eligibility", "qualify", "enrolled", "enrollment", "enrolment", "entry"):
+			elig = true
+		case wordAt(toks, i, "function", "adequate"):
+			return false
+		}
+	}
+	return crit && elig
+}
 
 // opensRiskList reports a statement introducing such a list: a
 // "one of the following" phrase, a risk word, and a colon at the end.

@@ -21,6 +21,7 @@ const (
 	sLead                           // a word a lead-in's effect on its children depends on
 	sFollowing                      // "following"
 	sTwo                            // "two": "at least one of the two"
+	sUnfit                          // unfit, frail, ineligible …: who counts as unfit (definesUnfit)
 )
 
 type itemScan struct {
@@ -90,6 +91,7 @@ func buildScanWords() map[string]scanEntry {
 	}
 	set(sFollowing, "following")
 	set(sTwo, "two")
+	set(sUnfit, "unfit", "frail", "ineligible", "unsuitable", "noneligible")
 	for w := range m {
 		scanPrefixes.add(w)
 	}

@@ -206,6 +206,7 @@ type critNode struct {
 type critLevel struct {
 	headings   uint8 // the heading ranks among the level's items, as bits
 	underPlain bool  // a list under an unmarked line ("… treated as follows:")
+	content    bool  // a paragraph printed left of the item that announced it
 	indent     int
 	style      markerStyle
 	ord        int
@@ -326,7 +327,9 @@ func parseCriteria(ls []line) []model.Criterion {
 			// item's content.
 			if last != nil && !lastPlain && len(last.kids) == 0 && strings.HasSuffix(last.text, ":") && l.indent < lastIndent-1 {
 				parentPlain = false
-				add(push(l.indent, marker{}), text)
+				lv := push(l.indent, marker{})
+				lv.content = true
+				add(lv, text)
 				lastIndent, lastPlain = l.indent, true
 				continue
 			}
@@ -352,10 +355,13 @@ func parseCriteria(ls []line) []model.Criterion {
 		// ("… treated as follows:" then "* …"; "Group 1" then "• …"); the
 		// next unmarked line at its indentation ends that list. A finished
 		// sentence printed left of the list it sits in is a stray paragraph:
-		// the list's next item goes on beside it.
+		// the list's next item goes on beside it; so does it after the
+		// paragraph an item announced ("-  Measurable disease, as indicated
+		// by one or more of the following:" then "Serum M-protein ≥ 0.5 g/dL
+		// …" printed left of it), finished or not.
 		parentPlain = lastPlain
 		stray := -1
-		if lastPlain && !heading && last != nil && strings.HasSuffix(last.text, ".") {
+		if lastPlain && !heading && last != nil && (strings.HasSuffix(last.text, ".") || top().content) {
 			for k := len(stack) - 1; k >= 0; k-- {
 				if stack[k].style == m.style && near(stack[k].indent, l.indent) && lastIndent < stack[k].indent-1 {
 					stray = k
