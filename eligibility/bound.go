@@ -338,6 +338,9 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 	for wordAt(toks, k, "institutional", "institution", "institutions", "local", "site", "laboratory", "lab", "reference") {
 		k++
 		qualified = true
+		if kindAt(toks, k, kApos) && wordAt(toks, k+1, "s") && wordAt(toks, k-1, "institution", "laboratory", "lab", "site") {
+			k += 2 // "1.5 x institution's ULN", "3 x the laboratory's upper limit of normal"
+		}
 	}
 	// "ULRR": upper limit of the reference range; "IULN": institutional ULN;
 	// "LSN", "LNS", "× N": the French "limite supérieure de la normale",

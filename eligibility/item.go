@@ -4875,10 +4875,14 @@ func (p *parser) negated(b *bound) bool {
 	// it: "No history of QTc prolongation (QTcF > 470 ms)", "Absence of
 	// cardiac dysfunction (LVEF < 50%)"; any other word ends the search
 	// ("Without growth factor support, ANC ≥ 1.5" negates the support)
+	comma := false
 	for k := g.start - 1; k >= 0 && k >= g.start-16; k-- {
 		t := &toks[k]
 		switch t.kind {
-		case kLParen, kComma, kDash, kApos, kSlash:
+		case kComma:
+			comma = true
+			continue
+		case kLParen, kDash, kApos, kSlash:
 			continue
 		case kWord:
 		default:
@@ -4895,6 +4899,13 @@ func (p *parser) negated(b *bound) bool {
 			if _, _, ok := comparator(toks, k); ok {
 				return false
 			}
+			if comma && usualSideOf(g.vars, b) {
+				// "adequate cardiac function (no cardiac disease, LVEF ≥ 40%)":
+				// a value on its variable's usual side after a comma is the
+				// next thing required, not one more thing the patient may not
+				// have ("No heart failure, LVEF < 40%" stays negated)
+				return false
+			}
 			return !(t.text == "free" || t.text == "lack" || t.text == "absence") || wordAt(toks, k+1, "of")
 		}
 		if p.inGrp[k] >= 0 || t.is(cNegBridge) || p.inOtherBound(k, b) {
@@ -4903,6 +4914,25 @@ func (p *parser) negated(b *bound) bool {
 		return false
 	}
 	return false
+}
+
+// usualSideOf reports a one-sided bound on the usual side of every
+// variable of vs: a floor on LVEF, a ceiling on a QTc.
+func usualSideOf(vs varMask, b *bound) bool {
+	if b.hasLo == b.hasHi || vs == 0 {
+		return false
+	}
+	side := int8(1)
+	if b.hasHi {
+		side = -1
+	}
+	ok := true
+	vs.each(func(v varID) {
+		if usualSide[v] != side {
+			ok = false
+		}
+	})
+	return ok
 }
 
 // usualSide is the side a threshold on each variable bounds in oncology
