@@ -606,6 +606,14 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	incCtx := ctx
 	x.p.cockcroftNote = cockcroftNote(text)
 	n0 := len(x.found)
+	if !ctx.exclusion && !ctx.donor && split == len(text) && skipFrom == len(text) {
+		// "Maximum Serum Creatinine (mg/dL). Age Male Female 1 to < 2 years
+		// 0.6 0.6 …": a table flattened into the item, read as one
+		if cells, from, to, alt, ok := ageTable(text); ok {
+			x.addAgeTable(text, ctx, cells, alt)
+			skipFrom, skipTo = from, to
+		}
+	}
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0

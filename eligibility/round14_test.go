@@ -25,6 +25,23 @@ var round14 = []struct {
 	{"No uncontrolled arrhythmia, QTcF ≤ 470 ms", []string{"qtc <=470 ms"}},
 	{"No history of arrhythmia, QTcF > 470 ms", []string{"qtc <=470 ms"}},
 	{"No history of QTc prolongation (QTcF > 480 ms)", []string{"qtc <=480 ms"}},
+	// a table of the highest creatinine by age, flattened into one item:
+	// the loosest value everyone's, each stricter one a subgroup's
+	{"Serum creatinine by age: Age Maximum Serum Creatinine (mg/dL) Male Female 1 month to < 6 months 0.4 0.4 6 months to < 1 year 0.5 0.5 1 to < 2 years 0.6 0.6 2 to < 6 years 0.8 0.8 6 to < 10 years 1 1 10 to < 13 years 1.2 1.2 13 to < 16 years 1.5 1.4 ≥ 16 years 1.7 1.4",
+		[]string{"creatinine <=1.7 mg/dL", "creatinine <=0.4 mg/dL cond", "creatinine <=0.5 mg/dL cond", "creatinine <=0.6 mg/dL cond",
+			"creatinine <=0.8 mg/dL cond", "creatinine <=1 mg/dL cond", "creatinine <=1.2 mg/dL cond", "creatinine <=1.5 mg/dL cond",
+			"creatinine <=1.4 mg/dL cond"}},
+	{"Maximum creatinine (mg/dL) by age: ≤ 5 years: 0.8; 6 to 10 years: 1.0; 11 to 15 years: 1.2; > 15 years: 1.5",
+		[]string{"creatinine <=1.5 mg/dL", "creatinine <=0.8 mg/dL cond", "creatinine <=1 mg/dL cond", "creatinine <=1.2 mg/dL cond"}},
+	{"Maximum serum creatinine (µmol/L): 1 to < 6 years 53; 6 to < 13 years 88; ≥ 13 years 133",
+		[]string{"creatinine <=1.505 mg/dL", "creatinine <=0.5995 mg/dL cond", "creatinine <=0.9955 mg/dL cond"}},
+	// offered as an alternative to a clearance, every value of it is one
+	{"Creatinine clearance ≥ 70 mL/min/1.73 m2 or a serum creatinine based on age: Maximum Serum Creatinine (mg/dL) 1 to < 2 years 0.6 2 to < 6 years 0.8 6 to < 10 years 1.0 ≥ 10 years 1.2",
+		[]string{"creatinine_clearance >=70 mL/min", "creatinine <=0.6 mg/dL cond", "creatinine <=0.8 mg/dL cond",
+			"creatinine <=1 mg/dL cond", "creatinine <=1.2 mg/dL cond"}},
+	// two rows are no table; a maximum of something else is not read
+	{"Maximum serum creatinine (mg/dL): 1 to < 10 years 0.8; ≥ 10 years 1.2", nil},
+	{"Maximum dose of prior anthracycline 300 mg/m2 over 2 years", nil},
 }
 
 func TestRound14(t *testing.T) {
