@@ -287,6 +287,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		x.bandsOf(first, len(x.found), labelled)
 	}
 	x.diseaseBands(diseaseLed, diseaseHeads)
+	x.starFootnotes(items, first)
 }
 
 // diseaseBands applies SPEC 4.7 to sibling items that each name the

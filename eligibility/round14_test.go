@@ -44,7 +44,33 @@ var round14 = []struct {
 	{"Maximum dose of prior anthracycline 300 mg/m2 over 2 years", nil},
 }
 
+// round14Trees are lead-ins with their items.
+var round14Trees = []struct {
+	lead     string
+	children []string
+	want     []string
+}{
+	// a footnote naming the patients the starred values are for makes them
+	// that subgroup's; one on anything else changes nothing
+	{"Hematologic:", []string{"ANC ≥ 1,500/µL*", "Platelets ≥ 75,000/µL*", "*for patients without bone marrow involvement", "Hemoglobin ≥ 9 g/dL"},
+		[]string{"anc >=1.5 10^9/L cond", "platelets >=75 10^9/L cond", "hemoglobin >=9 g/dL"}},
+	{"Hematologic:", []string{"ANC ≥ 1,500/µL*", "Hemoglobin ≥ 9 g/dL* NOTE: *transfusion allowed"},
+		[]string{"anc >=1.5 10^9/L", "hemoglobin >=9 g/dL"}},
+	{"Hepatic:", []string{"Bilirubin ≤ 1.5 × ULN* *unless due to leukemic infiltration", "AST ≤ 3 × ULN*"},
+		[]string{"bilirubin <=1.5 xULN", "ast <=3 xULN"}},
+	{"Laboratory:", []string{"Platelets ≥ 100 × 10^9/L* (*in patients without marrow involvement)", "Creatinine ≤ 1.5 mg/dL"},
+		[]string{"platelets >=100 10^9/L cond", "creatinine <=1.5 mg/dL"}},
+	{"Laboratory:", []string{"Platelets ≥ 50 × 10^9/L*", "* for all patients, transfusion independent"},
+		[]string{"platelets >=50 10^9/L"}},
+}
+
 func TestRound14(t *testing.T) {
+	for _, tc := range round14Trees {
+		got := extractTree(tc.lead, tc.children)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s %q\n   got %q\n  want %q", tc.lead, tc.children, got, tc.want)
+		}
+	}
 	for _, tc := range round14 {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
