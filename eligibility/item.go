@@ -4302,6 +4302,9 @@ func (p *parser) computeConditional() {
 					continue
 				}
 				if b.start >= t.objEnd && b.start < p.scopeEnds[ti] {
+					if t.exception && p.exceptionOfOther(t, b) {
+						continue
+					}
 					c = !t.exempt
 					break
 				}
@@ -4356,6 +4359,49 @@ func resizeBools(b []bool, n int) []bool {
 		b[i] = false
 	}
 	return b
+}
+
+// exceptionOfOther reports an exception that qualifies the bound right
+// before it and ends at a comma, with bound b on another variable named
+// after that comma: "total bilirubin < 1.5x ULN unless increase is due to
+// Gilbert's disease or leukemic involvement, and AST and/or ALT < 3x ULN"
+// (the AST and ALT are everyone's). "AST ≤ 3 × ULN unless liver
+// metastases, in which case ≤ 5 × ULN" names no other variable.
+func (p *parser) exceptionOfOther(t *trigger, b *bound) bool {
+	toks := p.toks
+	last := -1
+	for bi := range p.bounds {
+		if a := &p.bounds[bi]; a.end <= t.pos && !p.inObj[a.start] {
+			last = bi
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	a := &p.bounds[last]
+	for k := a.end; k < t.pos; k++ {
+		if p.boundaryAt(k, toks[a.start].depth) {
+			return false
+		}
+	}
+	ag := p.nearestGroup(a.start)
+	if ag < 0 {
+		return false
+	}
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.start > t.objEnd && g.end <= b.start && g.kind == mkVar && !g.inObject && !isAge(*g) &&
+			g.vars&p.groups[ag].vars == 0 {
+			// the exception's clause ended at a comma before it
+			for k := t.objEnd; k < g.start; k++ {
+				if toks[k].kind == kComma && toks[k].depth == t.depth {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 func (p *parser) scopeEnd(t *trigger) int {

@@ -39,6 +39,14 @@ var round14 = []struct {
 	{"Creatinine clearance ≥ 70 mL/min/1.73 m2 or a serum creatinine based on age: Maximum Serum Creatinine (mg/dL) 1 to < 2 years 0.6 2 to < 6 years 0.8 6 to < 10 years 1.0 ≥ 10 years 1.2",
 		[]string{"creatinine_clearance >=70 mL/min", "creatinine <=0.6 mg/dL cond", "creatinine <=0.8 mg/dL cond",
 			"creatinine <=1 mg/dL cond", "creatinine <=1.2 mg/dL cond"}},
+	// an exception that qualifies the bound before it ends at the comma:
+	// the next variable's bound is everyone's
+	{"Total bilirubin ≤ 1.5 × ULN unless the elevation is due to Gilbert's syndrome, and ALT ≤ 3 × ULN",
+		[]string{"bilirubin <=1.5 xULN", "alt <=3 xULN"}},
+	{"Bilirubin < 2 mg/dL unless due to hemolysis or leukemic infiltration, and creatinine < 1.5 mg/dL",
+		[]string{"bilirubin <2 mg/dL", "creatinine <1.5 mg/dL"}},
+	{"AST ≤ 3 × ULN unless liver metastases, in which case ≤ 5 × ULN", []string{"ast <=3 xULN", "ast <=5 xULN cond"}},
+	{"Except in patients with liver metastases, AST ≤ 2.5 × ULN", []string{"ast <=2.5 xULN cond"}},
 	// two rows are no table; a maximum of something else is not read
 	{"Maximum serum creatinine (mg/dL): 1 to < 10 years 0.8; ≥ 10 years 1.2", nil},
 	{"Maximum dose of prior anthracycline 300 mg/m2 over 2 years", nil},
