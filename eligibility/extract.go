@@ -613,6 +613,15 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		if cells, from, to, alt, ok := ageTable(text); ok {
 			x.addAgeTable(text, ctx, cells, alt)
 			skipFrom, skipTo = from, to
+		} else if c, from, to, ok := ageAtTimes(text); ok {
+			// "Age 3 at the time of screening to age 21 at the time of
+			// initial diagnosis": only the age at screening is today's
+			c.cond = ctx.cond || ctx.alt || ctx.risk
+			if c.cond {
+				c.cause = causeContext
+			}
+			x.push(text, ctx, c)
+			skipFrom, skipTo = from, to
 		}
 	}
 	for off := 0; off < len(text); {

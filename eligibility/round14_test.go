@@ -47,6 +47,12 @@ var round14 = []struct {
 		[]string{"bilirubin <2 mg/dL", "creatinine <1.5 mg/dL"}},
 	{"AST ≤ 3 × ULN unless liver metastases, in which case ≤ 5 × ULN", []string{"ast <=3 xULN", "ast <=5 xULN cond"}},
 	{"Except in patients with liver metastases, AST ≤ 2.5 × ULN", []string{"ast <=2.5 xULN cond"}},
+	// an age range whose ends are taken at different times: only the end
+	// taken at entry bounds today's age
+	{"Age 1 year at the time of enrollment to age 25 years at the time of original diagnosis", []string{"age >=1 years"}},
+	{"Age 6 months at the time of consent to age 18 years at the time of consent", []string{"age [0.5,18] years"}},
+	{"Age 10 at the time of diagnosis to age 39 at the time of diagnosis", nil},
+	{"E: Age 3 at the time of screening to age 21 at the time of diagnosis", nil},
 	// two rows are no table; a maximum of something else is not read
 	{"Maximum serum creatinine (mg/dL): 1 to < 10 years 0.8; ≥ 10 years 1.2", nil},
 	{"Maximum dose of prior anthracycline 300 mg/m2 over 2 years", nil},
