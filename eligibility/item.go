@@ -258,7 +258,8 @@ func (p *parser) findGroups() {
 	// name: "CD4 lymphocytes", "HBV DNA"; one followed by "ratio" is a ratio
 	for k := range ms {
 		if k > 0 && ms[k-1].kind == mkOther && ms[k].kind != mkOther && (ms[k-1].end == ms[k].start ||
-			ms[k-1].end+1 == ms[k].start && (kindAt(toks, ms[k-1].end, kPlus) || kindAt(toks, ms[k-1].end, kDash))) {
+			ms[k-1].end+1 == ms[k].start && (kindAt(toks, ms[k-1].end, kPlus) || kindAt(toks, ms[k-1].end, kDash))) &&
+			!newStatementAt(toks, ms[k]) {
 			ms[k].kind = mkOther
 		}
 		if ms[k].kind != mkOther && wordAt(toks, ms[k].end, "ratio", "ratios", "quotient") && ms[k].vars != maskOf(vINR) {
@@ -557,6 +558,19 @@ func (g *group) mergeLastPart(vs varMask) {
 	if g.nparts <= len(g.parts) {
 		g.parts[g.nparts-1] = g.vars & (g.parts[g.nparts-1] | vs)
 	}
+}
+
+// newStatementAt reports a variable that starts a statement of its own
+// right after another thing's name, in a record that lost its line breaks:
+// a capital after a lower-case word, and a comparison of its own ("… were
+// plasma cells Total bilirubin </= 2.0 mg/dL"). "CD4 lymphocytes", "HBV
+// DNA" stay one name.
+func newStatementAt(toks []token, m mention) bool {
+	if m.start == 0 || !toks[m.start].upper || toks[m.start-1].kind != kWord || toks[m.start-1].upper {
+		return false
+	}
+	_, _, ok := comparator(toks, m.end)
+	return ok
 }
 
 func isAge(g group) bool    { return g.vars == maskOf(vAge) && g.kind == mkVar }

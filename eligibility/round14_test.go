@@ -53,6 +53,12 @@ var round14 = []struct {
 	{"Age 6 months at the time of consent to age 18 years at the time of consent", []string{"age [0.5,18] years"}},
 	{"Age 10 at the time of diagnosis to age 39 at the time of diagnosis", nil},
 	{"E: Age 3 at the time of screening to age 21 at the time of diagnosis", nil},
+	// a capitalised variable with a comparison of its own right after
+	// another thing's name starts a new statement (a record that lost its
+	// line breaks); "CD4 lymphocytes" stays one name
+	{"Bone marrow with < 30% plasma cells Hemoglobin ≥ 8 g/dL", []string{"hemoglobin >=8 g/dL"}},
+	{"CD4 lymphocytes ≥ 200/µL", nil},
+	{"HBV DNA < 2000 IU/mL", nil},
 	// two rows are no table; a maximum of something else is not read
 	{"Maximum serum creatinine (mg/dL): 1 to < 10 years 0.8; ≥ 10 years 1.2", nil},
 	{"Maximum dose of prior anthracycline 300 mg/m2 over 2 years", nil},
