@@ -278,7 +278,8 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			}
 		}
 		// a bare "OR" whose alternative is nested under it has given it
-		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3)
+		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3) ||
+			len(c.Children) == 0 && len(x.found) == n && orIfLead(text)
 		prevCoag = prevOr && coagulationFirst(text)
 	}
 	// "Part A: ≤ 21 years of age", "Part B: ≤ 30 years of age": bounds

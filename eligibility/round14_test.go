@@ -82,6 +82,13 @@ var round14Trees = []struct {
 		[]string{"platelets >=100 10^9/L cond", "creatinine <=1.5 mg/dL"}},
 	{"Laboratory:", []string{"Platelets ≥ 50 × 10^9/L*", "* for all patients, transfusion independent"},
 		[]string{"platelets >=50 10^9/L"}},
+	// a flat item that only says the next is the alternative, and when
+	{"Renal:", []string{"Serum creatinine ≤ 1.5 × ULN", "Or, if above 1.5 × ULN:", "Creatinine clearance ≥ 60 mL/min", "Bilirubin ≤ 1.5 × ULN"},
+		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=60 mL/min cond", "bilirubin <=1.5 xULN"}},
+	{"Renal:", []string{"Creatinine ≤ 1.5 mg/dL", "OR:", "CrCl ≥ 50 mL/min"},
+		[]string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=50 mL/min cond"}},
+	{"Renal:", []string{"Creatinine ≤ 1.5 mg/dL", "Organ function:", "CrCl ≥ 50 mL/min"},
+		[]string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=50 mL/min"}},
 }
 
 func TestRound14(t *testing.T) {
