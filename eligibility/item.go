@@ -373,7 +373,8 @@ func (p *parser) findGroups() {
 				k++
 				continue
 			}
-			if e, ok := listJoin(toks, g.end, n.start); ok && !isAge(g) && !isAgeM(n) && n.kind != mkGeneric && g.kind != mkGeneric {
+			if e, ok := listJoin(toks, g.end, n.start); ok && !isAge(g) && !isAgeM(n) && n.kind != mkGeneric && g.kind != mkGeneric &&
+				!(g.kind == mkOther && n.kind != mkOther && shareNoun(toks, g.start)) {
 				_ = e
 				if n.kind == mkOther && g.kind == mkOther {
 					g.end = n.end
@@ -558,6 +559,21 @@ func (g *group) mergeLastPart(vs varMask) {
 	if g.nparts <= len(g.parts) {
 		g.parts[g.nparts-1] = g.vars & (g.parts[g.nparts-1] | vs)
 	}
+}
+
+// shareNoun reports a name that is what a percentage is of: "< 50% of
+// bone marrow plasma cells and platelet count > 25,000" (the cells are
+// the share's, not a subject listed with the platelets).
+func shareNoun(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		switch {
+		case toks[k].kind == kPercent:
+			return wordAt(toks, k+1, "of")
+		case toks[k].kind != kWord:
+			return false
+		}
+	}
+	return false
 }
 
 // newStatementAt reports a variable that starts a statement of its own

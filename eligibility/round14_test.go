@@ -59,6 +59,10 @@ var round14 = []struct {
 	{"Bone marrow with < 30% plasma cells Hemoglobin ≥ 8 g/dL", []string{"hemoglobin >=8 g/dL"}},
 	{"CD4 lymphocytes ≥ 200/µL", nil},
 	{"HBV DNA < 2000 IU/mL", nil},
+	// what a percentage is of is no subject listed with the next variable
+	{"Platelets ≥ 75,000/µL if < 50% of marrow plasma cells and platelets ≥ 30,000/µL if ≥ 50% of marrow plasma cells",
+		[]string{"platelets >=75 10^9/L cond", "platelets >=30 10^9/L"}},
+	{"Alkaline phosphatase and AST ≤ 2.5 × ULN", []string{"ast <=2.5 xULN"}},
 	// two rows are no table; a maximum of something else is not read
 	{"Maximum serum creatinine (mg/dL): 1 to < 10 years 0.8; ≥ 10 years 1.2", nil},
 	{"Maximum dose of prior anthracycline 300 mg/m2 over 2 years", nil},
