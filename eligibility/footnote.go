@@ -16,7 +16,7 @@ import (
 
 // subgroupFootnoteRe is a star, then whom: "*nonleukemic patients", "* for
 // patients with marrow involvement", "*in subjects without leukemia".
-var subgroupFootnoteRe = regexp.MustCompile(`(?i)(?:^|[\s:;.(])\*\s*(?:only\s+)?(?:(?:for|in)\s+)?(?:(?:non-?)?[a-z]+\s+)?(?:patients|subjects|participants)(?:\s+(?:with|without|who|not|receiving|on|having)\b|\s*[.;)]?\s*$)`)
+var subgroupFootnoteRe = regexp.MustCompile(`(?i)(?:^|[\s:;.(])\*{1,3}\s*(?:only\s+)?(?:(?:for|in)\s+)?(?:(?:non-?)?[a-z]+\s+)?(?:patients|subjects|participants)(?:\s+(?:with|without|who|not|receiving|on|having)\b|\s*[.;)]?\s*$)`)
 
 // starredAfterRe is a star right after a value and its unit.
 var starredAfterRe = regexp.MustCompile(`^[^\s*]{0,12}\*`)

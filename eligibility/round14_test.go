@@ -86,6 +86,8 @@ var round14Trees = []struct {
 		[]string{"platelets >=100 10^9/L cond", "creatinine <=1.5 mg/dL"}},
 	{"Laboratory:", []string{"Platelets ≥ 50 × 10^9/L*", "* for all patients, transfusion independent"},
 		[]string{"platelets >=50 10^9/L"}},
+	{"Hematology:", []string{"Hemoglobin ≥ 9 g/dL", "ANC ≥ 1,000/mm3**", "**Only patients without leukemic marrow infiltration"},
+		[]string{"hemoglobin >=9 g/dL", "anc >=1 10^9/L cond"}},
 	// a flat item that only says the next is the alternative, and when
 	{"Renal:", []string{"Serum creatinine ≤ 1.5 × ULN", "Or, if above 1.5 × ULN:", "Creatinine clearance ≥ 60 mL/min", "Bilirubin ≤ 1.5 × ULN"},
 		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=60 mL/min cond", "bilirubin <=1.5 xULN"}},
