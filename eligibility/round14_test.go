@@ -19,6 +19,10 @@ var round14 = []struct {
 	// an estimated survival duration is a life expectancy
 	{"Estimated survival duration of at least 12 weeks", []string{"life_expectancy >=12 weeks"}},
 	{"Expected duration of survival > 6 months", []string{"life_expectancy >26.07 weeks"}},
+	{"Expected life time ≥ 3 months", []string{"life_expectancy >=13.035 weeks"}},
+	{"Survival expectation of more than 12 weeks", []string{"life_expectancy >12 weeks"}},
+	{"Projected survival of at least 6 months", []string{"life_expectancy >=26.07 weeks"}},
+	{"Expected overall survival ≥ 3 months", []string{"life_expectancy >=13.035 weeks"}},
 	// after a comma, a value on its variable's usual side is required, not
 	// one more thing a "no" denies; on the other side it stays denied
 	{"Adequate cardiac function (no significant heart disease, LVEF ≥ 50% by ECHO)", []string{"lvef >=50 %"}},
