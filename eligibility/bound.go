@@ -335,10 +335,12 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 		k++ // "1.5×the the upper limit of normal"
 	}
 	qualified := false
-	for wordAt(toks, k, "institutional", "institution", "institutions", "local", "site", "laboratory", "lab", "reference") {
+	for wordAt(toks, k, "institutional", "institution", "institutions", "local", "site", "laboratory", "lab", "reference",
+		"hospital", "center", "centre") {
 		k++
 		qualified = true
-		if kindAt(toks, k, kApos) && wordAt(toks, k+1, "s") && wordAt(toks, k-1, "institution", "laboratory", "lab", "site") {
+		if kindAt(toks, k, kApos) && wordAt(toks, k+1, "s") && wordAt(toks, k-1, "institution", "laboratory", "lab", "site",
+			"hospital", "center", "centre") {
 			k += 2 // "1.5 x institution's ULN", "3 x the laboratory's upper limit of normal"
 		}
 	}
