@@ -93,6 +93,10 @@ var round14Trees = []struct {
 		[]string{"platelets >=50 10^9/L"}},
 	{"Hematology:", []string{"Hemoglobin ≥ 9 g/dL", "ANC ≥ 1,000/mm3**", "**Only patients without leukemic marrow infiltration"},
 		[]string{"hemoglobin >=9 g/dL", "anc >=1 10^9/L cond"}},
+	{"Hematology:", []string{"ANC ≥ 1,500/µL†", "Platelets ≥ 100,000/µL†", "† Not required for patients with bone marrow involvement", "Hemoglobin ≥ 9 g/dL"},
+		[]string{"anc >=1.5 10^9/L cond", "platelets >=100 10^9/L cond", "hemoglobin >=9 g/dL"}},
+	{"Hematology:", []string{"ANC ≥ 1,500/µL (*)", "Creatinine ≤ 1.5 mg/dL", "(*) in patients without marrow infiltration"},
+		[]string{"anc >=1.5 10^9/L cond", "creatinine <=1.5 mg/dL"}},
 	// a flat item that only says the next is the alternative, and when
 	{"Renal:", []string{"Serum creatinine ≤ 1.5 × ULN", "Or, if above 1.5 × ULN:", "Creatinine clearance ≥ 60 mL/min", "Bilirubin ≤ 1.5 × ULN"},
 		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=60 mL/min cond", "bilirubin <=1.5 xULN"}},
