@@ -68,6 +68,11 @@ var round14 = []struct {
 	{"Platelets ≥ 75,000/µL if < 50% of marrow plasma cells and platelets ≥ 30,000/µL if ≥ 50% of marrow plasma cells",
 		[]string{"platelets >=75 10^9/L cond", "platelets >=30 10^9/L"}},
 	{"Alkaline phosphatase and AST ≤ 2.5 × ULN", []string{"ast <=2.5 xULN"}},
+	// an INR offered after a clotting time stays what it would be alone:
+	// the PT and aPTT are not read (SPEC 4.9)
+	{"PT ≤ 1.5 × ULN or INR ≤ 1.5", []string{"inr <=1.5 ratio"}},
+	{"aPTT/PT ≤ 1.5 × ULN or INR < 1.5 × ULN unless on anticoagulants", []string{"inr <1.5 xULN"}},
+	{"Shortening fraction ≥ 28% or LVEF ≥ 50%", []string{"lvef >=50 % cond"}},
 	// two rows are no table; a maximum of something else is not read
 	{"Maximum serum creatinine (mg/dL): 1 to < 10 years 0.8; ≥ 10 years 1.2", nil},
 	{"Maximum dose of prior anthracycline 300 mg/m2 over 2 years", nil},
