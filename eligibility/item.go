@@ -1195,6 +1195,13 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.end = k + 2
 			return tr, true
 		}
+		// "≤ 0.8 mg/dL for ages ≤ 5 years, ≤ 1.0 mg/dL for ages 6-10
+		// years": an age band right after a value is the band's subgroup
+		if w == "for" && wordAt(toks, k, "age", "ages", "aged") && i > 0 && (p.afterValue(i) || p.unitEndsAt(i)) &&
+			(kindAt(toks, k+1, kNum) || kindAt(toks, k+1, kOp) || wordAt(toks, k+1, "between", "from", "under", "over")) {
+			tr.end = k
+			return tr, true
+		}
 		if wordAt(toks, k, "the", "all") {
 			k++
 		}
@@ -1678,6 +1685,31 @@ func (p *parser) afterValue(i int) bool {
 
 // unitEndsAt reports a number whose unit ends right before token i
 // ("1.5 mg/dL without …").
+// bandOfValue reports an age in brackets right after a value that is not
+// a time: "Creatinine based on age: 0.8 mg/dL (age 5 and under), 1.0
+// mg/dL (age 6 to 10) …" gives each value's band, no one's age bound (a
+// value with its sign makes the bracket its subgroup, ageBrackets).
+func (p *parser) bandOfValue(b *bound) bool {
+	toks := p.toks
+	open := b.start - 1
+	if wordAt(toks, open, "age", "aged", "ages") {
+		open--
+	}
+	if !kindAt(toks, open, kLParen) || open == 0 {
+		return false
+	}
+	if toks[open-1].kind == kNum {
+		return true
+	}
+	for k := open - 2; k >= 0 && k >= open-6; k-- {
+		if toks[k].kind == kNum {
+			u, e := unit(toks, k+1)
+			return e == open && u != ruNone && u != ruForeign && !isTimeUnit(u)
+		}
+	}
+	return false
+}
+
 func (p *parser) unitEndsAt(i int) bool {
 	for k := i - 2; k >= 0 && k >= i-6; k-- {
 		if p.toks[k].kind == kNum {
@@ -5228,7 +5260,8 @@ func (p *parser) emit() {
 			// life expectancy
 			vs = maskOf(vLifeExpectancy)
 		}
-		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b)) || p.byApproval(b) {
+		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b) || p.bandOfValue(b)) ||
+			p.byApproval(b) {
 			continue
 		}
 		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)

@@ -73,6 +73,15 @@ var round14 = []struct {
 	{"PT ≤ 1.5 × ULN or INR ≤ 1.5", []string{"inr <=1.5 ratio"}},
 	{"aPTT/PT ≤ 1.5 × ULN or INR < 1.5 × ULN unless on anticoagulants", []string{"inr <1.5 xULN"}},
 	{"Shortening fraction ≥ 28% or LVEF ≥ 50%", []string{"lvef >=50 % cond"}},
+	// "for ages …" right after a value is the band's subgroup: bounds
+	// given only per band make the loosest everyone's (SPEC 4.7)
+	{"Serum creatinine ≤ 0.8 mg/dL for ages ≤ 5 years, ≤ 1.0 mg/dL for ages 6-10 years, ≤ 1.5 mg/dL for ages > 10 years",
+		[]string{"creatinine <=0.8 mg/dL cond", "creatinine <=1 mg/dL cond", "creatinine <=1.5 mg/dL"}},
+	{"Creatinine ≤ 1.2 mg/dL for age under 12 years", []string{"creatinine <=1.2 mg/dL cond"}},
+	// an age in brackets after a value with no sign is that value's band,
+	// no one's age bound (the values themselves lack an operator: SPEC 4.16)
+	{"Creatinine based on age: 0.8 mg/dL (age 5 and under), 1.0 mg/dL (age 6 to 10), 1.5 mg/dL (over age 10)", nil},
+	{"Age ≥ 18 years (≥ 20 years in Japan)", []string{"age >=18 years", "age >=20 years cond"}},
 	// two rows are no table; a maximum of something else is not read
 	{"Maximum serum creatinine (mg/dL): 1 to < 10 years 0.8; ≥ 10 years 1.2", nil},
 	{"Maximum dose of prior anthracycline 300 mg/m2 over 2 years", nil},
