@@ -32,7 +32,13 @@ func hasMark(text string) bool {
 func subgroupFootnote(text string) bool {
 	m := subgroupFootnoteRe.FindStringIndex(text)
 	// "*for all patients" is everyone
-	return m != nil && !strings.Contains(strings.ToLower(text[m[0]:m[1]]), "all ")
+	if m == nil || strings.Contains(strings.ToLower(text[m[0]:m[1]]), "all ") {
+		return false
+	}
+	// "* For patients with marrow involvement: ANC ≥ 1,000/µL" gives the
+	// subgroup a value of its own, a relaxation: the marked bound stays
+	// everyone's (SPEC 4.5)
+	return !strings.ContainsAny(text[m[1]:], "0123456789")
 }
 
 // starFootnotes makes the marked bounds found since n conditional when

@@ -111,6 +111,8 @@ var round14Trees = []struct {
 		[]string{"anc >=1.5 10^9/L cond", "platelets >=100 10^9/L cond", "hemoglobin >=9 g/dL"}},
 	{"Hematology:", []string{"ANC ≥ 1,500/µL (*)", "Creatinine ≤ 1.5 mg/dL", "(*) in patients without marrow infiltration"},
 		[]string{"anc >=1.5 10^9/L cond", "creatinine <=1.5 mg/dL"}},
+	{"Hematology:", []string{"ANC ≥ 1,500/µL*", "*For patients with marrow involvement: ANC ≥ 1,000/µL"},
+		[]string{"anc >=1.5 10^9/L", "anc >=1 10^9/L cond"}},
 	// a flat item that only says the next is the alternative, and when
 	{"Renal:", []string{"Serum creatinine ≤ 1.5 × ULN", "Or, if above 1.5 × ULN:", "Creatinine clearance ≥ 60 mL/min", "Bilirubin ≤ 1.5 × ULN"},
 		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=60 mL/min cond", "bilirubin <=1.5 xULN"}},
