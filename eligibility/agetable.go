@@ -2,8 +2,12 @@ package eligibility
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/trials-app/trials/model"
 )
 
 // A table of the highest serum creatinine allowed at each age, flattened
@@ -27,10 +31,13 @@ var (
 // clearance ≥ 70 mL/min/1.73 m² or a serum creatinine based on age …").
 var ageTableOrRe = regexp.MustCompile(`(?i)\bor\b`)
 
-// ageTableCell is one value of the table and where it was read.
+// ageTableCell is one value of the table and where it was read: the span
+// in the text of the item (1 + its index among the rows' items, 0 for the
+// item addAgeTable is given).
 type ageTableCell struct {
 	v    float64
 	span [2]int
+	item int
 }
 
 // ageTable reads a flattened table of maximum creatinine by age in text.
@@ -119,6 +126,12 @@ func ageBandGap(s string, first bool) bool {
 // its loosest value everyone's (unless the table is an alternative or the
 // item a subgroup's), each stricter value once, conditional.
 func (x *extractor) addAgeTable(text string, ctx itemCtx, cells []ageTableCell, alt bool) {
+	x.addAgeTableRows([]string{text}, ctx, cells, alt)
+}
+
+// addAgeTableRows is addAgeTable for a table whose rows are items of their
+// own: texts[c.item] is the item each cell was read from.
+func (x *extractor) addAgeTableRows(texts []string, ctx itemCtx, cells []ageTableCell, alt bool) {
 	loosest := 0
 	for i, c := range cells {
 		if c.v > cells[loosest].v {
@@ -141,11 +154,75 @@ func (x *extractor) addAgeTable(text string, ctx itemCtx, cells []ageTableCell, 
 				cause = causeAlternative
 			}
 		}
-		x.push(text, ctx, cand{v: vCreatinine, unit: "mg/dL", hasHi: true, hiInc: true, hi: c.v, span: c.span,
+		x.push(texts[c.item], ctx, cand{v: vCreatinine, unit: "mg/dL", hasHi: true, hiInc: true, hi: c.v, span: c.span,
 			cond: cond, cause: cause, grp: -1})
 	}
 	push(cells[loosest], !everyone)
 	for _, c := range cells {
 		push(c, true)
+	}
+}
+
+// ageTableAcross reads a table of maximum creatinine by age whose header is
+// an item of its own and whose rows are the items after it ("Maximum Serum
+// Creatinine (mg/dL). Age Male Female" / "1 to < 2 years 0.6 0.6 2 to < 6
+// years 0.8 0.8 …" / "≥ 16 years 1.7 1.4."), as a page keeps the lines of
+// one list item apart. Each value is its row item's.
+func (x *extractor) ageTableAcross(items []model.Criterion, ctx itemCtx, first int) {
+	if ctx.exclusion || ctx.donor {
+		return
+	}
+	for i := 0; i+1 < len(items); i++ {
+		head := ItemText(items[i].Text)
+		if len(items[i].Children) > 0 || !strings.Contains(head, "aximum") && !strings.Contains(head, "AXIMUM") ||
+			ageTableHeadRe.FindStringIndex(head) == nil {
+			continue
+		}
+		if _, _, _, _, ok := ageTable(head); ok {
+			continue // the rows are in the header's item: add has read them
+		}
+		// the header, then each row item, joined as one text
+		joined := head
+		starts := []int{}
+		texts := []string{head}
+		j := i + 1
+		for ; j < len(items) && len(items[j].Children) == 0; j++ {
+			t := ItemText(items[j].Text)
+			if r, _ := utf8.DecodeRuneInString(t); !strings.ContainsRune("0123456789<>≤≥", r) && !strings.HasPrefix(t, "to ") {
+				break
+			}
+			starts = append(starts, len(joined)+1)
+			joined += " " + t
+			texts = append(texts, t)
+		}
+		if len(starts) == 0 {
+			continue
+		}
+		cells, _, to, alt, ok := ageTable(joined)
+		if !ok || to < len(joined)-2 {
+			continue // rows the table does not read to the end: leave them
+		}
+		for c := range cells {
+			k := len(starts) - 1
+			for k > 0 && cells[c].span[0] < starts[k] {
+				k--
+			}
+			if cells[c].span[0] < starts[k] {
+				return
+			}
+			cells[c].item = k + 1
+			cells[c].span[0] -= starts[k]
+			cells[c].span[1] -= starts[k]
+		}
+		// a row the word parser read a bound from is not only a row
+		read := false
+		for f := first; f < len(x.found) && !read; f++ {
+			read = slices.Contains(texts[1:], x.found[f].r.Text)
+		}
+		if read {
+			continue
+		}
+		x.addAgeTableRows(texts, ctx, cells, alt)
+		i = j - 1
 	}
 }

@@ -289,6 +289,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	}
 	x.diseaseBands(diseaseLed, diseaseHeads)
 	x.starFootnotes(items, first)
+	x.ageTableAcross(items, ctx, first)
 }
 
 // diseaseBands applies SPEC 4.7 to sibling items that each name the

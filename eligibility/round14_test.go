@@ -113,6 +113,13 @@ var round14Trees = []struct {
 		[]string{"anc >=1.5 10^9/L cond", "creatinine <=1.5 mg/dL"}},
 	{"Hematology:", []string{"ANC ≥ 1,500/µL*", "*For patients with marrow involvement: ANC ≥ 1,000/µL"},
 		[]string{"anc >=1.5 10^9/L", "anc >=1 10^9/L cond"}},
+	// the table's header an item of its own, its rows the items after it
+	{"Renal function defined as:", []string{"Maximum Serum Creatinine (mg/dL). Age Male Female",
+		"1 to < 2 years 0.6 0.6 2 to < 6 years 0.8 0.8 6 to < 10 years 1.0 1.0", "≥ 10 years 1.2 1.1.", "Bilirubin < 2.0 mg/dL."},
+		[]string{"creatinine <=1.2 mg/dL", "creatinine <=0.6 mg/dL cond", "creatinine <=0.8 mg/dL cond", "creatinine <=1 mg/dL cond",
+			"creatinine <=1.1 mg/dL cond", "bilirubin <2 mg/dL"}},
+	{"Renal function defined as:", []string{"Maximum serum creatinine (mg/dL) by age:", "< 6 years 0.8", "6 to < 10 years see protocol", "≥ 10 years 1.2"},
+		nil},
 	// a flat item that only says the next is the alternative, and when
 	{"Renal:", []string{"Serum creatinine ≤ 1.5 × ULN", "Or, if above 1.5 × ULN:", "Creatinine clearance ≥ 60 mL/min", "Bilirubin ≤ 1.5 × ULN"},
 		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=60 mL/min cond", "bilirubin <=1.5 xULN"}},
