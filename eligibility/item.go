@@ -4627,29 +4627,6 @@ func (p *parser) afterOutsideValue(bi int) bool {
 
 // alternative reports whether bound bi is an "or" alternative to an
 // earlier bound of the item ("creatinine ≤ 1.5 mg/dL or CrCl ≥ 60 mL/min").
-// clottingTimeBefore reports an INR offered after a clotting time ("PTT/PT
-// ≤ 1.5 x ULN or INR < 1.7 x ULN", "PT ≤ 1.5 × ULN or INR ≤ 1.5"): the PT
-// and aPTT are not read (SPEC 4.9 keeps only the INR), and the INR stays
-// what it would be alone, as in "INR or aPTT ≤ 1.5 × ULN" (DEV5's
-// labeller).
-func (p *parser) clottingTimeBefore(prev, bi int) bool {
-	gi, pg := p.owner[bi], p.owner[prev]
-	if pg < 0 {
-		pg = p.nearestGroup(p.bounds[prev].start) // an outside quantity's value has no owner
-	}
-	if gi < 0 || pg < 0 || p.groups[gi].vars != maskOf(vINR) || p.groups[pg].kind != mkOther {
-		return false
-	}
-	g := &p.groups[pg]
-	for k := g.start; k < g.end; k++ {
-		if !wordAt(p.toks, k, "pt", "ptt", "aptt", "prothrombin", "thromboplastin", "time", "partial", "activated") &&
-			p.toks[k].kind != kSlash && p.toks[k].kind != kLParen && p.toks[k].kind != kRParen {
-			return false
-		}
-	}
-	return true
-}
-
 func (p *parser) alternative(bi int) bool {
 	toks := p.toks
 	b := &p.bounds[bi]
@@ -4672,7 +4649,7 @@ func (p *parser) alternative(bi int) bool {
 	if prev < 0 {
 		return false
 	}
-	if p.facingAges(prev, bi) || p.clottingTimeBefore(prev, bi) {
+	if p.facingAges(prev, bi) {
 		return false
 	}
 	// the "or" must open the clause of this bound: "INR < 2.3 or PT < 6
