@@ -335,6 +335,16 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 		k++ // "1.5×the the upper limit of normal"
 	}
 	qualified := false
+	// "1.5 x age-adjusted upper limit of normal", "× the age-appropriate ULN"
+	if wordAt(toks, k, "age") {
+		m := k + 1
+		if kindAt(toks, m, kDash) {
+			m++
+		}
+		if wordAt(toks, m, "adjusted", "appropriate", "specific", "related", "corrected") {
+			k = m + 1
+		}
+	}
 	for wordAt(toks, k, "institutional", "institution", "institutions", "local", "site", "laboratory", "lab", "reference",
 		"hospital", "center", "centre") {
 		k++

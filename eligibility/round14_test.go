@@ -17,6 +17,8 @@ var round14 = []struct {
 	{"Serum creatinine ≤ 1.5 × the laboratory's ULN", []string{"creatinine <=1.5 xULN"}},
 	{"ALT ≤ 2.5 times the site's upper limit of normal (ULN)", []string{"alt <=2.5 xULN"}},
 	{"Total bilirubin ≤ 1.5 × the hospital's ULN", []string{"bilirubin <=1.5 xULN"}},
+	{"Serum creatinine ≤ 1.5 × age-adjusted upper limit of normal", []string{"creatinine <=1.5 xULN"}},
+	{"Creatinine < 2 × the age-appropriate ULN", []string{"creatinine <2 xULN"}},
 	// an estimated survival duration is a life expectancy
 	{"Estimated survival duration of at least 12 weeks", []string{"life_expectancy >=12 weeks"}},
 	{"Expected duration of survival > 6 months", []string{"life_expectancy >26.07 weeks"}},
