@@ -150,9 +150,17 @@ func (x *extractor) addAgeTableRows(texts []string, ctx itemCtx, cells []ageTabl
 		cause := causeNone
 		if cond {
 			cause = causeSubgroup
-			if alt || ctx.alt {
+			if alt || ctx.alt || ctx.risk {
 				cause = causeAlternative
 			}
+		}
+		// as the word parser marks a bound under a restricting lead-in or a
+		// study group's heading, so that no per-subgroup pass (bands) makes
+		// the loosest everyone's again
+		if ctx.cond {
+			cond, cause = true, causeContext
+		} else if ctx.scope > 0 && !cond {
+			cond, cause = true, causeScope
 		}
 		x.push(texts[c.item], ctx, cand{v: vCreatinine, unit: "mg/dL", hasHi: true, hiInc: true, hi: c.v, span: c.span,
 			cond: cond, cause: cause, grp: -1})

@@ -618,9 +618,13 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		} else if c, from, to, ok := ageAtTimes(text); ok {
 			// "Age 3 at the time of screening to age 21 at the time of
 			// initial diagnosis": only the age at screening is today's
-			c.cond = ctx.cond || ctx.alt || ctx.risk
-			if c.cond {
-				c.cause = causeContext
+			switch {
+			case ctx.cond:
+				c.cond, c.cause = true, causeContext
+			case ctx.alt || ctx.risk:
+				c.cond, c.cause = true, causeAlternative
+			case ctx.scope > 0:
+				c.cond, c.cause = true, causeScope
 			}
 			x.push(text, ctx, c)
 			skipFrom, skipTo = from, to

@@ -1685,6 +1685,24 @@ func (p *parser) afterValue(i int) bool {
 
 // unitEndsAt reports a number whose unit ends right before token i
 // ("1.5 mg/dL without …").
+// appliesOnlyTo reports an age that says whom other criteria apply to:
+// "The following applies only to patients under 18 years:", "Criterion 7
+// applies only to patients aged 70 or older". It picks a subgroup; it bounds
+// no one's age.
+func (p *parser) appliesOnlyTo(b *bound) bool {
+	toks := p.toks
+	for k := b.start - 1; k >= 1 && k >= b.start-8; k-- {
+		if toks[k].kind == kPeriod || toks[k].kind == kSemi || toks[k].kind == kSep {
+			return false
+		}
+		if wordAt(toks, k, "only") && wordAt(toks, k+1, "to", "for") &&
+			wordAt(toks, k-1, "apply", "applies", "applicable", "relevant", "pertain", "pertains") {
+			return true
+		}
+	}
+	return false
+}
+
 // bandOfValue reports an age in brackets right after a value that is not
 // a time: "Creatinine based on age: 0.8 mg/dL (age 5 and under), 1.0
 // mg/dL (age 6 to 10) …" gives each value's band, no one's age bound (a
@@ -5237,7 +5255,7 @@ func (p *parser) emit() {
 			// life expectancy
 			vs = maskOf(vLifeExpectancy)
 		}
-		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b) || p.bandOfValue(b)) ||
+		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b) || p.bandOfValue(b) || p.appliesOnlyTo(b)) ||
 			p.byApproval(b) {
 			continue
 		}

@@ -84,6 +84,7 @@ var round14 = []struct {
 	// no one's age bound (the values themselves lack an operator: SPEC 4.16)
 	{"Creatinine based on age: 0.8 mg/dL (age 5 and under), 1.0 mg/dL (age 6 to 10), 1.5 mg/dL (over age 10)", nil},
 	{"Age ≥ 18 years (≥ 20 years in Japan)", []string{"age >=18 years", "age >=20 years cond"}},
+	{"Criterion 12 applies only to patients aged 70 years or older", nil},
 	// two rows are no table; a maximum of something else is not read
 	{"Maximum serum creatinine (mg/dL): 1 to < 10 years 0.8; ≥ 10 years 1.2", nil},
 	{"Maximum dose of prior anthracycline 300 mg/m2 over 2 years", nil},
@@ -122,6 +123,10 @@ var round14Trees = []struct {
 			"creatinine <=1.1 mg/dL cond", "bilirubin <2 mg/dL"}},
 	{"Renal function defined as:", []string{"Maximum serum creatinine (mg/dL) by age:", "< 6 years 0.8", "6 to < 10 years see protocol", "≥ 10 years 1.2"},
 		nil},
+	// a table under a restricting lead-in is that subgroup's, every value;
+	// the lead-in's age picks the subgroup, it bounds no one
+	{"The following applies only to patients under 18 years:", []string{"Maximum Serum Creatinine (mg/dL) 1 to < 2 years 0.6 2 to < 6 years 0.8 ≥ 6 years 1.0", "Bilirubin ≤ 1.5 × ULN"},
+		[]string{"creatinine <=1 mg/dL cond", "creatinine <=0.6 mg/dL cond", "creatinine <=0.8 mg/dL cond", "bilirubin <=1.5 xULN cond"}},
 	// a flat item that only says the next is the alternative, and when
 	{"Renal:", []string{"Serum creatinine ≤ 1.5 × ULN", "Or, if above 1.5 × ULN:", "Creatinine clearance ≥ 60 mL/min", "Bilirubin ≤ 1.5 × ULN"},
 		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=60 mL/min cond", "bilirubin <=1.5 xULN"}},
