@@ -31,6 +31,16 @@ var (
 // clearance ≥ 70 mL/min/1.73 m² or a serum creatinine based on age …").
 var ageTableOrRe = regexp.MustCompile(`(?i)\bor\b`)
 
+// mayBeAgeTable is the cheap test before ageTableHeadRe: the words of the
+// header as a record writes them.
+func mayBeAgeTable(text string) bool {
+	i := strings.Index(text, "aximum")
+	if i < 0 {
+		i = strings.Index(text, "AXIMUM")
+	}
+	return i >= 0 && (strings.Contains(text[i:], "reatinine") || strings.Contains(text[i:], "REATININE"))
+}
+
 // ageTableCell is one value of the table and where it was read: the span
 // in the text of the item (1 + its index among the rows' items, 0 for the
 // item addAgeTable is given).
@@ -42,15 +52,17 @@ type ageTableCell struct {
 
 // ageTable reads a flattened table of maximum creatinine by age in text.
 // It returns the cells in mg/dL, where the table starts and ends, and
-// whether the text before the table offers it as an alternative.
+// whether the text before the table offers it as an alternative. When it
+// reads none, from is -1 if the text holds the header all the same.
 func ageTable(text string) (cells []ageTableCell, from, to int, alt, ok bool) {
-	if !strings.Contains(text, "aximum") && !strings.Contains(text, "AXIMUM") {
+	if !mayBeAgeTable(text) {
 		return nil, 0, 0, false, false
 	}
 	h := ageTableHeadRe.FindStringSubmatchIndex(text)
 	if h == nil {
 		return nil, 0, 0, false, false
 	}
+	from = -1 // the header is there; the rows may not be
 	scale := 1.0
 	if u := strings.ToLower(text[h[2]:h[3]]); u != "mg/dl" {
 		scale = 1 / 88.4
@@ -73,7 +85,7 @@ func ageTable(text string) (cells []ageTableCell, from, to int, alt, ok bool) {
 		last = r[1]
 	}
 	if len(rows) < 3 {
-		return nil, 0, 0, false, false
+		return nil, from, 0, false, false
 	}
 	for _, r := range rows {
 		for g := 2; g+1 < len(r); g += 2 {
@@ -82,11 +94,11 @@ func ageTable(text string) (cells []ageTableCell, from, to int, alt, ok bool) {
 			}
 			v, err := strconv.ParseFloat(rest[r[g]:r[g+1]], 64)
 			if err != nil {
-				return nil, 0, 0, false, false
+				return nil, from, 0, false, false
 			}
 			v *= scale
 			if v < 0.1 || v > 4 {
-				return nil, 0, 0, false, false // no creatinine limit: not this table
+				return nil, from, 0, false, false // no creatinine limit: not this table
 			}
 			cells = append(cells, ageTableCell{v: v, span: [2]int{h[1] + r[g], h[1] + r[g+1]}})
 		}
@@ -177,13 +189,15 @@ func (x *extractor) addAgeTableRows(texts []string, ctx itemCtx, cells []ageTabl
 // years 0.8 0.8 …" / "≥ 16 years 1.7 1.4."), as a page keeps the lines of
 // one list item apart. Each value is its row item's.
 func (x *extractor) ageTableAcross(items []model.Criterion, ctx itemCtx, first int) {
-	if ctx.exclusion || ctx.donor {
+	if ctx.exclusion || ctx.donor || x.ageHeads == 0 {
 		return
 	}
 	for i := 0; i+1 < len(items); i++ {
+		if len(items[i].Children) > 0 || !mayBeAgeTable(items[i].Text) {
+			continue
+		}
 		head := ItemText(items[i].Text)
-		if len(items[i].Children) > 0 || !strings.Contains(head, "aximum") && !strings.Contains(head, "AXIMUM") ||
-			ageTableHeadRe.FindStringIndex(head) == nil {
+		if ageTableHeadRe.FindStringIndex(head) == nil {
 			continue
 		}
 		if _, _, _, _, ok := ageTable(head); ok {

@@ -31,7 +31,9 @@ func ageNow(w string) bool {
 // ageAtTimes reads such a range in text: the bound on today's age, where
 // the range starts and ends.
 func ageAtTimes(text string) (c cand, from, to int, ok bool) {
-	if !strings.Contains(text, "time of") || !strings.Contains(text, "ge ") && !strings.Contains(text, "GE ") {
+	// both ends are taken "at the time of" something
+	i := strings.Index(text, "time of")
+	if i < 0 || !strings.Contains(text[i+7:], "time of") || !strings.Contains(text, "ge ") && !strings.Contains(text, "GE ") {
 		return cand{}, 0, 0, false
 	}
 	m := ageTimesRe.FindStringSubmatchIndex(text)

@@ -26,6 +26,7 @@ func Extract(el *model.Eligibility) []model.Requirement {
 	x := extractors.Get().(*extractor)
 	defer extractors.Put(x)
 	x.found, x.scopes, x.used, x.pendingOr = x.found[:0], x.scopes[:0], 0, false
+	x.ageHeads = 0
 	x.restricted = restrictedItems(el.Raw, el.Raw)
 	for _, n := range el.Notes {
 		x.restricted = append(x.restricted, restrictedItems(el.Raw, n)...)
@@ -50,6 +51,7 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 
 type extractor struct {
 	p          parser
+	ageHeads   int // items read with a creatinine table's header and no rows: ageTableAcross looks for their rows
 	found      []found
 	keys       []reqKey // requirements' scratch
 	restricted []string // items that a line in the raw text restricts to a subgroup
@@ -615,6 +617,8 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		if cells, from, to, alt, ok := ageTable(text); ok {
 			x.addAgeTable(text, ctx, cells, alt)
 			skipFrom, skipTo = from, to
+		} else if from < 0 {
+			x.ageHeads++ // a header without its rows
 		} else if c, from, to, ok := ageAtTimes(text); ok {
 			// "Age 3 at the time of screening to age 21 at the time of
 			// initial diagnosis": only the age at screening is today's

@@ -23,6 +23,16 @@ var subgroupFootnoteRe = regexp.MustCompile(`(?i)(?:^|[\s:;.(])(?:\*{1,3}|†|�
 // markedAfterRe is a mark right after a value and its unit.
 var markedAfterRe = regexp.MustCompile(`^(?:[^\s*†‡]{0,12}(?:\*|†|‡)| ?\(\*\))`)
 
+// marked reports a mark at the start of rest, the text right after a
+// value. The bytes are tested before the regular expression runs.
+func marked(rest string) bool {
+	head := rest[:min(len(rest), 40)] // the regular expression reads 12 characters at most
+	if strings.IndexByte(head, '*') < 0 && !strings.Contains(head, "†") && !strings.Contains(head, "‡") {
+		return false
+	}
+	return markedAfterRe.MatchString(rest)
+}
+
 // hasMark reports a footnote mark in text.
 func hasMark(text string) bool {
 	return strings.IndexByte(text, '*') >= 0 || strings.Contains(text, "†") || strings.Contains(text, "‡")
@@ -44,7 +54,13 @@ func subgroupFootnote(text string) bool {
 // starFootnotes makes the marked bounds found since n conditional when
 // one of the items (a list's siblings) holds a footnote naming a subgroup.
 func (x *extractor) starFootnotes(items []model.Criterion, n int) {
-	if n == len(x.found) {
+	// most lists mark no value: look for a footnote only when one does
+	markedAny := false
+	for i := n; i < len(x.found) && !markedAny; i++ {
+		f := &x.found[i]
+		markedAny = !f.r.Conditional && f.r.Span[1] < len(f.r.Text) && marked(f.r.Text[f.r.Span[1]:])
+	}
+	if !markedAny {
 		return
 	}
 	noted := false
@@ -59,7 +75,7 @@ func (x *extractor) starFootnotes(items []model.Criterion, n int) {
 	}
 	for i := n; i < len(x.found); i++ {
 		f := &x.found[i]
-		if f.r.Conditional || f.r.Span[1] > len(f.r.Text) || !markedAfterRe.MatchString(f.r.Text[f.r.Span[1]:]) {
+		if f.r.Conditional || f.r.Span[1] > len(f.r.Text) || !marked(f.r.Text[f.r.Span[1]:]) {
 			continue
 		}
 		f.r.Conditional, f.c.cond, f.c.cause = true, true, causeSubgroup
