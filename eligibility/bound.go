@@ -335,9 +335,24 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 		k++ // "1.5×the the upper limit of normal"
 	}
 	qualified := false
-	for wordAt(toks, k, "institutional", "institution", "institutions", "local", "site", "laboratory", "lab", "reference") {
+	// "1.5 x age-adjusted upper limit of normal", "× the age-appropriate ULN"
+	if wordAt(toks, k, "age") {
+		m := k + 1
+		if kindAt(toks, m, kDash) {
+			m++
+		}
+		if wordAt(toks, m, "adjusted", "appropriate", "specific", "related", "corrected") {
+			k = m + 1
+		}
+	}
+	for wordAt(toks, k, "institutional", "institution", "institutions", "local", "site", "laboratory", "lab", "reference",
+		"hospital", "center", "centre") {
 		k++
 		qualified = true
+		if kindAt(toks, k, kApos) && wordAt(toks, k+1, "s") && wordAt(toks, k-1, "institution", "laboratory", "lab", "site",
+			"hospital", "center", "centre") {
+			k += 2 // "1.5 x institution's ULN", "3 x the laboratory's upper limit of normal"
+		}
 	}
 	// "ULRR": upper limit of the reference range; "IULN": institutional ULN;
 	// "LSN", "LNS", "× N": the French "limite supérieure de la normale",

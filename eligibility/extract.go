@@ -26,6 +26,7 @@ func Extract(el *model.Eligibility) []model.Requirement {
 	x := extractors.Get().(*extractor)
 	defer extractors.Put(x)
 	x.found, x.scopes, x.used, x.pendingOr = x.found[:0], x.scopes[:0], 0, false
+	x.ageHeads = 0
 	x.restricted = restrictedItems(el.Raw, el.Raw)
 	for _, n := range el.Notes {
 		x.restricted = append(x.restricted, restrictedItems(el.Raw, n)...)
@@ -50,6 +51,7 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 
 type extractor struct {
 	p          parser
+	ageHeads   int // items read with a creatinine table's header and no rows: ageTableAcross looks for their rows
 	found      []found
 	keys       []reqKey // requirements' scratch
 	restricted []string // items that a line in the raw text restricts to a subgroup
@@ -278,7 +280,8 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			}
 		}
 		// a bare "OR" whose alternative is nested under it has given it
-		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3)
+		prevOr = endsWithOr(text) && !(len(c.Children) > 0 && len(text) <= 3) ||
+			len(c.Children) == 0 && len(x.found) == n && orIfLead(text)
 		prevCoag = prevOr && coagulationFirst(text)
 	}
 	// "Part A: ≤ 21 years of age", "Part B: ≤ 30 years of age": bounds
@@ -287,6 +290,8 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		x.bandsOf(first, len(x.found), labelled)
 	}
 	x.diseaseBands(diseaseLed, diseaseHeads)
+	x.starFootnotes(items, first)
+	x.ageTableAcross(items, ctx, first)
 }
 
 // diseaseBands applies SPEC 4.7 to sibling items that each name the
@@ -606,6 +611,29 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	incCtx := ctx
 	x.p.cockcroftNote = cockcroftNote(text)
 	n0 := len(x.found)
+	if !ctx.exclusion && !ctx.donor && split == len(text) && skipFrom == len(text) {
+		// "Maximum Serum Creatinine (mg/dL). Age Male Female 1 to < 2 years
+		// 0.6 0.6 …": a table flattened into the item, read as one
+		if cells, from, to, alt, ok := ageTable(text); ok {
+			x.addAgeTable(text, ctx, cells, alt)
+			skipFrom, skipTo = from, to
+		} else if from < 0 {
+			x.ageHeads++ // a header without its rows
+		} else if c, from, to, ok := ageAtTimes(text); ok {
+			// "Age 3 at the time of screening to age 21 at the time of
+			// initial diagnosis": only the age at screening is today's
+			switch {
+			case ctx.cond:
+				c.cond, c.cause = true, causeContext
+			case ctx.alt || ctx.risk:
+				c.cond, c.cause = true, causeAlternative
+			case ctx.scope > 0:
+				c.cond, c.cause = true, causeScope
+			}
+			x.push(text, ctx, c)
+			skipFrom, skipTo = from, to
+		}
+	}
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0

@@ -258,7 +258,8 @@ func (p *parser) findGroups() {
 	// name: "CD4 lymphocytes", "HBV DNA"; one followed by "ratio" is a ratio
 	for k := range ms {
 		if k > 0 && ms[k-1].kind == mkOther && ms[k].kind != mkOther && (ms[k-1].end == ms[k].start ||
-			ms[k-1].end+1 == ms[k].start && (kindAt(toks, ms[k-1].end, kPlus) || kindAt(toks, ms[k-1].end, kDash))) {
+			ms[k-1].end+1 == ms[k].start && (kindAt(toks, ms[k-1].end, kPlus) || kindAt(toks, ms[k-1].end, kDash))) &&
+			!newStatementAt(toks, ms[k]) {
 			ms[k].kind = mkOther
 		}
 		if ms[k].kind != mkOther && wordAt(toks, ms[k].end, "ratio", "ratios", "quotient") && ms[k].vars != maskOf(vINR) {
@@ -372,7 +373,8 @@ func (p *parser) findGroups() {
 				k++
 				continue
 			}
-			if e, ok := listJoin(toks, g.end, n.start); ok && !isAge(g) && !isAgeM(n) && n.kind != mkGeneric && g.kind != mkGeneric {
+			if e, ok := listJoin(toks, g.end, n.start); ok && !isAge(g) && !isAgeM(n) && n.kind != mkGeneric && g.kind != mkGeneric &&
+				!(g.kind == mkOther && n.kind != mkOther && shareNoun(toks, g.start)) {
 				_ = e
 				if n.kind == mkOther && g.kind == mkOther {
 					g.end = n.end
@@ -557,6 +559,34 @@ func (g *group) mergeLastPart(vs varMask) {
 	if g.nparts <= len(g.parts) {
 		g.parts[g.nparts-1] = g.vars & (g.parts[g.nparts-1] | vs)
 	}
+}
+
+// shareNoun reports a name that is what a percentage is of: "< 50% of
+// bone marrow plasma cells and platelet count > 25,000" (the cells are
+// the share's, not a subject listed with the platelets).
+func shareNoun(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		switch {
+		case toks[k].kind == kPercent:
+			return wordAt(toks, k+1, "of")
+		case toks[k].kind != kWord:
+			return false
+		}
+	}
+	return false
+}
+
+// newStatementAt reports a variable that starts a statement of its own
+// right after another thing's name, in a record that lost its line breaks:
+// a capital after a lower-case word, and a comparison of its own ("… were
+// plasma cells Total bilirubin </= 2.0 mg/dL"). "CD4 lymphocytes", "HBV
+// DNA" stay one name.
+func newStatementAt(toks []token, m mention) bool {
+	if m.start == 0 || !toks[m.start].upper || toks[m.start-1].kind != kWord || toks[m.start-1].upper {
+		return false
+	}
+	_, _, ok := comparator(toks, m.end)
+	return ok
 }
 
 func isAge(g group) bool    { return g.vars == maskOf(vAge) && g.kind == mkVar }
@@ -1165,6 +1195,13 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.end = k + 2
 			return tr, true
 		}
+		// "≤ 0.8 mg/dL for ages ≤ 5 years, ≤ 1.0 mg/dL for ages 6-10
+		// years": an age band right after a value is the band's subgroup
+		if w == "for" && wordAt(toks, k, "age", "ages", "aged") && i > 0 && (p.afterValue(i) || p.unitEndsAt(i)) &&
+			(kindAt(toks, k+1, kNum) || kindAt(toks, k+1, kOp) || wordAt(toks, k+1, "between", "from", "under", "over")) {
+			tr.end = k
+			return tr, true
+		}
 		if wordAt(toks, k, "the", "all") {
 			k++
 		}
@@ -1648,6 +1685,49 @@ func (p *parser) afterValue(i int) bool {
 
 // unitEndsAt reports a number whose unit ends right before token i
 // ("1.5 mg/dL without …").
+// appliesOnlyTo reports an age that says whom other criteria apply to:
+// "The following applies only to patients under 18 years:", "Criterion 7
+// applies only to patients aged 70 or older". It picks a subgroup; it bounds
+// no one's age.
+func (p *parser) appliesOnlyTo(b *bound) bool {
+	toks := p.toks
+	for k := b.start - 1; k >= 1 && k >= b.start-8; k-- {
+		if toks[k].kind == kPeriod || toks[k].kind == kSemi || toks[k].kind == kSep {
+			return false
+		}
+		if wordAt(toks, k, "only") && wordAt(toks, k+1, "to", "for") &&
+			wordAt(toks, k-1, "apply", "applies", "applicable", "relevant", "pertain", "pertains") {
+			return true
+		}
+	}
+	return false
+}
+
+// bandOfValue reports an age in brackets right after a value that is not
+// a time: "Creatinine based on age: 0.8 mg/dL (age 5 and under), 1.0
+// mg/dL (age 6 to 10) …" gives each value's band, no one's age bound (a
+// value with its sign makes the bracket its subgroup, ageBrackets).
+func (p *parser) bandOfValue(b *bound) bool {
+	toks := p.toks
+	open := b.start - 1
+	if wordAt(toks, open, "age", "aged", "ages") {
+		open--
+	}
+	if !kindAt(toks, open, kLParen) || open == 0 {
+		return false
+	}
+	if toks[open-1].kind == kNum {
+		return true
+	}
+	for k := open - 2; k >= 0 && k >= open-6; k-- {
+		if toks[k].kind == kNum {
+			u, e := unit(toks, k+1)
+			return e == open && u != ruNone && u != ruForeign && !isTimeUnit(u)
+		}
+	}
+	return false
+}
+
 func (p *parser) unitEndsAt(i int) bool {
 	for k := i - 2; k >= 0 && k >= i-6; k-- {
 		if p.toks[k].kind == kNum {
@@ -4302,6 +4382,9 @@ func (p *parser) computeConditional() {
 					continue
 				}
 				if b.start >= t.objEnd && b.start < p.scopeEnds[ti] {
+					if t.exception && p.exceptionOfOther(t, b) {
+						continue
+					}
 					c = !t.exempt
 					break
 				}
@@ -4356,6 +4439,49 @@ func resizeBools(b []bool, n int) []bool {
 		b[i] = false
 	}
 	return b
+}
+
+// exceptionOfOther reports an exception that qualifies the bound right
+// before it and ends at a comma, with bound b on another variable named
+// after that comma: "total bilirubin < 1.5x ULN unless increase is due to
+// Gilbert's disease or leukemic involvement, and AST and/or ALT < 3x ULN"
+// (the AST and ALT are everyone's). "AST ≤ 3 × ULN unless liver
+// metastases, in which case ≤ 5 × ULN" names no other variable.
+func (p *parser) exceptionOfOther(t *trigger, b *bound) bool {
+	toks := p.toks
+	last := -1
+	for bi := range p.bounds {
+		if a := &p.bounds[bi]; a.end <= t.pos && !p.inObj[a.start] {
+			last = bi
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	a := &p.bounds[last]
+	for k := a.end; k < t.pos; k++ {
+		if p.boundaryAt(k, toks[a.start].depth) {
+			return false
+		}
+	}
+	ag := p.nearestGroup(a.start)
+	if ag < 0 {
+		return false
+	}
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.start > t.objEnd && g.end <= b.start && g.kind == mkVar && !g.inObject && !isAge(*g) &&
+			g.vars&p.groups[ag].vars == 0 {
+			// the exception's clause ended at a comma before it
+			for k := t.objEnd; k < g.start; k++ {
+				if toks[k].kind == kComma && toks[k].depth == t.depth {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 func (p *parser) scopeEnd(t *trigger) int {
@@ -4875,10 +5001,14 @@ func (p *parser) negated(b *bound) bool {
 	// it: "No history of QTc prolongation (QTcF > 470 ms)", "Absence of
 	// cardiac dysfunction (LVEF < 50%)"; any other word ends the search
 	// ("Without growth factor support, ANC ≥ 1.5" negates the support)
+	comma := false
 	for k := g.start - 1; k >= 0 && k >= g.start-16; k-- {
 		t := &toks[k]
 		switch t.kind {
-		case kLParen, kComma, kDash, kApos, kSlash:
+		case kComma:
+			comma = true
+			continue
+		case kLParen, kDash, kApos, kSlash:
 			continue
 		case kWord:
 		default:
@@ -4895,6 +5025,13 @@ func (p *parser) negated(b *bound) bool {
 			if _, _, ok := comparator(toks, k); ok {
 				return false
 			}
+			if comma && usualSideOf(g.vars, b) {
+				// "adequate cardiac function (no cardiac disease, LVEF ≥ 40%)":
+				// a value on its variable's usual side after a comma is the
+				// next thing required, not one more thing the patient may not
+				// have ("No heart failure, LVEF < 40%" stays negated)
+				return false
+			}
 			return !(t.text == "free" || t.text == "lack" || t.text == "absence") || wordAt(toks, k+1, "of")
 		}
 		if p.inGrp[k] >= 0 || t.is(cNegBridge) || p.inOtherBound(k, b) {
@@ -4903,6 +5040,25 @@ func (p *parser) negated(b *bound) bool {
 		return false
 	}
 	return false
+}
+
+// usualSideOf reports a one-sided bound on the usual side of every
+// variable of vs: a floor on LVEF, a ceiling on a QTc.
+func usualSideOf(vs varMask, b *bound) bool {
+	if b.hasLo == b.hasHi || vs == 0 {
+		return false
+	}
+	side := int8(1)
+	if b.hasHi {
+		side = -1
+	}
+	ok := true
+	vs.each(func(v varID) {
+		if usualSide[v] != side {
+			ok = false
+		}
+	})
+	return ok
 }
 
 // usualSide is the side a threshold on each variable bounds in oncology
@@ -5099,7 +5255,8 @@ func (p *parser) emit() {
 			// life expectancy
 			vs = maskOf(vLifeExpectancy)
 		}
-		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b)) || p.byApproval(b) {
+		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b) || p.bandOfValue(b) || p.appliesOnlyTo(b)) ||
+			p.byApproval(b) {
 			continue
 		}
 		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)

@@ -174,7 +174,12 @@ func init() {
 		"expected survival period", "survival time", "estimated survival period", "projected life expectancy",
 		"likely to survive", "prognosis of survival", "expected to survive for", "expectation of life",
 		"espérance de vie", "esperance de vie", "lifespan", "expected lifetime", "estimated lifetime",
-		"survival times", "estimated survival times", "expected survival times")
+		"survival times", "estimated survival times", "expected survival times",
+		// "estimated survival duration more than 3 months"
+		"estimated survival duration", "expected survival duration", "predicted survival duration",
+		"anticipated survival duration", "expected duration of survival", "estimated duration of survival",
+		"expected life time", "estimated life time", "survival expectation", "projected survival",
+		"expected overall survival", "estimated overall survival")
 	addAliases(v(vLVEF), "lvef", "left ventricular ejection fraction", "ejection fraction", "lv ejection fraction",
 		"lv ef", "left ventricle ejection fraction", "left ventricular ef", "cardiac ejection fraction",
 		"lvef value", "left ventricular function ejection fraction", "left ventricular ejection fractions",
