@@ -1,0 +1,31 @@
+package eligibility_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// round15 are round 15's wordings, each written for this table: the
+// false positives and misses of DEV17 and DEV18, sets nobody had tuned to.
+var round15 = []struct {
+	text string
+	want []string
+}{
+	// a bullet or middle dot printed as a one-digit number's decimal point
+	{"Total bilirubin less than 1•5 times the upper limit of normal (ULN)", []string{"bilirubin <1.5 xULN"}},
+	{"AST and ALT less than 2•5 times the ULN, and serum creatinine less than 1•5 times the ULN",
+		[]string{"ast <2.5 xULN", "alt <2.5 xULN", "creatinine <1.5 xULN"}},
+	{"Haemoglobin at least 9·0 g/dL", []string{"hemoglobin >=9 g/dL"}},
+	{"Creatinine ≤ 1·25 × ULN", []string{"creatinine <=1.25 xULN"}},
+	// a list of bullets stays a list
+	{"ECOG 0•1•2", nil},
+}
+
+func TestRound15(t *testing.T) {
+	for _, tc := range round15 {
+		got := extractOne(tc.text)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
+		}
+	}
+}
