@@ -654,7 +654,10 @@ var subgroupNouns = setOf("metastases", "metastasis", "metastatic", "mets", "inv
 var ifExempt = setOf("applicable", "available", "tested", "measured", "done", "performed", "clinically",
 	"needed", "necessary", "required", "known", "obtained", "appropriate", "possible", "feasible", "indicated",
 	"assessed", "evaluated", "collected", "any", "abnormal", "elevated", "they", "not", "using", "calculated",
-	"estimated", "used", "determined", "done", "desired", "permitted", "allowed")
+	"estimated", "used", "determined", "done", "desired", "permitted", "allowed",
+	// "QTcF greater than 480 msec when electrolytes balance is normal": how
+	// the value is taken, not whose
+	"electrolyte", "electrolytes")
 
 var anticoagWords = setOf("anticoagulation", "anticoagulant", "anticoagulants", "anticoagulated", "warfarin",
 	"heparin", "coumadin", "coumarin", "acenocoumarol", "phenprocoumon", "doac", "doacs", "noac", "noacs",

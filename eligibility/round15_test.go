@@ -17,6 +17,10 @@ var round15 = []struct {
 		[]string{"ast <2.5 xULN", "alt <2.5 xULN", "creatinine <1.5 xULN"}},
 	{"Haemoglobin at least 9·0 g/dL", []string{"hemoglobin >=9 g/dL"}},
 	{"Creatinine ≤ 1·25 × ULN", []string{"creatinine <=1.25 xULN"}},
+	// the electrolytes a value is taken with say how it is measured, not whose
+	{"E: Prolongation of corrected QT [QTcF] interval to greater than 480 msec when electrolytes balance is normal", []string{"qtc <=480 ms"}},
+	{"QTcF ≤ 470 ms if electrolytes are within normal limits", []string{"qtc <=470 ms"}},
+	{"QTc ≤ 450 ms if male, ≤ 470 ms if female", []string{"qtc <=450 ms cond", "qtc <=470 ms"}},
 	// a list of bullets stays a list
 	{"ECOG 0•1•2", nil},
 }
