@@ -5969,10 +5969,25 @@ func (p *parser) tidy() {
 			for j := range out {
 				a, b := &out[i], &out[j]
 				if i == j || a.dropped || b.dropped || !same(a, b) || a.cond || !b.cond || b.cause != causeAlternative ||
-					a.v != vAge || !disjoint(a, b) || !p.orBetween(a.span, b.span) {
+					a.v != vAge || !disjoint(a, b) || !p.orBetween(a.span, b.span) && !semicolonOr(p.text, a.span, b.span) {
 					continue
 				}
 				a.cond, a.cause = true, causeAlternative
+			}
+		}
+		// two everyone's ages that do not meet, the second offered after
+		// "or" ("being age >=65 years; or participants less than (<) 65
+		// years with presence of important comorbid condition(s)"): no one
+		// could meet both, each is a subgroup's way to qualify
+		for i := range out {
+			for j := i + 1; j < len(out); j++ {
+				a, b := &out[i], &out[j]
+				if a.dropped || b.dropped || !same(a, b) || a.cond || b.cond || a.v != vAge || !disjoint(a, b) ||
+					!p.orBetween(a.span, b.span) && !semicolonOr(p.text, a.span, b.span) {
+					continue
+				}
+				a.cond, a.cause = true, causeAlternative
+				b.cond, b.cause = true, causeAlternative
 			}
 		}
 	}
@@ -6123,6 +6138,19 @@ func orBetween(text string, a, b [2]int) bool {
 	}
 	return strings.Contains(gap, " or ") || strings.Contains(gap, " OR ") || strings.Contains(gap, " Or ") ||
 		strings.HasPrefix(gap, "or ") || strings.HasSuffix(gap, " or")
+}
+
+// semicolonOr reports "; or" between two spans of the text, and no
+// sentence's end: the next alternative of a list that says so.
+func semicolonOr(text string, a, b [2]int) bool {
+	if a[0] > b[0] {
+		a, b = b, a
+	}
+	if a[1] > b[0] {
+		return false
+	}
+	gap := text[a[1]:b[0]]
+	return !strings.Contains(gap, ". ") && (strings.Contains(gap, "; or ") || strings.Contains(gap, "; OR "))
 }
 
 // disjoint reports two ranges no value lies in both of.

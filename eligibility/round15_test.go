@@ -21,6 +21,13 @@ var round15 = []struct {
 	{"E: Prolongation of corrected QT [QTcF] interval to greater than 480 msec when electrolytes balance is normal", []string{"qtc <=480 ms"}},
 	{"QTcF ≤ 470 ms if electrolytes are within normal limits", []string{"qtc <=470 ms"}},
 	{"QTc ≤ 450 ms if male, ≤ 470 ms if female", []string{"qtc <=450 ms cond", "qtc <=470 ms"}},
+	// two ages no one could meet both of, the second after "or": each a
+	// subgroup's way to qualify
+	{"Not considered for high-dose chemotherapy due to: being age >=65 years; or participants less than (<) 65 years with important comorbid conditions",
+		[]string{"age >=65 years cond", "age <65 years cond"}},
+	{"Aged 70 years or older, or younger than 70 years with an ECOG performance status of 2", []string{"age >=70 years cond", "age <70 years cond"}},
+	// ages that meet are not alternatives of that kind
+	{"Age ≥ 18 years; or age ≥ 12 years in countries where approved", []string{"age >=18 years", "age >=12 years cond"}},
 	// a list of bullets stays a list
 	{"ECOG 0•1•2", nil},
 }
