@@ -691,7 +691,56 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	}
 	if len(x.cuts) > 0 && !ctx.exclusion {
 		x.disjointAges(text, x.found[n0:])
+		x.ageGroupsAcross(text, n0)
 	}
+}
+
+// ageGroupsAcross is the parser's ageGroupsWith across the statements of
+// a packed PDQ item ("High risk status 10-21 years old with any white
+// blood count (WBC) 1-9 years old with WBC of 50,000/mm3 or greater"
+// cut before "1-9"): the ages name subgroups and bound no one; the values
+// after the first, up to the next category label, are a subgroup's.
+func (x *extractor) ageGroupsAcross(text string, n0 int) {
+	fs := x.found[n0:]
+	first, last := -1, -1
+	for i := range fs {
+		a := &fs[i].c
+		if a.v != vAge || a.cond && a.cause != causeAlternative || !withAfterAge(text, a.span[1]) {
+			continue
+		}
+		for j := range fs {
+			b := &fs[j].c
+			if j == i || b.v != vAge || b.cond && b.cause != causeAlternative || !disjoint(a, b) || !withAfterAge(text, b.span[1]) {
+				continue
+			}
+			if first < 0 || a.span[1] < first {
+				first = a.span[1]
+			}
+			last = max(last, a.span[1])
+		}
+	}
+	if first < 0 {
+		return
+	}
+	end := len(text)
+	for _, c := range x.cuts {
+		if c.label && c.pos > last {
+			end = c.pos
+			break
+		}
+	}
+	kept := fs[:0]
+	for _, f := range fs {
+		c := &f.c
+		switch {
+		case c.v == vAge && (!c.cond || c.cause == causeAlternative) && withAfterAge(text, c.span[1]):
+			continue
+		case c.v != vAge && !c.cond && c.span[0] > first && c.span[0] < end:
+			c.cond, c.cause, f.r.Conditional = true, causeSubgroup, true
+		}
+		kept = append(kept, f)
+	}
+	x.found = x.found[:n0+len(kept)]
 }
 
 // disjointAges is tidy's rule on ages that do not meet, joined by "or",

@@ -5480,7 +5480,7 @@ func (p *parser) ageBlocked(b *bound) bool {
 		// "diagnosed before the age of 40", "cancer at age < 50", "≤ 21 years
 		// at diagnosis" — but not "≥ 18 years of age with a confirmed
 		// diagnosis of …", which is the patient's age and their disease
-		if k < b.start && k >= b.start-5 {
+		if k < b.start && k >= b.start-5 && !permissionBetween(toks, k, b.start) {
 			return true
 		}
 		if k >= b.end && k <= b.end+3 && (wordAt(toks, k-1, "at", "of") ||
@@ -5503,6 +5503,19 @@ func (p *parser) ageBlocked(b *bound) bool {
 			if toks[k].is(cAgeBlocker) && !weakAgeBlockers[toks[k].text] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// permissionBetween reports a word between k and e that ends a PDQ
+// statement saying what is allowed ("CNS or overt testicular leukemia at
+// diagnosis allowed High risk status 10-21 years old …", its line break
+// lost): the diagnosis before it is not the age's.
+func permissionBetween(toks []token, k, e int) bool {
+	for j := k + 1; j < e; j++ {
+		if wordAt(toks, j, "allowed", "permitted") {
+			return true
 		}
 	}
 	return false
@@ -5975,6 +5988,12 @@ func (p *parser) tidy() {
 				a.cond, a.cause = true, causeAlternative
 			}
 		}
+		// ages that do not meet, each followed by "with" and what its
+		// patients must have ("High risk status 10-21 years old with any
+		// white blood count (WBC) 1-9 years old with WBC of 50,000/mm3 or
+		// greater"): each names a subgroup and bounds no one's age; the
+		// values after the first name are a subgroup's
+		p.ageGroupsWith(out)
 		// two everyone's ages that do not meet, the second offered after
 		// "or" ("being age >=65 years; or participants less than (<) 65
 		// years with presence of important comorbid condition(s)"): no one
@@ -6138,6 +6157,56 @@ func orBetween(text string, a, b [2]int) bool {
 	}
 	return strings.Contains(gap, " or ") || strings.Contains(gap, " OR ") || strings.Contains(gap, " Or ") ||
 		strings.HasPrefix(gap, "or ") || strings.HasSuffix(gap, " or")
+}
+
+// ageGroupsWith is tidy's rule on disjoint ages that each name a
+// subgroup with "with" (see there).
+func (p *parser) ageGroupsWith(out []cand) {
+	first := -1
+	for i := range out {
+		a := &out[i]
+		if a.dropped || a.cond && a.cause != causeAlternative || a.v != vAge || !withAfterAge(p.text, a.span[1]) {
+			continue
+		}
+		for j := range out {
+			b := &out[j]
+			if j == i || b.dropped || b.cond && b.cause != causeAlternative || b.v != vAge || !disjoint(a, b) || !withAfterAge(p.text, b.span[1]) {
+				continue
+			}
+			if first < 0 || a.span[1] < first {
+				first = a.span[1]
+			}
+		}
+	}
+	if first < 0 {
+		return
+	}
+	for i := range out {
+		c := &out[i]
+		switch {
+		case c.dropped:
+		case c.v == vAge && (!c.cond || c.cause == causeAlternative) && withAfterAge(p.text, c.span[1]):
+			c.dropped = true
+		case c.cond:
+		case c.v == vAge && withAfterAge(p.text, c.span[1]):
+			c.dropped = true
+		case c.v != vAge && c.span[0] > first:
+			c.cond, c.cause = true, causeSubgroup
+		}
+	}
+}
+
+// withAfterAge reports "with" right after an age's span, past its unit
+// ("10-21 years old with", "aged 1-9 with").
+func withAfterAge(text string, end int) bool {
+	if end > len(text) {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " ")
+	for _, w := range []string{"years ", "year ", "yrs ", "old ", "of age "} {
+		rest = strings.TrimLeft(strings.TrimPrefix(rest, w), " ")
+	}
+	return strings.HasPrefix(rest, "with ")
 }
 
 // semicolonOr reports "; or" between two spans of the text, and no

@@ -28,6 +28,17 @@ var round15 = []struct {
 	{"Aged 70 years or older, or younger than 70 years with an ECOG performance status of 2", []string{"age >=70 years cond", "age <70 years cond"}},
 	// ages that meet are not alternatives of that kind
 	{"Age ≥ 18 years; or age ≥ 12 years in countries where approved", []string{"age >=18 years", "age >=12 years cond"}},
+	// ages that do not meet, each followed by "with" what its patients
+	// must have: each names a subgroup, bounding no one's age, and the
+	// values after the first are a subgroup's
+	{"High risk status 10-21 years old with any white blood count (WBC) 1-9 years old with WBC of 50,000/mm3 or greater",
+		[]string{"wbc >=50 10^9/L cond"}},
+	{"DISEASE CHARACTERISTICS: ALL No FAB L3 morphology CNS leukemia at diagnosis allowed High risk status 10-21 years old with any WBC 1-9 years old with WBC of 50,000/mm3 or greater PATIENT CHARACTERISTICS: Age: 1 to 21 Hepatic: Bilirubin less than 2 mg/dL",
+		[]string{"wbc >=50 10^9/L cond", "age [1,21] years", "bilirubin <2 mg/dL"}},
+	{"Standard risk: 1-9 years old with WBC less than 50,000/mm3, or 10-15 years old with WBC less than 20,000/mm3",
+		[]string{"wbc <50 10^9/L", "wbc <20 10^9/L cond"}}, // every subgroup bounded: the loosest is everyone's (SPEC 4.7),
+	// a PDQ statement ended by "allowed" leaves its diagnosis behind
+	{"PATIENT CHARACTERISTICS: CNS leukemia at diagnosis allowed Age: 18 and over", []string{"age >=18 years"}},
 	// a list of bullets stays a list
 	{"ECOG 0•1•2", nil},
 }
