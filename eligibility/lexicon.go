@@ -227,7 +227,9 @@ func init() {
 		"polymorphonuclear leukocyte count", "polymorphonuclear cells", "polymorphonuclear cell count", "pmn", "pmns",
 		"absolute phagocyte count", "phagocytes", "cd 4", "cd 4 count", "cd 34", "cd 19", "cd 20", "cd 3", "cd 8", "cd 38",
 		"tumor infiltrating lymphocytes", "tumour infiltrating lymphocytes", "til", "tils", "t lymphocytes",
-		"b lymphocytes", "eosinophils", "eosinophil", "basophils", "monocytes", "monocyte", "blasts", "blast",
+		"b lymphocytes", "b lymphocyte", "b lymphocyte count", "t lymphocyte", "monoclonal lymphocytes",
+		"monoclonal lymphocyte", "monoclonal b lymphocytes", "monoclonal b lymphocyte", "clonal lymphocytes",
+		"clonal b lymphocytes", "eosinophils", "eosinophil", "basophils", "monocytes", "monocyte", "blasts", "blast",
 		"blast cells", "plasma cells", "m protein", "serum m protein", "igg", "iga", "igm", "ige",
 		"free light chain", "flc", "platelet transfusion", "platelet transfusions",
 		// viruses and markers

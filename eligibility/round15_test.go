@@ -39,6 +39,15 @@ var round15 = []struct {
 		[]string{"wbc <50 10^9/L", "wbc <20 10^9/L cond"}}, // every subgroup bounded: the loosest is everyone's (SPEC 4.7),
 	// a PDQ statement ended by "allowed" leaves its diagnosis behind
 	{"PATIENT CHARACTERISTICS: CNS leukemia at diagnosis allowed Age: 18 and over", []string{"age >=18 years"}},
+	// a monoclonal or B-lymphocyte count defines the disease; it is not the
+	// absolute lymphocyte count
+	{"CLL diagnosis requires an absolute peripheral blood monoclonal CD20+/CD5+ B-lymphocyte count ≥ 5000 cells/μL for at least 3 months", nil},
+	{"Monoclonal B-lymphocytes ≥ 5 x 10^9/L", nil},
+	{"Clonal lymphocytes > 5,000/µL in peripheral blood", nil},
+	// CLL trials exclude lymphocytosis well above 20 ×10^9/L
+	{"E: Patients with a peripheral blood total lymphocyte count of higher than 25,000/mm3 may not be enrolled.", []string{"lymphocytes <=25 10^9/L"}},
+	{"E: Absolute lymphocyte count > 50 x 10^9/L", []string{"lymphocytes <=50 10^9/L"}},
+	{"Absolute lymphocyte count ≥ 0.5 x 10^9/L", []string{"lymphocytes >=0.5 10^9/L"}},
 	// a list of bullets stays a list
 	{"ECOG 0•1•2", nil},
 }
