@@ -5483,6 +5483,11 @@ func (p *parser) ageBlocked(b *bound) bool {
 		if k < b.start && k >= b.start-5 && !permissionBetween(toks, k, b.start) {
 			return true
 		}
+		if k >= b.end && k <= b.end+9 && firstDiagnosis(toks, b.end, k) {
+			// "age 15 or older at time of de novo (initial) diagnosis":
+			// the age when the disease was first found, not today's
+			return true
+		}
 		if k >= b.end && k <= b.end+3 && (wordAt(toks, k-1, "at", "of") ||
 			wordAt(toks, k-2, "at") || wordAt(toks, k-3, "at")) && !wordAt(toks, k-1, "with") {
 			// "Age: 21 and under at diagnosis", "≤ 30 years of age at
@@ -5506,6 +5511,27 @@ func (p *parser) ageBlocked(b *bound) bool {
 		}
 	}
 	return false
+}
+
+// firstDiagnosis reports "diagnosis" at k qualified as the first one
+// ("initial", "original", "first", "de novo", "primary") and "at" between
+// the age ending at e and it.
+func firstDiagnosis(toks []token, e, k int) bool {
+	if !wordAt(toks, k, "diagnosis") {
+		return false
+	}
+	first, at := false, false
+	for j := max(e, k-4); j < k; j++ {
+		if wordAt(toks, j, "initial", "original", "first", "novo") {
+			first = true
+		}
+	}
+	for j := e; j < k; j++ {
+		if wordAt(toks, j, "at") {
+			at = true
+		}
+	}
+	return first && at
 }
 
 // permissionBetween reports a word between k and e that ends a PDQ

@@ -48,6 +48,12 @@ var round15 = []struct {
 	{"E: Patients with a peripheral blood total lymphocyte count of higher than 25,000/mm3 may not be enrolled.", []string{"lymphocytes <=25 10^9/L"}},
 	{"E: Absolute lymphocyte count > 50 x 10^9/L", []string{"lymphocytes <=50 10^9/L"}},
 	{"Absolute lymphocyte count ≥ 0.5 x 10^9/L", []string{"lymphocytes >=0.5 10^9/L"}},
+	// an age at the first diagnosis is not the age at entry
+	{"age 15 or older at time of de novo (initial) diagnosis of acute lymphoblastic leukemia", nil},
+	{"Age ≥ 18 years at the time of first diagnosis of cancer", nil},
+	{"Patients ≤ 30 years of age at original diagnosis", nil},
+	{"Age ≥ 18 years with initial diagnosis of AML", []string{"age >=18 years"}},
+	{"Age: 21 and under at diagnosis", []string{"age <=21 years"}},
 	// a list of bullets stays a list
 	{"ECOG 0•1•2", nil},
 }
