@@ -4675,7 +4675,11 @@ func (p *parser) alternative(bi int) bool {
 	}
 	// the "or" must open the clause of this bound: "INR < 2.3 or PT < 6
 	// seconds; Cr ≤ 1.5 mg/dL" offers PT, not Cr, as INR's alternative
+	// … and a clause the "or" offers that is finished before it does not
+	// reach it: "INR ≤ 1.5 or PT/APTT within normal limits Absolute
+	// neutrophil count (ANC) >1,500/mm3" offers the normal clotting times
 	d := toks[from].depth
+	finished := false
 	for k := from - 1; k >= p.bounds[prev].end; k-- {
 		if p.inObj[k] || toks[k].depth > d {
 			continue
@@ -4687,8 +4691,28 @@ func (p *parser) alternative(bi int) bool {
 		if p.startsBound[k] && k != p.bounds[prev].start {
 			return false // another value (one dropped) lies between
 		}
+		if wordAt(toks, k, "limits", "range") && wordAt(toks, k-1, "normal") || wordAt(toks, k, "wnl") {
+			finished = true
+		}
 		if wordAt(toks, k, "or") && !wordAt(toks, k-1, "with") && !wordAt(toks, k+1, "without") {
-			return true
+			return !finished && !p.clauseEndBetween(p.bounds[prev].end, k-1, d)
+		}
+	}
+	return false
+}
+
+// clauseEndBetween reports a semicolon, full stop or list separator at
+// depth d or less in toks[a:e]: an "or" after it and after more words
+// ("KPS≥70； No Cirrhosis or cirrhotic status of Child-Pugh class A
+// only") joins what its own clause says, not the value before the
+// separator (as "; or" right after the value does).
+func (p *parser) clauseEndBetween(a, e int, d int8) bool {
+	for k := a; k < e; k++ {
+		switch p.toks[k].kind {
+		case kSemi, kPeriod, kSep:
+			if p.toks[k].depth <= d {
+				return true
+			}
 		}
 	}
 	return false

@@ -54,6 +54,15 @@ var round15 = []struct {
 	{"Patients ≤ 30 years of age at original diagnosis", nil},
 	{"Age ≥ 18 years with initial diagnosis of AML", []string{"age >=18 years"}},
 	{"Age: 21 and under at diagnosis", []string{"age <=21 years"}},
+	// an "or" offers the clause it finishes ("… within normal limits"),
+	// not the next variable's value after it
+	{"INR ≤ 1.5 or PT/APTT within normal limits Absolute neutrophil count (ANC) >1,500/mm3", []string{"inr <=1.5 ratio", "anc >1.5 10^9/L"}},
+	{"INR ≤ 1.5 or PTT WNL Platelets ≥ 100,000/mm3", []string{"inr <=1.5 ratio", "platelets >=100 10^9/L"}},
+	// an "or" inside the clause after a separator joins that clause's words,
+	// not the value before the separator; "; or" right after it still does
+	{"KPS≥70； No Cirrhosis or cirrhotic status of Child-Pugh class A only", []string{"karnofsky >=70", "child_pugh_score [5,6]"}},
+	{"ECOG 0-1; no ascites or Child-Pugh score ≤ 7", []string{"ecog [0,1]", "child_pugh_score <=7"}},
+	{"Creatinine ≤ 1.5 mg/dL; or creatinine clearance ≥ 60 mL/min", []string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=60 mL/min cond"}},
 	// a list of bullets stays a list
 	{"ECOG 0•1•2", nil},
 }
