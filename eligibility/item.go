@@ -150,7 +150,7 @@ var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shal
 	"calculated", "estimated", "score", "scores", "scale", "status", "performance", "grade", "class",
 	"classification", "stage", "staging", "category", "index", "rate", "interval", "intervals", "fraction",
 	"percentage", "result", "results", "test", "tests", "testing", "by", "using", "per", "via", "according",
-	"formula", "equation", "method", "cockcroft", "cockroft", "gault", "ckd", "epi", "mdrd", "fridericia",
+	"formula", "equation", "method", "cockcroft", "cockroft", "gault", "ckd", "epi", "mdrd", "fridericia", "fredericia",
 	"bazett", "correction", "corrected", "prolongation", "mean", "resting", "average", "baseline", "screening",
 	"time", "either", "s", "play", "measurement", "as", "determined", "calculation", "cg", "c", "g", "lab",
 	"laboratory", "its", "their", "his", "her", "current", "most", "recent", "ps", "ecog", "who", "state",

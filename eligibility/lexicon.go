@@ -186,7 +186,7 @@ func init() {
 		"ejection fractions")
 	addAliases(alias{kind: mkVar, vars: maskOf(vLVEF), caps: true}, "ef")
 	addAliases(v(vQTc), "qtc", "qtcf", "qtcb", "qtc interval", "qtcf interval", "qtcb interval", "corrected qt",
-		"corrected qt interval", "qt corrected", "qt interval corrected", "qtc f", "qt c", "qtc fridericia",
+		"corrected qt interval", "qt corrected", "qt interval corrected", "qtc f", "qt c", "qtc fridericia", "qtc fredericia",
 		"rate corrected qt interval", "corrected qtc", "qtc value", "qtcf value", "qt c interval",
 		"qt interval corrected for heart rate", "heart rate corrected qt interval", "qtcf intervals", "qtc intervals")
 	addAliases(v(vAge), "age", "aged", "ages", "âge")

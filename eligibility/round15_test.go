@@ -63,6 +63,9 @@ var round15 = []struct {
 	{"KPS≥70； No Cirrhosis or cirrhotic status of Child-Pugh class A only", []string{"karnofsky >=70", "child_pugh_score [5,6]"}},
 	{"ECOG 0-1; no ascites or Child-Pugh score ≤ 7", []string{"ecog [0,1]", "child_pugh_score <=7"}},
 	{"Creatinine ≤ 1.5 mg/dL; or creatinine clearance ≥ 60 mL/min", []string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=60 mL/min cond"}},
+	// Fridericia misspelt as Fredericia is still the QT correction
+	{"E: Mean resting corrected QT interval (QTc using Fredericia's formula) > 470 msec", []string{"qtc <=470 ms"}},
+	{"QTc Fredericia ≤ 480 ms", []string{"qtc <=480 ms"}},
 	// a list of bullets stays a list
 	{"ECOG 0•1•2", nil},
 }
