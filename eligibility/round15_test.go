@@ -66,6 +66,9 @@ var round15 = []struct {
 	// Fridericia misspelt as Fredericia is still the QT correction
 	{"E: Mean resting corrected QT interval (QTc using Fredericia's formula) > 470 msec", []string{"qtc <=470 ms"}},
 	{"QTc Fredericia ≤ 480 ms", []string{"qtc <=480 ms"}},
+	// "/³" is "/mm³" that lost its "mm"
+	{"E: platelets <80000/mm³, leukocytes <2500/³", []string{"platelets >=80 10^9/L", "wbc >=2.5 10^9/L"}},
+	{"WBC ≥ 3000/³", []string{"wbc >=3 10^9/L"}},
 	// a list of bullets stays a list
 	{"ECOG 0•1•2", nil},
 }
