@@ -137,6 +137,7 @@ type parser struct {
 	condOf      []bool
 	example     []bool   // token follows "e.g." or "such as"
 	joint       []bool   // bound is half of a joint exclusion ("ALT > 3 × ULN and bilirubin > 2 × ULN")
+	jointAlt    []bool   // bound is the second half of a joint renal exclusion: the alternative allowed
 	trigWord    []bool   // token is one of a trigger's words
 	notes       [][2]int // "if" clauses that say what the team does ("if > 2 × ULN, discuss with the PI")
 	tableRows   bool     // the chunk held a one-line table (oneLineTable): its rows reconcile per SPEC 4.7
@@ -5224,7 +5225,13 @@ func (p *parser) emit() {
 	var uncondSeen varMask   // the variables bounded for everyone so far
 	// an exclusion met only when two values are out together excludes on
 	// neither alone: no requirement can be read from it
+	// … except a creatinine out together with its clearance ("Creatinine
+	// >1.5 times ULN concurrent with creatinine clearance <50 ml/min"):
+	// two measures of one function, the patient may have either one in
+	// range — an OR-alternative (SPEC 4.8), the first stated everyone's
 	p.joint = resizeBools(p.joint, len(p.bounds))
+	p.jointAlt = resizeBools(p.jointAlt, len(p.bounds))
+	kidney := maskOf(vCreatinine, vCrCl)
 	for bi := range p.bounds {
 		if p.bounds[bi].discarded || p.owner[bi] < 0 {
 			continue
@@ -5232,6 +5239,11 @@ func (p *parser) emit() {
 		if pj := p.jointPrev(bi); pj >= 0 {
 			if e1, _ := p.polarity(&p.bounds[bi]); e1 {
 				if e2, _ := p.polarity(&p.bounds[pj]); e2 {
+					a, b := p.groups[p.owner[pj]].vars, p.groups[p.owner[bi]].vars
+					if a|b == kidney && a != b {
+						p.jointAlt[bi] = true
+						continue
+					}
 					p.joint[bi], p.joint[pj] = true, true
 				}
 			}
@@ -5336,6 +5348,9 @@ func (p *parser) emit() {
 		if p.ctx.risk && !excl {
 			cond, cause = true, causeAlternative
 		}
+		if p.jointAlt[bi] && !cond {
+			cond, cause = true, causeAlternative
+		}
 		if p.ctx.oneOfTwo && !excl && !cond {
 			if firstGrp == ownerNone {
 				firstGrp = p.owner[bi]
@@ -5430,6 +5445,10 @@ func (p *parser) jointPrev(bi int) int {
 		switch {
 		case wordAt(toks, k, "and"):
 			and = true
+		case wordAt(toks, k, "with") && k == p.bounds[prev].end && k+1 == g.start:
+			// "Creatinine >1.5 times ULN with creatinine clearance <50
+			// ml/min": the second value goes with the first
+			marker = true
 		case wordAt(toks, k, "concurrent", "concurrently", "concomitant", "concomitantly", "simultaneous",
 			"simultaneously", "together", "combined", "combination", "accompanied", "associated", "plus"):
 			marker = true

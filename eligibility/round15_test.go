@@ -69,6 +69,15 @@ var round15 = []struct {
 	// "/³" is "/mm³" that lost its "mm"
 	{"E: platelets <80000/mm³, leukocytes <2500/³", []string{"platelets >=80 10^9/L", "wbc >=2.5 10^9/L"}},
 	{"WBC ≥ 3000/³", []string{"wbc >=3 10^9/L"}},
+	// an exclusion met only when creatinine and its clearance are out
+	// together allows either in range: an OR-alternative, the first stated
+	// everyone's (SPEC 4.8); other joint exclusions still give nothing
+	{"E: Creatinine >1.5 times ULN concurrent with creatinine clearance <50 ml/min (measured or calculated by Cockcroft and Gault equation)",
+		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
+	{"E: Serum creatinine > 2 mg/dL and creatinine clearance < 40 mL/min", []string{"creatinine <=2 mg/dL", "creatinine_clearance >=40 mL/min cond"}},
+	{"E: Creatinine clearance < 30 mL/min with serum creatinine > 1.5 × ULN", []string{"creatinine_clearance >=30 mL/min", "creatinine <=1.5 xULN cond"}},
+	{"E: AST > 3 × ULN with bilirubin > 2 × ULN", nil},
+	{"E: Creatinine > 2 mg/dL or CrCl < 35 mL/min", []string{"creatinine <=2 mg/dL", "creatinine_clearance >=35 mL/min"}},
 	// a list of bullets stays a list
 	{"ECOG 0•1•2", nil},
 }
