@@ -733,7 +733,7 @@ func (x *extractor) ageGroupsAcross(text string, n0 int) {
 	for _, f := range fs {
 		c := &f.c
 		switch {
-		case c.v == vAge && (!c.cond || c.cause == causeAlternative) && withAfterAge(text, c.span[1]):
+		case c.v == vAge && !c.cond && withAfterAge(text, c.span[1]):
 			continue
 		case c.v != vAge && !c.cond && c.span[0] > first && c.span[0] < end:
 			c.cond, c.cause, f.r.Conditional = true, causeSubgroup, true

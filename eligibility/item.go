@@ -6252,11 +6252,10 @@ func (p *parser) ageGroupsWith(out []cand) {
 	}
 	for i := range out {
 		c := &out[i]
+		// an age already an alternative ("… or 1-9 years old with …")
+		// stays one, conditional
 		switch {
-		case c.dropped:
-		case c.v == vAge && (!c.cond || c.cause == causeAlternative) && withAfterAge(p.text, c.span[1]):
-			c.dropped = true
-		case c.cond:
+		case c.dropped || c.cond:
 		case c.v == vAge && withAfterAge(p.text, c.span[1]):
 			c.dropped = true
 		case c.v != vAge && c.span[0] > first:

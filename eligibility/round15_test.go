@@ -36,7 +36,13 @@ var round15 = []struct {
 	{"DISEASE CHARACTERISTICS: ALL No FAB L3 morphology CNS leukemia at diagnosis allowed High risk status 10-21 years old with any WBC 1-9 years old with WBC of 50,000/mm3 or greater PATIENT CHARACTERISTICS: Age: 1 to 21 Hepatic: Bilirubin less than 2 mg/dL",
 		[]string{"wbc >=50 10^9/L cond", "age [1,21] years", "bilirubin <2 mg/dL"}},
 	{"Standard risk: 1-9 years old with WBC less than 50,000/mm3, or 10-15 years old with WBC less than 20,000/mm3",
-		[]string{"wbc <50 10^9/L", "wbc <20 10^9/L cond"}}, // every subgroup bounded: the loosest is everyone's (SPEC 4.7),
+		[]string{"age [1,9] years cond", "age [10,15] years cond", "wbc <50 10^9/L", "wbc <20 10^9/L cond"}}, // every subgroup bounded: the loosest is everyone's (SPEC 4.7),
+	// offered with "or", the ages stay alternatives, conditional, and the
+	// values after the first are still a subgroup's
+	{"High risk status: 10-21 years old with any WBC, or 1-9 years old with WBC of 50,000/mm3 or greater",
+		[]string{"age [10,21] years cond", "age [1,9] years cond", "wbc >=50 10^9/L cond"}},
+	{"Patients aged 18-60 years with ECOG 0-2 or aged 61-75 years with ECOG 0-1",
+		[]string{"age [18,60] years cond", "age [61,75] years cond", "ecog [0,2]", "ecog [0,1] cond"}},
 	// a PDQ statement ended by "allowed" leaves its diagnosis behind
 	{"PATIENT CHARACTERISTICS: CNS leukemia at diagnosis allowed Age: 18 and over", []string{"age >=18 years"}},
 	// a monoclonal or B-lymphocyte count defines the disease; it is not the
