@@ -139,9 +139,9 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 				hctx.from = h.section
 				hctx.exclusion = h.section == "exclusion"
 			}
-			if l := groupLabel(text, 8); l != "" {
+			if l := groupLabel(text, 8); l != "" && !restatesLabel(c.Children, l) {
 				hctx.scope = x.scopeID(l)
-			} else if h.later {
+			} else if l == "" && h.later {
 				hctx.cond = true
 			}
 			if len(c.Children) > 0 {
@@ -248,7 +248,11 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			// "OR" on a line of its own, the next lines nested under it: the
 			// first of them is the alternative to what came before
 			x.pendingOr = endsWithOr(text) && len(text) <= 3
-			x.walk(c.Children, x.leadIn(text, sc, ic, x.subjectOf(n)), nil)
+			cctx := x.leadIn(text, sc, ic, x.subjectOf(n))
+			if cctx.scope > 0 && cctx.scope != ic.scope && restatesLabel(c.Children, groupLabel(text, 5)) {
+				cctx.scope = ic.scope
+			}
+			x.walk(c.Children, cctx, nil)
 			x.pendingOr = false
 			x.bands(n)
 		} else if len(x.found) == n && sc.flags&sOnly != 0 && sc.flags&sRestrict != 0 && restrictsNext(text) {
@@ -1895,6 +1899,28 @@ func cockcroftNote(text string) bool {
 	for _, sent := range strings.Split(text[i+2:], ". ") {
 		low := strings.ToLower(sent)
 		if (strings.Contains(low, "cockcroft") || strings.Contains(low, "cockroft")) && !strings.ContainsAny(sent, "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+// restatesLabel reports a child item led by its heading's own group label
+// ("Part 2:" above "Part 2: Subjects who have received any amount of
+// rituximab …"): a label the heading's list had to repeat does not cover
+// that list, whose other items (the performance status printed under
+// "Part 2:" with the rest of the common criteria) are everyone's.
+func restatesLabel(kids []model.Criterion, label string) bool {
+	for _, k := range kids {
+		t := k.Text
+		if len(t) > 60 {
+			e := 60 // the label leads the item: its first words will do
+			for e > 0 && t[e]&0xC0 == 0x80 {
+				e--
+			}
+			t = t[:e]
+		}
+		if groupLabel(ItemText(t), 3) == label {
 			return true
 		}
 	}

@@ -88,7 +88,30 @@ var round15 = []struct {
 	{"ECOG 0•1•2", nil},
 }
 
+// round15Trees are lead-ins with their children.
+var round15Trees = []struct {
+	lead     string
+	children []string
+	want     []string
+}{
+	// a group label the list under it has to repeat does not cover the list
+	{"Part 2:", []string{"Diffuse large B cell lymphoma (DLBCL).", "ECOG performance status of < 2.",
+		"Part 2: Subjects who have received rituximab must have a serum rituximab level of <500 ng/mL"},
+		[]string{"ecog <=1"}},
+	{"Part 2 inclusion criteria:", []string{"ECOG performance status of < 2.", "Part 2: Platelets ≥ 75 × 10^9/L"},
+		[]string{"ecog <=1", "platelets >=75 10^9/L cond"}},
+	// a label not repeated still does
+	{"Part 2:", []string{"Diffuse large B cell lymphoma (DLBCL).", "ECOG performance status of < 2."},
+		[]string{"ecog <=1 cond"}},
+}
+
 func TestRound15(t *testing.T) {
+	for _, tc := range round15Trees {
+		got := extractTree(tc.lead, tc.children)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s %q\n   got %q\n  want %q", tc.lead, tc.children, got, tc.want)
+		}
+	}
 	for _, tc := range round15 {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
