@@ -616,6 +616,10 @@ func per(toks []token, j int) (string, int, bool) {
 	if kindAt(toks, k, kNum) && toks[k].val == 100 && wordAt(toks, k+1, "ml") {
 		return "100ml", k + 2, true
 	}
+	if kindAt(toks, k, kSup) && toks[k].text == "3" {
+		// "leukocytes <2500/³": the "mm" of "/mm³" lost, its cube kept
+		return "mm3", k + 1, true
+	}
 	if k >= len(toks) || toks[k].kind != kWord {
 		return "", j, false
 	}

@@ -139,9 +139,9 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 				hctx.from = h.section
 				hctx.exclusion = h.section == "exclusion"
 			}
-			if l := groupLabel(text, 8); l != "" {
+			if l := groupLabel(text, 8); l != "" && !restatesLabel(c.Children, l) {
 				hctx.scope = x.scopeID(l)
-			} else if h.later {
+			} else if l == "" && h.later {
 				hctx.cond = true
 			}
 			if len(c.Children) > 0 {
@@ -248,7 +248,11 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			// "OR" on a line of its own, the next lines nested under it: the
 			// first of them is the alternative to what came before
 			x.pendingOr = endsWithOr(text) && len(text) <= 3
-			x.walk(c.Children, x.leadIn(text, sc, ic, x.subjectOf(n)), nil)
+			cctx := x.leadIn(text, sc, ic, x.subjectOf(n))
+			if cctx.scope > 0 && cctx.scope != ic.scope && restatesLabel(c.Children, groupLabel(text, 5)) {
+				cctx.scope = ic.scope
+			}
+			x.walk(c.Children, cctx, nil)
 			x.pendingOr = false
 			x.bands(n)
 		} else if len(x.found) == n && sc.flags&sOnly != 0 && sc.flags&sRestrict != 0 && restrictsNext(text) {
@@ -691,7 +695,56 @@ func (x *extractor) add(text string, ctx itemCtx) {
 	}
 	if len(x.cuts) > 0 && !ctx.exclusion {
 		x.disjointAges(text, x.found[n0:])
+		x.ageGroupsAcross(text, n0)
 	}
+}
+
+// ageGroupsAcross is the parser's ageGroupsWith across the statements of
+// a packed PDQ item ("High risk status 10-21 years old with any white
+// blood count (WBC) 1-9 years old with WBC of 50,000/mm3 or greater"
+// cut before "1-9"): the ages name subgroups and bound no one; the values
+// after the first, up to the next category label, are a subgroup's.
+func (x *extractor) ageGroupsAcross(text string, n0 int) {
+	fs := x.found[n0:]
+	first, last := -1, -1
+	for i := range fs {
+		a := &fs[i].c
+		if a.v != vAge || a.cond && a.cause != causeAlternative || !withAfterAge(text, a.span[1]) {
+			continue
+		}
+		for j := range fs {
+			b := &fs[j].c
+			if j == i || b.v != vAge || b.cond && b.cause != causeAlternative || !disjoint(a, b) || !withAfterAge(text, b.span[1]) {
+				continue
+			}
+			if first < 0 || a.span[1] < first {
+				first = a.span[1]
+			}
+			last = max(last, a.span[1])
+		}
+	}
+	if first < 0 {
+		return
+	}
+	end := len(text)
+	for _, c := range x.cuts {
+		if c.label && c.pos > last {
+			end = c.pos
+			break
+		}
+	}
+	kept := fs[:0]
+	for _, f := range fs {
+		c := &f.c
+		switch {
+		case c.v == vAge && !c.cond && withAfterAge(text, c.span[1]):
+			continue
+		case c.v != vAge && !c.cond && c.span[0] > first && c.span[0] < end:
+			c.cond, c.cause, f.r.Conditional = true, causeSubgroup, true
+		}
+		kept = append(kept, f)
+	}
+	x.found = x.found[:n0+len(kept)]
 }
 
 // disjointAges is tidy's rule on ages that do not meet, joined by "or",
@@ -1846,6 +1899,28 @@ func cockcroftNote(text string) bool {
 	for _, sent := range strings.Split(text[i+2:], ". ") {
 		low := strings.ToLower(sent)
 		if (strings.Contains(low, "cockcroft") || strings.Contains(low, "cockroft")) && !strings.ContainsAny(sent, "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+// restatesLabel reports a child item led by its heading's own group label
+// ("Part 2:" above "Part 2: Subjects who have received any amount of
+// rituximab …"): a label the heading's list had to repeat does not cover
+// that list, whose other items (the performance status printed under
+// "Part 2:" with the rest of the common criteria) are everyone's.
+func restatesLabel(kids []model.Criterion, label string) bool {
+	for _, k := range kids {
+		t := k.Text
+		if len(t) > 60 {
+			e := 60 // the label leads the item: its first words will do
+			for e > 0 && t[e]&0xC0 == 0x80 {
+				e--
+			}
+			t = t[:e]
+		}
+		if groupLabel(ItemText(t), 3) == label {
 			return true
 		}
 	}

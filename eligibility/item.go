@@ -137,6 +137,7 @@ type parser struct {
 	condOf      []bool
 	example     []bool   // token follows "e.g." or "such as"
 	joint       []bool   // bound is half of a joint exclusion ("ALT > 3 × ULN and bilirubin > 2 × ULN")
+	jointAlt    []bool   // bound is the second half of a joint renal exclusion: the alternative allowed
 	trigWord    []bool   // token is one of a trigger's words
 	notes       [][2]int // "if" clauses that say what the team does ("if > 2 × ULN, discuss with the PI")
 	tableRows   bool     // the chunk held a one-line table (oneLineTable): its rows reconcile per SPEC 4.7
@@ -150,7 +151,7 @@ var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shal
 	"calculated", "estimated", "score", "scores", "scale", "status", "performance", "grade", "class",
 	"classification", "stage", "staging", "category", "index", "rate", "interval", "intervals", "fraction",
 	"percentage", "result", "results", "test", "tests", "testing", "by", "using", "per", "via", "according",
-	"formula", "equation", "method", "cockcroft", "cockroft", "gault", "ckd", "epi", "mdrd", "fridericia",
+	"formula", "equation", "method", "cockcroft", "cockroft", "gault", "ckd", "epi", "mdrd", "fridericia", "fredericia",
 	"bazett", "correction", "corrected", "prolongation", "mean", "resting", "average", "baseline", "screening",
 	"time", "either", "s", "play", "measurement", "as", "determined", "calculation", "cg", "c", "g", "lab",
 	"laboratory", "its", "their", "his", "her", "current", "most", "recent", "ps", "ecog", "who", "state",
@@ -654,7 +655,10 @@ var subgroupNouns = setOf("metastases", "metastasis", "metastatic", "mets", "inv
 var ifExempt = setOf("applicable", "available", "tested", "measured", "done", "performed", "clinically",
 	"needed", "necessary", "required", "known", "obtained", "appropriate", "possible", "feasible", "indicated",
 	"assessed", "evaluated", "collected", "any", "abnormal", "elevated", "they", "not", "using", "calculated",
-	"estimated", "used", "determined", "done", "desired", "permitted", "allowed")
+	"estimated", "used", "determined", "done", "desired", "permitted", "allowed",
+	// "QTcF greater than 480 msec when electrolytes balance is normal": how
+	// the value is taken, not whose
+	"electrolyte", "electrolytes")
 
 var anticoagWords = setOf("anticoagulation", "anticoagulant", "anticoagulants", "anticoagulated", "warfarin",
 	"heparin", "coumadin", "coumarin", "acenocoumarol", "phenprocoumon", "doac", "doacs", "noac", "noacs",
@@ -4672,7 +4676,11 @@ func (p *parser) alternative(bi int) bool {
 	}
 	// the "or" must open the clause of this bound: "INR < 2.3 or PT < 6
 	// seconds; Cr ≤ 1.5 mg/dL" offers PT, not Cr, as INR's alternative
+	// … and a clause the "or" offers that is finished before it does not
+	// reach it: "INR ≤ 1.5 or PT/APTT within normal limits Absolute
+	// neutrophil count (ANC) >1,500/mm3" offers the normal clotting times
 	d := toks[from].depth
+	finished := false
 	for k := from - 1; k >= p.bounds[prev].end; k-- {
 		if p.inObj[k] || toks[k].depth > d {
 			continue
@@ -4684,8 +4692,28 @@ func (p *parser) alternative(bi int) bool {
 		if p.startsBound[k] && k != p.bounds[prev].start {
 			return false // another value (one dropped) lies between
 		}
+		if wordAt(toks, k, "limits", "range") && wordAt(toks, k-1, "normal") || wordAt(toks, k, "wnl") {
+			finished = true
+		}
 		if wordAt(toks, k, "or") && !wordAt(toks, k-1, "with") && !wordAt(toks, k+1, "without") {
-			return true
+			return !finished && !p.clauseEndBetween(p.bounds[prev].end, k-1, d)
+		}
+	}
+	return false
+}
+
+// clauseEndBetween reports a semicolon, full stop or list separator at
+// depth d or less in toks[a:e]: an "or" after it and after more words
+// ("KPS≥70； No Cirrhosis or cirrhotic status of Child-Pugh class A
+// only") joins what its own clause says, not the value before the
+// separator (as "; or" right after the value does).
+func (p *parser) clauseEndBetween(a, e int, d int8) bool {
+	for k := a; k < e; k++ {
+		switch p.toks[k].kind {
+		case kSemi, kPeriod, kSep:
+			if p.toks[k].depth <= d {
+				return true
+			}
 		}
 	}
 	return false
@@ -5197,7 +5225,13 @@ func (p *parser) emit() {
 	var uncondSeen varMask   // the variables bounded for everyone so far
 	// an exclusion met only when two values are out together excludes on
 	// neither alone: no requirement can be read from it
+	// … except a creatinine out together with its clearance ("Creatinine
+	// >1.5 times ULN concurrent with creatinine clearance <50 ml/min"):
+	// two measures of one function, the patient may have either one in
+	// range — an OR-alternative (SPEC 4.8), the first stated everyone's
 	p.joint = resizeBools(p.joint, len(p.bounds))
+	p.jointAlt = resizeBools(p.jointAlt, len(p.bounds))
+	kidney := maskOf(vCreatinine, vCrCl)
 	for bi := range p.bounds {
 		if p.bounds[bi].discarded || p.owner[bi] < 0 {
 			continue
@@ -5205,6 +5239,11 @@ func (p *parser) emit() {
 		if pj := p.jointPrev(bi); pj >= 0 {
 			if e1, _ := p.polarity(&p.bounds[bi]); e1 {
 				if e2, _ := p.polarity(&p.bounds[pj]); e2 {
+					a, b := p.groups[p.owner[pj]].vars, p.groups[p.owner[bi]].vars
+					if a|b == kidney && a != b {
+						p.jointAlt[bi] = true
+						continue
+					}
 					p.joint[bi], p.joint[pj] = true, true
 				}
 			}
@@ -5309,6 +5348,9 @@ func (p *parser) emit() {
 		if p.ctx.risk && !excl {
 			cond, cause = true, causeAlternative
 		}
+		if p.jointAlt[bi] && !cond {
+			cond, cause = true, causeAlternative
+		}
 		if p.ctx.oneOfTwo && !excl && !cond {
 			if firstGrp == ownerNone {
 				firstGrp = p.owner[bi]
@@ -5403,6 +5445,10 @@ func (p *parser) jointPrev(bi int) int {
 		switch {
 		case wordAt(toks, k, "and"):
 			and = true
+		case wordAt(toks, k, "with") && k == p.bounds[prev].end && k+1 == g.start:
+			// "Creatinine >1.5 times ULN with creatinine clearance <50
+			// ml/min": the second value goes with the first
+			marker = true
 		case wordAt(toks, k, "concurrent", "concurrently", "concomitant", "concomitantly", "simultaneous",
 			"simultaneously", "together", "combined", "combination", "accompanied", "associated", "plus"):
 			marker = true
@@ -5477,7 +5523,12 @@ func (p *parser) ageBlocked(b *bound) bool {
 		// "diagnosed before the age of 40", "cancer at age < 50", "≤ 21 years
 		// at diagnosis" — but not "≥ 18 years of age with a confirmed
 		// diagnosis of …", which is the patient's age and their disease
-		if k < b.start && k >= b.start-5 {
+		if k < b.start && k >= b.start-5 && !permissionBetween(toks, k, b.start) {
+			return true
+		}
+		if k >= b.end && k <= b.end+9 && firstDiagnosis(toks, b.end, k) {
+			// "age 15 or older at time of de novo (initial) diagnosis":
+			// the age when the disease was first found, not today's
 			return true
 		}
 		if k >= b.end && k <= b.end+3 && (wordAt(toks, k-1, "at", "of") ||
@@ -5500,6 +5551,40 @@ func (p *parser) ageBlocked(b *bound) bool {
 			if toks[k].is(cAgeBlocker) && !weakAgeBlockers[toks[k].text] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// firstDiagnosis reports "diagnosis" at k qualified as the first one
+// ("initial", "original", "first", "de novo", "primary") and "at" between
+// the age ending at e and it.
+func firstDiagnosis(toks []token, e, k int) bool {
+	if !wordAt(toks, k, "diagnosis") {
+		return false
+	}
+	first, at := false, false
+	for j := max(e, k-4); j < k; j++ {
+		if wordAt(toks, j, "initial", "original", "first", "novo") {
+			first = true
+		}
+	}
+	for j := e; j < k; j++ {
+		if wordAt(toks, j, "at") {
+			at = true
+		}
+	}
+	return first && at
+}
+
+// permissionBetween reports a word between k and e that ends a PDQ
+// statement saying what is allowed ("CNS or overt testicular leukemia at
+// diagnosis allowed High risk status 10-21 years old …", its line break
+// lost): the diagnosis before it is not the age's.
+func permissionBetween(toks []token, k, e int) bool {
+	for j := k + 1; j < e; j++ {
+		if wordAt(toks, j, "allowed", "permitted") {
+			return true
 		}
 	}
 	return false
@@ -5966,10 +6051,31 @@ func (p *parser) tidy() {
 			for j := range out {
 				a, b := &out[i], &out[j]
 				if i == j || a.dropped || b.dropped || !same(a, b) || a.cond || !b.cond || b.cause != causeAlternative ||
-					a.v != vAge || !disjoint(a, b) || !p.orBetween(a.span, b.span) {
+					a.v != vAge || !disjoint(a, b) || !p.orBetween(a.span, b.span) && !semicolonOr(p.text, a.span, b.span) {
 					continue
 				}
 				a.cond, a.cause = true, causeAlternative
+			}
+		}
+		// ages that do not meet, each followed by "with" and what its
+		// patients must have ("High risk status 10-21 years old with any
+		// white blood count (WBC) 1-9 years old with WBC of 50,000/mm3 or
+		// greater"): each names a subgroup and bounds no one's age; the
+		// values after the first name are a subgroup's
+		p.ageGroupsWith(out)
+		// two everyone's ages that do not meet, the second offered after
+		// "or" ("being age >=65 years; or participants less than (<) 65
+		// years with presence of important comorbid condition(s)"): no one
+		// could meet both, each is a subgroup's way to qualify
+		for i := range out {
+			for j := i + 1; j < len(out); j++ {
+				a, b := &out[i], &out[j]
+				if a.dropped || b.dropped || !same(a, b) || a.cond || b.cond || a.v != vAge || !disjoint(a, b) ||
+					!p.orBetween(a.span, b.span) && !semicolonOr(p.text, a.span, b.span) {
+					continue
+				}
+				a.cond, a.cause = true, causeAlternative
+				b.cond, b.cause = true, causeAlternative
 			}
 		}
 	}
@@ -6120,6 +6226,68 @@ func orBetween(text string, a, b [2]int) bool {
 	}
 	return strings.Contains(gap, " or ") || strings.Contains(gap, " OR ") || strings.Contains(gap, " Or ") ||
 		strings.HasPrefix(gap, "or ") || strings.HasSuffix(gap, " or")
+}
+
+// ageGroupsWith is tidy's rule on disjoint ages that each name a
+// subgroup with "with" (see there).
+func (p *parser) ageGroupsWith(out []cand) {
+	first := -1
+	for i := range out {
+		a := &out[i]
+		if a.dropped || a.cond && a.cause != causeAlternative || a.v != vAge || !withAfterAge(p.text, a.span[1]) {
+			continue
+		}
+		for j := range out {
+			b := &out[j]
+			if j == i || b.dropped || b.cond && b.cause != causeAlternative || b.v != vAge || !disjoint(a, b) || !withAfterAge(p.text, b.span[1]) {
+				continue
+			}
+			if first < 0 || a.span[1] < first {
+				first = a.span[1]
+			}
+		}
+	}
+	if first < 0 {
+		return
+	}
+	for i := range out {
+		c := &out[i]
+		// an age already an alternative ("… or 1-9 years old with …")
+		// stays one, conditional
+		switch {
+		case c.dropped || c.cond:
+		case c.v == vAge && withAfterAge(p.text, c.span[1]):
+			c.dropped = true
+		case c.v != vAge && c.span[0] > first:
+			c.cond, c.cause = true, causeSubgroup
+		}
+	}
+}
+
+// withAfterAge reports "with" right after an age's span, past its unit
+// ("10-21 years old with", "aged 1-9 with").
+func withAfterAge(text string, end int) bool {
+	if end > len(text) {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " ")
+	for _, w := range []string{"years ", "year ", "yrs ", "old ", "of age "} {
+		rest = strings.TrimLeft(strings.TrimPrefix(rest, w), " ")
+	}
+	return strings.HasPrefix(rest, "with ")
+}
+
+// semicolonOr reports "; or" between two spans of the text, and no
+// sentence's end: the next alternative of a list that says so.
+func semicolonOr(text string, a, b [2]int) bool {
+	if a[0] > b[0] {
+		a, b = b, a
+	}
+	if a[1] > b[0] {
+		return false
+	}
+	gap := text[a[1]:b[0]]
+	return !strings.Contains(gap, ". ") && (strings.Contains(gap, "; or ") || strings.Contains(gap, "; OR "))
 }
 
 // disjoint reports two ranges no value lies in both of.

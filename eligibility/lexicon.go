@@ -186,7 +186,7 @@ func init() {
 		"ejection fractions")
 	addAliases(alias{kind: mkVar, vars: maskOf(vLVEF), caps: true}, "ef")
 	addAliases(v(vQTc), "qtc", "qtcf", "qtcb", "qtc interval", "qtcf interval", "qtcb interval", "corrected qt",
-		"corrected qt interval", "qt corrected", "qt interval corrected", "qtc f", "qt c", "qtc fridericia",
+		"corrected qt interval", "qt corrected", "qt interval corrected", "qtc f", "qt c", "qtc fridericia", "qtc fredericia",
 		"rate corrected qt interval", "corrected qtc", "qtc value", "qtcf value", "qt c interval",
 		"qt interval corrected for heart rate", "heart rate corrected qt interval", "qtcf intervals", "qtc intervals")
 	addAliases(v(vAge), "age", "aged", "ages", "âge")
@@ -227,7 +227,9 @@ func init() {
 		"polymorphonuclear leukocyte count", "polymorphonuclear cells", "polymorphonuclear cell count", "pmn", "pmns",
 		"absolute phagocyte count", "phagocytes", "cd 4", "cd 4 count", "cd 34", "cd 19", "cd 20", "cd 3", "cd 8", "cd 38",
 		"tumor infiltrating lymphocytes", "tumour infiltrating lymphocytes", "til", "tils", "t lymphocytes",
-		"b lymphocytes", "eosinophils", "eosinophil", "basophils", "monocytes", "monocyte", "blasts", "blast",
+		"b lymphocytes", "b lymphocyte", "b lymphocyte count", "t lymphocyte", "monoclonal lymphocytes",
+		"monoclonal lymphocyte", "monoclonal b lymphocytes", "monoclonal b lymphocyte", "clonal lymphocytes",
+		"clonal b lymphocytes", "eosinophils", "eosinophil", "basophils", "monocytes", "monocyte", "blasts", "blast",
 		"blast cells", "plasma cells", "m protein", "serum m protein", "igg", "iga", "igm", "ige",
 		"free light chain", "flc", "platelet transfusion", "platelet transfusions",
 		// viruses and markers

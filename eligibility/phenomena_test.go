@@ -180,7 +180,9 @@ var phenomena = []struct {
 	{"ANC ≥ 1.5 × 10^9/L unless cytopenia is due to marrow infiltration", []string{"anc >=1.5 10^9/L"}},
 	{"AST/ALT ≤ 3 × ULN, except patients with liver metastases, who may have ≤ 5 × ULN",
 		[]string{"ast <=3 xULN", "alt <=3 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
-	{"E: Serum creatinine > 1.5 × ULN and creatinine clearance < 50 mL/min", nil},
+	// out together, creatinine and its clearance exclude: either in range
+	// allows, an OR-alternative (SPEC 4.8; round 15, DEV18 call 14)
+	{"E: Serum creatinine > 1.5 × ULN and creatinine clearance < 50 mL/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min cond"}},
 	{"E: Serum creatinine > 1.5 × ULN and/or creatinine clearance < 50 mL/min", []string{"creatinine <=1.5 xULN", "creatinine_clearance >=50 mL/min"}},
 	{"E: Inadequate bone marrow function: ANC < 1.5 × 10^9/L, platelets < 100 × 10^9/L, or hemoglobin < 9 g/dL",
 		[]string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L", "hemoglobin >=9 g/dL"}},

@@ -508,8 +508,14 @@ func lexNumber(s string, i int) (token, int) {
 		break
 	}
 	decimals := int8(-1)
+	point := 0
 	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
-		j++
+		point = 1
+	} else if intLen == 1 && !grouped {
+		point = bulletPoint(s, j)
+	}
+	if point > 0 {
+		j += point
 		scale := 0.1
 		decimals = 0
 		for j < len(s) && isDigit(s[j]) {
@@ -529,6 +535,31 @@ func lexNumber(s string, i int) (token, int) {
 		t.w = words[t.text]
 	}
 	return t, j - i
+}
+
+// bulletPoint is the length of a bullet or middle dot printed as the
+// decimal point of a one-digit number ("less than 1•5 times the upper
+// limit of normal", the Lancet's "1·5"), or 0: one or two digits must
+// follow it, then no other digit, dot or bullet — "1•2•3" stays a list.
+func bulletPoint(s string, j int) int {
+	n := 0
+	switch {
+	case strings.HasPrefix(s[j:], "•"):
+		n = len("•")
+	case strings.HasPrefix(s[j:], "·"):
+		n = len("·")
+	default:
+		return 0
+	}
+	k := j + n
+	d := 0
+	for k+d < len(s) && isDigit(s[k+d]) {
+		d++
+	}
+	if d == 0 || d > 2 || k+d < len(s) && (s[k+d] == '.' || strings.HasPrefix(s[k+d:], "•") || strings.HasPrefix(s[k+d:], "·")) {
+		return 0
+	}
+	return n
 }
 
 var abbreviations = map[string]bool{"e": true, "g": true, "i": true, "eg": true, "ie": true, "vs": true,

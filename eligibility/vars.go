@@ -78,7 +78,7 @@ var vars = [nVars]varInfo{
 	vANC:       {name: "anc", display: "ANC", plausible: map[model.Unit][2]float64{unit109: {0.1, 20}}},
 	vWBC:       {name: "wbc", display: "WBC", plausible: map[model.Unit][2]float64{unit109: {0.5, 200}}},
 	vLymphocytes: {name: "lymphocytes", display: "lymphocytes",
-		plausible: map[model.Unit][2]float64{unit109: {0.05, 20}}},
+		plausible: map[model.Unit][2]float64{unit109: {0.05, 150}}}, // CLL trials exclude lymphocytosis up to 100 ×10^9/L
 	vHemoglobin: {name: "hemoglobin", display: "hemoglobin", plausible: map[model.Unit][2]float64{"g/dL": {3, 20}}},
 	vBilirubin: {name: "bilirubin", display: "total bilirubin",
 		plausible: map[model.Unit][2]float64{"xULN": {0.5, 20}, "mg/dL": {0.1, 30}}},

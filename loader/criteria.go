@@ -226,7 +226,7 @@ func parseCriteria(ls []line) []model.Criterion {
 			kept = append(kept, l)
 		}
 	}
-	ls = kept
+	ls = sponsorNumbers(kept)
 	var roots []*critNode
 	stack := []*critLevel{{indent: -1, list: &roots}}
 	var last *critNode
@@ -561,4 +561,45 @@ func copiedTextblock(text string) bool {
 		}
 	}
 	return false
+}
+
+// sponsorNumbers reads the bare three-digit labels some sponsors number
+// their criteria with ("101 Subjects have provided informed consent", "102
+// …", exclusions "201 …") as the list's numbers. Unmarked, a label printed
+// under a bullet's text ("-  Relapsed … or beyond" then "103 > 5% blasts")
+// was that bullet's continuation, and every later criterion went with it
+// under the bullet's lead-in ("with any of the following:", "with the
+// exception of:"). Only a run of at least three labels counting up from
+// x01 one by one counts, so a line starting "100 mg" or "500 mL" is never
+// a label; the labels' items stand at the first label's indent.
+func sponsorNumbers(ls []line) []line {
+	label := func(s string) (int, bool) {
+		if len(s) < 5 || s[0] < '1' || s[0] > '9' || s[3] != ' ' || s[4] == ' ' ||
+			s[1] < '0' || s[1] > '9' || s[2] < '0' || s[2] > '9' {
+			return 0, false
+		}
+		return int(s[0]-'0')*100 + int(s[1]-'0')*10 + int(s[2]-'0'), true
+	}
+	var at []int
+	want := 0
+	for i, l := range ls {
+		n, ok := label(l.text)
+		if !ok {
+			continue
+		}
+		if len(at) == 0 && n%100 != 1 || len(at) > 0 && n != want {
+			return ls
+		}
+		at = append(at, i)
+		want = n + 1
+	}
+	if len(at) < 3 {
+		return ls
+	}
+	out := append([]line(nil), ls...)
+	indent := ls[at[0]].indent
+	for _, i := range at {
+		out[i] = line{text: ls[i].text[:3] + "." + ls[i].text[3:], indent: indent}
+	}
+	return out
 }

@@ -79,6 +79,10 @@ func TestParseCriteria(t *testing.T) {
 		{"an unfinished line left of a list still announces it",
 			"  -  A\n\nPatients in cohort B must also have\n\n  -  ECOG 0 or 1",
 			"A\nPatients in cohort B must also have\n  ECOG 0 or 1\n"},
+		{"a sponsor's three-digit labels number the list, under a bullet's text too",
+			"        101 Consent\n\n        102 Subjects with any of the following:\n\n          -  Relapsed or beyond\n\n             103 ECOG PS ≤ 2\n\n             104 Age ≥ 18 years",
+			"Consent\nSubjects with any of the following:\n  Relapsed or beyond\nECOG PS ≤ 2\nAge ≥ 18 years\n"},
+		{"doses are not labels", "100 mg daily\n200 mg daily\n300 mg daily", "100 mg daily\n200 mg daily\n300 mg daily\n"},
 		{"a word is not a letter marker", "Age. 18 or over\nSex. any", "Age. 18 or over\nSex. any\n"},
 		{"empty", "", ""},
 	}
