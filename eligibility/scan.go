@@ -110,19 +110,23 @@ func scan(s string, lead bool) itemScan {
 	short := len(s) <= 120
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0xe4 && c <= 0xe9 { // the lead byte of most Han characters
-			if n, w := hanTermAt(s, i); n > 0 {
-				switch scanWords[w].first {
-				case firstAlone:
-					out.vars = true
-				case firstAge:
-					out.vars = out.vars || short
-				}
-				i += n
+		if !isASCIILetter(c) {
+			if c < utf8.RuneSelf {
+				i++ // a space, a digit, a sign: the common case first
 				continue
 			}
-		}
-		if !isASCIILetter(c) {
+			if c >= 0xe4 && c <= 0xe9 { // the lead byte of most Han characters
+				if n, w := hanTermAt(s, i); n > 0 {
+					switch scanWords[w].first {
+					case firstAlone:
+						out.vars = true
+					case firstAge:
+						out.vars = out.vars || short
+					}
+					i += n
+					continue
+				}
+			}
 			if c >= 0xce && c <= 0xd1 && homoglyphAt(s, i) {
 				// "Κarnofsky" with a Greek kappa: rare enough to be parsed
 				// whole, where the tokenizer reads the Latin letter
