@@ -34,9 +34,9 @@ var ageTableOrRe = regexp.MustCompile(`(?i)\bor\b`)
 // mayBeAgeTable is the cheap test before ageTableHeadRe: the words of the
 // header as a record writes them.
 func mayBeAgeTable(text string) bool {
-	i := strings.Index(text, "aximum")
+	i := indexRare(text, "aximum", 1)
 	if i < 0 {
-		i = strings.Index(text, "AXIMUM")
+		i = indexRare(text, "AXIMUM", 1)
 	}
 	return i >= 0 && (strings.Contains(text[i:], "reatinine") || strings.Contains(text[i:], "REATININE"))
 }

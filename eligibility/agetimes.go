@@ -32,8 +32,8 @@ func ageNow(w string) bool {
 // the range starts and ends.
 func ageAtTimes(text string) (c cand, from, to int, ok bool) {
 	// both ends are taken "at the time of" something
-	i := strings.Index(text, "time of")
-	if i < 0 || !strings.Contains(text[i+7:], "time of") || !strings.Contains(text, "ge ") && !strings.Contains(text, "GE ") {
+	i := indexRare(text, "time of", 6)
+	if i < 0 || indexRare(text[i+7:], "time of", 6) < 0 || !strings.Contains(text, "ge ") && !strings.Contains(text, "GE ") {
 		return cand{}, 0, 0, false
 	}
 	m := ageTimesRe.FindStringSubmatchIndex(text)

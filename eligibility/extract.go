@@ -773,8 +773,8 @@ func (x *extractor) disjointAges(text string, fs []found) {
 // starts, or -1. Its values are exclusions, to be inverted; an inclusion
 // list that runs into one would otherwise read them as required.
 func exclusionLead(text string) int {
-	if !strings.Contains(text, "xclu") && !strings.Contains(text, "ligib") && !strings.Contains(text, "XCLU") &&
-		!strings.Contains(text, "LIGIB") {
+	if !strings.Contains(text, "xclu") && indexRare(text, "ligib", 4) < 0 && !strings.Contains(text, "XCLU") &&
+		indexRare(text, "LIGIB", 4) < 0 {
 		return -1
 	}
 	for _, cue := range exclusionCues {
@@ -1886,7 +1886,7 @@ func donorItem(text string, sc itemScan) bool {
 // and holds no number, after a first sentence ("Glomerular filtration
 // rate (GFR) < 30ml/min. GFR calculated by Cockroft-Gault (not eGFR).").
 func cockcroftNote(text string) bool {
-	if !strings.Contains(text, "roft") && !strings.Contains(text, "ROFT") {
+	if indexRare(text, "roft", 2) < 0 && indexRare(text, "ROFT", 2) < 0 {
 		return false // most items: nothing to lower or split
 	}
 	i := strings.Index(text, ". ")

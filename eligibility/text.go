@@ -125,3 +125,23 @@ func isROMANorUpperStart(s string) bool {
 	c := s[0]
 	return c >= 'A' && c <= 'Z' || isDigit(c) || c >= utf8.RuneSelf
 }
+
+// indexRare is strings.Index(s, needle), found by needle[k], a byte rarer
+// in registry text than its first ('b' of "ligib", 'f' of "roft", 'x' of
+// "aximum"): strings.Index steps through every 'l' or 'r' and then tries
+// the needle at every byte, where the rare byte is found by the vector
+// search of IndexByte. The item prefilters run on every item read.
+func indexRare(s, needle string, k int) int {
+	c, tail := needle[k], len(needle)-k // the rare byte and the needle from it on
+	for from := k; from+tail <= len(s); {
+		i := strings.IndexByte(s[from:len(s)-tail+1], c)
+		if i < 0 {
+			return -1
+		}
+		if p := from + i - k; s[p:p+len(needle)] == needle {
+			return p
+		}
+		from += i + 1
+	}
+	return -1
+}

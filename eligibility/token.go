@@ -165,9 +165,26 @@ func tokenize(s string, buf []token) []token {
 			i += n
 			continue
 		case c < utf8.RuneSelf && isASCIILetter(c):
-			e := lexWord(s, i)
-			add(wordToken(s, i, e))
-			i = e
+			// most words are ASCII letters to an ASCII non-letter: read
+			// to the end once, hashing and counting capitals on the way;
+			// a word that runs into a multi-byte rune takes the slow path
+			j, upper := i, 0
+			h := uint32(fnvOffset)
+			for j < len(s) && isASCIILetter(s[j]) {
+				if s[j] <= 'Z' {
+					upper++
+				}
+				h = (h ^ uint32(s[j]|0x20)) * fnvPrime
+				j++
+			}
+			if j < len(s) && s[j] >= utf8.RuneSelf {
+				e := lexWord(s, i)
+				add(wordToken(s, i, e))
+				i = e
+				continue
+			}
+			add(asciiWordToken(s, i, j, h, upper))
+			i = j
 			continue
 		case c == '&' && i+3 < len(s) && s[i+3] == ';' || c == '&' && i+4 < len(s) && s[i+4] == ';':
 			// an HTML entity left in text copied from a web page: "&gt;=", "&le;"
@@ -366,7 +383,7 @@ func wordToken(s string, i, j int) token {
 	w := s[i:j]
 	t := token{kind: kWord, start: int32(i), end: int32(j)}
 	ascii := true
-	upperCount, letters := 0, 0
+	upperCount := 0
 	h := uint32(fnvOffset) // of the word in lower case, for the lexicon's table
 	for k := 0; k < len(w); k++ {
 		c := w[k]
@@ -374,35 +391,13 @@ func wordToken(s string, i, j int) token {
 			ascii = false
 			break
 		}
-		letters++
 		if c >= 'A' && c <= 'Z' {
 			upperCount++
 		}
 		h = (h ^ uint32(c|0x20)) * fnvPrime
 	}
 	if ascii {
-		t.upper = w[0] >= 'A' && w[0] <= 'Z'
-		t.caps = letters >= 2 && upperCount == letters
-		if upperCount == 0 {
-			t.text = w
-			t.w = wordTable.find(h, w, false)
-			if t.w != nil && t.w.num > 0 {
-				spelledNumber(&t)
-			}
-			return t
-		}
-		// a known word in capitals takes its entry's spelling: no allocation
-		if len(w) <= 24 {
-			if e := wordTable.find(h, w, true); e != nil {
-				t.text, t.w = e.text, e
-				if e.num > 0 {
-					spelledNumber(&t)
-				}
-				return t
-			}
-		}
-		t.text = lowerASCII(w)
-		return t
+		return asciiWordToken(s, i, j, h, upperCount)
 	}
 	var b strings.Builder
 	b.Grow(len(w))
@@ -436,6 +431,35 @@ func wordToken(s string, i, j int) token {
 	}
 	t.text = b.String()
 	t.w = words[t.text]
+	return t
+}
+
+// asciiWordToken is wordToken of s[i:j], a word of ASCII letters only, h
+// its lowerHash and upperCount its capitals.
+func asciiWordToken(s string, i, j int, h uint32, upperCount int) token {
+	w := s[i:j]
+	t := token{kind: kWord, start: int32(i), end: int32(j)}
+	t.upper = w[0] >= 'A' && w[0] <= 'Z'
+	t.caps = len(w) >= 2 && upperCount == len(w)
+	if upperCount == 0 {
+		t.text = w
+		t.w = wordTable.find(h, w, false)
+		if t.w != nil && t.w.num > 0 {
+			spelledNumber(&t)
+		}
+		return t
+	}
+	// a known word in capitals takes its entry's spelling: no allocation
+	if len(w) <= 24 {
+		if e := wordTable.find(h, w, true); e != nil {
+			t.text, t.w = e.text, e
+			if e.num > 0 {
+				spelledNumber(&t)
+			}
+			return t
+		}
+	}
+	t.text = lowerASCII(w)
 	return t
 }
 

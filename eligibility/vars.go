@@ -2,6 +2,7 @@ package eligibility
 
 import (
 	"math"
+	"math/bits"
 
 	"github.com/trials-app/trials/model"
 )
@@ -51,10 +52,10 @@ func maskOf(vs ...varID) varMask {
 
 // each calls fn for every variable in m, in the order of varID.
 func (m varMask) each(fn func(varID)) {
-	for v := vECOG; v < nVars; v++ {
-		if m.has(v) {
-			fn(v)
-		}
+	// bit by bit over the set ones only: most masks name one variable, and
+	// emit asks for every candidate's
+	for b := uint32(m) & (1<<nVars - 1) &^ 1; b != 0; b &= b - 1 {
+		fn(varID(bits.TrailingZeros32(b)))
 	}
 }
 
