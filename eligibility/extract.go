@@ -671,21 +671,10 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		x.p.text = text[off:end]
 		x.p.ctx = ctx
 		x.p.ctx.risk = risk
-		nc := len(x.found)
 		for _, c := range x.p.parse() {
 			c.span[0] += off
 			c.span[1] += off
 			x.push(text, ctx, c)
-		}
-		if x.p.tableRows {
-			// a one-line table's rows: the loosest is everyone's
-			var rows []int
-			for i := nc; i < len(x.found); i++ {
-				if x.found[i].c.v == vCreatinine {
-					rows = append(rows, i)
-				}
-			}
-			x.bandsOf(nc, len(x.found), rows)
 		}
 		if len(x.cuts) > 0 && opensRiskList(x.p.toks) {
 			risk = true

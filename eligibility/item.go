@@ -140,7 +140,6 @@ type parser struct {
 	jointAlt    []bool   // bound is the second half of a joint renal exclusion: the alternative allowed
 	trigWord    []bool   // token is one of a trigger's words
 	notes       [][2]int // "if" clauses that say what the team does ("if > 2 × ULN, discuss with the PI")
-	tableRows   bool     // the chunk held a one-line table (oneLineTable): its rows reconcile per SPEC 4.7
 	out         []cand
 	ctx         itemCtx
 }
@@ -176,7 +175,6 @@ func setOf(ws ...string) map[string]bool {
 
 func (p *parser) parse() []cand {
 	p.toks = tokenize(p.text, p.toks)
-	p.tableRows = false
 	p.findGroups()
 	p.findTriggers()
 	p.findBounds()
@@ -1832,7 +1830,6 @@ func (p *parser) findBounds() {
 	p.prefixed()
 	p.rowValue()
 	p.inlineRows()
-	p.oneLineTable()
 	p.respectively()
 	p.bracketedValues()
 	p.bracketedGrades()
@@ -2115,99 +2112,6 @@ func (p *parser) inlineRows() {
 		}
 		p.bounds[band].discarded = true
 		p.bounds = append(p.bounds, cells...)
-		return
-	}
-}
-
-// oneLineTable reads a creatinine table by age and sex written on one
-// line: "Maximum Serum Creatinine (mg/dL). Age Male Female: to < 2 years
-// 0.6 0.6; to < 6 years 0.8 0.8; … ≥ 16 years 1.7 1.4." Each cell bounds
-// the creatinine for its band (a row: conditional, and the item's loosest
-// becomes everyone's, SPEC 4.7); the bands are no age requirement. A row
-// it cannot read leaves the whole table unread.
-func (p *parser) oneLineTable() {
-	toks := p.toks
-	for gi := range p.groups {
-		g := &p.groups[gi]
-		if g.kind != mkVar || g.vars != maskOf(vCreatinine) ||
-			!wordAt(toks, g.start-1, "maximum", "max") && !wordAt(toks, g.start-2, "maximum", "max") {
-			continue
-		}
-		u := p.headerUnit(gi)
-		if u == ruNone {
-			return
-		}
-		j := g.end
-		for j < len(toks) && toks[j].kind != kRParen {
-			j++
-		}
-		j++
-		if kindAt(toks, j, kPeriod) || kindAt(toks, j, kColon) {
-			j++
-		}
-		if !wordAt(toks, j, "age") {
-			return
-		}
-		k := j + 1
-		sexes := 0
-		for ; wordAt(toks, k, "male", "female", "males", "females", "boys", "girls", "and"); k++ {
-			if toks[k].text != "and" {
-				sexes++
-			}
-		}
-		if sexes == 0 || sexes > 2 {
-			return
-		}
-		if kindAt(toks, k, kColon) {
-			k++
-		}
-		start, end := k, k
-		var cells []bound
-		rows := 0
-		for k < len(toks) {
-			e := k
-			for e < len(toks) && toks[e].kind != kSemi && toks[e].kind != kPeriod {
-				e++
-			}
-			last := -1
-			for m := k; m < e; m++ {
-				if wordAt(toks, m, "years", "year", "yrs", "months", "month") {
-					last = m
-				}
-			}
-			if last < 0 {
-				return
-			}
-			n := 0
-			for m := last + 1; m < e; m++ {
-				if toks[m].kind != kNum || toks[m].val <= 0 || toks[m].val > 5 {
-					return
-				}
-				b := bound{start: m, end: m + 1, fromRow: true, rowOf: gi + 1}
-				setSide(&b, opLE, toks[m].val, 0, u)
-				cells = append(cells, b)
-				n++
-			}
-			if n == 0 || n > sexes {
-				return
-			}
-			rows++
-			end = e
-			if e >= len(toks) || toks[e].kind == kPeriod {
-				break
-			}
-			k = e + 1
-		}
-		if rows < 2 {
-			return
-		}
-		for bi := range p.bounds {
-			if st := p.bounds[bi].start; st >= start && st < end {
-				p.bounds[bi].discarded = true // a band
-			}
-		}
-		p.bounds = append(p.bounds, cells...)
-		p.tableRows = true
 		return
 	}
 }
