@@ -1109,6 +1109,14 @@ func mayBeLaterStep(text string, sc itemScan) bool {
 	return false
 }
 
+// randomizationStep reports the label the loader gives the list of a
+// "Randomization Inclusion Criteria" heading after a registration's
+// ("Randomization:"): only registered patients reach it. A heading
+// "Exclusion Criteria (Randomization)" alone names the trial's one entry.
+func randomizationStep(text string) bool {
+	return text == "Randomization:"
+}
+
 // laterStep reports a heading for a later step or a subgroup: "stage 2",
 // "part B", "crossover", "re-treatment", "expansion cohort".
 func laterStep(words []string) bool {
@@ -1430,7 +1438,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	}
 	// "Re-treatment criteria:", "Crossover phase:" — a later step
 	if label == "" && len(text) < 80 && mayBeLaterStep(text, sc) &&
-		laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
+		(laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) || randomizationStep(text)) {
 		child.cond = true
 	}
 	if !ctx.exclusion && hasPhrase(p.toks, negLead) && !(!hasPhrase(p.toks, negLeadStrong) && p.treatmentIneligible()) {
