@@ -1478,6 +1478,12 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 			}
 		}
 	}
+	// "Diagnostic surgical biopsy … mandatory for the following:" over
+	// "Children under 6 months of age" — whom a procedure is required of:
+	// the ages under it bound no one
+	if p.requiredForFollowing() {
+		child.noAge = true
+	}
 	// "Life expectancy:", "Performance status:", "Age:" — the children name
 	// only the value
 	if v := p.labelSubject(); v != 0 {
@@ -1555,6 +1561,32 @@ func (p *parser) labelSubject() varMask {
 		}
 	}
 	return 0
+}
+
+// requiredWords say that something is asked of some patients.
+var requiredWords = setOf("mandatory", "required", "obligatory", "recommended", "necessary", "compulsory")
+
+// requiredForFollowing reports a lead-in ending "… mandatory for the
+// following:" (or "… required for the following patients:").
+func (p *parser) requiredForFollowing() bool {
+	toks := p.toks
+	n := len(toks)
+	if !kindAt(toks, n-1, kColon) {
+		return false
+	}
+	k := n - 2
+	if wordAt(toks, k, "patients", "participants", "subjects", "cases", "groups", "children") {
+		k--
+	}
+	if !wordAt(toks, k, "following") || !wordAt(toks, k-1, "the") || !wordAt(toks, k-2, "for", "in") {
+		return false
+	}
+	for j := k - 3; j >= 0 && j >= k-6; j-- {
+		if toks[j].kind == kWord && requiredWords[toks[j].text] {
+			return true
+		}
+	}
+	return false
 }
 
 // labelHead are the words a subject's label may start with: "Patients must

@@ -5199,7 +5199,7 @@ func (p *parser) emit() {
 			vs = maskOf(vLifeExpectancy)
 		}
 		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b) || p.bandOfValue(b) || p.appliesOnlyTo(b)) ||
-			p.byApproval(b) {
+			p.byApproval(b) || vs&countVars != 0 && p.definesIncompleteRecovery(b) {
 			continue
 		}
 		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)
@@ -5734,6 +5734,41 @@ func definesBetween(toks []token, a, b int) bool {
 // right beside it.
 var weakAgeBlockers = setOf("donor", "donors", "onset", "diagnosis", "diagnosed", "ago", "since", "history", "duration", "episode",
 	"prior", "previous", "smoking", "smoker", "pack", "treatment", "therapy", "cancer", "malignancy")
+
+// countVars are the blood counts a response's recovery is told by.
+var countVars = maskOf(vPlatelets, vANC, vWBC, vHemoglobin)
+
+// responseWords name a response to treatment and its recovery of counts.
+var responseWords = setOf("cr", "cri", "crp", "crh", "cr1", "cr2", "mlfs", "remission", "response", "recovery")
+
+// definesIncompleteRecovery reports a count's upper bound that defines a
+// response ("Incomplete platelet recovery (CRp) is defined as CR with
+// platelet count < 100 x 109/L", "CRi is defined as … neutropenia < 1 x
+// 109/L"): what counts as recovered, not what a patient must have. Only a
+// maximum: a remission defined by counts at least so high ("CR, defined as
+// ANC ≥ 1.0 and platelets ≥ 100") may be what the patient must be in.
+func (p *parser) definesIncompleteRecovery(b *bound) bool {
+	if !b.hasHi || b.hasLo {
+		return false
+	}
+	toks := p.toks
+	for k := b.start - 1; k >= 0 && k >= b.start-16; k-- {
+		if toks[k].kind == kPeriod || toks[k].kind == kSemi {
+			return false
+		}
+		if !wordAt(toks, k, "defined") || !wordAt(toks, k-1, "is", "are", "be") {
+			continue
+		}
+		// the term defined, before "is defined" or right after "as"
+		for j := k - 2; j >= 0 && j >= k-8 && toks[j].kind != kPeriod && toks[j].kind != kSemi; j-- {
+			if toks[j].kind == kWord && responseWords[toks[j].text] {
+				return true
+			}
+		}
+		return wordAt(toks, k+1, "as") && k+2 < len(toks) && toks[k+2].kind == kWord && responseWords[toks[k+2].text]
+	}
+	return false
+}
 
 // approvalWords say that a value is admitted case by case.
 var approvalWords = setOf("approval", "approved", "consultation", "discussion", "agreement", "permission",

@@ -15,6 +15,13 @@ var round16 = []struct {
 	{"TBL < 2.5 mg/dL, except for participants with Gilbert's syndrome.", []string{"bilirubin <2.5 mg/dL"}},
 	{"Total bilirubin (TBL) ≤ 1.5 x ULN", []string{"bilirubin <=1.5 xULN"}},
 	{"TBL within normal limits", nil},
+	// a count's upper bound that defines a response's incomplete recovery
+	// is no requirement; a remission's minimum counts may be
+	{"Participants with CR with incomplete count recovery (CRp or CRi) are allowed. Incomplete platelet recovery (CRp) is defined as CR with platelet count < 100 x 109/L.", nil},
+	{"CRi is defined as CR with residual neutropenia < 1 x 10^9/L or platelets < 100 x 10^9/L", nil},
+	{"Patients must be in complete remission, defined as ANC ≥ 1.0 x 10^9/L and platelets ≥ 100 x 10^9/L", []string{"anc >=1 10^9/L", "platelets >=100 10^9/L"}},
+	{"Engraftment is defined as ANC ≥ 500 cells/μL and platelets ≥ 20000/μL on 3 consecutive measurements", []string{"anc >=0.5 10^9/L", "platelets >=20 10^9/L"}},
+	{"Adequate marrow function is defined as platelets ≥ 75 x 10^9/L", []string{"platelets >=75 10^9/L"}},
 }
 
 // round16Trees are lead-ins with the items under them.
@@ -27,6 +34,11 @@ var round16Trees = []struct {
 	// a later step only registered patients reach (SPEC 4.6)
 	{"Randomization:", []string{"Platelets ≥ 20,000/μL", "TBL < 2.5 mg/dL"},
 		[]string{"platelets >=20 10^9/L cond", "bilirubin <2.5 mg/dL cond"}},
+	// whom a procedure is required of: their ages bound no one
+	{"Diagnostic surgical biopsy strongly recommended for all patients and mandatory for the following:",
+		[]string{"Children under 6 months of age", "Children over 3 years of age"}, nil},
+	{"Central pathology review is required for the following patients:", []string{"Patients 65 years and older"}, nil},
+	{"Patients must meet the following:", []string{"Age 18 years and older"}, []string{"age >=18 years"}},
 }
 
 func TestRound16(t *testing.T) {
