@@ -151,7 +151,7 @@ var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shal
 	"classification", "stage", "staging", "category", "index", "rate", "interval", "intervals", "fraction",
 	"percentage", "result", "results", "test", "tests", "testing", "by", "using", "per", "via", "according",
 	"formula", "equation", "method", "cockcroft", "cockroft", "gault", "ckd", "epi", "mdrd", "fridericia", "fredericia",
-	"bazett", "correction", "corrected", "prolongation", "mean", "resting", "average", "baseline", "screening",
+	"bazett", "correction", "corrected", "prolongation", "mean", "resting", "rest", "average", "baseline", "screening",
 	"time", "either", "s", "play", "measurement", "as", "determined", "calculation", "cg", "c", "g", "lab",
 	"laboratory", "its", "their", "his", "her", "current", "most", "recent", "ps", "ecog", "who", "state",
 	"points", "point", "kps", "within", "normal", "range", "equal", "than", "or", "limit", "liver", "function",
@@ -2782,7 +2782,8 @@ func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
 	if kindAt(toks, k, kPercent) {
 		k++
 	}
-	for n := 0; n < 3 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also"); n++ {
+	// "ECOG 3 is only permitted if related to CLL"
+	for n := 0; n < 4 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also", "only"); n++ {
 		k++
 	}
 	if !wordAt(toks, k, "allowed", "permitted", "acceptable", "accepted", "eligible") {
@@ -3142,7 +3143,7 @@ func (p *parser) valueAllowedBefore(k int) bool {
 func (p *parser) gradeAllowedBefore(k int) bool {
 	toks := p.toks
 	k--
-	for n := 0; n < 3 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also"); n++ {
+	for n := 0; n < 4 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also", "only"); n++ {
 		k--
 	}
 	if kindAt(toks, k, kPercent) {

@@ -22,6 +22,13 @@ var round16 = []struct {
 	{"Patients must be in complete remission, defined as ANC ≥ 1.0 x 10^9/L and platelets ≥ 100 x 10^9/L", []string{"anc >=1 10^9/L", "platelets >=100 10^9/L"}},
 	{"Engraftment is defined as ANC ≥ 500 cells/μL and platelets ≥ 20000/μL on 3 consecutive measurements", []string{"anc >=0.5 10^9/L", "platelets >=20 10^9/L"}},
 	{"Adequate marrow function is defined as platelets ≥ 75 x 10^9/L", []string{"platelets >=75 10^9/L"}},
+	// a value measured at rest
+	{"Participant has left ventricular ejection fraction at rest ≥ 40%.", []string{"lvef >=40 %"}},
+	{"LVEF at rest of at least 50% by echocardiogram", []string{"lvef >=50 %"}},
+	// "only" before the word that allows a grade
+	{"Eastern Cooperative Oncology Group (ECOG) Performance Status 0 to 2, ECOG 3 is only permitted if related to CLL",
+		[]string{"ecog [0,2]", "ecog <=3 cond"}},
+	{"ECOG 0-1; ECOG 2 only allowed for patients older than 70 years", []string{"ecog [0,1]", "ecog <=2 cond"}},
 }
 
 // round16Trees are lead-ins with the items under them.
