@@ -156,7 +156,9 @@ var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shal
 	"laboratory", "its", "their", "his", "her", "current", "most", "recent", "ps", "ecog", "who", "state",
 	"points", "point", "kps", "within", "normal", "range", "equal", "than", "or", "limit", "liver", "function",
 	"functional", "combined", "cirrhosis", "documented", "confirmed", "clinical", "calculated", "reserve",
-	"peripheral", "venous", "required")
+	"peripheral", "venous", "required",
+	// "ALT activity ≤ 2.5 ULN": the enzyme's activity is its level
+	"activity", "activities")
 
 var contWords = setOf("or", "and", "but", "it", "must", "be", "is", "are", "should", "which", "in", "case", "the",
 	"a", "permitted", "allowed", "acceptable", "accepted", "value", "values", "level", "levels", "limit", "also",
@@ -1843,6 +1845,7 @@ func (p *parser) findBounds() {
 		}
 	}
 	p.ellipticUnits()
+	p.danglingTimes()
 	p.scaleRangeOr()
 	p.bareRelaxation()
 	p.barredFromPart()
@@ -2284,6 +2287,35 @@ func (p *parser) ellipticUnits() {
 		}
 		b.end = e
 		setUnit(b, u)
+	}
+}
+
+// danglingTimes gives a multiple written with its sign but not its limit,
+// before a comma, the ULN of the next bound, which names it: "total
+// bilirubin ≤1,5x, aspartate aminotransferase (AST) / alanin
+// aminotransferase (ALT) ≤2.5x the institutional upper limit of normal
+// (ULN)". Only across one clause of words to that bound.
+func (p *parser) danglingTimes() {
+	toks := p.toks
+	bs := p.bounds
+	for k := 0; k+1 < len(bs); k++ {
+		b, next := &bs[k], &bs[k+1]
+		e := b.end
+		if boundUnit(b) != ruNone || b.hasLo == b.hasHi || b.isStages || b.consumed || boundUnit(next) != ruXULN ||
+			!isTimes(toks, e) || !kindAt(toks, e+1, kComma) || next.start <= e+1 {
+			continue
+		}
+		ok := true
+		for i := e + 2; i < next.start; i++ {
+			if t := &toks[i]; t.kind == kNum || t.kind == kPeriod || t.kind == kSemi || t.kind == kOp {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			b.end = e + 1
+			setUnit(b, ruXULN)
+		}
 	}
 }
 

@@ -131,9 +131,9 @@ func init() {
 	// "ALT,AST,TB≤1.5(UNL)": total bilirubin in Chinese records ("TB" is
 	// also tuberculosis: only with a unit of bilirubin)
 	addAliases(alias{kind: mkVar, vars: maskOf(vBilirubin), caps: true, needUnit: true}, "tb")
-	// "Total bilirubin (TBL) ≤ 2.5 mg/dL" … "TBL < 2.5 mg/dL": capitals, with
-	// a unit of bilirubin
-	addAliases(alias{kind: mkVar, vars: maskOf(vBilirubin), caps: true, needUnit: true}, "tbl")
+	// "Total bilirubin (TBL) ≤ 2.5 mg/dL" … "TBL < 2.5 mg/dL", "BIL<= 2.0 x
+	// ULN": capitals, with a unit of bilirubin
+	addAliases(alias{kind: mkVar, vars: maskOf(vBilirubin), caps: true, needUnit: true}, "tbl", "bil")
 	// "Hg > 8 g/dL": only with a unit; "mm Hg" is a pressure (findGroups)
 	addAliases(alias{kind: mkVar, vars: maskOf(vHemoglobin), needUnit: true}, "hg")
 	addAliases(v(vAST, vALT), "transaminases", "transaminase", "aminotransferases", "aminotransferase",

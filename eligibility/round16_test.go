@@ -29,6 +29,14 @@ var round16 = []struct {
 	{"Eastern Cooperative Oncology Group (ECOG) Performance Status 0 to 2, ECOG 3 is only permitted if related to CLL",
 		[]string{"ecog [0,2]", "ecog <=3 cond"}},
 	{"ECOG 0-1; ECOG 2 only allowed for patients older than 70 years", []string{"ecog [0,1]", "ecog <=2 cond"}},
+	// a multiple with its sign but not its limit takes the next bound's ULN
+	{"adequate liver function: total bilirubin ≤1,5x, aspartate aminotransferase (AST) / alanin aminotransferase (ALT) ≤2.5x the institutional upper limit of normal (ULN) value",
+		[]string{"bilirubin <=1.5 xULN", "ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"total bilirubin ≤ 1.5 x, AST and ALT ≤ 3 x ULN", []string{"bilirubin <=1.5 xULN", "ast <=3 xULN", "alt <=3 xULN"}},
+	// an enzyme's activity is its level; "BIL" with a unit is the bilirubin
+	{"ALT activity ≤ 2.5 × ULN", []string{"alt <=2.5 xULN"}},
+	{"liver function: ALT/AST activities <=2.5 x ULN, BIL<= 2.0 x ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN", "bilirubin <=2 xULN"}},
+	{"BIL <= 2.0 mg/dL", []string{"bilirubin <=2 mg/dL"}},
 }
 
 // round16Trees are lead-ins with the items under them.
