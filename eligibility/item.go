@@ -73,7 +73,11 @@ type trigger struct {
 	// ("Karnofsky 50-100% OR ECOG 0-3 (over age 16)"): it qualifies them all
 	closesAlts bool
 	place      bool // a country named right before its own value: "(Japan: ≥ 20 years)"
-	depth      int8
+	// an exclusion's "unless" before the value that lets the excluded in
+	// ("Congestive heart failure, unless … LVEF ≥ 45%"): the value is
+	// required of that subgroup, not excluded (unlessValue)
+	allows bool
+	depth  int8
 }
 
 const (
@@ -158,7 +162,9 @@ var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shal
 	"functional", "combined", "cirrhosis", "documented", "confirmed", "clinical", "calculated", "reserve",
 	"peripheral", "venous", "required",
 	// "ALT activity ≤ 2.5 ULN": the enzyme's activity is its level
-	"activity", "activities")
+	"activity", "activities",
+	// "a left ventricular ejection fraction that is ≥ 45%"
+	"that")
 
 var contWords = setOf("or", "and", "but", "it", "must", "be", "is", "are", "should", "which", "in", "case", "the",
 	"a", "permitted", "allowed", "acceptable", "accepted", "value", "values", "level", "levels", "limit", "also",
@@ -755,6 +761,11 @@ func (p *parser) findTriggers() {
 			continue
 		}
 		t.objEnd = p.objectEnd(t)
+		if p.ctx.exclusion && t.exception {
+			if g, ok := p.unlessValue(t); ok {
+				t.objEnd, t.allows = g, true
+			}
+		}
 		for k := t.end; k < t.objEnd; k++ {
 			p.inObj[k] = true
 		}
@@ -4335,6 +4346,65 @@ func (p *parser) computeConditional() {
 	}
 }
 
+// unlessValue finds, after an exclusion's "unless", a variable with a
+// comparison of its own on its usual side ("unless a screening
+// echocardiogram … results in a left ventricular ejection fraction that is
+// ≥ 45%", "unless LVEF ≥ 50%"): where the trigger's object must end, at
+// that variable, so that its value is read as the subgroup's requirement.
+func (p *parser) unlessValue(t trigger) (int, bool) {
+	toks := p.toks
+	if !wordAt(toks, t.pos, "unless") {
+		return 0, false
+	}
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.start < t.end || g.kind != mkVar || isAge(*g) {
+			continue
+		}
+		if g.start > t.end+24 {
+			return 0, false
+		}
+		for k := t.end; k < g.start; k++ {
+			// "performed within 1 month prior to study entry": a time
+			if toks[k].kind == kNum && wordAt(toks, k+1, "day", "days", "week", "weeks", "month", "months") {
+				continue
+			}
+			if tk := toks[k].kind; tk == kNum || tk == kOp || tk == kPeriod || tk == kSemi {
+				return 0, false
+			}
+		}
+		// the comparison, after the words a value may follow its
+		// variable by ("that is ≥ 45%", "is at least 45%")
+		k := g.end
+		o, e, ok := comparator(toks, k)
+		for n := 0; n < 3 && !ok && wordAt(toks, k, "that", "is", "of", "be", "must", "remains", "remain"); n++ {
+			k++
+			o, e, ok = comparator(toks, k)
+		}
+		if !ok || !kindAt(toks, e, kNum) {
+			return 0, false
+		}
+		side := bound{hasLo: o == opGE || o == opGT, hasHi: o == opLE || o == opLT}
+		if !usualSideOf(g.vars, &side) {
+			return 0, false
+		}
+		return g.start, true
+	}
+	return 0, false
+}
+
+// allowedByUnless reports bound b after an exclusion's "unless" that
+// lets the excluded in with it (trigger.allows).
+func (p *parser) allowedByUnless(b *bound) bool {
+	for ti := range p.trigs {
+		t := &p.trigs[ti]
+		if t.allows && b.start >= t.objEnd && b.start <= t.objEnd+8 {
+			return true
+		}
+	}
+	return false
+}
+
 // opensOwnBracket reports a trigger that opens a bracket holding a bound
 // after what it is about: "ALT ≤ 2.5 × ULN (for patients with liver
 // metastases, ≤ 5 × ULN)". It qualifies the bracket's bound, not the one
@@ -4692,6 +4762,9 @@ var allowCue = setOf("eligible", "allowed", "permitted", "acceptable", "included
 func (p *parser) polarity(b *bound) (excl, allowance bool) {
 	toks := p.toks
 	excl = p.ctx.exclusion
+	if excl && p.allowedByUnless(b) {
+		return false, true
+	}
 	// "No Child-Pugh B or C" in the inclusion criteria excludes; in the
 	// exclusion criteria "must not have QTc > 470 ms" only restates it
 	if !excl && p.negated(b) {

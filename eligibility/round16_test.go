@@ -37,6 +37,18 @@ var round16 = []struct {
 	{"ALT activity ≤ 2.5 × ULN", []string{"alt <=2.5 xULN"}},
 	{"liver function: ALT/AST activities <=2.5 x ULN, BIL<= 2.0 x ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN", "bilirubin <=2 xULN"}},
 	{"BIL <= 2.0 mg/dL", []string{"bilirubin <=2 mg/dL"}},
+	// "cubic" says the denominator is a volume of length cubed
+	{"Absolute neutrophil count (ANC) ≥ 1,000 per cubic milliliter (/mm^3) and platelet count ≥ 75,000/mm^3",
+		[]string{"anc >=1 10^9/L", "platelets >=75 10^9/L"}},
+	// an exclusion's "unless" before a value on its variable's usual side:
+	// the excluded subgroup's requirement (SPEC 4.6), not an exclusion
+	{"E: Congestive heart failure NYHA class 3 or 4, unless a screening echocardiogram or multigated acquisition (MUGA) scan performed within 1 month prior to study entry results in a left ventricular ejection fraction that is ≥ 45%.",
+		[]string{"lvef >=45 % cond"}},
+	{"E: History of congestive heart failure unless LVEF ≥ 50%", []string{"lvef >=50 % cond"}},
+	{"E: Hepatic impairment, unless total bilirubin is less than 1.5 x ULN", []string{"bilirubin <1.5 xULN cond"}},
+	{"E: QTc > 470 ms unless QTc > 480 ms with bundle branch block", []string{"qtc <=470 ms"}},
+	{"E: Platelets < 50 x 10^9/L unless due to marrow infiltration", []string{"platelets >=50 10^9/L"}},
+	{"left ventricular ejection fraction that is ≥ 45%", []string{"lvef >=45 %"}},
 }
 
 // round16Trees are lead-ins with the items under them.
