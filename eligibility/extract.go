@@ -1379,6 +1379,10 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	// "Classified as high risk:": a "1 of the following" under it lists
 	// the ways to qualify
 	child.riskHead = !ctx.exclusion && strings.HasSuffix(text, ":") && len(text) <= 40 && riskHeading(text)
+	if randomizationStep(text) {
+		child.cond = true // a later step's list: nothing else to read in it
+		return child
+	}
 	if !sc.vars && sc.flags&(sLead|sGroup|sOnly) == 0 {
 		return child // none of the words that change what the children mean
 	}
@@ -1438,7 +1442,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	}
 	// "Re-treatment criteria:", "Crossover phase:" — a later step
 	if label == "" && len(text) < 80 && mayBeLaterStep(text, sc) &&
-		(laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) || randomizationStep(text)) {
+		laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
 		child.cond = true
 	}
 	if !ctx.exclusion && hasPhrase(p.toks, negLead) && !(!hasPhrase(p.toks, negLeadStrong) && p.treatmentIneligible()) {

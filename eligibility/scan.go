@@ -82,7 +82,7 @@ var leadWords = func() map[string]bool {
 	m := setOf("crossover", "cross", "retreatment", "re", "extension", "continuation", "expansion", "second",
 		"reregistration", "escalation", "subgroup", "stage", "step", "phase", "period", "not", "cannot", "none",
 		"no", "excluded", "exclude", "excludes", "ineligible", "eligible", "allowed", "permitted", "included",
-		"enrolled", "one", "either", "only", "following", "randomization", "randomisation")
+		"enrolled", "one", "either", "only", "following")
 	for w := range triggerWords {
 		m[w] = true
 	}
