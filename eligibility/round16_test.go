@@ -49,6 +49,9 @@ var round16 = []struct {
 	{"E: QTc > 470 ms unless QTc > 480 ms with bundle branch block", []string{"qtc <=470 ms"}},
 	{"E: Platelets < 50 x 10^9/L unless due to marrow infiltration", []string{"platelets >=50 10^9/L"}},
 	{"left ventricular ejection fraction that is ≥ 45%", []string{"lvef >=45 %"}},
+	// "Child grading" is the Child(-Pugh) classification, as "Child grade" is
+	{"E: Organ failure, such as heart: Class III and IV; liver: to Child grading of liver function grade C; kidney: kidney failure", []string{"child_pugh_score <=9"}},
+	{"Child grading A", []string{"child_pugh_score [5,6]"}},
 }
 
 // round16Trees are lead-ins with the items under them.
