@@ -640,7 +640,9 @@ func per(toks []token, j int) (string, int, bool) {
 		}
 		return "mm3", k + 1, true
 	case "cu", "cubic":
-		if wordAt(toks, k+1, "mm", "millimeter", "millimetre", "millimeters") {
+		// "per cubic milliliter (/mm^3)": a millilitre is no length to cube,
+		// the millimetre is meant
+		if wordAt(toks, k+1, "mm", "millimeter", "millimetre", "millimeters", "milliliter", "millilitre", "milliliters") {
 			return "mm3", k + 2, true
 		}
 	case "ml", "milliliter", "millilitre":

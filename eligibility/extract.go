@@ -1109,6 +1109,14 @@ func mayBeLaterStep(text string, sc itemScan) bool {
 	return false
 }
 
+// randomizationStep reports the label the loader gives the list of a
+// "Randomization Inclusion Criteria" heading after a registration's
+// ("Randomization:"): only registered patients reach it. A heading
+// "Exclusion Criteria (Randomization)" alone names the trial's one entry.
+func randomizationStep(text string) bool {
+	return text == "Randomization:"
+}
+
 // laterStep reports a heading for a later step or a subgroup: "stage 2",
 // "part B", "crossover", "re-treatment", "expansion cohort".
 func laterStep(words []string) bool {
@@ -1371,6 +1379,10 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	// "Classified as high risk:": a "1 of the following" under it lists
 	// the ways to qualify
 	child.riskHead = !ctx.exclusion && strings.HasSuffix(text, ":") && len(text) <= 40 && riskHeading(text)
+	if randomizationStep(text) {
+		child.cond = true // a later step's list: nothing else to read in it
+		return child
+	}
 	if !sc.vars && sc.flags&(sLead|sGroup|sOnly) == 0 {
 		return child // none of the words that change what the children mean
 	}
@@ -1470,6 +1482,12 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 			}
 		}
 	}
+	// "Diagnostic surgical biopsy … mandatory for the following:" over
+	// "Children under 6 months of age" — whom a procedure is required of:
+	// the ages under it bound no one
+	if p.requiredForFollowing() {
+		child.noAge = true
+	}
 	// "Life expectancy:", "Performance status:", "Age:" — the children name
 	// only the value
 	if v := p.labelSubject(); v != 0 {
@@ -1547,6 +1565,32 @@ func (p *parser) labelSubject() varMask {
 		}
 	}
 	return 0
+}
+
+// requiredWords say that something is asked of some patients.
+var requiredWords = setOf("mandatory", "required", "obligatory", "recommended", "necessary", "compulsory")
+
+// requiredForFollowing reports a lead-in ending "… mandatory for the
+// following:" (or "… required for the following patients:").
+func (p *parser) requiredForFollowing() bool {
+	toks := p.toks
+	n := len(toks)
+	if !kindAt(toks, n-1, kColon) {
+		return false
+	}
+	k := n - 2
+	if wordAt(toks, k, "patients", "participants", "subjects", "cases", "groups", "children") {
+		k--
+	}
+	if !wordAt(toks, k, "following") || !wordAt(toks, k-1, "the") || !wordAt(toks, k-2, "for", "in") {
+		return false
+	}
+	for j := k - 3; j >= 0 && j >= k-6; j-- {
+		if toks[j].kind == kWord && requiredWords[toks[j].text] {
+			return true
+		}
+	}
+	return false
 }
 
 // labelHead are the words a subject's label may start with: "Patients must

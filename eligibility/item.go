@@ -73,7 +73,11 @@ type trigger struct {
 	// ("Karnofsky 50-100% OR ECOG 0-3 (over age 16)"): it qualifies them all
 	closesAlts bool
 	place      bool // a country named right before its own value: "(Japan: ≥ 20 years)"
-	depth      int8
+	// an exclusion's "unless" before the value that lets the excluded in
+	// ("Congestive heart failure, unless … LVEF ≥ 45%"): the value is
+	// required of that subgroup, not excluded (unlessValue)
+	allows bool
+	depth  int8
 }
 
 const (
@@ -151,12 +155,16 @@ var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shal
 	"classification", "stage", "staging", "category", "index", "rate", "interval", "intervals", "fraction",
 	"percentage", "result", "results", "test", "tests", "testing", "by", "using", "per", "via", "according",
 	"formula", "equation", "method", "cockcroft", "cockroft", "gault", "ckd", "epi", "mdrd", "fridericia", "fredericia",
-	"bazett", "correction", "corrected", "prolongation", "mean", "resting", "average", "baseline", "screening",
+	"bazett", "correction", "corrected", "prolongation", "mean", "resting", "rest", "average", "baseline", "screening",
 	"time", "either", "s", "play", "measurement", "as", "determined", "calculation", "cg", "c", "g", "lab",
 	"laboratory", "its", "their", "his", "her", "current", "most", "recent", "ps", "ecog", "who", "state",
 	"points", "point", "kps", "within", "normal", "range", "equal", "than", "or", "limit", "liver", "function",
 	"functional", "combined", "cirrhosis", "documented", "confirmed", "clinical", "calculated", "reserve",
-	"peripheral", "venous", "required")
+	"peripheral", "venous", "required",
+	// "ALT activity ≤ 2.5 ULN": the enzyme's activity is its level
+	"activity", "activities",
+	// "a left ventricular ejection fraction that is ≥ 45%"
+	"that")
 
 var contWords = setOf("or", "and", "but", "it", "must", "be", "is", "are", "should", "which", "in", "case", "the",
 	"a", "permitted", "allowed", "acceptable", "accepted", "value", "values", "level", "levels", "limit", "also",
@@ -753,6 +761,11 @@ func (p *parser) findTriggers() {
 			continue
 		}
 		t.objEnd = p.objectEnd(t)
+		if p.ctx.exclusion && t.exception {
+			if g, ok := p.unlessValue(t); ok {
+				t.objEnd, t.allows = g, true
+			}
+		}
 		for k := t.end; k < t.objEnd; k++ {
 			p.inObj[k] = true
 		}
@@ -1843,6 +1856,7 @@ func (p *parser) findBounds() {
 		}
 	}
 	p.ellipticUnits()
+	p.danglingTimes()
 	p.scaleRangeOr()
 	p.bareRelaxation()
 	p.barredFromPart()
@@ -2284,6 +2298,35 @@ func (p *parser) ellipticUnits() {
 		}
 		b.end = e
 		setUnit(b, u)
+	}
+}
+
+// danglingTimes gives a multiple written with its sign but not its limit,
+// before a comma, the ULN of the next bound, which names it: "total
+// bilirubin ≤1,5x, aspartate aminotransferase (AST) / alanin
+// aminotransferase (ALT) ≤2.5x the institutional upper limit of normal
+// (ULN)". Only across one clause of words to that bound.
+func (p *parser) danglingTimes() {
+	toks := p.toks
+	bs := p.bounds
+	for k := 0; k+1 < len(bs); k++ {
+		b, next := &bs[k], &bs[k+1]
+		e := b.end
+		if boundUnit(b) != ruNone || b.hasLo == b.hasHi || b.isStages || b.consumed || boundUnit(next) != ruXULN ||
+			!isTimes(toks, e) || !kindAt(toks, e+1, kComma) || next.start <= e+1 {
+			continue
+		}
+		ok := true
+		for i := e + 2; i < next.start; i++ {
+			if t := &toks[i]; t.kind == kNum || t.kind == kPeriod || t.kind == kSemi || t.kind == kOp {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			b.end = e + 1
+			setUnit(b, ruXULN)
+		}
 	}
 }
 
@@ -2782,7 +2825,8 @@ func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
 	if kindAt(toks, k, kPercent) {
 		k++
 	}
-	for n := 0; n < 3 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also"); n++ {
+	// "ECOG 3 is only permitted if related to CLL"
+	for n := 0; n < 4 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also", "only"); n++ {
 		k++
 	}
 	if !wordAt(toks, k, "allowed", "permitted", "acceptable", "accepted", "eligible") {
@@ -3142,7 +3186,7 @@ func (p *parser) valueAllowedBefore(k int) bool {
 func (p *parser) gradeAllowedBefore(k int) bool {
 	toks := p.toks
 	k--
-	for n := 0; n < 3 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also"); n++ {
+	for n := 0; n < 4 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also", "only"); n++ {
 		k--
 	}
 	if kindAt(toks, k, kPercent) {
@@ -4302,6 +4346,65 @@ func (p *parser) computeConditional() {
 	}
 }
 
+// unlessValue finds, after an exclusion's "unless", a variable with a
+// comparison of its own on its usual side ("unless a screening
+// echocardiogram … results in a left ventricular ejection fraction that is
+// ≥ 45%", "unless LVEF ≥ 50%"): where the trigger's object must end, at
+// that variable, so that its value is read as the subgroup's requirement.
+func (p *parser) unlessValue(t trigger) (int, bool) {
+	toks := p.toks
+	if !wordAt(toks, t.pos, "unless") {
+		return 0, false
+	}
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.start < t.end || g.kind != mkVar || isAge(*g) {
+			continue
+		}
+		if g.start > t.end+24 {
+			return 0, false
+		}
+		for k := t.end; k < g.start; k++ {
+			// "performed within 1 month prior to study entry": a time
+			if toks[k].kind == kNum && wordAt(toks, k+1, "day", "days", "week", "weeks", "month", "months") {
+				continue
+			}
+			if tk := toks[k].kind; tk == kNum || tk == kOp || tk == kPeriod || tk == kSemi {
+				return 0, false
+			}
+		}
+		// the comparison, after the words a value may follow its
+		// variable by ("that is ≥ 45%", "is at least 45%")
+		k := g.end
+		o, e, ok := comparator(toks, k)
+		for n := 0; n < 3 && !ok && wordAt(toks, k, "that", "is", "of", "be", "must", "remains", "remain"); n++ {
+			k++
+			o, e, ok = comparator(toks, k)
+		}
+		if !ok || !kindAt(toks, e, kNum) {
+			return 0, false
+		}
+		side := bound{hasLo: o == opGE || o == opGT, hasHi: o == opLE || o == opLT}
+		if !usualSideOf(g.vars, &side) {
+			return 0, false
+		}
+		return g.start, true
+	}
+	return 0, false
+}
+
+// allowedByUnless reports bound b after an exclusion's "unless" that
+// lets the excluded in with it (trigger.allows).
+func (p *parser) allowedByUnless(b *bound) bool {
+	for ti := range p.trigs {
+		t := &p.trigs[ti]
+		if t.allows && b.start >= t.objEnd && b.start <= t.objEnd+8 {
+			return true
+		}
+	}
+	return false
+}
+
 // opensOwnBracket reports a trigger that opens a bracket holding a bound
 // after what it is about: "ALT ≤ 2.5 × ULN (for patients with liver
 // metastases, ≤ 5 × ULN)". It qualifies the bracket's bound, not the one
@@ -4659,6 +4762,9 @@ var allowCue = setOf("eligible", "allowed", "permitted", "acceptable", "included
 func (p *parser) polarity(b *bound) (excl, allowance bool) {
 	toks := p.toks
 	excl = p.ctx.exclusion
+	if excl && p.allowedByUnless(b) {
+		return false, true
+	}
 	// "No Child-Pugh B or C" in the inclusion criteria excludes; in the
 	// exclusion criteria "must not have QTc > 470 ms" only restates it
 	if !excl && p.negated(b) {
@@ -5199,7 +5305,7 @@ func (p *parser) emit() {
 			vs = maskOf(vLifeExpectancy)
 		}
 		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b) || p.bandOfValue(b) || p.appliesOnlyTo(b)) ||
-			p.byApproval(b) {
+			p.byApproval(b) || vs&countVars != 0 && p.definesIncompleteRecovery(b) {
 			continue
 		}
 		cond := p.condOf[bi] || b.fromRow // a row is for its band only (SPEC 4.7 picks the loosest)
@@ -5734,6 +5840,41 @@ func definesBetween(toks []token, a, b int) bool {
 // right beside it.
 var weakAgeBlockers = setOf("donor", "donors", "onset", "diagnosis", "diagnosed", "ago", "since", "history", "duration", "episode",
 	"prior", "previous", "smoking", "smoker", "pack", "treatment", "therapy", "cancer", "malignancy")
+
+// countVars are the blood counts a response's recovery is told by.
+var countVars = maskOf(vPlatelets, vANC, vWBC, vHemoglobin)
+
+// responseWords name a response to treatment and its recovery of counts.
+var responseWords = setOf("cr", "cri", "crp", "crh", "cr1", "cr2", "mlfs", "remission", "response", "recovery")
+
+// definesIncompleteRecovery reports a count's upper bound that defines a
+// response ("Incomplete platelet recovery (CRp) is defined as CR with
+// platelet count < 100 x 109/L", "CRi is defined as … neutropenia < 1 x
+// 109/L"): what counts as recovered, not what a patient must have. Only a
+// maximum: a remission defined by counts at least so high ("CR, defined as
+// ANC ≥ 1.0 and platelets ≥ 100") may be what the patient must be in.
+func (p *parser) definesIncompleteRecovery(b *bound) bool {
+	if !b.hasHi || b.hasLo {
+		return false
+	}
+	toks := p.toks
+	for k := b.start - 1; k >= 0 && k >= b.start-16; k-- {
+		if toks[k].kind == kPeriod || toks[k].kind == kSemi {
+			return false
+		}
+		if !wordAt(toks, k, "defined") || !wordAt(toks, k-1, "is", "are", "be") {
+			continue
+		}
+		// the term defined, before "is defined" or right after "as"
+		for j := k - 2; j >= 0 && j >= k-8 && toks[j].kind != kPeriod && toks[j].kind != kSemi; j-- {
+			if toks[j].kind == kWord && responseWords[toks[j].text] {
+				return true
+			}
+		}
+		return wordAt(toks, k+1, "as") && k+2 < len(toks) && toks[k+2].kind == kWord && responseWords[toks[k+2].text]
+	}
+	return false
+}
 
 // approvalWords say that a value is admitted case by case.
 var approvalWords = setOf("approval", "approved", "consultation", "discussion", "agreement", "permission",

@@ -86,7 +86,7 @@ func init() {
 	addAliases(v(vChildPugh), "child pugh", "childpugh", "child pugh turcotte", "child turcotte pugh", "ctp",
 		"child pugh score", "child pugh class", "child pugh classification", "child pugh grade",
 		"child pugh turcotte score", "child turcotte pugh score", "child turcotte", "child score", "child class",
-		"child classification", "child grade", "child turcotte score", "child turcotte class")
+		"child classification", "child grade", "child grading", "child turcotte score", "child turcotte class")
 	addAliases(v(vBCLC), "bclc", "barcelona clinic liver cancer", "barcelona clinic", "barcelona",
 		"barcelona clinic liver cancer staging", "bclc staging")
 	addAliases(v(vPlatelets), "platelet", "platelets", "plaquettes", "platelet count", "platelet counts", "plt", "plts",
@@ -131,6 +131,9 @@ func init() {
 	// "ALT,AST,TB≤1.5(UNL)": total bilirubin in Chinese records ("TB" is
 	// also tuberculosis: only with a unit of bilirubin)
 	addAliases(alias{kind: mkVar, vars: maskOf(vBilirubin), caps: true, needUnit: true}, "tb")
+	// "Total bilirubin (TBL) ≤ 2.5 mg/dL" … "TBL < 2.5 mg/dL", "BIL<= 2.0 x
+	// ULN": capitals, with a unit of bilirubin
+	addAliases(alias{kind: mkVar, vars: maskOf(vBilirubin), caps: true, needUnit: true}, "tbl", "bil")
 	// "Hg > 8 g/dL": only with a unit; "mm Hg" is a pressure (findGroups)
 	addAliases(alias{kind: mkVar, vars: maskOf(vHemoglobin), needUnit: true}, "hg")
 	addAliases(v(vAST, vALT), "transaminases", "transaminase", "aminotransferases", "aminotransferase",

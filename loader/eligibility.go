@@ -21,12 +21,29 @@ var (
 	headingLabel  = regexp.MustCompile(`(?i)^` + headingOpen + `\**\s*([^:*]{0,60}?)\s*\**\s*:\s*\**\s*(.*)$`)
 	exclusionWord = regexp.MustCompile(`(?i)\b(exclusions?|non[- ]?inclusions?)\b`)
 	inclusionWord = regexp.MustCompile(`(?i)\binclusions?\b`)
-	bareHeading   = regexp.MustCompile(`(?i)^` + headingOpen + `\**\s*(` + groupWords + `\s+)?(((key|main|major|general|patient|participant)\s+)?(inclusion|exclusion|non[- ]?inclusion)(\s+criteria)?|inclusions|exclusions)(\s*[-–—,]?\s*((for|in)\s+)?\(?` + groupWords + `\)?)?\s*\**\s*$`)
+	bareHeading   = regexp.MustCompile(`(?i)^` + headingOpen + `\**\s*(` + groupWords + `\s+|` + stepWords + `\s+)?(((key|main|major|general|patient|participant)\s+)?(inclusion|exclusion|non[- ]?inclusion)(\s+criteria)?|inclusions|exclusions)(\s*[-–—,]?\s*((for|in)\s+)?\(?` + groupWords + `\)?)?\s*\**\s*$`)
 )
 
 // groupWords name a part of a study that criteria headings may be for:
 // "Inclusion Criteria Stage 1", "Exclusion criteria for Part B".
 const groupWords = `(cohort|part|arm|group|stage|phase|step|module|period|sub-?study)\s+([a-z]|[0-9]{1,2}[a-z]?|[ivx]{1,4})`
+
+// stepWords name the step of a trial's entry a heading's list is for:
+// "Registration Inclusion Criteria" … "Randomization Exclusion Criteria".
+const stepWords = `(pre-?registration|registration|randomi[sz]ation|screening|enrol?ment)`
+
+// stepHeading is the step a criteria heading's label opens with, lower
+// case and spelt one way ("randomization"), or "".
+func stepHeading(label string) string {
+	w, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(label)), " ")
+	switch w {
+	case "randomization", "randomisation":
+		return "randomization"
+	case "registration", "pre-registration", "preregistration", "screening", "enrolment", "enrollment":
+		return w
+	}
+	return ""
+}
 
 // headingOpen is what may precede a heading's words: bullets, and
 // markdown's '#' and '>'.
@@ -119,11 +136,23 @@ func joinWrapped(ls []line) []line {
 // fields on some pages, criteria the page gave no heading on others.
 func splitCriteria(ls []line) (before, inc, exc []line) {
 	cur := &before
+	firstStep := ""
 	for _, l := range ls {
 		if kind, rest, group, ok := criteriaHeadingGroup(l.text); ok {
 			cur = &inc
 			if kind == "exc" {
 				cur = &exc
+			}
+			// "Registration Inclusion Criteria" … "Randomization Inclusion
+			// Criteria": the randomization's list is a later step's, which
+			// only registered patients reach (SPEC 4.6); its group line
+			// says so. The first step's list is everyone's.
+			if step := stepHeading(strings.Trim(l.text, bulletChars+"#> \t")); step != "" && group == "" {
+				if firstStep == "" {
+					firstStep = step
+				} else if step == "randomization" && firstStep != step {
+					group = "Randomization"
+				}
 			}
 			// "Inclusion Criteria Stage 1": the list is Stage 1's, a group
 			// of its own beside the other stages' (see headingRank).
