@@ -1,0 +1,76 @@
+package eligibility
+
+import "testing"
+
+// donorTexts are items and lead-ins that name donors, patients or neither,
+// in the spellings the scan must not miss: capitals, possessives, brackets,
+// plurals in brackets, accents on either side.
+var donorTexts = []string{
+	"", "Donor", "DONOR INCLUSION CRITERIA:", "Donors with hemoglobin < 12 g/dL", "Donor: age 18–60 years",
+	"Patients with a matched sibling donor:", "donor's age ≥ 18", "(donor) age 18-60", "donor(s) aged 16 or older",
+	"Donor-specific antibodies", "HLA-identical donors'", "édonor aged 18", "donoré aged 18", "xédonor", "Honor code",
+	"dOnOr age 18", "Κdonor", "DONOR’S weight", "‘donors’ ≥ 40 kg", "Recipient: age ≥ 18; donor: age ≤ 60",
+	"ECOG 0-1", "adonor", "donorsx", "Sibling DONORS:", "Donor\tinclusion", "供者 donor 18岁",
+}
+
+// The scan's sDonor lets donorLead and donorItem skip their substring
+// searches: with it they answer as they do for a scan that found every
+// word (the searches run on every text).
+func TestDonorPrefilter(t *testing.T) {
+	for _, s := range donorTexts {
+		checkDonorPrefilter(t, s)
+	}
+}
+
+func FuzzDonorPrefilter(f *testing.F) {
+	for _, s := range donorTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkDonorPrefilter(t, s) })
+}
+
+func checkDonorPrefilter(t *testing.T, s string) {
+	t.Helper()
+	all := itemScan{vars: true, flags: ^scanFlag(0)}
+	for _, lead := range []bool{false, true} {
+		sc := scan(s, lead)
+		if got, want := donorLead(s, sc), donorLead(s, all); got != want {
+			t.Errorf("donorLead(%q) = %v with its scan, %v without", s, got, want)
+		}
+		if got, want := donorItem(s, sc), donorItem(s, all); got != want {
+			t.Errorf("donorItem(%q) = %v with its scan, %v without", s, got, want)
+		}
+	}
+}
+
+// letterRunEnd ends where a loop over the bytes ends, from every offset.
+func TestLetterRunEnd(t *testing.T) {
+	texts := append([]string{"abcdefgh", "abcdefghi", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@[`{",
+		"Hémoglobine ≥ 9 g/dL", "a\x80b\xffc\x00d`e{f@g[h", "zzzzzzzz{zzzzzzz", "AAAAAAAAAAAAAAAAAAAAAAAAA1"}, donorTexts...)
+	for _, s := range texts {
+		checkLetterRunEnd(t, s)
+	}
+	var all [256]byte
+	for i := range all {
+		all[i] = byte(i)
+	}
+	checkLetterRunEnd(t, string(all[:]))
+}
+
+func FuzzLetterRunEnd(f *testing.F) {
+	f.Add("Platelets ≥ 100,000/mm³ and ANC ≥ 1500/µL")
+	f.Fuzz(func(t *testing.T, s string) { checkLetterRunEnd(t, s) })
+}
+
+func checkLetterRunEnd(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i <= len(s); i++ {
+		want := i
+		for want < len(s) && isASCIILetter(s[want]) {
+			want++
+		}
+		if got := letterRunEnd(s, i); got != want {
+			t.Fatalf("letterRunEnd(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	}
+}
