@@ -1,6 +1,9 @@
 package eligibility
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // donorTexts are items and lead-ins that name donors, patients or neither,
 // in the spellings the scan must not miss: capitals, possessives, brackets,
@@ -71,6 +74,50 @@ func checkLetterRunEnd(t *testing.T, s string) {
 		}
 		if got := letterRunEnd(s, i); got != want {
 			t.Fatalf("letterRunEnd(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	}
+}
+
+// hashWord hashes a word alike wherever it stands (the bytes after it,
+// read eight at a time, are masked off) and in any case, and counts its
+// capitals.
+func TestHashWord(t *testing.T) {
+	for _, w := range []string{"a", "ab", "ECOG", "Karnofsky", "creatinine", "CREATININE", "aminotransferase",
+		"AminoTransferaseXYZ", "abcdefgh", "ABCDEFGHI", "zZzZzZzZzZzZzZzZz"} {
+		checkHashWord(t, w)
+	}
+}
+
+func FuzzHashWord(f *testing.F) {
+	f.Add("Platelets", "≥ 100")
+	f.Fuzz(func(t *testing.T, w, after string) {
+		for i := 0; i < len(w); i++ {
+			if !isASCIILetter(w[i]) {
+				return
+			}
+		}
+		checkHashWord(t, w)
+		s := "x " + w + after
+		if h, _ := hashWord(s, 2, 2+len(w)); h != lowerHash(w) {
+			t.Fatalf("hashWord(%q) in %q = %x, lowerHash = %x", w, s, h, lowerHash(w))
+		}
+	})
+}
+
+func checkHashWord(t *testing.T, w string) {
+	t.Helper()
+	want := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			want++
+		}
+	}
+	lower := strings.ToLower(w)
+	for _, s := range []string{w, w + " ≥ 1.5 × ULN", "(" + w + ")", w + "abcdefgh"} {
+		i := strings.Index(s, w)
+		h, upper := hashWord(s, i, i+len(w))
+		if h != lowerHash(lower) || upper != want {
+			t.Errorf("hashWord(%q in %q) = %x, %d capitals; want %x, %d", w, s, h, upper, lowerHash(lower), want)
 		}
 	}
 }

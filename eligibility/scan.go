@@ -195,13 +195,13 @@ func scan(s string, lead bool) itemScan {
 		}
 		var known *scanSlot // the scan's entries for the word, looked up once
 		if lead && out.flags&sLead == 0 && leadPrefixes.has(s[i], s[i+1], s[j-1], n) {
-			if known = scanTable.find(lowerHash(s[i:j]), s[i:j]); known != nil && known.lead {
+			if known = scanTable.find(hashOf(s, i, j), s[i:j]); known != nil && known.lead {
 				out.flags |= sLead
 			}
 		}
 		if scanPrefixes.has(s[i], s[i+1], s[j-1], n) {
 			if known == nil {
-				known = scanTable.find(lowerHash(s[i:j]), s[i:j])
+				known = scanTable.find(hashOf(s, i, j), s[i:j])
 			}
 			if e, ok := known.entry(); ok && out.learn(e, short) {
 				pending = lexicon.next[lower()]
@@ -236,6 +236,12 @@ func letterRunEnd(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// hashOf is lowerHash(s[i:j]).
+func hashOf(s string, i, j int) uint32 {
+	h, _ := hashWord(s, i, j)
+	return h
 }
 
 // homoglyphAt reports a Greek or Cyrillic letter drawn like a Latin one
@@ -285,9 +291,9 @@ func (out *itemScan) learn(e scanEntry, short bool) (longer bool) {
 	return false
 }
 
-// scanTable holds scanWords and leadWords keyed by the FNV-1a hash of the
-// word in lower case, which scan computes as it finds the word's end: one
-// probe, without copying the word, answers both maps.
+// scanTable holds scanWords and leadWords keyed by lowerHash of the word,
+// which scan computes from the item's bytes for the words its prefix sets
+// let through: one probe, without copying the word, answers both maps.
 var scanTable foldTable
 
 // buildScanTable runs once scanWords is built.
