@@ -121,3 +121,36 @@ func checkHashWord(t *testing.T, w string) {
 		}
 	}
 }
+
+// groupTexts name study groups, or words that look like them.
+var groupTexts = []string{"Cohort D:", "Cohorts A, B, C Inclusion Criteria", "Inclusion criteria (Part B)",
+	"Dose expansion cohort:", "Inclusion criteria for all cohorts", "écohort A:", "Partie écohort B", "ARM 2:",
+	"Patients enrolled in Part B must have:", "Participants", "Department of surgery", "substudies 1 and 2",
+	"STRATUM I", "Grupo A", "cohortA", "Module 3 (expansion):", "Cohórt A", "Kohort"}
+
+// The scan's sGroupWord lets groupLabel skip its test of the first words:
+// with it groupLabel answers as it does alone.
+func TestGroupLabelPrefilter(t *testing.T) {
+	for _, s := range append(groupTexts, donorTexts...) {
+		checkGroupLabelPrefilter(t, s)
+	}
+}
+
+func FuzzGroupLabelPrefilter(f *testing.F) {
+	for _, s := range groupTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkGroupLabelPrefilter(t, s) })
+}
+
+func checkGroupLabelPrefilter(t *testing.T, s string) {
+	t.Helper()
+	for _, lead := range []bool{false, true} {
+		sc := scan(s, lead)
+		for _, at := range []int{2, 3, 5, 8} {
+			if got, want := sc.groupLabel(s, at), groupLabel(s, at); got != want {
+				t.Errorf("groupLabel(%q, %d) = %q with its scan, %q alone", s, at, got, want)
+			}
+		}
+	}
+}

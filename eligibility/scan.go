@@ -24,6 +24,7 @@ const (
 	sTwo                            // "two": "at least one of the two"
 	sUnfit                          // unfit, frail, ineligible …: who counts as unfit (definesUnfit)
 	sDonor                          // donor, donors: the only words donorLead and donorItem look for
+	sGroupWord                      // a group's kind as a word of ASCII letters, anywhere: groupLabel may name one
 )
 
 type itemScan struct {
@@ -70,7 +71,7 @@ func buildScanWords() map[string]scanEntry {
 		"required", "requires", "require")
 	set(sHeading, "inclusion", "inclusions", "exclusion", "exclusions", "eligibility", "ineligibility")
 	for w := range groupKinds {
-		set(sGroup, w)
+		set(sGroup|sGroupWord, w)
 	}
 	set(sFollowing, "following")
 	set(sTwo, "two")
@@ -267,6 +268,15 @@ func scanAccented(w string, short, lead bool, out *itemScan) *trieNode {
 	if strings.Contains(w, "donor") {
 		out.flags |= sDonor // "édonor": the ASCII letters after the accent make a word for donorWords
 	}
+	// "écohort": mayNameGroup reads the ASCII letters after an accent as a
+	// word of their own
+	for i := 0; i < len(w); {
+		j := letterRunEnd(w, i)
+		if _, ok := groupKinds[w[i:j]]; ok {
+			out.flags |= sGroupWord
+		}
+		i = j + 1
+	}
 	if lead && leadWords[w] {
 		out.flags |= sLead
 	}
@@ -274,6 +284,16 @@ func scanAccented(w string, short, lead bool, out *itemScan) *trieNode {
 		return lexicon.next[w]
 	}
 	return nil
+}
+
+// groupLabel is groupLabel(text, maxAt) for text scanned as sc: its cheap
+// test, a group's kind among the first words, needs a word the scan has
+// seen, and most lead-ins and headings have none.
+func (sc itemScan) groupLabel(text string, maxAt int) string {
+	if sc.flags&sGroupWord == 0 {
+		return ""
+	}
+	return groupLabel(text, maxAt)
 }
 
 // learn takes in what a known word tells; true when the word may start a
