@@ -139,7 +139,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 				hctx.from = h.section
 				hctx.exclusion = h.section == "exclusion"
 			}
-			if l := groupLabel(text, 8); l != "" && !restatesLabel(c.Children, l) {
+			if l := sc.groupLabel(text, 8); l != "" && !restatesLabel(c.Children, l) {
 				hctx.scope = x.scopeID(l)
 			} else if l == "" && h.later {
 				hctx.cond = true
@@ -249,7 +249,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			// first of them is the alternative to what came before
 			x.pendingOr = endsWithOr(text) && len(text) <= 3
 			cctx := x.leadIn(text, sc, ic, x.subjectOf(n))
-			if cctx.scope > 0 && cctx.scope != ic.scope && restatesLabel(c.Children, groupLabel(text, 5)) {
+			if cctx.scope > 0 && cctx.scope != ic.scope && restatesLabel(c.Children, sc.groupLabel(text, 5)) {
 				cctx.scope = ic.scope
 			}
 			x.walk(c.Children, cctx, nil)
@@ -269,7 +269,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		} else if len(x.found) == n && len(text) < 80 && sc.flags&sGroup != 0 {
 			// a flat list's group label ("Part B:") governs what follows,
 			// up to the next one
-			if l := groupLabel(text, 5); l != "" && !hasBoundSign(text) {
+			if l := sc.groupLabel(text, 5); l != "" && !hasBoundSign(text) {
 				ctx.scope = x.scopeID(l)
 			}
 		}
@@ -933,13 +933,28 @@ func toRequirement(text, from string, c cand) model.Requirement {
 		}
 		return r
 	}
+	if !c.hasLo && !c.hasHi {
+		return r
+	}
+	// one allocation holds both sides' values: there were four, a quarter
+	// of the extractor's allocations
+	b := &reqBounds{}
 	if c.hasLo {
-		r.Min, r.MinInclusive = ptrF(clean(c.lo)), ptrB(c.loInc)
+		b.min, b.minInc = clean(c.lo), c.loInc
+		r.Min, r.MinInclusive = &b.min, &b.minInc
 	}
 	if c.hasHi {
-		r.Max, r.MaxInclusive = ptrF(clean(c.hi)), ptrB(c.hiInc)
+		b.max, b.maxInc = clean(c.hi), c.hiInc
+		r.Max, r.MaxInclusive = &b.max, &b.maxInc
 	}
 	return r
+}
+
+// reqBounds is the memory a requirement's Min, Max and their
+// inclusiveness point into.
+type reqBounds struct {
+	min, max       float64
+	minInc, maxInc bool
 }
 
 var stageNames = [...]string{"0", "A", "B", "C", "D"}
@@ -950,9 +965,6 @@ func clean(v float64) float64 {
 	}
 	return round3(v)
 }
-
-func ptrF(v float64) *float64 { return &v }
-func ptrB(v bool) *bool       { return &v }
 
 // prefixSet holds the first two letters and the last letter of words, and
 // the lengths of the words that start or end with them: most words of an
@@ -1397,7 +1409,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	}
 	// "Cohort D:", "Patients enrolled in Part B must have:": the children
 	// are that group's, reconciled with the other groups' at the end
-	label := groupLabel(text, 5)
+	label := sc.groupLabel(text, 5)
 	if label != "" {
 		child.scope = x.scopeID(label)
 	}

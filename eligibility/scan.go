@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -11,7 +12,7 @@ import (
 // next item, a study group's label, a lead-in's effect on its children —
 // could apply at all. Most items of a criteria list need none of them.
 
-type scanFlag uint8
+type scanFlag uint16
 
 const (
 	sOnly      scanFlag = 1 << iota // "only"
@@ -22,6 +23,8 @@ const (
 	sFollowing                      // "following"
 	sTwo                            // "two": "at least one of the two"
 	sUnfit                          // unfit, frail, ineligible …: who counts as unfit (definesUnfit)
+	sDonor                          // donor, donors: the only words donorLead and donorItem look for
+	sGroupWord                      // a group's kind as a word of ASCII letters, anywhere: groupLabel may name one
 )
 
 type itemScan struct {
@@ -30,11 +33,15 @@ type itemScan struct {
 }
 
 // mayNameDonor is the cheap test of text, scanned as sc, before splitting
-// it into words. The scan itself no longer looks for "onor": tracking the
-// last four letters of every word was a fifth of its instructions, and
-// two vector searches of the few items asked about cost less.
+// it into words. donorWords finds "donor" or "donors" only as a run of
+// letters between non-letters, ASCII whatever its case (no other rune
+// lowercases to d, o, n or r), which the scan reads as a word of its own
+// or, after an accented letter, inside one it lowercases (scanAccented):
+// without the scan's sDonor the answer is no, and the two substring
+// searches of every item that may be parsed — a tenth of the scan's own
+// cost — are left to the few items that name a donor.
 func (sc itemScan) mayNameDonor(text string) bool {
-	return mayNameDonor(text)
+	return sc.flags&sDonor != 0 && mayNameDonor(text)
 }
 
 type scanEntry struct {
@@ -64,11 +71,12 @@ func buildScanWords() map[string]scanEntry {
 		"required", "requires", "require")
 	set(sHeading, "inclusion", "inclusions", "exclusion", "exclusions", "eligibility", "ineligibility")
 	for w := range groupKinds {
-		set(sGroup, w)
+		set(sGroup|sGroupWord, w)
 	}
 	set(sFollowing, "following")
 	set(sTwo, "two")
 	set(sUnfit, "unfit", "frail", "ineligible", "unsuitable", "noneligible")
+	set(sDonor, "donor", "donors")
 	for w := range m {
 		scanPrefixes.add(w)
 	}
@@ -161,10 +169,7 @@ func scan(s string, lead bool) itemScan {
 		}
 		// the end of the word first, and nothing else: the hash is
 		// computed only for the few words the prefix sets let through
-		j := i + 1
-		for j < len(s) && isASCIILetter(s[j]) {
-			j++
-		}
+		j := letterRunEnd(s, i+1)
 		n := j - i
 		if n > len(buf) || n < 2 {
 			pending = nil
@@ -191,13 +196,13 @@ func scan(s string, lead bool) itemScan {
 		}
 		var known *scanSlot // the scan's entries for the word, looked up once
 		if lead && out.flags&sLead == 0 && leadPrefixes.has(s[i], s[i+1], s[j-1], n) {
-			if known = scanTable.find(lowerHash(s[i:j]), s[i:j]); known != nil && known.lead {
+			if known = scanTable.find(hashOf(s, i, j), s[i:j]); known != nil && known.lead {
 				out.flags |= sLead
 			}
 		}
 		if scanPrefixes.has(s[i], s[i+1], s[j-1], n) {
 			if known == nil {
-				known = scanTable.find(lowerHash(s[i:j]), s[i:j])
+				known = scanTable.find(hashOf(s, i, j), s[i:j])
 			}
 			if e, ok := known.entry(); ok && out.learn(e, short) {
 				pending = lexicon.next[lower()]
@@ -206,6 +211,38 @@ func scan(s string, lead bool) itemScan {
 		i = j
 	}
 	return out
+}
+
+// letterRunEnd returns the end of the run of ASCII letters at s[i:]. It
+// reads eight bytes at a time: the scan's loop of one byte a step, ending
+// at a branch it could not predict, was two fifths of the scan's
+// instructions, on every word of every item.
+func letterRunEnd(s string, i int) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	for i+8 <= len(s) {
+		b := s[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// each byte in lower case with its top bit cleared, then the top
+		// bit of each byte set where it is from 'a' to 'z' and was ASCII:
+		// no sum carries into the next byte
+		y := (x | 0x20*lo) &^ hi
+		letters := (y + (0x80-'a')*lo) &^ (y + (0x80-'z'-1)*lo) &^ x & hi
+		if letters != hi {
+			return i + bits.TrailingZeros64(^letters&hi)/8
+		}
+		i += 8
+	}
+	for i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	return i
+}
+
+// hashOf is lowerHash(s[i:j]).
+func hashOf(s string, i, j int) uint32 {
+	h, _ := hashWord(s, i, j)
+	return h
 }
 
 // homoglyphAt reports a Greek or Cyrillic letter drawn like a Latin one
@@ -228,6 +265,18 @@ func latinAccentAt(s string, i int) bool {
 // scanAccented is what scan learns from a word with an accent, w in lower
 // case; it returns the alias the word may start.
 func scanAccented(w string, short, lead bool, out *itemScan) *trieNode {
+	if strings.Contains(w, "donor") {
+		out.flags |= sDonor // "édonor": the ASCII letters after the accent make a word for donorWords
+	}
+	// "écohort": mayNameGroup reads the ASCII letters after an accent as a
+	// word of their own
+	for i := 0; i < len(w); {
+		j := letterRunEnd(w, i)
+		if _, ok := groupKinds[w[i:j]]; ok {
+			out.flags |= sGroupWord
+		}
+		i = j + 1
+	}
 	if lead && leadWords[w] {
 		out.flags |= sLead
 	}
@@ -235,6 +284,16 @@ func scanAccented(w string, short, lead bool, out *itemScan) *trieNode {
 		return lexicon.next[w]
 	}
 	return nil
+}
+
+// groupLabel is groupLabel(text, maxAt) for text scanned as sc: its cheap
+// test, a group's kind among the first words, needs a word the scan has
+// seen, and most lead-ins and headings have none.
+func (sc itemScan) groupLabel(text string, maxAt int) string {
+	if sc.flags&sGroupWord == 0 {
+		return ""
+	}
+	return groupLabel(text, maxAt)
 }
 
 // learn takes in what a known word tells; true when the word may start a
@@ -252,9 +311,9 @@ func (out *itemScan) learn(e scanEntry, short bool) (longer bool) {
 	return false
 }
 
-// scanTable holds scanWords and leadWords keyed by the FNV-1a hash of the
-// word in lower case, which scan computes as it finds the word's end: one
-// probe, without copying the word, answers both maps.
+// scanTable holds scanWords and leadWords keyed by lowerHash of the word,
+// which scan computes from the item's bytes for the words its prefix sets
+// let through: one probe, without copying the word, answers both maps.
 var scanTable foldTable
 
 // buildScanTable runs once scanWords is built.

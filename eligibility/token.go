@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -168,21 +169,14 @@ func tokenize(s string, buf []token) []token {
 			// most words are ASCII letters to an ASCII non-letter: read
 			// to the end once, hashing and counting capitals on the way;
 			// a word that runs into a multi-byte rune takes the slow path
-			j, upper := i, 0
-			h := uint32(fnvOffset)
-			for j < len(s) && isASCIILetter(s[j]) {
-				if s[j] <= 'Z' {
-					upper++
-				}
-				h = (h ^ uint32(s[j]|0x20)) * fnvPrime
-				j++
-			}
+			j := letterRunEnd(s, i+1)
 			if j < len(s) && s[j] >= utf8.RuneSelf {
 				e := lexWord(s, i)
 				add(wordToken(s, i, e))
 				i = e
 				continue
 			}
+			h, upper := hashWord(s, i, j)
 			add(asciiWordToken(s, i, j, h, upper))
 			i = j
 			continue
@@ -384,7 +378,6 @@ func wordToken(s string, i, j int) token {
 	t := token{kind: kWord, start: int32(i), end: int32(j)}
 	ascii := true
 	upperCount := 0
-	h := uint32(fnvOffset) // of the word in lower case, for the lexicon's table
 	for k := 0; k < len(w); k++ {
 		c := w[k]
 		if c >= utf8.RuneSelf {
@@ -394,10 +387,9 @@ func wordToken(s string, i, j int) token {
 		if c >= 'A' && c <= 'Z' {
 			upperCount++
 		}
-		h = (h ^ uint32(c|0x20)) * fnvPrime
 	}
 	if ascii {
-		return asciiWordToken(s, i, j, h, upperCount)
+		return asciiWordToken(s, i, j, lowerHash(w), upperCount)
 	}
 	var b strings.Builder
 	b.Grow(len(w))
@@ -495,13 +487,19 @@ func spelledNumber(t *token) {
 func lowerASCII(w string) string {
 	for k := 0; k < len(w); k++ {
 		if w[k] >= 'A' && w[k] <= 'Z' {
-			b := []byte(w)
-			for m := k; m < len(b); m++ {
-				if b[m] >= 'A' && b[m] <= 'Z' {
-					b[m] += 'a' - 'A'
+			// a Builder's bytes become the string: one allocation, where
+			// []byte(w) then string(b) made two
+			var b strings.Builder
+			b.Grow(len(w))
+			b.WriteString(w[:k])
+			for m := k; m < len(w); m++ {
+				c := w[m]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
 				}
+				b.WriteByte(c)
 			}
-			return string(b)
+			return b.String()
 		}
 	}
 	return w
@@ -591,9 +589,9 @@ var abbreviations = map[string]bool{"e": true, "g": true, "i": true, "eg": true,
 	"resp": true, "incl": true, "max": true, "min": true, "ca": true, "pts": true}
 
 // lexiconTable is the lexicon (words) as an open-addressing table keyed by
-// the FNV-1a hash of a word in lower case, which wordToken computes in the
-// loop it already runs over the word's bytes: the lexicon lookup was the
-// largest single cost of tokenizing. It answers exactly as words does.
+// lowerHash of a word, which the tokenizer computes from the item's bytes
+// (hashWord): the lexicon lookup was the largest single cost of
+// tokenizing. It answers exactly as words does.
 type lexiconTable struct {
 	slots []lexiconSlot
 	mask  uint32
@@ -604,18 +602,44 @@ type lexiconSlot struct {
 	e   *wordEntry
 }
 
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-)
-
-// lowerHash is the hash wordToken computes for a word of ASCII letters.
+// lowerHash is the hash of w in lower case that the lexicon's and the
+// scan's tables are keyed by, for w of ASCII letters (any other key hashes
+// alike wherever it is looked up, and matches no word of letters).
 func lowerHash(w string) uint32 {
-	h := uint32(fnvOffset)
-	for k := 0; k < len(w); k++ {
-		h = (h ^ uint32(w[k]|0x20)) * fnvPrime
-	}
+	h, _ := hashWord(w, 0, len(w))
 	return h
+}
+
+// hashWord returns lowerHash(s[i:j]) and the capitals of s[i:j], a word of
+// ASCII letters. It reads eight bytes at a time — the bytes of s past j,
+// when there are, masked off — where a hash of one byte a step (FNV-1a)
+// was most of the tokenizer's loop over a word's letters: a letter is a
+// capital where its 0x20 bit is clear, and setting that bit lowercases it.
+func hashWord(s string, i, j int) (uint32, int) {
+	const lo = 0x0101010101010101
+	h := uint64(j-i) * 0x9e3779b97f4a7c15
+	upper := 0
+	for ; i < j; i += 8 {
+		var x uint64
+		if i+8 <= len(s) {
+			b := s[i : i+8]
+			x = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		} else {
+			for k := len(s) - 1; k >= i; k-- {
+				x = x<<8 | uint64(s[k])
+			}
+		}
+		valid := ^uint64(0)
+		if n := j - i; n < 8 {
+			valid = 1<<(8*n) - 1
+		}
+		x &= valid
+		upper += bits.OnesCount64(^x & (0x20 * lo) & valid)
+		h = (h ^ (x | (0x20*lo)&valid)) * 0xff51afd7ed558ccd
+		h ^= h >> 29
+	}
+	return uint32(h ^ h>>32), upper
 }
 
 func newLexiconTable(m map[string]*wordEntry) lexiconTable {
