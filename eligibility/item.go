@@ -302,6 +302,8 @@ func (p *parser) findGroups() {
 					m.kind, m.vars, m.needUnit = n.kind, n.vars, n.needUnit
 				case m.kind == mkGeneric && n.kind == mkVar:
 					m.kind, m.vars = n.kind, n.vars
+				case m.kind == mkVar && n.kind == mkVar && bracketNames(m.vars, n.vars) != 0:
+					m.vars = bracketNames(m.vars, n.vars)
 				case m.kind != mkOther && n.kind == mkVar:
 					m.vars |= n.vars
 					m.needUnit = m.needUnit && n.needUnit
@@ -554,6 +556,22 @@ func whoScaleAt(toks []token, j int) bool {
 	}
 	_, _, ok := comparator(toks, j)
 	return ok
+}
+
+// bracketNames gives the one variable a name and the name bracketed after
+// it mean together, or 0: "serum glutamate oxalo-acetate transaminase
+// (SGOT)" is the AST, not both transaminases; "Glomerular filtration rate
+// (CCr)" and "creatinine clearance (GFR)" are a creatinine clearance, which
+// its own words always name (SPEC 4.10).
+func bracketNames(name, bracket varMask) varMask {
+	ast, alt, crcl, egfr := maskOf(vAST), maskOf(vALT), maskOf(vCrCl), maskOf(vEGFR)
+	switch {
+	case name == ast|alt && (bracket == ast || bracket == alt):
+		return bracket
+	case name == egfr && bracket == crcl, name == crcl && bracket == egfr:
+		return crcl
+	}
+	return 0
 }
 
 // mergeLastPart adds a restatement to the mention it restates; a generic

@@ -117,11 +117,14 @@ func init() {
 		"aspartate transaminase", "aspartate amino transferase", "serum glutamic oxaloacetic transaminase",
 		"serum glutamic oxalacetic transaminase", "serum glutamate oxaloacetate transaminase",
 		"glutamic oxaloacetic transaminase", "serum glutamic oxaloacetic", "aspartate transferase",
-		"serum aspartate aminotransferase", "aspartate aminotransaminase")
+		"serum aspartate aminotransferase", "aspartate aminotransaminase", "aspartat aminotransferase",
+		"aspartat transaminase")
 	addAliases(v(vALT), "alt", "sgpt", "alat", "alanine aminotransferase", "alanine aminotransferases",
 		"alanine transaminase", "alanine amino transferase", "serum glutamic pyruvic transaminase",
 		"serum glutamate pyruvate transaminase", "glutamic pyruvic transaminase", "serum glutamic pyruvate transaminase",
-		"alanine transferase", "serum alanine aminotransferase", "alanine aminotransaminase")
+		"alanine transferase", "serum alanine aminotransferase", "alanine aminotransaminase",
+		// the German spellings ("alanin aminotransferase (ALT)")
+		"alanin aminotransferase", "alanin transaminase")
 	addAliases(alias{kind: mkVar, vars: maskOf(vAST), caps: true}, "got")
 	addAliases(alias{kind: mkVar, vars: maskOf(vALT), caps: true}, "gpt")
 	// "NEU ≥ 1.5×10^9/L" in Chinese records' blood routine (not HER2/neu: findGroups)
@@ -152,7 +155,11 @@ func init() {
 		"serum creatinine levels", "creatinine value", "serum creatinine value", "creatinin", "serum creatinin",
 		// "Cr ≤ 1.5 × ULN" (Chinese records); a creatinine bound needs a unit, so
 		// "CR" as a complete response never yields one
-		"cr", "serum cr level")
+		"cr", "serum cr level",
+		// "serum creatine < 1.5×upper limitation of normal (ULN)": creatinine
+		// mistyped (the Chinese records' blood chemistry); creatine alone is
+		// no eligibility lab, and its kinase stays outside the list below
+		"serum creatine", "serum creatine level")
 	addAliases(v(vCrCl), "creatinine clearance", "crcl", "clcr", "ccr", "cr clearance", "creatinine clearance rate",
 		"creatinine clearances", "calculated creatinine clearance", "measured creatinine clearance",
 		"estimated creatinine clearance", "cockcroft gault creatinine clearance", "clearance of creatinine",
@@ -217,6 +224,7 @@ func init() {
 		"cholesterol", "triglycerides", "triglyceride", "ldl", "hdl", "d dimer", "crp", "c reactive protein",
 		"procalcitonin", "esr", "hematocrit", "haematocrit", "hct", "mcv", "reticulocyte", "reticulocytes",
 		"creatinine phosphokinase", "creatine phosphokinase", "creatine kinase", "cpk", "ck", "creatine",
+		"serum creatine kinase", "serum creatine phosphokinase",
 		// ratios that contain a variable's name
 		"protein creatinine ratio", "protein to creatinine ratio", "albumin creatinine ratio",
 		"albumin to creatinine ratio", "creatinine ratio", "upcr", "uacr", "urine protein", "urinary protein",
