@@ -1109,7 +1109,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			"supported", "replaced", "repleted", "supplemented") {
 			return tr, false
 		}
-		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) || p.stageAlternative(i+1) {
+		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) || p.stageAlternative(i+1) || p.historyPick(i) {
 			tr.end = i + 1
 			return tr, true
 		}
@@ -1431,6 +1431,38 @@ func (p *parser) nounWithin(j, n int) bool {
 		}
 		if t.is(cSubgroupNoun) {
 			return true
+		}
+	}
+	return false
+}
+
+// historyPick reports "patients with" (at i) a history or an abnormality
+// that only some have, then what those must have: "those with a cardiac
+// history or ECG abnormality should perform echocardiography with the left
+// ventricular ejection fraction > 50 %", "Patients with a history of
+// cardiac disease must have LVEF ≥ 50%". The population a trial is for
+// ("Patients with measurable disease must have ECOG ≤ 2") names no history.
+func (p *parser) historyPick(i int) bool {
+	toks := p.toks
+	if i == 0 || !toks[i-1].is(cGroup) {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k < i+12; k++ {
+		t := &toks[k]
+		switch {
+		case t.kind == kWord && (t.text == "history" || t.text == "abnormality" || t.text == "abnormalities"):
+			// the modal must follow the picked patients' words
+			for m := k + 1; m < len(toks) && m < k+10; m++ {
+				if toks[m].kind != kWord && toks[m].kind != kDash {
+					return false
+				}
+				if wordAt(toks, m, "must", "should", "shall") {
+					return true
+				}
+			}
+			return false
+		case t.kind != kWord && t.kind != kDash:
+			return false
 		}
 	}
 	return false

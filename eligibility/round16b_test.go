@@ -41,6 +41,14 @@ var round16b = []struct {
 	{"Serum creatine kinase ≤ 2.5 × ULN", nil},
 	{"Serum creatine phosphokinase < 3 × ULN", nil},
 	{"E: Creatine kinase > 5 × ULN", nil},
+	// patients with a history or an abnormality only some have, then what
+	// those must have: a subgroup's bound
+	{"Echocardiogram for all; subjects with a cardiac history or an abnormal ECG abnormality must have LVEF ≥ 50%", []string{"lvef >=50 % cond"}},
+	{"Patients with a history of congestive heart failure should have a left ventricular ejection fraction of at least 45%", []string{"lvef >=45 % cond"}},
+	{"Participants with ECG abnormalities must have QTcF ≤ 450 ms on repeat", []string{"qtc <=450 ms cond"}},
+	// no history named: the population the trial is for, everyone's
+	{"Patients with measurable disease must have ECOG ≤ 2", []string{"ecog <=2"}},
+	{"Patients with no history of heart disease must have LVEF ≥ 50%", []string{"lvef >=50 %"}},
 }
 
 func TestRound16b(t *testing.T) {
