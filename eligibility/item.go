@@ -5727,6 +5727,10 @@ func (p *parser) populationAge(bi int) bool {
 // "Age: 21 and under", "aged ≤ 30", "≤ 30 years of age".
 func (p *parser) namedAge(a int, b *bound) bool {
 	toks := p.toks
+	// "Age:" / "Under 1 at diagnosis": the lead-in names it
+	if p.ctx.subject == maskOf(vAge) {
+		return true
+	}
 	for k := b.start; k < b.end+2 && k < len(toks); k++ {
 		if wordAt(toks, k, "of") && wordAt(toks, k+1, "age") {
 			return true

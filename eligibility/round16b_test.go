@@ -51,7 +51,29 @@ var round16b = []struct {
 	{"Patients with no history of heart disease must have LVEF ≥ 50%", []string{"lvef >=50 %"}},
 }
 
+// round16bTrees are lead-ins with their items.
+var round16bTrees = []struct {
+	lead     string
+	children []string
+	want     []string
+}{
+	// an age at diagnosis under a PDQ "Age:" label is the patient's, as
+	// "Age: 21 and under at diagnosis" on one line is
+	{"Age:", []string{"21 and under at diagnosis"}, []string{"age <=21 years"}},
+	{"Age:", []string{"Under 2 years at diagnosis"}, []string{"age <2 years"}},
+	// … unless the disease has come back since
+	{"Age:", []string{"Under 21 at diagnosis of recurrent neuroblastoma"}, nil},
+	// a diagnosis under another label bounds no age
+	{"Other:", []string{"Under 1 at diagnosis"}, nil},
+}
+
 func TestRound16b(t *testing.T) {
+	for _, tc := range round16bTrees {
+		got := extractTree(tc.lead, tc.children)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s %q\n   got %q\n  want %q", tc.lead, tc.children, got, tc.want)
+		}
+	}
 	for _, tc := range round16b {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
