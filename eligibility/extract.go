@@ -26,6 +26,7 @@ func Extract(el *model.Eligibility) []model.Requirement {
 	x := extractors.Get().(*extractor)
 	defer extractors.Put(x)
 	x.found, x.scopes, x.used, x.pendingOr = x.found[:0], x.scopes[:0], 0, false
+	x.p.valued = 0
 	x.ageHeads = 0
 	x.restricted = restrictedItems(el.Raw, el.Raw)
 	for _, n := range el.Notes {
@@ -40,9 +41,42 @@ func Extract(el *model.Eligibility) []model.Requirement {
 		sex = 'm'
 	}
 	x.walk(el.Inclusion, itemCtx{from: "inclusion", onlySex: sex}, inc)
+	nInc, incValued := len(x.found), x.p.valued
+	x.p.misfiled, x.p.misfiledItems, x.p.misfiledText = 0, 0, ""
 	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true, onlySex: sex}, exc)
+	if len(x.found) == nInc && x.p.misfiledItems >= 2 && bits.OnesCount32(uint32(x.p.misfiled)) >= 2 &&
+		incValued&x.p.misfiled == 0 {
+		// the inclusions give none of those variables a value: an
+		// organ-impairment cohort that excludes normal values says what
+		// it enrols there
+		x.misfiledList(el.Exclusion, sex, exc)
+	}
 	x.reconcile()
 	return x.requirements()
+}
+
+// misfiledList reads an exclusion list that holds requirements, not
+// exclusions: an old record's organ-function criteria pasted under its
+// "Exclusion" line ("Bilirubin less than 2.0 mg/dL", "Creatinine clearance
+// at greater than 50 mL/min"). Inverted, two or more variables of two or
+// more items landed on their unusual side and nothing in the list read as
+// an exclusion, so the list's values are read as written (SPEC 4.14: read
+// as meant, when the literal reading would exclude every patient with
+// normal organs). Only one-sided bounds on their variable's usual side
+// are kept.
+func (x *extractor) misfiledList(items []model.Criterion, sex byte, top []int) {
+	n0 := len(x.found)
+	want := x.p.misfiled
+	x.walk(items, itemCtx{from: "exclusion", onlySex: sex}, top)
+	kept := x.found[:n0]
+	for _, f := range x.found[n0:] {
+		c := f.c
+		if want.has(c.v) && c.hasLo != c.hasHi && !f.r.Conditional &&
+			(c.hasLo && usualSide[c.v] == 1 || c.hasHi && usualSide[c.v] == -1) {
+			kept = append(kept, f)
+		}
+	}
+	x.found = kept
 }
 
 // extractors keeps parsers and their buffers between calls: a registry

@@ -118,6 +118,14 @@ type cand struct {
 }
 
 type parser struct {
+	// the variables of the exclusions that inverted to their unusual side
+	// ("Bilirubin less than 2.0 mg/dL" among the exclusions), since Extract
+	// began reading the exclusion list
+	misfiled      varMask
+	misfiledItems int    // how many items (statements) they came from
+	misfiledText  string // the last of them
+	// the variables read with a value, kept or not, since Extract began
+	valued varMask
 	// the item says in a sentence of its own that its GFR is by
 	// Cockcroft-Gault ("GFR < 30 ml/min. GFR calculated by Cockroft-Gault
 	// (not eGFR)."): the value is a creatinine clearance (SPEC 4.10)
@@ -5456,7 +5464,15 @@ func (p *parser) emit() {
 				// treatment's target range, not a value at entry
 				return
 			}
-			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) && !p.otherSideBounded(bi) ||
+			p.valued |= maskOf(v)
+			misfiled := e && p.unusual(&c) && !highExcluded(&c) && !p.otherSideBounded(bi)
+			if misfiled && !cond {
+				p.misfiled |= maskOf(v)
+				if p.text != p.misfiledText {
+					p.misfiledItems, p.misfiledText = p.misfiledItems+1, p.text
+				}
+			}
+			if p.oddAfterNegation(&c, b) || misfiled ||
 				neverFloor(&c) && !p.ctx.risk && !(cond && !p.ctx.exclusion && hasPhrase(p.toks, oneOfLead)) {
 				// an exclusion that inverts to the unusual side ("platelets
 				// ≥ 100" in the exclusion list) was a criterion filed in the

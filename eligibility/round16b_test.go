@@ -3,6 +3,9 @@ package eligibility_test
 import (
 	"slices"
 	"testing"
+
+	"github.com/trials-app/trials/eligibility"
+	"github.com/trials-app/trials/model"
 )
 
 // round16b are round 16's wordings for DEV20's false positives and
@@ -78,6 +81,46 @@ func TestRound16b(t *testing.T) {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
 			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// round16bLists are whole records, inclusions then exclusions: an old
+// record's organ-function requirements pasted under its "Exclusion" line
+// are read as written; a list that truly excludes is still inverted.
+var round16bLists = []struct {
+	inc, exc []string
+	want     []string
+}{
+	{[]string{"Biopsy-proven lymphoma after an organ transplant"},
+		[]string{"Hepatic dysfunction: AST/ALT less than 3 times the upper limit of normal", "Serum bilirubin below 1.5 mg/dL",
+			"Renal dysfunction", "Creatinine clearance at least 60 mL/min", "HIV positive"},
+		[]string{"ast <3 xULN", "alt <3 xULN", "bilirubin <1.5 mg/dL", "creatinine_clearance >=60 mL/min"}},
+	// one such item alone: nothing read
+	{[]string{"Biopsy-proven lymphoma"}, []string{"Serum bilirubin below 1.5 mg/dL", "HIV positive"}, nil},
+	// the list excludes on a value too: the others stay unread
+	{[]string{"Biopsy-proven lymphoma"}, []string{"Serum bilirubin below 1.5 mg/dL", "Creatinine clearance at least 60 mL/min", "QTc > 470 ms"},
+		[]string{"qtc <=470 ms"}},
+	// an impairment cohort: the inclusions give the variable its value
+	{[]string{"Moderate hepatic impairment: total bilirubin > 1.5 × ULN"},
+		[]string{"Total bilirubin less than 1.5 × ULN", "Platelets ≥ 100 × 10^9/L"}, nil},
+}
+
+func TestRound16bLists(t *testing.T) {
+	for _, tc := range round16bLists {
+		var el model.Eligibility
+		for _, s := range tc.inc {
+			el.Inclusion = append(el.Inclusion, model.Criterion{Text: s})
+		}
+		for _, s := range tc.exc {
+			el.Exclusion = append(el.Exclusion, model.Criterion{Text: s})
+		}
+		var got []string
+		for _, r := range eligibility.Extract(&el) {
+			got = append(got, compact(r))
+		}
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%q / %q\n   got %q\n  want %q", tc.inc, tc.exc, got, tc.want)
 		}
 	}
 }
