@@ -55,6 +55,32 @@ func Extract(el *model.Eligibility) []model.Requirement {
 	return x.requirements()
 }
 
+// anticoagPick reports an inclusion that names patients by a clotting
+// value and says they must be anticoagulated ("Patients with INR > 1.5 (or
+// Quick ≤ 70%) OR aPTT > 1.5 times ULN … must be receiving anticoagulant
+// medication"), and returns where its "must" starts, or -1.
+func anticoagPick(text string) int {
+	if !hasPrefixFold(text, "patients with ") && !hasPrefixFold(text, "subjects with ") &&
+		!hasPrefixFold(text, "participants with ") {
+		return -1
+	}
+	m := strings.Index(text, " must be ")
+	if m < 0 {
+		return -1
+	}
+	if !strings.Contains(text[:m], "INR") {
+		return -1
+	}
+	after := text[m+len(" must be "):]
+	after = after[:min(len(after), 40)]
+	for _, w := range []string{"nticoag", "arfarin", "eparin", "oumadin"} {
+		if strings.Contains(after, w) {
+			return m
+		}
+	}
+	return -1
+}
+
 // misfiledList reads an exclusion list that holds requirements, not
 // exclusions: an old record's organ-function criteria pasted under its
 // "Exclusion" line ("Bilirubin less than 2.0 mg/dL", "Creatinine clearance
@@ -644,6 +670,23 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		// "ANC ≥ 1.5 × 10^9/L and platelets ≥ 100 × 10^9/L, at least one
 		// of the two": an OR-alternative however it is joined (SPEC 4.8)
 		ctx.oneOfTwo = true
+	}
+	if !ctx.exclusion && !ctx.donor {
+		if m := anticoagPick(text); m > 0 {
+			// "Patients with INR > 1.5 … must be receiving anticoagulant
+			// medication": whoever is not anticoagulated must have INR ≤
+			// 1.5, everyone's bound (SPEC 4.9); what else the clause names
+			// (aPTT, Quick) is not read
+			x.p.text = text[:m]
+			x.p.ctx = ctx
+			x.p.ctx.exclusion = true
+			for _, c := range x.p.parse() {
+				if c.v == vINR && !c.cond {
+					x.push(text, ctx, c)
+				}
+			}
+			return
+		}
 	}
 	risk := ctx.risk
 	incCtx := ctx

@@ -52,6 +52,14 @@ var round16b = []struct {
 	// no history named: the population the trial is for, everyone's
 	{"Patients with measurable disease must have ECOG ≤ 2", []string{"ecog <=2"}},
 	{"Patients with no history of heart disease must have LVEF ≥ 50%", []string{"lvef >=50 %"}},
+	// patients picked by a clotting value who must be anticoagulated: the
+	// others must have that INR, everyone's (SPEC 4.9)
+	{"Subjects with an INR above 1.4 must be on a stable dose of warfarin", []string{"inr <=1.4 ratio"}},
+	{"Patients with INR ≥ 1.5 or PTT > 1.5 x ULN must be receiving full-dose anticoagulation", []string{"inr <1.5 ratio"}},
+	{"Participants with INR > 1.3 x ULN must be on therapeutic heparin", []string{"inr <=1.3 xULN"}},
+	// a target range, or another way out: nothing
+	{"Patients with INR 2-3 must be receiving warfarin", nil},
+	{"Patients with INR > 1.5 must be discussed with the medical monitor", nil},
 }
 
 // round16bTrees are lead-ins with their items.
