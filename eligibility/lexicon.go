@@ -142,7 +142,20 @@ func init() {
 	addAliases(v(vAST, vALT), "transaminases", "transaminase", "aminotransferases", "aminotransferase",
 		"liver transaminases", "serum transaminases", "hepatic transaminases", "transaminase levels",
 		"serum aminotransferases", "transaminase level", "liver aminotransferases", "serum transaminase",
-		"ast / alt", "alt / ast", "sgot / sgpt", "sgpt / sgot", "asat / alat", "alat / asat")
+		"ast / alt", "alt / ast", "sgot / sgpt", "sgpt / sgot", "asat / alat", "alat / asat",
+		// the two names sharing their noun: "Alanine and aspartate aminotransferase ≤ 2.5 × ULN"
+		"alanine and aspartate aminotransferase", "alanine and aspartate aminotransferases",
+		"alanine and aspartate transaminase", "alanine and aspartate transaminases",
+		"alanine and / or aspartate aminotransferase", "alanine and / or aspartate aminotransferases",
+		"alanine and / or aspartate transaminase", "alanine and / or aspartate transaminases",
+		"alanine or aspartate aminotransferase", "alanine or aspartate aminotransferases",
+		"alanine or aspartate transaminase", "alanine or aspartate transaminases",
+		"aspartate and alanine aminotransferase", "aspartate and alanine aminotransferases",
+		"aspartate and alanine transaminase", "aspartate and alanine transaminases",
+		"aspartate and / or alanine aminotransferase", "aspartate and / or alanine aminotransferases",
+		"aspartate and / or alanine transaminase", "aspartate and / or alanine transaminases",
+		"aspartate or alanine aminotransferase", "aspartate or alanine aminotransferases",
+		"aspartate or alanine transaminase", "aspartate or alanine transaminases")
 	addAliases(v(vAlbumin), "albumin", "serum albumin", "alb", "albumine", "albuminemia", "albumin level",
 		"serum albumin level", "plasma albumin")
 	addAliases(v(vINR), "inr", "international normalized ratio", "international normalised ratio",

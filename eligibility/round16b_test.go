@@ -23,6 +23,10 @@ var round16b = []struct {
 	{"Transaminases (AST/ALT) ≤ 2.5 × ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
 	{"aspartate aminotransferase (AST) / alanin aminotransferase (ALT) ≤ 3 x ULN", []string{"ast <=3 xULN", "alt <=3 xULN"}},
 	{"Aspartat-Aminotransferase (AST) ≤ 2.5 × ULN", []string{"ast <=2.5 xULN"}},
+	// two names sharing one noun are both transaminases
+	{"Alanine and aspartate aminotransferase ≤ 2.5 × ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"Aspartate and alanine transaminases less than 3 times the upper limit of normal", []string{"ast <3 xULN", "alt <3 xULN"}},
+	{"E: Alanine or aspartate aminotransferase > 5 × ULN", []string{"ast <=5 xULN", "alt <=5 xULN"}},
 	// a filtration rate restated as a creatinine clearance is the clearance
 	{"Glomerular filtration rate (Ccr) ≥ 50 mL/min", []string{"creatinine_clearance >=50 mL/min"}},
 	{"GFR (CrCl) > 45 ml/min by Cockcroft-Gault", []string{"creatinine_clearance >45 mL/min"}},
