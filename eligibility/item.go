@@ -1448,7 +1448,8 @@ func (p *parser) nounWithin(j, n int) bool {
 // that only some have, then what those must have: "those with a cardiac
 // history or ECG abnormality should perform echocardiography with the left
 // ventricular ejection fraction > 50 %", "Patients with a history of
-// cardiac disease must have LVEF ≥ 50%". The population a trial is for
+// cardiac disease must have LVEF ≥ 50%", "Patients with prior anthracycline
+// exposure must have LVEF ≥ 50%". The population a trial is for
 // ("Patients with measurable disease must have ECOG ≤ 2") names no history.
 func (p *parser) historyPick(i int) bool {
 	toks := p.toks
@@ -1458,7 +1459,7 @@ func (p *parser) historyPick(i int) bool {
 	for k := i + 1; k < len(toks) && k < i+12; k++ {
 		t := &toks[k]
 		switch {
-		case t.kind == kWord && (t.text == "history" || t.text == "abnormality" || t.text == "abnormalities"):
+		case t.kind == kWord && (t.text == "history" || t.text == "abnormality" || t.text == "abnormalities" || t.text == "exposure"):
 			// the modal must follow the picked patients' words
 			for m := k + 1; m < len(toks) && m < k+10; m++ {
 				if toks[m].kind != kWord && toks[m].kind != kDash {

@@ -53,6 +53,8 @@ var round16b = []struct {
 	{"Echocardiogram for all; subjects with a cardiac history or an abnormal ECG abnormality must have LVEF ≥ 50%", []string{"lvef >=50 % cond"}},
 	{"Patients with a history of congestive heart failure should have a left ventricular ejection fraction of at least 45%", []string{"lvef >=45 % cond"}},
 	{"Participants with ECG abnormalities must have QTcF ≤ 450 ms on repeat", []string{"qtc <=450 ms cond"}},
+	{"Patients with prior anthracycline exposure must have LVEF ≥ 50%", []string{"lvef >=50 % cond"}},
+	{"Patients with previously treated disease must have ECOG 0-1", []string{"ecog [0,1]"}},
 	// no history named: the population the trial is for, everyone's
 	{"Patients with measurable disease must have ECOG ≤ 2", []string{"ecog <=2"}},
 	{"Patients with no history of heart disease must have LVEF ≥ 50%", []string{"lvef >=50 %"}},
