@@ -371,7 +371,7 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 	}
 	if wordAt(toks, k, "upper") {
 		m := k + 1
-		for wordAt(toks, m, "limit", "limits", "level", "of", "the", "institutional", "institution", "normal", "norm",
+		for wordAt(toks, m, "limit", "limits", "limitation", "level", "of", "the", "institutional", "institution", "normal", "norm",
 			"normality", "range", "value", "values", "reference", "lab", "laboratory", "boundary", "site", "local") ||
 			kindAt(toks, m, kApos) && wordAt(toks, m+1, "s") && wordAt(toks, m-1, "laboratory", "lab", "institution", "site") {
 			if kindAt(toks, m, kApos) {
@@ -543,6 +543,13 @@ func unit(toks []token, j int) (string, int) {
 	case "umol", "micromol", "mcmol", "micromole", "micromoles", "umole", "umul", "mumol":
 		if d, e, ok := per(toks, j+1); ok && d == "l" {
 			return ruUmolL, e
+		}
+		return ruForeign, j + 1
+	case "um":
+		// "serum creatinine level <150µM": micromolar is µmol/L (only a
+		// creatinine or bilirubin is read in it)
+		if !kindAt(toks, j+1, kSlash) && !wordAt(toks, j+1, "per") {
+			return ruUmolL, j + 1
 		}
 		return ruForeign, j + 1
 	case "u", "iu", "units", "unit", "ui":

@@ -41,7 +41,9 @@
 // when two values are out together ("ALT > 3 × ULN and bilirubin > 2 ×
 // ULN"); and a bound that would land on its variable's unusual side after
 // an inversion or an unreached negation ("QTc > 470 ms" required), which
-// is a misreading more often than a criterion.
+// is a misreading more often than a criterion — unless a whole exclusion
+// list reads that way, an old record's requirements pasted under its
+// "Exclusion" line, which are then read as written.
 //
 // Screen applies SPEC.md §5: a requirement is met, not met or unknown; a
 // trial is "excluded" when an unconditional requirement, or the registry's

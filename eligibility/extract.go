@@ -26,6 +26,7 @@ func Extract(el *model.Eligibility) []model.Requirement {
 	x := extractors.Get().(*extractor)
 	defer extractors.Put(x)
 	x.found, x.scopes, x.used, x.pendingOr = x.found[:0], x.scopes[:0], 0, false
+	x.p.valued = 0
 	x.ageHeads = 0
 	x.restricted = restrictedItems(el.Raw, el.Raw)
 	for _, n := range el.Notes {
@@ -40,9 +41,68 @@ func Extract(el *model.Eligibility) []model.Requirement {
 		sex = 'm'
 	}
 	x.walk(el.Inclusion, itemCtx{from: "inclusion", onlySex: sex}, inc)
+	nInc, incValued := len(x.found), x.p.valued
+	x.p.misfiled, x.p.misfiledItems, x.p.misfiledText = 0, 0, ""
 	x.walk(el.Exclusion, itemCtx{from: "exclusion", exclusion: true, onlySex: sex}, exc)
+	if len(x.found) == nInc && x.p.misfiledItems >= 2 && bits.OnesCount32(uint32(x.p.misfiled)) >= 2 &&
+		incValued&x.p.misfiled == 0 {
+		// the inclusions give none of those variables a value: an
+		// organ-impairment cohort that excludes normal values says what
+		// it enrols there
+		x.misfiledList(el.Exclusion, sex, exc)
+	}
 	x.reconcile()
 	return x.requirements()
+}
+
+// anticoagPick reports an inclusion that names patients by a clotting
+// value and says they must be anticoagulated ("Patients with INR > 1.5 (or
+// Quick ≤ 70%) OR aPTT > 1.5 times ULN … must be receiving anticoagulant
+// medication"), and returns where its "must" starts, or -1.
+func anticoagPick(text string) int {
+	if !hasPrefixFold(text, "patients with ") && !hasPrefixFold(text, "subjects with ") &&
+		!hasPrefixFold(text, "participants with ") {
+		return -1
+	}
+	m := strings.Index(text, " must be ")
+	if m < 0 {
+		return -1
+	}
+	if !strings.Contains(text[:m], "INR") {
+		return -1
+	}
+	after := text[m+len(" must be "):]
+	after = after[:min(len(after), 40)]
+	for _, w := range []string{"nticoag", "arfarin", "eparin", "oumadin"} {
+		if strings.Contains(after, w) {
+			return m
+		}
+	}
+	return -1
+}
+
+// misfiledList reads an exclusion list that holds requirements, not
+// exclusions: an old record's organ-function criteria pasted under its
+// "Exclusion" line ("Bilirubin less than 2.0 mg/dL", "Creatinine clearance
+// at greater than 50 mL/min"). Inverted, two or more variables of two or
+// more items landed on their unusual side and nothing in the list read as
+// an exclusion, so the list's values are read as written (SPEC 4.14: read
+// as meant, when the literal reading would exclude every patient with
+// normal organs). Only one-sided bounds on their variable's usual side
+// are kept.
+func (x *extractor) misfiledList(items []model.Criterion, sex byte, top []int) {
+	n0 := len(x.found)
+	want := x.p.misfiled
+	x.walk(items, itemCtx{from: "exclusion", onlySex: sex}, top)
+	kept := x.found[:n0]
+	for _, f := range x.found[n0:] {
+		c := f.c
+		if want.has(c.v) && c.hasLo != c.hasHi && !f.r.Conditional &&
+			(c.hasLo && usualSide[c.v] == 1 || c.hasHi && usualSide[c.v] == -1) {
+			kept = append(kept, f)
+		}
+	}
+	x.found = kept
 }
 
 // extractors keeps parsers and their buffers between calls: a registry
@@ -610,6 +670,23 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		// "ANC ≥ 1.5 × 10^9/L and platelets ≥ 100 × 10^9/L, at least one
 		// of the two": an OR-alternative however it is joined (SPEC 4.8)
 		ctx.oneOfTwo = true
+	}
+	if !ctx.exclusion && !ctx.donor {
+		if m := anticoagPick(text); m > 0 {
+			// "Patients with INR > 1.5 … must be receiving anticoagulant
+			// medication": whoever is not anticoagulated must have INR ≤
+			// 1.5, everyone's bound (SPEC 4.9); what else the clause names
+			// (aPTT, Quick) is not read
+			x.p.text = text[:m]
+			x.p.ctx = ctx
+			x.p.ctx.exclusion = true
+			for _, c := range x.p.parse() {
+				if c.v == vINR && !c.cond {
+					x.push(text, ctx, c)
+				}
+			}
+			return
+		}
 	}
 	risk := ctx.risk
 	incCtx := ctx

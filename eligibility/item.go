@@ -118,6 +118,14 @@ type cand struct {
 }
 
 type parser struct {
+	// the variables of the exclusions that inverted to their unusual side
+	// ("Bilirubin less than 2.0 mg/dL" among the exclusions), since Extract
+	// began reading the exclusion list
+	misfiled      varMask
+	misfiledItems int    // how many items (statements) they came from
+	misfiledText  string // the last of them
+	// the variables read with a value, kept or not, since Extract began
+	valued varMask
 	// the item says in a sentence of its own that its GFR is by
 	// Cockcroft-Gault ("GFR < 30 ml/min. GFR calculated by Cockroft-Gault
 	// (not eGFR)."): the value is a creatinine clearance (SPEC 4.10)
@@ -302,6 +310,8 @@ func (p *parser) findGroups() {
 					m.kind, m.vars, m.needUnit = n.kind, n.vars, n.needUnit
 				case m.kind == mkGeneric && n.kind == mkVar:
 					m.kind, m.vars = n.kind, n.vars
+				case m.kind == mkVar && n.kind == mkVar && bracketNames(m.vars, n.vars) != 0:
+					m.vars = bracketNames(m.vars, n.vars)
 				case m.kind != mkOther && n.kind == mkVar:
 					m.vars |= n.vars
 					m.needUnit = m.needUnit && n.needUnit
@@ -554,6 +564,22 @@ func whoScaleAt(toks []token, j int) bool {
 	}
 	_, _, ok := comparator(toks, j)
 	return ok
+}
+
+// bracketNames gives the one variable a name and the name bracketed after
+// it mean together, or 0: "serum glutamate oxalo-acetate transaminase
+// (SGOT)" is the AST, not both transaminases; "Glomerular filtration rate
+// (CCr)" and "creatinine clearance (GFR)" are a creatinine clearance, which
+// its own words always name (SPEC 4.10).
+func bracketNames(name, bracket varMask) varMask {
+	ast, alt, crcl, egfr := maskOf(vAST), maskOf(vALT), maskOf(vCrCl), maskOf(vEGFR)
+	switch {
+	case name == ast|alt && (bracket == ast || bracket == alt):
+		return bracket
+	case name == egfr && bracket == crcl, name == crcl && bracket == egfr:
+		return crcl
+	}
+	return 0
 }
 
 // mergeLastPart adds a restatement to the mention it restates; a generic
@@ -1091,7 +1117,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			"supported", "replaced", "repleted", "supplemented") {
 			return tr, false
 		}
-		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) || p.stageAlternative(i+1) {
+		if p.nounWithin(i+1, 5) || looksLikeDrug(toks, i+1) || p.stageAlternative(i+1) || p.historyPick(i) {
 			tr.end = i + 1
 			return tr, true
 		}
@@ -1413,6 +1439,39 @@ func (p *parser) nounWithin(j, n int) bool {
 		}
 		if t.is(cSubgroupNoun) {
 			return true
+		}
+	}
+	return false
+}
+
+// historyPick reports "patients with" (at i) a history or an abnormality
+// that only some have, then what those must have: "those with a cardiac
+// history or ECG abnormality should perform echocardiography with the left
+// ventricular ejection fraction > 50 %", "Patients with a history of
+// cardiac disease must have LVEF ≥ 50%", "Patients with prior anthracycline
+// exposure must have LVEF ≥ 50%". The population a trial is for
+// ("Patients with measurable disease must have ECOG ≤ 2") names no history.
+func (p *parser) historyPick(i int) bool {
+	toks := p.toks
+	if i == 0 || !toks[i-1].is(cGroup) {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k < i+12; k++ {
+		t := &toks[k]
+		switch {
+		case t.kind == kWord && (t.text == "history" || t.text == "abnormality" || t.text == "abnormalities" || t.text == "exposure"):
+			// the modal must follow the picked patients' words
+			for m := k + 1; m < len(toks) && m < k+10; m++ {
+				if toks[m].kind != kWord && toks[m].kind != kDash {
+					return false
+				}
+				if wordAt(toks, m, "must", "should", "shall") {
+					return true
+				}
+			}
+			return false
+		case t.kind != kWord && t.kind != kDash:
+			return false
 		}
 	}
 	return false
@@ -5406,7 +5465,15 @@ func (p *parser) emit() {
 				// treatment's target range, not a value at entry
 				return
 			}
-			if p.oddAfterNegation(&c, b) || e && p.unusual(&c) && !highExcluded(&c) && !p.otherSideBounded(bi) ||
+			p.valued |= maskOf(v)
+			misfiled := e && p.unusual(&c) && !highExcluded(&c) && !p.otherSideBounded(bi)
+			if misfiled && !cond {
+				p.misfiled |= maskOf(v)
+				if p.text != p.misfiledText {
+					p.misfiledItems, p.misfiledText = p.misfiledItems+1, p.text
+				}
+			}
+			if p.oddAfterNegation(&c, b) || misfiled ||
 				neverFloor(&c) && !p.ctx.risk && !(cond && !p.ctx.exclusion && hasPhrase(p.toks, oneOfLead)) {
 				// an exclusion that inverts to the unusual side ("platelets
 				// ≥ 100" in the exclusion list) was a criterion filed in the
@@ -5677,6 +5744,10 @@ func (p *parser) populationAge(bi int) bool {
 // "Age: 21 and under", "aged ≤ 30", "≤ 30 years of age".
 func (p *parser) namedAge(a int, b *bound) bool {
 	toks := p.toks
+	// "Age:" / "Under 1 at diagnosis": the lead-in names it
+	if p.ctx.subject == maskOf(vAge) {
+		return true
+	}
 	for k := b.start; k < b.end+2 && k < len(toks); k++ {
 		if wordAt(toks, k, "of") && wordAt(toks, k+1, "age") {
 			return true

@@ -117,11 +117,14 @@ func init() {
 		"aspartate transaminase", "aspartate amino transferase", "serum glutamic oxaloacetic transaminase",
 		"serum glutamic oxalacetic transaminase", "serum glutamate oxaloacetate transaminase",
 		"glutamic oxaloacetic transaminase", "serum glutamic oxaloacetic", "aspartate transferase",
-		"serum aspartate aminotransferase", "aspartate aminotransaminase")
+		"serum aspartate aminotransferase", "aspartate aminotransaminase", "aspartat aminotransferase",
+		"aspartat transaminase")
 	addAliases(v(vALT), "alt", "sgpt", "alat", "alanine aminotransferase", "alanine aminotransferases",
 		"alanine transaminase", "alanine amino transferase", "serum glutamic pyruvic transaminase",
 		"serum glutamate pyruvate transaminase", "glutamic pyruvic transaminase", "serum glutamic pyruvate transaminase",
-		"alanine transferase", "serum alanine aminotransferase", "alanine aminotransaminase")
+		"alanine transferase", "serum alanine aminotransferase", "alanine aminotransaminase",
+		// the German spellings ("alanin aminotransferase (ALT)")
+		"alanin aminotransferase", "alanin transaminase")
 	addAliases(alias{kind: mkVar, vars: maskOf(vAST), caps: true}, "got")
 	addAliases(alias{kind: mkVar, vars: maskOf(vALT), caps: true}, "gpt")
 	// "NEU ≥ 1.5×10^9/L" in Chinese records' blood routine (not HER2/neu: findGroups)
@@ -139,7 +142,20 @@ func init() {
 	addAliases(v(vAST, vALT), "transaminases", "transaminase", "aminotransferases", "aminotransferase",
 		"liver transaminases", "serum transaminases", "hepatic transaminases", "transaminase levels",
 		"serum aminotransferases", "transaminase level", "liver aminotransferases", "serum transaminase",
-		"ast / alt", "alt / ast", "sgot / sgpt", "sgpt / sgot", "asat / alat", "alat / asat")
+		"ast / alt", "alt / ast", "sgot / sgpt", "sgpt / sgot", "asat / alat", "alat / asat",
+		// the two names sharing their noun: "Alanine and aspartate aminotransferase ≤ 2.5 × ULN"
+		"alanine and aspartate aminotransferase", "alanine and aspartate aminotransferases",
+		"alanine and aspartate transaminase", "alanine and aspartate transaminases",
+		"alanine and / or aspartate aminotransferase", "alanine and / or aspartate aminotransferases",
+		"alanine and / or aspartate transaminase", "alanine and / or aspartate transaminases",
+		"alanine or aspartate aminotransferase", "alanine or aspartate aminotransferases",
+		"alanine or aspartate transaminase", "alanine or aspartate transaminases",
+		"aspartate and alanine aminotransferase", "aspartate and alanine aminotransferases",
+		"aspartate and alanine transaminase", "aspartate and alanine transaminases",
+		"aspartate and / or alanine aminotransferase", "aspartate and / or alanine aminotransferases",
+		"aspartate and / or alanine transaminase", "aspartate and / or alanine transaminases",
+		"aspartate or alanine aminotransferase", "aspartate or alanine aminotransferases",
+		"aspartate or alanine transaminase", "aspartate or alanine transaminases")
 	addAliases(v(vAlbumin), "albumin", "serum albumin", "alb", "albumine", "albuminemia", "albumin level",
 		"serum albumin level", "plasma albumin")
 	addAliases(v(vINR), "inr", "international normalized ratio", "international normalised ratio",
@@ -152,7 +168,11 @@ func init() {
 		"serum creatinine levels", "creatinine value", "serum creatinine value", "creatinin", "serum creatinin",
 		// "Cr ≤ 1.5 × ULN" (Chinese records); a creatinine bound needs a unit, so
 		// "CR" as a complete response never yields one
-		"cr", "serum cr level")
+		"cr", "serum cr level",
+		// "serum creatine < 1.5×upper limitation of normal (ULN)": creatinine
+		// mistyped (the Chinese records' blood chemistry); creatine alone is
+		// no eligibility lab, and its kinase stays outside the list below
+		"serum creatine", "serum creatine level")
 	addAliases(v(vCrCl), "creatinine clearance", "crcl", "clcr", "ccr", "cr clearance", "creatinine clearance rate",
 		"creatinine clearances", "calculated creatinine clearance", "measured creatinine clearance",
 		"estimated creatinine clearance", "cockcroft gault creatinine clearance", "clearance of creatinine",
@@ -217,6 +237,7 @@ func init() {
 		"cholesterol", "triglycerides", "triglyceride", "ldl", "hdl", "d dimer", "crp", "c reactive protein",
 		"procalcitonin", "esr", "hematocrit", "haematocrit", "hct", "mcv", "reticulocyte", "reticulocytes",
 		"creatinine phosphokinase", "creatine phosphokinase", "creatine kinase", "cpk", "ck", "creatine",
+		"serum creatine kinase", "serum creatine phosphokinase",
 		// ratios that contain a variable's name
 		"protein creatinine ratio", "protein to creatinine ratio", "albumin creatinine ratio",
 		"albumin to creatinine ratio", "creatinine ratio", "upcr", "uacr", "urine protein", "urinary protein",
