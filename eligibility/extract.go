@@ -1445,7 +1445,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 		laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
 		child.cond = true
 	}
-	if !ctx.exclusion && hasPhrase(p.toks, negLead) && !(!hasPhrase(p.toks, negLeadStrong) && p.treatmentIneligible()) {
+	if !ctx.exclusion && hasPhrase(announcement(p.toks), negLead) && !(!hasPhrase(p.toks, negLeadStrong) && p.treatmentIneligible()) {
 		child.exclusion = true
 	}
 	if ctx.exclusion && hasPhrase(p.toks, allowLead) {
