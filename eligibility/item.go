@@ -1116,6 +1116,9 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	case "due", "secondary", "attributable", "attributed", "because", "caused", "related":
 		if wordAt(toks, i+1, "to", "of", "by") && p.nounWithin(i+2, 5) {
 			tr.end = i + 2
+			// "SGOT ≥ 2.5 × ULN not due to leukemia" excepts a cause, as
+			// "unless due to" does: the bound stays everyone's (SPEC 4.8)
+			tr.exception = notCause(toks, i)
 			return tr, true
 		}
 		return tr, false

@@ -21,3 +21,27 @@ func announcement(toks []token) []token {
 	}
 	return toks
 }
+
+// notCause reports whether the cause word at i ("due", "secondary" …) is
+// negated: "not due to leukemia", "not secondary to lymphoma".
+func notCause(toks []token, i int) bool {
+	return wordAt(toks, i-1, "not")
+}
+
+// forInstitution consumes "for (the) institution" after a ULN phrase
+// ("< 2.5 × upper limit of normal (ULN) for institution (or < 5.0 × ULN in
+// presence of liver metastases)"): whose normal range it is, not a
+// subgroup's "for", so the relaxation after it is read.
+func forInstitution(toks []token, k int) int {
+	if !wordAt(toks, k, "for") {
+		return k
+	}
+	m := k + 1
+	if wordAt(toks, m, "the", "each", "your") {
+		m++
+	}
+	if wordAt(toks, m, "institution", "site", "laboratory", "lab", "center", "centre", "hospital") {
+		return m + 1
+	}
+	return k
+}

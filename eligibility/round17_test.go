@@ -10,7 +10,20 @@ import (
 var round17 = []struct {
 	text string
 	want []string
-}{}
+}{
+	// a negated cause excepts it, as "unless due to" does: the bound
+	// stays everyone's (SPEC 4.8)
+	{"E: Or SGOT/SGPT ≥ 3 x ULN not due to lymphoma", []string{"ast <3 xULN", "alt <3 xULN"}},
+	{"E: Total bilirubin > 2 mg/dL not secondary to Gilbert's syndrome", []string{"bilirubin <=2 mg/dL"}},
+	{"AST ≤ 3 x ULN due to liver metastases", []string{"ast <=3 xULN cond"}}, // not negated: still a subgroup
+	// the UNL spelling of ULN, glued to its number
+	{"ALT or AST < 3xUNL", []string{"ast <3 xULN", "alt <3 xULN"}},
+	{"Serum creatinine ≤ 1.5xUNL", []string{"creatinine <=1.5 xULN"}},
+	// "for (the) institution" says whose normal range: the relaxation after it is still read
+	{"ALT < 3 x upper limit of normal (ULN) for institution (or < 5 x ULN with hepatic metastases)",
+		[]string{"alt <3 xULN", "alt <5 xULN cond"}},
+	{"Bilirubin ≤ 1.5 x ULN for the institution", []string{"bilirubin <=1.5 xULN"}},
+}
 
 var round17Trees = []struct {
 	lead     string
