@@ -638,6 +638,7 @@ func (x *extractor) add(text string, ctx itemCtx) {
 			skipFrom, skipTo = from, to
 		}
 	}
+	wished := false // the category's label is marked "(preferred)"
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
@@ -662,6 +663,7 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		for ci < len(x.cuts) && x.cuts[ci].pos <= off {
 			if x.cuts[ci].pos == off && x.cuts[ci].label {
 				risk = ctx.risk // a new category ends the list of ways to qualify
+				wished = preferredCategory(text[off:])
 			}
 			ci++
 		}
@@ -674,6 +676,9 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		for _, c := range x.p.parse() {
 			c.span[0] += off
 			c.span[1] += off
+			if wished && !c.cond {
+				c.cond, c.cause = true, causeContext
+			}
 			x.push(text, ctx, c)
 		}
 		if len(x.cuts) > 0 && opensRiskList(x.p.toks) {

@@ -1125,6 +1125,14 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	case "gilbert", "gilberts":
 		tr.end = i
 		return tr, true
+	case "preferred":
+		// "Age: 18 and over (under 75 preferred)": the bound before it
+		// picks the patients of the preferred regimen, as a subgroup's
+		if preferredAside(toks, i) {
+			tr.end = i + 1
+			return tr, true
+		}
+		return tr, false
 	case "where":
 		// "≤ 5 × ULN where hepatic metastases are present"
 		if p.nounWithin(i+1, 4) {

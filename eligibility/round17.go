@@ -1,5 +1,7 @@
 package eligibility
 
+import "strings"
+
 // announcement is the part of a lead-in that announces the list under it:
 // the words up to a colon that closes "… the following (requirements):"
 // when notes follow the colon ("Laboratory values must fulfill the
@@ -44,4 +46,25 @@ func forInstitution(toks []token, k int) int {
 		return m + 1
 	}
 	return k
+}
+
+// preferredAside reports the "preferred" that ends a bracket after a
+// value ("(under 75 preferred)", "(ECOG 0 or 1 preferred)"): a bound
+// wished for, met by some of those the trial takes (old PDQ records give
+// the patients who meet every preferred criterion one regimen, the rest
+// another), so a subgroup's bound, never everyone's.
+func preferredAside(toks []token, i int) bool {
+	return toks[i].depth > 0 && i > 0 && toks[i-1].kind != kLParen && kindAt(toks, i+1, kRParen)
+}
+
+// preferredCategory reports a PDQ category whose label is marked
+// "(preferred)" ("Hematopoietic: (preferred) WBC at least 3,000/mm3
+// Platelet count at least 100,000/mm3"): every value up to the next
+// label is the preferred regimen's, a subgroup's (see preferredAside).
+func preferredCategory(s string) bool {
+	c := strings.IndexByte(s, ':')
+	if c < 0 || c > 40 {
+		return false
+	}
+	return hasPrefixFold(strings.TrimLeft(s[c+1:], " "), "(preferred)")
 }

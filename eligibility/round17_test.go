@@ -23,6 +23,17 @@ var round17 = []struct {
 	{"ALT < 3 x upper limit of normal (ULN) for institution (or < 5 x ULN with hepatic metastases)",
 		[]string{"alt <3 xULN", "alt <5 xULN cond"}},
 	{"Bilirubin ≤ 1.5 x ULN for the institution", []string{"bilirubin <=1.5 xULN"}},
+	// a bound marked "preferred" is the preferred regimen's patients',
+	// a subgroup's; the bound beside it stays everyone's
+	{"Age 16 and over (under 70 preferred)", []string{"age >=16 years", "age <70 years cond"}},
+	{"Zubrod 0-2 (0-1 preferred)", []string{"ecog [0,2]", "ecog [0,1] cond"}},
+	{"Life expectancy: At least 8 weeks (3 months preferred)", []string{"life_expectancy >=8 weeks", "life_expectancy >=13.035 weeks cond"}},
+	{"PATIENT CHARACTERISTICS: Age: 21 and over Hematopoietic: (preferred) Granulocyte count at least 1,500/mm3 Platelet count at least 75,000/mm3 Hepatic: Bilirubin no greater than 1.5 mg/dL",
+		[]string{"age >=21 years", "platelets >=75 10^9/L cond", "bilirubin <=1.5 mg/dL"}},
+	{"PATIENT CHARACTERISTICS: Renal: (Preferred) Creatinine no greater than 1.8 mg/dL Cardiovascular: LVEF at least 45%",
+		[]string{"creatinine <=1.8 mg/dL cond", "lvef >=45 %"}},
+	// "preferred" that is no bracket's last word marks nothing
+	{"Measurable disease preferred; ECOG 0-1", []string{"ecog [0,1]"}},
 }
 
 var round17Trees = []struct {
