@@ -77,6 +77,7 @@ type trigger struct {
 	// ("Congestive heart failure, unless … LVEF ≥ 45%"): the value is
 	// required of that subgroup, not excluded (unlessValue)
 	allows bool
+	runOn  bool // opens a sentence whose full stop the page lost ("… x ULN If …")
 	depth  int8
 }
 
@@ -753,6 +754,7 @@ func (p *parser) findTriggers() {
 		if !ok || p.ifValueHigh(i) {
 			continue
 		}
+		t.runOn = t.leading && p.runOnSentence(i)
 		if e, ok := p.procedureIf(i); ok {
 			// "(if > 2 × ULN due to Gilbert's disease, must discuss with
 			// the PI)": what the team does, not who the bound is for
@@ -1033,6 +1035,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		tr.end, tr.example, tr.leading = e, true, true
 		return tr, true
 	case "if", "when", "whenever":
+		tr.leading = p.runOnSentence(i)
 		if wordAt(toks, i+1, "not") && wordAt(toks, i+2, "on", "receiving") {
 			tr.end = i + 1
 			tr.exempt = p.objHasAnticoag(i+1, i+8)
@@ -1401,6 +1404,9 @@ func (p *parser) clauseStart(i int) bool {
 		case kSemi, kPeriod, kColon, kLParen, kSep:
 			return true
 		case kWord:
+			if k == i-1 && p.runOnSentence(i) {
+				return true
+			}
 			switch t.text {
 			case "note", "notes", "but", "pediatric", "paediatric", "adult", "elderly", "older", "younger", "female",
 				"male", "all", "japanese", "chinese", "asian", "however":
@@ -4305,7 +4311,7 @@ func (p *parser) computeConditional() {
 				break
 			}
 		}
-		p.trails[ti] = clear
+		p.trails[ti] = clear && !p.opensRunOn(b.end, t.pos)
 	}
 	p.condOf = resizeBools(p.condOf, len(p.bounds))
 	for bi := range p.bounds {
@@ -4315,6 +4321,9 @@ func (p *parser) computeConditional() {
 		for ti := range p.trigs {
 			t := &p.trigs[ti]
 			if t.pos < b.end || t.leading || t.example {
+				if t.pos >= b.end && t.runOn {
+					break // a sentence the page ran on: what follows is its own
+				}
 				continue
 			}
 			if t.exception {

@@ -68,3 +68,45 @@ func preferredCategory(s string) bool {
 	}
 	return hasPrefixFold(strings.TrimLeft(s[c+1:], " "), "(preferred)")
 }
+
+// runOnSentence reports a capitalised word at i that starts a sentence
+// whose full stop the page lost, right after a value ("… <2.5 x ULN If
+// organ function abnormalities are due to leukemic infiltration, …",
+// "≥ 80 g/L (may receive transfusions) Patients with known marrow
+// disease …"): it opens a clause of its own and qualifies nothing before.
+func (p *parser) runOnSentence(i int) bool {
+	t := &p.toks[i]
+	if !t.upper || t.caps || i == 0 {
+		return false
+	}
+	prev := &p.toks[i-1]
+	if prev.depth != t.depth {
+		return false
+	}
+	switch prev.kind {
+	case kRParen, kNum:
+		return true
+	case kWord:
+		// a unit ends right before it: "x ULN", "x 10^9/L" (whose 9 is a
+		// number too, so every number a few tokens back is tried)
+		for k := i - 2; k >= 0 && k >= i-8; k-- {
+			if p.toks[k].kind == kNum {
+				if u, e := unit(p.toks, k+1); e == i && u != ruNone && u != ruForeign {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// opensRunOn reports a run-on sentence's trigger in [from, to): a trigger
+// after it is that sentence's, qualifying no bound before it.
+func (p *parser) opensRunOn(from, to int) bool {
+	for ti := range p.trigs {
+		if t := &p.trigs[ti]; t.runOn && t.pos >= from && t.pos < to {
+			return true
+		}
+	}
+	return false
+}

@@ -32,6 +32,13 @@ var round17 = []struct {
 		[]string{"age >=21 years", "platelets >=75 10^9/L cond", "bilirubin <=1.5 mg/dL"}},
 	{"PATIENT CHARACTERISTICS: Renal: (Preferred) Creatinine no greater than 1.8 mg/dL Cardiovascular: LVEF at least 45%",
 		[]string{"creatinine <=1.8 mg/dL cond", "lvef >=45 %"}},
+	// a sentence whose full stop the page lost opens its own clause: its
+	// "If …" qualifies the bounds after it, none before
+	{"Total bilirubin < 1.5 x ULN and AST and ALT < 3 x ULN If the abnormalities are due to liver metastases, total bilirubin must be < 3 x ULN and AST/ALT < 5 x ULN",
+		[]string{"bilirubin <1.5 xULN", "ast <3 xULN", "alt <3 xULN", "bilirubin <3 xULN cond", "ast <5 xULN cond", "alt <5 xULN cond"}},
+	{"Platelets ≥ 100 x 10^9/L If marrow infiltration is due to lymphoma, platelets ≥ 50 x 10^9/L",
+		[]string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
+	{"ALT ≤ 2.5 x ULN if due to liver metastases", []string{"alt <=2.5 xULN cond"}}, // lower case: still the bound's own
 	// "preferred" that is no bracket's last word marks nothing
 	{"Measurable disease preferred; ECOG 0-1", []string{"ecog [0,1]"}},
 }
