@@ -1398,15 +1398,15 @@ func (p *parser) ampersandAt(j int) bool {
 }
 
 func (p *parser) clauseStart(i int) bool {
+	if p.runOnSentence(i) {
+		return true
+	}
 	for k := i - 1; k >= 0; k-- {
 		t := &p.toks[k]
 		switch t.kind {
 		case kSemi, kPeriod, kColon, kLParen, kSep:
 			return true
 		case kWord:
-			if k == i-1 && p.runOnSentence(i) {
-				return true
-			}
 			switch t.text {
 			case "note", "notes", "but", "pediatric", "paediatric", "adult", "elderly", "older", "younger", "female",
 				"male", "all", "japanese", "chinese", "asian", "however":

@@ -38,6 +38,8 @@ var round17 = []struct {
 		[]string{"bilirubin <1.5 xULN", "ast <3 xULN", "alt <3 xULN", "bilirubin <3 xULN cond", "ast <5 xULN cond", "alt <5 xULN cond"}},
 	{"Platelets ≥ 100 x 10^9/L If marrow infiltration is due to lymphoma, platelets ≥ 50 x 10^9/L",
 		[]string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
+	{"Hemoglobin ≥ 90 g/L (transfusion allowed) Patients with known marrow involvement are eligible", []string{"hemoglobin >=9 g/dL"}},
+	{"Platelets ≥ 75 x 10^9/L Patients with marrow involvement: ≥ 50 x 10^9/L", []string{"platelets >=75 10^9/L", "platelets >=50 10^9/L cond"}},
 	{"ALT ≤ 2.5 x ULN if due to liver metastases", []string{"alt <=2.5 xULN cond"}}, // lower case: still the bound's own
 	// "preferred" that is no bracket's last word marks nothing
 	{"Measurable disease preferred; ECOG 0-1", []string{"ecog [0,1]"}},
