@@ -1298,6 +1298,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if !p.clauseStart(i) {
 			return tr, false
 		}
+		// "Patients from Japan aged at least 20 years": a country's patients
+		if e, ok := fromPlace(toks, i+1); ok {
+			tr.end, tr.objEnd, tr.leading = i+2, e, true
+			return tr, true
+		}
 		// "Patients with documented bone marrow involvement …" at a clause start
 		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.modifierWithin(i+2, 7) {
 			tr.end = i + 2

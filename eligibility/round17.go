@@ -110,3 +110,28 @@ func (p *parser) opensRunOn(from, to int) bool {
 	}
 	return false
 }
+
+// fromPlace reads "from Japan", "in Japan", "enrolled in Korea", "at
+// Japanese sites" after a word for patients at j: a country's patients,
+// a subgroup (SPEC 4.6), its name written with a capital. It returns the
+// end of the name.
+func fromPlace(toks []token, j int) (int, bool) {
+	if wordAt(toks, j, "enrolled", "recruited", "treated") {
+		j++
+	}
+	if !wordAt(toks, j, "from", "in", "at") {
+		return 0, false
+	}
+	k := j + 1
+	if wordAt(toks, k, "the") {
+		k++
+	}
+	e := k
+	for e < len(toks) && e < k+3 && toks[e].kind == kWord && toks[e].upper && !toks[e].caps {
+		e++
+	}
+	if e == k {
+		return 0, false
+	}
+	return e, true
+}
