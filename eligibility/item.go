@@ -1019,6 +1019,14 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			if kindAt(toks, e, kOther) {
 				e++
 			}
+		case w == "e" && comorbidityList(toks, i):
+			// "declined … due to concurrent medical conditions (i.e.
+			// ejection fraction less than 50, FEV1 … less than 50%)": the
+			// conditions that pick a subgroup, named by their values
+			e = i + 1
+			if kindAt(toks, e, kOther) {
+				e++
+			}
 		case w == "eg":
 			e = i + 1
 		case w == "example" && wordAt(toks, i-1, "for"), w == "instance" && wordAt(toks, i-1, "for"):

@@ -135,3 +135,20 @@ func fromPlace(toks []token, j int) (int, bool) {
 	}
 	return e, true
 }
+
+// comorbidityList reports the "e" of an "(i.e." that opens the list of
+// conditions a subgroup is picked by ("due to concurrent medical
+// conditions (i.e. ejection fraction less than 50, …)"): the values in it
+// say who has a condition; they require nothing of anyone. An "i.e." after
+// anything else restates a requirement ("adequate renal function (i.e.,
+// creatinine ≤ 1.5 mg/dL)") and is read.
+func comorbidityList(toks []token, i int) bool {
+	k := i - 1
+	if kindAt(toks, k, kOther) {
+		k--
+	}
+	if !wordAt(toks, k, "i") || !kindAt(toks, k-1, kLParen) {
+		return false
+	}
+	return wordAt(toks, k-2, "conditions", "condition", "comorbidities", "comorbidity", "comorbid", "reasons", "illnesses", "illness")
+}

@@ -41,6 +41,11 @@ var round17 = []struct {
 	{"Hemoglobin ≥ 90 g/L (transfusion allowed) Patients with known marrow involvement are eligible", []string{"hemoglobin >=9 g/dL"}},
 	{"Platelets ≥ 75 x 10^9/L Patients with marrow involvement: ≥ 50 x 10^9/L", []string{"platelets >=75 10^9/L", "platelets >=50 10^9/L cond"}},
 	{"ALT ≤ 2.5 x ULN if due to liver metastases", []string{"alt <=2.5 xULN cond"}}, // lower case: still the bound's own
+	// "(i.e. …)" after the conditions that pick a subgroup names them by
+	// their values, requiring nothing; after anything else it restates a
+	// requirement
+	{"Age 60 and under if unfit due to comorbid conditions (i.e. ejection fraction less than 45%, creatinine clearance less than 40 mL/min)", []string{"age <=60 years cond"}},
+	{"Adequate renal function (i.e., creatinine clearance ≥ 50 mL/min)", []string{"creatinine_clearance >=50 mL/min"}},
 	// a country's patients are a subgroup
 	{"Aged at least 18 years. Patients from Korea aged at least 19 years.", []string{"age >=18 years", "age >=19 years cond"}},
 	{"Age ≥ 18 years; subjects enrolled in Taiwan must be ≥ 20 years of age", []string{"age >=18 years", "age >=20 years cond"}},
