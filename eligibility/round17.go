@@ -152,3 +152,13 @@ func comorbidityList(toks []token, i int) bool {
 	}
 	return wordAt(toks, k-2, "conditions", "condition", "comorbidities", "comorbidity", "comorbid", "reasons", "illnesses", "illness")
 }
+
+// thousandsPerUL reports a count per µL too small for any cell count a
+// trial bounds ("ANC ≥ 1.5/uL": no trial asks for 1.5 cells per µL, and
+// its lowest real bounds are in the hundreds): the "× 10^3" was lost, so
+// the number is already in 10^9/L (SPEC 4.14, only one reading possible).
+// Read for the ANC only: a white count this small is a spinal fluid's
+// ("CSF WBC at least 5/microliter"), and real.
+func thousandsPerUL(v float64) bool {
+	return v > 0 && v < 20
+}

@@ -46,6 +46,11 @@ var round17 = []struct {
 	// requirement
 	{"Age 60 and under if unfit due to comorbid conditions (i.e. ejection fraction less than 45%, creatinine clearance less than 40 mL/min)", []string{"age <=60 years cond"}},
 	{"Adequate renal function (i.e., creatinine clearance ≥ 50 mL/min)", []string{"creatinine_clearance >=50 mL/min"}},
+	// an ANC per µL too small for any trial lost its "× 10^3" (SPEC 4.14)
+	{"Absolute neutrophil count ≥ 1.0/µL", []string{"anc >=1 10^9/L"}},
+	{"E: ANC < 1.5/mm3", []string{"anc >=1.5 10^9/L"}},
+	{"ANC ≥ 750/µL", []string{"anc >=0.75 10^9/L"}},
+	{"CSF WBC at least 5/microliter", nil}, // a spinal fluid's count is that small
 	// a country's patients are a subgroup
 	{"Aged at least 18 years. Patients from Korea aged at least 19 years.", []string{"age >=18 years", "age >=19 years cond"}},
 	{"Age ≥ 18 years; subjects enrolled in Taiwan must be ≥ 20 years of age", []string{"age >=18 years", "age >=20 years cond"}},
