@@ -2859,7 +2859,9 @@ func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
 	for n := 0; n < 4 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also", "only"); n++ {
 		k++
 	}
-	if !wordAt(toks, k, "allowed", "permitted", "acceptable", "accepted", "eligible") {
+	// "Subjects with ECOG PS of 3 may be included if decreased PS is
+	// secondary to DLBCL only"
+	if !wordAt(toks, k, "allowed", "permitted", "acceptable", "accepted", "eligible", "included", "enrolled") {
 		return bound{}, false
 	}
 	return worstGrade(bound{start: j, end: j + 1, allowedIf: true}, vs, toks[j].val, 1)

@@ -51,6 +51,11 @@ var round17 = []struct {
 	{"E: ANC < 1.5/mm3", []string{"anc >=1.5 10^9/L"}},
 	{"ANC ≥ 750/µL", []string{"anc >=0.75 10^9/L"}},
 	{"CSF WBC at least 5/microliter", nil}, // a spinal fluid's count is that small
+	// a single grade "may be included" beyond the main range, for whom
+	// the "if" names, as "allowed" is
+	{"ECOG 0-1. Patients with ECOG PS of 2 may be included if the decline is due to myeloma.", []string{"ecog [0,1]", "ecog <=2 cond"}},
+	{"Zubrod 0-2; Zubrod 3 can be enrolled if caused by bone pain", []string{"ecog [0,2]", "ecog <=3 cond"}},
+	{"ECOG 2 may be included", nil}, // no subgroup named: says nothing of the grades below
 	// a country's patients are a subgroup
 	{"Aged at least 18 years. Patients from Korea aged at least 19 years.", []string{"age >=18 years", "age >=19 years cond"}},
 	{"Age ≥ 18 years; subjects enrolled in Taiwan must be ≥ 20 years of age", []string{"age >=18 years", "age >=20 years cond"}},
