@@ -1384,6 +1384,9 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	// "Classified as high risk:": a "1 of the following" under it lists
 	// the ways to qualify
 	child.riskHead = !ctx.exclusion && strings.HasSuffix(text, ":") && len(text) <= 40 && riskHeading(text)
+	if preferredLead(text) {
+		child.cond = true // "Hematopoietic: (preferred)" over its labs
+	}
 	if randomizationStep(text) {
 		child.cond = true // a later step's list: nothing else to read in it
 		return child

@@ -162,3 +162,15 @@ func comorbidityList(toks []token, i int) bool {
 func thousandsPerUL(v float64) bool {
 	return v > 0 && v < 20
 }
+
+// preferredLead reports a category label marked "(preferred)" over the
+// items it holds ("Hematopoietic: (preferred)", "Renal (preferred):"), as
+// preferredCategory does for a packed PDQ item: its values are a
+// subgroup's.
+func preferredLead(text string) bool {
+	if len(text) > 60 {
+		return false
+	}
+	s := strings.TrimSuffix(strings.TrimRight(text, " "), ":")
+	return len(s) >= len("(preferred)") && strings.EqualFold(s[len(s)-len("(preferred)"):], "(preferred)")
+}

@@ -77,6 +77,12 @@ var round17Trees = []struct {
 	{"The following laboratory results: growth factors should not be given within 7 days before the sample.",
 		[]string{"ANC ≥ 1.0 x 10^9/L"},
 		[]string{"anc >=1 10^9/L"}},
+	// a category label marked "(preferred)" over its labs: the preferred
+	// regimen's patients' bounds
+	{"Hematopoietic: (preferred)", []string{"WBC at least 3,000/mm3", "Platelet count at least 100,000/mm3"},
+		[]string{"wbc >=3 10^9/L cond", "platelets >=100 10^9/L cond"}},
+	{"Renal (Preferred):", []string{"Creatinine no greater than 1.5 mg/dL"}, []string{"creatinine <=1.5 mg/dL cond"}},
+	{"Renal:", []string{"Creatinine no greater than 1.5 mg/dL"}, []string{"creatinine <=1.5 mg/dL"}},
 	// a lead-in that itself says "must not" still lists exclusions
 	{"Patients must not have any of the following:", []string{"LVEF < 50%"}, []string{"lvef >=50 %"}},
 }
