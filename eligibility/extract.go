@@ -679,6 +679,9 @@ func (x *extractor) add(text string, ctx itemCtx) {
 			if wished && !c.cond {
 				c.cond, c.cause = true, causeContext
 			}
+			if c.v == vAge && !c.cond && !ctx.exclusion && anyAgeElse(text[off:end]) {
+				c.cond, c.cause = true, causeSubgroup
+			}
 			x.push(text, ctx, c)
 		}
 		if len(x.cuts) > 0 && opensRiskList(x.p.toks) {

@@ -174,3 +174,24 @@ func preferredLead(text string) bool {
 	s := strings.TrimSuffix(strings.TrimRight(text, " "), ":")
 	return len(s) >= len("(preferred)") && strings.EqualFold(s[len(s)-len("(preferred)"):], "(preferred)")
 }
+
+// anyAgeElse reports an item that also admits patients "of any age"
+// ("High risk: stage 4 over 18 months of age and MYCN amplified
+// neuroblastoma of any stage and any age until 25 years"): its other age
+// bound picks one of its groups (SPEC 4.6), bounding no one's age. Asked
+// of one statement (a packed PDQ item's "Any age with prior oophorectomy"
+// defines menopause, beside "Age: 70 and under"), and
+// only of items with an age bound.
+func anyAgeElse(text string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], "ny age")
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j > 0 && (text[j-1] == 'a' || text[j-1] == 'A') && (j < 2 || text[j-2] == ' ' || text[j-2] == '(') {
+			return true
+		}
+		i = j + 1
+	}
+}

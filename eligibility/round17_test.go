@@ -56,6 +56,12 @@ var round17 = []struct {
 	{"ECOG 0-1. Patients with ECOG PS of 2 may be included if the decline is due to myeloma.", []string{"ecog [0,1]", "ecog <=2 cond"}},
 	{"Zubrod 0-2; Zubrod 3 can be enrolled if caused by bone pain", []string{"ecog [0,2]", "ecog <=3 cond"}},
 	{"ECOG 2 may be included", nil}, // no subgroup named: says nothing of the grades below
+	// an item that also admits patients "of any age": its other age
+	// picks one of its groups
+	{"High-risk disease: stage 4 tumour over 18 months of age, or MYCN-amplified tumour of any stage at any age", []string{"age >1.5 years cond"}},
+	{"Patients of any age with relapsed disease, or older than 12 months with refractory disease", []string{"age >1 years cond"}},
+	{"PATIENT CHARACTERISTICS: Age: 70 and under Menopausal status: Postmenopausal, defined by any age with prior bilateral oophorectomy",
+		[]string{"age <=70 years"}}, // another statement's "any age"
 	// a country's patients are a subgroup
 	{"Aged at least 18 years. Patients from Korea aged at least 19 years.", []string{"age >=18 years", "age >=19 years cond"}},
 	{"Age ≥ 18 years; subjects enrolled in Taiwan must be ≥ 20 years of age", []string{"age >=18 years", "age >=20 years cond"}},
