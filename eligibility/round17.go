@@ -126,15 +126,22 @@ func fromPlace(toks []token, j int) (int, bool) {
 	if wordAt(toks, k, "the") {
 		k++
 	}
-	e := k
-	for e < len(toks) && e < k+3 && toks[e].kind == kWord && toks[e].upper && !toks[e].caps {
-		e++
-	}
-	if e == k {
+	if !wordAt(toks, k, placeNames...) || !toks[k].upper {
 		return 0, false
+	}
+	e := k + 1
+	for e < len(toks) && e < k+3 && toks[e].kind == kWord && toks[e].upper && !toks[e].caps {
+		e++ // "the United Kingdom", "South Korea"
 	}
 	return e, true
 }
+
+// placeNames are the countries and regions criteria set apart ("Patients
+// from Japan …"), the first word of each: a title-cased "Patients In
+// Complete Remission" names no place.
+var placeNames = []string{"japan", "korea", "south", "china", "taiwan", "hong", "singapore", "india", "france",
+	"germany", "italy", "spain", "netherlands", "belgium", "united", "uk", "us", "usa", "canada", "europe",
+	"european", "eu", "australia", "brazil", "russia", "poland", "sweden", "switzerland", "austria", "israel"}
 
 // comorbidityList reports the "e" of an "(i.e." that opens the list of
 // conditions a subgroup is picked by ("due to concurrent medical

@@ -66,6 +66,8 @@ var round17 = []struct {
 	{"Aged at least 18 years. Patients from Korea aged at least 19 years.", []string{"age >=18 years", "age >=19 years cond"}},
 	{"Age ≥ 18 years; subjects enrolled in Taiwan must be ≥ 20 years of age", []string{"age >=18 years", "age >=20 years cond"}},
 	{"Patients in complete remission must have ANC ≥ 1.0 x 10^9/L", []string{"anc >=1 10^9/L"}}, // no place named
+	{"Patients In Complete Remission must have ANC ≥ 1.0 x 10^9/L", []string{"anc >=1 10^9/L"}},
+	{"Age ≥ 18 years. Patients from the United Kingdom must be ≥ 16 years old", []string{"age >=18 years", "age >=16 years cond"}},
 	// "preferred" that is no bracket's last word marks nothing
 	{"Measurable disease preferred; ECOG 0-1", []string{"ecog [0,1]"}},
 }
