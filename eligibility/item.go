@@ -754,6 +754,11 @@ func (p *parser) findTriggers() {
 		if !ok || p.ifValueHigh(i) {
 			continue
 		}
+		if !t.leading && !t.exception && wordAt(toks, i, "in", "for", "among") && p.runOnSentence(i) {
+			// "AST ≤ 2.5 x ULN In the case of liver metastases, AST ≤ 5 x
+			// ULN": the clause opens the run-on sentence, as "If" does
+			t.leading = true
+		}
 		t.runOn = t.leading && p.runOnSentence(i)
 		if e, ok := p.procedureIf(i); ok {
 			// "(if > 2 × ULN due to Gilbert's disease, must discuss with

@@ -40,6 +40,8 @@ var round17 = []struct {
 		[]string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
 	{"Hemoglobin ≥ 90 g/L (transfusion allowed) Patients with known marrow involvement are eligible", []string{"hemoglobin >=9 g/dL"}},
 	{"Platelets ≥ 75 x 10^9/L Patients with marrow involvement: ≥ 50 x 10^9/L", []string{"platelets >=75 10^9/L", "platelets >=50 10^9/L cond"}},
+	{"ALT ≤ 3 x ULN In the case of hepatic involvement, ALT ≤ 5 x ULN", []string{"alt <=3 xULN", "alt <=5 xULN cond"}},
+	{"Total bilirubin ≤ 1.5 mg/dL For patients with Gilbert's syndrome, total bilirubin ≤ 3 mg/dL", []string{"bilirubin <=1.5 mg/dL", "bilirubin <=3 mg/dL cond"}},
 	{"ALT ≤ 2.5 x ULN if due to liver metastases", []string{"alt <=2.5 xULN cond"}}, // lower case: still the bound's own
 	// "(i.e. …)" after the conditions that pick a subgroup names them by
 	// their values, requiring nothing; after anything else it restates a
