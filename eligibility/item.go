@@ -1141,6 +1141,15 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	case "gilbert", "gilberts":
 		tr.end = i
 		return tr, true
+	case "discretion":
+		// "(up to 75 at the investigator's discretion)", "≥ 50 mL/min may
+		// be allowed at the discretion of the sponsor": a relaxation
+		// granted case by case, a subgroup's bound
+		if atDiscretion(toks, i) {
+			tr.end = i + 1
+			return tr, true
+		}
+		return tr, false
 	case "preferred":
 		// "Age: 18 and over (under 75 preferred)": the bound before it
 		// picks the patients of the preferred regimen, as a subgroup's

@@ -202,3 +202,38 @@ func anyAgeElse(text string) bool {
 		i = j + 1
 	}
 }
+
+// atDiscretion reports the "discretion" of "at the discretion of …", "at
+// the investigator's discretion", "per investigator discretion", right
+// after a value or its bracket: "(transfusion is allowed at the
+// discretion of the investigator)" grants no bound.
+func atDiscretion(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if wordAt(toks, k, "at", "per", "upon", "under") {
+			return valueEndsAt(toks, k)
+		}
+		if toks[k].kind != kWord && toks[k].kind != kApos {
+			return false
+		}
+	}
+	return false
+}
+
+// valueEndsAt reports a number, or a number's unit, ending right before
+// token k, or before the bracket that opens at k-1.
+func valueEndsAt(toks []token, k int) bool {
+	if kindAt(toks, k-1, kLParen) {
+		k--
+	}
+	if kindAt(toks, k-1, kNum) || kindAt(toks, k-1, kPercent) {
+		return true
+	}
+	for j := k - 2; j >= 0 && j >= k-8; j-- {
+		if toks[j].kind == kNum {
+			if u, e := unit(toks, j+1); e == k && u != ruNone && u != ruForeign {
+				return true
+			}
+		}
+	}
+	return false
+}

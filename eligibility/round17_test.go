@@ -64,6 +64,13 @@ var round17 = []struct {
 	{"Patients of any age with relapsed disease, or older than 12 months with refractory disease", []string{"age >1 years cond"}},
 	{"PATIENT CHARACTERISTICS: Age: 70 and under Menopausal status: Postmenopausal, defined by any age with prior bilateral oophorectomy",
 		[]string{"age <=70 years"}}, // another statement's "any age"
+	// a relaxation granted at someone's discretion is a subgroup's bound
+	{"Age 18-70 years (up to 75 at the investigator's discretion)", []string{"age [18,70] years", "age <=75 years cond"}},
+	{"Platelets ≥ 100 x 10^9/L (≥ 50 x 10^9/L at the discretion of the principal investigator)",
+		[]string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
+	{"Age: 18 to 60 60 to 65 (at the discretion of the study chair)", []string{"age [18,60] years", "age [60,65] years cond"}},
+	{"Platelets ≥ 100 x 10^9/L; the discretion of the investigator decides on transfusion", []string{"platelets >=100 10^9/L"}},
+	{"Hemoglobin ≥ 9 g/dL (transfusion is allowed at the discretion of the investigator)", []string{"hemoglobin >=9 g/dL"}},
 	// a country's patients are a subgroup
 	{"Aged at least 18 years. Patients from Korea aged at least 19 years.", []string{"age >=18 years", "age >=19 years cond"}},
 	{"Age ≥ 18 years; subjects enrolled in Taiwan must be ≥ 20 years of age", []string{"age >=18 years", "age >=20 years cond"}},

@@ -38,7 +38,7 @@ var triggerWords = setOf("e", "eg", "example", "examples", "such", "instance", "
 	"because", "caused", "related", "gilbert", "gilberts", "where", "part", "parts", "cohort", "cohorts", "arm",
 	"arms", "group", "groups", "module", "substudy", "stratum", "strata", "in", "for", "among", "patients", "subjects", "participants",
 	"those", "pts", "men", "women", "males", "females", "male", "female", "japan", "korea", "taiwan", "china", "singapore",
-	"preferred")
+	"preferred", "discretion")
 
 type wordEntry struct {
 	text string // the word, lower case
