@@ -3985,7 +3985,7 @@ func (p *parser) assign() {
 			p.owner[bi] = ownerAge
 			continue
 		}
-		if p.ctx.subject != 0 && p.gapIsFiller(0, b.start) && gi < 0 {
+		if p.ctx.subject != 0 && gi < 0 && (p.gapIsFiller(0, b.start) || p.leadRelaxation(bi)) {
 			p.owner[bi] = ownerLead
 			continue
 		}

@@ -237,3 +237,16 @@ func valueEndsAt(toks []token, k int) bool {
 	}
 	return false
 }
+
+// leadRelaxation reports a bound that opens a bracket right after a bound
+// read for the lead-in's subject ("Age:" over "18 and over (under 75
+// preferred)", "Platelets:" over "At least 100,000/mm3 (75,000/mm3 if
+// marrow involvement)"): the same subject's second bound, its trigger
+// deciding whose.
+func (p *parser) leadRelaxation(bi int) bool {
+	if bi == 0 || p.owner[bi-1] != ownerLead {
+		return false
+	}
+	b, prev := &p.bounds[bi], &p.bounds[bi-1]
+	return b.start == prev.end+1 && kindAt(p.toks, prev.end, kLParen)
+}

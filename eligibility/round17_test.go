@@ -100,6 +100,12 @@ var round17Trees = []struct {
 		[]string{"wbc >=3 10^9/L cond", "platelets >=100 10^9/L cond"}},
 	{"Renal (Preferred):", []string{"Creatinine no greater than 1.5 mg/dL"}, []string{"creatinine <=1.5 mg/dL cond"}},
 	{"Renal:", []string{"Creatinine no greater than 1.5 mg/dL"}, []string{"creatinine <=1.5 mg/dL"}},
+	// a bracket right after a value read for the label's subject bounds
+	// that subject too, its trigger deciding whose
+	{"Age:", []string{"18 and over (under 70 preferred)"}, []string{"age >=18 years", "age <70 years cond"}},
+	{"Platelet count:", []string{"At least 100,000/mm3 (50,000/mm3 if marrow involvement)"},
+		[]string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
+	{"Life expectancy:", []string{"At least 12 weeks (see section 5)"}, []string{"life_expectancy >=12 weeks"}},
 	// a lead-in that itself says "must not" still lists exclusions
 	{"Patients must not have any of the following:", []string{"LVEF < 50%"}, []string{"lvef >=50 %"}},
 }
