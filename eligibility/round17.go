@@ -53,8 +53,22 @@ func forInstitution(toks []token, k int) int {
 // wished for, met by some of those the trial takes (old PDQ records give
 // the patients who meet every preferred criterion one regimen, the rest
 // another), so a subgroup's bound, never everyone's.
+//
+// The bracket must hold that value: "(ECHO preferred)", "(serum
+// preferred)" prefer a method, and the bound before them stays everyone's.
 func preferredAside(toks []token, i int) bool {
-	return toks[i].depth > 0 && i > 0 && toks[i-1].kind != kLParen && kindAt(toks, i+1, kRParen)
+	if toks[i].depth == 0 || i == 0 || toks[i-1].kind == kLParen || !kindAt(toks, i+1, kRParen) {
+		return false
+	}
+	for k := i - 1; k >= 0 && toks[k].depth >= toks[i].depth; k-- {
+		if toks[k].kind == kLParen && toks[k].depth < toks[i].depth {
+			break
+		}
+		if toks[k].kind == kNum {
+			return true
+		}
+	}
+	return false
 }
 
 // preferredCategory reports a PDQ category whose label is marked

@@ -77,6 +77,9 @@ var round17 = []struct {
 	{"Patients in complete remission must have ANC ≥ 1.0 x 10^9/L", []string{"anc >=1 10^9/L"}}, // no place named
 	{"Patients In Complete Remission must have ANC ≥ 1.0 x 10^9/L", []string{"anc >=1 10^9/L"}},
 	{"Age ≥ 18 years. Patients from the United Kingdom must be ≥ 16 years old", []string{"age >=18 years", "age >=16 years cond"}},
+	// a preferred method leaves the bound everyone's
+	{"LVEF ≥ 50% (ECHO preferred)", []string{"lvef >=50 %"}},
+	{"Creatinine ≤ 1.5 mg/dL (serum preferred)", []string{"creatinine <=1.5 mg/dL"}},
 	// "preferred" that is no bracket's last word marks nothing
 	{"Measurable disease preferred; ECOG 0-1", []string{"ecog [0,1]"}},
 }
