@@ -1459,7 +1459,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	if !ctx.exclusion && hasPhrase(announcement(p.toks), negLead) && !(!hasPhrase(p.toks, negLeadStrong) && p.treatmentIneligible()) {
 		child.exclusion = true
 	}
-	if ctx.exclusion && hasPhrase(p.toks, allowLead) {
+	if ctx.exclusion && hasPhrase(announcement(p.toks), allowLead) {
 		child.exclusion = false
 		child.cond = true
 	}

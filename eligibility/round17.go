@@ -15,7 +15,7 @@ func announcement(toks []token) []token {
 			continue
 		}
 		for j := k - 1; j >= 0 && j >= k-5; j-- {
-			if wordAt(toks, j, "following") {
+			if wordAt(toks, j, "following", "follows") {
 				return toks[:k]
 			}
 		}

@@ -109,6 +109,8 @@ var round17Trees = []struct {
 	{"Platelet count:", []string{"At least 100,000/mm3 (50,000/mm3 if marrow involvement)"},
 		[]string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
 	{"Life expectancy:", []string{"At least 12 weeks (see section 5)"}, []string{"life_expectancy >=12 weeks"}},
+	{"Laboratory values as follows: growth factors may not be used within 7 days.",
+		[]string{"Hemoglobin ≥ 9 g/dL"}, []string{"hemoglobin >=9 g/dL"}},
 	// a lead-in that itself says "must not" still lists exclusions
 	{"Patients must not have any of the following:", []string{"LVEF < 50%"}, []string{"lvef >=50 %"}},
 }
