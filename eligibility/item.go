@@ -2875,7 +2875,7 @@ func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
 	}
 	// "Subjects with ECOG PS of 3 may be included if decreased PS is
 	// secondary to DLBCL only"
-	if !wordAt(toks, k, "allowed", "permitted", "acceptable", "accepted", "eligible", "included", "enrolled") {
+	if !wordAt(toks, k, "allowed", "permitted", "acceptable", "accepted", "eligible", "included", "enrolled") && !discretionAt(toks, k) {
 		return bound{}, false
 	}
 	return worstGrade(bound{start: j, end: j + 1, allowedIf: true}, vs, toks[j].val, 1)

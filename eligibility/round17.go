@@ -224,7 +224,7 @@ func anyAgeElse(text string) bool {
 func atDiscretion(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		if wordAt(toks, k, "at", "per", "upon", "under") {
-			return valueEndsAt(toks, k)
+			return valueEndsAt(toks, k) && (toks[k].depth == 0 || kindAt(toks, k-1, kLParen) || comparesInBracket(toks, k))
 		}
 		if toks[k].kind != kWord && toks[k].kind != kApos {
 			return false
@@ -263,4 +263,41 @@ func (p *parser) leadRelaxation(bi int) bool {
 	}
 	b, prev := &p.bounds[bi], &p.bounds[bi-1]
 	return b.start == prev.end+1 && kindAt(p.toks, prev.end, kLParen)
+}
+
+// discretionAt reports "at the (investigator's) discretion", "per
+// investigator discretion" starting at k: "(ECOG 2 at the discretion of
+// the investigator)" admits that grade as "ECOG 2 allowed" does.
+func discretionAt(toks []token, k int) bool {
+	if !wordAt(toks, k, "at", "per", "upon") {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+4; j++ {
+		if wordAt(toks, j, "discretion") {
+			return true
+		}
+		if toks[j].kind != kWord && toks[j].kind != kApos {
+			return false
+		}
+	}
+	return false
+}
+
+// comparesInBracket reports a comparison in the bracket that holds token k,
+// before it: "(up to 75 at the investigator's discretion)" has a bound of
+// its own for the discretion to grant; "(60% at the investigator's
+// discretion)" has none the parser reads, and the discretion must not
+// fall on the bound before the bracket.
+func comparesInBracket(toks []token, k int) bool {
+	d := toks[k].depth
+	for j := k - 1; j >= 0 && toks[j].depth >= d; j-- {
+		if toks[j].depth > d {
+			continue
+		}
+		if toks[j].kind == kOp || wordAt(toks, j, "up", "under", "over", "less", "greater", "least", "most", "below",
+			"above", "than", "minimum", "maximum", "ecog", "ps", "zubrod", "karnofsky", "kps", "lansky") {
+			return true
+		}
+	}
+	return false
 }

@@ -71,6 +71,9 @@ var round17 = []struct {
 	{"Age: 18 to 60 60 to 65 (at the discretion of the study chair)", []string{"age [18,60] years", "age [60,65] years cond"}},
 	{"Platelets ≥ 100 x 10^9/L; the discretion of the investigator decides on transfusion", []string{"platelets >=100 10^9/L"}},
 	{"Hemoglobin ≥ 9 g/dL (transfusion is allowed at the discretion of the investigator)", []string{"hemoglobin >=9 g/dL"}},
+	{"ECOG 0-1 (ECOG 2 at the discretion of the investigator)", []string{"ecog [0,1]", "ecog <=2 cond"}},
+	{"Karnofsky ≥ 70% (60% at the investigator's discretion)", []string{"karnofsky >=70"}}, // the bare 60% is not read; the 70 stays everyone's
+	{"Platelets ≥ 100 x 10^9/L (75 at the discretion of the investigator)", []string{"platelets >=100 10^9/L"}},
 	// a country's patients are a subgroup
 	{"Aged at least 18 years. Patients from Korea aged at least 19 years.", []string{"age >=18 years", "age >=19 years cond"}},
 	{"Age ≥ 18 years; subjects enrolled in Taiwan must be ≥ 20 years of age", []string{"age >=18 years", "age >=20 years cond"}},
