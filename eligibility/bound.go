@@ -407,9 +407,9 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 // skipULNTail consumes "(ULN)" and "for the institution" after a ULN phrase.
 func skipULNTail(toks []token, k int) int {
 	if kindAt(toks, k, kLParen) && wordAt(toks, k+1, "uln", "ulrr", "iuln", "lns", "unl") && kindAt(toks, k+2, kRParen) {
-		return k + 3
+		k += 3
 	}
-	return k
+	return forInstitution(toks, k)
 }
 
 // isTimes reports a multiplication sign at j: ×, *, "x", "X", "times".
@@ -460,7 +460,7 @@ func unit(toks []token, j int) (string, int) {
 		}
 		return ruNone, j
 	}
-	if t.kind == kWord && t.text == "xuln" {
+	if t.kind == kWord && (t.text == "xuln" || t.text == "xunl") { // "2.5xUNL": the UNL spelling glued too
 		return ruXULN, skipULNTail(toks, j+1)
 	}
 	// "TB≤1.5(UNL)": the ULN in brackets right after the number

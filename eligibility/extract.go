@@ -715,6 +715,7 @@ func (x *extractor) add(text string, ctx itemCtx) {
 			skipFrom, skipTo = from, to
 		}
 	}
+	wished := false // the category's label is marked "(preferred)"
 	for off := 0; off < len(text); {
 		if off == split {
 			ctx.exclusion, ctx.from, ctx.cond, ctx.alt, ctx.subject = true, "exclusion", false, false, 0
@@ -739,6 +740,7 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		for ci < len(x.cuts) && x.cuts[ci].pos <= off {
 			if x.cuts[ci].pos == off && x.cuts[ci].label {
 				risk = ctx.risk // a new category ends the list of ways to qualify
+				wished = preferredCategory(text[off:])
 			}
 			ci++
 		}
@@ -751,6 +753,12 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		for _, c := range x.p.parse() {
 			c.span[0] += off
 			c.span[1] += off
+			if wished && !c.cond {
+				c.cond, c.cause = true, causeContext
+			}
+			if c.v == vAge && !c.cond && !ctx.exclusion && anyAgeElse(text[off:end]) {
+				c.cond, c.cause = true, causeSubgroup
+			}
 			x.push(text, ctx, c)
 		}
 		if len(x.cuts) > 0 && opensRiskList(x.p.toks) {
@@ -1468,6 +1476,9 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	// "Classified as high risk:": a "1 of the following" under it lists
 	// the ways to qualify
 	child.riskHead = !ctx.exclusion && strings.HasSuffix(text, ":") && len(text) <= 40 && riskHeading(text)
+	if preferredLead(text) {
+		child.cond = true // "Hematopoietic: (preferred)" over its labs
+	}
 	if randomizationStep(text) {
 		child.cond = true // a later step's list: nothing else to read in it
 		return child
@@ -1534,10 +1545,10 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 		laterStep(strings.Fields(leadInWords.Replace(strings.ToLower(text)))) {
 		child.cond = true
 	}
-	if !ctx.exclusion && hasPhrase(p.toks, negLead) && !(!hasPhrase(p.toks, negLeadStrong) && p.treatmentIneligible()) {
+	if !ctx.exclusion && hasPhrase(announcement(p.toks), negLead) && !(!hasPhrase(p.toks, negLeadStrong) && p.treatmentIneligible()) {
 		child.exclusion = true
 	}
-	if ctx.exclusion && hasPhrase(p.toks, allowLead) {
+	if ctx.exclusion && hasPhrase(announcement(p.toks), allowLead) {
 		child.exclusion = false
 		child.cond = true
 	}

@@ -85,6 +85,13 @@ func FuzzExtract(f *testing.F) {
 	for _, s := range round16Trees {
 		f.Add(s.lead + "\n  " + strings.Join(s.children, "\n  "))
 	}
+	// round 17's run-on sentences, preferred bounds and places
+	for _, s := range round17 {
+		f.Add(strings.TrimPrefix(s.text, "E: "))
+	}
+	for _, s := range round17Trees {
+		f.Add(s.lead + "\n  " + strings.Join(s.children, "\n  "))
+	}
 	f.Add("Registration Inclusion Criteria\n  ANC ≥ 1.5 × 10^9/L\nRandomization Inclusion Criteria\n  Platelets ≥ 20000/μL\nEXCLUSION\nCongestive heart failure unless LVEF ≥ 45%")
 	// round 16b's (DEV20) names, picks and lists
 	for _, s := range round16b {

@@ -77,6 +77,7 @@ type trigger struct {
 	// ("Congestive heart failure, unless … LVEF ≥ 45%"): the value is
 	// required of that subgroup, not excluded (unlessValue)
 	allows bool
+	runOn  bool // opens a sentence whose full stop the page lost ("… x ULN If …")
 	depth  int8
 }
 
@@ -779,6 +780,12 @@ func (p *parser) findTriggers() {
 		if !ok || p.ifValueHigh(i) {
 			continue
 		}
+		if !t.leading && !t.exception && wordAt(toks, i, "in", "for", "among") && p.runOnSentence(i) {
+			// "AST ≤ 2.5 x ULN In the case of liver metastases, AST ≤ 5 x
+			// ULN": the clause opens the run-on sentence, as "If" does
+			t.leading = true
+		}
+		t.runOn = t.leading && p.runOnSentence(i)
 		if e, ok := p.procedureIf(i); ok {
 			// "(if > 2 × ULN due to Gilbert's disease, must discuss with
 			// the PI)": what the team does, not who the bound is for
@@ -1043,6 +1050,14 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			if kindAt(toks, e, kOther) {
 				e++
 			}
+		case w == "e" && comorbidityList(toks, i):
+			// "declined … due to concurrent medical conditions (i.e.
+			// ejection fraction less than 50, FEV1 … less than 50%)": the
+			// conditions that pick a subgroup, named by their values
+			e = i + 1
+			if kindAt(toks, e, kOther) {
+				e++
+			}
 		case w == "eg":
 			e = i + 1
 		case w == "example" && wordAt(toks, i-1, "for"), w == "instance" && wordAt(toks, i-1, "for"):
@@ -1059,6 +1074,7 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		tr.end, tr.example, tr.leading = e, true, true
 		return tr, true
 	case "if", "when", "whenever":
+		tr.leading = p.runOnSentence(i)
 		if wordAt(toks, i+1, "not") && wordAt(toks, i+2, "on", "receiving") {
 			tr.end = i + 1
 			tr.exempt = p.objHasAnticoag(i+1, i+8)
@@ -1142,12 +1158,32 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 	case "due", "secondary", "attributable", "attributed", "because", "caused", "related":
 		if wordAt(toks, i+1, "to", "of", "by") && p.nounWithin(i+2, 5) {
 			tr.end = i + 2
+			// "SGOT ≥ 2.5 × ULN not due to leukemia" excepts a cause, as
+			// "unless due to" does: the bound stays everyone's (SPEC 4.8)
+			tr.exception = notCause(toks, i)
 			return tr, true
 		}
 		return tr, false
 	case "gilbert", "gilberts":
 		tr.end = i
 		return tr, true
+	case "discretion":
+		// "(up to 75 at the investigator's discretion)", "≥ 50 mL/min may
+		// be allowed at the discretion of the sponsor": a relaxation
+		// granted case by case, a subgroup's bound
+		if atDiscretion(toks, i) {
+			tr.end = i + 1
+			return tr, true
+		}
+		return tr, false
+	case "preferred":
+		// "Age: 18 and over (under 75 preferred)": the bound before it
+		// picks the patients of the preferred regimen, as a subgroup's
+		if preferredAside(toks, i) {
+			tr.end = i + 1
+			return tr, true
+		}
+		return tr, false
 	case "where":
 		// "≤ 5 × ULN where hepatic metastases are present"
 		if p.nounWithin(i+1, 4) {
@@ -1310,6 +1346,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if !p.clauseStart(i) {
 			return tr, false
 		}
+		// "Patients from Japan aged at least 20 years": a country's patients
+		if e, ok := fromPlace(toks, i+1); ok {
+			tr.end, tr.objEnd, tr.leading = i+2, e, true
+			return tr, true
+		}
 		// "Patients with documented bone marrow involvement …" at a clause start
 		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.modifierWithin(i+2, 7) {
 			tr.end = i + 2
@@ -1410,6 +1451,9 @@ func (p *parser) ampersandAt(j int) bool {
 }
 
 func (p *parser) clauseStart(i int) bool {
+	if p.runOnSentence(i) {
+		return true
+	}
 	for k := i - 1; k >= 0; k-- {
 		t := &p.toks[k]
 		switch t.kind {
@@ -2888,7 +2932,9 @@ func (p *parser) allowedGrade(j int, vs varMask) (bound, bool) {
 	for n := 0; n < 4 && wordAt(toks, k, "is", "are", "will", "may", "can", "be", "also", "only"); n++ {
 		k++
 	}
-	if !wordAt(toks, k, "allowed", "permitted", "acceptable", "accepted", "eligible") {
+	// "Subjects with ECOG PS of 3 may be included if decreased PS is
+	// secondary to DLBCL only"
+	if !wordAt(toks, k, "allowed", "permitted", "acceptable", "accepted", "eligible", "included", "enrolled") && !discretionAt(toks, k) {
 		return bound{}, false
 	}
 	return worstGrade(bound{start: j, end: j + 1, allowedIf: true}, vs, toks[j].val, 1)
@@ -3998,7 +4044,7 @@ func (p *parser) assign() {
 			p.owner[bi] = ownerAge
 			continue
 		}
-		if p.ctx.subject != 0 && p.gapIsFiller(0, b.start) && gi < 0 {
+		if p.ctx.subject != 0 && gi < 0 && (p.gapIsFiller(0, b.start) || p.leadRelaxation(bi)) {
 			p.owner[bi] = ownerLead
 			continue
 		}
@@ -4353,7 +4399,7 @@ func (p *parser) computeConditional() {
 				break
 			}
 		}
-		p.trails[ti] = clear
+		p.trails[ti] = clear && !p.opensRunOn(b.end, t.pos)
 	}
 	p.condOf = resizeBools(p.condOf, len(p.bounds))
 	for bi := range p.bounds {
@@ -4363,6 +4409,9 @@ func (p *parser) computeConditional() {
 		for ti := range p.trigs {
 			t := &p.trigs[ti]
 			if t.pos < b.end || t.leading || t.example {
+				if t.pos >= b.end && t.runOn {
+					break // a sentence the page ran on: what follows is its own
+				}
 				continue
 			}
 			if t.exception {

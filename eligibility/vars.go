@@ -246,6 +246,9 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 		case ruCells109, ruGL:
 			return unit109, v, true
 		case ruCellsUL, ruCellsML:
+			if u == ruCellsUL && x == vANC && thousandsPerUL(v) {
+				return unit109, v, true
+			}
 			return unit109, v / 1000, true
 		case ruCells104:
 			return unit109, v * 10, true

@@ -37,7 +37,8 @@ var triggerWords = setOf("e", "eg", "example", "examples", "such", "instance", "
 	"excepting", "excluding", "with", "without", "receiving", "treated", "due", "secondary", "attributable", "attributed",
 	"because", "caused", "related", "gilbert", "gilberts", "where", "part", "parts", "cohort", "cohorts", "arm",
 	"arms", "group", "groups", "module", "substudy", "stratum", "strata", "in", "for", "among", "patients", "subjects", "participants",
-	"those", "pts", "men", "women", "males", "females", "male", "female", "japan", "korea", "taiwan", "china", "singapore")
+	"those", "pts", "men", "women", "males", "females", "male", "female", "japan", "korea", "taiwan", "china", "singapore",
+	"preferred", "discretion")
 
 type wordEntry struct {
 	text string // the word, lower case

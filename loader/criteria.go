@@ -367,6 +367,16 @@ func parseCriteria(ls []line) []model.Criterion {
 					stray = k
 					break
 				}
+				// The number goes on with a list right of the paragraph
+				// ("7. …", the paragraph, then "8. …" printed at the
+				// paragraph's indent): the list's next item, now at
+				// this indent.
+				if numbered := m.ord > 1; numbered && stack[k].style == m.style && stack[k].ord+1 == m.ord &&
+					l.indent < stack[k].indent && lastIndent < stack[k].indent-1 && near(lastIndent, l.indent) {
+					stack[k].indent = l.indent
+					stray = k
+					break
+				}
 			}
 		}
 		if stray >= 0 {
