@@ -161,8 +161,8 @@ type parser struct {
 	mayStop bool
 }
 
-// mayOwnBound reports whether a bound in the tokens and subjects read so
-// far could be given to a variable, a superset of what assign and
+// mayOwnBound tells whether a bound in the tokens and subjects read so
+// far could be given to a variable, from a superset of what assign and
 // chainAges can do. emit writes a requirement only for a bound owned by a
 // subject naming a variable (a mention not of kind mkOther: no later step
 // changes a group's kind), by the lead-in's subject (ctx.subject, also
@@ -172,21 +172,22 @@ type parser struct {
 // postfix), in an item that is nothing but an age in years (shortAgeItem:
 // never in an exclusion), after the people it is of (personAged: years,
 // months or days), or joined to one of these (chainAges); life
-// expectancy's without a mention needs "survival".
-func (p *parser) mayOwnBound() bool {
+// expectancy's without a mention needs "survival". The last two kinds
+// need the bounds themselves (ownersIfAged): mayBeAged asks.
+func (p *parser) mayOwnBound() owners {
 	if p.ctx.subject != 0 {
-		return true
+		return ownersAny
 	}
 	for gi := range p.groups {
 		if p.groups[gi].kind != mkOther {
-			return true
+			return ownersAny
 		}
 	}
 	person, time, years := false, false, false
 	for k := range p.toks {
 		switch ageCues[p.toks[k].text] {
 		case cueAge:
-			return true
+			return ownersAny
 		case cuePerson:
 			person = true
 		case cueYears:
@@ -195,7 +196,31 @@ func (p *parser) mayOwnBound() bool {
 			time = true
 		}
 	}
-	return person && time || years && !p.ctx.exclusion
+	if person && time || years && !p.ctx.exclusion {
+		return ownersIfAged
+	}
+	return ownersNone
+}
+
+type owners uint8
+
+const (
+	ownersAny    owners = iota // parse it whole
+	ownersNone                 // no bound can have an owner
+	ownersIfAged               // only a bound assign gives to age by shortAgeItem or personAged
+)
+
+// mayBeAged reports a bound, once findBounds has read them, that assign
+// could give to age. The steps between (dropNoted, ageBrackets,
+// computeConditional) move no bound and change no unit; they only discard
+// or qualify.
+func (p *parser) mayBeAged() bool {
+	for bi := range p.bounds {
+		if b := &p.bounds[bi]; b.ageHint || p.shortAgeItem(b) || p.personAged(b) {
+			return true
+		}
+	}
+	return false
 }
 
 type ageCue uint8
@@ -262,7 +287,11 @@ func setOf(ws ...string) map[string]bool {
 func (p *parser) parse() []cand {
 	p.toks = tokenize(p.text, p.toks)
 	p.findGroups()
-	if p.mayStop && !p.mayOwnBound() {
+	owners := ownersAny
+	if p.mayStop {
+		owners = p.mayOwnBound()
+	}
+	if owners == ownersNone {
 		// nothing the later steps read could become a requirement: their
 		// triggers, bounds and owners are left unread (a third of the
 		// items parsed are like this, "within 6 months of …" mostly)
@@ -271,6 +300,12 @@ func (p *parser) parse() []cand {
 	}
 	p.findTriggers()
 	p.findBounds()
+	if owners == ownersIfAged && !p.mayBeAged() {
+		// "Patients who have had major surgery within 28 days": people
+		// and a time, but no bound assign could give to age
+		p.out = p.out[:0]
+		return p.out
+	}
 	p.dropNoted()
 	p.ageBrackets()
 	p.computeConditional()

@@ -170,6 +170,8 @@ var stopTexts = []string{
 	"Age Maximum Serum Creatinine (mg/dL)", "Life expectancy:", "Subjects must have had back pain for at least 12 months",
 	"Infants > 28 days", "≥ 6 months (≥ 183 days) and < 18 years", "Platelets ≥ 100,000/mm³", "Hemoglobin ≥ 9 g/dL",
 	"Pregnant women", "Women ≥ 50 years", "Patients younger than 70", "Κarnofsky ≥ 70", "年龄 18-75 岁", "HIV positive",
+	"Patients who have had major surgery within 28 days", "Patients 18 years or over", "Subjects ≥ 18 years, with HIV",
+	"patients > 6 months", "Boys 2 to 11 months", "Patients (18-75 years)", "18-75 years, both sexes", "Over 18 y",
 }
 
 // parse stops early (mayOwnBound) only where the whole parse reads
