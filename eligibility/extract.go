@@ -20,11 +20,18 @@ import (
 // input; when a threshold cannot be read with confidence nothing is
 // emitted for it.
 func Extract(el *model.Eligibility) []model.Requirement {
+	return extract(el, false)
+}
+
+// extract is Extract; with parseAll every item the scan lets through is
+// parsed to the end, as if mayOwnBound always said yes (the tests compare).
+func extract(el *model.Eligibility, parseAll bool) []model.Requirement {
 	if el == nil {
 		return []model.Requirement{}
 	}
 	x := extractors.Get().(*extractor)
 	defer extractors.Put(x)
+	x.parseAll = parseAll
 	x.found, x.scopes, x.used, x.pendingOr = x.found[:0], x.scopes[:0], 0, false
 	x.p.valued = 0
 	x.ageHeads = 0
@@ -124,6 +131,7 @@ type extractor struct {
 	cuts        []pdqCut
 	pendingOr   bool     // the next walk's first item is an alternative (a bare "OR" with children)
 	itemFlags   scanFlag // what the scan found in the item add reads
+	parseAll    bool     // no parse stops early (mayOwnBound)
 }
 
 // found is a requirement read from an item, before the trial-level pass.
@@ -258,6 +266,8 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		x.parsedWhole = false
 		if (ic.subject != 0 || sc.vars) && !ic.donor && !donorItem(text, sc) {
 			x.itemFlags = sc.flags
+			// a lead-in's parse is read again by leadIn
+			x.p.mayStop = len(c.Children) == 0 && !x.parseAll
 			x.add(text, ic)
 			if len(x.found) > n && sc.flags&sGroup != 0 && len(c.Children) == 0 && ledByGroup(text) {
 				for k := n; k < len(x.found); k++ {
@@ -749,6 +759,7 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		}
 		x.p.text = text[off:end]
 		x.p.ctx = ctx
+		x.p.mayStop = x.p.mayStop && len(x.cuts) == 0
 		x.p.ctx.risk = risk
 		for _, c := range x.p.parse() {
 			c.span[0] += off

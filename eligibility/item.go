@@ -155,7 +155,101 @@ type parser struct {
 	notes       [][2]int // "if" clauses that say what the team does ("if > 2 × ULN, discuss with the PI")
 	out         []cand
 	ctx         itemCtx
+	// parse may stop once mayOwnBound says no: its caller reads none of
+	// the later steps' state (the triggers that ageBrackets adds, which
+	// leadIn reads, or the tokens of a packed PDQ statement)
+	mayStop bool
 }
+
+// mayOwnBound tells whether a bound in the tokens and subjects read so
+// far could be given to a variable, from a superset of what assign and
+// chainAges can do. emit writes a requirement only for a bound owned by a
+// subject naming a variable (a mention not of kind mkOther: no later step
+// changes a group's kind), by the lead-in's subject (ctx.subject, also
+// the subject of a table's rows), by age or by life expectancy (ownerLife).
+// A bound is the age's only with its wording (ageHint: "age", "aged",
+// "old", "yo", "older", "younger", "ages" in boundAt and the phrases of
+// postfix), in an item that is nothing but an age in years (shortAgeItem:
+// never in an exclusion), after the people it is of (personAged: years,
+// months or days), or joined to one of these (chainAges); life
+// expectancy's without a mention needs "survival". The last two kinds
+// need the bounds themselves (ownersIfAged): mayBeAged asks.
+func (p *parser) mayOwnBound() owners {
+	if p.ctx.subject != 0 {
+		return ownersAny
+	}
+	for gi := range p.groups {
+		if p.groups[gi].kind != mkOther {
+			return ownersAny
+		}
+	}
+	person, time, years := false, false, false
+	for k := range p.toks {
+		switch ageCues[p.toks[k].text] {
+		case cueAge:
+			return ownersAny
+		case cuePerson:
+			person = true
+		case cueYears:
+			years, time = true, true
+		case cueTime:
+			time = true
+		}
+	}
+	if person && time || years && !p.ctx.exclusion {
+		return ownersIfAged
+	}
+	return ownersNone
+}
+
+type owners uint8
+
+const (
+	ownersAny    owners = iota // parse it whole
+	ownersNone                 // no bound can have an owner
+	ownersIfAged               // only a bound assign gives to age by shortAgeItem or personAged
+)
+
+// mayBeAged reports a bound, once findBounds has read them, that assign
+// could give to age. The steps between (dropNoted, ageBrackets,
+// computeConditional) move no bound and change no unit; they only discard
+// or qualify.
+func (p *parser) mayBeAged() bool {
+	for bi := range p.bounds {
+		if b := &p.bounds[bi]; b.ageHint || p.shortAgeItem(b) || p.personAged(b) {
+			return true
+		}
+	}
+	return false
+}
+
+type ageCue uint8
+
+const (
+	cueNone   ageCue = iota
+	cueAge           // a word that makes a bound an age, or names survival
+	cuePerson        // the people an age may be written after (personAged)
+	cueYears         // a unit unit() reads as years
+	cueTime          // a unit unit() reads as months or days
+)
+
+// ageCues are the words mayOwnBound looks for, in any token (unit reads
+// some glued to a number).
+var ageCues = func() map[string]ageCue {
+	m := map[string]ageCue{}
+	set := func(c ageCue, ws ...string) {
+		for _, w := range ws {
+			m[w] = c
+		}
+	}
+	set(cueAge, "age", "ages", "old", "aged", "yo", "older", "younger", "survival")
+	set(cuePerson, "children", "child", "patients", "patient", "subjects", "participants", "infants", "adults",
+		"men", "women", "males", "females", "boys", "girls", "persons", "individuals", "adolescents", "neonates",
+		"people")
+	set(cueYears, "year", "years", "yr", "yrs", "ans", "y")
+	set(cueTime, "month", "months", "mo", "mos", "mth", "mths", "mon", "mois", "day", "days", "d")
+	return m
+}()
 
 var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shall", "may", "can", "will", "would", "need", "preferably", "ideally",
 	"needs", "has", "have", "having", "a", "an", "the", "to", "at", "level", "levels", "value", "values", "count",
@@ -193,8 +287,25 @@ func setOf(ws ...string) map[string]bool {
 func (p *parser) parse() []cand {
 	p.toks = tokenize(p.text, p.toks)
 	p.findGroups()
+	owners := ownersAny
+	if p.mayStop {
+		owners = p.mayOwnBound()
+	}
+	if owners == ownersNone {
+		// nothing the later steps read could become a requirement: their
+		// triggers, bounds and owners are left unread (a third of the
+		// items parsed are like this, "within 6 months of …" mostly)
+		p.trigs, p.bounds, p.out = p.trigs[:0], p.bounds[:0], p.out[:0]
+		return p.out
+	}
 	p.findTriggers()
 	p.findBounds()
+	if owners == ownersIfAged && !p.mayBeAged() {
+		// "Patients who have had major surgery within 28 days": people
+		// and a time, but no bound assign could give to age
+		p.out = p.out[:0]
+		return p.out
+	}
 	p.dropNoted()
 	p.ageBrackets()
 	p.computeConditional()

@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -150,6 +151,71 @@ func checkGroupLabelPrefilter(t *testing.T, s string) {
 		for _, at := range []int{2, 3, 5, 8} {
 			if got, want := sc.groupLabel(s, at), groupLabel(s, at); got != want {
 				t.Errorf("groupLabel(%q, %d) = %q with its scan, %q alone", s, at, got, want)
+			}
+		}
+	}
+}
+
+// stopTexts are items mayOwnBound may stop, and items like them it must
+// not: ages without the word age, ages after people, survival, times.
+var stopTexts = []string{
+	"", "Received radiation therapy to the lung > 30 Gy within 6 months of first dose of study treatment.",
+	"Weight loss >10% within the previous 3 months.", "No lung cancer within the past 2 years",
+	"At least 5 years since prior chemotherapy", "Over 18 years", "18 to 79 years inclusive",
+	"Male or female ≥ 18 years", "≥ 18 years at the time of informed consent", "Children < 1 year with INSS stage 4",
+	"Children at least 365 days", "Adults ≥ 65 years", "Patients > 3 months post-transplant", "18y or older",
+	"aged 18-75", "18 yo", "18 y/o", "≥ 18 ans", "between the ages of 18 and 75", "18 years of age or older",
+	"≥ 12 months and ≤ 21 years of age", "with expected minimum six-month survival", "Life expectancy ≥ 12 weeks",
+	"At least 12 weeks", "Less than or equal to 5 years; 0.8", "Age (Years) Maximum Serum Creatinine (mg/dl):",
+	"Age Maximum Serum Creatinine (mg/dL)", "Life expectancy:", "Subjects must have had back pain for at least 12 months",
+	"Infants > 28 days", "≥ 6 months (≥ 183 days) and < 18 years", "Platelets ≥ 100,000/mm³", "Hemoglobin ≥ 9 g/dL",
+	"Pregnant women", "Women ≥ 50 years", "Patients younger than 70", "Κarnofsky ≥ 70", "年龄 18-75 岁", "HIV positive",
+	"Patients who have had major surgery within 28 days", "Patients 18 years or over", "Subjects ≥ 18 years, with HIV",
+	"patients > 6 months", "Boys 2 to 11 months", "Patients (18-75 years)", "18-75 years, both sexes", "Over 18 y",
+}
+
+// parse stops early (mayOwnBound) only where the whole parse reads
+// nothing: the same candidates, and the same answers from labelSubject
+// and tableHeader, which walk reads from an item's parse, in either
+// section, with or without a lead-in's subject.
+func TestParseStop(t *testing.T) {
+	for _, s := range append(stopTexts, donorTexts...) {
+		checkParseStop(t, s)
+	}
+}
+
+func FuzzParseStop(f *testing.F) {
+	for _, s := range stopTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > maxChunk {
+			return
+		}
+		checkParseStop(t, s)
+	})
+}
+
+func checkParseStop(t *testing.T, s string) {
+	t.Helper()
+	for _, ctx := range []itemCtx{{from: "inclusion"}, {from: "exclusion", exclusion: true},
+		{from: "inclusion", subject: maskOf(vLifeExpectancy)}, {from: "exclusion", exclusion: true, cond: true}} {
+		var whole, stopped parser
+		whole.text, whole.ctx = s, ctx
+		stopped.text, stopped.ctx, stopped.mayStop = s, ctx, true
+		want := fmt.Sprintf("%+v", whole.parse())
+		if got := fmt.Sprintf("%+v", stopped.parse()); got != want {
+			t.Errorf("parse(%q, %+v) = %s when it may stop, %s whole", s, ctx, got, want)
+		}
+		if got, want := stopped.labelSubject(), whole.labelSubject(); got != want {
+			t.Errorf("labelSubject(%q) = %v when it may stop, %v whole", s, got, want)
+		}
+		for _, sibling := range []bool{false, true} {
+			o, v, u, ok := stopped.tableHeader(sibling)
+			o2, v2, u2, ok2 := whole.tableHeader(sibling)
+			if o != o2 || v != v2 || u != u2 || ok != ok2 {
+				t.Errorf("tableHeader(%q, %v) = %v %v %q %v when it may stop, %v %v %q %v whole", s, sibling,
+					o, v, u, ok, o2, v2, u2, ok2)
 			}
 		}
 	}
