@@ -135,6 +135,35 @@ func TestJoinWrapped(t *testing.T) {
 	}
 }
 
+// TestWrappedBracketLetter: a letter and ')' at the start of a wrapped line
+// close the bracket the line before left open ("hepatitis" / "B) No known
+// …"): read as a list marker they cut the text and dropped the letter. A
+// letter item after a closed bracket, or a bracketed "(b)", is still an item.
+func TestWrappedBracketLetter(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"closes the open bracket",
+			"        No chronic underlying immunodeficiency disease (including HIV, hepatitis\n        B) No known autoimmune disease Not pregnant",
+			"No chronic underlying immunodeficiency disease (including HIV, hepatitis B) No known autoimmune disease Not pregnant\n"},
+		{"roman numeral closes it too",
+			"        Prior therapy (at most two lines, see section\n        IV) is allowed",
+			"Prior therapy (at most two lines, see section IV) is allowed\n"},
+		{"bracket closed before: an item",
+			"        Adequate organ function (see below):\n        a) ANC at least 1,500/mm3\n        b) Platelets at least 100,000/mm3",
+			"Adequate organ function (see below):\n  ANC at least 1,500/mm3\n  Platelets at least 100,000/mm3\n"},
+		{"after a blank line: an item",
+			"        Organ function (as follows\n\n        a) ANC at least 1,500/mm3",
+			"Organ function (as follows\n  ANC at least 1,500/mm3\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := renderOutline(parseCriteria(joinWrapped(splitLines([]byte(tt.in)))))
+			if got != tt.want {
+				t.Errorf("got:\n%swant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
 // readOutline reads a registry criteria text as the JSON and XML readers
 // do, and renders notes ("note: …"), then inclusion, then exclusion.
 func readOutline(text string, wrapped bool) string {

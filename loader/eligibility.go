@@ -120,6 +120,9 @@ func joinWrapped(ls []line) []line {
 			continue
 		}
 		m, _ := parseMarker(l.text)
+		if !prevBlank && len(out) > 0 && m.style != stylePlain && closesParen(out[len(out)-1].text, l.text) {
+			m = marker{style: stylePlain}
+		}
 		if _, _, head := criteriaHeading(l.text); !prevBlank && m.style == stylePlain && len(out) > 0 && !head {
 			out[len(out)-1].text += " " + l.text
 			continue
@@ -128,6 +131,24 @@ func joinWrapped(ls []line) []line {
 		prevBlank = false
 	}
 	return out
+}
+
+// closesParen reports whether line s, which looks like a letter item
+// ("B) No known autoimmune disease"), is the rest of a bracket the text
+// before it left open ("… (including HIV, hepatitis" wrapped before "B)"):
+// a letter and ')' alone, with no '(' of their own, close that bracket,
+// and read as a marker they cut "hepatitis B" in two.
+func closesParen(before, s string) bool {
+	end := strings.IndexByte(s, ')')
+	if end < 1 || end > 5 || (end < len(s)-1 && s[end+1] != ' ') {
+		return false
+	}
+	for _, c := range []byte(s[:end]) {
+		if c|0x20 < 'a' || c|0x20 > 'z' {
+			return false
+		}
+	}
+	return strings.Count(before, "(") > strings.Count(before, ")")
 }
 
 // splitCriteria cuts eligibility lines at their inclusion and exclusion
