@@ -1,3 +1,8 @@
+// This file reads the clauses that say whose a bound is, beside the bound
+// itself: the announcement ending a lead-in, causes that are exceptions,
+// bounds marked "preferred", sentences whose full stop was lost, places
+// that pick a subgroup, and "i.e." lists of the conditions that pick one.
+
 package eligibility
 
 import "strings"
