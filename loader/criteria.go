@@ -427,6 +427,12 @@ func parseCriteria(ls []line) []model.Criterion {
 					// when the line above it announced it.
 					continue
 				}
+				if target >= 0 && stack[target].parent != nil && stack[target].parent.rank != notHeading {
+					// A group heading's own list goes on: "Baseline:"
+					// with items 1–5 after an outer list's 1–5 takes
+					// "6." — the outer list ended where the group began.
+					continue
+				}
 				target = k
 			}
 		}

@@ -69,7 +69,7 @@ func criteriaHeadingGroup(s string) (kind, rest, group string, ok bool) {
 		return "", "", "", false
 	}
 	label = strings.Trim(label, bulletChars+"#> ")
-	words := strings.Fields(label)
+	words := strings.Fields(withoutAside(label))
 	if len(words) == 0 || len(words) > 6 {
 		return "", "", "", false
 	}
@@ -85,6 +85,23 @@ func criteriaHeadingGroup(s string) (kind, rest, group string, ok bool) {
 		return "inc", rest, headingQualifier(label), true
 	}
 	return "", "", "", false
+}
+
+// withoutAside is a heading's label without one short bracketed aside, so
+// that "Baseline (Post-Surgery Day 25 ± 5) Inclusion Criteria" counts the
+// words of "Baseline Inclusion Criteria": the aside dates the list, it does
+// not make the line a sentence. An aside that does not close, or is long,
+// is left in.
+func withoutAside(label string) string {
+	open := strings.IndexByte(label, '(')
+	if open < 0 {
+		return label
+	}
+	n := strings.IndexByte(label[open:], ')')
+	if n < 0 || n > 32 || strings.ContainsAny(label[open+1:open+n], "()") {
+		return label
+	}
+	return label[:open] + " " + label[open+n+1:]
 }
 
 // mentionsClusion reports "clusion" in any case: every heading word
@@ -175,6 +192,14 @@ func splitCriteria(ls []line) (before, inc, exc []line) {
 					group = "Randomization"
 				}
 			}
+			// "Perioperative Period Inclusion Criteria" … "Baseline (Post-
+			// Surgery Day 25 ± 5) Inclusion Criteria": a second list of the
+			// same section, named for its time, is a group of its own;
+			// without its line its items would hang under the last item
+			// of the list before.
+			if group == "" && len(nonBlankLines(*cur)) > 0 {
+				group = listQualifier(l.text)
+			}
 			// "Inclusion Criteria Stage 1": the list is Stage 1's, a group
 			// of its own beside the other stages' (see headingRank).
 			if group != "" {
@@ -188,6 +213,40 @@ func splitCriteria(ls []line) (before, inc, exc []line) {
 		*cur = append(*cur, l)
 	}
 	return before, inc, exc
+}
+
+// listQualifier is what a criteria heading says before its section word
+// when that names the list's time or part ("Baseline (Post-Surgery Day
+// 25 ± 5)" in "Baseline (Post-Surgery Day 25 ± 5) Inclusion Criteria:"),
+// or "" — also for the words that only rank a list ("Key", "Additional").
+func listQualifier(heading string) string {
+	label, _, _ := strings.Cut(strings.Trim(heading, bulletChars+"#> \t"), ":")
+	i := indexClusionWord(label)
+	if i <= 0 {
+		return ""
+	}
+	q := strings.TrimRight(strings.TrimSpace(label[:i]), ",-–— ")
+	if q == "" || strings.ContainsAny(q, ":*") {
+		return ""
+	}
+	switch strings.ToLower(q) {
+	case "key", "main", "major", "general", "specific", "additional", "other", "further", "study",
+		"patient", "patients", "participant", "participants", "subject", "subjects", "non":
+		return ""
+	}
+	return q
+}
+
+// indexClusionWord is where the word inclusion, exclusion or non-inclusion
+// starts in s, or -1.
+func indexClusionWord(s string) int {
+	if m := exclusionWord.FindStringIndex(s); m != nil {
+		return m[0]
+	}
+	if m := inclusionWord.FindStringIndex(s); m != nil {
+		return m[0]
+	}
+	return -1
 }
 
 // criteriaBeforeHeading puts the criteria a page states before its first
