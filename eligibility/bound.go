@@ -268,6 +268,10 @@ func skipRepeatedSign(toks []token, j int) int {
 		}
 	}
 	if j < len(toks) && toks[j].kind == kOp && toks[j].op == opEQ {
+		j++
+	}
+	// ">or = to 18 years", ">= to 18": the sign read aloud, "to" and all
+	if j > 0 && toks[j-1].kind == kOp && wordAt(toks, j, "to") && kindAt(toks, j+1, kNum) {
 		return j + 1
 	}
 	return j

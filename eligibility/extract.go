@@ -770,6 +770,19 @@ func (x *extractor) add(text string, ctx itemCtx) {
 			if c.v == vAge && !c.cond && !ctx.exclusion && anyAgeElse(text[off:end]) {
 				c.cond, c.cause = true, causeSubgroup
 			}
+			if riskBefore(text, c.span[0]) {
+				// "chemotherapy that will induce myelosuppression with a
+				// risk of severe neutropenia (i.e., neutrophil count less
+				// than 500/mm3)": a value the patient is at risk of, not
+				// one the patient has
+				continue
+			}
+			if c.v == vLifeExpectancy && !c.cond && otherCancerFirst(text) {
+				// "Another cancer with expected survival of < 2 years": the
+				// survival is that cancer's, a bound only on patients who
+				// have one — the trial's own disease may shorten anyone's
+				c.cond, c.cause = true, causeSubgroup
+			}
 			x.push(text, ctx, c)
 		}
 		if len(x.cuts) > 0 && opensRiskList(x.p.toks) {
@@ -782,6 +795,46 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		x.disjointAges(text, x.found[n0:])
 		x.ageGroupsAcross(text, n0)
 	}
+}
+
+// riskBefore reports "risk of" or "risk for" shortly before text[at:], in
+// the same sentence.
+func riskBefore(text string, at int) bool {
+	from := max(0, at-80)
+	i := max(strings.LastIndex(text[from:at], "risk of"), strings.LastIndex(text[from:at], "risk for"))
+	if i < 0 {
+		return false
+	}
+	return !strings.Contains(text[from+i:at], ". ")
+}
+
+// otherCancerFirst reports an item about a cancer besides the trial's:
+// "Another cancer with …", "Other malignancy with …", "History of a second
+// primary tumour …".
+func otherCancerFirst(text string) bool {
+	ws := strings.Fields(strings.ToLower(text[:min(len(text), 60)]))
+	k := 0
+	for k < len(ws) && k < 3 && (ws[k] == "history" || ws[k] == "of" || ws[k] == "a" || ws[k] == "any" ||
+		ws[k] == "patients" || ws[k] == "with" || ws[k] == "known") {
+		k++
+	}
+	if k >= len(ws) {
+		return false
+	}
+	switch ws[k] {
+	case "another", "other", "second", "prior", "previous", "concurrent", "concomitant", "additional":
+	default:
+		return false
+	}
+	for _, w := range ws[k+1 : min(len(ws), k+4)] {
+		w = strings.TrimRight(w, ",;:.")
+		switch w {
+		case "cancer", "cancers", "malignancy", "malignancies", "tumor", "tumors", "tumour", "tumours",
+			"neoplasm", "neoplasms", "primary":
+			return true
+		}
+	}
+	return false
 }
 
 // ageGroupsAcross is the parser's ageGroupsWith across the statements of

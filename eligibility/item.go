@@ -1352,8 +1352,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			wordAt(toks, k, "women", "females", "female") && wordAt(toks, k+1, "and", "or") && wordAt(toks, k+2, "men", "males", "male"):
 			e = k + 3
 		}
+		// ("for males and females using Fridericia's correction": how it
+		// is measured, not whose it is)
 		if e > 0 && (e == len(toks) || kindAt(toks, e, kRParen) || kindAt(toks, e, kComma) || kindAt(toks, e, kSemi) ||
-			kindAt(toks, e, kPeriod) || kindAt(toks, e, kColon)) {
+			kindAt(toks, e, kPeriod) || kindAt(toks, e, kColon) ||
+			wordAt(toks, e, "using", "by", "per", "according", "calculated", "measured", "corrected")) {
 			return tr, false
 		}
 		if w == "in" && wordAt(toks, k, "case", "cases") && wordAt(toks, k+1, "of", "where", "with") {

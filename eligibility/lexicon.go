@@ -86,7 +86,9 @@ func init() {
 	addAliases(v(vChildPugh), "child pugh", "childpugh", "child pugh turcotte", "child turcotte pugh", "ctp",
 		"child pugh score", "child pugh class", "child pugh classification", "child pugh grade",
 		"child pugh turcotte score", "child turcotte pugh score", "child turcotte", "child score", "child class",
-		"child classification", "child grade", "child grading", "child turcotte score", "child turcotte class")
+		"child classification", "child grade", "child grading", "child turcotte score", "child turcotte class",
+		// the old records' "No Child's class B or C liver failure"
+		"child s class", "child s classification", "childs class")
 	addAliases(v(vBCLC), "bclc", "barcelona clinic liver cancer", "barcelona clinic", "barcelona",
 		"barcelona clinic liver cancer staging", "bclc staging")
 	addAliases(v(vPlatelets), "platelet", "platelets", "plaquettes", "platelet count", "platelet counts", "plt", "plts",

@@ -172,7 +172,11 @@ func scan(s string, lead bool) itemScan {
 		j := letterRunEnd(s, i+1)
 		n := j - i
 		if n > len(buf) || n < 2 {
-			pending = nil
+			// "Child's class": the possessive's s keeps the word before
+			// waiting for its next
+			if n != 1 || s[i]|0x20 != 's' || !afterApostrophe(s, i) {
+				pending = nil
+			}
 			i = j
 			continue
 		}
@@ -399,4 +403,9 @@ func (t *foldTable) find(h uint32, w string) *scanSlot {
 			return sl
 		}
 	}
+}
+
+// afterApostrophe reports an apostrophe (' or ’) right before s[i].
+func afterApostrophe(s string, i int) bool {
+	return i > 0 && s[i-1] == '\'' || i >= 3 && s[i-3:i] == "’"
 }
