@@ -5336,12 +5336,13 @@ var usualSide = [nVars]int8{vECOG: -1, vKarnofsky: 1, vLansky: 1, vChildPugh: -1
 var highAbove = [nVars]float64{vPlatelets: 400, vHemoglobin: 14, vANC: 8}
 
 // neverFloor reports a floor no oncology trial requires: a QTc, a
-// bilirubin, a transaminase or an INR at least so high. Read from an item,
-// it is an exclusion filed among the inclusions ("Known QTc > 470 ms"), or
-// a negation missed.
+// bilirubin, a transaminase, an INR or a creatinine at least so high. Read
+// from an item, it is an exclusion filed among the inclusions ("Known QTc
+// > 470 ms"), a negation missed, or a sign typed the wrong way ("Adequate
+// organ function: … Serum creatinine ≥ 1.5 × ULN").
 func neverFloor(c *cand) bool {
 	switch c.v {
-	case vQTc, vBilirubin, vAST, vALT, vINR:
+	case vQTc, vBilirubin, vAST, vALT, vINR, vCreatinine:
 		return c.hasLo && !c.hasHi
 	}
 	return false

@@ -33,6 +33,11 @@ var round18 = []struct {
 	{"E: History of a second primary tumour with an expected survival < 1 year", nil}, // a history "with" a value: nothing (round 13)
 	{"E: Life expectancy < 3 months", []string{"life_expectancy >=13.035 weeks"}},
 	{"Other than the study disease, life expectancy of at least 6 months", []string{"life_expectancy >=26.07 weeks"}},
+	// a creatinine floor no trial sets for everyone: a sign typed the wrong way
+	{"Serum creatinine ≥ 1.5 × ULN", nil},
+	{"Creatinine at least 2.0 mg/dL", nil},
+	{"E: Serum creatinine > 1.5 × ULN", []string{"creatinine <=1.5 xULN"}},
+	{"Serum creatinine ≤ 1.5 × ULN", []string{"creatinine <=1.5 xULN"}},
 	// a value the patient is at risk of, not one the patient has
 	{"About to start chemotherapy that will regularly induce myelosuppression with a risk of temporary severe neutropenia (i.e., neutrophil count less than 500/mm3)",
 		nil},
