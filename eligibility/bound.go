@@ -991,7 +991,16 @@ func boundAt(toks []token, i int) (bound, bool) {
 			hiInc, at = o == opLE, k
 		}
 		if v2, alt2, k3, ok := number(toks, at, true); ok {
+			// "between 2 and 18, inclusive, years of age"
+			inclusive := kindAt(toks, k3, kComma) && wordAt(toks, k3+1, "inclusive") && kindAt(toks, k3+2, kComma)
+			if inclusive {
+				k3 += 3
+			}
 			u2, k4 := unit(toks, k3)
+			// "Karnofsky 100-70": the scale written from its top down
+			if v == 100 && v2 < v && v2 >= 10 && kindAt(toks, sep, kDash) && (u == ruNone || u == ruPercent) && (u2 == ruNone || u2 == ruPercent) {
+				v, v2, alt, alt2 = v2, v, 0, 0
+			}
 			if u2 == ruNone {
 				u2 = u
 			}

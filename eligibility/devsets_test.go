@@ -25,6 +25,9 @@ func TestDevSets(t *testing.T) {
 		t.Fatalf("no development sets in testdata/devsets (%v)", err)
 	}
 	for _, dir := range dirs {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue // the README
+		}
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			var truth []score.Trial
 			readJSON(t, filepath.Join(dir, "truth.json"), &truth)

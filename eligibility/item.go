@@ -5561,7 +5561,8 @@ func (p *parser) emit() {
 		if allowance {
 			cond, cause = true, causeSubgroup
 		}
-		if !cond && !excl && !b.isStages && (p.alternative(bi) && !(vs == maskOf(vINR) && p.afterOutsideValue(bi)) || p.ctx.alt) {
+		if !cond && !excl && !b.isStages && (p.alternative(bi) && !(vs == maskOf(vINR) && p.afterOutsideValue(bi)) || p.ctx.alt ||
+			p.afterNormalOr(bi)) {
 			cond, cause = true, causeAlternative
 		}
 		if !cond && !excl && lastAlt >= 0 && vs&^uncondSeen == 0 && p.andJoined(lastAlt, bi) {
@@ -5650,10 +5651,62 @@ func (p *parser) emit() {
 				}
 			}
 			c.cond, c.cause, c.bound, c.grp = cond, cause, bi, p.owner[bi]
+			if !cond && !excl && p.owner[bi] >= 0 && p.secondKidneyMeasure(&p.groups[p.owner[bi]], v) {
+				// "Creatinine clearance or radioisotope GFR ≥ 70 mL/min/1.73
+				// m²": either measure qualifies, the second stated is the
+				// alternative (SPEC 4.4, 4.8)
+				c.cond, c.cause = true, causeAlternative
+			}
 			c.span = [2]int{int(p.toks[b.start].start), int(p.toks[b.end-1].end)}
 			p.out = append(p.out, c)
 		})
 	}
+}
+
+// afterNormalOr reports a kidney bound offered after "Creatinine normal
+// (for age) OR": the number is the alternative to a normal creatinine, as
+// it is when the two stand on lines of their own (SPEC 4.8).
+func (p *parser) afterNormalOr(bi int) bool {
+	gi := p.owner[bi]
+	if gi < 0 {
+		return false
+	}
+	g := &p.groups[gi]
+	if g.vars&^maskOf(vCrCl, vEGFR) != 0 || !wordAt(p.toks, g.start-1, "or") {
+		return false
+	}
+	for k, n := g.start-2, 0; k >= 0 && n < 4 && p.toks[k].kind == kWord; k, n = k-1, n+1 {
+		if wordAt(p.toks, k, "normal", "wnl") {
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				if wordAt(p.toks, j, "creatinine") {
+					return true
+				}
+			}
+			return false
+		}
+		if !wordAt(p.toks, k, "for", "age", "limits", "limit", "range", "institutional") {
+			return false
+		}
+	}
+	return false
+}
+
+// secondKidneyMeasure reports v as the second of a creatinine clearance
+// and a filtration rate named together with "or" for one bound.
+func (p *parser) secondKidneyMeasure(g *group, v varID) bool {
+	if g.nparts != 2 || g.parts[1] != maskOf(v) || g.parts[0]|g.parts[1] != maskOf(vCrCl, vEGFR) {
+		return false
+	}
+	or := false
+	for k := g.start; k < g.end && k < len(p.toks); k++ {
+		switch {
+		case wordAt(p.toks, k, "or"):
+			or = true
+		case wordAt(p.toks, k, "and") && !(kindAt(p.toks, k+1, kSlash) && wordAt(p.toks, k+2, "or")):
+			return false // "CrCl and GFR" names both; "and/or" is an or (SPEC 4.8)
+		}
+	}
+	return or
 }
 
 // jointPrev returns the bound before bi that bi makes one condition with,

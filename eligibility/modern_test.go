@@ -319,7 +319,7 @@ var modernTrees = []struct {
 		kids("Adequate renal function defined as:",
 			item("Creatinine clearance or radioisotope GFR ≥ 70 mL/min/1.73 m2 or"),
 			item("A serum creatinine based on age/gender as follows: Age 1 to < 2 years: 0.6 mg/dL (male and female); Age 2 to < 6 years: 0.8 mg/dL"))}},
-		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2"}},
+		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2 cond"}},
 	{"adequate organ function as defined by", model.Eligibility{Inclusion: []model.Criterion{
 		kids("Adequate organ function as defined by:",
 			item("Absolute neutrophil count ≥ 1.5 × 10^9/L"),

@@ -81,7 +81,7 @@ var pdqStatements = []struct {
 	{"Renal: Creatinine no greater than 1.5 mg/dL OR Creatinine clearance at least 60 mL/min",
 		[]string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=60 mL/min cond"}},
 	{"Renal: Creatinine no greater than 2.0 mg/dL", []string{"creatinine <=2 mg/dL"}},
-	{"Renal: Creatinine normal OR creatinine clearance at least 60 mL/min", []string{"creatinine_clearance >=60 mL/min"}},
+	{"Renal: Creatinine normal OR creatinine clearance at least 60 mL/min", []string{"creatinine_clearance >=60 mL/min cond"}}, // the alternative to a normal creatinine (SPEC 4.8)
 	{"Renal: Calcium normal Creatinine no greater than 1.5 times ULN", []string{"creatinine <=1.5 xULN"}},
 	{"Renal: Creatinine no greater than 1.5 mg/dL (2.0 mg/dL for patients over age 70)",
 		[]string{"creatinine <=1.5 mg/dL", "creatinine <=2 mg/dL cond"}},
@@ -104,7 +104,7 @@ var pdqStatements = []struct {
 	{"CTC performance status 0 or 1", []string{"ecog [0,1]"}},
 	{"No CTC grade 2 or greater toxicity from prior therapy", nil},
 	{"Renal: Creatinine clearance or radionuclide glomerular filtration rate at least 70 mL/min/1.73 m^2",
-		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2"}},
+		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2 cond"}},
 	// other categories say nothing about the variables
 	{"Other: Not pregnant or nursing Negative pregnancy test Fertile patients must use effective contraception during and for 3 months after study", nil},
 	{"Pulmonary: FEV1 at least 60% of predicted DLCO at least 50%", nil},
@@ -149,7 +149,7 @@ var pdqPacked = []struct {
 		"Hemoglobin at least 8.0 g/dL (transfusion allowed) Hepatic: Bilirubin no greater than 1.5 times ULN SGPT less than 5 times ULN " +
 		"Renal: Creatinine normal for age OR Glomerular filtration rate at least 70 mL/min",
 		[]string{"age [3,21] years", "karnofsky [50,100] cond", "lansky [50,100] cond", "life_expectancy >=8 weeks", "anc >=1 10^9/L",
-			"platelets >=75 10^9/L", "hemoglobin >=8 g/dL", "bilirubin <=1.5 xULN", "alt <5 xULN", "egfr >=70 mL/min/1.73m2"}},
+			"platelets >=75 10^9/L", "hemoglobin >=8 g/dL", "bilirubin <=1.5 xULN", "alt <5 xULN", "egfr >=70 mL/min/1.73m2 cond"}},
 	// a list of the ways to qualify: every value is one way, on whichever side
 	{"DISEASE CHARACTERISTICS: Acute myeloid leukemia in first remission Must have at least one of the following high-risk features: " +
 		"Age over 60 years WBC greater than 50,000/mm^3 at diagnosis Bilirubin greater than 2 times ULN " +

@@ -113,7 +113,7 @@ var round10 = []struct {
 	// a packed PDQ item is not cut between a modifier and its subject
 	{"Renal: Creatinine no greater than 1.5 times normal OR Creatinine clearance or radioisotope GFR at least 70 mL/min per 1.73 square meters Pulmonary: No history of dyspnea at rest",
 		[]string{"creatinine <=1.5 xULN", "creatinine_clearance >=70 mL/min cond", "egfr >=70 mL/min/1.73m2 cond"}},
-	{"Hepatic: Bilirubin normal Renal: Creatinine clearance or radionuclide GFR at least 60 mL/min", []string{"creatinine_clearance >=60 mL/min", "egfr >=60 mL/min/1.73m2"}},
+	{"Hepatic: Bilirubin normal Renal: Creatinine clearance or radionuclide GFR at least 60 mL/min", []string{"creatinine_clearance >=60 mL/min", "egfr >=60 mL/min/1.73m2 cond"}},
 
 	// a share, or a relative clause, inside the patients a trigger picks
 	{"E: Platelet count <75 × 109/L in patients in whom <50% of bone marrow nucleated cells are plasma cells and <50x109/L in patients in whom more than 50% of bone marrow nucleated cells are plasma cells;",

@@ -38,6 +38,26 @@ var round18 = []struct {
 	{"Creatinine at least 2.0 mg/dL", nil},
 	{"E: Serum creatinine > 1.5 × ULN", []string{"creatinine <=1.5 xULN"}},
 	{"Serum creatinine ≤ 1.5 × ULN", []string{"creatinine <=1.5 xULN"}},
+	// a performance scale written from its top down
+	{"ECOG performance level 0-2 or Karnofsky score 100-70.", []string{"ecog [0,2]", "karnofsky [70,100] cond"}},
+	{"Karnofsky 100-60%", []string{"karnofsky [60,100]"}},
+	{"Karnofsky performance status 100%-70%", []string{"karnofsky [70,100]"}},
+	{"Platelets 100-50 x 10^9/L", nil}, // no count is written top down: nothing read
+	// "inclusive" between the range and its unit
+	{"Be between 2 and 18, inclusive, years of age", []string{"age [2,18] years"}},
+	// two kidney measures offered for one bound: the second is the
+	// alternative (SPEC 4.4, 4.8); named with "and", both are required
+	{"Creatinine clearance or radioisotope glomerular filtration rate (GFR) >= 70 mL/min/1.73 m^2",
+		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2 cond"}},
+	{"GFR or creatinine clearance ≥ 60 mL/min", []string{"egfr >=60 mL/min/1.73m2", "creatinine_clearance >=60 mL/min cond"}},
+	{"CrCl and/or GFR ≥ 50 mL/min", []string{"creatinine_clearance >=50 mL/min", "egfr >=50 mL/min/1.73m2 cond"}},
+	{"CrCl and eGFR ≥ 50 mL/min", []string{"creatinine_clearance >=50 mL/min", "egfr >=50 mL/min/1.73m2"}},
+	{"E: Creatinine clearance or GFR < 60 mL/min", []string{"creatinine_clearance >=60 mL/min", "egfr >=60 mL/min/1.73m2"}},
+	// a number offered after a normal creatinine is its alternative, on one
+	// line as on two
+	{"Creatinine normal OR creatinine clearance greater than 40 mL/min", []string{"creatinine_clearance >40 mL/min cond"}},
+	{"Serum creatinine within normal limits or creatinine clearance ≥ 60 mL/min", []string{"creatinine_clearance >=60 mL/min cond"}},
+	{"Bilirubin normal or creatinine clearance ≥ 50 mL/min", []string{"creatinine_clearance >=50 mL/min"}}, // not the kidney's alternative
 	// a value the patient is at risk of, not one the patient has
 	{"About to start chemotherapy that will regularly induce myelosuppression with a risk of temporary severe neutropenia (i.e., neutrophil count less than 500/mm3)",
 		nil},

@@ -167,7 +167,7 @@ var round7Trees = []struct {
 				item("Age: 1 to < 2 years; maximum serum creatinine (mg/dL): male 0.6; female 0.6"),
 				item("Age: 13 to < 16 years; maximum serum creatinine (mg/dL): male 1.5; female 1.4"),
 				item("Age: >= 16 years; maximum serum creatinine (mg/dL): male 1.7; female 1.4"))}},
-		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2", "creatinine <=0.6 mg/dL cond", "creatinine <=1.5 mg/dL cond",
+		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2 cond", "creatinine <=0.6 mg/dL cond", "creatinine <=1.5 mg/dL cond",
 			"creatinine <=1.4 mg/dL cond", "creatinine <=1.7 mg/dL cond"}},
 	{"the same rows as the only renal criterion: the loosest cell is everyone's (SPEC 4.7)", model.Eligibility{Inclusion: []model.Criterion{
 		kids("A serum creatinine based on age/gender as follows:",

@@ -84,13 +84,13 @@ var round8Trees = []struct {
 			kids("Creatinine clearance or radioisotope GFR >= 70 mL/min/1.73 m^2 or a serum creatinine based on age as follows:",
 				item("Age (Years) Maximum Serum Creatinine (mg/dL)"),
 				item("Less than or equal to 5; 0.8"), item("6 to 10; 1.0"), item("Greater than 15; 1.5"))}},
-		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2", "creatinine <=0.8 mg/dL cond",
+		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2 cond", "creatinine <=0.8 mg/dL cond",
 			"creatinine <=1 mg/dL cond", "creatinine <=1.5 mg/dL cond"}},
 	{"rows written with bars under a header row",
 		model.Eligibility{Inclusion: []model.Criterion{
 			kids("Creatinine clearance or radioisotope GFR >= 70 mL/min/1.73 m^2 or a serum creatinine based on age/gender as follows:",
 				item("Age | Maximum Serum Creatinine (mg/dL)"), item("1 month to < 6 months | 0.4"), item(">= 16 years | 1.7"))}},
-		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2", "creatinine <=0.4 mg/dL cond", "creatinine <=1.7 mg/dL cond"}},
+		[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2 cond", "creatinine <=0.4 mg/dL cond", "creatinine <=1.7 mg/dL cond"}},
 	{"the table as the only renal criterion: the loosest row is everyone's (SPEC 4.7)",
 		model.Eligibility{Inclusion: []model.Criterion{
 			kids("Adequate renal function defined as:",
