@@ -59,7 +59,37 @@ func extract(el *model.Eligibility, parseAll bool) []model.Requirement {
 		x.misfiledList(el.Exclusion, sex, exc)
 	}
 	x.reconcile()
+	x.dropContradicted()
 	return x.requirements()
+}
+
+// dropContradicted drops an unconditional bound that no patient meeting an
+// earlier unconditional bound on the same variable could meet ("ECOG 0-2"
+// … "Patients with performance status 3-4, based solely on bone pain, will
+// be eligible"): together they would exclude everyone, so the later one
+// is a subgroup's allowance, a misfiled exclusion or a misreading — not
+// read, as no value it could be shown with would be right. Ages have
+// rules of their own (routes, bands).
+func (x *extractor) dropContradicted() {
+	kept := x.found[:0]
+	for _, b := range x.found {
+		drop := false
+		if !b.r.Conditional && b.c.v != vAge && b.c.v != vBCLC {
+			// kept holds the earlier bounds that stay: it is written
+			// only at indices already read
+			for k := range kept {
+				a := &kept[k]
+				if !a.r.Conditional && a.c.v == b.c.v && a.c.unit == b.c.unit && disjoint(&a.c, &b.c) {
+					drop = true
+					break
+				}
+			}
+		}
+		if !drop {
+			kept = append(kept, b)
+		}
+	}
+	x.found = kept
 }
 
 // anticoagPick reports an inclusion that names patients by a clotting

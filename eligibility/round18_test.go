@@ -2,7 +2,11 @@ package eligibility_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/trials-app/trials/eligibility"
+	"github.com/trials-app/trials/model"
 )
 
 // round18 are round 18's wordings, each written for this table: the
@@ -70,6 +74,44 @@ func TestRound18(t *testing.T) {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
 			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// round18Lists are whole lists: a later bound that contradicts an earlier
+// one on the same variable is dropped, never shown beside it.
+var round18Lists = []struct {
+	name  string
+	items []string
+	want  []string
+}{
+	{"a performance status allowance stated as a list item of its own",
+		[]string{"ECOG performance status 0-2", "Patients with a poor performance status (3-4), based solely on bone pain, will be eligible."},
+		[]string{"ecog [0,2]"}},
+	{"bounds that overlap both stay",
+		[]string{"ECOG performance status 0-2", "ECOG 0-1 preferred for the expansion"},
+		[]string{"ecog [0,2]", "ecog [0,1] cond"}},
+	{"a count excluded high in a later item is no contradiction",
+		[]string{"Platelets ≥ 100 × 10^9/L", "E: Platelets > 1,000 × 10^9/L"},
+		[]string{"platelets >=100 10^9/L", "platelets <=1000 10^9/L"}},
+}
+
+func TestRound18Lists(t *testing.T) {
+	for _, tc := range round18Lists {
+		var inc, exc []model.Criterion
+		for _, it := range tc.items {
+			if rest, ok := strings.CutPrefix(it, "E: "); ok {
+				exc = append(exc, model.Criterion{Text: rest})
+			} else {
+				inc = append(inc, model.Criterion{Text: it})
+			}
+		}
+		var got []string
+		for _, r := range eligibility.Extract(&model.Eligibility{Inclusion: inc, Exclusion: exc}) {
+			got = append(got, compact(r))
+		}
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.name, got, tc.want)
 		}
 	}
 }
