@@ -1948,6 +1948,15 @@ func (p *parser) bandOfValue(b *bound) bool {
 	if !kindAt(toks, open, kLParen) || open == 0 {
 		return false
 	}
+	// "1.5 mg/dL (male) or 1.4 mg/dL (female) (13 to < 16 years of age)":
+	// the sex's bracket stands between the value and its band
+	if open >= 3 && kindAt(toks, open-1, kRParen) && kindAt(toks, open-3, kLParen) &&
+		wordAt(toks, open-2, "male", "female", "males", "females", "men", "women", "boys", "girls") {
+		open -= 3
+		if open == 0 {
+			return false
+		}
+	}
 	if toks[open-1].kind == kNum {
 		return true
 	}

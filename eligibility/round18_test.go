@@ -62,6 +62,11 @@ var round18 = []struct {
 	{"Creatinine normal OR creatinine clearance greater than 40 mL/min", []string{"creatinine_clearance >40 mL/min cond"}},
 	{"Serum creatinine within normal limits or creatinine clearance ≥ 60 mL/min", []string{"creatinine_clearance >=60 mL/min cond"}},
 	{"Bilirubin normal or creatinine clearance ≥ 50 mL/min", []string{"creatinine_clearance >=50 mL/min"}}, // not the kidney's alternative
+	// a creatinine row's age band, with a sex's bracket before it, names
+	// the row: no age requirement
+	{"1.5 mg/dL (male) or 1.4 mg/dL (female) (13 to < 16 years of age)", nil},
+	{"1.7 mg/dL (male) or 1.4 mg/dL (female) (>= 16 years of age)", nil},
+	{"0.8 mg/dL (2 to < 6 years of age)", nil},
 	// a value the patient is at risk of, not one the patient has
 	{"About to start chemotherapy that will regularly induce myelosuppression with a risk of temporary severe neutropenia (i.e., neutrophil count less than 500/mm3)",
 		nil},
