@@ -4355,7 +4355,9 @@ var ageShortWords = setOf("male", "males", "female", "females", "men", "women", 
 	"the", "time", "screening", "enrollment", "enrolment", "consent", "informed", "signing", "registration",
 	"randomization", "randomisation", "study", "entry", "inclusion", "day", "visit", "both", "sexes", "sex",
 	"gender", "any", "who", "are", "is", "must", "be", "have", "has", "between", "from", "to", "years", "year",
-	"all", "a", "an", "in", "on", "sign", "date", "signature", "with", "aged")
+	"all", "a", "an", "in", "on", "sign", "date", "signature", "with", "aged",
+	// "Subjects will be ≥ 18 years."
+	"will", "shall", "should")
 
 // shortAgeItem: an item that is nothing but an age range ("18 to 79 years
 // inclusive", "Male or female ≥ 18 years").

@@ -67,6 +67,10 @@ var round18 = []struct {
 	{"1.5 mg/dL (male) or 1.4 mg/dL (female) (13 to < 16 years of age)", nil},
 	{"1.7 mg/dL (male) or 1.4 mg/dL (female) (>= 16 years of age)", nil},
 	{"0.8 mg/dL (2 to < 6 years of age)", nil},
+	// an item that is only an age, stated in the future tense
+	{"Subjects will be ≥ 18 years.", []string{"age >=18 years"}},
+	{"Patients should be older than 65 years", []string{"age >65 years"}},
+	{"Patients will be followed for 5 years", nil},
 	// a value the patient is at risk of, not one the patient has
 	{"About to start chemotherapy that will regularly induce myelosuppression with a risk of temporary severe neutropenia (i.e., neutrophil count less than 500/mm3)",
 		nil},
