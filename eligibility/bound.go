@@ -390,6 +390,12 @@ func ulnPhrase(toks []token, j int, afterTimes bool) (int, bool) {
 					return skipULNTail(toks, m), true
 				}
 			}
+			// "Transaminase ≤ 3 x upper limit" at the end of its clause:
+			// after a multiplier, no other upper limit is meant
+			if afterTimes && m == k+2 && wordAt(toks, k+1, "limit") && (m == len(toks) || kindAt(toks, m, kComma) ||
+				kindAt(toks, m, kSemi) || kindAt(toks, m, kPeriod) || kindAt(toks, m, kRParen)) {
+				return m, true
+			}
 		}
 		return j, false
 	}

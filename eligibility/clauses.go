@@ -32,6 +32,10 @@ func announcement(toks []token) []token {
 // notCause reports whether the cause word at i ("due", "secondary" …) is
 // negated: "not due to leukemia", "not secondary to lymphoma".
 func notCause(toks []token, i int) bool {
+	// "(if not mainly caused by leukemia)": an adverb between
+	if wordAt(toks, i-1, "mainly", "primarily", "solely", "entirely", "predominantly", "directly", "exclusively", "only") {
+		i--
+	}
 	return wordAt(toks, i-1, "not")
 }
 

@@ -800,6 +800,11 @@ func (x *extractor) add(text string, ctx itemCtx) {
 			if c.v == vAge && !c.cond && !ctx.exclusion && anyAgeElse(text[off:end]) {
 				c.cond, c.cause = true, causeSubgroup
 			}
+			if c.v == vLifeExpectancy && medianNear(text, c.span) {
+				// "Anticipated survival is 3-4 years (median)": what the
+				// patients are expected to live on average, no one's bound
+				continue
+			}
 			if riskBefore(text, c.span[0]) {
 				// "chemotherapy that will induce myelosuppression with a
 				// risk of severe neutropenia (i.e., neutrophil count less
@@ -825,6 +830,14 @@ func (x *extractor) add(text string, ctx itemCtx) {
 		x.disjointAges(text, x.found[n0:])
 		x.ageGroupsAcross(text, n0)
 	}
+}
+
+var medianWord = spellings("median")
+
+// medianNear reports the word "median" just before or after a span.
+func medianNear(text string, span [2]int) bool {
+	from, to := max(0, span[0]-30), min(len(text), span[1]+12)
+	return indexFold(text[from:to], medianWord) >= 0
 }
 
 // riskBefore reports "risk of" or "risk for" shortly before text[at:], in

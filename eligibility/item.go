@@ -4163,7 +4163,8 @@ func (p *parser) assign() {
 			p.claim(bi, gi)
 			continue
 		}
-		if p.shortAgeItem(b) || p.personAged(b) {
+		// ("Life expectancy:" then "More than 10 years": the label's, not an age)
+		if p.ctx.subject != maskOf(vLifeExpectancy) && (p.shortAgeItem(b) || p.personAged(b)) {
 			p.owner[bi] = ownerAge
 			continue
 		}
@@ -5662,10 +5663,10 @@ func (p *parser) emit() {
 				}
 			}
 			c.cond, c.cause, c.bound, c.grp = cond, cause, bi, p.owner[bi]
-			if !cond && !excl && p.owner[bi] >= 0 && p.secondKidneyMeasure(&p.groups[p.owner[bi]], v) {
+			if !cond && !excl && p.owner[bi] >= 0 && p.secondMeasure(&p.groups[p.owner[bi]], v) {
 				// "Creatinine clearance or radioisotope GFR ≥ 70 mL/min/1.73
-				// m²": either measure qualifies, the second stated is the
-				// alternative (SPEC 4.4, 4.8)
+				// m²", "Karnofsky or Lansky ≥ 50": either measure qualifies,
+				// the second stated is the alternative (SPEC 4.4, 4.8)
 				c.cond, c.cause = true, causeAlternative
 			}
 			c.span = [2]int{int(p.toks[b.start].start), int(p.toks[b.end-1].end)}
@@ -5702,10 +5703,13 @@ func (p *parser) afterNormalOr(bi int) bool {
 	return false
 }
 
-// secondKidneyMeasure reports v as the second of a creatinine clearance
-// and a filtration rate named together with "or" for one bound.
-func (p *parser) secondKidneyMeasure(g *group, v varID) bool {
-	if g.nparts != 2 || g.parts[1] != maskOf(v) || g.parts[0]|g.parts[1] != maskOf(vCrCl, vEGFR) {
+// secondMeasure reports v as the second of two measures of one
+// thing named together with "or" for one bound: a creatinine clearance and
+// a filtration rate, or the Karnofsky and Lansky scales ("Karnofsky or
+// Lansky > 70%", as SPEC 4.4 reads "ECOG ≤ 1 or Karnofsky ≥ 70").
+func (p *parser) secondMeasure(g *group, v varID) bool {
+	if g.nparts != 2 || g.parts[1] != maskOf(v) ||
+		g.parts[0]|g.parts[1] != maskOf(vCrCl, vEGFR) && g.parts[0]|g.parts[1] != maskOf(vKarnofsky, vLansky) {
 		return false
 	}
 	or := false

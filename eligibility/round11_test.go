@@ -117,7 +117,7 @@ var round11 = []struct {
 	{"Karnofsky (age ≥16 years) or Lansky (age < 16 years) performance status ≥ 50 at screening.", []string{"karnofsky >=50 cond", "lansky >=50 cond"}},
 	{"Performance status: Karnofsky (> 16 years) or Lansky (≤ 16 years) ≥ 60", []string{"karnofsky >=60 cond", "lansky >=60 cond"}},
 	{"Lansky (< 16 years), Karnofsky (≥ 16 years) ≥ 70", []string{"karnofsky >=70 cond", "lansky >=70 cond"}},
-	{"Karnofsky or Lansky performance status ≥ 50", []string{"karnofsky >=50", "lansky >=50"}},
+	{"Karnofsky or Lansky performance status ≥ 50", []string{"karnofsky >=50", "lansky >=50 cond"}}, // the second scale is the alternative (SPEC 4.4; round 18)
 	{"ECOG (Eastern Cooperative Oncology Group) performance status ≤ 2", []string{"ecog <=2"}},
 	{"Karnofsky ≥ 50 (age ≥ 16 years) or Lansky ≥ 50 (age < 16 years)", []string{"karnofsky >=50 cond", "lansky >=50 cond"}},
 	{"Age ≥ 16 years (Karnofsky) ", []string{"age >=16 years"}},

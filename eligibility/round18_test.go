@@ -71,6 +71,23 @@ var round18 = []struct {
 	{"Subjects will be ≥ 18 years.", []string{"age >=18 years"}},
 	{"Patients should be older than 65 years", []string{"age >65 years"}},
 	{"Patients will be followed for 5 years", nil},
+	// two performance scales offered for one bound: the second is the alternative (SPEC 4.4)
+	{"Karnofsky or Lansky score ≥ 50%", []string{"karnofsky >=50", "lansky >=50 cond"}},
+	{"With Karnofsky index or Lansky Play-Performance scale > 70% on pre-transplant evaluation", []string{"karnofsky >=71", "lansky >=71 cond"}},
+	{"Karnofsky/Lansky ≥ 60", []string{"karnofsky >=60", "lansky >=60"}},
+	// "Life expectancy:" then a duration in years: the label's, not an age
+	{"Life expectancy: More than 10 years", []string{"life_expectancy >521.4 weeks"}},
+	// a median describes the patients, no one's bound
+	{"Anticipated survival is 3-4 years (median)", nil},
+	{"Median survival expected to exceed 6 months", nil},
+	// an adverb inside a negated cause
+	{"Karnofsky > 50% (if not mainly caused by leukemia)", []string{"karnofsky >=51"}},
+	{"ECOG 0-3 if mainly caused by bone pain", []string{"ecog [0,3] cond"}},
+	// a fraction of a white cell per mm³ is thousands; a whole CSF count is not
+	{"WBC count at least 3.5/mm^3", []string{"wbc >=3.5 10^9/L"}},
+	// "× upper limit" at the end of its clause is the ULN
+	{"Transaminase ≤ 3 x upper limit", []string{"ast <=3 xULN", "alt <=3 xULN"}},
+	{"ALT ≤ 2.5 times the upper limit.", []string{"alt <=2.5 xULN"}},
 	// a value the patient is at risk of, not one the patient has
 	{"About to start chemotherapy that will regularly induce myelosuppression with a risk of temporary severe neutropenia (i.e., neutrophil count less than 500/mm3)",
 		nil},
@@ -121,6 +138,22 @@ func TestRound18Lists(t *testing.T) {
 		}
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
 			t.Errorf("%s\n   got %q\n  want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestRound18Trees(t *testing.T) {
+	for _, tc := range []struct {
+		lead     string
+		children []string
+		want     []string
+	}{
+		{"Life expectancy", []string{"More than 10 years"}, []string{"life_expectancy >521.4 weeks"}},
+		{"Age", []string{"18 and over"}, []string{"age >=18 years"}},
+	} {
+		got := extractTree(tc.lead, tc.children)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s %q\n   got %q\n  want %q", tc.lead, tc.children, got, tc.want)
 		}
 	}
 }

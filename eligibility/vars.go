@@ -249,6 +249,12 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 			if u == ruCellsUL && x == vANC && thousandsPerUL(v) {
 				return unit109, v, true
 			}
+			// "WBC count at least 3.5/mm^3": a fraction of a cell per µL is
+			// thousands (SPEC 4.14); a whole count ("CSF WBC < 5/µL") is
+			// read as written
+			if u == ruCellsUL && x == vWBC && v != math.Trunc(v) && thousandsPerUL(v) {
+				return unit109, v, true
+			}
 			return unit109, v / 1000, true
 		case ruCells104:
 			return unit109, v * 10, true
