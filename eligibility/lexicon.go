@@ -82,7 +82,9 @@ func init() {
 		"karnofsky score", "karnofsky status", "karnofski")
 	addAliases(v(vLansky), "lansky", "lansky play", "lansky play performance", "lansky performance",
 		"lansky play scale", "lansky play performance scale", "lansky score", "lansky performance status",
-		"lansky play performance status", "lansky play performance score")
+		"lansky play performance status", "lansky play performance score",
+		// "Karnofsky or Modified Lansky Score ≥ 50%"
+		"modified lansky", "modified lansky score", "modified lansky play performance", "modified lansky play performance score")
 	addAliases(v(vChildPugh), "child pugh", "childpugh", "child pugh turcotte", "child turcotte pugh", "ctp",
 		"child pugh score", "child pugh class", "child pugh classification", "child pugh grade",
 		"child pugh turcotte score", "child turcotte pugh score", "child turcotte", "child score", "child class",
@@ -175,6 +177,10 @@ func init() {
 		// mistyped (the Chinese records' blood chemistry); creatine alone is
 		// no eligibility lab, and its kinase stays outside the list below
 		"serum creatine", "serum creatine level")
+	// "Adequate Renal Function (Serum CRE </= 1.5 mg/dL)": in capitals, and
+	// only with a unit ("Cre" recombinase is no lab)
+	addAliases(alias{kind: mkVar, vars: maskOf(vCreatinine), caps: true, needUnit: true}, "cre")
+	addAliases(v(vCreatinine), "serum cre")
 	addAliases(v(vCrCl), "creatinine clearance", "crcl", "clcr", "ccr", "cr clearance", "creatinine clearance rate",
 		"creatinine clearances", "calculated creatinine clearance", "measured creatinine clearance",
 		"estimated creatinine clearance", "cockcroft gault creatinine clearance", "clearance of creatinine",
@@ -204,7 +210,11 @@ func init() {
 		"estimated survival duration", "expected survival duration", "predicted survival duration",
 		"anticipated survival duration", "expected duration of survival", "estimated duration of survival",
 		"expected life time", "estimated life time", "survival expectation", "projected survival",
-		"expected overall survival", "estimated overall survival")
+		"expected overall survival", "estimated overall survival",
+		// "anticipate overall survival more than 3 months", "The expected
+		// survival after surgery ≥ 3 months"
+		"anticipated overall survival", "anticipate overall survival", "anticipate survival",
+		"expected survival after surgery", "life expectancy after surgery", "expected survival after resection")
 	addAliases(v(vLVEF), "lvef", "left ventricular ejection fraction", "ejection fraction", "lv ejection fraction",
 		"lv ef", "left ventricle ejection fraction", "left ventricular ef", "cardiac ejection fraction",
 		"lvef value", "left ventricular function ejection fraction", "left ventricular ejection fractions",

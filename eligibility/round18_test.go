@@ -88,6 +88,14 @@ var round18 = []struct {
 	// "× upper limit" at the end of its clause is the ULN
 	{"Transaminase ≤ 3 x upper limit", []string{"ast <=3 xULN", "alt <=3 xULN"}},
 	{"ALT ≤ 2.5 times the upper limit.", []string{"alt <=2.5 xULN"}},
+	// names the lexicon lacked
+	{"Karnofsky or Modified Lansky Score ≥ 50%", []string{"karnofsky >=50", "lansky >=50 cond"}},
+	{"18-75 years old, anticipate overall survival more than 3 months, ECOG 0-2",
+		[]string{"age [18,75] years", "life_expectancy >13.035 weeks", "ecog [0,2]"}},
+	{"The expected survival after surgery ≥ 3 months", []string{"life_expectancy >=13.035 weeks"}},
+	{"Adequate Renal Function (Serum CRE </= 1.5 mg/dL) or calculated Creatinine Clearance >/= 50 ml/min (Cockcroft-Gault)",
+		[]string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=50 mL/min cond"}},
+	{"Cre recombinase expression ≥ 2 fold", nil},
 	// a value the patient is at risk of, not one the patient has
 	{"About to start chemotherapy that will regularly induce myelosuppression with a risk of temporary severe neutropenia (i.e., neutrophil count less than 500/mm3)",
 		nil},
