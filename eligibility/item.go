@@ -258,7 +258,7 @@ var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shal
 	"classification", "stage", "staging", "category", "index", "rate", "interval", "intervals", "fraction",
 	"percentage", "result", "results", "test", "tests", "testing", "by", "using", "per", "via", "according",
 	"formula", "equation", "method", "cockcroft", "cockroft", "gault", "ckd", "epi", "mdrd", "fridericia", "fredericia",
-	"bazett", "correction", "corrected", "prolongation", "mean", "resting", "rest", "average", "baseline", "screening",
+	"bazett", "jelliffe", "correction", "corrected", "prolongation", "mean", "resting", "rest", "average", "baseline", "screening",
 	"time", "either", "s", "play", "measurement", "as", "determined", "calculation", "cg", "c", "g", "lab",
 	"laboratory", "its", "their", "his", "her", "current", "most", "recent", "ps", "ecog", "who", "state",
 	"points", "point", "kps", "within", "normal", "range", "equal", "than", "or", "limit", "liver", "function",
@@ -5633,6 +5633,11 @@ func (p *parser) emit() {
 			if v == vEGFR && p.cockcroftNear(bi) {
 				v = vCrCl // "estimated GFR … by Cockcroft-Gault": the formula decides (SPEC 4.10)
 			}
+			if v == vECOG && boundUnit(b) == ruPercent && p.owner[bi] >= 0 && p.groups[p.owner[bi]].generic {
+				// "a performance status of at least 70%": no scale named, and
+				// only Karnofsky's is in percent
+				v = vKarnofsky
+			}
 			c, ok := p.toCand(v, b, e)
 			if !ok {
 				return
@@ -6740,7 +6745,9 @@ func (p *parser) cockcroftNear(bi int) bool {
 			p.inGrp[k] >= 0 && p.inGrp[k] != p.owner[bi]) {
 			return false
 		}
-		if wordAt(p.toks, k, "cockcroft", "cockroft", "cockcroftgault") {
+		// (Jelliffe's formula, too, estimates a clearance: "estimated glomerular
+		// filtration rate (Jelliffe) ≥ 60 ml/min")
+		if wordAt(p.toks, k, "cockcroft", "cockroft", "cockcroftgault", "jelliffe") {
 			return true
 		}
 	}

@@ -214,6 +214,7 @@ func init() {
 		// "anticipate overall survival more than 3 months", "The expected
 		// survival after surgery ≥ 3 months"
 		"anticipated overall survival", "anticipate overall survival", "anticipate survival",
+		"expectancy of life", "estimated expectancy of life", "expected expectancy of life",
 		"expected survival after surgery", "life expectancy after surgery", "expected survival after resection")
 	addAliases(v(vLVEF), "lvef", "left ventricular ejection fraction", "ejection fraction", "lv ejection fraction",
 		"lv ef", "left ventricle ejection fraction", "left ventricular ef", "cardiac ejection fraction",

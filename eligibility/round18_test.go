@@ -96,6 +96,13 @@ var round18 = []struct {
 	{"Adequate Renal Function (Serum CRE </= 1.5 mg/dL) or calculated Creatinine Clearance >/= 50 ml/min (Cockcroft-Gault)",
 		[]string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=50 mL/min cond"}},
 	{"Cre recombinase expression ≥ 2 fold", nil},
+	// DEV28: a percent names Karnofsky when no scale is named; Jelliffe's
+	// formula estimates a clearance (SPEC 4.10); "expectancy of life"
+	{"Must have a performance status of at least 70% (able to carry on most normal activities)", []string{"karnofsky >=70"}},
+	{"Performance status 70-100%", []string{"karnofsky [70,100]"}},
+	{"Performance status 0-1", []string{"ecog [0,1]"}},
+	{"estimated glomerular filtration rate (Jelliffe) ≥ 60 ml/min", []string{"creatinine_clearance >=60 mL/min"}},
+	{"Estimated expectancy of life of more than 12 weeks", []string{"life_expectancy >12 weeks"}},
 	// a value the patient is at risk of, not one the patient has
 	{"About to start chemotherapy that will regularly induce myelosuppression with a risk of temporary severe neutropenia (i.e., neutrophil count less than 500/mm3)",
 		nil},
