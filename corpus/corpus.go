@@ -296,11 +296,12 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 	l := loader.New()
 	// One trial once (see once.go): every record stays, so a copy that
 	// wins replaces the one it beats, exactly.
-	at := map[string]int{} // key → record of the copy kept so far
+	at := newRecordsByKey(0, func(rec int) string { return idKey(b.ID(rec)) }) // key → record of the copy kept so far
 	// By record, what the kept copy was: its date and fullness only (its
 	// source is the record's), since a registry's half million of them
 	// are held while its index packs, the top of the load's memory.
 	var copies []keptCopy
+	var dates keptDates
 	var dead map[int]bool // records a later copy replaced
 	notes := map[int][]string{}
 	var dups []Problem
@@ -357,6 +358,8 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 			// records of a registry are not copied a dozen times over as
 			// they grow, nor left with half again their size as slack.
 			b, sb = search.NewBuilder(docs), newScreensBuilder(docs)
+			at = newRecordsByKey(docs, at.keyOf)
+			copies = make([]keptCopy, 0, docs)
 			if docs > keep {
 				whole = nil
 				if docs > bigLoad {
@@ -373,8 +376,8 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 			for k, t := range ts {
 				p := ps[k].(*prepared)
 				key, cur := p.key, p.copy
-				if i, ok := at[key]; ok {
-					was := copies[i].copyOf(b.Source(i))
+				if i, ok := at.get(key); ok {
+					was := dates.copyOf(copies[i], b.Source(i))
 					if !newer(was, cur) {
 						notes[i] = append(notes[i], keptNote(was, cur))
 						dups = append(dups, leftOut(t.ID, was, cur))
@@ -388,8 +391,8 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 					notes[len(copies)] = append(notes[i], keptNote(cur, was))
 					delete(notes, i)
 				}
-				at[key] = len(copies)
-				copies = append(copies, keptCopy{updated: cur.updated, fullness: cur.fullness})
+				at.set(key, len(copies))
+				copies = append(copies, dates.keep(cur))
 				b.AddDoc(p.doc)
 				sb.add(t)
 				if whole != nil {

@@ -147,6 +147,9 @@ func (b *Builder) AddDoc(d *Doc) int {
 // Source is where record i was read (a builder that keeps records).
 func (b *Builder) Source(i int) model.Source { return b.records[i].Source() }
 
+// ID is record i's id (a builder that keeps records).
+func (b *Builder) ID(i int) string { return b.records[i].ID }
+
 // Len is the number of records added so far.
 func (b *Builder) Len() int { return b.count }
 
