@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"slices"
 )
 
@@ -30,18 +31,21 @@ type wordTable struct {
 }
 
 // wordState is a word's postings while building a store: the first record
-// inline, later gaps in a chain of blocks.
+// inline, later gaps in a chain of blocks. It is sixteen bytes, not 24:
+// the bytes used of the tail block are kept in the tail's link (its last
+// four bytes, unused until a next block is chained), whether the tail is
+// big is whether it is not the head, and a word's count of records is
+// counted from its gaps when the store is packed. A registry's stores
+// hold one and a half million words, most in one or two trials.
 type wordState struct {
-	last       int32  // last record added
+	last       int32  // last record added; -1 before the first
 	first      int32  // first record
 	head, tail uint32 // blocks; 0 none (block 0 is never used)
-	used       uint16 // bytes used in tail
-	big        bool   // tail is a big block
-	df         uint32
 }
 
 // A word's first block is small (most words are in a few trials), the
-// next ones big; the last four bytes of a block point to the next.
+// next ones big; the last four bytes of a block point to the next — or,
+// in the tail, say how many bytes of it are used.
 const (
 	smallBlock = 16
 	bigBlock   = 64
@@ -127,7 +131,6 @@ func (t *wordTable) post(id uint32, rec int) {
 	if ws.last == int32(rec) {
 		return
 	}
-	ws.df++
 	if ws.last < 0 {
 		ws.first, ws.last = int32(rec), int32(rec)
 		return
@@ -135,24 +138,92 @@ func (t *wordTable) post(id uint32, rec int) {
 	var gap [binary.MaxVarintLen32]byte
 	g := gap[:binary.PutUvarint(gap[:], uint64(int32(rec)-ws.last))]
 	ws.last = int32(rec)
+	t.push(&ws.head, &ws.tail, g)
+}
+
+// push appends g to the chain of blocks head…tail (0 when none yet),
+// chaining blocks as they fill.
+func (t *wordTable) push(head, tail *uint32, g []byte) {
 	for len(g) > 0 {
-		if ws.tail == 0 || int(ws.used) == roomOf(ws.big) {
+		big := *tail != *head
+		var blk []byte
+		used := 0
+		if *tail != 0 {
+			blk = t.block(*tail, bigBlock)
+			used = int(binary.LittleEndian.Uint32(blk[roomOf(big):]))
+		}
+		if *tail == 0 || used == roomOf(big) {
 			size := smallBlock
-			if ws.tail != 0 {
+			if *tail != 0 {
 				size = bigBlock
 			}
 			b := t.newBlock(size)
-			if ws.tail == 0 {
-				ws.head = b
+			if *tail == 0 {
+				*head = b
 			} else {
-				binary.LittleEndian.PutUint32(t.block(ws.tail, bigBlock)[roomOf(ws.big):], b)
+				binary.LittleEndian.PutUint32(blk[roomOf(big):], b)
 			}
-			ws.tail, ws.used, ws.big = b, 0, size == bigBlock
+			*tail, big, used = b, size == bigBlock, 0
+			blk = t.block(b, bigBlock)
 		}
-		n := copy(t.block(ws.tail, bigBlock)[ws.used:roomOf(ws.big)], g)
-		ws.used += uint16(n)
+		n := copy(blk[used:roomOf(big)], g)
+		binary.LittleEndian.PutUint32(blk[roomOf(big):], uint32(used+n))
 		g = g[n:]
 	}
+}
+
+// tailUsed is how many bytes of the tail block of the chain head…tail
+// are used.
+func (t *wordTable) tailUsed(head, tail uint32) int {
+	return int(binary.LittleEndian.Uint32(t.block(tail, bigBlock)[roomOf(tail != head):]))
+}
+
+// appendChain appends the bytes of the chain head…tail.
+func (t *wordTable) appendChain(dst []byte, head, tail uint32) []byte {
+	big := false // the first block is small
+	for b := head; b != 0; {
+		blk := t.block(b, bigBlock)
+		if b == tail {
+			return append(dst, blk[:t.tailUsed(head, tail)]...)
+		}
+		room := roomOf(big)
+		dst = append(dst, blk[:room]...)
+		b = binary.LittleEndian.Uint32(blk[room:])
+		big = true
+	}
+	return dst
+}
+
+// chainLen is len(t.appendChain(nil, head, tail)), found without copying.
+func (t *wordTable) chainLen(head, tail uint32) int {
+	n := 0
+	big := false // the first block is small
+	for b := head; b != 0; {
+		if b == tail {
+			return n + t.tailUsed(head, tail)
+		}
+		room := roomOf(big)
+		n += room
+		b = binary.LittleEndian.Uint32(t.block(b, bigBlock)[room:])
+		big = true
+	}
+	return n
+}
+
+// countGaps is how many uvarints gaps holds: its bytes without the high
+// bit, which end each.
+func countGaps(gaps []byte) int {
+	n := 0
+	for len(gaps) >= 8 {
+		n += 8 - bits.OnesCount64(binary.LittleEndian.Uint64(gaps)&0x8080808080808080)
+		gaps = gaps[8:]
+	}
+	for _, c := range gaps {
+		if c < 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 const pageSize = 1 << 20
@@ -188,22 +259,11 @@ func roomOf(big bool) int {
 // appendGaps appends word id's postings as gaps from record -1.
 func (t *wordTable) appendGaps(dst []byte, id uint32) []byte {
 	ws := &t.words[id]
-	if ws.df == 0 {
+	if ws.last < 0 {
 		return dst
 	}
 	dst = binary.AppendUvarint(dst, uint64(ws.first+1))
-	big := false // the first block is small
-	for b := ws.head; b != 0; {
-		blk := t.block(b, bigBlock)
-		if b == ws.tail {
-			return append(dst, blk[:ws.used]...)
-		}
-		room := roomOf(big)
-		dst = append(dst, blk[:room]...)
-		b = binary.LittleEndian.Uint32(blk[room:])
-		big = true
-	}
-	return dst
+	return t.appendChain(dst, ws.head, ws.tail)
 }
 
 // gapsLen is len(t.appendGaps(nil, id)), found without copying: a store
@@ -211,22 +271,11 @@ func (t *wordTable) appendGaps(dst []byte, id uint32) []byte {
 // postings does not grow (and then trim) each store's data by copies.
 func (t *wordTable) gapsLen(id uint32) int {
 	ws := &t.words[id]
-	if ws.df == 0 {
+	if ws.last < 0 {
 		return 0
 	}
 	var first [binary.MaxVarintLen64]byte
-	n := binary.PutUvarint(first[:], uint64(ws.first+1))
-	big := false // the first block is small
-	for b := ws.head; b != 0; {
-		if b == ws.tail {
-			return n + int(ws.used)
-		}
-		room := roomOf(big)
-		n += room
-		b = binary.LittleEndian.Uint32(t.block(b, bigBlock)[room:])
-		big = true
-	}
-	return n
+	return binary.PutUvarint(first[:], uint64(ws.first+1)) + t.chainLen(ws.head, ws.tail)
 }
 
 // forgetLookup lets go of what finds a word's id — the hash table and the
