@@ -12,12 +12,14 @@ import (
 // serial part of loading (some 250 words a trial at 550,000 trials), and
 // its cost is cache misses and its size counts while a corpus loads.
 //
-// A word of up to seven bytes is its own key (its bytes and length packed
-// into the uint64), so it needs no comparison; a longer word's key is its
-// hash with the top bit set, and its bytes are compared with the word kept.
+// A slot is eight bytes: a fingerprint of the word (the top half of its
+// mixed hash, which also says where its probe starts) above its id + 1;
+// on a fingerprint hit the word's bytes are compared with those kept. (A
+// key of eight bytes and an id of four took half as much again, and twice
+// that while the table grew: 90 MB at 550,000 trials, for seven and a half
+// million slots.)
 type wordTable struct {
-	keys  []uint64    // power of two, at most three quarters full; 0: empty
-	ids   []uint32    // the word in each slot
+	slots []uint64    // power of two, at most three quarters full; 0: empty
 	arena []byte      // the words, in order of id
 	offs  []uint32    // word id is arena[offs[id]:offs[id+1]]
 	words []wordState // per id
@@ -56,7 +58,7 @@ func newWordTable(n int) *wordTable {
 	for size < n*4/3 {
 		size *= 2
 	}
-	return &wordTable{keys: make([]uint64, size), ids: make([]uint32, size), offs: []uint32{0}, used: smallBlock}
+	return &wordTable{slots: make([]uint64, size), offs: []uint32{0}, used: smallBlock}
 }
 
 func (t *wordTable) len() int { return len(t.offs) - 1 }
@@ -82,18 +84,24 @@ func mix(k uint64) uint64 {
 	return k
 }
 
-// id returns w's number, adding w when it is new.
+// fingerprint is the top half of the mixed hash h, never 0 in a slot
+// since the id + 1 beside it is not.
+func fingerprint(h uint64) uint32 { return uint32(mix(h) >> 32) }
+
+// id returns w's number, adding w when it is new. h is w's hash
+// (hashBytes), as every Doc's words carry it: a word met with another hash
+// would be another word.
 func (t *wordTable) id(w []byte, h uint64) uint32 {
-	if 4*(t.len()+1) > 3*len(t.keys) {
+	if 4*(t.len()+1) > 3*len(t.slots) {
 		t.grow()
 	}
-	key := wordKey(w, h)
-	mask := uint64(len(t.keys) - 1)
-	for i := mix(key) & mask; ; i = (i + 1) & mask {
-		k := t.keys[i]
-		if k == 0 {
+	fp := fingerprint(h)
+	mask := uint64(len(t.slots) - 1)
+	for i := uint64(fp) & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
 			id := uint32(t.len())
-			t.keys[i], t.ids[i] = key, id
+			t.slots[i] = uint64(fp)<<32 | uint64(id+1)
 			t.arena = append(t.arena, w...)
 			t.offs = append(t.offs, uint32(len(t.arena)))
 			if t.posts {
@@ -101,26 +109,27 @@ func (t *wordTable) id(w []byte, h uint64) uint32 {
 			}
 			return id
 		}
-		if k == key && (key>>63 == 0 || bytes.Equal(t.bytesOf(t.ids[i]), w)) {
-			return t.ids[i]
+		if uint32(s>>32) == fp {
+			if id := uint32(s) - 1; bytes.Equal(t.bytesOf(id), w) {
+				return id
+			}
 		}
 	}
 }
 
 func (t *wordTable) grow() {
-	keys, ids := t.keys, t.ids
-	t.keys, t.ids = make([]uint64, 2*len(keys)), make([]uint32, 2*len(keys))
-	mask := uint64(len(t.keys) - 1)
-	for j, k := range keys {
-		if k == 0 {
+	old := t.slots
+	t.slots = make([]uint64, 2*len(old))
+	mask := uint64(len(t.slots) - 1)
+	for _, s := range old {
+		if s == 0 {
 			continue
 		}
-		for i := mix(k) & mask; ; i = (i + 1) & mask {
-			if t.keys[i] == 0 {
-				t.keys[i], t.ids[i] = k, ids[j]
-				break
-			}
+		i := (s >> 32) & mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
 		}
+		t.slots[i] = s
 	}
 }
 
@@ -282,7 +291,7 @@ func (t *wordTable) gapsLen(id uint32) int {
 // words' bytes, which sorted has copied into the vocab — once the vocab
 // is made: a pack frees each table's share while the others still pack,
 // which a heap held under a ceiling (see corpus) then reuses.
-func (t *wordTable) forgetLookup() { t.keys, t.ids, t.arena, t.offs = nil, nil, nil, nil }
+func (t *wordTable) forgetLookup() { t.slots, t.arena, t.offs = nil, nil, nil }
 
 // sorted packs the words into a sorted vocab and returns, for each
 // position in it, the word's number.
