@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"fmt"
 	"testing"
 )
@@ -38,6 +39,48 @@ func TestWordTable(t *testing.T) {
 	for id, w := range words {
 		if got := string(tab.bytesOf(uint32(id))); got != w {
 			t.Errorf("word %d is %q, want %q", id, got, w)
+		}
+	}
+}
+
+// Chains of blocks give back what was pushed to them, each its own bytes,
+// however pushes to several chains interleave and however long each is.
+func FuzzChains(f *testing.F) {
+	f.Add([]byte{0, 3, 1, 2, 3, 1, 1, 9, 0, 70})
+	f.Add(make([]byte, 300))
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		tab := newWordTable(0)
+		const chains = 4
+		var head, tail [chains]uint32
+		var want [chains][]byte
+		for len(ops) >= 2 {
+			c, n := int(ops[0])%chains, int(ops[1])%80
+			ops = ops[2:]
+			g := make([]byte, n)
+			for i := range g {
+				g[i] = byte(len(want[c]) + i)
+			}
+			tab.push(&head[c], &tail[c], g)
+			want[c] = append(want[c], g...)
+		}
+		for c := range chains {
+			if got := tab.appendChain(nil, head[c], tail[c]); string(got) != string(want[c]) {
+				t.Fatalf("chain %d: %v, want %v", c, got, want[c])
+			}
+			if n := tab.chainLen(head[c], tail[c]); n != len(want[c]) {
+				t.Fatalf("chain %d: length %d, want %d", c, n, len(want[c]))
+			}
+		}
+	})
+}
+
+// countGaps counts the uvarints in gaps, at any alignment.
+func TestCountGaps(t *testing.T) {
+	var gaps []byte
+	for i := range 1000 {
+		gaps = binary.AppendUvarint(gaps, uint64(i*i*37))
+		if got := countGaps(gaps); got != i+1 {
+			t.Fatalf("%d uvarints counted as %d", i+1, got)
 		}
 	}
 }
