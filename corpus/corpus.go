@@ -214,6 +214,23 @@ func roomGC() {
 	}
 }
 
+// settleRoom sets the ceiling tightGC set afresh, from the heap in use
+// at the last collection, lowering it if need be: once a load's garbage
+// is collected, what was live while its documents were in flight (a
+// tenth more, at 550k) no longer is, and a ceiling kept above that let
+// the pack grow the heap into room the load no longer needed — the pack
+// runs no collection otherwise, and was then the top of the load's
+// resident memory (1,106 MB at 550k, for 775 MB in use as it began).
+func settleRoom() {
+	live := liveHeap()
+	gcTight.Lock()
+	defer gcTight.Unlock()
+	if gcTight.limit != 0 {
+		gcTight.limit = max(loadCeiling, roomAbove(live))
+		debug.SetMemoryLimit(gcTight.limit)
+	}
+}
+
 func roomAbove(live int64) int64 { return live + live/ceilingRoom }
 
 // liveHeap is the heap in use at the end of the last collection.
@@ -296,11 +313,12 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 	l := loader.New()
 	// One trial once (see once.go): every record stays, so a copy that
 	// wins replaces the one it beats, exactly.
-	at := map[string]int{} // key → record of the copy kept so far
+	at := newRecordsByKey(0, func(rec int) string { return idKey(b.ID(rec)) }) // key → record of the copy kept so far
 	// By record, what the kept copy was: its date and fullness only (its
 	// source is the record's), since a registry's half million of them
 	// are held while its index packs, the top of the load's memory.
 	var copies []keptCopy
+	var dates keptDates
 	var dead map[int]bool // records a later copy replaced
 	notes := map[int][]string{}
 	var dups []Problem
@@ -357,6 +375,8 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 			// records of a registry are not copied a dozen times over as
 			// they grow, nor left with half again their size as slack.
 			b, sb = search.NewBuilder(docs), newScreensBuilder(docs)
+			at = newRecordsByKey(docs, at.keyOf)
+			copies = make([]keptCopy, 0, docs)
 			if docs > keep {
 				whole = nil
 				if docs > bigLoad {
@@ -373,8 +393,8 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 			for k, t := range ts {
 				p := ps[k].(*prepared)
 				key, cur := p.key, p.copy
-				if i, ok := at[key]; ok {
-					was := copies[i].copyOf(b.Source(i))
+				if i, ok := at.get(key); ok {
+					was := dates.copyOf(copies[i], b.Source(i))
 					if !newer(was, cur) {
 						notes[i] = append(notes[i], keptNote(was, cur))
 						dups = append(dups, leftOut(t.ID, was, cur))
@@ -388,8 +408,8 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 					notes[len(copies)] = append(notes[i], keptNote(cur, was))
 					delete(notes, i)
 				}
-				at[key] = len(copies)
-				copies = append(copies, keptCopy{updated: cur.updated, fullness: cur.fullness})
+				at.set(key, len(copies))
+				copies = append(copies, dates.keep(cur))
 				b.AddDoc(p.doc)
 				sb.add(t)
 				if whole != nil {
@@ -429,6 +449,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Corpus, error) {
 		// garbage is collected first, so that the pack reuses its pages
 		// rather than growing the heap past them — the top of a load.
 		runtime.GC()
+		settleRoom()
 	}
 	index, screens := b.Index(), sb.done()
 	if dead != nil {

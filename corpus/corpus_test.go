@@ -424,3 +424,36 @@ func TestTightGC(t *testing.T) {
 		t.Errorf("GOGC %d after both, want 100", got)
 	}
 }
+
+// TestSettleRoom: once the load's garbage is collected, the ceiling comes
+// down to the room above what is live (never below loadCeiling), and a
+// limit of the user's is never touched.
+func TestSettleRoom(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer func(was int64) { loadCeiling = was }(loadCeiling)
+	loadCeiling = 1
+	runtime.GC()
+	restore := tightGC()
+	gcTight.Lock()
+	gcTight.limit = 1 << 40 // raised while documents were in flight
+	debug.SetMemoryLimit(gcTight.limit)
+	gcTight.Unlock()
+	settleRoom()
+	if got, want := debug.SetMemoryLimit(-1), roomAbove(liveHeap()); got >= 1<<40 || got < want/2 {
+		t.Errorf("ceiling %d after settling, want about %d", got, want)
+	}
+	loadCeiling = 1 << 41
+	settleRoom()
+	if got := debug.SetMemoryLimit(-1); got != 1<<41 {
+		t.Errorf("ceiling %d after settling, want loadCeiling's %d", got, int64(1<<41))
+	}
+	restore()
+
+	debug.SetMemoryLimit(3 << 40) // the user's
+	restore = tightGC()
+	settleRoom()
+	if got := debug.SetMemoryLimit(-1); got != 3<<40 {
+		t.Errorf("the user's limit became %d", got)
+	}
+	restore()
+}

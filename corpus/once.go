@@ -64,15 +64,41 @@ type copyOf struct {
 	fullness int
 }
 
-// keptCopy is a copyOf without its source, which a record holds anyway.
+// keptCopy is a copyOf without its source, which a record holds anyway,
+// and with its date a number (see keptDates): a load holds one for every
+// record, and a registry's half million dates, each a string of its own,
+// took 20 MB at the top of the load where a few thousand distinct ones
+// are enough.
 type keptCopy struct {
-	updated  string
 	fullness int
+	updated  uint32 // into keptDates.texts
 }
 
-func (k keptCopy) copyOf(src model.Source) copyOf {
+// keptDates numbers the distinct dates of the kept copies.
+type keptDates struct {
+	ids   map[string]uint32
+	texts []string
+}
+
+// keep is c without its source.
+func (d *keptDates) keep(c copyOf) keptCopy {
+	id, ok := d.ids[c.updated]
+	if !ok {
+		if d.ids == nil {
+			d.ids = map[string]uint32{}
+		}
+		id = uint32(len(d.texts))
+		s := strings.Clone(c.updated) // not what holds the trial's other texts
+		d.texts = append(d.texts, s)
+		d.ids[s] = id
+	}
+	return keptCopy{fullness: c.fullness, updated: id}
+}
+
+// copyOf is the copy k keeps, read from src.
+func (d *keptDates) copyOf(k keptCopy, src model.Source) copyOf {
 	src.Origin = model.Origin{}
-	return copyOf{updated: k.updated, src: src, fullness: k.fullness}
+	return copyOf{updated: d.texts[k.updated], src: src, fullness: k.fullness}
 }
 
 func summarise(t *model.Trial) copyOf {
@@ -89,7 +115,10 @@ func (c copyOf) source() string {
 }
 
 // onceKey is what makes two trials the same.
-func onceKey(t *model.Trial) string { return strings.ToUpper(strings.TrimSpace(t.ID)) }
+func onceKey(t *model.Trial) string { return idKey(t.ID) }
+
+// idKey is onceKey of a trial with id.
+func idKey(id string) string { return strings.ToUpper(strings.TrimSpace(id)) }
 
 // newer reports whether the later copy b replaces the earlier copy a: it
 // was updated more recently, or on the same day (or neither says when)

@@ -65,16 +65,13 @@ func ScratchClean(ix *Index) bool {
 // BuilderBytes reports what a Builder holds, by part.
 func BuilderBytes(b *Builder) map[string]int {
 	out := map[string]int{}
-	for _, l := range b.more {
-		out["main-lists"] += 4*cap(l) + 24
-	}
-	out["main-lists"] += 4*cap(b.first) + 4*cap(b.rest)
 	t := b.words
-	out["main-table"] = 12*len(t.keys) + cap(t.arena) + 4*cap(t.offs) + 24*cap(t.words)
+	out["main-lists"] = 4*cap(b.first) + 4*cap(b.rest) + 12*cap(b.chains) + pageSize*len(t.pages)
+	out["main-table"] = 8*len(t.slots) + cap(t.arena) + 4*cap(t.offs) + 16*cap(t.words)
 	names := [numStores]string{"site", "city", "country", "collab", "crit", "contact"}
 	for i, s := range b.stores {
 		w := s.words
-		out[names[i]+"-table"] = 12*len(w.keys) + cap(w.arena) + 4*cap(w.offs) + 24*cap(w.words)
+		out[names[i]+"-table"] = 8*len(w.slots) + cap(w.arena) + 4*cap(w.offs) + 16*cap(w.words)
 		out[names[i]+"-blocks"] = pageSize * len(w.pages)
 		out[names[i]+"-blocks-used"] = int(w.used)
 		for id := range w.words {

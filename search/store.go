@@ -152,7 +152,7 @@ func (b *storeBuilder) finish(n int, keep bool) *store {
 	for pos, id := range order {
 		gaps = t.appendGaps(gaps[:0], id)
 		s.start[pos] = uint32(len(s.data))
-		s.df[pos] = t.words[id].df
+		s.df[pos] = uint32(countGaps(gaps))
 		if len(gaps) >= s.stride*8 {
 			s.denseWord = append(s.denseWord, uint32(pos))
 			k := len(s.dense)
