@@ -5031,9 +5031,40 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 			return true, false
 		case excl && p.ctx.exclusion && t.is(cAllowCue) && !neg && be:
 			return false, true
+		case !excl && k >= b.end && t.is(cAllowCue) && !neg && be && patientsWith(toks, a):
+			// "Patients with a poor performance status (3-4), based solely
+			// on bone pain, will be eligible": the patients the value names
+			// are let in besides the rest, a subgroup's allowance
+			return false, true
+		}
+	}
+	// the same with the value in brackets: "Patients with a poor
+	// performance status (3-4), based solely on bone pain, will be eligible"
+	if !excl && d > 0 && a > 0 && toks[a-1].kind == kLParen {
+		od := toks[a-1].depth
+		oa := a - 1
+		for oa > 0 && toks[oa-1].kind != kSemi && toks[oa-1].kind != kPeriod && toks[oa-1].kind != kSep && toks[oa-1].depth >= od {
+			oa--
+		}
+		if patientsWith(toks, oa) {
+			for k := b.end; k < len(toks) && toks[k].kind != kSemi && toks[k].kind != kPeriod && toks[k].kind != kSep; k++ {
+				if toks[k].depth == od && toks[k].kind == kWord && toks[k].is(cAllowCue) && wordAt(toks, k-1, "are", "is", "be", "will") {
+					if wordAt(toks, k-2, "not") {
+						return true, false // "… will not be eligible": excluded
+					}
+					return false, true
+				}
+			}
 		}
 	}
 	return excl, false
+}
+
+// patientsWith reports a clause opening "Patients with …" (subjects,
+// participants, those …) at token a.
+func patientsWith(toks []token, a int) bool {
+	return wordAt(toks, a, "patients", "subjects", "participants", "those", "pts") &&
+		wordAt(toks, a+1, "with", "whose", "having")
 }
 
 // eligibleForTreatment reports "(not) eligible for surgery", "not
@@ -5641,6 +5672,17 @@ func (p *parser) emit() {
 			c, ok := p.toCand(v, b, e)
 			if !ok {
 				return
+			}
+			if allowance && !e && vars[v].scale && c.hasLo && c.hasHi {
+				// the patients an allowance lets in besides the rest: on a
+				// scale its range relaxes the usual limit ("performance
+				// status (3-4) … will be eligible" is ECOG ≤ 4 for them)
+				switch usualSide[v] {
+				case -1:
+					c.hasLo, c.lo, c.loInc = false, 0, false
+				case 1:
+					c.hasHi, c.hi, c.hiInc = false, 0, false
+				}
 			}
 			if v == vINR && c.hasLo && c.hasHi && c.lo >= 1.5 && p.anticoagTarget() {
 				// "must be fully anticoagulated with warfarin (INR 2-3)": the

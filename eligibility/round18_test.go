@@ -103,6 +103,13 @@ var round18 = []struct {
 	{"Performance status 0-1", []string{"ecog [0,1]"}},
 	{"estimated glomerular filtration rate (Jelliffe) ≥ 60 ml/min", []string{"creatinine_clearance >=60 mL/min"}},
 	{"Estimated expectancy of life of more than 12 weeks", []string{"life_expectancy >12 weeks"}},
+	// "Patients with <value> … are eligible" lets a subgroup in besides
+	// the rest: conditional, and on a scale the usual limit relaxed
+	{"Patients with a poor performance status (3-4), based solely on bone pain, will be eligible.", []string{"ecog <=4 cond"}},
+	{"Patients with Karnofsky 50-60 are allowed", []string{"karnofsky >=50 cond"}},
+	{"Patients with a creatinine clearance ≥ 60 mL/min are eligible", []string{"creatinine_clearance >=60 mL/min cond"}},
+	{"Patients with a poor performance status (3-4) will not be eligible.", []string{"ecog <=2"}},
+	{"Bilirubin ≤ 1.5 × ULN (patients with Gilbert's syndrome are eligible)", []string{"bilirubin <=1.5 xULN"}},
 	// a value the patient is at risk of, not one the patient has
 	{"About to start chemotherapy that will regularly induce myelosuppression with a risk of temporary severe neutropenia (i.e., neutrophil count less than 500/mm3)",
 		nil},
@@ -126,8 +133,11 @@ var round18Lists = []struct {
 	items []string
 	want  []string
 }{
-	{"a performance status allowance stated as a list item of its own",
+	{"a performance status allowance stated as a list item of its own: the allowance's, ≤ 4",
 		[]string{"ECOG performance status 0-2", "Patients with a poor performance status (3-4), based solely on bone pain, will be eligible."},
+		[]string{"ecog [0,2]", "ecog <=4 cond"}},
+	{"two unconditional bounds no patient could meet together: the later is dropped",
+		[]string{"ECOG performance status 0-2", "ECOG 3-4"},
 		[]string{"ecog [0,2]"}},
 	{"bounds that overlap both stay",
 		[]string{"ECOG performance status 0-2", "ECOG 0-1 preferred for the expansion"},
