@@ -5031,7 +5031,7 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 			return true, false
 		case excl && p.ctx.exclusion && t.is(cAllowCue) && !neg && be:
 			return false, true
-		case !excl && k >= b.end && t.is(cAllowCue) && !neg && be && patientsWith(toks, a):
+		case !excl && k >= b.end && t.is(cAllowCue) && !neg && be && patientsWith(toks, a) && allowanceReason(toks, b.end, e):
 			// "Patients with a poor performance status (3-4), based solely
 			// on bone pain, will be eligible": the patients the value names
 			// are let in besides the rest, a subgroup's allowance
@@ -5052,12 +5052,27 @@ func (p *parser) polarity(b *bound) (excl, allowance bool) {
 					if wordAt(toks, k-2, "not") {
 						return true, false // "… will not be eligible": excluded
 					}
-					return false, true
+					return false, allowanceReason(toks, b.end, len(toks))
 				}
 			}
 		}
 	}
 	return excl, false
+}
+
+// allowanceReason reports, in toks[from:to] before the sentence ends, the
+// reason or condition that makes "Patients with <value> … are eligible" an
+// allowance for some ("based solely on bone pain", "due to", "if", "also")
+// rather than the main criterion worded so ("Patients with ECOG 0-1 are
+// eligible").
+func allowanceReason(toks []token, from, to int) bool {
+	for k := from; k < to && k < len(toks) && toks[k].kind != kSemi && toks[k].kind != kPeriod && toks[k].kind != kSep; k++ {
+		if wordAt(toks, k, "based", "due", "because", "secondary", "attributable", "attributed", "related", "caused",
+			"if", "provided", "when", "also", "solely") {
+			return true
+		}
+	}
+	return false
 }
 
 // patientsWith reports a clause opening "Patients with …" (subjects,

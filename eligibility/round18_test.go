@@ -103,11 +103,13 @@ var round18 = []struct {
 	{"Performance status 0-1", []string{"ecog [0,1]"}},
 	{"estimated glomerular filtration rate (Jelliffe) ≥ 60 ml/min", []string{"creatinine_clearance >=60 mL/min"}},
 	{"Estimated expectancy of life of more than 12 weeks", []string{"life_expectancy >12 weeks"}},
-	// "Patients with <value> … are eligible" lets a subgroup in besides
-	// the rest: conditional, and on a scale the usual limit relaxed
+	// "Patients with <value> … are eligible" for a reason lets a subgroup in
+	// besides the rest: conditional, and on a scale the usual limit
+	// relaxed; without one it is the main criterion worded so
 	{"Patients with a poor performance status (3-4), based solely on bone pain, will be eligible.", []string{"ecog <=4 cond"}},
-	{"Patients with Karnofsky 50-60 are allowed", []string{"karnofsky >=50 cond"}},
-	{"Patients with a creatinine clearance ≥ 60 mL/min are eligible", []string{"creatinine_clearance >=60 mL/min cond"}},
+	{"Patients with Karnofsky 50-60 are allowed if due to bone pain", []string{"karnofsky >=50 cond"}},
+	{"Patients with ECOG 0-1 are eligible", []string{"ecog [0,1]"}},
+	{"Patients with a creatinine clearance ≥ 60 mL/min are eligible", []string{"creatinine_clearance >=60 mL/min"}},
 	{"Patients with a poor performance status (3-4) will not be eligible.", []string{"ecog <=2"}},
 	{"Bilirubin ≤ 1.5 × ULN (patients with Gilbert's syndrome are eligible)", []string{"bilirubin <=1.5 xULN"}},
 	// a value the patient is at risk of, not one the patient has
