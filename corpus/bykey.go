@@ -1,6 +1,10 @@
 package corpus
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+
+	"github.com/trials-app/trials/internal/fpslots"
+)
 
 // recordsByKey finds, by onceKey, the record holding the copy of a trial
 // kept so far while a corpus loads. The records hold each trial's id, so
@@ -64,18 +68,4 @@ func (t *recordsByKey) find(key string, h uint32) (int, int) {
 	}
 }
 
-func (t *recordsByKey) grow() {
-	old := t.slots
-	t.slots = make([]uint64, 2*len(old))
-	mask := uint64(len(t.slots) - 1)
-	for _, s := range old {
-		if s == 0 {
-			continue
-		}
-		i := (s >> 32) & mask
-		for t.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		t.slots[i] = s
-	}
-}
+func (t *recordsByKey) grow() { t.slots = fpslots.Grow(t.slots) }

@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"slices"
+
+	"github.com/trials-app/trials/internal/fpslots"
 )
 
 // wordTable numbers the distinct words a Builder meets, in the order it
@@ -117,21 +119,7 @@ func (t *wordTable) id(w []byte, h uint64) uint32 {
 	}
 }
 
-func (t *wordTable) grow() {
-	old := t.slots
-	t.slots = make([]uint64, 2*len(old))
-	mask := uint64(len(t.slots) - 1)
-	for _, s := range old {
-		if s == 0 {
-			continue
-		}
-		i := (s >> 32) & mask
-		for t.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		t.slots[i] = s
-	}
-}
+func (t *wordTable) grow() { t.slots = fpslots.Grow(t.slots) }
 
 // post adds record rec to word id's postings (stores), records arriving
 // in increasing order.
