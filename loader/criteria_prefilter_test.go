@@ -53,3 +53,21 @@ func FuzzUnescapeMarkdownText(f *testing.F) {
 	}
 	f.Fuzz(checkUnescapeWhole)
 }
+
+// FuzzHeadingQualifier: the prefilter in front of headingGroup never hides
+// a match.
+func FuzzHeadingQualifier(f *testing.F) {
+	for _, s := range []string{"Inclusion Criteria", "Exclusion criteria for Part B", "Inclusion Criteria Stage 1",
+		"Key Inclusion Criteria", "Cohort 2 Exclusion Criteria", "SUB-STUDY A inclusion", "ſtage 1", "ARM iv"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := ""
+		if g := headingGroup.FindStringSubmatch(s); g != nil {
+			want = strings.ToUpper(g[1][:1]) + g[1][1:]
+		}
+		if got := headingQualifier(s); got != want {
+			t.Fatalf("headingQualifier(%q) = %q, the pattern alone %q", s, got, want)
+		}
+	})
+}
