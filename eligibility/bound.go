@@ -872,6 +872,13 @@ func boundAt(toks []token, i int) (bound, bool) {
 			j++
 			b.ageHint = true
 		}
+		// "at least a 12-week life expectancy": an article before a
+		// duration written as one word with its unit
+		if wordAt(toks, j, "a", "an") && kindAt(toks, j+1, kNum) && kindAt(toks, j+2, kDash) && toks[j+2].glued {
+			if u, _ := unit(toks, j+3); isTimeUnit(u) {
+				j++
+			}
+		}
 		if e, ok := ulnPhrase(toks, j, false); ok {
 			// "≤ upper limit of normal (ULN)*1.5", "≤ ULN x 2.5": the
 			// multiple written after the limit
@@ -881,6 +888,13 @@ func boundAt(toks []token, i int) (bound, bool) {
 					b.end = k
 					return b, true
 				}
+			}
+			// "< ULN·3", "< ULN Х2": a multiple after the limit behind a
+			// sign not read as "times" — the limit alone would be a wrong
+			// value
+			if e < len(toks) && (toks[e].kind == kNum ||
+				(toks[e].kind == kOther || toks[e].kind == kSep || toks[e].kind == kWord && len(toks[e].text) <= 2) && kindAt(toks, e+1, kNum) && toks[e+1].glued) {
+				return b, false
 			}
 			setSide(&b, o, 1, 0, ruXULN)
 			b.uln = true

@@ -352,9 +352,19 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			if cctx.scope > 0 && cctx.scope != ic.scope && restatesLabel(c.Children, sc.groupLabel(text, 5)) {
 				cctx.scope = ic.scope
 			}
+			m := len(x.found)
 			x.walk(c.Children, cctx, nil)
 			x.pendingOr = false
 			x.bands(n)
+			if cctx.alt && cctx.subject == maskOf(vCreatinine) && strings.HasSuffix(text, ":") && ageAlternative(text) {
+				// the rows by age are, all of them, the alternative to the
+				// clearance: none is everyone's (SPEC 4.8)
+				for i := m; i < len(x.found); i++ {
+					if f := &x.found[i]; f.r.Variable == "creatinine" {
+						f.r.Conditional, f.c.cond, f.c.cause = true, true, causeAlternative
+					}
+				}
+			}
 		} else if len(x.found) == n && sc.flags&sOnly != 0 && sc.flags&sRestrict != 0 && restrictsNext(text) {
 			// "Criterion 13 applies only to …" restricts the item after it;
 			// an item with a value of its own ("INR ≤ 1.5 × ULN. This
@@ -369,7 +379,7 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		} else if len(x.found) == n && len(text) < 80 && sc.flags&sGroup != 0 {
 			// a flat list's group label ("Part B:") governs what follows,
 			// up to the next one
-			if l := sc.groupLabel(text, 5); l != "" && !hasBoundSign(text) {
+			if l := sc.groupLabel(text, 5); l != "" && !hasBoundSign(text) && !labelThenCriterion(text) {
 				ctx.scope = x.scopeID(l)
 			}
 		}
@@ -573,6 +583,19 @@ func ageAlternative(text string) bool {
 		return false
 	}
 	return ageAlternativeRe.MatchString(tail)
+}
+
+// serumCreatinineLast reports a lead-in whose clause after its last "or"
+// is a serum creatinine's ("… OR serum creatinine based on age as
+// follows:"), not a clearance's.
+func serumCreatinineLast(text string) bool {
+	l := strings.ToLower(text)
+	i := strings.LastIndex(l, " or ")
+	if i < 0 {
+		return false
+	}
+	tail := l[i:]
+	return strings.Contains(tail, "creatinine") && !strings.Contains(tail, "clearance")
 }
 
 // coagulationFirst reports an item that opens with a clotting time, a
@@ -1579,6 +1602,19 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	// alternative (SPEC 4.8)
 	if strings.HasSuffix(text, ":") && ageAlternative(text) {
 		child.alt = true
+		// … whose rows give only the value ("≤ 0.8 mg/dL (for patients ≤
+		// 5 years of age)"): the creatinine the last clause names, not the
+		// clearance the lead-in bounded
+		if serumCreatinineLast(text) {
+			subject = maskOf(vCreatinine)
+			child.subject = subject
+			// "… OR maximum serum creatinine based on age/gender as
+			// follows:" over "0.4 mg/dL (1 to 5 months)": the header's
+			// "maximum" is every row's sign
+			if l := strings.ToLower(text); strings.Contains(l[strings.LastIndex(l, " or "):], "maximum") {
+				child.rowOp, child.rowUnit, child.noAge = opLE, "", true
+			}
+		}
 	}
 	// "Classified as high risk:": a "1 of the following" under it lists
 	// the ways to qualify
@@ -2026,6 +2062,15 @@ func (x *extractor) isRestricted(text string) bool {
 		}
 	}
 	return false
+}
+
+// labelThenCriterion reports a group's label followed by a criterion of
+// its own on the same line — "For the expansion cohorts: tumor that is
+// accessible for biopsy" — which restricts that criterion, not the items
+// after it (a label that governs what follows ends at its colon: "Part B:").
+func labelThenCriterion(text string) bool {
+	i := strings.IndexByte(text, ':')
+	return i >= 0 && len(strings.Fields(text[i+1:])) >= 3
 }
 
 // endsWithOr reports an item ending in "OR": the next item is its

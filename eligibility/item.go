@@ -1341,6 +1341,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		if wordAt(toks, k, "whom", "which") {
 			return tr, false
 		}
+		// "by the modified Cockcroft-Gault formula for adults or the
+		// Schwartz formula for children": whom a formula is used for
+		if w == "for" && wordAt(toks, i-1, "formula", "equation", "method") {
+			return tr, false
+		}
 		// "(for all patients)", "(in all countries)", "(for men and
 		// women)": everyone named, no subgroup
 		// ("in all patients older than 65 years" still picks some)
@@ -2068,6 +2073,7 @@ func (p *parser) findBounds() {
 	p.sandwiched()
 	p.prefixed()
 	p.rowValue()
+	p.rowUnitValues()
 	p.inlineRows()
 	p.respectively()
 	p.bracketedValues()
@@ -2424,6 +2430,39 @@ func (p *parser) sandwiched() {
 			b.hasLo, b.lo, b.loInc, b.loUnit = true, toks[n].val, o == opLE, b.hiUnit
 			b.isRange = true
 		}
+	}
+}
+
+// rowUnitValues reads the rows of a lead-in that names its side and its
+// subject but no unit ("… OR maximum serum creatinine based on age/gender
+// as follows:"): "0.4 mg/dL (1 to 5 months)", "1.5 mg/dL (males) or 1.4
+// mg/dL (females) (13 to 15 years)" — each value written with its unit and
+// no sign of its own.
+func (p *parser) rowUnitValues() {
+	if p.ctx.rowOp == opNone || p.ctx.rowUnit != "" || p.ctx.subject != maskOf(vCreatinine) {
+		return
+	}
+	toks := p.toks
+	for k := range toks {
+		if toks[k].kind != kNum || k > 0 && (toks[k-1].kind == kOp || toks[k-1].kind == kDash || toks[k-1].kind == kWord && !wordAt(toks, k-1, "or", "and")) {
+			continue
+		}
+		u, e := unit(toks, k+1)
+		if u != ruMgdL && u != ruUmolL {
+			continue
+		}
+		taken := false
+		for i := range p.bounds {
+			if p.bounds[i].start <= k && p.bounds[i].end > k {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		b := bound{start: k, end: e, fromRow: true}
+		setSide(&b, p.ctx.rowOp, toks[k].val, 0, u)
+		p.bounds = append(p.bounds, b)
 	}
 }
 
@@ -3968,6 +4007,8 @@ var asideWords = setOf("before", "prior", "start", "starting", "treatment", "the
 	"acquisition", "radionuclide", "angiography", "ventriculography", "mri", "assessed", "evaluated", "ecg",
 	"ecgs", "electrocardiogram", "electrocardiograms", "triplicate", "duplicate", "from", "obtained", "collection",
 	"urine", "urinary", "central", "local", "assessment", "done",
+	// "Serum creatinine performed within 3 weeks prior to starting study therapy must be ≤ 1.5 × ULN"
+	"performed", "drawn",
 	// "Creatinine based on age as follows: …"
 	"based", "follows", "adjusted", "age")
 
@@ -5454,7 +5495,7 @@ var negators = setOf("no", "not", "without", "none", "absence", "free", "lack", 
 // negationBridge are the words between a negation and its object's subject.
 var negationBridge = setOf("history", "of", "evidence", "known", "prior", "previous", "documented", "clinically",
 	"significant", "active", "any", "a", "an", "the", "including", "such", "as", "or", "current", "uncontrolled",
-	"severe", "prolongation", "prolonged", "cardiac", "heart", "disease", "dysfunction", "failure", "impairment",
+	"severe", "prolongation", "prolonged", "pathologic", "pathological", "cardiac", "heart", "disease", "dysfunction", "failure", "impairment",
 	"insufficiency", "liver", "hepatic", "renal", "cirrhosis", "cardiovascular", "cardiopulmonary", "pulmonary",
 	"coronary", "ventricular", "systolic", "conduction", "abnormality", "abnormalities", "arrhythmia", "class", "grade", "score", "stage", "e", "g", "eg",
 	"ie", "i", "defined", "by", "with", "reduced", "decreased", "elevated", "low", "high", "abnormal", "baseline",
@@ -5746,11 +5787,25 @@ func (p *parser) afterNormalOr(bi int) bool {
 		return false
 	}
 	g := &p.groups[gi]
-	if g.vars&^maskOf(vCrCl, vEGFR) != 0 || !wordAt(p.toks, g.start-1, "or") {
+	if g.vars&^maskOf(vCrCl, vEGFR) != 0 {
 		return false
 	}
-	for k, n := g.start-2, 0; k >= 0 && n < 4 && p.toks[k].kind == kWord; k, n = k-1, n+1 {
+	// back to the normal creatinine over the alternative's own words:
+	// "Creatinine within normal range for age or creatinine clearance, or
+	// with a recommended GFR ≥ 50"
+	or := false
+	for k, n := g.start-1, 0; k >= 0 && n < 14; k, n = k-1, n+1 {
+		t := &p.toks[k]
+		if t.kind == kComma {
+			continue
+		}
+		if t.kind != kWord {
+			return false
+		}
 		if wordAt(p.toks, k, "normal", "wnl") {
+			if !or {
+				return false
+			}
 			for j := k - 1; j >= 0 && j >= k-3; j-- {
 				if wordAt(p.toks, j, "creatinine") {
 					return true
@@ -5758,7 +5813,13 @@ func (p *parser) afterNormalOr(bi int) bool {
 			}
 			return false
 		}
-		if !wordAt(p.toks, k, "for", "age", "limits", "limit", "range", "institutional") {
+		switch {
+		case t.text == "or":
+			or = true
+		case wordAt(p.toks, k, "for", "age", "limits", "limit", "range", "institutional"):
+		case !or && wordAt(p.toks, k, "with", "a", "an", "recommended", "calculated", "measured", "estimated"):
+		case or && p.inGrp[k] >= 0 && p.groups[p.inGrp[k]].vars&^maskOf(vCrCl, vEGFR) == 0:
+		default:
 			return false
 		}
 	}
@@ -6130,6 +6191,10 @@ func (p *parser) ageLabelledScale(gi int) bool {
 	g := &p.groups[gi]
 	if g.vars&(maskOf(vKarnofsky)|maskOf(vLansky)|maskOf(vECOG)) == 0 || !kindAt(p.toks, g.end, kLParen) {
 		return false
+	}
+	// "Karnofsky (adult) or Lansky (for ≤ 16 years)": the age group named
+	if wordAt(p.toks, g.end+1, "adult", "adults", "children", "child", "pediatric", "paediatric") && kindAt(p.toks, g.end+2, kRParen) {
+		return true
 	}
 	for bi := range p.bounds {
 		b := &p.bounds[bi]

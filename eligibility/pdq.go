@@ -175,7 +175,7 @@ func pdqCuts(toks []token, cuts []pdqCut) []pdqCut {
 // mentionModifiers qualify the subject after them: "Creatinine clearance or
 // radioisotope GFR at least 70 mL/min" is one statement.
 var mentionModifiers = setOf("radioisotope", "radionuclide", "isotopic", "nuclear", "measured", "calculated",
-	"estimated", "serum", "total", "absolute", "plasma", "blood")
+	"estimated", "serum", "total", "absolute", "plasma", "blood", "recommended", "a", "an", "the")
 
 // prevInMention reports a mention that runs from before token i into it or
 // up to it: "performance status ECOG" is one subject.

@@ -278,7 +278,7 @@ func tokenize(s string, buf []token) []token {
 			t.kind, t.op = kOp, opLT
 		case '＝':
 			t.kind, t.op = kOp, opEQ
-		case '×', '✕', '⨯':
+		case '×', '✕', '⨯', 'ⅹ': // ⅹ: a small roman ten, typed for × in East Asian records
 			t.kind = kTimes
 		case '–', '—', '−', '‐', '‑', '‒', '～':
 			t.kind = kDash
