@@ -1685,7 +1685,11 @@ func (p *parser) subgroupByValue(j int) (int, bool) {
 		t := &toks[k]
 		switch t.kind {
 		case kColon:
-			// "Patients aged 70 years or older: ECOG 0-1"
+			// "Patients aged 70 years or older: ECOG 0-1" (but "Patients with
+			// QTcF > 450 msec on screening ECG Note: …" ends at the note)
+			if wordAt(toks, k-1, "note", "notes", "nb", "comment") {
+				return 0, false
+			}
 			return k + 1, sawValue && toks[k].depth == toks[j-1].depth
 		case kSemi, kPeriod, kSep:
 			return 0, false

@@ -49,6 +49,15 @@ var round19 = []struct {
 	{"Renal: Serum creatinine within normal range for age or creatinine clearance, or with a recommended GFR ≥ 50 mL/min/1.73m2",
 		[]string{"egfr >=50 mL/min/1.73m2 cond"}},
 	{"Creatinine within normal institutional limits, and creatinine clearance ≥ 60 mL/min", []string{"creatinine_clearance >=60 mL/min"}},
+	// a note after the value is no lead-in's colon
+	{"E: Patients with a QTcF interval of >450 msec on screening electrocardiogram (ECG) Note: If >450 msec on the first ECG, 2 additional ECGs can be ordered same day and then the average may be used to determine eligibility.",
+		[]string{"qtc <=450 ms"}},
+	{"Patients aged 70 years or older: ECOG 0-1", []string{"ecog [0,1] cond"}},
+	// a count per µL written with the unit per nL (SPEC 4.14)
+	{"Platelets >= 100,000 x 10^9/L", []string{"platelets >=100 10^9/L"}},
+	{"ANC ≥ 1,500 × 10^9/L", []string{"anc >=1.5 10^9/L"}},
+	{"E: Platelets > 1,000 × 10^9/L", []string{"platelets <=1000 10^9/L"}}, // plausible as written: as written
+	{"Lymphocytes ≥ 500 x 10^9/L", nil},
 }
 
 func TestRound19(t *testing.T) {

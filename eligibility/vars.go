@@ -182,6 +182,14 @@ func convert(x varID, v, alt float64, u string) (model.Unit, float64, bool) {
 			return cu, round3(cv), true
 		}
 	}
+	// "Platelets ≥ 100,000 × 10^9/L", "ANC ≥ 1,500 × 10^9/L": a count per
+	// µL written with the unit of the count per nL — no other reading is
+	// possible (SPEC 4.14)
+	if u == ruCells109 && v >= 1000 && (x == vPlatelets || x == vANC || x == vWBC || x == vLymphocytes) {
+		if cu, cv, ok := convert1(x, v/1000, u); ok && plausible(x, cu, cv) {
+			return cu, round3(cv), true
+		}
+	}
 	return "", 0, false
 }
 
