@@ -6196,10 +6196,6 @@ func (p *parser) ageLabelledScale(gi int) bool {
 	if g.vars&(maskOf(vKarnofsky)|maskOf(vLansky)|maskOf(vECOG)) == 0 || !kindAt(p.toks, g.end, kLParen) {
 		return false
 	}
-	// "Karnofsky (adult) or Lansky (for ≤ 16 years)": the age group named
-	if wordAt(p.toks, g.end+1, "adult", "adults", "children", "child", "pediatric", "paediatric") && kindAt(p.toks, g.end+2, kRParen) {
-		return true
-	}
 	for bi := range p.bounds {
 		b := &p.bounds[bi]
 		if b.start > g.end && b.start <= g.end+3 && boundUnit(b) == ruYears && p.ageLabel(b) {

@@ -42,9 +42,11 @@ var round19 = []struct {
 	{"E: Calculated creatinine clearance < 40 cc/min by the modified Cockcroft-Gault formula for adults or the Schwartz formula for children",
 		[]string{"creatinine_clearance >=40 mL/min"}},
 	{"E: Creatinine clearance < 40 mL/min for patients over 70 years", []string{"creatinine_clearance >=40 mL/min cond"}},
-	// a scale named with its age group in brackets is that group's (SPEC 4.6)
-	{"Karnofsky (adult) or Lansky (for =< 16 years) performance status >= 60%", []string{"karnofsky >=60 cond", "lansky >=60 cond"}},
-	{"E: Karnofsky (adult) or Lansky (for =< 16 years) performance status =< 50%", []string{"karnofsky >=51 cond", "lansky >=51 cond"}},
+	// a scale named with a group but no age ("(adult)") is not read as an
+	// age's (DEV29's labeller: Karnofsky everyone's, Lansky the
+	// children's); the Lansky bound alone stays, for its age
+	{"Karnofsky (adult) or Lansky (for =< 16 years) performance status >= 60%", []string{"lansky >=60 cond"}},
+	{"Karnofsky (> 16 years) or Lansky (≤ 16 years) ≥ 60", []string{"karnofsky >=60 cond", "lansky >=60 cond"}},
 	// a normal creatinine first: the filtration rate after it is the alternative
 	{"Renal: Serum creatinine within normal range for age or creatinine clearance, or with a recommended GFR ≥ 50 mL/min/1.73m2",
 		[]string{"egfr >=50 mL/min/1.73m2 cond"}},
