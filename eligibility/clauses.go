@@ -159,6 +159,29 @@ func fromPlace(toks []token, j int) (int, bool) {
 	return e, true
 }
 
+// placeLabel reads a bracket's words from j that name only places —
+// "(Japan)", "(in Korea)", "(other countries)", "(rest of the world)" —
+// and returns the index of its closing bracket.
+func placeLabel(toks []token, j int) (int, bool) {
+	named, all, other := false, false, false
+	k := j
+	for ; k < len(toks) && k < j+6 && toks[k].kind == kWord; k++ {
+		switch {
+		case wordAt(toks, k, placeNames...) && toks[k].upper, wordAt(toks, k, "countries", "world", "row", "elsewhere", "regions"):
+			named = true
+		case wordAt(toks, k, "all"):
+			all = true
+		case wordAt(toks, k, "other", "rest", "outside", "non"):
+			other = true
+		case wordAt(toks, k, "of", "the", "in", "and", "sites", "site"):
+		default:
+			return 0, false
+		}
+	}
+	// "(in all countries)" names everyone
+	return k, named && !(all && !other) && kindAt(toks, k, kRParen)
+}
+
 // placeNames are the countries and regions criteria set apart ("Patients
 // from Japan …"), the first word of each: a title-cased "Patients In
 // Complete Remission" names no place.

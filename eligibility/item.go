@@ -1138,6 +1138,12 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.objEnd = k
 			return tr, true
 		}
+		// "Age ≥ 20 years (Japan) or ≥ 18 years (other countries)": a
+		// country's label after its own value
+		if e, ok := placeLabel(toks, i+1); ok && p.afterValue(i) {
+			tr.end, tr.objEnd, tr.place = i+1, e, true
+			return tr, true
+		}
 		// "(Phase 2)", "(cisplatin cohort)", "(dose expansion)": a study
 		// part's label, a few words up to the bracket's end
 		if e, ok := p.partLabel(i + 1); ok && kindAt(toks, e, kRParen) {
@@ -3980,6 +3986,15 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if p.inGrp[i] >= 0 {
 				continue
 			}
+			// … or names the device: "by 2D-ECHO", "on a 12-lead ECG"
+			if t.kind == kNum && wordAt(toks, i+1, "d") && toks[i+1].glued {
+				i++
+				continue
+			}
+			if t.kind == kNum && kindAt(toks, i+1, kDash) && wordAt(toks, i+2, "lead") {
+				i += 2
+				continue
+			}
 			// … unless it dates the test ("within 7 days before enrolment")
 			// or says how it is collected ("by 24-hour urine collection")
 			if t.kind == kNum {
@@ -4007,7 +4022,7 @@ var asideWords = setOf("before", "prior", "start", "starting", "treatment", "the
 	"preceding", "on", "visit", "cycle", "initiation", "in", "the", "hours", "need", "requirement", "any", "drug",
 	"drugs", "medication", "investigational", "product", "colony", "stimulating", "cytokine", "cytokines",
 	// how it is measured: "LVEF by ECHO or MUGA scan ≥ 50%", "QTcF on screening ECG ≤ 470 ms"
-	"echocardiogram", "echocardiography", "echo", "muga", "scan", "scans", "multigated", "multi", "gated",
+	"echocardiogram", "echocardiography", "echo", "muga", "scan", "scans", "lead", "multigated", "multi", "gated",
 	"acquisition", "radionuclide", "angiography", "ventriculography", "mri", "assessed", "evaluated", "ecg",
 	"ecgs", "electrocardiogram", "electrocardiograms", "triplicate", "duplicate", "from", "obtained", "collection",
 	"urine", "urinary", "central", "local", "assessment", "done",

@@ -76,7 +76,9 @@ func init() {
 		"cancer and leukemia group b", "zubrod performance status", "zubrod performance", "zubrod scale",
 		"zubrod score", "ecog zubrod")
 	addAliases(alias{kind: mkGeneric, vars: maskOf(vECOG)}, "performance status", "performance score",
-		"ps", "performance status score", "performance state")
+		"ps", "performance status score", "performance state",
+		// the misspellings records keep
+		"perfomance status", "performace status", "preformance status", "performance satus")
 	addAliases(v(vKarnofsky), "karnofsky", "kps", "karnofsky performance", "karnofsky performance status",
 		"karnofsky performance scale", "karnofsky performance score", "karnofsky index", "karnofsky scale",
 		"karnofsky score", "karnofsky status", "karnofski")
@@ -126,7 +128,7 @@ func init() {
 	addAliases(v(vALT), "alt", "sgpt", "alat", "alanine aminotransferase", "alanine aminotransferases",
 		"alanine transaminase", "alanine amino transferase", "serum glutamic pyruvic transaminase",
 		"serum glutamate pyruvate transaminase", "glutamic pyruvic transaminase", "serum glutamic pyruvate transaminase",
-		"alanine transferase", "serum alanine aminotransferase", "alanine aminotransaminase",
+		"alanine transferase", "serum alanine aminotransferase", "alanine aminotransaminase", "amino alanine transferase",
 		// the German spellings ("alanin aminotransferase (ALT)")
 		"alanin aminotransferase", "alanin transaminase")
 	addAliases(alias{kind: mkVar, vars: maskOf(vAST), caps: true}, "got")

@@ -60,6 +60,19 @@ var round19 = []struct {
 	{"ANC ≥ 1,500 × 10^9/L", []string{"anc >=1.5 10^9/L"}},
 	{"E: Platelets > 1,000 × 10^9/L", []string{"platelets <=1000 10^9/L"}}, // plausible as written: as written
 	{"Lymphocytes ≥ 500 x 10^9/L", nil},
+	// a country's label after its own value: each bound a country's, the
+	// loosest everyone's (SPEC 4.7)
+	{"Age ≥ 20 years (Japan) or ≥ 18 years (other countries)", []string{"age >=20 years cond", "age >=18 years"}},
+	{"Age ≥ 20 years (in Japan) and ≥ 18 years (rest of the world)", []string{"age >=20 years cond", "age >=18 years"}},
+	{"Age ≥ 18 years (in all countries)", []string{"age >=18 years"}},
+	// the device named with a number between the subject and its bound
+	{"EF (ejection fraction) measured by 2D-ECHO or MUGA scan of >/= 45%", []string{"lvef >=45 %"}},
+	{"QTcF on 12-lead ECG ≤ 470 ms", []string{"qtc <=470 ms"}},
+	{"QTcF on 3 ECGs ≤ 470 ms", nil}, // a count of tests is no device
+	// names and misspellings records use
+	{"Serum aspartate aminotransferase (AST) and amino alanine transferase (ALT) ≤ 2.5 × Upper Limit of Normal(ULN)",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"Perfomance Status 0-2 ECOG or more than 60% according to Karnofsky Index", []string{"ecog [0,2]"}},
 }
 
 func TestRound19(t *testing.T) {
