@@ -149,20 +149,27 @@ var round18Lists = []struct {
 		[]string{"platelets >=100 10^9/L", "platelets <=1000 10^9/L"}},
 }
 
+// extractList reads a flat list of items, those written "E: …" as
+// exclusions, the others inclusions.
+func extractList(items []string) []string {
+	var inc, exc []model.Criterion
+	for _, it := range items {
+		if rest, ok := strings.CutPrefix(it, "E: "); ok {
+			exc = append(exc, model.Criterion{Text: rest})
+		} else {
+			inc = append(inc, model.Criterion{Text: it})
+		}
+	}
+	var got []string
+	for _, r := range eligibility.Extract(&model.Eligibility{Inclusion: inc, Exclusion: exc}) {
+		got = append(got, compact(r))
+	}
+	return got
+}
+
 func TestRound18Lists(t *testing.T) {
 	for _, tc := range round18Lists {
-		var inc, exc []model.Criterion
-		for _, it := range tc.items {
-			if rest, ok := strings.CutPrefix(it, "E: "); ok {
-				exc = append(exc, model.Criterion{Text: rest})
-			} else {
-				inc = append(inc, model.Criterion{Text: it})
-			}
-		}
-		var got []string
-		for _, r := range eligibility.Extract(&model.Eligibility{Inclusion: inc, Exclusion: exc}) {
-			got = append(got, compact(r))
-		}
+		got := extractList(tc.items)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
 			t.Errorf("%s\n   got %q\n  want %q", tc.name, got, tc.want)
 		}

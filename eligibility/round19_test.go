@@ -2,11 +2,7 @@ package eligibility_test
 
 import (
 	"slices"
-	"strings"
 	"testing"
-
-	"github.com/trials-app/trials/eligibility"
-	"github.com/trials-app/trials/model"
 )
 
 // round19 are round 19's wordings, each written for this table: the
@@ -101,18 +97,7 @@ var round19Lists = []struct {
 
 func TestRound19Lists(t *testing.T) {
 	for _, tc := range round19Lists {
-		var inc, exc []model.Criterion
-		for _, it := range tc.items {
-			if rest, ok := strings.CutPrefix(it, "E: "); ok {
-				exc = append(exc, model.Criterion{Text: rest})
-			} else {
-				inc = append(inc, model.Criterion{Text: it})
-			}
-		}
-		var got []string
-		for _, r := range eligibility.Extract(&model.Eligibility{Inclusion: inc, Exclusion: exc}) {
-			got = append(got, compact(r))
-		}
+		got := extractList(tc.items)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
 			t.Errorf("%s\n   got %q\n  want %q", tc.name, got, tc.want)
 		}
