@@ -5962,6 +5962,12 @@ func (p *parser) ageBlocked(b *bound) bool {
 		if k < b.start && menopauseWords[toks[k].text] && personAfter(toks, k+1, b.start) && !definesBetween(toks, k, b.start) {
 			continue
 		}
+		// "Patient and caregiver must be ≥ 18 years of age", "Patients and
+		// their caregivers …": the age is the patient's too
+		if k < b.start && (caregiverWords[toks[k].text] || toks[k].text == "family" && k+1 < len(toks) && caregiverWords[toks[k+1].text]) &&
+			patientJoined(toks, 0, k) {
+			continue
+		}
 		if !weakAgeBlockers[toks[k].text] {
 			return true
 		}
@@ -6257,6 +6263,24 @@ func (p *parser) labelledScales(o int) varMask {
 		next = g.start
 	}
 	return vs
+}
+
+var caregiverWords = setOf("caregiver", "caregivers", "carer", "carers", "partner", "partners", "spouse")
+
+// patientJoined reports the patients named and joined by "and" to the
+// word at k, between a and k: "Patient and, if applicable, family caregiver".
+func patientJoined(toks []token, a, k int) bool {
+	for j := k - 1; j >= a && j >= k-8; j-- {
+		if wordAt(toks, j, "patient", "patients", "participant", "participants", "subject", "subjects") {
+			for m := j + 1; m < k; m++ {
+				if wordAt(toks, m, "and") {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 var menopauseWords = setOf("menopausal", "postmenopausal", "premenopausal", "perimenopausal")

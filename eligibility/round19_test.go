@@ -69,6 +69,11 @@ var round19 = []struct {
 	{"Serum aspartate aminotransferase (AST) and amino alanine transferase (ALT) ≤ 2.5 × Upper Limit of Normal(ULN)",
 		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
 	{"Perfomance Status 0-2 ECOG or more than 60% according to Karnofsky Index", []string{"ecog [0,2]"}},
+	// the patient named beside a caregiver: the age is the patient's too
+	{"Patient and, if applicable, family caregiver must be ≥18 years of age", []string{"age >=18 years"}},
+	{"Patients and their caregivers must be 18 years or older", []string{"age >=18 years"}},
+	{"Caregiver must be ≥ 18 years of age", nil},
+	{"Patients with a caregiver aged ≥ 18 years", nil},
 }
 
 func TestRound19(t *testing.T) {
