@@ -109,6 +109,10 @@ func (p *parser) runOnSentence(i int) bool {
 	switch prev.kind {
 	case kRParen, kNum:
 		return true
+	case kTimes:
+		// "… ≤ 1.5 × ULN *For patients with Gilbert's syndrome …": a
+		// footnote's asterisk glued to the sentence it opens
+		return t.glued && !prev.glued && p.text[prev.start] == '*'
 	case kWord:
 		// a unit ends right before it: "x ULN", "x 10^9/L" (whose 9 is a
 		// number too, so every number a few tokens back is tried)

@@ -585,6 +585,19 @@ func ageAlternative(text string) bool {
 	return ageAlternativeRe.MatchString(tail)
 }
 
+// organFunctionLead reports a lead-in that lists the limits of normal
+// organ function: "Participants must have normal organ and marrow function
+// as defined below:", "Adequate organ function during screening, defined as:".
+func organFunctionLead(text string) bool {
+	if !strings.HasSuffix(strings.TrimSpace(text), ":") || len(text) > 160 {
+		return false
+	}
+	l := strings.ToLower(text)
+	return (strings.Contains(l, "adequate") || strings.Contains(l, "normal")) &&
+		(strings.Contains(l, "organ") || strings.Contains(l, "hepatic") || strings.Contains(l, "liver") ||
+			strings.Contains(l, "renal") || strings.Contains(l, "kidney")) && strings.Contains(l, "function")
+}
+
 // serumCreatinineLast reports a lead-in whose clause after its last "or"
 // is a serum creatinine's ("… OR serum creatinine based on age as
 // follows:"), not a clearance's.
@@ -1597,6 +1610,7 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	child.alt = false
 	child.subject = subject
 	child.donor = ctx.donor || donorLead(text, sc)
+	child.organLead = !ctx.exclusion && organFunctionLead(text)
 	// "Creatinine clearance or radioisotope GFR ≥ 70 mL/min/1.73 m² or a
 	// serum creatinine based on age/gender as follows:": the rows are the
 	// alternative (SPEC 4.8)

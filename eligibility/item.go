@@ -29,6 +29,7 @@ type itemCtx struct {
 	noAge     bool    // under a definition ("Post-menopausal as defined by any of the following:"): no age is the patient's
 	riskHead  bool    // under a risk class ("Classified as high risk:"): a "1 of the following" below lists ways to qualify
 	donor     bool    // under a heading or lead-in for the donors ("Donor inclusion criteria:"): no value is the patient's
+	organLead bool    // under "Adequate / normal organ function as defined below:": the children are limits of normal
 	// a row of a table whose header names the value's side and unit ("Age
 	// (Years) Maximum Serum Creatinine (mg/dl):"): the row's last bare
 	// number is the subject's bound for the row's age band
@@ -1832,6 +1833,15 @@ func (p *parser) objectEnd(t trigger) int {
 			// "… in patients with liver metastases Liver enzymes no greater
 			// than 3.0 times ULN": a record that lost its line breaks starts
 			// its next statement with a capital and a subject of its own
+			if _, _, ok := comparator(toks, p.groups[g].end); ok {
+				return k
+			}
+		}
+		if g := p.inGrp[k]; g >= 0 && p.groups[g].start == k && k > t.end && tk.depth == t.depth && p.groups[g].kind == mkVar &&
+			!isAge(p.groups[g]) && k > 0 && toks[k-1].is(cSubgroupNoun) {
+			// "for patients with Gilbert's syndrome total bilirubin ≤ 3 ×
+			// ULN", "for patients with known hepatic metastases AST ≤ 5 ×
+			// ULN": the condition named, then the subject its bound is for
 			if _, _, ok := comparator(toks, p.groups[g].end); ok {
 				return k
 			}
@@ -5771,6 +5781,15 @@ func (p *parser) emit() {
 				if p.text != p.misfiledText {
 					p.misfiledItems, p.misfiledText = p.misfiledItems+1, p.text
 				}
+			}
+			if neverFloor(&c) && p.ctx.organLead && !p.ctx.exclusion && !p.ctx.risk && !excl && v != vQTc && v != vINR &&
+				(c.unit == "xULN" || c.unit == "mg/dL") {
+				// "Participants must have normal organ and marrow function as
+				// defined below:" over "Total bilirubin > 1.5 × ULN": a floor
+				// no normal function has, the sign typed the wrong way round —
+				// only the ceiling is clinically possible (SPEC 4.14), and the
+				// lists of normal limits write it "≤"
+				c.hasLo, c.hasHi, c.hi, c.hiInc, c.lo, c.loInc = false, true, c.lo, true, 0, false
 			}
 			if p.oddAfterNegation(&c, b) || misfiled ||
 				neverFloor(&c) && !p.ctx.risk && !(cond && !p.ctx.exclusion && hasPhrase(p.toks, oneOfLead)) {

@@ -74,6 +74,16 @@ var round19 = []struct {
 	{"Patients and their caregivers must be 18 years or older", []string{"age >=18 years"}},
 	{"Caregiver must be ≥ 18 years of age", nil},
 	{"Patients with a caregiver aged ≥ 18 years", nil},
+	// the condition named, then the subject its own bound is for
+	{"Total bilirubin ≤ 1.5 x ULN; for patients with Gilbert's syndrome total bilirubin ≤ 3.0 x ULN",
+		[]string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"AST/ALT ≤ 3 × ULN; for patients with known hepatic metastases AST and/or ALT ≤ 5x ULN",
+		[]string{"ast <=3 xULN", "alt <=3 xULN", "ast <=5 xULN cond", "alt <=5 xULN cond"}},
+	{"For patients with bilirubin > 1.5 x ULN, AST must be ≤ 1.5 x ULN", []string{"ast <=1.5 xULN cond"}}, // a value picks them
+	// a footnote's asterisk opens the sentence after it
+	{"Total bilirubin ≤ 1.5 x upper limit of normal (ULN) *For patients with Gilbert's syndrome total bilirubin ≤ 3.0 x ULN",
+		[]string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
+	{"AST ≤ 2.5 *ULN", []string{"ast <=2.5 xULN"}},
 }
 
 func TestRound19(t *testing.T) {
@@ -129,6 +139,13 @@ func TestRound19Trees(t *testing.T) {
 		{"Creatinine clearance or radioisotope GFR ≥ 70 mL/min OR serum creatinine based on age as follows:",
 			[]string{"0.4 mg/dL (1 to 5 months)", "1.7 mg/dL (≥ 16 years)"},
 			[]string{"creatinine_clearance >=70 mL/min", "egfr >=70 mL/min/1.73m2 cond"}},
+		// a floor no normal organ function has, under a list of normal
+		// limits: the sign typed the wrong way round (SPEC 4.14)
+		{"Participants must have normal organ and marrow function as defined below:",
+			[]string{"Leukocytes ≥3,000/mcL", "Total bilirubin >1.5 x upper limit of normal (ULN)", "Creatinine ≥ 1.5 × ULN"},
+			[]string{"wbc >=3 10^9/L", "bilirubin <=1.5 xULN", "creatinine <=1.5 xULN"}},
+		{"Adequate organ function during screening, defined as:", []string{"QTcF > 450 ms", "INR ≥ 1.5"}, nil}, // no typo reading for these
+		{"Patients with moderate hepatic impairment:", []string{"Total bilirubin > 1.5 × ULN"}, nil},           // a floor as meant: not read
 		// the rows as the only renal criterion: the loosest is everyone's (SPEC 4.7)
 		{"Serum creatinine based on age as follows:",
 			[]string{"≤ 0.8 mg/dL (for patients ≤ 5 years of age)", "≤ 1.5 mg/dL (for patients > 15 years of age)"},
