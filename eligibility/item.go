@@ -2,6 +2,7 @@ package eligibility
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/trials-app/trials/model"
@@ -353,6 +354,61 @@ func (p *parser) adultsScale() {
 
 // ---- mentions and subjects ----
 
+// bareClearance adds the creatinine clearance a bare "clearance" names
+// after a creatinine in the same item: "Creatinine < 1.5 × ULN for age or
+// clearance > 60 mL/min/1.73 m²". Only an alternative or a companion
+// ("or", "and", "with") before it, and a comparison right after it.
+func (p *parser) bareClearance(ms []mention) []mention {
+	toks := p.toks
+	for i := range toks {
+		if !wordAt(toks, i, "clearance", "clearances") {
+			continue
+		}
+		j := i - 1
+		if wordAt(toks, j, "calculated", "measured", "estimated") {
+			j--
+		}
+		if !wordAt(toks, j, "or", "and", "with") {
+			continue
+		}
+		// one creatinine bound before it, no more: "Cr > 1.5 × ULN, but
+		// calculated clearances of > 60" is a subgroup's, not read
+		ops := 0
+		for k := 0; k < j; k++ {
+			if _, _, ok := comparator(toks, k); ok && (k == 0 || toks[k-1].kind != kOp) {
+				ops++
+			}
+		}
+		if ops != 1 {
+			continue
+		}
+		c := i + 1
+		if wordAt(toks, c, "of") {
+			c++
+		}
+		if _, _, ok := comparator(toks, c); !ok {
+			continue
+		}
+		creat, covered, at := false, false, len(ms)
+		for k, m := range ms {
+			if m.start <= i && i < m.end {
+				covered = true
+			}
+			if m.end <= i && m.vars == maskOf(vCreatinine) && i-m.end <= 14 {
+				creat = true
+			}
+			if m.start > i && at == len(ms) {
+				at = k
+			}
+		}
+		if covered || !creat {
+			continue
+		}
+		ms = slices.Insert(ms, at, mention{start: i, end: i + 1, kind: mkVar, vars: maskOf(vCrCl)})
+	}
+	return ms
+}
+
 func (p *parser) findGroups() {
 	toks := p.toks
 	ms := p.ms[:0]
@@ -382,6 +438,7 @@ func (p *parser) findGroups() {
 		kept = append(kept, m)
 	}
 	ms = kept
+	ms = p.bareClearance(ms)
 	// a variable named right after something else is part of that thing's
 	// name: "CD4 lymphocytes", "HBV DNA"; one followed by "ratio" is a ratio
 	for k := range ms {

@@ -84,6 +84,11 @@ var round19 = []struct {
 	{"Total bilirubin ≤ 1.5 x upper limit of normal (ULN) *For patients with Gilbert's syndrome total bilirubin ≤ 3.0 x ULN",
 		[]string{"bilirubin <=1.5 xULN", "bilirubin <=3 xULN cond"}},
 	{"AST ≤ 2.5 *ULN", []string{"ast <=2.5 xULN"}},
+	// a bare "clearance" after a creatinine is the creatinine's clearance
+	{"Creatinine < 1.5 x ULN for age or clearance > 60 ml/min/1.73 m²;", []string{"creatinine <1.5 xULN", "creatinine_clearance >60 mL/min cond"}},
+	{"Creatinine ≤ 1.5 mg/dL or calculated clearance ≥ 50 mL/min", []string{"creatinine <=1.5 mg/dL", "creatinine_clearance >=50 mL/min cond"}},
+	{"Serum creatinine <1.5x ULN or Cr >1.5x ULN, but calculated clearances of >60 mL/min", []string{"creatinine <1.5 xULN"}}, // a subgroup's: not read
+	{"Renal clearance ≥ 50 mL/min", nil},
 }
 
 func TestRound19(t *testing.T) {
