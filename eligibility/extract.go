@@ -593,6 +593,13 @@ func organFunctionLead(text string) bool {
 		return false
 	}
 	l := strings.ToLower(text)
+	// "abnormal liver function as defined by:", "hepatic impairment
+	// defined as:" list values out of range: read as written
+	for _, w := range [...]string{"abnormal", "inadequate", "impair", "dysfunction", "insufficien", "failure", "not ", "no "} {
+		if strings.Contains(l, w) {
+			return false
+		}
+	}
 	return (strings.Contains(l, "adequate") || strings.Contains(l, "normal")) &&
 		(strings.Contains(l, "organ") || strings.Contains(l, "hepatic") || strings.Contains(l, "liver") ||
 			strings.Contains(l, "renal") || strings.Contains(l, "kidney")) && strings.Contains(l, "function")

@@ -151,6 +151,8 @@ func TestRound19Trees(t *testing.T) {
 			[]string{"wbc >=3 10^9/L", "bilirubin <=1.5 xULN", "creatinine <=1.5 xULN"}},
 		{"Adequate organ function during screening, defined as:", []string{"QTcF > 450 ms", "INR ≥ 1.5"}, nil}, // no typo reading for these
 		{"Patients with moderate hepatic impairment:", []string{"Total bilirubin > 1.5 × ULN"}, nil},           // a floor as meant: not read
+		{"Abnormal liver function as defined by:", []string{"Total bilirubin > 1.5 × ULN"}, nil},
+		{"Hepatic function not adequate, defined as:", []string{"Total bilirubin > 1.5 × ULN"}, nil},
 		// the rows as the only renal criterion: the loosest is everyone's (SPEC 4.7)
 		{"Serum creatinine based on age as follows:",
 			[]string{"≤ 0.8 mg/dL (for patients ≤ 5 years of age)", "≤ 1.5 mg/dL (for patients > 15 years of age)"},
