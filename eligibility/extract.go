@@ -2090,8 +2090,10 @@ func (x *extractor) isRestricted(text string) bool {
 // accessible for biopsy" — which restricts that criterion, not the items
 // after it (a label that governs what follows ends at its colon: "Part B:").
 func labelThenCriterion(text string) bool {
-	i := strings.IndexByte(text, ':')
-	return i >= 0 && len(strings.Fields(text[i+1:])) >= 3
+	t := strings.TrimSpace(text)
+	i := strings.IndexByte(t, ':')
+	// "Part B: patients must also meet the following:" still leads
+	return i >= 0 && !strings.HasSuffix(t, ":") && len(strings.Fields(t[i+1:])) >= 3
 }
 
 // endsWithOr reports an item ending in "OR": the next item is its
