@@ -38,6 +38,9 @@ type marker struct {
 }
 
 var (
+	// The list markers, as patterns: the specification of the matchers in
+	// markers.go, which parseMarker runs instead.
+	//
 	// "1. text", "1) text", "(1) text" — but not "1.5 x ULN" or "100.000/mm3":
 	// a number marker is followed by a space (or is a bracketed one).
 	numMarker = regexp.MustCompile(`^(?:\((\d{1,3})\)\s*|(\d{1,3})\)\s*|(\d{1,3})\.\)?\s+)`)
@@ -79,31 +82,31 @@ func parseMarker(s string) (marker, string) {
 		c = s[0]
 	}
 	if '0' <= c && c <= '9' && mayBeOutline(s) {
-		if g := outline.FindStringSubmatch(s); g != nil {
-			parts := strings.Split(g[1], ".")
-			rest := strings.TrimLeft(s[len(g[1]):], ". ")
+		if num, ok := matchOutline(s); ok {
+			parts := strings.Split(num, ".")
+			rest := strings.TrimLeft(s[len(num):], ". ")
 			return marker{style: markerStyle("outline" + string(rune('0'+len(parts)))), ord: atoiSafe(parts[len(parts)-1])}, rest
 		}
 	}
 	if ('0' <= c && c <= '9' || c == '(') && mayBeNumMarker(s) {
-		if g := numMarker.FindStringSubmatch(s); g != nil {
-			return marker{style: styleArabic, ord: atoiSafe(g[1] + g[2] + g[3])}, s[len(g[0]):]
+		if end, num, ok := matchNumMarker(s); ok {
+			return marker{style: styleArabic, ord: atoiSafe(num)}, s[end:]
 		}
 	}
 	if c == '(' {
 		// "(g)/deciliter (dL)" wrapped to the start of a line is a unit's
 		// abbreviation, glued to the rest of the unit: no marker
-		if g := parenLetter.FindStringSubmatch(s); g != nil && !strings.HasPrefix(s[len(g[0]):], "/") {
-			if m, ok := letterMarker(g[1]); ok {
-				return m, s[len(g[0]):]
+		if end, letters, ok := matchParenLetter(s); ok && !strings.HasPrefix(s[end:], "/") {
+			if m, ok := letterMarker(letters); ok {
+				return m, s[end:]
 			}
 		}
 	}
 	// A letter marker ends with '.' or ')' within its first seven bytes.
 	if (c == '(' || 'a' <= c|0x20 && c|0x20 <= 'z') && strings.ContainsAny(s[:min(len(s), 7)], ".)") {
-		if g := letterMark.FindStringSubmatch(s); g != nil {
-			if m, ok := letterMarker(g[1]); ok {
-				return m, s[len(g[0]):]
+		if end, letters, ok := matchLetterMark(s); ok {
+			if m, ok := letterMarker(letters); ok {
+				return m, s[end:]
 			}
 		}
 	}
@@ -248,10 +251,12 @@ func parseCriteria(ls []line) []model.Criterion {
 	}
 	near := func(a, b int) bool { return a-b <= 1 && b-a <= 1 }
 
-	// The marker of every line, for looking ahead.
+	// The marker of every line, for looking ahead, and the text after it
+	// (each line is parsed once).
 	markers := make([]marker, len(ls))
+	rests := make([]string, len(ls))
 	for i, l := range ls {
-		markers[i], _ = parseMarker(l.text)
+		markers[i], rests[i] = parseMarker(l.text)
 	}
 	// nextContinues reports whether the next marked line after i has the
 	// same style and number as m — then it, not the line at i, is the outer
@@ -281,8 +286,7 @@ func parseCriteria(ls []line) []model.Criterion {
 		if l.blank() {
 			continue
 		}
-		m, text := parseMarker(l.text)
-		text = strings.TrimSpace(text)
+		m, text := markers[i], strings.TrimSpace(rests[i])
 		if text == "" {
 			continue
 		}
@@ -350,7 +354,7 @@ func parseCriteria(ls []line) []model.Criterion {
 			last.text += " " + strings.TrimSpace(l.text)
 			continue
 		}
-		l.indent = alignedIndent(l, m, stack)
+		l.indent = alignedIndent(l, m, rests[i], stack)
 		// An unmarked line takes the list that follows it as its children
 		// ("… treated as follows:" then "* …"; "Group 1" then "• …"); the
 		// next unmarked line at its indentation ends that list. A finished
@@ -474,11 +478,11 @@ func parseCriteria(ls []line) []model.Criterion {
 // right-align their numbers print "10." a column left of "9." and "iii."
 // two left of "i.", their text in one column: such a line belongs to the
 // list whose items' text it lines up with.
-func alignedIndent(l line, m marker, stack []*critLevel) int {
+// rest is the line's text after its marker.
+func alignedIndent(l line, m marker, rest string, stack []*critLevel) int {
 	if m.ord == 0 {
 		return l.indent
 	}
-	_, rest := parseMarker(l.text)
 	width := len(strings.TrimRight(l.text[:len(l.text)-len(rest)], " ")) + 1
 	// The column the level's items would have had with a two-character
 	// marker ("9. ").
