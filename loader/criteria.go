@@ -221,11 +221,21 @@ type critLevel struct {
 // they are not criteria (they stay in the raw text).
 var criteriaDisclaimers = regexp.MustCompile(`(?i)^(note:\s*)?(the information listed above is not intended to contain all considerations|other protocol[- ]defined (inclusion|exclusion|inclusion/exclusion) criteria (may|could) apply)`)
 
+// mayBeDisclaimer is what criteriaDisclaimers needs: "note", "the" or
+// "other" first, in any case.
+func mayBeDisclaimer(s string) bool {
+	switch byteAt(s, 0) | 0x20 {
+	case 'n', 't', 'o':
+		return true
+	}
+	return false
+}
+
 // parseCriteria builds a nested criteria list from list lines.
 func parseCriteria(ls []line) []model.Criterion {
 	kept := ls[:0:0]
 	for _, l := range ls {
-		if !criteriaDisclaimers.MatchString(trimBullets(l.text)) {
+		if t := trimBullets(l.text); !mayBeDisclaimer(t) || !criteriaDisclaimers.MatchString(t) {
 			kept = append(kept, l)
 		}
 	}

@@ -3,6 +3,8 @@ package loader
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/trials-app/trials/model"
 )
@@ -62,6 +64,47 @@ func criteriaHeadingGroup(s string) (kind, rest, group string, ok bool) {
 	if !mentionsClusion(s) {
 		return "", "", "", false // the cheap test first: most lines are criteria
 	}
+	// Nearly every record has its "Inclusion Criteria:" and "Exclusion
+	// Criteria:", whose patterns cost a twentieth of reading the criteria:
+	// short lines are read once (the answer is the line's alone).
+	if len(s) > headingMemoLen {
+		return readCriteriaHeading(s)
+	}
+	if h, hit := headingMemo.Load(s); hit {
+		h := h.(headingRead)
+		return h.kind, h.rest, h.group, h.ok
+	}
+	kind, rest, group, ok = readCriteriaHeading(s)
+	if headingMemoCount.Load() < headingMemoMax && headingMemoCount.Add(1) <= headingMemoMax {
+		// Copies, so that the memo holds no record's text.
+		headingMemo.Store(strings.Clone(s), headingRead{kind, strings.Clone(rest), strings.Clone(group), ok})
+	}
+	return kind, rest, group, ok
+}
+
+// The memo of criteriaHeadingGroup: lines of up to headingMemoLen bytes
+// that mention inclusion or exclusion, the first headingMemoMax met (a
+// registry's headings are a few hundred spellings; a line that is no
+// heading is stored too, and may crowd them out, at worst costing the
+// patterns again).
+const (
+	headingMemoLen = 64
+	headingMemoMax = 1 << 12
+)
+
+var (
+	headingMemo      sync.Map // string → headingRead
+	headingMemoCount atomic.Int64
+)
+
+type headingRead struct {
+	kind, rest, group string
+	ok                bool
+}
+
+// readCriteriaHeading is criteriaHeadingGroup for a line that mentions
+// inclusion or exclusion, without the memo.
+func readCriteriaHeading(s string) (kind, rest, group string, ok bool) {
 	label := s
 	if g := headingLabel.FindStringSubmatch(s); g != nil {
 		label, rest = g[1], strings.TrimSpace(g[2])
