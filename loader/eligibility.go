@@ -401,7 +401,7 @@ func readCriteriaText(e *model.Eligibility, text string, wrapped bool) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	ls := splitLines([]byte(text))
+	ls := splitLinesString(text)
 	if wrapped {
 		ls = joinWrapped(ls)
 	}
