@@ -3,9 +3,8 @@ package loader
 import (
 	"regexp"
 	"strings"
-	"sync"
-	"sync/atomic"
 
+	"github.com/trials-app/trials/internal/memo"
 	"github.com/trials-app/trials/model"
 )
 
@@ -67,35 +66,23 @@ func criteriaHeadingGroup(s string) (kind, rest, group string, ok bool) {
 	// Nearly every record has its "Inclusion Criteria:" and "Exclusion
 	// Criteria:", whose patterns cost a twentieth of reading the criteria:
 	// short lines are read once (the answer is the line's alone).
-	if len(s) > headingMemoLen {
+	if len(s) > headingMemo.MaxLen {
 		return readCriteriaHeading(s)
 	}
-	if h, hit := headingMemo.Load(s); hit {
-		h := h.(headingRead)
-		return h.kind, h.rest, h.group, h.ok
-	}
-	kind, rest, group, ok = readCriteriaHeading(s)
-	if headingMemoCount.Load() < headingMemoMax && headingMemoCount.Add(1) <= headingMemoMax {
+	h := headingMemo.Get(s, func(s string) headingRead {
+		kind, rest, group, ok := readCriteriaHeading(s)
 		// Copies, so that the memo holds no record's text.
-		headingMemo.Store(strings.Clone(s), headingRead{kind, strings.Clone(rest), strings.Clone(group), ok})
-	}
-	return kind, rest, group, ok
+		return headingRead{kind, strings.Clone(rest), strings.Clone(group), ok}
+	})
+	return h.kind, h.rest, h.group, h.ok
 }
 
-// The memo of criteriaHeadingGroup: lines of up to headingMemoLen bytes
-// that mention inclusion or exclusion, the first headingMemoMax met (a
-// registry's headings are a few hundred spellings; a line that is no
-// heading is stored too, and may crowd them out, at worst costing the
-// patterns again).
-const (
-	headingMemoLen = 64
-	headingMemoMax = 1 << 12
-)
-
-var (
-	headingMemo      sync.Map // string → headingRead
-	headingMemoCount atomic.Int64
-)
+// headingMemo remembers criteriaHeadingGroup for lines of up to 64 bytes
+// that mention inclusion or exclusion, the first 4096 met (a registry's
+// headings are a few hundred spellings; a line that is no heading is
+// remembered too, and may crowd them out, at worst costing the patterns
+// again).
+var headingMemo = memo.Strings[headingRead]{MaxLen: 64, Max: 1 << 12}
 
 type headingRead struct {
 	kind, rest, group string
