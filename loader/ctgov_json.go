@@ -259,39 +259,67 @@ type (
 	}
 )
 
-// A document's shape gives its one study, if it is one (nil if not), and
-// its list of studies, if it has one; a study's gives the study.
+// A document's shape gives its one study, if it is one (ok false if not),
+// and its list of studies, if it has one; a study's gives the study.
 type (
 	ctDocumentShape interface {
-		single() *ctStudy
+		single() (v ctStudyView, ok bool)
 		list() []jsontext.Value
 	}
-	ctStudyShape interface{ study() *ctStudy }
+	ctStudyShape interface{ study() ctStudyView }
 )
 
-func (d *ctDocument) single() *ctStudy {
+// ctStudyView is what studyToTrial reads of a study, in place (a copy of
+// a slim study's protocol into a full one was 6% of what a cold load
+// allocated): the modules a slim shape has no place for are empty.
+type ctStudyView struct {
+	core       *ctProtocolCore
+	desc       *ctDescription
+	outcomes   *ctOutcomesModule
+	refs       *ctReferences
+	derived    *ctDerived
+	hasResults bool
+}
+
+// The modules of a slim study, empty (and never written to).
+var (
+	noDescription ctDescription
+	noOutcomes    ctOutcomesModule
+	noReferences  ctReferences
+	noDerived     ctDerived
+)
+
+func fullView(p *ctProtocol, derived *ctDerived, hasResults bool) ctStudyView {
+	return ctStudyView{&p.ctProtocolCore, &p.DescriptionModule, &p.OutcomesModule, &p.ReferencesModule, derived, hasResults}
+}
+
+func slimView(p *ctProtocolSlim, hasResults bool) ctStudyView {
+	return ctStudyView{&p.ctProtocolCore, &noDescription, &noOutcomes, &noReferences, &noDerived, hasResults}
+}
+
+func (d *ctDocument) single() (ctStudyView, bool) {
 	if d.ProtocolSection == nil {
-		return nil
+		return ctStudyView{}, false
 	}
-	return &ctStudy{ProtocolSection: *d.ProtocolSection, HasResults: d.HasResults, DerivedSection: d.DerivedSection}
+	return fullView(d.ProtocolSection, &d.DerivedSection, d.HasResults), true
 }
 
 func (d *ctDocument) list() []jsontext.Value { return d.Studies }
 
-func (d *ctDocumentSlim) single() *ctStudy {
+func (d *ctDocumentSlim) single() (ctStudyView, bool) {
 	if d.ProtocolSection == nil {
-		return nil
+		return ctStudyView{}, false
 	}
-	return &ctStudy{ProtocolSection: ctProtocol{ctProtocolCore: d.ProtocolSection.ctProtocolCore}, HasResults: d.HasResults}
+	return slimView(d.ProtocolSection, d.HasResults), true
 }
 
 func (d *ctDocumentSlim) list() []jsontext.Value { return d.Studies }
 
-func (s *ctStudy) study() *ctStudy { return s }
-
-func (s *ctStudySlim) study() *ctStudy {
-	return &ctStudy{ProtocolSection: ctProtocol{ctProtocolCore: s.ProtocolSection.ctProtocolCore}, HasResults: s.HasResults}
+func (s *ctStudy) study() ctStudyView {
+	return fullView(&s.ProtocolSection, &s.DerivedSection, s.HasResults)
 }
+
+func (s *ctStudySlim) study() ctStudyView { return slimView(&s.ProtocolSection, s.HasResults) }
 
 // fullShapes are the shapes an error about a slim one names instead: a
 // study's problems read the same however it was parsed.
@@ -356,15 +384,15 @@ func parseCTGovJSONAs[D, S any, PD interface {
 	if err := json.Unmarshal(trimmed, &doc, jsonOptions); err != nil {
 		return nil, jsonError(asFullShape(err))
 	}
-	switch {
-	case PD(&doc).single() != nil:
-		t, err := studyToTrial(PD(&doc).single())
+	if v, ok := PD(&doc).single(); ok {
+		t, err := studyToTrial(v)
 		if err != nil {
 			return nil, err
 		}
 		return []*model.Trial{t}, nil
-	case PD(&doc).list() != nil:
-		return decodeStudies[S, PS](PD(&doc).list(), "studies")
+	}
+	if studies := PD(&doc).list(); studies != nil {
+		return decodeStudies[S, PS](studies, "studies")
 	}
 	return nil, fmt.Errorf("%w: JSON object has neither \"protocolSection\" nor \"studies\"", ErrNotTrial)
 }
@@ -420,8 +448,8 @@ func jsonError(err error) error {
 	return fmt.Errorf("%w: %v", ErrNotTrial, err)
 }
 
-func studyToTrial(st *ctStudy) (*model.Trial, error) {
-	p := &st.ProtocolSection
+func studyToTrial(st ctStudyView) (*model.Trial, error) {
+	p := st.core
 	id := p.IdentificationModule
 	if id.NCTID == "" {
 		return nil, fmt.Errorf("%w: study without an NCT id", ErrNotTrial)
@@ -461,7 +489,7 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 	t.FirstPosted, _ = sm.FirstPost.read(t, "first posted")
 	t.LastUpdated, _ = sm.LastUpdatePost.read(t, "last update")
 	t.StatusVerified = verifiedMonth(t, sm.StatusVerifiedDate)
-	t.HasResults = st.HasResults
+	t.HasResults = st.hasResults
 	if ea := sm.ExpandedAccessInfo; ea.HasExpandedAccess || model.IsNCTID(ea.NCTID) {
 		t.ExpandedAccess = &model.ExpandedAccess{}
 		if model.IsNCTID(ea.NCTID) {
@@ -469,9 +497,9 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 		}
 		t.ExpandedAccess.Status, _ = model.ParseStatus(ea.StatusForNCTID)
 	}
-	t.MeshConditions = st.DerivedSection.ConditionBrowseModule.terms()
-	t.MeshInterventions = st.DerivedSection.InterventionBrowseModule.terms()
-	for _, r := range p.ReferencesModule.References {
+	t.MeshConditions = st.derived.ConditionBrowseModule.terms()
+	t.MeshInterventions = st.derived.InterventionBrowseModule.terms()
+	for _, r := range st.refs.References {
 		if r.Citation != "" || r.PMID != "" {
 			t.References = append(t.References, model.Reference{PMID: r.PMID, Citation: r.Citation, Type: strings.ToUpper(r.Type)})
 		}
@@ -482,8 +510,8 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 	for _, c := range p.SponsorCollaboratorsModule.Collaborators {
 		t.Collaborators = append(t.Collaborators, ctSponsorValue(c))
 	}
-	t.BriefSummary = unescapeMarkdownText(p.DescriptionModule.BriefSummary)
-	t.DetailedDescription = unescapeMarkdownText(p.DescriptionModule.DetailedDescription)
+	t.BriefSummary = unescapeMarkdownText(st.desc.BriefSummary)
+	t.DetailedDescription = unescapeMarkdownText(st.desc.DetailedDescription)
 
 	di := p.DesignModule.DesignInfo
 	d := &t.Design
@@ -518,9 +546,9 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 		x.Type, _ = model.ParseInterventionType(iv.Type)
 		t.Interventions = append(t.Interventions, x)
 	}
-	t.Outcomes.Primary = ctOutcomes(p.OutcomesModule.Primary)
-	t.Outcomes.Secondary = ctOutcomes(p.OutcomesModule.Secondary)
-	t.Outcomes.Other = ctOutcomes(p.OutcomesModule.Other)
+	t.Outcomes.Primary = ctOutcomes(st.outcomes.Primary)
+	t.Outcomes.Secondary = ctOutcomes(st.outcomes.Secondary)
+	t.Outcomes.Other = ctOutcomes(st.outcomes.Other)
 
 	em := p.EligibilityModule
 	e := &t.Eligibility

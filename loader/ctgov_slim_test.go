@@ -41,7 +41,7 @@ func parseRef(data []byte, opts json.Options) ([]*model.Trial, error) {
 	}
 	switch {
 	case doc.ProtocolSection != nil:
-		t, err := studyToTrial(&ctStudy{ProtocolSection: *doc.ProtocolSection, HasResults: doc.HasResults, DerivedSection: doc.DerivedSection})
+		t, err := studyToTrial((&ctStudy{ProtocolSection: *doc.ProtocolSection, HasResults: doc.HasResults, DerivedSection: doc.DerivedSection}).study())
 		if err != nil {
 			return nil, err
 		}
@@ -60,7 +60,7 @@ func decodeStudiesRef(raw []jsontext.Value, field string, opts json.Options) ([]
 		err := json.Unmarshal(r, &st, opts)
 		var t *model.Trial
 		if err == nil {
-			t, err = studyToTrial(&st)
+			t, err = studyToTrial(st.study())
 		} else {
 			err = jsonError(err)
 		}
