@@ -233,7 +233,7 @@ func mayBeDisclaimer(s string) bool {
 
 // parseCriteria builds a nested criteria list from list lines.
 func parseCriteria(ls []line) []model.Criterion {
-	kept := ls[:0:0]
+	kept := make([]line, 0, len(ls))
 	for _, l := range ls {
 		if t := trimBullets(l.text); !mayBeDisclaimer(t) || !criteriaDisclaimers.MatchString(t) {
 			kept = append(kept, l)
@@ -292,6 +292,7 @@ func parseCriteria(ls []line) []model.Criterion {
 		}
 		return -1
 	}
+	var same []int // reused from line to line
 	for i, l := range ls {
 		if l.blank() {
 			continue
@@ -420,7 +421,7 @@ func parseCriteria(ls []line) []model.Criterion {
 			stack = stack[:len(stack)-1]
 		}
 		// Levels at this indentation, innermost first.
-		var same []int
+		same = same[:0]
 		for i := len(stack) - 1; i >= 0; i-- {
 			if stack[i].style != "" && near(stack[i].indent, l.indent) {
 				same = append(same, i)

@@ -121,7 +121,7 @@ func liftNotes(cs []model.Criterion, exclusion bool) ([]model.Criterion, []strin
 		notes = append(notes, cs[0].Text)
 		cs = append(cs[0].Children, cs[1:]...)
 	}
-	kept := cs[:0:0]
+	kept := make([]model.Criterion, 0, len(cs))
 	for _, c := range cs {
 		if len(c.Children) == 0 && isNotice(c.Text) {
 			notes = append(notes, c.Text)
@@ -231,7 +231,7 @@ func foldQualifiers(cs []model.Criterion) []model.Criterion {
 			return cs
 		}
 	}
-	out := []model.Criterion{cs[0]}
+	out := append(make([]model.Criterion, 0, len(cs)), cs[0])
 	exceptions := opensExceptions(cs[0].Text)
 	for _, c := range cs[1:] {
 		owner := &out[len(out)-1]

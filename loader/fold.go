@@ -52,9 +52,13 @@ type foldNeedles struct {
 	first   [256]uint32 // bit k: needle k starts with this byte, in either case
 }
 
+// newFoldNeedles takes up to 32 needles of two bytes or more.
 func newFoldNeedles(needles ...string) *foldNeedles {
 	f := &foldNeedles{needles: needles}
 	for k, n := range needles {
+		if len(n) < 2 || k >= 32 {
+			panic("foldNeedles: a needle shorter than two bytes, or too many")
+		}
 		c := n[0]
 		f.first[c] |= 1 << k
 		if 'a' <= c && c <= 'z' {
@@ -66,9 +70,18 @@ func newFoldNeedles(needles ...string) *foldNeedles {
 
 // in reports whether s holds one of the needles, ASCII letters in any case.
 func (f *foldNeedles) in(s string) bool {
-	for i := 0; i < len(s); i++ {
-		for m := f.first[s[i]]; m != 0; m &= m - 1 {
-			if hasPrefixFoldASCII(s[i:], f.needles[bits.TrailingZeros32(m)]) {
+	for i := 0; i+1 < len(s); i++ {
+		m := f.first[s[i]]
+		if m == 0 {
+			continue
+		}
+		// The second byte first: the first letters are common ones.
+		c := s[i+1]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for ; m != 0; m &= m - 1 {
+			if n := f.needles[bits.TrailingZeros32(m)]; n[1] == c && hasPrefixFoldASCII(s[i+2:], n[2:]) {
 				return true
 			}
 		}

@@ -170,3 +170,29 @@ func TestFoldNeedles(t *testing.T) {
 		}
 	}
 }
+
+// in is bytes.Contains on the line with its ASCII letters lowered, for
+// any of the needles.
+func FuzzFoldNeedles(f *testing.F) {
+	for _, s := range roleLines {
+		f.Add(s)
+	}
+	sets := []*foldNeedles{noticePhrases, introNeedles, quantityWords, qualifierNeedles}
+	f.Fuzz(func(t *testing.T, s string) {
+		lower := []byte(s)
+		for i, c := range lower {
+			if 'A' <= c && c <= 'Z' {
+				lower[i] = c + 'a' - 'A'
+			}
+		}
+		for _, set := range sets {
+			want := false
+			for _, n := range set.needles {
+				want = want || bytes.Contains(lower, []byte(n))
+			}
+			if got := set.in(s); got != want {
+				t.Errorf("in(%q) = %v, want %v (needles %q)", s, got, want, set.needles)
+			}
+		}
+	})
+}
