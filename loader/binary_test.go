@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"os"
 	"path/filepath"
@@ -104,4 +105,30 @@ func BenchmarkLooksBinary(b *testing.B) {
 			}
 		})
 	}
+}
+
+// A document readAtMost accepted is sampled the same whether or not the
+// test of its head is taken as done.
+func checkHeadChecked(t *testing.T, data []byte) {
+	t.Helper()
+	read, err := readAtMost(context.Background(), bytes.NewReader(data), int64(len(data)), maxDocument)
+	if err != nil {
+		return
+	}
+	got, gotErr := newSampleRead(read, true)
+	want, wantErr := newSampleRead(read, false)
+	if gotErr != wantErr || (got == nil) != (want == nil) || got != nil && (!bytes.Equal(got.data, want.data) || got.encoding != want.encoding || got.kind != want.kind) {
+		t.Errorf("newSampleRead(%d bytes, true) = %v, %v; unchecked %v, %v", len(read), got, gotErr, want, wantErr)
+	}
+}
+
+func FuzzHeadChecked(f *testing.F) {
+	pad := bytes.Repeat([]byte("{\n \"a\": 1,\n"), sniffLen/11+1)[:sniffLen-2]
+	for _, s := range binarySamples {
+		f.Add([]byte(s))
+		f.Add(append(append([]byte{}, pad...), s...))
+	}
+	f.Add(append(append([]byte{}, pad...), "\xe2\x89\xa5 x"...)) // a character across the head's end
+	f.Add(append([]byte("\xff\xfe"), pad...))
+	f.Fuzz(checkHeadChecked)
 }
