@@ -69,20 +69,19 @@ func criteriaHeadingGroup(s string) (kind, rest, group string, ok bool) {
 	if len(s) > headingMemo.MaxLen {
 		return readCriteriaHeading(s)
 	}
-	h := headingMemo.Get(s, func(s string) headingRead {
+	h := headingMemo.Get(s, func(s string) (headingRead, bool) {
 		kind, rest, group, ok := readCriteriaHeading(s)
-		// Copies, so that the memo holds no record's text.
-		return headingRead{kind, strings.Clone(rest), strings.Clone(group), ok}
+		// Copies, so that the memo holds no record's text; headings only.
+		return headingRead{kind, strings.Clone(rest), strings.Clone(group), ok}, ok
 	})
 	return h.kind, h.rest, h.group, h.ok
 }
 
-// headingMemo remembers criteriaHeadingGroup for lines of up to 64 bytes
-// that mention inclusion or exclusion, the first 4096 met (a registry's
-// headings are a few hundred spellings; a line that is no heading is
-// remembered too, and may crowd them out, at worst costing the patterns
-// again).
-var headingMemo = memo.Strings[headingRead]{MaxLen: 64, Max: 1 << 12}
+// headingMemo remembers criteriaHeadingGroup for headings of up to 64
+// bytes, the first 1024 met (a registry's are a few hundred spellings; a
+// line that mentions inclusion or exclusion and is no heading is read
+// each time).
+var headingMemo = memo.Strings[headingRead]{MaxLen: 64, Max: 1 << 10}
 
 type headingRead struct {
 	kind, rest, group string

@@ -80,9 +80,9 @@ var (
 func ParsePhases(s string) ([]Phase, bool) {
 	// The registry writes a few spellings ("PHASE2") on every record: each
 	// is read once; the caller gets a list of its own.
-	p := phaseMemo.Get(s, func(s string) parsedPhases {
+	p := phaseMemo.Get(s, func(s string) (parsedPhases, bool) {
 		ps, ok := parsePhases(s)
-		return parsedPhases{ps, ok}
+		return parsedPhases{ps, ok}, true
 	})
 	return slices.Clone(p.phases), p.ok
 }
@@ -92,7 +92,7 @@ type parsedPhases struct {
 	ok     bool
 }
 
-var phaseMemo = memo.Strings[parsedPhases]{MaxLen: 48, Max: 1 << 10}
+var phaseMemo = memo.Strings[parsedPhases]{MaxLen: 48, Max: 1 << 8}
 
 // parsePhases is ParsePhases, not remembered.
 func parsePhases(s string) ([]Phase, bool) {

@@ -101,9 +101,9 @@ var ageUnits = map[string]string{
 func ParseAge(s string) (string, bool) {
 	// Every record gives two, the registry's few hundred spellings
 	// ("18 Years"): each is read once.
-	a := ages.Get(s, func(s string) parsedAge {
+	a := ages.Get(s, func(s string) (parsedAge, bool) {
 		v, ok := parseAge(s)
-		return parsedAge{v, ok}
+		return parsedAge{v, ok}, true
 	})
 	return a.age, a.ok
 }
@@ -113,7 +113,7 @@ type parsedAge struct {
 	ok  bool
 }
 
-var ages = memo.Strings[parsedAge]{MaxLen: 32, Max: 1 << 12}
+var ages = memo.Strings[parsedAge]{MaxLen: 32, Max: 1 << 10}
 
 // parseAge is ParseAge, not remembered.
 func parseAge(s string) (string, bool) {

@@ -9,7 +9,7 @@ import (
 func TestStrings(t *testing.T) {
 	calls := 0
 	c := Strings[int]{MaxLen: 4, Max: 2}
-	f := func(s string) int { calls++; return len(s) }
+	f := func(s string) (int, bool) { calls++; return len(s), true }
 	for _, tc := range []struct {
 		s         string
 		want, ran int
@@ -27,11 +27,24 @@ func TestStringsConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for i := range 200 {
 				s := strconv.Itoa((i + g) % 100)
-				if got := c.Get(s, func(s string) string { return "v" + s }); got != "v"+s {
+				if got := c.Get(s, func(s string) (string, bool) { return "v" + s, true }); got != "v"+s {
 					t.Errorf("Get(%q) = %q", s, got)
 				}
 			}
 		})
 	}
 	wg.Wait()
+}
+
+func TestStringsKeep(t *testing.T) {
+	calls := 0
+	c := Strings[int]{MaxLen: 8, Max: 8}
+	f := func(s string) (int, bool) { calls++; return len(s), s == "kept" }
+	for range 2 {
+		c.Get("kept", f)
+		c.Get("not", f)
+	}
+	if calls != 3 {
+		t.Errorf("%d calls, want 3 (the kept answer once, the other twice)", calls)
+	}
 }
