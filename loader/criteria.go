@@ -38,6 +38,9 @@ type marker struct {
 }
 
 var (
+	// The list markers, as patterns: the specification of the matchers in
+	// markers.go, which parseMarker runs instead.
+	//
 	// "1. text", "1) text", "(1) text" — but not "1.5 x ULN" or "100.000/mm3":
 	// a number marker is followed by a space (or is a bracketed one).
 	numMarker = regexp.MustCompile(`^(?:\((\d{1,3})\)\s*|(\d{1,3})\)\s*|(\d{1,3})\.\)?\s+)`)
@@ -79,31 +82,31 @@ func parseMarker(s string) (marker, string) {
 		c = s[0]
 	}
 	if '0' <= c && c <= '9' && mayBeOutline(s) {
-		if g := outline.FindStringSubmatch(s); g != nil {
-			parts := strings.Split(g[1], ".")
-			rest := strings.TrimLeft(s[len(g[1]):], ". ")
+		if num, ok := matchOutline(s); ok {
+			parts := strings.Split(num, ".")
+			rest := strings.TrimLeft(s[len(num):], ". ")
 			return marker{style: markerStyle("outline" + string(rune('0'+len(parts)))), ord: atoiSafe(parts[len(parts)-1])}, rest
 		}
 	}
 	if ('0' <= c && c <= '9' || c == '(') && mayBeNumMarker(s) {
-		if g := numMarker.FindStringSubmatch(s); g != nil {
-			return marker{style: styleArabic, ord: atoiSafe(g[1] + g[2] + g[3])}, s[len(g[0]):]
+		if end, num, ok := matchNumMarker(s); ok {
+			return marker{style: styleArabic, ord: atoiSafe(num)}, s[end:]
 		}
 	}
 	if c == '(' {
 		// "(g)/deciliter (dL)" wrapped to the start of a line is a unit's
 		// abbreviation, glued to the rest of the unit: no marker
-		if g := parenLetter.FindStringSubmatch(s); g != nil && !strings.HasPrefix(s[len(g[0]):], "/") {
-			if m, ok := letterMarker(g[1]); ok {
-				return m, s[len(g[0]):]
+		if end, letters, ok := matchParenLetter(s); ok && !strings.HasPrefix(s[end:], "/") {
+			if m, ok := letterMarker(letters); ok {
+				return m, s[end:]
 			}
 		}
 	}
 	// A letter marker ends with '.' or ')' within its first seven bytes.
 	if (c == '(' || 'a' <= c|0x20 && c|0x20 <= 'z') && strings.ContainsAny(s[:min(len(s), 7)], ".)") {
-		if g := letterMark.FindStringSubmatch(s); g != nil {
-			if m, ok := letterMarker(g[1]); ok {
-				return m, s[len(g[0]):]
+		if end, letters, ok := matchLetterMark(s); ok {
+			if m, ok := letterMarker(letters); ok {
+				return m, s[end:]
 			}
 		}
 	}
@@ -218,11 +221,21 @@ type critLevel struct {
 // they are not criteria (they stay in the raw text).
 var criteriaDisclaimers = regexp.MustCompile(`(?i)^(note:\s*)?(the information listed above is not intended to contain all considerations|other protocol[- ]defined (inclusion|exclusion|inclusion/exclusion) criteria (may|could) apply)`)
 
+// mayBeDisclaimer is what criteriaDisclaimers needs: "note", "the" or
+// "other" first, in any case.
+func mayBeDisclaimer(s string) bool {
+	switch byteAt(s, 0) | 0x20 {
+	case 'n', 't', 'o':
+		return true
+	}
+	return false
+}
+
 // parseCriteria builds a nested criteria list from list lines.
 func parseCriteria(ls []line) []model.Criterion {
-	kept := ls[:0:0]
+	kept := make([]line, 0, len(ls))
 	for _, l := range ls {
-		if !criteriaDisclaimers.MatchString(trimBullets(l.text)) {
+		if t := trimBullets(l.text); !mayBeDisclaimer(t) || !criteriaDisclaimers.MatchString(t) {
 			kept = append(kept, l)
 		}
 	}
@@ -248,10 +261,12 @@ func parseCriteria(ls []line) []model.Criterion {
 	}
 	near := func(a, b int) bool { return a-b <= 1 && b-a <= 1 }
 
-	// The marker of every line, for looking ahead.
+	// The marker of every line, for looking ahead, and the text after it
+	// (each line is parsed once).
 	markers := make([]marker, len(ls))
+	rests := make([]string, len(ls))
 	for i, l := range ls {
-		markers[i], _ = parseMarker(l.text)
+		markers[i], rests[i] = parseMarker(l.text)
 	}
 	// nextContinues reports whether the next marked line after i has the
 	// same style and number as m — then it, not the line at i, is the outer
@@ -277,12 +292,12 @@ func parseCriteria(ls []line) []model.Criterion {
 		}
 		return -1
 	}
+	var same []int // reused from line to line
 	for i, l := range ls {
 		if l.blank() {
 			continue
 		}
-		m, text := parseMarker(l.text)
-		text = strings.TrimSpace(text)
+		m, text := markers[i], strings.TrimSpace(rests[i])
 		if text == "" {
 			continue
 		}
@@ -350,7 +365,7 @@ func parseCriteria(ls []line) []model.Criterion {
 			last.text += " " + strings.TrimSpace(l.text)
 			continue
 		}
-		l.indent = alignedIndent(l, m, stack)
+		l.indent = alignedIndent(l, m, rests[i], stack)
 		// An unmarked line takes the list that follows it as its children
 		// ("… treated as follows:" then "* …"; "Group 1" then "• …"); the
 		// next unmarked line at its indentation ends that list. A finished
@@ -406,7 +421,7 @@ func parseCriteria(ls []line) []model.Criterion {
 			stack = stack[:len(stack)-1]
 		}
 		// Levels at this indentation, innermost first.
-		var same []int
+		same = same[:0]
 		for i := len(stack) - 1; i >= 0; i-- {
 			if stack[i].style != "" && near(stack[i].indent, l.indent) {
 				same = append(same, i)
@@ -474,11 +489,11 @@ func parseCriteria(ls []line) []model.Criterion {
 // right-align their numbers print "10." a column left of "9." and "iii."
 // two left of "i.", their text in one column: such a line belongs to the
 // list whose items' text it lines up with.
-func alignedIndent(l line, m marker, stack []*critLevel) int {
+// rest is the line's text after its marker.
+func alignedIndent(l line, m marker, rest string, stack []*critLevel) int {
 	if m.ord == 0 {
 		return l.indent
 	}
-	_, rest := parseMarker(l.text)
 	width := len(strings.TrimRight(l.text[:len(l.text)-len(rest)], " ")) + 1
 	// The column the level's items would have had with a two-character
 	// marker ("9. ").

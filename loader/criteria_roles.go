@@ -25,7 +25,13 @@ var noticeRe = regexp.MustCompile(`(?i)\b(please visit|for more information|http
 // clinical trial participation, please visit www.BMSStudyConnect.com"): it
 // points the reader elsewhere and states no criterion.
 func isNotice(s string) bool {
-	// The cheap test first: most lines are criteria, and name no site.
+	// The cheap tests first: most lines are criteria, and name no site.
+	// Without one of its phrases, in any case (or an ſ, which the pattern
+	// reads as "s"), noticeRe cannot match: "visit" alone is in every
+	// "screening visit", and ran the pattern on it.
+	if !noticePhrases.in(s) && !hasLongS(s) {
+		return false
+	}
 	var buf [foldMax]byte
 	l := lowerInto(&buf, s)
 	if !bytes.Contains(l, []byte("visit")) && !bytes.Contains(l, []byte("information")) &&
@@ -39,6 +45,9 @@ func isNotice(s string) bool {
 	// or a condition; a notice has neither.
 	return !strings.ContainsAny(s, "<>≤≥=%") && !bytes.Contains(l, []byte("must "))
 }
+
+// noticePhrases are what noticeRe needs, one of them.
+var noticePhrases = newFoldNeedles("please visit", "for more information", "http://", "https://", "www.")
 
 // introWords are the only words an introduction of a criteria list is made
 // of. A line with any other word says something of its own ("within 28
@@ -61,11 +70,15 @@ var introQuantity = regexp.MustCompile(`(?i)\b(one|two|three|four|either|both|le
 // to participate in this study:". In an inclusion list it must mean every
 // item is required; "any of the following" introduces an exclusion list.
 func isIntro(s string, exclusion bool) bool {
+	// One pass for both words before lowering the line twice to look.
+	if !introNeedles.in(s) && !hasFoldTraps(s) {
+		return false
+	}
 	if !containsLower(s, "following") && !containsLower(s, "criteri") {
 		return false
 	}
 	lower := strings.ToLower(s)
-	if introQuantity.MatchString(lower) {
+	if mayCountItems(lower) && introQuantity.MatchString(lower) {
 		return false
 	}
 	words := strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -78,6 +91,17 @@ func isIntro(s string, exclusion bool) bool {
 		}
 	}
 	return true
+}
+
+var (
+	introNeedles  = newFoldNeedles("following", "criteri")
+	quantityWords = newFoldNeedles("one", "two", "three", "four", "either", "both", "least")
+)
+
+// mayCountItems is what introQuantity needs: a digit or one of its words
+// ("none" holds "one"), or an ſ, which the pattern reads as "s".
+func mayCountItems(s string) bool {
+	return strings.ContainsAny(s, "0123456789") || quantityWords.in(s) || hasLongS(s)
 }
 
 func wordSet(s string) map[string]bool {
@@ -97,7 +121,7 @@ func liftNotes(cs []model.Criterion, exclusion bool) ([]model.Criterion, []strin
 		notes = append(notes, cs[0].Text)
 		cs = append(cs[0].Children, cs[1:]...)
 	}
-	kept := cs[:0:0]
+	kept := make([]model.Criterion, 0, len(cs))
 	for _, c := range cs {
 		if len(c.Children) == 0 && isNotice(c.Text) {
 			notes = append(notes, c.Text)
@@ -122,10 +146,20 @@ const (
 // breast cancer" is a criterion.
 var groupLabel = regexp.MustCompile(`(?i)^(?:(?:cohort|part|arm|group|stage|phase|step|module|period|sub-?study|population)\s+(?:[a-z]|[0-9]{1,2}[a-z]?|[ivx]{1,4})(?:\s*\([^()]{1,30}\))?|dose[- ](?:escalation|expansion)(?:\s+(?:cohorts?|phase|part|portion))?)(?:\s+only)?$`)
 
+// mayBeGroupLabel is what groupLabel needs: a first letter its words
+// start with, in any case, or ſ ("ſtage"), which it reads as "s".
+func mayBeGroupLabel(s string) bool {
+	switch byteAt(s, 0) | 0x20 {
+	case 'c', 'p', 'a', 'g', 's', 'm', 'd':
+		return true
+	}
+	return strings.HasPrefix(s, "ſ")
+}
+
 // headingRank tells a heading line from an item, and which kind it is.
 func headingRank(s string) int {
 	s = strings.TrimSpace(s)
-	if groupLabel.MatchString(strings.TrimSuffix(s, ":")) {
+	if mayBeGroupLabel(s) && groupLabel.MatchString(strings.TrimSuffix(s, ":")) {
 		return groupHeading
 	}
 	body, ok := strings.CutSuffix(s, ":")
@@ -153,6 +187,9 @@ var (
 	sentenceBreak = regexp.MustCompile(`[.;!?]\s+\p{Lu}`)
 )
 
+// qualifierNeedles are the words isQualifier's second tests need one of.
+var qualifierNeedles = newFoldNeedles("criteri", "requirement", "condition", "eligible", "allowed", "permitted", "acceptable")
+
 // isQualifier reports a line that qualifies the item before it rather than
 // stating a criterion: a note, a permission ("Subjects with indwelling
 // catheters are allowed."), or a remark on "this criterion". A line of two
@@ -162,6 +199,10 @@ func isQualifier(s string) bool {
 		return true
 	}
 	// The cheap tests first: the words every other qualifier holds.
+	// One pass for all seven words before lowering the line to look.
+	if !qualifierNeedles.in(s) && !hasFoldTraps(s) {
+		return false
+	}
 	var buf [foldMax]byte
 	l := lowerInto(&buf, s)
 	has := func(w string) bool { return bytes.Contains(l, []byte(w)) }
@@ -170,7 +211,7 @@ func isQualifier(s string) bool {
 	if !this && !allowed {
 		return false
 	}
-	if sentenceBreak.MatchString(strings.TrimRight(s, ". ")) {
+	if t := strings.TrimRight(s, ". "); strings.ContainsAny(t, ".;!?") && sentenceBreak.MatchString(t) {
 		return false
 	}
 	return this && thisCriterion.MatchString(s) || allowed && qualifierWho.MatchString(s) && permitted.MatchString(s)
@@ -190,7 +231,7 @@ func foldQualifiers(cs []model.Criterion) []model.Criterion {
 			return cs
 		}
 	}
-	out := []model.Criterion{cs[0]}
+	out := append(make([]model.Criterion, 0, len(cs)), cs[0])
 	exceptions := opensExceptions(cs[0].Text)
 	for _, c := range cs[1:] {
 		owner := &out[len(out)-1]

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -79,6 +80,15 @@ func ctContacts(cs []ctContact) []model.Contact {
 
 // ctProtocol is a study's protocolSection.
 type ctProtocol struct {
+	ctProtocolCore    `json:",inline"`
+	DescriptionModule ctDescription    `json:"descriptionModule"`
+	OutcomesModule    ctOutcomesModule `json:"outcomesModule"`
+	ReferencesModule  ctReferences     `json:"referencesModule"`
+}
+
+// ctProtocolCore is the part of a protocolSection every parse reads; the
+// rest Options.Slim leaves out.
+type ctProtocolCore struct {
 	IdentificationModule struct {
 		NCTID          string `json:"nctId"`
 		BriefTitle     string `json:"briefTitle"`
@@ -113,8 +123,7 @@ type ctProtocol struct {
 		LeadSponsor   ctSponsor   `json:"leadSponsor"`
 		Collaborators []ctSponsor `json:"collaborators"`
 	} `json:"sponsorCollaboratorsModule"`
-	DescriptionModule ctDescription `json:"descriptionModule"`
-	ConditionsModule  struct {
+	ConditionsModule struct {
 		Conditions []string `json:"conditions"`
 		Keywords   []string `json:"keywords"`
 	} `json:"conditionsModule"`
@@ -154,7 +163,6 @@ type ctProtocol struct {
 			OtherNames     []string `json:"otherNames"`
 		} `json:"interventions"`
 	} `json:"armsInterventionsModule"`
-	OutcomesModule    ctOutcomesModule `json:"outcomesModule"`
 	EligibilityModule struct {
 		EligibilityCriteria string `json:"eligibilityCriteria"`
 		HealthyVolunteers   *bool  `json:"healthyVolunteers"`
@@ -181,7 +189,6 @@ type ctProtocol struct {
 			Contacts []ctContact `json:"contacts"`
 		} `json:"locations"`
 	} `json:"contactsLocationsModule"`
-	ReferencesModule ctReferences `json:"referencesModule"`
 }
 
 type ctDescription struct {
@@ -231,69 +238,179 @@ type ctDocument struct {
 	Studies         []jsontext.Value `json:"studies"`
 }
 
+// The slim shapes, for Options.Slim, have no place for the modules it
+// leaves out — descriptions, outcomes, references, derived data: a
+// quarter of a study's bytes, which the decoder skips unread as it skips
+// any member it has no field for. (Skipping them by unmarshalers of their
+// types had the decoder look up every value's type among those: 1% of a
+// registry's cold load.)
+type (
+	ctDocumentSlim struct {
+		ProtocolSection *ctProtocolSlim  `json:"protocolSection"`
+		HasResults      bool             `json:"hasResults"`
+		Studies         []jsontext.Value `json:"studies"`
+	}
+	ctStudySlim struct {
+		ProtocolSection ctProtocolSlim `json:"protocolSection"`
+		HasResults      bool           `json:"hasResults"`
+	}
+	ctProtocolSlim struct {
+		ctProtocolCore `json:",inline"`
+	}
+)
+
+// A document's shape gives its one study, if it is one (ok false if not),
+// and its list of studies, if it has one; a study's gives the study.
+type (
+	ctDocumentShape interface {
+		single() (v ctStudyView, ok bool)
+		list() []jsontext.Value
+	}
+	ctStudyShape interface{ study() ctStudyView }
+)
+
+// ctStudyView is what studyToTrial reads of a study, in place (a copy of
+// a slim study's protocol into a full one was 6% of what a cold load
+// allocated): the modules a slim shape has no place for are empty.
+type ctStudyView struct {
+	core       *ctProtocolCore
+	desc       *ctDescription
+	outcomes   *ctOutcomesModule
+	refs       *ctReferences
+	derived    *ctDerived
+	hasResults bool
+}
+
+// The modules of a slim study, empty (and never written to).
+var (
+	noDescription ctDescription
+	noOutcomes    ctOutcomesModule
+	noReferences  ctReferences
+	noDerived     ctDerived
+)
+
+func fullView(p *ctProtocol, derived *ctDerived, hasResults bool) ctStudyView {
+	return ctStudyView{&p.ctProtocolCore, &p.DescriptionModule, &p.OutcomesModule, &p.ReferencesModule, derived, hasResults}
+}
+
+func slimView(p *ctProtocolSlim, hasResults bool) ctStudyView {
+	return ctStudyView{&p.ctProtocolCore, &noDescription, &noOutcomes, &noReferences, &noDerived, hasResults}
+}
+
+func (d *ctDocument) single() (ctStudyView, bool) {
+	if d.ProtocolSection == nil {
+		return ctStudyView{}, false
+	}
+	return fullView(d.ProtocolSection, &d.DerivedSection, d.HasResults), true
+}
+
+func (d *ctDocument) list() []jsontext.Value { return d.Studies }
+
+func (d *ctDocumentSlim) single() (ctStudyView, bool) {
+	if d.ProtocolSection == nil {
+		return ctStudyView{}, false
+	}
+	return slimView(d.ProtocolSection, d.HasResults), true
+}
+
+func (d *ctDocumentSlim) list() []jsontext.Value { return d.Studies }
+
+func (s *ctStudy) study() ctStudyView {
+	return fullView(&s.ProtocolSection, &s.DerivedSection, s.HasResults)
+}
+
+func (s *ctStudySlim) study() ctStudyView { return slimView(&s.ProtocolSection, s.HasResults) }
+
+// fullShapes are the shapes an error about a slim one names instead: a
+// study's problems read the same however it was parsed.
+var fullShapes = map[reflect.Type]reflect.Type{
+	reflect.TypeFor[ctDocumentSlim](): reflect.TypeFor[ctDocument](),
+	reflect.TypeFor[ctStudySlim]():    reflect.TypeFor[ctStudy](),
+	reflect.TypeFor[ctProtocolSlim](): reflect.TypeFor[ctProtocol](),
+}
+
+// asFullShape makes an error about a slim shape one about its full shape.
+func asFullShape(err error) error {
+	var se *json.SemanticError
+	if errors.As(err, &se) && se.GoType != nil {
+		t, ptrs := se.GoType, 0
+		for t.Kind() == reflect.Pointer {
+			t, ptrs = t.Elem(), ptrs+1
+		}
+		if full, ok := fullShapes[t]; ok {
+			for range ptrs {
+				full = reflect.PointerTo(full)
+			}
+			se.GoType = full
+		}
+	}
+	return err
+}
+
 // jsonOptions read the registry's JSON leniently where leniency is safe: a
 // stray invalid UTF-8 byte or a repeated key does not fail the study. (A
 // value of the wrong type does: that study is reported, the others load.)
 var jsonOptions = json.JoinOptions(jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
 
-// slimJSONOptions skip, unread, the modules Options.Slim leaves out: a
-// quarter of a study's bytes that would be unescaped, copied and cleaned
-// only to be let go.
-var slimJSONOptions = json.JoinOptions(jsonOptions, json.WithUnmarshalers(json.JoinUnmarshalers(
-	json.UnmarshalFromFunc(func(dec *jsontext.Decoder, _ *ctDescription) error { return dec.SkipValue() }),
-	json.UnmarshalFromFunc(func(dec *jsontext.Decoder, _ *ctOutcomesModule) error { return dec.SkipValue() }),
-	json.UnmarshalFromFunc(func(dec *jsontext.Decoder, _ *ctReferences) error { return dec.SkipValue() }),
-	json.UnmarshalFromFunc(func(dec *jsontext.Decoder, _ *ctDerived) error { return dec.SkipValue() }),
-)))
-
+// parseCTGovJSONSlim is parseCTGovJSON without the modules Options.Slim
+// leaves out.
 func parseCTGovJSONSlim(data []byte) ([]*model.Trial, error) {
-	return parseCTGovJSONWith(data, slimJSONOptions)
+	return parseCTGovJSONAs[ctDocumentSlim, ctStudySlim](data)
 }
 
 // parseCTGovJSON reads a study, a search page or an array of studies. The
 // studies of a page are decoded one by one, so that one malformed study is
 // reported without losing the others.
 func parseCTGovJSON(data []byte) ([]*model.Trial, error) {
-	return parseCTGovJSONWith(data, jsonOptions)
+	return parseCTGovJSONAs[ctDocument, ctStudy](data)
 }
 
-func parseCTGovJSONWith(data []byte, opts json.Options) ([]*model.Trial, error) {
+func parseCTGovJSONAs[D, S any, PD interface {
+	*D
+	ctDocumentShape
+}, PS interface {
+	*S
+	ctStudyShape
+}](data []byte) ([]*model.Trial, error) {
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		var studies []jsontext.Value
-		if err := json.Unmarshal(trimmed, &studies, opts); err != nil {
+		if err := json.Unmarshal(trimmed, &studies, jsonOptions); err != nil {
 			return nil, jsonError(err)
 		}
-		return decodeStudies(studies, "", opts)
+		return decodeStudies[S, PS](studies, "")
 	}
-	var doc ctDocument
-	if err := json.Unmarshal(trimmed, &doc, opts); err != nil {
-		return nil, jsonError(err)
+	var doc D
+	if err := json.Unmarshal(trimmed, &doc, jsonOptions); err != nil {
+		return nil, jsonError(asFullShape(err))
 	}
-	switch {
-	case doc.ProtocolSection != nil:
-		t, err := studyToTrial(&ctStudy{ProtocolSection: *doc.ProtocolSection, HasResults: doc.HasResults, DerivedSection: doc.DerivedSection})
+	if v, ok := PD(&doc).single(); ok {
+		t, err := studyToTrial(v)
 		if err != nil {
 			return nil, err
 		}
 		return []*model.Trial{t}, nil
-	case doc.Studies != nil:
-		return decodeStudies(doc.Studies, "studies", opts)
+	}
+	if studies := PD(&doc).list(); studies != nil {
+		return decodeStudies[S, PS](studies, "studies")
 	}
 	return nil, fmt.Errorf("%w: JSON object has neither \"protocolSection\" nor \"studies\"", ErrNotTrial)
 }
 
-func decodeStudies(raw []jsontext.Value, field string, opts json.Options) ([]*model.Trial, error) {
+func decodeStudies[S any, PS interface {
+	*S
+	ctStudyShape
+}](raw []jsontext.Value, field string) ([]*model.Trial, error) {
 	var out []*model.Trial
 	var bad []string
 	for i, r := range raw {
-		var st ctStudy
-		err := json.Unmarshal(r, &st, opts)
+		var st S
+		err := json.Unmarshal(r, &st, jsonOptions)
 		var t *model.Trial
 		if err == nil {
-			t, err = studyToTrial(&st)
+			t, err = studyToTrial(PS(&st).study())
 		} else {
-			err = jsonError(err)
+			err = jsonError(asFullShape(err))
 		}
 		if err != nil {
 			bad = append(bad, fmt.Sprintf("study %d: %v", i+1, err))
@@ -331,8 +448,8 @@ func jsonError(err error) error {
 	return fmt.Errorf("%w: %v", ErrNotTrial, err)
 }
 
-func studyToTrial(st *ctStudy) (*model.Trial, error) {
-	p := &st.ProtocolSection
+func studyToTrial(st ctStudyView) (*model.Trial, error) {
+	p := st.core
 	id := p.IdentificationModule
 	if id.NCTID == "" {
 		return nil, fmt.Errorf("%w: study without an NCT id", ErrNotTrial)
@@ -372,7 +489,7 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 	t.FirstPosted, _ = sm.FirstPost.read(t, "first posted")
 	t.LastUpdated, _ = sm.LastUpdatePost.read(t, "last update")
 	t.StatusVerified = verifiedMonth(t, sm.StatusVerifiedDate)
-	t.HasResults = st.HasResults
+	t.HasResults = st.hasResults
 	if ea := sm.ExpandedAccessInfo; ea.HasExpandedAccess || model.IsNCTID(ea.NCTID) {
 		t.ExpandedAccess = &model.ExpandedAccess{}
 		if model.IsNCTID(ea.NCTID) {
@@ -380,9 +497,9 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 		}
 		t.ExpandedAccess.Status, _ = model.ParseStatus(ea.StatusForNCTID)
 	}
-	t.MeshConditions = st.DerivedSection.ConditionBrowseModule.terms()
-	t.MeshInterventions = st.DerivedSection.InterventionBrowseModule.terms()
-	for _, r := range p.ReferencesModule.References {
+	t.MeshConditions = st.derived.ConditionBrowseModule.terms()
+	t.MeshInterventions = st.derived.InterventionBrowseModule.terms()
+	for _, r := range st.refs.References {
 		if r.Citation != "" || r.PMID != "" {
 			t.References = append(t.References, model.Reference{PMID: r.PMID, Citation: r.Citation, Type: strings.ToUpper(r.Type)})
 		}
@@ -393,8 +510,8 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 	for _, c := range p.SponsorCollaboratorsModule.Collaborators {
 		t.Collaborators = append(t.Collaborators, ctSponsorValue(c))
 	}
-	t.BriefSummary = unescapeMarkdownText(p.DescriptionModule.BriefSummary)
-	t.DetailedDescription = unescapeMarkdownText(p.DescriptionModule.DetailedDescription)
+	t.BriefSummary = unescapeMarkdownText(st.desc.BriefSummary)
+	t.DetailedDescription = unescapeMarkdownText(st.desc.DetailedDescription)
 
 	di := p.DesignModule.DesignInfo
 	d := &t.Design
@@ -429,9 +546,9 @@ func studyToTrial(st *ctStudy) (*model.Trial, error) {
 		x.Type, _ = model.ParseInterventionType(iv.Type)
 		t.Interventions = append(t.Interventions, x)
 	}
-	t.Outcomes.Primary = ctOutcomes(p.OutcomesModule.Primary)
-	t.Outcomes.Secondary = ctOutcomes(p.OutcomesModule.Secondary)
-	t.Outcomes.Other = ctOutcomes(p.OutcomesModule.Other)
+	t.Outcomes.Primary = ctOutcomes(st.outcomes.Primary)
+	t.Outcomes.Secondary = ctOutcomes(st.outcomes.Secondary)
+	t.Outcomes.Other = ctOutcomes(st.outcomes.Other)
 
 	em := p.EligibilityModule
 	e := &t.Eligibility

@@ -439,5 +439,5 @@ func xmlOutcomes(os []xmlOutcome) []model.Outcome {
 // unwrapTextblock joins the lines the XML wrapped at about 70 columns back
 // into paragraphs, keeping paragraph breaks and list items on lines of their own.
 func unwrapTextblock(s string) string {
-	return listProse(splitLines([]byte(s)), true)
+	return listProse(splitLinesString(s), true)
 }

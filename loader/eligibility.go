@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/trials-app/trials/internal/memo"
 	"github.com/trials-app/trials/model"
 )
 
@@ -62,6 +63,34 @@ func criteriaHeadingGroup(s string) (kind, rest, group string, ok bool) {
 	if !mentionsClusion(s) {
 		return "", "", "", false // the cheap test first: most lines are criteria
 	}
+	// Nearly every record has its "Inclusion Criteria:" and "Exclusion
+	// Criteria:", whose patterns cost a twentieth of reading the criteria:
+	// short lines are read once (the answer is the line's alone).
+	if len(s) > headingMemo.MaxLen {
+		return readCriteriaHeading(s)
+	}
+	h := headingMemo.Get(s, func(s string) (headingRead, bool) {
+		kind, rest, group, ok := readCriteriaHeading(s)
+		// Copies, so that the memo holds no record's text; headings only.
+		return headingRead{kind, strings.Clone(rest), strings.Clone(group), ok}, ok
+	})
+	return h.kind, h.rest, h.group, h.ok
+}
+
+// headingMemo remembers criteriaHeadingGroup for headings of up to 64
+// bytes, the first 1024 met (a registry's are a few hundred spellings; a
+// line that mentions inclusion or exclusion and is no heading is read
+// each time).
+var headingMemo = memo.Strings[headingRead]{MaxLen: 64, Max: 1 << 10}
+
+type headingRead struct {
+	kind, rest, group string
+	ok                bool
+}
+
+// readCriteriaHeading is criteriaHeadingGroup for a line that mentions
+// inclusion or exclusion, without the memo.
+func readCriteriaHeading(s string) (kind, rest, group string, ok bool) {
 	label := s
 	if g := headingLabel.FindStringSubmatch(s); g != nil {
 		label, rest = g[1], strings.TrimSpace(g[2])
@@ -358,7 +387,7 @@ func readCriteriaText(e *model.Eligibility, text string, wrapped bool) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	ls := splitLines([]byte(text))
+	ls := splitLinesString(text)
 	if wrapped {
 		ls = joinWrapped(ls)
 	}

@@ -251,7 +251,8 @@ func parseDocument(ctx context.Context, seq int, d document) (p parsed) {
 		}
 		return p
 	}
-	trials, err := parse(d.name(), data, d.slim)
+	// A zip member is read by readAtMost, which looked at its head.
+	trials, err := parseRead(d.name(), data, d.slim, d.arc != nil || d.zf != nil)
 	if err != nil {
 		p.diags = []Diagnostic{{Path: d.name(), Err: err}}
 		if len(trials) == 0 {

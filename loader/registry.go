@@ -102,8 +102,12 @@ func Detect(data []byte) (model.Format, error) {
 	return l.format, nil
 }
 
-func detect(data []byte) (*layout, *sample, error) {
-	s, err := newSample(data)
+func detect(data []byte) (*layout, *sample, error) { return detectRead(data, false) }
+
+// detectRead is detect for a document readAtMost may have read (see
+// newSampleRead).
+func detectRead(data []byte, headChecked bool) (*layout, *sample, error) {
+	s, err := newSampleRead(data, headChecked)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -122,7 +126,13 @@ func detect(data []byte) (*layout, *sample, error) {
 func Parse(name string, data []byte) ([]*model.Trial, error) { return parse(name, data, false) }
 
 func parse(name string, data []byte, slim bool) ([]*model.Trial, error) {
-	l, s, err := detect(data)
+	return parseRead(name, data, slim, false)
+}
+
+// parseRead is parse for a document readAtMost may have read (see
+// newSampleRead).
+func parseRead(name string, data []byte, slim, headChecked bool) ([]*model.Trial, error) {
+	l, s, err := detectRead(data, headChecked)
 	if err != nil {
 		return nil, err
 	}

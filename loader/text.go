@@ -32,17 +32,26 @@ func normaliseNewlines(s string) string {
 // splitLines prepares a scraped text document for parsing: it drops a byte
 // order mark, normalises line endings, strips control and escape sequences,
 // removes markdown backslash escapes (`\<` → `<`) and splits into lines.
-func splitLines(data []byte) []line {
-	s := string(data)
+func splitLines(data []byte) []line { return splitLinesString(string(data)) }
+
+// splitLinesString is splitLines for a text already held as a string,
+// which it does not copy (the lines are parts of it where nothing was
+// cleaned): a record's criteria were copied twice, to bytes and back, to
+// be split.
+func splitLinesString(s string) []line {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = normaliseNewlines(s)
 	s = plain.Clean(s)
-	raw := strings.Split(s, "\n")
-	out := make([]line, len(raw))
-	for i, r := range raw {
-		out[i] = makeLine(r)
+	// strings.Split's pieces, without its slice of them.
+	out := make([]line, 0, strings.Count(s, "\n")+1)
+	for {
+		r, rest, more := strings.Cut(s, "\n")
+		out = append(out, makeLine(r))
+		if !more {
+			return out
+		}
+		s = rest
 	}
-	return out
 }
 
 func makeLine(r string) line {

@@ -2,7 +2,10 @@ package model
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+
+	"github.com/trials-app/trials/internal/memo"
 )
 
 // The enumerations below use the ClinicalTrials.gov API v2 vocabulary. Each
@@ -75,6 +78,24 @@ var (
 // ParsePhases normalises a phase statement into its phases: "PHASE2/PHASE3"
 // and "Phase 2/Phase 3" give two entries, "Not Applicable" gives NA.
 func ParsePhases(s string) ([]Phase, bool) {
+	// The registry writes a few spellings ("PHASE2") on every record: each
+	// is read once; the caller gets a list of its own.
+	p := phaseMemo.Get(s, func(s string) (parsedPhases, bool) {
+		ps, ok := parsePhases(s)
+		return parsedPhases{ps, ok}, true
+	})
+	return slices.Clone(p.phases), p.ok
+}
+
+type parsedPhases struct {
+	phases []Phase // nil when !ok
+	ok     bool
+}
+
+var phaseMemo = memo.Strings[parsedPhases]{MaxLen: 48, Max: 1 << 8}
+
+// parsePhases is ParsePhases, not remembered.
+func parsePhases(s string) ([]Phase, bool) {
 	u := strings.ToUpper(strings.TrimSpace(s))
 	if u == "" {
 		return nil, false

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/trials-app/trials/internal/memo"
 )
 
 var monthNames = map[string]time.Month{
@@ -97,6 +99,24 @@ var ageUnits = map[string]string{
 // "6 Months", "1 Year". A bare number is read as years. "N/A" and other text
 // give ok=false.
 func ParseAge(s string) (string, bool) {
+	// Every record gives two, the registry's few hundred spellings
+	// ("18 Years"): each is read once.
+	a := ages.Get(s, func(s string) (parsedAge, bool) {
+		v, ok := parseAge(s)
+		return parsedAge{v, ok}, true
+	})
+	return a.age, a.ok
+}
+
+type parsedAge struct {
+	age string // made anew by parseAge: no part of the string it read
+	ok  bool
+}
+
+var ages = memo.Strings[parsedAge]{MaxLen: 32, Max: 1 << 10}
+
+// parseAge is ParseAge, not remembered.
+func parseAge(s string) (string, bool) {
 	g := ageRe.FindStringSubmatch(strings.TrimSpace(s))
 	if g == nil {
 		return "", false
