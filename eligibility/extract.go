@@ -607,15 +607,15 @@ func organFunctionLead(text string) bool {
 
 // serumCreatinineLast reports a lead-in whose clause after its last "or"
 // is a serum creatinine's ("… OR serum creatinine based on age as
-// follows:"), not a clearance's.
-func serumCreatinineLast(text string) bool {
+// follows:"), not a clearance's, and returns that clause in lower case.
+func serumCreatinineLast(text string) (string, bool) {
 	l := strings.ToLower(text)
 	i := strings.LastIndex(l, " or ")
 	if i < 0 {
-		return false
+		return "", false
 	}
 	tail := l[i:]
-	return strings.Contains(tail, "creatinine") && !strings.Contains(tail, "clearance")
+	return tail, strings.Contains(tail, "creatinine") && !strings.Contains(tail, "clearance")
 }
 
 // coagulationFirst reports an item that opens with a clotting time, a
@@ -1626,13 +1626,13 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 		// … whose rows give only the value ("≤ 0.8 mg/dL (for patients ≤
 		// 5 years of age)"): the creatinine the last clause names, not the
 		// clearance the lead-in bounded
-		if serumCreatinineLast(text) {
+		if tail, ok := serumCreatinineLast(text); ok {
 			subject = maskOf(vCreatinine)
 			child.subject = subject
 			// "… OR maximum serum creatinine based on age/gender as
 			// follows:" over "0.4 mg/dL (1 to 5 months)": the header's
 			// "maximum" is every row's sign
-			if l := strings.ToLower(text); strings.Contains(l[strings.LastIndex(l, " or "):], "maximum") {
+			if strings.Contains(tail, "maximum") {
 				child.rowOp, child.rowUnit, child.noAge = opLE, "", true
 			}
 		}

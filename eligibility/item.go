@@ -6041,7 +6041,7 @@ func (p *parser) ageBlocked(b *bound) bool {
 		// "Patient and caregiver must be ≥ 18 years of age", "Patients and
 		// their caregivers …": the age is the patient's too
 		if k < b.start && (caregiverWords[toks[k].text] || toks[k].text == "family" && k+1 < len(toks) && caregiverWords[toks[k+1].text]) &&
-			patientJoined(toks, 0, k) {
+			patientJoined(toks, k) {
 			continue
 		}
 		if !weakAgeBlockers[toks[k].text] {
@@ -6343,10 +6343,11 @@ func (p *parser) labelledScales(o int) varMask {
 
 var caregiverWords = setOf("caregiver", "caregivers", "carer", "carers", "partner", "partners", "spouse")
 
-// patientJoined reports the patients named and joined by "and" to the
-// word at k, between a and k: "Patient and, if applicable, family caregiver".
-func patientJoined(toks []token, a, k int) bool {
-	for j := k - 1; j >= a && j >= k-8; j-- {
+// patientJoined reports the patients named, a few words before the word
+// at k, and joined to it by "and": "Patient and, if applicable, family
+// caregiver".
+func patientJoined(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
 		if wordAt(toks, j, "patient", "patients", "participant", "participants", "subject", "subjects") {
 			for m := j + 1; m < k; m++ {
 				if wordAt(toks, m, "and") {
