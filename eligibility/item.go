@@ -942,6 +942,15 @@ func (p *parser) findTriggers() {
 				continue
 			}
 		}
+		if e, ok := p.conditionBeforeValue(i); ok {
+			p.trigs = append(p.trigs, trigger{pos: i, depth: toks[i].depth, end: i, objEnd: e, leading: true, place: true,
+				exempt: p.objHasAnticoag(i, e)})
+			for k := i; k < e; k++ {
+				p.inObj[k] = true
+			}
+			i = e - 1
+			continue
+		}
 		if toks[i].kind != kLParen && !toks[i].is(cTrigger) {
 			continue
 		}
@@ -1202,6 +1211,14 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			tr.end, tr.objEnd, tr.place = i+1, e, true
 			return tr, true
 		}
+		// "≤ 2.5 × ULN (no liver metastases) or ≤ 5 × ULN (liver
+		// metastases)": a bracket right after a value that holds only a
+		// condition the labs are relaxed for names that value's patients
+		if e, ok := p.conditionLabel(i + 1); ok && (p.afterValue(i) || p.unitEndsAt(i)) {
+			tr.end, tr.objEnd = i+1, e
+			tr.exempt = p.objHasAnticoag(i+1, e)
+			return tr, true
+		}
 		// "(Phase 2)", "(cisplatin cohort)", "(dose expansion)": a study
 		// part's label, a few words up to the bracket's end
 		if e, ok := p.partLabel(i + 1); ok && kindAt(toks, e, kRParen) {
@@ -1318,7 +1335,16 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		// metastases": right after a value, the absence of a condition the
 		// labs are relaxed for picks a subgroup as "in the absence of" does
 		// (SPEC 4.7); "without transfusion" says how the value is reached
-		if (p.afterValue(i) || p.unitEndsAt(i)) && p.modifierWithin(i+1, 3) {
+		// "≤ 1.5 × ULN (patients without liver metastases) or ≤ 3 × ULN
+		// (patients with liver metastases)": the patients named first
+		at := i
+		if wordAt(toks, i-1, "patients", "subjects", "participants", "those") {
+			at = i - 1
+		}
+		if kindAt(toks, at-1, kLParen) {
+			at--
+		}
+		if (p.afterValue(at) || p.unitEndsAt(at)) && p.modifierWithin(i+1, 3) {
 			tr.end = i + 1
 			tr.exempt = p.objHasAnticoag(i+1, i+6)
 			return tr, true
@@ -1537,7 +1563,10 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		// "Patients with documented bone marrow involvement …" at a clause start
 		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.modifierWithin(i+2, 7) {
 			tr.end = i + 2
-			tr.leading = true
+			// "≤ 3 × ULN (patients with liver metastases)": a bracket right
+			// after a value names that value's patients
+			_, label := p.conditionLabel(i + 2)
+			tr.leading = !label || !kindAt(toks, i-1, kLParen) || !(p.afterValue(i-1) || p.unitEndsAt(i-1))
 			// "Patients who are not receiving anticoagulation must have
 			// INR ≤ 1.5" is everyone's bound (SPEC 4.9)
 			if wordAt(toks, i+1, "who") && (wordAt(toks, i+2, "not") || wordAt(toks, i+2, "are", "is") && wordAt(toks, i+3, "not")) {
@@ -1815,6 +1844,69 @@ func (p *parser) boundLater(j int) bool {
 var modifierNouns = setOf("metastases", "metastasis", "mets", "involvement", "infiltration", "infiltrated",
 	"invasion", "gilbert", "gilberts", "marrow", "hemolysis", "haemolysis", "thalassemia", "cholestasis",
 	"obstruction", "stent", "biliary", "hcc", "hepatocellular", "anticoagulation", "anticoagulants", "dialysis")
+
+// conditionBeforeValue reports, at i right after a value and a bracket,
+// comma or semicolon, a condition named right before its own value
+// ("AST ≤ 3 × ULN (liver metastases ≤ 5 × ULN)", "…, hepatic involvement:
+// ≤ 5 × ULN"), and returns where its words end.
+func (p *parser) conditionBeforeValue(i int) (int, bool) {
+	toks := p.toks
+	if i == 0 || !kindAt(toks, i-1, kLParen) && !kindAt(toks, i-1, kComma) && !kindAt(toks, i-1, kSemi) ||
+		!(p.afterValue(i-1) || p.unitEndsAt(i-1)) {
+		return 0, false
+	}
+	k := i
+	if wordAt(toks, k, "in", "for", "with", "if") {
+		return 0, false // a trigger of its own
+	}
+	seen := false
+	for ; k < len(toks) && k < i+4 && (toks[k].kind == kWord || toks[k].kind == kApos); k++ {
+		if toks[k].kind == kWord && !toks[k].is(cModifier) && !conditionWords[toks[k].text] {
+			return 0, false
+		}
+		seen = seen || toks[k].is(cModifier)
+	}
+	if !seen || k == i {
+		return 0, false
+	}
+	e := k
+	if kindAt(toks, k, kColon) {
+		k++
+	}
+	if _, _, ok := comparator(toks, k); !ok {
+		return 0, false
+	}
+	return e, true
+}
+
+// conditionLabel reports a bracket's words from k that only name a
+// condition ("liver metastases", "no hepatic involvement", "Gilbert's
+// syndrome"), ending at the closing bracket, which it returns.
+func (p *parser) conditionLabel(k int) (int, bool) {
+	toks := p.toks
+	if wordAt(toks, k, "no", "without") {
+		k++
+	}
+	seen := false
+	for e := k; e < len(toks) && e < k+5; e++ {
+		switch t := &toks[e]; t.kind {
+		case kRParen:
+			return e, seen
+		case kWord, kApos, kDash:
+			if t.kind == kWord && !t.is(cModifier) && !conditionWords[t.text] {
+				return 0, false // "(excluding patients on dialysis)", "(… are eligible)"
+			}
+			seen = seen || t.is(cModifier)
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// conditionWords may stand beside a modifier noun in a condition's name.
+var conditionWords = setOf("liver", "hepatic", "bone", "known", "documented", "confirmed", "syndrome", "disease",
+	"s", "of", "the", "tumor", "tumour", "leukemic", "lymphoma", "leukemia", "bm", "cns", "brain")
 
 func (p *parser) modifierWithin(j, n int) bool {
 	for k := j; k < len(p.toks) && k < j+n; k++ {
