@@ -218,6 +218,10 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	// for ("AML patients must be at least 55 years of age"), and that head
 	var diseaseLed []int
 	var diseaseHeads []string
+	// requirements of items that name one sex ("QTc < 450 msec (for male
+	// patients)", "QTc < 470 msec (for female patients)"), and that sex
+	var sexed []int
+	var sexes []byte
 	var header itemCtx // a table's header row read from a sibling: the rows after it are its rows
 	first := len(x.found)
 	parentDonor := ctx.donor
@@ -302,6 +306,12 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			if len(x.found) > n && sc.flags&sGroup != 0 && len(c.Children) == 0 && ledByGroup(text) {
 				for k := n; k < len(x.found); k++ {
 					labelled = append(labelled, k)
+				}
+			}
+			if sex := oneSex(text); sex != 0 && len(c.Children) == 0 {
+				for k := n; k < len(x.found); k++ {
+					sexed = append(sexed, k)
+					sexes = append(sexes, sex)
 				}
 			}
 			if h := diseaseHead(text); h != "" && len(x.found) > n && len(c.Children) == 0 {
@@ -404,8 +414,65 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		x.bandsOf(first, len(x.found), labelled)
 	}
 	x.diseaseBands(diseaseLed, diseaseHeads)
+	x.sexBands(sexed, sexes, first)
 	x.starFootnotes(items, first)
 	x.ageTableAcross(items, ctx, first)
+}
+
+// sexBands applies SPEC 4.7 to sibling items that each bound a variable
+// for one sex only, one item for men and one for women, with no bound for
+// everyone among the siblings: the loosest is everyone's.
+func (x *extractor) sexBands(sexed []int, sexes []byte, first int) {
+	for i, a := range sexed {
+		fa := &x.found[a]
+		if !fa.r.Conditional || fa.c.cause != causeSubgroup || fa.r.Variable == "age" {
+			continue // an age by sex picks who is studied, not a relaxation
+		}
+		var group []int
+		both := false
+		for j, b := range sexed {
+			fb := &x.found[b]
+			if fb.r.Variable == fa.r.Variable && fb.r.Unit == fa.r.Unit && fb.r.Conditional && fb.c.cause == causeSubgroup {
+				group = append(group, b)
+				both = both || sexes[j] != sexes[i]
+			}
+		}
+		if !both {
+			continue
+		}
+		for k := first; k < len(x.found); k++ {
+			if f := &x.found[k]; f.r.Variable == fa.r.Variable && f.r.Unit == fa.r.Unit && !f.r.Conditional {
+				group = nil // a bound for everyone: the sexes' are relaxations or restrictions of it
+				break
+			}
+		}
+		// one bound for each sex, and nothing else: "men ≥ 55 years", "men
+		// ≥ 45 years with diabetes", "women ≥ 65 years" … pick more than sexes
+		if len(group) == 2 {
+			x.bandsOf(first, len(x.found), group)
+		}
+	}
+}
+
+var (
+	maleRe   = regexp.MustCompile(`(?i)\b(?:men|males?)\b`)
+	femaleRe = regexp.MustCompile(`(?i)\b(?:women|females?)\b`)
+)
+
+// oneSex reports the sex an item names when it names only one: 'm' or 'f'.
+func oneSex(text string) byte {
+	if !strings.Contains(text, "male") && !strings.Contains(text, "men") && !strings.Contains(text, "Male") &&
+		!strings.Contains(text, "Men") && !strings.Contains(text, "MALE") && !strings.Contains(text, "MEN") {
+		return 0
+	}
+	m, f := maleRe.MatchString(text), femaleRe.MatchString(text)
+	switch {
+	case m && !f:
+		return 'm'
+	case f && !m:
+		return 'f'
+	}
+	return 0
 }
 
 // diseaseBands applies SPEC 4.7 to sibling items that each name the

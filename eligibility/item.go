@@ -1434,6 +1434,14 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 		// "by the modified Cockcroft-Gault formula for adults or the
 		// Schwartz formula for children": whom a formula is used for
 		if w == "for" && wordAt(toks, i-1, "formula", "equation", "method") {
+			// ("… or MDRD formula for patients older than 65 years": the
+			// age in it picks whom the formula is for, and bounds no one)
+			if wordAt(toks, k, "patients", "subjects", "participants", "those") {
+				if b, ok := boundAt(toks, k+1); ok && b.end > k+1 && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint) {
+					tr.end, tr.objEnd, tr.exempt = k+1, b.end, true
+					return tr, true
+				}
+			}
 			return tr, false
 		}
 		// "(for all patients)", "(in all countries)", "(for men and
@@ -1614,8 +1622,11 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			}
 		}
 		// an item for one sex only: "Women aged ≥ 65 years" (not "Men and women …")
+		// ("Female patients, ≥ 18 years of age": the sex is required, as
+		// "Female, aged ≥ 18" is)
 		if i == 0 && !wordAt(toks, 1, "and", "or") && !kindAt(toks, 1, kSlash) && !kindAt(toks, 1, kComma) && !p.ampersandAt(1) &&
-			!wordAt(toks, 1, "with", "who", "of") {
+			!wordAt(toks, 1, "with", "who", "of") &&
+			!(wordAt(toks, 1, "patients", "subjects", "participants", "only") && kindAt(toks, 2, kComma)) {
 			tr.end = 1
 			tr.objEnd = 1
 			tr.leading = true
@@ -1958,6 +1969,13 @@ func (p *parser) objectEnd(t trigger) int {
 			if sawVar && wordAt(toks, k, "is", "are", "was", "were") && p.conditionWord(t) {
 				if b, ok := boundAt(toks, k+1); ok && b.end > k+1 {
 					return b.end
+				}
+			}
+			// "for patients who are ≤ 16 years old": the age picks them
+			if wordAt(toks, k, "who", "that") && wordAt(toks, k+1, "are", "is") && !sawVar {
+				if b, ok := boundAt(toks, k+2); ok && b.end > k+2 && (isTimeUnit(b.loUnit) || isTimeUnit(b.hiUnit) || b.ageHint) {
+					k = b.end
+					continue
 				}
 			}
 			if tk.is(cObjectEnd) && !p.whoVerb(t.end, k) {
@@ -2860,6 +2878,16 @@ func (p *parser) bareRelaxation() {
 	}
 }
 
+// formulaIn reports a formula or method named in [a, e).
+func (p *parser) formulaIn(a, e int) bool {
+	for i := a; i < e; i++ {
+		if wordAt(p.toks, i, "formula", "formulas", "equation", "method", "mdrd", "schwartz", "cockcroft", "cockroft", "ckd", "calculated") {
+			return true
+		}
+	}
+	return false
+}
+
 // ageBrackets reads an age in brackets right after another value as the
 // subgroup that value is for, not as the patient's age: "Karnofsky
 // 50-100% (over age 10) OR Lansky 50-100% (age 10 and under)", "≤ 0.8
@@ -2904,6 +2932,14 @@ func (p *parser) ageBrackets() {
 			}
 		}
 		if !age && !p.stageLabel(open+1, end) || p.inObj[open] {
+			continue
+		}
+		if age && p.formulaIn(open+1, end) {
+			// "≥ 50 mL/min (MDRD formula for patients > 65 years)": whom a
+			// formula is used for; the bound is everyone's
+			for i := open + 1; i < end; i++ {
+				p.inObj[i] = true
+			}
 			continue
 		}
 		last := end+1 == len(toks) || end+2 == len(toks) && toks[end+1].kind == kPeriod
@@ -5681,7 +5717,12 @@ var negationBridge = setOf("history", "of", "evidence", "known", "prior", "previ
 	// "No coagulopathy (i.e., platelets less than 80,000)": the condition
 	// the value defines
 	"coagulopathy", "thrombocytopenia", "neutropenia", "anemia", "anaemia", "cytopenia", "cytopenias",
-	"leukopenia", "hyperbilirubinemia", "bleeding", "diathesis")
+	"leukopenia", "hyperbilirubinemia", "bleeding", "diathesis",
+	// "No New York Heart Association class III-IV congestive heart failure
+	// or LVEF < 40% by MUGA"
+	"congestive", "chf", "nyha", "new", "york", "association", "ii", "iii", "iv",
+	// "No chronic lymphocytic lymphoma with absolute lymphocyte count > 5,000/mm³"
+	"chronic", "lymphocytic", "lymphoma", "leukemia", "leukaemia", "cll", "absolute")
 
 // inOtherBound reports token k inside a bound other than b.
 func (p *parser) inOtherBound(k int, b *bound) bool {

@@ -37,6 +37,21 @@ var round20 = []struct {
 	{"Creatinine clearance ≥ 50 mL/min (Cockcroft-Gault)", []string{"creatinine_clearance >=50 mL/min"}},
 	{"Platelets ≥ 100 × 10^9/L (without transfusion)", []string{"platelets >=100 10^9/L"}},
 	{"INR ≤ 1.5 (no anticoagulation)", []string{"inr <=1.5 ratio"}},
+	// a negation that reaches over a named heart failure or lymphoma
+	{"No New York Heart Association class III-IV congestive heart failure or LVEF < 40% by MUGA", []string{"lvef >=40 %"}},
+	{"No chronic lymphocytic lymphoma with absolute lymphocyte count > 5,000/mm³", []string{"lymphocytes <=5 10^9/L"}},
+	// an age that picks whom a formula is for bounds no one
+	{"Creatinine clearance ≥ 50 mL/min (MDRD formula for patients older than 65 years)", []string{"creatinine_clearance >=50 mL/min"}},
+	{"Creatinine clearance ≥ 50 mL/min according to Cockcroft formula (or to MDRD formula for patients older than 65 years-old)",
+		[]string{"creatinine_clearance >=50 mL/min"}},
+	{"ECOG 0-2 (for patients ≥ 70 years)", []string{"ecog [0,2] cond"}},
+	// an age after "who are" picks the patients a scale is for
+	{"Performance status: Lansky ≥ 50 for patients who are ≤ 16 years old and Karnofsky ≥ 50% for patients who are > 16 years old.",
+		[]string{"lansky >=50 cond", "karnofsky >=50 cond"}},
+	{"Patients who are ≥ 18 years old", []string{"age >=18 years"}},
+	// the sex that opens an item is required, not a subgroup
+	{"Female patients, ≥ 18 years of age at the time of obtaining informed consent.", []string{"age >=18 years"}},
+	{"Women aged ≥ 65 years", []string{"age >=65 years cond"}},
 	// words around the condition that are not a condition's
 	{"ANC ≥ 1.5 × 10^9/L, marrow cellularity ≥ 20%", []string{"anc >=1.5 10^9/L"}},
 }
@@ -46,6 +61,36 @@ func TestRound20(t *testing.T) {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
 			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// round20Lists are whole lists.
+var round20Lists = []struct {
+	name  string
+	items []string
+	want  []string
+}{
+	{"one bound for each sex, item by item: the loosest is everyone's (SPEC 4.7)",
+		[]string{"QTc < 450 msec (for male patients)", "QTc < 470 msec (for female patients)"},
+		[]string{"qtc <450 ms cond", "qtc <470 ms"}},
+	{"… unless a bound for everyone is stated",
+		[]string{"QTcF ≤ 480 ms", "QTc < 450 msec (for male patients)", "QTc < 470 msec (for female patients)"},
+		[]string{"qtc <=480 ms", "qtc <450 ms cond", "qtc <470 ms cond"}},
+	{"… and never an age by sex",
+		[]string{"men age ≥55 years", "women age ≥65 years"},
+		[]string{"age >=55 years cond", "age >=65 years cond"}},
+	{"a heading for the escalation and the expansion together is everyone's",
+		[]string{"Dose Escalation and Dose Expansion Cohorts", "ECOG performance status 0 or 1", "Dose expansion Cohort - TNBC",
+			"Life expectancy ≥ 12 weeks"},
+		[]string{"ecog [0,1]", "life_expectancy >=12 weeks cond"}},
+}
+
+func TestRound20Lists(t *testing.T) {
+	for _, tc := range round20Lists {
+		got := extractList(tc.items)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.name, got, tc.want)
 		}
 	}
 }

@@ -38,6 +38,9 @@ func groupLabel(text string, maxAt int) string {
 		return ""
 	}
 	words := strings.Fields(labelWords.Replace(strings.ToLower(text)))
+	if bothPhases(words, maxAt) {
+		return "" // "Dose Escalation and Dose Expansion Cohorts": a phase 1 trial's every patient
+	}
 	for i, w := range words {
 		if i >= maxAt {
 			break
@@ -72,6 +75,23 @@ func groupLabel(text string, maxAt int) string {
 		}
 	}
 	return ""
+}
+
+// bothPhases reports a label that names a dose escalation and its
+// expansion together, joined by "and", "&" or "/" (blanked before).
+func bothPhases(words []string, maxAt int) bool {
+	esc, exp, and := -1, -1, false
+	for i, w := range words[:min(len(words), maxAt+2)] {
+		switch w {
+		case "escalation":
+			esc = i
+		case "expansion":
+			exp = i
+		case "and":
+			and = true
+		}
+	}
+	return esc >= 0 && exp >= 0 && (and || max(esc, exp)-min(esc, exp) <= 2)
 }
 
 // mayNameGroup is groupLabel's cheap test: one of the first maxAt words
