@@ -2,6 +2,7 @@ package eligibility
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -852,7 +853,9 @@ var subgroupNouns = setOf("metastases", "metastasis", "metastatic", "mets", "inv
 	"cholestasis", "obstruction", "stent", "biliary", "splenomegaly", "hypersplenism", "tumor", "tumour",
 	"malignancy", "syndrome", "anticoagulation", "anticoagulant", "anticoagulants", "warfarin", "heparin",
 	"transfusion", "transfused", "dialysis", "hemodialysis", "medication", "medications", "antiepileptic",
-	"antiepileptics", "anticonvulsant", "anticonvulsants", "steroid", "steroids", "corticosteroids")
+	"antiepileptics", "anticonvulsant", "anticonvulsants", "steroid", "steroids", "corticosteroids",
+	// "(≥ 500/mcL for MDS)": the disease of the patients a value is for
+	"mds", "aml", "cll", "cml", "nhl", "myelodysplastic", "myelodysplasia", "myelofibrosis", "mpn")
 
 var ifExempt = setOf("applicable", "available", "tested", "measured", "done", "performed", "clinically",
 	"needed", "necessary", "required", "known", "obtained", "appropriate", "possible", "feasible", "indicated",
@@ -2878,6 +2881,8 @@ func (p *parser) bareRelaxation() {
 	}
 }
 
+var scaleByAgeRe = regexp.MustCompile(`(?i)\b(?:use|using)\s+(?:the\s+)?(?:karnofsky|lansky)\b[^;.]{0,30}\bfor\s+(?:patients|children|subjects|those)\b`)
+
 // formulaIn reports a formula or method named in [a, e).
 func (p *parser) formulaIn(a, e int) bool {
 	for i := a; i < e; i++ {
@@ -3234,7 +3239,7 @@ func setUnit(b *bound, u string) {
 	}
 }
 
-var scaleFillers = setOf("class", "classification", "grade", "score", "stage", "staging", "status", "category",
+var scaleFillers = setOf("class", "classification", "grade", "score", "scores", "stage", "staging", "status", "category",
 	"rating", "grading", "assessment",
 	"liver", "function", "functional", "of", "is", "performance", "ps", "scale", "system", "score", "points",
 	"cirrhosis", "cirrhotic", "disease", "must", "be", "a", "the", "ecog", "who", "level", "criteria", "combined", "hepatic",
@@ -6857,6 +6862,15 @@ func (p *parser) tidy() {
 			}
 			if !contains(a, b) && !contains(b, a) {
 				a.dropped, b.dropped = true, true
+			}
+		}
+	}
+	// "Karnofsky/Lansky ≥ 70%; use Karnofsky for patients > 16 years of
+	// age and Lansky for patients ≤ 16": each scale is its age group's
+	if (strings.Contains(p.text, "ansky") || strings.Contains(p.text, "ANSKY")) && scaleByAgeRe.MatchString(p.text) {
+		for i := range out {
+			if a := &out[i]; !a.dropped && !a.cond && (a.v == vKarnofsky || a.v == vLansky) {
+				a.cond, a.cause = true, causeSubgroup
 			}
 		}
 	}

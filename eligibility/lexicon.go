@@ -74,7 +74,9 @@ func init() {
 	addAliases(v(vECOG), "gynecologic oncology group performance status", "gynecologic oncology group",
 		"gynecological oncology group", "southwest oncology group", "southwest oncology group performance status",
 		"cancer and leukemia group b", "zubrod performance status", "zubrod performance", "zubrod scale",
-		"zubrod score", "ecog zubrod")
+		"zubrod score", "ecog zubrod",
+		// a misspelling records keep
+		"easter cooperative oncology group")
 	addAliases(alias{kind: mkGeneric, vars: maskOf(vECOG)}, "performance status", "performance score",
 		"ps", "performance status score", "performance state",
 		// the misspellings records keep
@@ -92,7 +94,9 @@ func init() {
 		"child pugh turcotte score", "child turcotte pugh score", "child turcotte", "child score", "child class",
 		"child classification", "child grade", "child grading", "child turcotte score", "child turcotte class",
 		// the old records' "No Child's class B or C liver failure"
-		"child s class", "child s classification", "childs class")
+		"child s class", "child s classification", "childs class",
+		// "Child's Pugh classification A or B"
+		"child s pugh", "childs pugh", "child s pugh classification", "child s pugh class", "child s pugh score")
 	addAliases(v(vBCLC), "bclc", "barcelona clinic liver cancer", "barcelona clinic", "barcelona",
 		"barcelona clinic liver cancer staging", "bclc staging")
 	addAliases(v(vPlatelets), "platelet", "platelets", "plaquettes", "platelet count", "platelet counts", "plt", "plts",

@@ -52,6 +52,15 @@ var round20 = []struct {
 	// the sex that opens an item is required, not a subgroup
 	{"Female patients, ≥ 18 years of age at the time of obtaining informed consent.", []string{"age >=18 years"}},
 	{"Women aged ≥ 65 years", []string{"age >=65 years cond"}},
+	// plural scores, a scale given to each age group, misspelt names
+	{"Patients must have a performance status corresponding to Eastern Cooperative Oncology Group (ECOG) scores of 0 or 1 (>= 70% for Karnofsky/Lansky); use Karnofsky for patients > 16 years of age and Lansky for patients =< 16 years of age",
+		[]string{"ecog [0,1]", "karnofsky >=70 cond", "lansky >=70 cond"}},
+	{"Karnofsky ≥ 70% or Lansky ≥ 70%", []string{"karnofsky >=70", "lansky >=70 cond"}},
+	{"Easter Cooperative Oncology Group status of 0, 1 or 2;", []string{"ecog [0,2]"}},
+	{"Child's Pugh classification A or B", []string{"child_pugh_score [5,9]"}},
+	// a disease's acronym after its own value
+	{"Absolute neutrophil count ≥ 1000/mcL (≥ 500/mcL for MDS)", []string{"anc >=1 10^9/L", "anc >=0.5 10^9/L cond"}},
+	{"Platelets ≥ 100,000/mcL (≥ 50,000/mcL in patients with CLL)", []string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
 	// words around the condition that are not a condition's
 	{"ANC ≥ 1.5 × 10^9/L, marrow cellularity ≥ 20%", []string{"anc >=1.5 10^9/L"}},
 }
