@@ -270,7 +270,9 @@ var fillerWords = setOf("of", "is", "are", "be", "been", "must", "should", "shal
 	// "ALT activity ≤ 2.5 ULN": the enzyme's activity is its level
 	"activity", "activities",
 	// "a left ventricular ejection fraction that is ≥ 45%"
-	"that")
+	"that",
+	// "AST and ALT each ≤ 2.5 × ULN"
+	"each", "both")
 
 var contWords = setOf("or", "and", "but", "it", "must", "be", "is", "are", "should", "which", "in", "case", "the",
 	"a", "permitted", "allowed", "acceptable", "accepted", "value", "values", "level", "levels", "limit", "also",
@@ -3505,6 +3507,14 @@ func (p *parser) placeBefore(k int) bool {
 	return false
 }
 
+// normalOrAt reports ", or" or "or" from e right up to the bound at b.
+func normalOrAt(toks []token, e, b int) bool {
+	if kindAt(toks, e, kComma) {
+		e++
+	}
+	return wordAt(toks, e, "or") && e+1 == b
+}
+
 // normalPhraseEnd returns the end of "within (the) (institutional) normal
 // limits", "normal", "WNL" at i, or -1.
 func normalPhraseEnd(toks []token, i int) int {
@@ -3554,7 +3564,7 @@ func (p *parser) condBoundAt(k int) bool {
 // normal (LLN) or" at i (the sign), or -1.
 func (p *parser) normalLimitOr(i int) int {
 	toks := p.toks
-	if toks[i].op != opGE && toks[i].op != opGT {
+	if toks[i].kind == kOp && toks[i].op == opNone || toks[i].kind == kWord && !wordAt(toks, i, "below", "under", "above") {
 		return -1
 	}
 	k := i + 1
@@ -4107,16 +4117,27 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			}
 			// "LVEF ≥ LLN or ≥ 50%, whichever is higher": the normal limit
 			// is no number, the bound after it is what every patient meets
-			if e := p.normalLimitOr(i); e > i && e <= b && p.whicheverIs(b, "higher", "greater", "highest", "greatest", "more") {
+			// ("LVEF ≥ LLN or ≥ 50%" alike: a non-numeric alternative leaves
+			// the number everyone's, SPEC 4.8)
+			if e := p.normalLimitOr(i); e > i && e <= b && !p.whicheverIs(b, "lower", "less", "lowest", "least", "smaller") {
 				i = e - 1
 				continue
 			}
 			return false
 		case kWord:
+			// "LVEF below the lower limit of normal or < 50%" (an exclusion)
+			if wordAt(toks, i, "below", "under", "above") {
+				if e := p.normalLimitOr(i); e > i && e <= b && !p.whicheverIs(b, "lower", "less", "lowest", "least", "smaller") {
+					i = e - 1
+					continue
+				}
+			}
 			// "Total bilirubin within normal limits (except Gilbert's
 			// syndrome ≤ 3 × ULN)": the normal range has no number; the
 			// subgroup's bound after it is the subject's
-			if e := normalPhraseEnd(toks, i); e > i && e <= b && p.condBoundAt(b) {
+			// ("Creatinine within normal limits or ≤ 1.5 mg/dL": the number
+			// is everyone's, SPEC 4.8)
+			if e := normalPhraseEnd(toks, i); e > i && e <= b && (p.condBoundAt(b) || normalOrAt(toks, e, b)) {
 				i = e - 1
 				continue
 			}

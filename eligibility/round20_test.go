@@ -61,6 +61,19 @@ var round20 = []struct {
 	// a disease's acronym after its own value
 	{"Absolute neutrophil count ≥ 1000/mcL (≥ 500/mcL for MDS)", []string{"anc >=1 10^9/L", "anc >=0.5 10^9/L cond"}},
 	{"Platelets ≥ 100,000/mcL (≥ 50,000/mcL in patients with CLL)", []string{"platelets >=100 10^9/L", "platelets >=50 10^9/L cond"}},
+	// "each" or "both" between the subjects and their bound
+	{"AST and ALT each ≤ 2.5 x ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"AST and ALT both ≤ 2.5 x ULN", []string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	{"With normal coagulation function: INR and PTT, each ≤ 1.5 x ULN.", []string{"inr <=1.5 xULN"}},
+	// a normal limit with no number as the alternative leaves the number
+	// everyone's (SPEC 4.8), unless the lower of the two is asked for
+	{"E: LVEF below the lower limit of normal or < 50%", []string{"lvef >=50 %"}},
+	{"E: Corrected QT (cQT) interval ≥ 450 ms and left ventricular ejection fraction (LVEF) below the lower limit of normal or < 50%",
+		[]string{"qtc <450 ms", "lvef >=50 %"}},
+	{"LVEF ≥ LLN or ≥ 50%", []string{"lvef >=50 %"}},
+	{"LVEF ≥ LLN or ≥ 50%, whichever is lower", nil},
+	{"Creatinine within normal limits or ≤ 1.5 mg/dL", []string{"creatinine <=1.5 mg/dL"}},
+	{"Total bilirubin within normal limits", nil},
 	// words around the condition that are not a condition's
 	{"ANC ≥ 1.5 × 10^9/L, marrow cellularity ≥ 20%", []string{"anc >=1.5 10^9/L"}},
 }
