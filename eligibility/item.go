@@ -2822,6 +2822,11 @@ func (p *parser) bareRelaxation() {
 			continue
 		}
 		e = ue
+		// "AST ≤ 3 × ULN (5 × if liver metastases)": the multiple's sign
+		// without its limit again
+		if u == ruNone && pu == ruXULN && (wordAt(toks, e, "x", "times", "fold") || kindAt(toks, e, kTimes)) {
+			e++
+		}
 		if e >= len(toks) || toks[e].kind != kWord || !toks[e].is(cTrigger) {
 			continue
 		}

@@ -74,6 +74,10 @@ var round20 = []struct {
 	{"LVEF ≥ LLN or ≥ 50%, whichever is lower", nil},
 	{"Creatinine within normal limits or ≤ 1.5 mg/dL", []string{"creatinine <=1.5 mg/dL"}},
 	{"Total bilirubin within normal limits", nil},
+	// a bare multiple in brackets without its limit: the subgroup's relaxation
+	{"AST ≤ 3 times ULN (5 times if liver metastases)", []string{"ast <=3 xULN", "ast <=5 xULN cond"}},
+	{"AST ≤ 3 × ULN (5 × if liver metastases)", []string{"ast <=3 xULN", "ast <=5 xULN cond"}},
+	{"ECOG 0-1 (2 if due to bone pain)", []string{"ecog [0,1]", "ecog <=2 cond"}},
 	// words around the condition that are not a condition's
 	{"ANC ≥ 1.5 × 10^9/L, marrow cellularity ≥ 20%", []string{"anc >=1.5 10^9/L"}},
 }
