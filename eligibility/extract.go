@@ -308,8 +308,9 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 					labelled = append(labelled, k)
 				}
 			}
-			if sex := oneSex(text); sex != 0 && len(c.Children) == 0 {
-				for k := n; k < len(x.found); k++ {
+			if len(x.found) > n && x.found[n].r.Conditional && len(c.Children) == 0 {
+				sex := oneSex(text)
+				for k := n; k < len(x.found) && sex != 0; k++ {
 					sexed = append(sexed, k)
 					sexes = append(sexes, sex)
 				}
