@@ -1867,14 +1867,10 @@ var modifierNouns = setOf("metastases", "metastasis", "mets", "involvement", "in
 // ≤ 5 × ULN"), and returns where its words end.
 func (p *parser) conditionBeforeValue(i int) (int, bool) {
 	toks := p.toks
-	if i == 0 || !kindAt(toks, i-1, kLParen) && !kindAt(toks, i-1, kComma) && !kindAt(toks, i-1, kSemi) ||
-		!(p.afterValue(i-1) || p.unitEndsAt(i-1)) {
+	if i == 0 || toks[i].kind != kWord || !kindAt(toks, i-1, kLParen) && !kindAt(toks, i-1, kComma) && !kindAt(toks, i-1, kSemi) {
 		return 0, false
 	}
 	k := i
-	if wordAt(toks, k, "in", "for", "with", "if") {
-		return 0, false // a trigger of its own
-	}
 	seen := false
 	for ; k < len(toks) && k < i+4 && (toks[k].kind == kWord || toks[k].kind == kApos); k++ {
 		if toks[k].kind == kWord && !toks[k].is(cModifier) && !conditionWords[toks[k].text] {
@@ -1882,7 +1878,7 @@ func (p *parser) conditionBeforeValue(i int) (int, bool) {
 		}
 		seen = seen || toks[k].is(cModifier)
 	}
-	if !seen || k == i {
+	if !seen || !(p.afterValue(i-1) || p.unitEndsAt(i-1)) {
 		return 0, false
 	}
 	e := k
