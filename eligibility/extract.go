@@ -33,6 +33,7 @@ func extract(el *model.Eligibility, parseAll bool) []model.Requirement {
 	defer extractors.Put(x)
 	x.parseAll = parseAll
 	x.found, x.scopes, x.used, x.pendingOr = x.found[:0], x.scopes[:0], 0, false
+	x.heirOf = [16]int{}
 	x.p.valued = 0
 	x.ageHeads = 0
 	x.restricted = restrictedItems(el.Raw, el.Raw)
@@ -154,6 +155,10 @@ type extractor struct {
 	restricted []string // items that a line in the raw text restricts to a subgroup
 	scopes     []string // the study groups named (a scope is 1 + an index)
 	used       uint64   // the scopes some item was read in
+	// the group whose criteria a group's own items say its patients meet
+	// ("All patients who fulfill the Eligibility Criteria for Stratum 1"),
+	// by scope: its bounds are that group's too
+	heirOf [16]int
 	// the parser's tokens, subjects and triggers are those of the whole of
 	// the item add read last
 	parsedWhole bool
@@ -260,6 +265,9 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		if ic.scope > 0 && ic.scope < 64 {
 			x.used |= 1 << ic.scope
+			if t := x.criteriaOf(text); t > 0 && t != ic.scope && ic.scope < len(x.heirOf) && x.heirOf[ic.scope] == 0 {
+				x.heirOf[ic.scope] = t
+			}
 		}
 		ic.alt = ctx.alt && oneOfSeen
 		if ic.subject == 0 {
@@ -1820,6 +1828,12 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	if p.requiredForFollowing() {
 		child.noAge = true
 	}
+	// "Documented LVEF of ≤ 45% tested in patients with:" over "Age ≥ 60
+	// years old": the children say whom the lead-in's own test is for —
+	// none of their values bounds the patient
+	if p.testedInPatients() {
+		child.noAge, child.cond = true, true
+	}
 	// "Life expectancy:", "Performance status:", "Age:" — the children name
 	// only the value
 	if v := p.labelSubject(); v != 0 {
@@ -1923,6 +1937,23 @@ func (p *parser) requiredForFollowing() bool {
 		}
 	}
 	return false
+}
+
+// testedInPatients reports a lead-in ending "… (tested) in patients
+// with:" ("in subjects who:", "for patients with:").
+func (p *parser) testedInPatients() bool {
+	toks := p.toks
+	k := len(toks) - 1
+	if !kindAt(toks, k, kColon) {
+		return false
+	}
+	k--
+	if wordAt(toks, k, "with", "who") {
+		k--
+	}
+	return wordAt(toks, k, "patients", "subjects", "participants", "those", "pts") && wordAt(toks, k-1, "in", "for", "among") &&
+		wordAt(toks, k-2, "tested", "measured", "assessed", "evaluated", "documented", "performed", "done", "obtained",
+			"required", "needed", "mandatory", "only")
 }
 
 // labelHead are the words a subject's label may start with: "Patients must

@@ -4145,6 +4145,21 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if t.is(cFiller | cAside) {
 				continue
 			}
+			// "Ages eligible for study: 18 years and above": the registry's
+			// old page, copied
+			if t.text == "eligible" && i > 0 && p.inGrp[i-1] >= 0 && isAge(p.groups[p.inGrp[i-1]]) {
+				if wordAt(toks, i+1, "for") {
+					e := i + 2
+					if wordAt(toks, e, "the", "this") {
+						e++
+					}
+					if !wordAt(toks, e, "study", "trial") {
+						return false
+					}
+					i = e
+				}
+				continue
+			}
 			if wordAt(toks, i, "patients", "patient", "subjects", "subject", "participants") && wordAt(toks, i-1, "of", "the") ||
 				wordAt(toks, i, "reaches", "reach") {
 				// "The expected lifetime of patients should be ≥ 12 weeks",

@@ -137,6 +137,51 @@ func isGroupLabelWord(w string) bool {
 	return false
 }
 
+// criteriaOf returns the scope of the group whose criteria text says its
+// patients meet ("must meet all inclusion criteria for Part A", "who
+// fulfill the Eligibility Criteria for Stratum 1", "the criteria of the
+// corresponding stratum (Stratum 1 or 2)"), or 0. Only a group already
+// named counts.
+func (x *extractor) criteriaOf(text string) int {
+	if len(x.scopes) < 2 || len(text) > 400 {
+		return 0
+	}
+	lower := strings.ToLower(text)
+	i := strings.Index(lower, "criteria for ")
+	if i < 0 {
+		i = strings.Index(lower, "criteria of ")
+	}
+	if i < 0 || !strings.Contains(lower[:i], "meet") && !strings.Contains(lower[:i], "fulfil") &&
+		!strings.Contains(lower[:i], "satisf") {
+		return 0
+	}
+	words := strings.Fields(labelWords.Replace(lower[i+len("criteria "):]))
+	for k := 1; k < len(words) && k <= 6; k++ {
+		kind, ok := groupKinds[words[k]]
+		if !ok {
+			continue
+		}
+		// "Stratum 1 or 2": the first group named that is known
+		for _, l := range words[k+1 : min(len(words), k+5)] {
+			if l == "and" || l == "or" {
+				continue
+			}
+			if len(l) > 3 && isDigit(l[0]) {
+				l = strings.TrimSuffix(l, "and") // "for Stratum 1and the Exclusion Criteria"
+			}
+			if !isGroupLabelWord(l) {
+				break
+			}
+			for s, name := range x.scopes {
+				if name == kind+" "+l {
+					return s + 1
+				}
+			}
+		}
+	}
+	return 0
+}
+
 // scopeID returns the id of the group labelled l, adding it if new.
 func (x *extractor) scopeID(l string) int {
 	for i, s := range x.scopes {
@@ -303,6 +348,14 @@ func (x *extractor) reconcile() {
 		}
 		if common {
 			continue
+		}
+		// a group that meets another's criteria has that group's bound
+		for s := 1; s < len(per); s++ {
+			t := s
+			for hop := 0; per[t] == 0 && x.heirOf[t] > 0 && hop < len(per); hop++ {
+				t = x.heirOf[t]
+			}
+			per[s] = per[t]
 		}
 		loosest, n := -1, 0
 		for s := 1; s < len(per) && s <= len(x.scopes); s++ {
