@@ -279,7 +279,9 @@ var contWords = setOf("or", "and", "but", "it", "must", "be", "is", "are", "shou
 	"still", "then", "for", "with", "if", "may", "can", "this", "these", "those", "patients", "subjects",
 	"up", "of", "to", "whom", "where", "will", "needs", "need", "cases", "required", "ie", "i", "e", "eg",
 	"that", "being", "have", "has", "an", "at", "least", "only", "present", "documented", "known",
-	"there", "they", "when", "except", "unless", "so", "such", "institutional", "otherwise")
+	"there", "they", "when", "except", "unless", "so", "such", "institutional", "otherwise",
+	// "(except for MDS, for which the parameter is ≥ 500/mcL)"
+	"parameter")
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))

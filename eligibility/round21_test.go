@@ -19,6 +19,11 @@ var round21 = []struct {
 	{"Age eligible for the study: ≥ 18 years", []string{"age >=18 years"}},
 	// … and nothing else after "eligible for"
 	{"Age eligible for transplant: ≤ 65 years", nil},
+	// a disease's own bound after "for which the parameter is"
+	{"Absolute neutrophil count ≥ 1000/mcL (except for MDS, for which the parameter is ≥ 500/mcL)",
+		[]string{"anc >=1 10^9/L", "anc >=0.5 10^9/L cond"}},
+	{"Platelets > 50 K/mcL (except for MDS for which the parameter is > 25 K/mcL and not transfusion dependent)",
+		[]string{"platelets >50 10^9/L", "platelets >25 10^9/L cond"}},
 }
 
 func TestRound21(t *testing.T) {
