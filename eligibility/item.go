@@ -4091,6 +4091,19 @@ func (p *parser) stagesBefore(i int) (bound, bool) {
 
 // ---- binding bounds to subjects ----
 
+// leaderDots reports a full stop at i in a run of three or more written
+// together: a dot leader, not the end of a sentence.
+func leaderDots(toks []token, i int) bool {
+	a, b := i, i
+	for a > 0 && toks[a-1].kind == kPeriod && toks[a].glued {
+		a--
+	}
+	for b+1 < len(toks) && toks[b+1].kind == kPeriod && toks[b+1].glued {
+		b++
+	}
+	return b-a >= 2
+}
+
 func (p *parser) gapIsFiller(a, b int) bool {
 	if b-a > 14 {
 		return false
@@ -4108,6 +4121,11 @@ func (p *parser) gapIsFiller(a, b int) bool {
 		case kColon, kDash, kApos, kSep:
 			continue
 		case kPeriod:
+			// dot leaders between a name and its value: "Platelets
+			// .......... < 75,000/microliter"
+			if leaderDots(toks, i) {
+				continue
+			}
 			// an abbreviation's full stop right before the sign: "Neu. >=
 			// 1,500/cubicmillimeter", "T-bil. <= upper limit of normal"
 			if t.glued && i == a && i == b-1 && i > 0 && p.inGrp[i-1] >= 0 && kindAt(toks, b, kOp) {

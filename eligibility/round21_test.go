@@ -19,6 +19,11 @@ var round21 = []struct {
 	{"Age eligible for the study: ≥ 18 years", []string{"age >=18 years"}},
 	// … and nothing else after "eligible for"
 	{"Age eligible for transplant: ≤ 65 years", nil},
+	// dot leaders between a name and its value, a full stop kept apart
+	{"E: Platelets .......... < 75,000/ microliter", []string{"platelets >=75 10^9/L"}},
+	{"E: Total Bilirubin ... > 2 mg/dL", []string{"bilirubin <=2 mg/dL"}},
+	{"Creatinine ......... ≤ 1.5 X upper limit of normal.", []string{"creatinine <=1.5 xULN"}},
+	{"Prior chemotherapy allowed. ≥ 2 weeks since surgery", nil},
 	// a disease's own bound after "for which the parameter is"
 	{"Absolute neutrophil count ≥ 1000/mcL (except for MDS, for which the parameter is ≥ 500/mcL)",
 		[]string{"anc >=1 10^9/L", "anc >=0.5 10^9/L cond"}},
