@@ -265,7 +265,8 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		if ic.scope > 0 && ic.scope < 64 {
 			x.used |= 1 << ic.scope
-			if t := x.criteriaOf(text); t > 0 && t != ic.scope && ic.scope < len(x.heirOf) && x.heirOf[ic.scope] == 0 {
+			// (reconcile knows the first sixteen groups only)
+			if t := x.criteriaOf(text); t > 0 && t < len(x.heirOf) && t != ic.scope && ic.scope < len(x.heirOf) && x.heirOf[ic.scope] == 0 {
 				x.heirOf[ic.scope] = t
 			}
 		}

@@ -1,6 +1,7 @@
 package eligibility_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -95,6 +96,26 @@ func TestRound21Lists(t *testing.T) {
 		got := extractList(tc.items)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
 			t.Errorf("%s\n   got %q\n  want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestRound21ManyGroups: a group that meets the criteria of a group past
+// the sixteenth, which reconcile does not track, changes nothing and
+// never indexes past its table.
+func TestRound21ManyGroups(t *testing.T) {
+	var items []string
+	for g := 1; g <= 18; g++ {
+		items = append(items, fmt.Sprintf("Cohort %d:", g))
+		if g != 2 {
+			items = append(items, "ECOG 0-1")
+		}
+	}
+	// an early group, named again, that meets a late one's criteria
+	items = append(items, "Cohort 2:", "Patients must meet all inclusion criteria for Cohort 17")
+	for _, r := range extractList(items) {
+		if r != "ecog [0,1] cond" && r != "ecog [0,1]" {
+			t.Errorf("unexpected %q", r)
 		}
 	}
 }
