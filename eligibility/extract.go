@@ -1321,6 +1321,7 @@ const (
 	firstAlone            // names a variable by itself ("platelets", "ECOG")
 	firstLonger           // only with the words after it ("left ventricular …")
 	firstAge              // a unit of age: counts in short items
+	firstBare             // "over", "under": count only in an item as short as "70 and under" (bareAgeItem)
 )
 
 // buildFirstWords runs once the lexicon is built (package variables are
@@ -1344,6 +1345,9 @@ func buildFirstWords() map[string]firstKind {
 	}
 	for _, w := range []string{"years", "year", "yrs", "months"} {
 		m[w] = firstAge
+	}
+	for _, w := range []string{"over", "under"} {
+		m[w] = firstBare
 	}
 	return m
 }

@@ -197,6 +197,8 @@ func (p *parser) mayOwnBound() owners {
 			years, time = true, true
 		case cueTime:
 			time = true
+		case cueBare:
+			years = years || len(p.text) <= 16
 		}
 	}
 	if person && time || years && !p.ctx.exclusion {
@@ -234,6 +236,7 @@ const (
 	cuePerson        // the people an age may be written after (personAged)
 	cueYears         // a unit unit() reads as years
 	cueTime          // a unit unit() reads as months or days
+	cueBare          // "over", "under": an age only in an item as short as "70 and under" (bareAgeItem)
 )
 
 // ageCues are the words mayOwnBound looks for, in any token (unit reads
@@ -250,6 +253,7 @@ var ageCues = func() map[string]ageCue {
 		"men", "women", "males", "females", "boys", "girls", "persons", "individuals", "adolescents", "neonates",
 		"people")
 	set(cueYears, "year", "years", "yr", "yrs", "ans", "y")
+	set(cueBare, "over", "under")
 	set(cueTime, "month", "months", "mo", "mos", "mth", "mths", "mon", "mois", "day", "days", "d")
 	return m
 }()
@@ -2235,6 +2239,9 @@ func (p *parser) findBounds() {
 			if !ok && g.vars == maskOf(vECOG) {
 				b, ok = p.equalGrade(g.end)
 			}
+			if !ok && g.vars == maskOf(vECOG) {
+				b, ok = p.bestGradeOnly(g.end)
+			}
 		}
 		if ok {
 			b.consumed = true
@@ -2913,57 +2920,21 @@ func (p *parser) ageBrackets() {
 			prev.hasLo && isTimeUnit(prev.loUnit) || prev.hasHi && isTimeUnit(prev.hiUnit) {
 			continue
 		}
-		end := p.closeParen(open)
-		if end < 0 || end > open+10 {
+		if p.ageBracketAt(open, true) {
+			added = true
+		}
+	}
+	// "Karnofsky Performance Status (KPS) (age ≥16) or LPS (age<16) ≥ 50%"
+	// (DEV39 NCT03215511): the bracket after a scale's name, before the
+	// value both names share, picks whom each scale is for
+	for gi := range p.groups {
+		g := &p.groups[gi]
+		if g.kind != mkVar || isAge(*g) || g.inObject || !kindAt(toks, g.end, kLParen) {
 			continue
 		}
-		age := false
-		for i := open + 1; i < end; i++ {
-			if g := p.inGrp[i]; g >= 0 {
-				if !isAge(p.groups[g]) {
-					age = false
-					break
-				}
-				age = true
-			}
+		if p.ageBracketAt(g.end, false) {
+			added = true
 		}
-		for m := range p.bounds {
-			b := &p.bounds[m]
-			if b.start <= open || b.start >= end {
-				continue
-			}
-			if b.ageHint || b.hasLo && b.loUnit == ruYears || b.hasHi && b.hiUnit == ruYears ||
-				b.start > 0 && p.inGrp[b.start-1] >= 0 && isAge(p.groups[p.inGrp[b.start-1]]) {
-				age = true
-			} else {
-				// a value of its own: "(2.0 mg/dL for patients over age 70)"
-				age = false
-				break
-			}
-		}
-		if !age && !p.stageLabel(open+1, end) || p.inObj[open] {
-			continue
-		}
-		if age && p.formulaIn(open+1, end) {
-			// "≥ 50 mL/min (MDRD formula for patients > 65 years)": whom a
-			// formula is used for; the bound is everyone's
-			for i := open + 1; i < end; i++ {
-				p.inObj[i] = true
-			}
-			continue
-		}
-		last := end+1 == len(toks) || end+2 == len(toks) && toks[end+1].kind == kPeriod
-		p.trigs = append(p.trigs, trigger{pos: open, end: open + 1, objEnd: end, depth: toks[open].depth, closesAlts: last})
-		for i := open + 1; i < end; i++ {
-			p.inObj[i] = true
-		}
-		p.trigWord[open] = true
-		for gi := range p.groups {
-			if g := &p.groups[gi]; g.start > open && g.start < end {
-				g.inObject = true
-			}
-		}
-		added = true
 	}
 	if added {
 		ts := p.trigs
@@ -2973,6 +2944,64 @@ func (p *parser) ageBrackets() {
 			}
 		}
 	}
+}
+
+// ageBracketAt makes the bracket opening at open a subgroup phrase when it
+// holds an age and nothing else (or, after a value, a stage's label); it
+// reports whether it did.
+func (p *parser) ageBracketAt(open int, afterValue bool) bool {
+	toks := p.toks
+	end := p.closeParen(open)
+	if end < 0 || end > open+10 {
+		return false
+	}
+	age := false
+	for i := open + 1; i < end; i++ {
+		if g := p.inGrp[i]; g >= 0 {
+			if !isAge(p.groups[g]) {
+				age = false
+				break
+			}
+			age = true
+		}
+	}
+	for m := range p.bounds {
+		b := &p.bounds[m]
+		if b.start <= open || b.start >= end {
+			continue
+		}
+		if b.ageHint || b.hasLo && b.loUnit == ruYears || b.hasHi && b.hiUnit == ruYears ||
+			b.start > 0 && p.inGrp[b.start-1] >= 0 && isAge(p.groups[p.inGrp[b.start-1]]) {
+			age = true
+		} else {
+			// a value of its own: "(2.0 mg/dL for patients over age 70)"
+			age = false
+			break
+		}
+	}
+	if !age && !(afterValue && p.stageLabel(open+1, end)) || p.inObj[open] {
+		return false
+	}
+	if age && p.formulaIn(open+1, end) {
+		// "≥ 50 mL/min (MDRD formula for patients > 65 years)": whom a
+		// formula is used for; the bound is everyone's
+		for i := open + 1; i < end; i++ {
+			p.inObj[i] = true
+		}
+		return false
+	}
+	last := end+1 == len(toks) || end+2 == len(toks) && toks[end+1].kind == kPeriod
+	p.trigs = append(p.trigs, trigger{pos: open, end: open + 1, objEnd: end, depth: toks[open].depth, closesAlts: last})
+	for i := open + 1; i < end; i++ {
+		p.inObj[i] = true
+	}
+	p.trigWord[open] = true
+	for gi := range p.groups {
+		if g := &p.groups[gi]; g.start > open && g.start < end {
+			g.inObject = true
+		}
+	}
+	return true
 }
 
 // stageLabel reports a bracket that holds only the label of a stage or a
@@ -3288,6 +3317,30 @@ func (p *parser) equalGrade(j int) (bound, bool) {
 	v := toks[e].val
 	return bound{start: e, end: e + 1, allowedIf: true, isRange: true, hasLo: true, loInc: true, lo: v,
 		hasHi: true, hiInc: true, hi: v}, true
+}
+
+// bestGradeOnly reads "Performance status (PS) 0" (DEV41 NCT02548780):
+// the scale's best grade alone, which cannot mean anything but "0 and no
+// worse". Any other lone grade ("ECOG PS 2") has no operator and is left
+// unread (SPEC 4.16): it may be a floor, a ceiling or the only grade.
+func (p *parser) bestGradeOnly(j int) (bound, bool) {
+	toks := p.toks
+	e := p.skipScaleFillers(j)
+	if !kindAt(toks, e, kNum) || toks[e].decimals >= 0 || toks[e].val != 0 || toks[e].end-toks[e].start != 1 {
+		return bound{}, false
+	}
+	if e+1 < len(toks) {
+		switch toks[e+1].kind {
+		case kPeriod, kSemi, kLParen:
+		case kComma:
+			if kindAt(toks, e+2, kNum) {
+				return bound{}, false // "ECOG 0, 1 …" is a list
+			}
+		default:
+			return bound{}, false
+		}
+	}
+	return bound{start: e, end: e + 1, hasHi: true, hiInc: true, hi: 0}, true
 }
 
 // allowedGrade reads a single grade the item allows beyond its main range
@@ -4567,7 +4620,9 @@ func (p *parser) survivalAfter(b *bound) (int, bool) {
 	}
 	if wordAt(toks, k, "survival") {
 		for m := b.start - 1; m >= 0 && m >= b.start-3; m-- {
-			if wordAt(toks, m, "expected", "estimated", "anticipated", "predicted", "projected") {
+			// "Anticipation of more than 3 months survival" (DEV39 NCT01199055)
+			if wordAt(toks, m, "expected", "estimated", "anticipated", "predicted", "projected", "anticipation",
+				"expectation") {
 				return ownerLife, true
 			}
 		}
@@ -4713,11 +4768,11 @@ func (p *parser) personAged(b *bound) bool {
 }
 
 func (p *parser) shortAgeItem(b *bound) bool {
-	if !(b.hasLo && b.loUnit == ruYears || b.hasHi && b.hiUnit == ruYears) {
-		return false
-	}
 	if p.ctx.exclusion {
 		return false
+	}
+	if !(b.hasLo && b.loUnit == ruYears || b.hasHi && b.hiUnit == ruYears) {
+		return p.bareAgeItem(b)
 	}
 	for i, t := range p.toks {
 		if i >= b.start && i < b.end {
@@ -4730,6 +4785,35 @@ func (p *parser) shortAgeItem(b *bound) bool {
 			}
 		case kComma, kPeriod, kSemi, kColon, kLParen, kRParen, kDash:
 		default:
+			return false
+		}
+	}
+	return true
+}
+
+// bareAgeItem reports an item that is nothing but "18 and over" or "70
+// and under": the PDQ layout's age, whose "Age:" label the page lost
+// (DEV38 NCT00052273, between "Measurable or evaluable disease" and "ECOG
+// 0-2"). No other variable is written as a bare whole number with "and
+// over"; with any other word in the item it stays unread.
+func (p *parser) bareAgeItem(b *bound) bool {
+	if b.start != 0 || b.end < 3 || b.loUnit != "" || b.hiUnit != "" || b.hasLo == b.hasHi {
+		return false
+	}
+	v := b.lo
+	if b.hasHi {
+		v = b.hi
+	}
+	if v < 1 || v > 120 || v != float64(int(v)) || p.toks[b.end-2].text != "and" {
+		return false
+	}
+	switch p.toks[b.end-1].text {
+	case "over", "older", "under", "younger":
+	default:
+		return false
+	}
+	for _, t := range p.toks[b.end:] {
+		if t.kind != kPeriod && t.kind != kSemi {
 			return false
 		}
 	}

@@ -60,7 +60,9 @@ func init() {
 		"who performance status", "who ps", "who performance", "who performance score",
 		"world health organization performance status", "world health organisation performance status",
 		"who / ecog", "ecog / who", "ecog / zubrod", "zubrod / ecog", "who / ecog performance status",
-		"ecog / who performance status")
+		"ecog / who performance status",
+		// "WHO Performance Index 3 or 4" (DEV41 NCT00575406)
+		"who performance index")
 	// the cooperative groups' own names for the ECOG scale (GOG, SWOG, CALGB
 	// use the same 0–4 grades), written in capitals; "WHO" alone only
 	// before its value (findGroups)
@@ -78,11 +80,12 @@ func init() {
 		// a misspelling records keep
 		"easter cooperative oncology group")
 	addAliases(alias{kind: mkGeneric, vars: maskOf(vECOG)}, "performance status", "performance score",
-		"ps", "performance status score", "performance state",
+		"ps", "performance status score", "performance state", "performance index",
 		// the misspellings records keep
 		"perfomance status", "performace status", "preformance status", "performance satus")
 	addAliases(v(vKarnofsky), "karnofsky", "kps", "karnofsky performance", "karnofsky performance status",
 		"karnofsky performance scale", "karnofsky performance score", "karnofsky index", "karnofsky scale",
+		"karnofsky performance index",
 		"karnofsky score", "karnofsky status", "karnofski")
 	addAliases(v(vLansky), "lansky", "lansky play", "lansky play performance", "lansky performance",
 		"lansky play scale", "lansky play performance scale", "lansky score", "lansky performance status",

@@ -115,7 +115,7 @@ func scan(s string, lead bool) itemScan {
 	var buf [24]byte
 	var out itemScan
 	var pending *trieNode // the first word of a longer alias, just read
-	short := len(s) <= 120
+	short, size := len(s) <= 120, len(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if !isASCIILetter(c) {
@@ -160,7 +160,7 @@ func scan(s string, lead bool) itemScan {
 						out.vars = true
 					}
 				}
-				pending = scanAccented(w, short, lead, &out)
+				pending = scanAccented(w, size, lead, &out)
 				i = j
 				continue
 			}
@@ -208,7 +208,7 @@ func scan(s string, lead bool) itemScan {
 			if known == nil {
 				known = scanTable.find(hashOf(s, i, j), s[i:j])
 			}
-			if e, ok := known.entry(); ok && out.learn(e, short) {
+			if e, ok := known.entry(); ok && out.learn(e, size) {
 				pending = lexicon.next[lower()]
 			}
 		}
@@ -268,7 +268,7 @@ func latinAccentAt(s string, i int) bool {
 
 // scanAccented is what scan learns from a word with an accent, w in lower
 // case; it returns the alias the word may start.
-func scanAccented(w string, short, lead bool, out *itemScan) *trieNode {
+func scanAccented(w string, size int, lead bool, out *itemScan) *trieNode {
 	if strings.Contains(w, "donor") {
 		out.flags |= sDonor // "édonor": the ASCII letters after the accent make a word for donorWords
 	}
@@ -284,7 +284,7 @@ func scanAccented(w string, short, lead bool, out *itemScan) *trieNode {
 	if lead && leadWords[w] {
 		out.flags |= sLead
 	}
-	if e, ok := scanWords[w]; ok && out.learn(e, short) {
+	if e, ok := scanWords[w]; ok && out.learn(e, size) {
 		return lexicon.next[w]
 	}
 	return nil
@@ -302,13 +302,15 @@ func (sc itemScan) groupLabel(text string, maxAt int) string {
 
 // learn takes in what a known word tells; true when the word may start a
 // longer alias.
-func (out *itemScan) learn(e scanEntry, short bool) (longer bool) {
+func (out *itemScan) learn(e scanEntry, size int) (longer bool) {
 	out.flags |= e.flags
 	switch e.first {
 	case firstAlone:
 		out.vars = true
 	case firstAge:
-		out.vars = out.vars || short
+		out.vars = out.vars || size <= 120
+	case firstBare:
+		out.vars = out.vars || size <= 16
 	case firstLonger:
 		return true
 	}

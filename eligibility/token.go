@@ -535,6 +535,9 @@ func lexNumber(s string, i int) (token, int) {
 		point = 1
 	} else if intLen == 1 && !grouped {
 		point = bulletPoint(s, j)
+		if point == 0 {
+			point = spacedPoint(s, j)
+		}
 	}
 	if point > 0 {
 		j += point
@@ -583,6 +586,42 @@ func bulletPoint(s string, j int) int {
 	}
 	return n
 }
+
+// spacedPoint reads a decimal point a page spaced out ("Neutrophils ≥ 1. 5
+// G/L", DEV38 NCT01601184): read as the sentence's full stop, the 1 became
+// a neutrophil floor and the 5 nothing. Only with one or two digits after
+// it and a laboratory unit right after them, where "1. 5 G/L" cannot be two
+// sentences; "ECOG 0-1. 2 prior regimens" and "≥ 18. 5 years since" stay
+// two. It returns the width of ". ".
+func spacedPoint(s string, j int) int {
+	if j+2 >= len(s) || s[j] != '.' || s[j+1] != ' ' {
+		return 0
+	}
+	k := j + 2
+	d := 0
+	for k+d < len(s) && isDigit(s[k+d]) {
+		d++
+	}
+	if d == 0 || d > 2 {
+		return 0
+	}
+	k += d
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	rest := s[k:min(len(s), k+8)]
+	for _, u := range spacedPointUnits {
+		if len(rest) >= len(u) && strings.EqualFold(rest[:len(u)], u) {
+			return 2
+		}
+	}
+	return 0
+}
+
+// spacedPointUnits are the laboratory units a spaced decimal point must
+// be followed by, in any case.
+var spacedPointUnits = []string{"g/l", "g /l", "g/dl", "mg/dl", "mg/l", "x 10", "x10", "×", "*10", "10^", "/mm",
+	"/ul", "/µl", "/mcl", "k/", "µmol", "umol", "mmol", "u/l", "iu/l", "ml/min", "x uln", "xuln", "x the", "times"}
 
 var abbreviations = map[string]bool{"e": true, "g": true, "i": true, "eg": true, "ie": true, "vs": true,
 	"etc": true, "approx": true, "cf": true, "al": true, "n": true, "b": true, "nb": true, "dr": true, "no": true,
