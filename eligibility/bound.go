@@ -649,7 +649,7 @@ func per(toks []token, j int) (string, int, bool) {
 		return "min", k + 1, true
 	case "s", "sec", "second":
 		return "s", k + 1, true
-	case "ul", "mcl", "microliter", "microlitre", "microliters", "microlitres", "ui":
+	case "ul", "mcl", "microliter", "microlitre", "microliters", "microlitres", "ui", "microl":
 		return "ul", k + 1, true
 	case "mm", "cmm", "cumm", "cubicmillimeter", "cubicmillimetre", "cubicmillimeters":
 		if toks[k].text == "mm" {
@@ -787,6 +787,13 @@ func cellUnit(toks []token, j int, afterTimes bool) (string, int, bool) {
 		k++
 	}
 	d, e, ok := per(toks, k)
+	if !ok && exp == 0 && k == j && wordAt(toks, k, "mm") {
+		// "ANC ≥ 1500 mm3" (DEV42 NCT01300299): the slash lost; a cubed
+		// millimetre after a count is only ever its denominator
+		if c := skipCube(toks, k+1); c > k+1 {
+			return ruCellsUL, c, true
+		}
+	}
 	if !ok {
 		if exp != 0 {
 			return ruForeign, k, true

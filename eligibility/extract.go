@@ -1820,7 +1820,9 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	}
 	// "Post-menopausal as defined by any of the following:", "Women of
 	// childbearing potential, defined as:" — the ages under it define
-	if definesBetween(p.toks, 0, len(p.toks)) {
+	// ("Postmenopausal by 1 of the following criteria:" over "60 years of
+	// age and over", DEV42 NCT00057993: the same without "defined")
+	if definesBetween(p.toks, 0, len(p.toks)) || statusByFollowing(p.toks) {
 		for k := range p.toks {
 			if p.toks[k].is(cAgeBlocker) && !weakAgeBlockers[p.toks[k].text] {
 				child.noAge = true
@@ -2337,4 +2339,23 @@ func restatesLabel(kids []model.Criterion, label string) bool {
 		}
 	}
 	return false
+}
+
+// statusByFollowing reports a lead-in that names a reproductive status and
+// lists the ways to meet it: "Postmenopausal by 1 of the following
+// criteria:", "Not of childbearing potential, i.e. any of the following:".
+func statusByFollowing(toks []token) bool {
+	if !kindAt(toks, len(toks)-1, kColon) {
+		return false
+	}
+	status, following := false, false
+	for k := range toks {
+		switch toks[k].text {
+		case "menopausal", "postmenopausal", "premenopausal", "perimenopausal", "menopause", "childbearing":
+			status = true
+		case "following":
+			following = true
+		}
+	}
+	return status && following
 }

@@ -1696,7 +1696,10 @@ func (p *parser) clauseStart(i int) bool {
 		case kWord:
 			switch t.text {
 			case "note", "notes", "but", "pediatric", "paediatric", "adult", "elderly", "older", "younger", "female",
-				"male", "all", "japanese", "chinese", "asian", "however":
+				"male", "all", "japanese", "chinese", "asian", "however",
+				// "(we will allow patients with Gilbert's syndrome with
+				// total bilirubin up to 2.5 mg/dL)" (DEV42 NCT01794104)
+				"we", "will", "allow", "also":
 				continue
 			}
 			return false
@@ -2018,6 +2021,15 @@ func (p *parser) objectEnd(t trigger) int {
 			// ULN": the condition named, then the subject its bound is for
 			if _, _, ok := comparator(toks, p.groups[g].end); ok {
 				return k
+			}
+		}
+		if g := p.inGrp[k]; g >= 0 && p.groups[g].start == k && k > t.end+1 && tk.depth == t.depth && p.groups[g].kind == mkVar &&
+			!isAge(p.groups[g]) && wordAt(toks, k-1, "with", "having") && toks[k-2].is(cSubgroupNoun) {
+			// "patients with Gilbert's syndrome with total bilirubin ≤ 3
+			// mg/dL may be enrolled" (DEV42 NCT01794104): the same, joined
+			// by a second "with"
+			if _, _, ok := comparator(toks, p.groups[g].end); ok {
+				return k - 1
 			}
 		}
 		if g := p.inGrp[k]; g >= 0 && (p.groups[g].kind != mkOther || p.conditionWord(t) && k > t.end) {
@@ -4336,6 +4348,8 @@ var asideWords = setOf("before", "prior", "start", "starting", "treatment", "the
 	"acquisition", "radionuclide", "angiography", "ventriculography", "mri", "assessed", "evaluated", "ecg",
 	"ecgs", "electrocardiogram", "electrocardiograms", "triplicate", "duplicate", "from", "obtained", "collection",
 	"urine", "urinary", "central", "local", "assessment", "done",
+	// "QTc interval on pre-entry electrocardiogram (> 450 msec)"
+	"pre",
 	// "Serum creatinine performed within 3 weeks prior to starting study therapy must be ≤ 1.5 × ULN"
 	"performed", "drawn",
 	// "Creatinine based on age as follows: …"
@@ -4845,6 +4859,13 @@ func (p *parser) boundaryAt(k int, depth int8) bool {
 		return tk.depth < depth
 	case kWord:
 		if tk.text == "and" || tk.text == "or" || tk.text == "but" {
+			return true
+		}
+	case kDash:
+		// "AST ≤ 3 × ULN ---patients with metastatic disease in the liver ≤
+		// 5 × ULN" (DEV42 NCT01794104): a run of dashes parts two clauses as
+		// a semicolon would; a single one may be a range's or a hyphen
+		if kindAt(p.toks, k+1, kDash) || k > 0 && p.toks[k-1].kind == kDash {
 			return true
 		}
 	}
