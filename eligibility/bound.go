@@ -887,6 +887,14 @@ func boundAt(toks []token, i int) (bound, bool) {
 			}
 		}
 		if e, ok := ulnPhrase(toks, j, false); ok {
+			// "Total bilirubin within institutional normal limits": a value
+			// within the normal range, no threshold (SPEC 4.16); the same
+			// words read "within normal institutional limits" never were one
+			// ("Creatinine within ULN", "within the upper limit of normal"
+			// name the limit itself: ≤ 1 × ULN)
+			if wordAt(toks, i, "within") && !kindAt(toks, e, kTimes) && !wordAt(toks, e, "x") && !namesUpperLimit(toks, j, e) {
+				return b, false
+			}
 			// "≤ upper limit of normal (ULN)*1.5", "≤ ULN x 2.5": the
 			// multiple written after the limit
 			if kindAt(toks, e, kTimes) || wordAt(toks, e, "x") {
@@ -1140,4 +1148,14 @@ func (b *bound) age(toks []token, i int) {
 func unitWord(toks []token, k int) bool {
 	u, _ := unit(toks, k)
 	return u != ruNone
+}
+
+// namesUpperLimit reports "upper" or "ULN" among toks[a:b].
+func namesUpperLimit(toks []token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		if wordAt(toks, k, "upper", "uln", "unl", "iuln") {
+			return true
+		}
+	}
+	return false
 }

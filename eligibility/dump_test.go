@@ -30,6 +30,7 @@ func TestDump(t *testing.T) {
 	for i, bd := range p.bounds {
 		t.Logf("bound %+v owner %d %q", bd, p.owner[i], text[p.toks[bd.start].start:p.toks[bd.end-1].end])
 	}
+	t.Logf("joint %v condOf %v owner %v", p.joint, p.condOf, p.owner)
 	for _, c := range out {
 		t.Logf("cand %s %+v", vars[c.v].name, c)
 	}

@@ -1583,6 +1583,15 @@ func statesEnrolment(toks []token) bool {
 // of the following:" in an inclusion's lead-in: each item under it is one
 // way to qualify ("Allogeneic transplant not possible for any of the
 // following reasons: Over 60 years of age; No compatible donor").
+func allOfFollowing(toks []token) bool {
+	for i := range toks {
+		if wordAt(toks, i, "all") && wordAt(toks, i+1, "of") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
+			return true
+		}
+	}
+	return false
+}
+
 func anyOfFollowing(toks []token) bool {
 	for i := range toks {
 		if wordAt(toks, i, "any") && wordAt(toks, i+1, "of") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
@@ -1792,6 +1801,12 @@ func (x *extractor) leadIn(text string, sc itemScan, ctx itemCtx, subject varMas
 	}
 	if !ctx.exclusion && hasPhrase(announcement(p.toks), negLead) && !(!hasPhrase(p.toks, negLeadStrong) && p.treatmentIneligible()) {
 		child.exclusion = true
+	}
+	// "Ineligible if all of the following criteria are concurrently
+	// present:" (DEV43 NCT00023868, PDQ): only together do the children
+	// exclude; each bound alone is for the patients who have the others
+	if child.exclusion && kindAt(p.toks, len(p.toks)-1, kColon) && allOfFollowing(p.toks) {
+		child.cond = true
 	}
 	if ctx.exclusion && hasPhrase(announcement(p.toks), allowLead) {
 		child.exclusion = false

@@ -103,7 +103,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Cohort 1:\n  ECOG 0-1\nCohort 2:\n  ECOG 0-2\nEXCLUSION\nCohort D Exclusion criteria\n  Hemoglobin < 9.0 g/dL")
 	f.Add("Lead-in:\n  ANC ≥ 1.5 × 10^9/L\nEXCLUSION\nQTcF > 470 ms (females) or > 450 ms (males)")
 	// round 22's bare ages, lone grades, spaced points and second "with"s
-	for _, s := range append(round22, round22b...) {
+	for _, s := range append(append(round22, round22b...), round22c...) {
 		f.Add(strings.TrimPrefix(s.text, "E: "))
 	}
 	for _, s := range round22Trees {

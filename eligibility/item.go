@@ -444,6 +444,11 @@ func (p *parser) findGroups() {
 			wordAt(toks, m.start-1, "her2", "her", "erbb2", "c")) {
 			continue // "HER2/NEU"
 		}
+		// "Child A or B7": "Child" alone names the score only before a class
+		// letter ("Child aged 2 to 12" is a child)
+		if m.end == m.start+1 && toks[m.start].text == "child" && !childClassAt(toks, m.end) {
+			continue
+		}
 		kept = append(kept, m)
 	}
 	ms = kept
@@ -466,6 +471,7 @@ func (p *parser) findGroups() {
 			!whoScaleAt(toks, ms[k].end) {
 			ms[k].kind = mkOther
 		}
+
 	}
 	// two names of one variable side by side are one mention: "Alanine
 	// aminotransferase ALT", "(Serum glutamic pyruvate transaminase SGPT)"
@@ -959,6 +965,14 @@ func (p *parser) findTriggers() {
 			for k := i; k < e; k++ {
 				p.inObj[k] = true
 			}
+			i = e - 1
+			continue
+		}
+		if e, ok := permittedProvided(toks, i); ok {
+			// "low molecular weight heparin is permitted provided the
+			// patient's … INR is =< 1.5" (DEV43 NCT00813423): the bound is
+			// for those the permission is for
+			p.trigs = append(p.trigs, trigger{pos: i, depth: toks[i].depth, end: e, objEnd: e, leading: true})
 			i = e - 1
 			continue
 		}
@@ -1580,7 +1594,10 @@ func (p *parser) triggerAt(i int) (trigger, bool) {
 			return tr, true
 		}
 		// "Patients with documented bone marrow involvement …" at a clause start
-		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.modifierWithin(i+2, 7) {
+		// ("Patients with adequate bone marrow function: platelets
+		// >100,000/mm3" states what everyone must have, DEV43 NCT00041782)
+		if wordAt(toks, i+1, "with", "who", "whose", "having") && p.modifierWithin(i+2, 7) &&
+			!(wordAt(toks, i+1, "with", "having") && wordAt(toks, i+2, "adequate", "normal", "sufficient", "acceptable", "satisfactory", "good")) {
 			tr.end = i + 2
 			// "≤ 3 × ULN (patients with liver metastases)": a bracket right
 			// after a value names that value's patients
@@ -4283,6 +4300,11 @@ func (p *parser) gapIsFiller(a, b int) bool {
 				// the bound in brackets after its subgroup: "(except
 				// Gilbert's syndrome ≤ 3 × ULN)"
 				for k := i + 1; k < b; k++ {
+					// "Total bilirubin within normal institutional limits (or < 2
+					// X ULN in those with Gilbert's disease)" (DEV43 NCT02522715)
+					if k == i+1 && wordAt(toks, k, "or") {
+						continue
+					}
 					if !p.trigWord[k] && !p.inObj[k] && toks[k].kind != kColon {
 						return false
 					}
@@ -5742,7 +5764,7 @@ func (p *parser) negated(b *bound) bool {
 	// cardiac dysfunction (LVEF < 50%)"; any other word ends the search
 	// ("Without growth factor support, ANC ≥ 1.5" negates the support)
 	comma := false
-	for k := g.start - 1; k >= 0 && k >= g.start-16; k-- {
+	for k := g.start - 1; k >= 0 && k >= g.start-32; k-- {
 		t := &toks[k]
 		switch t.kind {
 		case kComma:
@@ -7319,3 +7341,29 @@ func (p *parser) boundStartsAt(i int) bool { return p.startsBound[i] }
 
 func atFloor(c *cand) bool { return vars[c.v].scale && c.hasLo && c.lo <= vars[c.v].floor }
 func atCeil(c *cand) bool  { return vars[c.v].scale && c.hasHi && c.hi >= vars[c.v].ceil }
+
+// childClassAt reports a Child-Pugh class letter at j, in capitals: "A",
+// "B" (or "B7", the letter then its score).
+func childClassAt(toks []token, j int) bool {
+	if j >= len(toks) || toks[j].kind != kWord || !toks[j].upper || len(toks[j].text) != 1 {
+		return false
+	}
+	switch toks[j].text {
+	case "a", "b", "c":
+		return true
+	}
+	return false
+}
+
+// permittedProvided reads "permitted provided (that)" or "allowed provided"
+// at i, the word "provided": a thing allowed on a condition. Patients
+// "eligible provided …" are everyone, and stay so.
+func permittedProvided(toks []token, i int) (int, bool) {
+	if !wordAt(toks, i, "provided") || !wordAt(toks, i-1, "permitted", "allowed") {
+		return 0, false
+	}
+	if wordAt(toks, i+1, "that") {
+		return i + 2, true
+	}
+	return i + 1, true
+}

@@ -92,6 +92,9 @@ func init() {
 		"lansky play performance status", "lansky play performance score",
 		// "Karnofsky or Modified Lansky Score ≥ 50%"
 		"modified lansky", "modified lansky score", "modified lansky play performance", "modified lansky play performance score")
+	// "Child A or B7 cirrhosis" (DEV43 NCT01334112): the name alone, in
+	// capitals, right before a class letter only (findGroups)
+	addAliases(v(vChildPugh), "child")
 	addAliases(v(vChildPugh), "child pugh", "childpugh", "child pugh turcotte", "child turcotte pugh", "ctp",
 		"child pugh score", "child pugh class", "child pugh classification", "child pugh grade",
 		"child pugh turcotte score", "child turcotte pugh score", "child turcotte", "child score", "child class",
@@ -104,7 +107,9 @@ func init() {
 		"barcelona clinic liver cancer staging", "bclc staging")
 	addAliases(v(vPlatelets), "platelet", "platelets", "plaquettes", "platelet count", "platelet counts", "plt", "plts",
 		"thrombocyte", "thrombocytes", "thrombocyte count", "blood platelets", "platelet level", "platelet levels",
-		"blood platelet count", "plt count")
+		"blood platelet count", "plt count",
+		// misspellings records keep: "platlet more than 100,000/mm3" (DEV43 NCT00514163)
+		"platlet", "platlets", "platlet count", "plateletes")
 	addAliases(v(vANC), "anc", "absolute neutrophil count", "absolute neutrophil counts", "absolute neutrophils",
 		"absolute neutrophil", "neutrophil count", "neutrophils", "neutrophil", "neutrophil granulocytes",
 		"neutrophilic granulocytes", "absolute neutrophile count", "neutrophile", "neutrophiles",
@@ -133,6 +138,8 @@ func init() {
 		"serum aspartate aminotransferase", "aspartate aminotransaminase", "aspartat aminotransferase",
 		"aspartat transaminase")
 	addAliases(v(vALT), "alt", "sgpt", "alat", "alanine aminotransferase", "alanine aminotransferases",
+		"ananine aminotransferase", // a misspelling records keep (DEV43 NCT00813423)
+
 		"alanine transaminase", "alanine amino transferase", "serum glutamic pyruvic transaminase",
 		"serum glutamate pyruvate transaminase", "glutamic pyruvic transaminase", "serum glutamic pyruvate transaminase",
 		"alanine transferase", "serum alanine aminotransferase", "alanine aminotransaminase", "amino alanine transferase",

@@ -98,6 +98,10 @@ var round22Trees = []struct {
 		"Patients must meet all of the following:",
 		[]string{"60 years of age and over", "ECOG 0-1"},
 		[]string{"age >=60 years", "ecog [0,1]"}},
+	{"an exclusion met only when all of the following are present: each bound is for those who have the others",
+		"Ineligible if all of the following criteria are concurrently present:",
+		[]string{"High risk of hepatic failure (more than 50% liver involvement by tumor)", "Bilirubin greater than 2.0 mg/dL"},
+		[]string{"bilirubin <=2 mg/dL cond"}},
 }
 
 func TestRound22Trees(t *testing.T) {
@@ -105,6 +109,46 @@ func TestRound22Trees(t *testing.T) {
 		got := extractTree(tc.lead, tc.children)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
 			t.Errorf("%s\n   got %q\n  want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// round22c are DEV43's wordings, each written for this table.
+var round22c = []struct {
+	text string
+	want []string
+}{
+	// "Patients with adequate … function:" is everyone
+	{"Patients with adequate bone marrow function: platelets >100,000/mm3, and ANC >1,500 cells/mm3.",
+		[]string{"platelets >100 10^9/L", "anc >1.5 10^9/L"}},
+	{"Patients with liver metastases: AST ≤ 5 × ULN", []string{"ast <=5 xULN cond"}},
+	// misspellings
+	{"Hb more than 8.0g/dl,platlet more than 100,000/mm3", []string{"hemoglobin >8 g/dL", "platelets >100 10^9/L"}},
+	{"Aspartate aminotransferase (AST)/ananine aminotransferase (ALT) =< 2.5 X institutional upper limit of normal",
+		[]string{"ast <=2.5 xULN", "alt <=2.5 xULN"}},
+	// "Child" before a class letter
+	{"Child A or B7 cirrhosis", []string{"child_pugh_score [5,7]"}},
+	{"E: Child C cirrhosis", []string{"child_pugh_score <=9"}},
+	{"Child aged 2 to 12 years", []string{"age [2,12] years"}},
+	{"Child must be accompanied by a parent", nil},
+	// "within … normal limits" is no number, "within ULN" is the limit
+	{"Total bilirubin within institutional normal limits", nil},
+	{"Creatinine within ULN", []string{"creatinine <=1 xULN"}},
+	{"Total bilirubin within normal institutional limits (or < 2 X the upper limit of normal in those with Gilbert's disease)",
+		[]string{"bilirubin <2 xULN cond"}},
+	// a thing permitted on a condition
+	{"Low molecular weight heparin is permitted provided the INR is ≤ 1.5", []string{"inr <=1.5 ratio cond"}},
+	{"Patients are eligible provided ANC ≥ 1.5 × 10^9/L", []string{"anc >=1.5 10^9/L"}},
+	// a negation over a list of three
+	{"No cytopenias (platelets < 100,000/µl, hemoglobin < 10 g/dl, or WBC < 3000/µl)",
+		[]string{"platelets >=100 10^9/L", "hemoglobin >=10 g/dL", "wbc >=3 10^9/L"}},
+}
+
+func TestRound22c(t *testing.T) {
+	for _, tc := range round22c {
+		got := extractOne(tc.text)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
 		}
 	}
 }
