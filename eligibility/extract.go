@@ -24,7 +24,9 @@ func Extract(el *model.Eligibility) []model.Requirement {
 }
 
 // extract is Extract; with parseAll every item the scan lets through is
-// parsed to the end, as if mayOwnBound always said yes (the tests compare).
+// parsed to the end, as if mayOwnBound always said yes, a leaf with no
+// value is parsed too (scan's sValue) and months count without their
+// people (scan's months): the tests compare.
 func extract(el *model.Eligibility, parseAll bool) []model.Requirement {
 	if el == nil {
 		return []model.Requirement{}
@@ -233,6 +235,9 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 	for i, c := range items {
 		text := ItemText(c.Text)
 		sc := scan(text, len(c.Children) > 0)
+		if x.parseAll && sc.months {
+			sc.vars = true // as before months needed their people (scan): the test that checks so
+		}
 		if h, ok := heading(text, sc); ok {
 			restCond = false
 			hctx := ctx
@@ -307,7 +312,8 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 		}
 		n := len(x.found)
 		x.parsedWhole = false
-		if (ic.subject != 0 || sc.vars) && !ic.donor && !donorItem(text, sc) {
+		if (ic.subject != 0 || sc.vars) && !ic.donor && (len(c.Children) > 0 || x.parseAll || !valueless(text, sc)) &&
+			!donorItem(text, sc) {
 			x.itemFlags = sc.flags
 			// a lead-in's parse is read again by leadIn
 			x.p.mayStop = len(c.Children) == 0 && !x.parseAll
@@ -1322,6 +1328,7 @@ const (
 	firstLonger           // only with the words after it ("left ventricular …")
 	firstAge              // a unit of age: counts in short items
 	firstBare             // "over", "under": count only in an item as short as "70 and under" (bareAgeItem)
+	firstMonths           // "months": an age in a short item only with the people it is of
 )
 
 // buildFirstWords runs once the lexicon is built (package variables are
@@ -1343,9 +1350,10 @@ func buildFirstWords() map[string]firstKind {
 		"children", "infants"} {
 		m[w] = firstAlone
 	}
-	for _, w := range []string{"years", "year", "yrs", "months"} {
+	for _, w := range []string{"years", "year", "yrs"} {
 		m[w] = firstAge
 	}
+	m["months"] = firstMonths
 	for _, w := range []string{"over", "under"} {
 		m[w] = firstBare
 	}
@@ -2373,4 +2381,14 @@ func statusByFollowing(toks []token) bool {
 		}
 	}
 	return status && following
+}
+
+// valueless reports a leaf item not worth parsing: no digit, nothing
+// outside ASCII and no word a value is written with (scan's sValue), so no
+// bound to read — and too long to be a label naming the next item's
+// subject ("Life expectancy:", labelSubject) and without the "age" of a
+// table's header ("Age (Years) Maximum Serum Creatinine (mg/dL)"), the two
+// things walk still reads from a leaf that yields nothing.
+func valueless(text string, sc itemScan) bool {
+	return sc.flags&(sValue|sAgeWord) == 0 && len(text) >= 40
 }

@@ -968,13 +968,15 @@ func (p *parser) findTriggers() {
 			i = e - 1
 			continue
 		}
-		if e, ok := permittedProvided(toks, i); ok {
-			// "low molecular weight heparin is permitted provided the
-			// patient's … INR is =< 1.5" (DEV43 NCT00813423): the bound is
-			// for those the permission is for
-			p.trigs = append(p.trigs, trigger{pos: i, depth: toks[i].depth, end: e, objEnd: e, leading: true})
-			i = e - 1
-			continue
+		if toks[i].text == "provided" {
+			if e, ok := permittedProvided(toks, i); ok {
+				// "low molecular weight heparin is permitted provided the
+				// patient's … INR is =< 1.5" (DEV43 NCT00813423): the bound
+				// is for those the permission is for
+				p.trigs = append(p.trigs, trigger{pos: i, depth: toks[i].depth, end: e, objEnd: e, leading: true})
+				i = e - 1
+				continue
+			}
 		}
 		if toks[i].kind != kLParen && !toks[i].is(cTrigger) {
 			continue

@@ -25,11 +25,27 @@ const (
 	sUnfit                          // unfit, frail, ineligible …: who counts as unfit (definesUnfit)
 	sDonor                          // donor, donors: the only words donorLead and donorItem look for
 	sGroupWord                      // a group's kind as a word of ASCII letters, anywhere: groupLabel may name one
+	sValue                          // a digit, a byte outside ASCII or a word a value may be written with (valueWords)
+	sPerson                         // the people an age in months may be written after (personAged)
+	sAgeWord                        // "age": a table's header by age may name its bands' variable (tableHeader)
 )
 
+// valueWords are the words a bound may be written with when the item has
+// no digit: "≤ ULN", "within the upper limit of normal", "Child-Pugh A",
+// "BCLC stage B", "ECOG zero or one", "life expectancy of six months". An
+// item with none of them, no digit and nothing outside ASCII has no value
+// to read: a leaf like that is not parsed (walk).
+var valueWords = []string{"uln", "ulrr", "iuln", "unl", "uln's", "lln", "upper", "normal", "limit", "limits",
+	"child", "pugh", "bclc", "barcelona", "class", "stage", "stages", "grade",
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+	"forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "twice", "thrice", "half",
+	"double", "triple", "once", "single"}
+
 type itemScan struct {
-	vars  bool // a variable may be named: parse it
-	flags scanFlag
+	vars   bool // a variable may be named: parse it
+	months bool // "months" in a short item: an age only after the people it is of
+	flags  scanFlag
 }
 
 // mayNameDonor is the cheap test of text, scanned as sc, before splitting
@@ -77,6 +93,13 @@ func buildScanWords() map[string]scanEntry {
 	set(sTwo, "two")
 	set(sUnfit, "unfit", "frail", "ineligible", "unsuitable", "noneligible")
 	set(sDonor, "donor", "donors")
+	set(sValue, valueWords...)
+	set(sAgeWord, "age", "ages")
+	for w, c := range ageCues {
+		if c == cuePerson {
+			set(sPerson, w)
+		}
+	}
 	for w := range m {
 		scanPrefixes.add(w)
 	}
@@ -120,9 +143,13 @@ func scan(s string, lead bool) itemScan {
 		c := s[i]
 		if !isASCIILetter(c) {
 			if c < utf8.RuneSelf {
+				if c >= '0' && c <= '9' {
+					out.flags |= sValue
+				}
 				i++ // a space, a digit, a sign: the common case first
 				continue
 			}
+			out.flags |= sValue
 			if c >= 0xe4 && c <= 0xe9 { // the lead byte of most Han characters
 				if n, w := hanTermAt(s, i); n > 0 {
 					switch scanWords[w].first {
@@ -213,6 +240,12 @@ func scan(s string, lead bool) itemScan {
 			}
 		}
 		i = j
+	}
+	// "GI bleeding within the last 3 months" has no age (mayOwnBound:
+	// months make one only with the people they are of, "patients ≥ 6
+	// months"); "18 years or older" may have
+	if out.months && out.flags&sPerson != 0 {
+		out.vars = true
 	}
 	return out
 }
@@ -311,6 +344,8 @@ func (out *itemScan) learn(e scanEntry, size int) (longer bool) {
 		out.vars = out.vars || size <= 120
 	case firstBare:
 		out.vars = out.vars || size <= 16
+	case firstMonths:
+		out.months = out.months || size <= 120
 	case firstLonger:
 		return true
 	}
