@@ -1,6 +1,7 @@
 package eligibility_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -103,7 +104,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Cohort 1:\n  ECOG 0-1\nCohort 2:\n  ECOG 0-2\nEXCLUSION\nCohort D Exclusion criteria\n  Hemoglobin < 9.0 g/dL")
 	f.Add("Lead-in:\n  ANC ≥ 1.5 × 10^9/L\nEXCLUSION\nQTcF > 470 ms (females) or > 450 ms (males)")
 	// round 22's bare ages, lone grades, spaced points and second "with"s
-	for _, s := range append(append(round22, round22b...), round22c...) {
+	for _, s := range slices.Concat(round22, round22b, round22c, round22d) {
 		f.Add(strings.TrimPrefix(s.text, "E: "))
 	}
 	for _, s := range round22Trees {

@@ -999,7 +999,10 @@ func (p *parser) findTriggers() {
 			continue
 		}
 		t.objEnd = p.objectEnd(t)
-		if p.ctx.exclusion && t.exception {
+		// ("No congestive heart failure …, unless ejection fraction > 40%"
+		// in a PDQ record's inclusions excludes as an exclusion does, DEV39
+		// NCT00227565)
+		if (p.ctx.exclusion || wordAt(toks, 0, "no")) && t.exception {
 			if g, ok := p.unlessValue(t); ok {
 				t.objEnd, t.allows = g, true
 			}

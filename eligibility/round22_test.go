@@ -144,6 +144,31 @@ var round22c = []struct {
 		[]string{"platelets >=100 10^9/L", "hemoglobin >=10 g/dL", "wbc >=3 10^9/L"}},
 }
 
+// round22d are older dev sets' misses, each written for this table.
+var round22d = []struct {
+	text string
+	want []string
+}{
+	// a footnote's star after a value
+	{"Bilirubin ≤ ULN* (< 3.0 mg/dL for patients with Gilbert's syndrome)",
+		[]string{"bilirubin <=1 xULN", "bilirubin <3 mg/dL cond"}},
+	{"Total bilirubin ≤ 1.5 × ULN*", []string{"bilirubin <=1.5 xULN"}},
+	{"Bilirubin ≤ ULN*1.5", []string{"bilirubin <=1.5 xULN"}},
+	{"Bilirubin ≤ 1.5*ULN", []string{"bilirubin <=1.5 xULN"}},
+	// "No … unless" in the inclusions excludes as an exclusion does
+	{"No congestive heart failure within the past 3 months, unless ejection fraction > 40%", []string{"lvef >40 % cond"}},
+	{"E: Congestive heart failure unless LVEF > 40%", []string{"lvef >40 % cond"}},
+}
+
+func TestRound22d(t *testing.T) {
+	for _, tc := range round22d {
+		got := extractOne(tc.text)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestRound22c(t *testing.T) {
 	for _, tc := range round22c {
 		got := extractOne(tc.text)

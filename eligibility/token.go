@@ -201,6 +201,13 @@ func tokenize(s string, buf []token) []token {
 				t.kind, t.op = kOp, opEQ
 			case '*':
 				t.kind = kTimes
+				if i > 0 && s[i-1] != ' ' && footnoteStar(s, i+1) {
+					// "Bilirubin ≤ ULN* (< 3.0 mg/dL for patients with
+					// Gilbert's syndrome)" (DEV39 NCT00084656): a footnote's
+					// mark, read as nothing; "ULN*3", "2 * ULN" multiply
+					i++
+					continue
+				}
 			case '/':
 				t.kind = kSlash
 			case '-', '~':
@@ -728,4 +735,20 @@ func (t *lexiconTable) find(h uint32, w string, fold bool) *wordEntry {
 			return sl.e
 		}
 	}
+}
+
+// footnoteStar reports that what follows a star at j (after spaces) is a
+// bracket, a stop or the end: nothing it could multiply.
+func footnoteStar(s string, j int) bool {
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if j == len(s) {
+		return true
+	}
+	switch s[j] {
+	case '(', '[', ',', ';', '.', ')':
+		return true
+	}
+	return false
 }
