@@ -1014,6 +1014,14 @@ func boundAt(toks []token, i int) (bound, bool) {
 	if !ok {
 		return b, false
 	}
+	if e, ok := timesMoreThanULN(toks, k); ok && !between {
+		// "bilirubin 5-folds more than the normal value", "5 times higher
+		// than the upper limit of normal" (DEV35 NCT02350400): the
+		// multiple, then the comparison
+		setSide(&b, opGT, v, alt, ruXULN)
+		b.end = e
+		return b, true
+	}
 	u, k2 := unit(toks, k)
 	// a range: "0-1", "18 to 75 years", "between 1.5 and 3", "from 18 to 75"
 	sep := k2
@@ -1158,4 +1166,32 @@ func namesUpperLimit(toks []token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// timesMoreThanULN reads "times more than the ULN" (or "-fold higher than
+// the normal value") at j, right after a number, and returns its end.
+func timesMoreThanULN(toks []token, j int) (int, bool) {
+	if kindAt(toks, j, kDash) && toks[j].glued {
+		j++
+	}
+	if !wordAt(toks, j, "times", "fold", "folds") {
+		return 0, false
+	}
+	j++
+	switch {
+	case wordAt(toks, j, "more", "higher", "greater") && wordAt(toks, j+1, "than"):
+		j += 2
+	case wordAt(toks, j, "above", "over"):
+		j++
+	default:
+		return 0, false
+	}
+	if wordAt(toks, j, "the") {
+		j++
+	}
+	// "the normal value", "the normal range": the upper limit meant
+	if wordAt(toks, j, "normal") && wordAt(toks, j+1, "value", "values", "range") {
+		return j + 2, true
+	}
+	return ulnPhrase(toks, j, true)
 }

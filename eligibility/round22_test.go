@@ -158,6 +158,11 @@ var round22d = []struct {
 	// "No … unless" in the inclusions excludes as an exclusion does
 	{"No congestive heart failure within the past 3 months, unless ejection fraction > 40%", []string{"lvef >40 % cond"}},
 	{"E: Congestive heart failure unless LVEF > 40%", []string{"lvef >40 % cond"}},
+	// the multiple, then the comparison with the limit
+	{"E: Liver function tests and bilirubin 5-folds more than the normal value", []string{"bilirubin <=5 xULN"}},
+	{"E: AST 3 times higher than ULN", []string{"ast <=3 xULN"}},
+	{"ALT 2.5 fold above the upper limit of normal", nil}, // a floor no inclusion sets: not read
+	{"Bilirubin 2 times", nil},
 }
 
 func TestRound22d(t *testing.T) {
