@@ -304,7 +304,10 @@ func (x *extractor) walk(items []model.Criterion, ctx itemCtx, top []int) {
 			ic.cond = true
 		}
 		nextCond = false
-		if prevOr && !ic.exclusion && !(prevCoag && startsWithINR(text)) {
+		// ("Serum Creatinine ≤2.0 mg/dL" then "OR - Calculate Creatinine
+		// Clearance ≥40 mL/min", DEV36 NCT00356811: the "OR" opens the
+		// alternative instead of closing the item before)
+		if (prevOr || startsWithOr(text)) && !ic.exclusion && !(prevCoag && startsWithINR(text)) {
 			// ("PT no greater than 1.5 times ULN OR" then "INR no greater
 			// than 1.3": the INR is the only value read, everyone's, as
 			// SPEC 4.9 keeps only the INR of "INR or aPTT ≤ …")
@@ -2227,6 +2230,19 @@ func labelThenCriterion(text string) bool {
 
 // endsWithOr reports an item ending in "OR": the next item is its
 // alternative (old PDQ lists: "Creatinine no greater than 1.5 mg/dL OR").
+// startsWithOr reports an item opened by "OR" ("OR - Calculate …", "or
+// CrCl ≥ 60 mL/min"): the alternative to the item before.
+func startsWithOr(text string) bool {
+	if len(text) < 4 || !(text[0] == 'O' || text[0] == 'o') || !(text[1] == 'R' || text[1] == 'r') {
+		return false
+	}
+	switch text[2] {
+	case ' ', '-', ':', ',':
+		return true
+	}
+	return false
+}
+
 func endsWithOr(text string) bool {
 	e := len(text)
 	for e > 0 && (text[e-1] == ' ' || text[e-1] == ';' || text[e-1] == ',' || text[e-1] == '.' || text[e-1] == ':') {

@@ -4335,6 +4335,12 @@ func (p *parser) gapIsFiller(a, b int) bool {
 			if p.inGrp[i] >= 0 {
 				continue
 			}
+			// … or is a footnote's mark glued to the name: "Serum
+			// Creatinine1 ≤2.0 mg/dL", "Creatinine Clearance1 ≥40 mL/min"
+			// (DEV36 NCT00356811)
+			if t.kind == kNum && t.glued && t.end-t.start == 1 && i == b-1 && i > 0 && p.inGrp[i-1] >= 0 && kindAt(toks, b, kOp) {
+				continue
+			}
 			// … or names the device: "by 2D-ECHO", "on a 12-lead ECG"
 			if t.kind == kNum && wordAt(toks, i+1, "d") && toks[i+1].glued {
 				i++

@@ -102,6 +102,10 @@ var round22Trees = []struct {
 		"Ineligible if all of the following criteria are concurrently present:",
 		[]string{"High risk of hepatic failure (more than 50% liver involvement by tumor)", "Bilirubin greater than 2.0 mg/dL"},
 		[]string{"bilirubin <=2 mg/dL cond"}},
+	{"an item opened by OR is the alternative to the one it is under",
+		"Serum creatinine ≤ 2.0 mg/dL",
+		[]string{"OR - Calculated creatinine clearance ≥ 40 mL/min"},
+		[]string{"creatinine <=2 mg/dL", "creatinine_clearance >=40 mL/min cond"}},
 }
 
 func TestRound22Trees(t *testing.T) {
@@ -163,6 +167,10 @@ var round22d = []struct {
 	{"E: AST 3 times higher than ULN", []string{"ast <=3 xULN"}},
 	{"ALT 2.5 fold above the upper limit of normal", nil}, // a floor no inclusion sets: not read
 	{"Bilirubin 2 times", nil},
+	// a footnote's digit glued to the name
+	{"Serum Creatinine1 ≤2.0 mg/dL", []string{"creatinine <=2 mg/dL"}},
+	{"CD4 ≥ 200", nil},
+	{"Platelets 2 ≥ 100", nil},
 }
 
 func TestRound22d(t *testing.T) {
