@@ -3533,6 +3533,11 @@ func (p *parser) pastEvent(b *bound, subj int) bool {
 			return true
 		case k >= b.start && wordAt(toks, k, "from") && wordAt(toks, k+1, "baseline"):
 			return true
+		case k < subj && wordAt(toks, k, "history") && wordAt(toks, k+1, "of") && documentedBetween(toks, k+2, subj):
+			// "History of immune mediated heparin induced thrombocytopenia,
+			// as documented by a platelet count < 50,000" (DEV36
+			// NCT00629447): what showed the past illness
+			return true
 		case k < subj && wordAt(toks, k, "history") && wordAt(toks, k+1, "of") && p.withBetween(k+2, subj):
 			// "History of hepatitis with ALT > 10 × ULN": the value of a
 			// past illness, not today's (inverted, it bounded everyone)
@@ -3542,6 +3547,20 @@ func (p *parser) pastEvent(b *bound, subj int) bool {
 	// "stratified by age (< 65 vs ≥ 65)": the strata, not a bound
 	if wordAt(toks, b.end, "vs", "versus") || wordAt(toks, b.start-1, "vs", "versus") {
 		return true
+	}
+	return false
+}
+
+// documentedBetween reports "documented by" or "evidenced by" among the
+// tokens [a, b), within one sentence.
+func documentedBetween(toks []token, a, b int) bool {
+	for k := a; k < b && k < a+16; k++ {
+		if toks[k].kind == kSemi || toks[k].kind == kPeriod {
+			return false
+		}
+		if wordAt(toks, k, "documented", "evidenced", "demonstrated", "manifested") && wordAt(toks, k+1, "by") {
+			return true
+		}
 	}
 	return false
 }

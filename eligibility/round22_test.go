@@ -170,6 +170,9 @@ var round22d = []struct {
 	// a footnote's digit glued to the name
 	{"Serum Creatinine1 ≤2.0 mg/dL", []string{"creatinine <=2 mg/dL"}},
 	{"CD4 ≥ 200", nil},
+	// what showed a past illness
+	{"E: History of immune mediated heparin induced thrombocytopenia, as documented by a platelet count < 50,000 and positive antibody test", nil},
+	{"E: History of hepatitis; platelet count < 50,000/mm3", []string{"platelets >=50 10^9/L"}},
 	{"Platelets 2 ≥ 100", nil},
 }
 
