@@ -170,6 +170,11 @@ var round22d = []struct {
 	// a footnote's digit glued to the name
 	{"Serum Creatinine1 ≤2.0 mg/dL", []string{"creatinine <=2 mg/dL"}},
 	{"CD4 ≥ 200", nil},
+	// units mistyped where only one reading is compatible with life (SPEC 4.14)
+	{"Albumin ≥ 25mg/dL", []string{"albumin >=2.5 g/dL"}},
+	{"Albumin ≥ 30 g/dL", []string{"albumin >=3 g/dL"}},
+	{"Albumin ≥ 3.0 g/dL", []string{"albumin >=3 g/dL"}},
+	{"Total bilirubin < 3.0g/dl", []string{"bilirubin <3 mg/dL"}},
 	// what showed a past illness
 	{"E: History of immune mediated heparin induced thrombocytopenia, as documented by a platelet count < 50,000 and positive antibody test", nil},
 	{"E: History of hepatitis; platelet count < 50,000/mm3", []string{"platelets >=50 10^9/L"}},

@@ -299,6 +299,9 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 	case vAlbumin:
 		switch u {
 		case ruGdL:
+			if v >= 10 { // "albumin ≥ 25 g/dL": g/L mistyped (SPEC 4.14)
+				return "g/dL", v / 10, true
+			}
 			return "g/dL", v, true
 		case ruGL:
 			if v < 10 {
@@ -306,6 +309,9 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 			}
 			return "g/dL", v / 10, true
 		case ruMgdL:
+			if v >= 10 { // "Albumin ≥ 25mg/dL" (DEV26 NCT01096732): g/L mistyped
+				return "g/dL", v / 10, true
+			}
 			return "g/dL", v, true
 		case ruNone:
 			if v >= 10 {
@@ -317,6 +323,13 @@ func convert1(x varID, v float64, u string) (model.Unit, float64, bool) {
 		switch u {
 		case ruMgdL, ruMgmL:
 			return "mg/dL", v, true
+		case ruGdL:
+			// "total bilirubin < 3.0g/dl" (DEV43 NCT03258567): a gram of
+			// bilirubin per decilitre is incompatible with life, the
+			// milligram is meant (SPEC 4.14)
+			if v <= 10 {
+				return "mg/dL", v, true
+			}
 		case ruMgL:
 			return "mg/dL", mgPerL(v), true
 		case ruUmolL:
