@@ -4833,6 +4833,24 @@ func (p *parser) personAged(b *bound) bool {
 		"adolescents", "neonates", "people")
 }
 
+// agePicksSubgroup reports an age after the people it is of, followed by
+// what they must do, in an item that has stated the patients' age before
+// it: "Age ≥ 12 years; patients 12-17 years must weigh ≥ 40 kg". The
+// second age picks whom the weight is for; read as everyone's, it shut
+// out every adult.
+func (p *parser) agePicksSubgroup(bi int) bool {
+	b := &p.bounds[bi]
+	if !wordAt(p.toks, b.end, "must", "should", "will", "need", "needs") || !p.personAged(b) {
+		return false
+	}
+	for k := 0; k < bi; k++ {
+		if o := p.owner[k]; !p.bounds[k].discarded && (o == ownerAge || o >= 0 && isAge(p.groups[o])) {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) shortAgeItem(b *bound) bool {
 	if p.ctx.exclusion {
 		return false
@@ -6064,7 +6082,8 @@ func (p *parser) emit() {
 			// life expectancy
 			vs = maskOf(vLifeExpectancy)
 		}
-		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b) || p.bandOfValue(b) || p.appliesOnlyTo(b)) ||
+		if vs == maskOf(vAge) && (p.ctx.noAge || p.ageBlocked(b) || p.ageLabel(b) || p.fractionalBare(b) || p.bandOfValue(b) || p.appliesOnlyTo(b) ||
+			p.agePicksSubgroup(bi)) ||
 			p.byApproval(b) || vs&countVars != 0 && p.definesIncompleteRecovery(b) {
 			continue
 		}

@@ -170,6 +170,10 @@ var round22d = []struct {
 	// a footnote's digit glued to the name
 	{"Serum Creatinine1 ≤2.0 mg/dL", []string{"creatinine <=2 mg/dL"}},
 	{"CD4 ≥ 200", nil},
+	// an age that picks whom a later demand is for
+	{"Age ≥ 12 years; patients 12-17 years must weigh ≥ 40 kg", []string{"age >=12 years"}},
+	{"Age ≥ 18 years. Patients 70 years or older must have a geriatric assessment", []string{"age >=18 years"}},
+	{"Patients 18 years or older must sign informed consent", []string{"age >=18 years"}},
 	// units mistyped where only one reading is compatible with life (SPEC 4.14)
 	{"Albumin ≥ 25mg/dL", []string{"albumin >=2.5 g/dL"}},
 	{"Albumin ≥ 30 g/dL", []string{"albumin >=3 g/dL"}},
