@@ -6845,13 +6845,18 @@ func (p *parser) toCand(v varID, b *bound, excl bool) (cand, bool) {
 	}
 	info := &vars[v]
 	loU, hiU := b.loUnit, b.hiUnit
-	if v == vHemoglobin && b.restatedUnit == ruGdL && (loU == ruMmolL || hiU == ruMmolL) && !(b.hasLo && b.hasHi) {
-		// SPEC §3: given in mmol/L and g/dL, keep the g/dL value
+	if (v == vHemoglobin && b.restatedUnit == ruGdL && (loU == ruMmolL || hiU == ruMmolL) ||
+		(v == vCreatinine || v == vBilirubin) && b.restatedUnit == ruMgdL && (loU == ruUmolL || hiU == ruUmolL || loU == ruMmolL || hiU == ruMmolL)) &&
+		!(b.hasLo && b.hasHi) {
+		// SPEC §3: given in mmol/L and g/dL, keep the g/dL value; so a
+		// creatinine or bilirubin given in µmol/L and mg/dL keeps the mg/dL
+		// ("creatinine <= 175 mmol/l (2 mg/dl)", DEV44 NCT01413828: 1.98
+		// converted where the record says 2)
 		nb := *b
 		if b.hasLo {
-			nb.lo, nb.loAlt, nb.loUnit = b.restated, 0, ruGdL
+			nb.lo, nb.loAlt, nb.loUnit = b.restated, 0, b.restatedUnit
 		} else {
-			nb.hi, nb.hiAlt, nb.hiUnit = b.restated, 0, ruGdL
+			nb.hi, nb.hiAlt, nb.hiUnit = b.restated, 0, b.restatedUnit
 		}
 		b = &nb
 		loU, hiU = b.loUnit, b.hiUnit

@@ -179,6 +179,11 @@ var round22d = []struct {
 	{"Albumin ≥ 30 g/dL", []string{"albumin >=3 g/dL"}},
 	{"Albumin ≥ 3.0 g/dL", []string{"albumin >=3 g/dL"}},
 	{"Total bilirubin < 3.0g/dl", []string{"bilirubin <3 mg/dL"}},
+	// a creatinine in µmol/L and mg/dL keeps the mg/dL (SPEC §3, as hemoglobin's g/dL)
+	{"Renal function: creatinine <= 175 mmol/l (2 mg/dl); creatinine clearance >= 60 ml/min;",
+		[]string{"creatinine <=2 mg/dL", "creatinine_clearance >=60 mL/min"}},
+	{"Total bilirubin < 51 umol/L (3 mg/dL)", []string{"bilirubin <3 mg/dL"}},
+	{"Creatinine ≤ 130 µmol/L", []string{"creatinine <=1.471 mg/dL"}},
 	// what showed a past illness
 	{"E: History of immune mediated heparin induced thrombocytopenia, as documented by a platelet count < 50,000 and positive antibody test", nil},
 	{"E: History of hepatitis; platelet count < 50,000/mm3", []string{"platelets >=50 10^9/L"}},
