@@ -8,10 +8,7 @@ import (
 // round22 are round 22's wordings (DEV38, DEV39, DEV41's misses), each
 // written for this table, with the negatives that keep each rule from
 // reaching further.
-var round22 = []struct {
-	text string
-	want []string
-}{
+var round22 = []sentenceCase{
 	// the PDQ age with its "Age:" label lost
 	{"18 and over", []string{"age >=18 years"}},
 	{"70 and under", []string{"age <=70 years"}},
@@ -41,8 +38,18 @@ var round22 = []struct {
 	{"Karnofsky (age ≥ 16 years) ≥ 50%", []string{"karnofsky >=50 cond"}},
 }
 
-func TestRound22(t *testing.T) {
-	for _, tc := range round22 {
+func TestRound22(t *testing.T) { checkSentences(t, round22) }
+
+// sentenceCase is one item and the requirements expected from it ("E: "
+// marks an exclusion).
+type sentenceCase struct {
+	text string
+	want []string
+}
+
+func checkSentences(t *testing.T, cases []sentenceCase) {
+	t.Helper()
+	for _, tc := range cases {
 		got := extractOne(tc.text)
 		if !slices.Equal(sorted(got), sorted(tc.want)) {
 			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
@@ -51,10 +58,7 @@ func TestRound22(t *testing.T) {
 }
 
 // round22b are DEV42's wordings, each written for this table.
-var round22b = []struct {
-	text string
-	want []string
-}{
+var round22b = []sentenceCase{
 	// a run of dashes parts two clauses
 	{"AST ≤ 3 × ULN ---patients with metastatic disease in the liver ≤ 5 × ULN",
 		[]string{"ast <=3 xULN", "ast <=5 xULN cond"}},
@@ -74,14 +78,7 @@ var round22b = []struct {
 	{"CrCl ≥ 60 mL/min for patients with creatinine > 1.5 mg/dL", []string{"creatinine_clearance >=60 mL/min cond"}},
 }
 
-func TestRound22b(t *testing.T) {
-	for _, tc := range round22b {
-		got := extractOne(tc.text)
-		if !slices.Equal(sorted(got), sorted(tc.want)) {
-			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
-		}
-	}
-}
+func TestRound22b(t *testing.T) { checkSentences(t, round22b) }
 
 // round22Trees are lead-ins over their children.
 var round22Trees = []struct {
@@ -118,10 +115,7 @@ func TestRound22Trees(t *testing.T) {
 }
 
 // round22c are DEV43's wordings, each written for this table.
-var round22c = []struct {
-	text string
-	want []string
-}{
+var round22c = []sentenceCase{
 	// "Patients with adequate … function:" is everyone
 	{"Patients with adequate bone marrow function: platelets >100,000/mm3, and ANC >1,500 cells/mm3.",
 		[]string{"platelets >100 10^9/L", "anc >1.5 10^9/L"}},
@@ -149,10 +143,7 @@ var round22c = []struct {
 }
 
 // round22d are older dev sets' misses, each written for this table.
-var round22d = []struct {
-	text string
-	want []string
-}{
+var round22d = []sentenceCase{
 	// a footnote's star after a value
 	{"Bilirubin ≤ ULN* (< 3.0 mg/dL for patients with Gilbert's syndrome)",
 		[]string{"bilirubin <=1 xULN", "bilirubin <3 mg/dL cond"}},
@@ -190,20 +181,6 @@ var round22d = []struct {
 	{"Platelets 2 ≥ 100", nil},
 }
 
-func TestRound22d(t *testing.T) {
-	for _, tc := range round22d {
-		got := extractOne(tc.text)
-		if !slices.Equal(sorted(got), sorted(tc.want)) {
-			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
-		}
-	}
-}
+func TestRound22d(t *testing.T) { checkSentences(t, round22d) }
 
-func TestRound22c(t *testing.T) {
-	for _, tc := range round22c {
-		got := extractOne(tc.text)
-		if !slices.Equal(sorted(got), sorted(tc.want)) {
-			t.Errorf("%s\n   got %q\n  want %q", tc.text, got, tc.want)
-		}
-	}
-}
+func TestRound22c(t *testing.T) { checkSentences(t, round22c) }
