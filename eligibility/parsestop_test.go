@@ -13,9 +13,9 @@ import (
 
 // A parse that stops early (mayOwnBound), a leaf with no value left
 // unparsed and months without their people left unread change no
-// requirement: over the
-// examples and the DEV sets present, and over fuzzed criteria trees,
-// Extract answers as it does with every parse read to the end.
+// requirement: over the examples and the DEV sets present, and over fuzzed
+// criteria trees, Extract answers as it does with every parse read to the
+// end.
 func TestParseStopExtract(t *testing.T) {
 	trials := exampleTrials(t)
 	if dirs, _ := filepath.Glob("../loader/testdata/ctgov/*"); len(dirs) > 0 {
