@@ -411,6 +411,20 @@ func parseCriteria(ls []line) []model.Criterion {
 			continue
 		}
 		m = resolveAmbiguous(m, stack)
+		// The next number of a list printed right of this line, with no
+		// list of its kind at this indent: that list's next item, printed
+		// left of it ("-  Patients must have clinical stage I - IIA disease
+		// …" with "i) Splenic Enlargement …" under it, then "ii) Bone
+		// Disease: …" two columns left of the bullet). Nested under "i)",
+		// it took the bullets after it as its own (DEV44 NCT00002561). The
+		// list keeps its indent, so the bullets go on beside their kind.
+		if k := continuedRight(stack, m, l.indent); k >= 0 {
+			stack = stack[:k+1]
+			top().ord = m.ord
+			add(top(), text)
+			lastIndent = top().indent
+			continue
+		}
 		// Indentation, where the source uses it, decides first.
 		if last != nil && l.indent > top().indent+1 && l.indent > lastIndent {
 			add(push(l.indent, m), text)
@@ -483,6 +497,29 @@ func parseCriteria(ls []line) []model.Criterion {
 		lastIndent = l.indent
 	}
 	return toCriteria(roots)
+}
+
+// continuedRight returns the level of the list whose next number m is,
+// printed right of indent, when no list of m's kind stands at indent; -1
+// when there is none.
+func continuedRight(stack []*critLevel, m marker, indent int) int {
+	if m.ord < 2 {
+		return -1
+	}
+	for _, lv := range stack {
+		if lv.style == m.style && lv.indent-indent <= 1 && indent-lv.indent <= 1 {
+			return -1
+		}
+	}
+	for k := len(stack) - 1; k >= 0; k-- {
+		if lv := stack[k]; lv.style == m.style {
+			if lv.ord+1 == m.ord && indent < lv.indent-1 {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // alignedIndent is where a numbered line stands in its list. Pages that
