@@ -82,7 +82,7 @@ func parseMarker(s string) (marker, string) {
 		c = s[0]
 	}
 	if '0' <= c && c <= '9' && mayBeOutline(s) {
-		if num, ok := matchOutline(s); ok {
+		if num, ok := matchOutline(s); ok && !unitAfter(s[len(num):]) {
 			parts := strings.Split(num, ".")
 			rest := strings.TrimLeft(s[len(num):], ". ")
 			return marker{style: markerStyle("outline" + string(rune('0'+len(parts)))), ord: atoiSafe(parts[len(parts)-1])}, rest
@@ -114,6 +114,20 @@ func parseMarker(s string) (marker, string) {
 		return marker{style: styleBullet + markerStyle(bullet)}, s
 	}
 	return marker{style: stylePlain}, s
+}
+
+// unitAfter reports a value's unit in capitals right after a number:
+// "2.5 UNL; alkaline phosphatase …" wrapped from "SGOT and SGPT <=" (a
+// real record, DEV44 NCT01413828) is the value's line, not section 2.5 —
+// read as one, the pane lost the 2.5.
+func unitAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	for _, u := range []string{"ULN", "UNL", "LLN", "IU", "U/L", "G/L", "X ", "x ", "× "} {
+		if strings.HasPrefix(rest, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayBeOutline is what outline needs at the start of a line: one or two
