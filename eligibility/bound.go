@@ -651,6 +651,12 @@ func per(toks []token, j int) (string, int, bool) {
 		return "s", k + 1, true
 	case "ul", "mcl", "microliter", "microlitre", "microliters", "microlitres", "ui", "microl":
 		return "ul", k + 1, true
+	case "u":
+		// "ANC >/= 1500 cells/µ b) …" (DEV44 NCT03175432): the litre lost
+		// after the micro sign; only after "cells", where no unit is meant
+		if k >= 2 && wordAt(toks, k-2, "cells", "cell") && (k+1 == len(toks) || !toks[k+1].glued) {
+			return "ul", k + 1, true
+		}
 	case "mm", "cmm", "cumm", "cubicmillimeter", "cubicmillimetre", "cubicmillimeters":
 		if toks[k].text == "mm" {
 			return "mm3", skipCube(toks, k+1), true

@@ -175,6 +175,8 @@ var round22d = []sentenceCase{
 		[]string{"creatinine <=2 mg/dL", "creatinine_clearance >=60 mL/min"}},
 	{"Total bilirubin < 51 umol/L (3 mg/dL)", []string{"bilirubin <3 mg/dL"}},
 	{"Creatinine ≤ 130 µmol/L", []string{"creatinine <=1.471 mg/dL"}},
+	// the litre lost after the micro sign
+	{"Absolute neutrophil count (ANC) >/= 1500 cells/µ b) Platelets >/= 100,000/µL", []string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L"}},
 	// what showed a past illness
 	{"E: History of immune mediated heparin induced thrombocytopenia, as documented by a platelet count < 50,000 and positive antibody test", nil},
 	{"E: History of hepatitis; platelet count < 50,000/mm3", []string{"platelets >=50 10^9/L"}},
