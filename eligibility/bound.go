@@ -627,7 +627,7 @@ func unit(toks []token, j int) (string, int) {
 // denominator: "dl", "100ml", "l", "min", "ul", "mm3", "ml", "nl", or "" .
 func per(toks []token, j int) (string, int, bool) {
 	if !(kindAt(toks, j, kSlash) || wordAt(toks, j, "per")) {
-		return "", j, false
+		return perInverse(toks, j)
 	}
 	k := j + 1
 	if kindAt(toks, k, kNum) && toks[k].val == 100 && wordAt(toks, k+1, "ml") {
@@ -672,6 +672,30 @@ func per(toks []token, j int) (string, int, bool) {
 		return "ml", k + 1, true
 	case "nl", "nanoliter", "nanolitre":
 		return "nl", k + 1, true
+	}
+	return "", j, false
+}
+
+// perInverse reads a denominator written as a negative power at j, the SI
+// way: "µmol.L-1", "g.dL-1", "× 10^9.L-1", "× 10^9 L-1" (European records).
+func perInverse(toks []token, j int) (string, int, bool) {
+	k := j
+	if (kindAt(toks, k, kPeriod) || kindAt(toks, k, kOther) && toks[k].end-toks[k].start <= 2) && toks[k].glued {
+		k++ // "." or "·" between the units
+	}
+	if k >= len(toks) || toks[k].kind != kWord || !kindAt(toks, k+1, kDash) || !toks[k+1].glued ||
+		!kindAt(toks, k+2, kNum) || !toks[k+2].glued || toks[k+2].text != "1" {
+		return "", j, false
+	}
+	switch toks[k].text {
+	case "l":
+		return "l", k + 3, true
+	case "dl":
+		return "dl", k + 3, true
+	case "ml":
+		return "ml", k + 3, true
+	case "min":
+		return "min", k + 3, true
 	}
 	return "", j, false
 }

@@ -177,6 +177,11 @@ var round22d = []sentenceCase{
 	{"Creatinine ≤ 130 µmol/L", []string{"creatinine <=1.471 mg/dL"}},
 	// the litre lost after the micro sign
 	{"Absolute neutrophil count (ANC) >/= 1500 cells/µ b) Platelets >/= 100,000/µL", []string{"anc >=1.5 10^9/L", "platelets >=100 10^9/L"}},
+	// a denominator written as a negative power (SI style)
+	{"Creatinine < 130 µmol.L-1", []string{"creatinine <1.471 mg/dL"}},
+	{"Hemoglobin ≥ 9 g.dL-1", []string{"hemoglobin >=9 g/dL"}},
+	{"Platelets ≥ 100 x 10^9.L-1", []string{"platelets >=100 10^9/L"}},
+	{"Neutrophils ≥ 1.5 x 10^9 L-1", []string{"anc >=1.5 10^9/L"}},
 	// what showed a past illness
 	{"E: History of immune mediated heparin induced thrombocytopenia, as documented by a platelet count < 50,000 and positive antibody test", nil},
 	{"E: History of hepatitis; platelet count < 50,000/mm3", []string{"platelets >=50 10^9/L"}},
