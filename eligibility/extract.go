@@ -1594,18 +1594,17 @@ func statesEnrolment(toks []token) bool {
 // of the following:" in an inclusion's lead-in: each item under it is one
 // way to qualify ("Allogeneic transplant not possible for any of the
 // following reasons: Over 60 years of age; No compatible donor").
-func allOfFollowing(toks []token) bool {
-	for i := range toks {
-		if wordAt(toks, i, "all") && wordAt(toks, i+1, "of") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
-			return true
-		}
-	}
-	return false
-}
+func anyOfFollowing(toks []token) bool { return ofTheFollowing(toks, "any") }
 
-func anyOfFollowing(toks []token) bool {
+// allOfFollowing reports "all of the following" ("Ineligible if all of the
+// following criteria are concurrently present:"): the items under it count
+// only together.
+func allOfFollowing(toks []token) bool { return ofTheFollowing(toks, "all") }
+
+// ofTheFollowing reports "<w> of the following" among toks.
+func ofTheFollowing(toks []token, w string) bool {
 	for i := range toks {
-		if wordAt(toks, i, "any") && wordAt(toks, i+1, "of") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
+		if wordAt(toks, i, w) && wordAt(toks, i+1, "of") && wordAt(toks, i+2, "the") && wordAt(toks, i+3, "following") {
 			return true
 		}
 	}
@@ -2228,8 +2227,6 @@ func labelThenCriterion(text string) bool {
 	return i >= 0 && !strings.HasSuffix(t, ":") && len(strings.Fields(t[i+1:])) >= 3
 }
 
-// endsWithOr reports an item ending in "OR": the next item is its
-// alternative (old PDQ lists: "Creatinine no greater than 1.5 mg/dL OR").
 // startsWithOr reports an item opened by "OR" ("OR - Calculate …", "or
 // CrCl ≥ 60 mL/min"): the alternative to the item before.
 func startsWithOr(text string) bool {
@@ -2243,6 +2240,8 @@ func startsWithOr(text string) bool {
 	return false
 }
 
+// endsWithOr reports an item ending in "OR": the next item is its
+// alternative (old PDQ lists: "Creatinine no greater than 1.5 mg/dL OR").
 func endsWithOr(text string) bool {
 	e := len(text)
 	for e > 0 && (text[e-1] == ' ' || text[e-1] == ';' || text[e-1] == ',' || text[e-1] == '.' || text[e-1] == ':') {
